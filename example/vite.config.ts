@@ -1,0 +1,7 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [remix()],
+  server: { port: 3000 },
+})

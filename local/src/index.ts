@@ -1,0 +1,2 @@
+// Public entry of remix-clerk-local.
+export {}

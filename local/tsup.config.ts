@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/testing.ts', 'src/cli.ts'],
+  format: ['esm', 'cjs'],
+  dts: { entry: ['src/index.ts', 'src/testing.ts'] },
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+})

@@ -1,0 +1,2 @@
+// Public entry `remix-clerk/ssr.server`: getAuth and rootAuthLoader for Remix loaders and actions.
+export {}

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs'
+import { defineConfig } from 'tsup'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+
+export default defineConfig({
+  entry: ['src/api.server.ts', 'src/ssr.server.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // Runtime dependencies stay external; everything under src/ is bundled into the two entries.
+  external: ['jose', 'cookie'],
+  define: { __REMIX_CLERK_VERSION__: JSON.stringify(version) },
+})

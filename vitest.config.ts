@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export default defineConfig({
+  define: { __REMIX_CLERK_VERSION__: JSON.stringify(version) },
+  test: {
+    // Each workspace is its own project so that `npm test` at the root runs everything once.
+    projects: [
+      {
+        extends: true,
+        resolve: {
+          // Root tests drive the local backend from its sources, so a change there needs no rebuild.
+          alias: [
+            { find: /^remix-clerk-local\/testing$/, replacement: here('./local/src/testing.ts') },
+            { find: /^remix-clerk-local$/, replacement: here('./local/src/index.ts') },
+          ],
+        },
+        test: {
+          name: 'remix-clerk',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      './local/vitest.config.ts',
+      './example/vitest.config.ts',
+    ],
+  },
+})
