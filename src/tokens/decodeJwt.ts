@@ -1,0 +1,84 @@
+// Splits a compact JWT and parses its header and payload, without verifying anything.
+// Request authentication needs the unverified `iat`/`iss` of the cookie token before it verifies it, so
+// the decoded form is shared with verification instead of decoding the same token twice.
+import { base64url } from 'jose'
+import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
+
+export interface JwtHeader {
+  alg?: unknown
+  typ?: unknown
+  kid?: unknown
+  cat?: unknown
+  [name: string]: unknown
+}
+
+/** Session token claims as Clerk mints them (§4 of the local backend spec); anything else is allowed. */
+export interface JwtPayload {
+  iss?: string
+  sub: string
+  sid?: string
+  iat?: number
+  nbf?: number
+  exp: number
+  azp?: string
+  aud?: string | string[]
+  act?: ActClaim
+  fva?: [firstFactorAge: number, secondFactorAge: number]
+  sts?: SessionStatusClaim
+  v?: number
+  [claim: string]: unknown
+}
+
+export interface ActClaim {
+  sub: string
+  [claim: string]: unknown
+}
+
+export type SessionStatusClaim = 'active' | 'pending'
+
+export interface DecodedJwt {
+  readonly header: JwtHeader
+  /** Unverified: only trust it after verification succeeded. */
+  readonly payload: Record<string, unknown>
+  /** The compact token itself, kept so verification can hand it to jose unchanged. */
+  readonly token: string
+}
+
+export type DecodeResult = { readonly ok: true; readonly jwt: DecodedJwt } | VerificationFailure
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+const notThreeParts = () =>
+  failure(Reason.TokenInvalid, 'Invalid JWT form. A JWT consists of three parts separated by dots.')
+const undecodable = () =>
+  failure(Reason.TokenInvalid, 'Invalid JWT form. The header, payload, or signature could not be decoded.')
+
+export function decodeJwt(token: unknown): DecodeResult {
+  if (typeof token !== 'string') return notThreeParts()
+  const first = token.indexOf('.')
+  const second = first === -1 ? -1 : token.indexOf('.', first + 1)
+  if (second === -1 || token.indexOf('.', second + 1) !== -1) return notThreeParts()
+
+  const rawHeader = token.slice(0, first)
+  const rawPayload = token.slice(first + 1, second)
+  // The signature is only checked for its alphabet here; jose decodes it when it verifies.
+  if (!BASE64URL.test(token.slice(second + 1))) return undecodable()
+
+  const header = parseSegment(rawHeader)
+  const payload = header && parseSegment(rawPayload)
+  if (!header || !payload) return undecodable()
+  return { ok: true, jwt: { header, payload, token } }
+}
+
+function parseSegment(segment: string): Record<string, unknown> | undefined {
+  if (segment.length === 0 || !BASE64URL.test(segment)) return undefined
+  try {
+    const value: unknown = JSON.parse(strictUtf8.decode(base64url.decode(segment)))
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,286 @@
+// Finds the public key that verifies a session token: the `jwtKey` PEM (no network), or else the
+// instance's JWKS from the Backend API, cached so that the hot path never waits on the network and
+// forged `kid`s cannot turn into a flood of Backend API calls.
+import { createLocalJWKSet, importSPKI, type CryptoKey, type JWK } from 'jose'
+import {
+  TokenVerificationErrorAction as Action,
+  TokenVerificationErrorReason as Reason,
+  failure,
+  printable,
+  type VerificationFailure,
+} from './reasons'
+
+export const SESSION_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const
+export type SessionTokenAlgorithm = (typeof SESSION_TOKEN_ALGORITHMS)[number]
+
+/** A JWK as the Backend API sends it; only RSA keys for RS256/384/512 are used. */
+export interface JwkLike {
+  kid?: unknown
+  kty?: unknown
+  alg?: unknown
+  use?: unknown
+  n?: unknown
+  e?: unknown
+  [member: string]: unknown
+}
+
+/**
+ * Loads the instance's JWKS; it will be `createClerkClient(...).jwks.getJwks()`. Its errors are the client's
+ * `ClerkAPIResponseError`, read by shape (`status`, `errors[].code`) so this module does not depend on it.
+ */
+export type JwksFetcher = () => Promise<{ keys?: readonly JwkLike[] } | null | undefined>
+
+export interface KeyOptions {
+  /** PEM public key (`CLERK_JWT_KEY`): verification without any network call. */
+  jwtKey?: string | undefined
+  secretKey?: string | undefined
+  apiUrl?: string | undefined
+  apiVersion?: string | undefined
+  fetchJwks?: JwksFetcher | undefined
+  /** Fetch the JWKS even if the cached copy is fresh (still shared with concurrent callers). */
+  skipJwksCache?: boolean | undefined
+}
+
+export type KeyResult = { readonly ok: true; readonly key: CryptoKey } | VerificationFailure
+
+export const DEFAULT_API_URL = 'https://api.clerk.com'
+export const DEFAULT_API_VERSION = 'v1'
+/** How long a fetched key set is trusted before it is fetched again (as upstream). */
+export const JWKS_TTL_MS = 300_000
+/** While the key set is fresh, an unknown `kid` refetches at most this often per instance. */
+export const JWKS_UNKNOWN_KID_REFETCH_MS = 5_000
+/** Without a fresh key set, a failed fetch is retried at most this often per instance. */
+export const JWKS_RETRY_AFTER_FAILURE_MS = 1_000
+/** An expired key set still verifies known `kid`s for this long when refreshing it fails (an outage). */
+export const JWKS_MAX_STALE_MS = 3_600_000
+
+const MAX_PEM_KEYS = 16
+const MAX_INSTANCES = 64
+const MAX_KEYS_PER_SET = 64
+
+export async function resolveVerificationKey(
+  header: { kid?: unknown; alg: SessionTokenAlgorithm },
+  options: KeyOptions,
+): Promise<KeyResult> {
+  if (options.jwtKey) return pemKey(options.jwtKey, header.alg)
+  const { secretKey, fetchJwks } = options
+  if (!secretKey || !fetchJwks) {
+    return failure(Reason.JWKFailedToResolve, 'Failed to resolve JWK during verification.', Action.SetClerkSecretKeyOrJWTKey)
+  }
+  const apiUrl = options.apiUrl || DEFAULT_API_URL
+  const apiVersion = options.apiVersion || DEFAULT_API_VERSION
+  const scope = `${apiUrl}|${apiVersion}|${secretKey}`
+  let jwks = instances.get(scope)
+  if (!jwks) {
+    jwks = new InstanceJwks(jwksUrl(apiUrl, apiVersion), secretKey)
+    remember(instances, scope, jwks, MAX_INSTANCES)
+  }
+  return jwks.resolve(header.kid, header.alg, fetchJwks, options.skipJwksCache === true)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// jwtKey: a PEM, imported once per (PEM, algorithm).
+
+const pemKeys = new Map<string, Promise<KeyResult>>()
+
+function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
+  const cacheKey = `${alg}\n${jwtKey}`
+  let key = pemKeys.get(cacheKey)
+  if (!key) {
+    key = importPem(jwtKey, alg)
+    remember(pemKeys, cacheKey, key, MAX_PEM_KEYS)
+  }
+  return key
+}
+
+const PEM_ARMOUR = /-----(?:BEGIN|END) PUBLIC KEY-----/g
+
+async function importPem(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
+  // Env files often carry the PEM on one line with literal `\n`s, or without its armour at all.
+  const body = jwtKey.replace(/\\n/g, '\n').replace(PEM_ARMOUR, '').replace(/\s+/g, '')
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return invalidJwtKey('expected "-----BEGIN PUBLIC KEY-----" and base64 text')
+  const pem = `-----BEGIN PUBLIC KEY-----\n${body.replace(/.{64}(?=.)/g, '$&\n')}\n-----END PUBLIC KEY-----`
+  try {
+    return { ok: true, key: await importSPKI(pem, alg) }
+  } catch (error) {
+    return invalidJwtKey(errorText(error))
+  }
+}
+
+function invalidJwtKey(detail: string): VerificationFailure {
+  return failure(
+    Reason.TokenVerificationFailed,
+    `Error verifying JWT signature. The jwtKey (CLERK_JWT_KEY) is not an RSA public key in PEM (SPKI) format: ${detail}.`,
+    'Copy the PEM public key from the API keys page of the Clerk Dashboard into CLERK_JWT_KEY.',
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JWKS: one cache per (apiUrl, apiVersion, secretKey), so two instances never share keys.
+
+const instances = new Map<string, InstanceJwks>()
+
+interface KeySet {
+  readonly kids: ReadonlySet<string>
+  readonly select: ReturnType<typeof createLocalJWKSet>
+  readonly fetchedAt: number
+}
+
+class InstanceJwks {
+  private keySet: KeySet | undefined
+  private lastAttemptAt = Number.NEGATIVE_INFINITY
+  private lastFailure: VerificationFailure | undefined
+  private inflight: Promise<void> | undefined
+
+  constructor(
+    private readonly url: string,
+    private readonly secretKey: string,
+  ) {}
+
+  async resolve(kid: unknown, alg: SessionTokenAlgorithm, fetchJwks: JwksFetcher, force: boolean): Promise<KeyResult> {
+    // A token without a kid can never match a JWKS key: refuse it without a fetch.
+    if (typeof kid !== 'string') return kidMismatch(kid)
+    const cached = this.keySet
+    if (!force && cached?.kids.has(kid) && this.isFresh(Date.now())) return select(cached, kid, alg)
+
+    await this.refresh(fetchJwks, force)
+    const set = this.keySet
+    if (set?.kids.has(kid) && Date.now() - set.fetchedAt < JWKS_TTL_MS + JWKS_MAX_STALE_MS) {
+      return select(set, kid, alg)
+    }
+    return this.lastFailure ?? kidMismatch(kid)
+  }
+
+  private isFresh(now: number): boolean {
+    return this.keySet !== undefined && now - this.keySet.fetchedAt < JWKS_TTL_MS
+  }
+
+  /** Single-flight, and throttled so that unknown kids or a failing server cost one fetch per window. */
+  private refresh(fetchJwks: JwksFetcher, force: boolean): Promise<void> | undefined {
+    if (this.inflight) return this.inflight
+    const now = Date.now()
+    const minInterval = this.isFresh(now)
+      ? JWKS_UNKNOWN_KID_REFETCH_MS
+      : this.lastFailure
+        ? JWKS_RETRY_AFTER_FAILURE_MS
+        : 0
+    if (!force && now - this.lastAttemptAt < minInterval) return undefined
+    this.lastAttemptAt = now
+    this.inflight = this.load(fetchJwks).finally(() => {
+      this.inflight = undefined
+    })
+    return this.inflight
+  }
+
+  private async load(fetchJwks: JwksFetcher): Promise<void> {
+    let body: Awaited<ReturnType<JwksFetcher>>
+    try {
+      body = await fetchJwks()
+    } catch (error) {
+      this.lastFailure = jwksLoadFailure(error, this.url, this.secretKey)
+      return
+    }
+    const keys = usableKeys(body?.keys)
+    if (keys.length === 0) {
+      this.lastFailure = failure(
+        Reason.RemoteJWKFailedToLoad,
+        'The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.',
+        Action.ContactSupport,
+      )
+      return
+    }
+    this.keySet = {
+      kids: new Set(keys.map((key) => key.kid)),
+      select: createLocalJWKSet({ keys }),
+      fetchedAt: Date.now(),
+    }
+    this.lastFailure = undefined
+  }
+
+}
+
+async function select(set: KeySet, kid: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
+  try {
+    // jose picks the key by kid and alg and imports each (key, alg) once.
+    return { ok: true, key: await set.select({ kid, alg }) }
+  } catch (error) {
+    return failure(
+      Reason.TokenVerificationFailed,
+      `Error verifying JWT signature. The JWKS key kid='${printable(kid)}' cannot verify ${alg}: ${errorText(error)}.`,
+      Action.EnsureClerkJWT,
+    )
+  }
+}
+
+/** RSA signing keys only, first of each kid, and a bounded number of them. */
+function usableKeys(keys: unknown): Array<JWK & { kid: string }> {
+  if (!Array.isArray(keys)) return []
+  const seen = new Set<string>()
+  const usable: Array<JWK & { kid: string }> = []
+  for (const key of keys as unknown[]) {
+    if (typeof key !== 'object' || key === null) continue
+    const { kid, kty, alg, use, n, e } = key as JwkLike
+    if (typeof kid !== 'string' || seen.has(kid) || kty !== 'RSA') continue
+    if (typeof n !== 'string' || typeof e !== 'string') continue
+    if (alg !== undefined && !SESSION_TOKEN_ALGORITHMS.includes(alg as SessionTokenAlgorithm)) continue
+    if (use !== undefined && use !== 'sig') continue
+    seen.add(kid)
+    usable.push(alg === undefined ? { kty, kid, n, e } : { kty, kid, n, e, alg: alg as string })
+    if (usable.length === MAX_KEYS_PER_SET) break
+  }
+  return usable
+}
+
+function kidMismatch(kid: unknown): VerificationFailure {
+  return failure(
+    Reason.JWKKidMismatch,
+    `Unable to find a signing key in JWKS that matches the kid='${printable(String(kid))}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.`,
+    Action.CheckJWKS,
+  )
+}
+
+function jwksLoadFailure(error: unknown, url: string, secretKey: string): VerificationFailure {
+  const { status, errors, message } = (error ?? {}) as { status?: unknown; errors?: unknown; message?: unknown }
+  const entries = Array.isArray(errors) ? (errors as Array<{ code?: unknown; message?: unknown } | null>) : []
+  const invalidKey = entries.find((entry) => entry?.code === 'clerk_key_invalid')
+  if (invalidKey) {
+    const text =
+      typeof invalidKey.message === 'string' && invalidKey.message
+        ? invalidKey.message
+        : 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.'
+    return failure(Reason.InvalidSecretKey, scrub(text, secretKey), Action.ContactSupport)
+  }
+  if (typeof status === 'number') {
+    return failure(Reason.RemoteJWKFailedToLoad, `Error loading Clerk JWKS from ${url} with code=${status}`, Action.ContactSupport)
+  }
+  const detail = entries[0]?.message ?? message ?? error
+  return failure(
+    Reason.RemoteJWKFailedToLoad,
+    `Error loading Clerk JWKS from ${url}: ${scrub(String(detail), secretKey)}`,
+    Action.ContactSupport,
+  )
+}
+
+function jwksUrl(apiUrl: string, apiVersion: string): string {
+  return [apiUrl.replace(/\/+$/, ''), apiVersion.replace(/^\/+|\/+$/g, ''), 'jwks'].join('/')
+}
+
+function scrub(text: string, secretKey: string): string {
+  return text.split(secretKey).join(`${/^sk_(?:live|test)_/.exec(secretKey)?.[0] ?? 'sk_'}…`)
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+}
+
+/** A Map that forgets its oldest entry once it holds `max`: caches keyed by configuration stay bounded. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as K)
+  map.set(key, value)
+}
+
+/** Test hook: forget every cached key, as a fresh process would. */
+export function clearKeyCaches(): void {
+  pemKeys.clear()
+  instances.clear()
+}
