@@ -1,0 +1,153 @@
+// Options of createClerkClient and their validation. Validation runs on the first request, never at
+// creation: `createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })` must not throw when the
+// variable is unset, so a loader can create a client per call and get a clear rejection instead.
+import {
+  CLERK_API_VERSION,
+  DEFAULT_API_URL,
+  DEFAULT_API_VERSION,
+  DEFAULT_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_USER_AGENT,
+} from './constants'
+import { ClerkClientError } from './errors'
+
+/** Any function with the shape of `fetch`; the client calls it as `fetch(url, init)`. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+export interface ClerkClientOptions {
+  /** Your instance's secret key (`sk_test_…` / `sk_live_…`), usually `process.env.CLERK_SECRET_KEY`. */
+  secretKey?: string | undefined
+  /** Backend API origin. Default `https://api.clerk.com`. */
+  apiUrl?: string | undefined
+  /** Path version segment. Default `v1`. */
+  apiVersion?: string | undefined
+  /** Default `remix-clerk@<version>`. */
+  userAgent?: string | undefined
+  /** Default `globalThis.fetch`, looked up on every call so that later polyfills and test doubles apply. */
+  fetch?: FetchLike | undefined
+  /** Deadline for a whole call, retries and waits included. Default 10 000 ms. */
+  timeoutMs?: number | undefined
+  /** Extra attempts after a retryable failure (network error, 429, 502, 503, 504). Default 2. */
+  retries?: number | undefined
+  /** Keep minted `getToken` results until 10 s before they expire. Default false. */
+  tokenCache?: boolean | undefined
+}
+
+export interface ClientConfig {
+  readonly secretKey: string
+  /** Normalised apiUrl: no trailing slash. */
+  readonly apiUrl: string
+  readonly apiVersion: string
+  /** `${apiUrl}/${apiVersion}`: request paths are appended to it. */
+  readonly baseUrl: string
+  /** The path part of baseUrl, e.g. `/v1`, for messages that name the endpoint. */
+  readonly basePath: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly fetch: FetchLike | undefined
+  readonly timeoutMs: number
+  readonly retries: number
+  readonly tokenCache: boolean
+}
+
+const MAX_RETRIES = 10
+
+export function resolveConfig(options: ClerkClientOptions): ClientConfig {
+  const secretKey = checkSecretKey(options.secretKey)
+  const { apiUrl, apiPath } = checkApiUrl(options.apiUrl || DEFAULT_API_URL)
+  const apiVersion = options.apiVersion || DEFAULT_API_VERSION
+  if (!/^[A-Za-z0-9._-]+$/.test(apiVersion)) {
+    throw new ClerkClientError(
+      'option_invalid',
+      `createClerkClient: apiVersion must be a single path segment such as "v1", got ${quote(apiVersion)}.`,
+    )
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new ClerkClientError(
+      'option_invalid',
+      `createClerkClient: timeoutMs must be a positive number of milliseconds, got ${quote(timeoutMs)}.`,
+    )
+  }
+  const retries = options.retries ?? DEFAULT_RETRIES
+  if (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
+    throw new ClerkClientError(
+      'option_invalid',
+      `createClerkClient: retries must be an integer from 0 to ${MAX_RETRIES}, got ${quote(retries)}.`,
+    )
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ClerkClientError('option_invalid', 'createClerkClient: fetch must be a function with the signature of fetch.')
+  }
+  return {
+    secretKey,
+    apiUrl,
+    apiVersion,
+    baseUrl: `${apiUrl}/${apiVersion}`,
+    basePath: `${apiPath}/${apiVersion}`,
+    headers: {
+      Authorization: `Bearer ${secretKey}`,
+      'Clerk-API-Version': CLERK_API_VERSION,
+      'User-Agent': options.userAgent || DEFAULT_USER_AGENT,
+    },
+    fetch: options.fetch,
+    timeoutMs,
+    retries,
+    tokenCache: options.tokenCache === true,
+  }
+}
+
+function checkSecretKey(value: unknown): string {
+  const secretKey = typeof value === 'string' ? value.trim() : ''
+  if (!secretKey) {
+    throw new ClerkClientError(
+      'secret_key_missing',
+      'Missing Clerk secret key. Set the CLERK_SECRET_KEY environment variable or pass `secretKey` to ' +
+        'createClerkClient(); find the key in the Clerk Dashboard under API keys.',
+    )
+  }
+  if (secretKey.startsWith('pk_')) {
+    throw new ClerkClientError(
+      'secret_key_invalid',
+      'The Clerk secret key is a publishable key (pk_…). Set CLERK_SECRET_KEY (or `secretKey`) to the ' +
+        'secret key (sk_test_… or sk_live_…) from the Clerk Dashboard.',
+    )
+  }
+  // The key goes into a header: a space, quote or line break would make fetch throw an error that
+  // quotes the header, so refuse it here with a message that does not.
+  if (!/^[\x21-\x7e]+$/.test(secretKey)) {
+    throw new ClerkClientError(
+      'secret_key_invalid',
+      'The Clerk secret key contains spaces, quotes or non-ASCII characters. Check CLERK_SECRET_KEY for ' +
+        'stray quoting or a second value pasted into it.',
+    )
+  }
+  return secretKey
+}
+
+function checkApiUrl(value: string): { apiUrl: string; apiPath: string } {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw invalidApiUrl(value)
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
+    throw invalidApiUrl(value)
+  }
+  const apiPath = url.pathname.replace(/\/+$/, '')
+  return { apiUrl: `${url.origin}${apiPath}`, apiPath }
+}
+
+function invalidApiUrl(value: string): ClerkClientError {
+  return new ClerkClientError(
+    'api_url_invalid',
+    `The Clerk API URL ${quote(value)} is not an http(s) URL without query or credentials. Set CLERK_API_URL ` +
+      '(or `apiUrl`) to an origin such as https://api.clerk.com or http://127.0.0.1:4000.',
+  )
+}
+
+/** For echoing a bad option or argument back: JSON-quoted and cut short, so hostile input stays readable. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
+}

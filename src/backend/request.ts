@@ -1,0 +1,191 @@
+// The one function every endpoint goes through: build the request, send it within the deadline,
+// retry what may be retried, and turn the result into a value or a ClerkAPIResponseError.
+import { ClerkAPIResponseError, ClerkClientError } from './errors'
+import { resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options'
+import { scrubSecretKey } from './redact'
+import { readResponse, type Expected, type Failure, type Outcome } from './response'
+import { isReplaySafe, retryDelay, wasNotSent } from './retry'
+import { jsonBody, queryString } from './url'
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  /** Below `${apiUrl}/${apiVersion}`, starting with `/`; ids already passed through `pathSegment`. */
+  path: string
+  query?: object
+  body?: object
+  /** Marks a POST without side effects (token minting) as safe to repeat after a network error. */
+  replaySafe?: boolean
+  /** The class the result must be an instance of. */
+  expect?: Expected
+}
+
+/** Shared by the endpoint groups of one client. Options are checked on the first request, once. */
+export class BackendApi {
+  readonly #options: ClerkClientOptions
+  #config: ClientConfig | undefined
+
+  constructor(options: ClerkClientOptions) {
+    this.#options = options
+  }
+
+  /** Throws ClerkClientError for bad options; call it inside an async function. */
+  get config(): ClientConfig {
+    return (this.#config ??= resolveConfig(this.#options))
+  }
+
+  async request<T>(request: ApiRequest): Promise<T> {
+    return (await send(this.config, request)) as T
+  }
+}
+
+async function send(config: ClientConfig, request: ApiRequest): Promise<unknown> {
+  // Looked up per call, so a fetch installed after the client was created (polyfill, test) is used.
+  const fetchFn: FetchLike | undefined = config.fetch ?? globalThis.fetch
+  if (typeof fetchFn !== 'function') {
+    throw new ClerkClientError('option_invalid', 'No global fetch in this runtime: pass `fetch` to createClerkClient().')
+  }
+  const { method, path } = request
+  const url = `${config.baseUrl}${path}${queryString(request.query)}`
+  const body = jsonBody(method, request.body)
+  const headers = body === undefined ? config.headers : { ...config.headers, 'Content-Type': 'application/json' }
+  const replaySafe = isReplaySafe(method, request.replaySafe)
+  const label = `${method} ${config.basePath}${path}`
+
+  const deadline = Date.now() + config.timeoutMs
+  // One signal for the whole call: it bounds every attempt, body reads and the waits between them.
+  const signal = AbortSignal.timeout(config.timeoutMs)
+  const init = { method, headers, body, signal, redirect: 'manual' } satisfies RequestInit
+
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(fetchFn, url, init, config.timeoutMs, request.expect)
+    if (outcome.ok) return outcome.value
+    const { failure } = outcome
+    const delay =
+      failure.timedOut || attempt > config.retries ? undefined : retryDelay(failure, attempt - 1, replaySafe)
+    // A wait that would end past the deadline is not started: the caller gets the real failure now.
+    if (delay === undefined || Date.now() + delay >= deadline) throw toError(failure, label, attempt, config)
+    if (!(await sleep(delay, signal))) {
+      throw toError(timedOut(config.timeoutMs), label, attempt, config)
+    }
+  }
+}
+
+async function attemptOnce(
+  fetchFn: FetchLike,
+  url: string,
+  init: RequestInit & { signal: AbortSignal },
+  timeoutMs: number,
+  expect: Expected | undefined,
+): Promise<Outcome> {
+  const { signal } = init
+  let response: Response
+  try {
+    response = await fetchFn(url, init)
+  } catch (error) {
+    return { ok: false, failure: signal.aborted ? timedOut(timeoutMs) : networkFailure(error, wasNotSent(error)) }
+  }
+  try {
+    return await readResponse(response, expect)
+  } catch (error) {
+    // The body stream broke (or the deadline passed) after the status line arrived.
+    return { ok: false, failure: signal.aborted ? timedOut(timeoutMs) : networkFailure(error, false) }
+  }
+}
+
+function networkFailure(error: unknown, notSent: boolean): Failure {
+  return {
+    status: undefined,
+    retryAfter: undefined,
+    clerkTraceId: undefined,
+    notSent,
+    cause: error,
+    errors: [{ code: 'network_error', message: `Could not reach the Clerk API: ${describeError(error)}.` }],
+  }
+}
+
+function timedOut(timeoutMs: number): Failure {
+  return {
+    status: undefined,
+    retryAfter: undefined,
+    clerkTraceId: undefined,
+    notSent: false,
+    timedOut: true,
+    errors: [
+      {
+        code: 'timeout',
+        message: `The Clerk API did not answer within ${timeoutMs} ms.`,
+      },
+    ],
+  }
+}
+
+function toError(failure: Failure, label: string, attempts: number, config: ClientConfig): ClerkAPIResponseError {
+  const [first] = failure.errors
+  const tries = attempts > 1 ? ` (${attempts} attempts)` : ''
+  let message: string
+  if (failure.timedOut) {
+    message =
+      `Clerk API request ${label} timed out after ${config.timeoutMs} ms${tries}. ` +
+      `Raise timeoutMs or check that ${config.apiUrl} is reachable.`
+  } else if (failure.status === undefined) {
+    message =
+      `Clerk API request ${label} failed${tries}: ${first?.message ?? 'network error'} ` +
+      `Check apiUrl / CLERK_API_URL (${config.apiUrl}) and the network.`
+  } else {
+    const detail = first?.long_message && first.long_message !== first.message ? ` ${first.long_message}` : ''
+    const more = failure.errors.length > 1 ? ` (+${failure.errors.length - 1} more)` : ''
+    message =
+      `Clerk API responded ${failure.status} ${first?.code ?? 'unknown'} to ${label}${tries}: ` +
+      `${first?.message ?? ''}${detail}${more}`
+  }
+  return new ClerkAPIResponseError(scrubSecretKey(message, config.secretKey), {
+    status: failure.status,
+    errors: failure.errors.map((entry) => ({
+      ...entry,
+      message: scrubSecretKey(entry.message, config.secretKey),
+      long_message: entry.long_message && scrubSecretKey(entry.long_message, config.secretKey),
+    })),
+    clerkTraceId: failure.clerkTraceId,
+    retryAfter: failure.retryAfter,
+    cause: safeCause(failure.cause, config.secretKey),
+  })
+}
+
+/** `fetch failed (connect ECONNREFUSED 127.0.0.1:9)`: the message and its causes, which say what happened. */
+function describeError(error: unknown): string {
+  const parts: string[] = []
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const message = current instanceof Error ? current.message : String(current)
+    if (message && !parts.includes(message)) parts.push(message)
+    current = (current as { cause?: unknown }).cause
+  }
+  const [head, ...rest] = parts
+  return rest.length ? `${head} (${rest.join(': ')})` : (head ?? 'unknown error')
+}
+
+/** The original error helps debugging, unless something in its chain quotes the secret key. */
+function safeCause(cause: unknown, secretKey: string): unknown {
+  if (cause === undefined) return undefined
+  for (let current: unknown = cause, depth = 0; current && depth < 8; depth++) {
+    const text = current instanceof Error ? `${current.message}\n${current.stack ?? ''}` : String(current)
+    if (text.includes(secretKey)) return undefined
+    current = (current as { cause?: unknown }).cause
+  }
+  return cause
+}
+
+/** Resolves true after `ms`, or false as soon as the deadline passes. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}

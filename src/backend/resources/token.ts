@@ -1,0 +1,21 @@
+export interface TokenJSON {
+  object: 'token'
+  jwt: string
+}
+
+/**
+ * A JWT minted by the Backend API. `JSON.stringify(token)` is `{"jwt":"…"}`, so `json({ token })` in a
+ * loader sends it as is. Frozen: a token can be shared by concurrent callers and must not change.
+ */
+export class Token {
+  readonly jwt: string
+
+  constructor(jwt: string) {
+    this.jwt = jwt
+    Object.freeze(this)
+  }
+
+  static fromJSON(data: TokenJSON): Token {
+    return new Token(data.jwt)
+  }
+}
