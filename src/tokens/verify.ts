@@ -42,12 +42,12 @@ const MACHINE_SUBJECT_PREFIX = 'mch_'
 export async function verifySessionToken(token: string | DecodedJwt, options: VerifyTokenOptions): Promise<VerifyResult> {
   try {
     let jwt: DecodedJwt
-    if (typeof token === 'string') {
+    if (isDecodedJwt(token)) {
+      jwt = token
+    } else {
       const decoded = decodeJwt(token)
       if (!decoded.ok) return decoded
       jwt = decoded.jwt
-    } else {
-      jwt = token
     }
     const header = checkSessionHeader(jwt)
     if (!header.ok) return header
@@ -205,6 +205,10 @@ export function checkSessionClaims(
   }
 
   return { ok: true, payload: payload as JwtPayload }
+}
+
+function isDecodedJwt(value: unknown): value is DecodedJwt {
+  return typeof value === 'object' && value !== null && typeof (value as DecodedJwt).token === 'string'
 }
 
 function clockSkew(value: number | undefined): number {
