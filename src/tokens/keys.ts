@@ -47,7 +47,7 @@ export const DEFAULT_API_URL = 'https://api.clerk.com'
 export const DEFAULT_API_VERSION = 'v1'
 /** How long a fetched key set is trusted before it is fetched again (as upstream). */
 export const JWKS_TTL_MS = 300_000
-/** While the key set is fresh, an unknown `kid` refetches at most this often per instance. */
+/** While the key set is fresh, unknown `kid`s refetch at most this often per instance. */
 export const JWKS_UNKNOWN_KID_REFETCH_MS = 5_000
 /** Without a fresh key set, a failed fetch is retried at most this often per instance. */
 export const JWKS_RETRY_AFTER_FAILURE_MS = 1_000
@@ -129,6 +129,7 @@ interface KeySet {
 class InstanceJwks {
   private keySet: KeySet | undefined
   private lastAttemptAt = Number.NEGATIVE_INFINITY
+  private lastUnknownKidFetchAt = Number.NEGATIVE_INFINITY
   private lastFailure: VerificationFailure | undefined
   private inflight: Promise<void> | undefined
 
@@ -155,16 +156,21 @@ class InstanceJwks {
     return this.keySet !== undefined && now - this.keySet.fetchedAt < JWKS_TTL_MS
   }
 
-  /** Single-flight, and throttled so that unknown kids or a failing server cost one fetch per window. */
+  /**
+   * Single-flight. With a fresh key set, the only reason to fetch is an unknown kid: that may be a key
+   * rotation (so the first such token fetches at once) or a forgery (so further ones wait out the window).
+   */
   private refresh(fetchJwks: JwksFetcher, force: boolean): Promise<void> | undefined {
     if (this.inflight) return this.inflight
     const now = Date.now()
-    const minInterval = this.isFresh(now)
-      ? JWKS_UNKNOWN_KID_REFETCH_MS
-      : this.lastFailure
-        ? JWKS_RETRY_AFTER_FAILURE_MS
-        : 0
-    if (!force && now - this.lastAttemptAt < minInterval) return undefined
+    if (!force) {
+      if (this.isFresh(now)) {
+        if (now - this.lastUnknownKidFetchAt < JWKS_UNKNOWN_KID_REFETCH_MS) return undefined
+        this.lastUnknownKidFetchAt = now
+      } else if (this.lastFailure && now - this.lastAttemptAt < JWKS_RETRY_AFTER_FAILURE_MS) {
+        return undefined
+      }
+    }
     this.lastAttemptAt = now
     this.inflight = this.load(fetchJwks).finally(() => {
       this.inflight = undefined
