@@ -37,6 +37,8 @@ export interface ScriptedResponse {
   delayMs?: number
   /** Never answer: the request stays open until the client gives up or the server closes. */
   hang?: boolean
+  /** Send the status line, the headers and the first half of the body, then stall forever. */
+  stallBody?: boolean
   /** Drop the connection without answering: the client sees a network error. */
   destroy?: boolean
 }
@@ -117,6 +119,10 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       req.socket.destroy()
       return
     }
+    if (scripted.stallBody) {
+      stall(res, scripted)
+      return
+    }
     send(res, scripted)
   }
 
@@ -193,6 +199,18 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
 }
 
 function send(res: ServerResponse, scripted: ScriptedResponse): void {
+  const { headers, body } = encode(scripted)
+  res.writeHead(scripted.status ?? 200, headers)
+  res.end(body)
+}
+
+function stall(res: ServerResponse, scripted: ScriptedResponse): void {
+  const { headers, body = '' } = encode(scripted)
+  res.writeHead(scripted.status ?? 200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) })
+  res.write(body.slice(0, Math.floor(body.length / 2)))
+}
+
+function encode(scripted: ScriptedResponse): { headers: Record<string, string>; body: string | undefined } {
   const headers: Record<string, string> = { ...scripted.headers }
   let body = scripted.body
   if (scripted.json !== undefined) {
@@ -201,6 +219,5 @@ function send(res: ServerResponse, scripted: ScriptedResponse): void {
       headers['Content-Type'] = 'application/json'
     }
   }
-  res.writeHead(scripted.status ?? 200, headers)
-  res.end(body)
+  return { headers, body }
 }
