@@ -75,9 +75,17 @@ export class RequestContext {
     if (!host || !HOST.test(host) || !HTTP_PROTOCOLS.has(proto.toLowerCase())) return url
     // Edit a copy rather than resolving the path against a new origin: a path like `//evil.com/` would
     // otherwise become the host.
+    let origin: URL
+    try {
+      origin = new URL(`${proto.toLowerCase()}://${host}`)
+    } catch {
+      return url // e.g. port 99999 or a malformed IPv6 literal
+    }
+    if (origin.origin === url.origin) return url
     const derived = new URL(url)
-    derived.protocol = proto.toLowerCase()
-    derived.host = host
+    derived.protocol = origin.protocol
+    derived.hostname = origin.hostname
+    derived.port = origin.port
     return derived
   }
 
