@@ -1,2 +1,132 @@
 #!/usr/bin/env node
-export {}
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { formatEnvLines } from './envLines.js'
+import { type LocalClerk, createLocalClerk } from './localClerk.js'
+import { DEFAULT_DB_PATH } from './options.js'
+import type { SeedData } from './seed.js'
+
+const USAGE = `Usage: remix-clerk-local <command> [options]
+
+Commands:
+  start                      Run the local Clerk backend and print the lines for your .env
+  seed FILE.json             Add users, organizations (with members) and JWT templates; existing ones are kept
+
+Options:
+  --port N                   start: port to listen on (default 4000; 0 picks a free one)
+  --host HOST                start: interface to bind (default 127.0.0.1)
+  --db PATH|:memory:         SQLite database (default ${DEFAULT_DB_PATH})
+  --session-lifetime SECONDS start: session token lifetime (default 60)
+  --token-version 1|2        start: session token claim version (default 2)
+  --seed FILE.json           start: seed before serving (handy with --db :memory:)
+  -h, --help                 Show this help
+
+Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
+            "organizations":[{"name":"Acme","members":[{"user":"ada@example.com","role":"org:admin"}]}],
+            "templates":[{"name":"supabase","claims":{"role":"authenticated","email":"{{user.primary_email_address}}"}}]}`
+
+class UsageError extends Error {}
+
+function integerOption(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (got "${value}").`)
+  return Number(value)
+}
+
+function readSeedFile(path: string): SeedData {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(`cannot read seed file ${path}: ${(error as Error).message}`)
+  }
+  try {
+    return JSON.parse(text) as SeedData
+  } catch (error) {
+    throw new UsageError(`seed file ${path} is not valid JSON: ${(error as Error).message}`)
+  }
+}
+
+async function start(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const port = integerOption('port', values.port as string | undefined, 4000)
+  const tokenVersion = integerOption('token-version', values['token-version'] as string | undefined, 2)
+  if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')
+  const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
+  const clerk = await createLocalClerk({
+    db: values.db as string | undefined,
+    sessionLifetime: integerOption('session-lifetime', values['session-lifetime'] as string | undefined, 60),
+    tokenVersion,
+  })
+  try {
+    if (seedData) clerk.seed(seedData)
+    const { url } = await clerk.listen(port, (values.host as string | undefined) ?? '127.0.0.1')
+    process.stdout.write(
+      `remix-clerk-local listening on ${url}\nDatabase: ${values.db ?? DEFAULT_DB_PATH}\n\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}\n`,
+    )
+  } catch (error) {
+    await clerk.close()
+    throw error
+  }
+  handleShutdown(clerk)
+}
+
+/** Closes the server and checkpoints the database on Ctrl-C or a stop request, then exits 0. */
+function handleShutdown(clerk: LocalClerk): void {
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`\nremix-clerk-local: ${signal} received, shutting down\n`)
+    clerk.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('remix-clerk-local: error while shutting down:', error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+async function seedCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
+  if (!file) throw new UsageError('seed needs a file: remix-clerk-local seed FILE.json')
+  const data = readSeedFile(file)
+  const clerk = await createLocalClerk({ db: values.db as string | undefined })
+  try {
+    process.stdout.write(`${JSON.stringify(clerk.seed(data), null, 2)}\n`)
+  } finally {
+    await clerk.close()
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'session-lifetime': { type: 'string' },
+      'token-version': { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  const [command, ...rest] = positionals
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  if (command === 'start' && rest.length === 0) return start(values)
+  if (command === 'seed' && rest.length <= 1) return seedCommand(rest[0], values)
+  throw new UsageError(`unknown command "${positionals.join(' ')}".`)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  console.error(`remix-clerk-local: ${(error as Error).message.replace(/^remix-clerk-local: /, '')}`)
+  if (usage) console.error('Run remix-clerk-local --help for usage.')
+  process.exit(usage ? 2 : 1)
+})

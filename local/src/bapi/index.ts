@@ -1,0 +1,41 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Core } from '../core.js'
+import { checkApiVersion } from './apiVersion.js'
+import { requireSecretKey } from './auth.js'
+import { MAX_BODY_BYTES, bodyTooLarge } from './body.js'
+import { toErrorResponse } from './respond.js'
+import { clientRoutes } from './routes/clients.js'
+import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
+import { jwksRoutes } from './routes/keys.js'
+import { organizationRoutes } from './routes/organizations.js'
+import { sessionRoutes } from './routes/sessions.js'
+import { userRoutes } from './routes/users.js'
+
+/**
+ * The Backend API under `/v1`. Guards are attached per resource rather than to `/v1/*`, because the Frontend
+ * API (`/v1/client/…`, no secret key) shares the prefix.
+ */
+export function backendApi(core: Core): Hono {
+  const app = new Hono()
+  const resources: Array<[string, Hono]> = [
+    ['/users', userRoutes(core)],
+    ['/sessions', sessionRoutes(core)],
+    ['/jwt_templates', jwtTemplateRoutes(core)],
+    ['/organizations', organizationRoutes(core)],
+    ['/jwks', jwksRoutes(core)],
+    ['/clients', clientRoutes(core)],
+  ]
+  const guards = [
+    requireSecretKey(core.keys.secretKey),
+    checkApiVersion,
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: bodyTooLarge }),
+  ]
+  for (const [path, routes] of resources) {
+    app.use(path, ...guards)
+    app.use(`${path}/*`, ...guards)
+    app.route(path, routes)
+  }
+  app.onError(toErrorResponse)
+  return app
+}

@@ -1,0 +1,22 @@
+import { ClerkApiError, clerkError } from '../errors.js'
+
+/**
+ * JSON with `Content-Type: application/json` exactly: Clerk's SDK parses a body as JSON only for that exact
+ * value (hono's `c.json` would add `; charset=UTF-8` and the SDK would hand back a string).
+ */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+export function errorResponse(error: ClerkApiError): Response {
+  return json(error.toBody(), error.status)
+}
+
+/** Any thrown value as a Clerk-shaped response; unexpected ones are logged (never with request data) and 500. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ClerkApiError) return errorResponse(error)
+  console.error('remix-clerk-local: unexpected error', error)
+  return errorResponse(
+    clerkError(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', 'remix-clerk-local failed to handle this request; see its console output.'),
+  )
+}

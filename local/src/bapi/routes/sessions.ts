@@ -1,0 +1,86 @@
+import { Hono } from 'hono'
+import type { Core } from '../../core.js'
+import { clerkError, paramMissing, unprocessable } from '../../errors.js'
+import { listJson, } from '../../resources/common.js'
+import { sessionJson } from '../../resources/session.js'
+import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'
+import { createSession, getSession, revokeSession } from '../../services/sessions.js'
+import { f, parseFields } from '../../validation/schema.js'
+import { readJsonBody } from '../body.js'
+import { PAGE_PARAMS, Query } from '../query.js'
+import { json } from '../respond.js'
+
+const TOKEN_FIELDS = { expires_in_seconds: f.nullableInteger(30, 315_360_000) }
+
+export function sessionRoutes(core: Core): Hono {
+  const app = new Hono()
+  const { store } = core
+
+  app.get('/', (c) => {
+    const query = new Query(c.req.url, ['client_id', 'user_id', 'status', 'paginated', ...PAGE_PARAMS])
+    const userId = query.string('user_id')
+    const clientId = query.string('client_id')
+    if (!userId && !clientId) {
+      throw unprocessable({ ...paramMissing('user_id'), long_message: 'Either user_id or client_id must be included.' })
+    }
+    const status = query.string('status')
+    if (status !== undefined && !(SESSION_STATUSES as readonly string[]).includes(status)) {
+      throw unprocessable({
+        code: 'form_param_value_invalid',
+        message: 'is invalid',
+        long_message: `status must be one of ${SESSION_STATUSES.join(', ')}.`,
+        meta: { param_name: 'status' },
+      })
+    }
+    const filter = { user_id: userId, client_id: clientId, status: status as SessionStatus | undefined }
+    const { limit, offset } = query.page()
+    const now = core.now()
+    const sessions = store.sessions.list(filter, now, limit, offset).map(sessionJson)
+    return json(listJson(sessions, store.sessions.count(filter, now), query.boolean('paginated')))
+  })
+
+  app.post('/', async (c) => {
+    const body = await readJsonBody(c)
+    return json(sessionJson(store.transaction(() => createSession(core, body))))
+  })
+
+  app.get('/:session_id', (c) => json(sessionJson(getSession(core, c.req.param('session_id')))))
+
+  app.post('/:session_id/revoke', (c) => {
+    const sessionId = c.req.param('session_id')
+    return json(sessionJson(store.transaction(() => revokeSession(core, sessionId))))
+  })
+
+  app.post('/:session_id/verify', () => {
+    const message = 'endpoint is deprecated and pending removal'
+    throw clerkError(410, 'operation_deprecated', message, `${message}. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.`)
+  })
+
+  app.post('/:session_id/refresh', (c) => {
+    getSession(core, c.req.param('session_id'))
+    throw clerkError(
+      400,
+      'refresh_not_supported',
+      'Session refresh is not supported',
+      'remix-clerk-local never sets __refresh cookies, so there is nothing to refresh with; Clerk SDKs fall back to the handshake, which issues a fresh session token.',
+    )
+  })
+
+  app.post('/:session_id/tokens', async (c) => {
+    const body = parseFields(await readJsonBody(c), TOKEN_FIELDS)
+    const jwt = await core.minter.sessionToken(c.req.param('session_id'), {
+      expiresInSeconds: body.expires_in_seconds ?? undefined,
+    })
+    return json({ object: 'token', jwt })
+  })
+
+  app.post('/:session_id/tokens/:template_name', async (c) => {
+    const body = parseFields(await readJsonBody(c), TOKEN_FIELDS)
+    const jwt = await core.minter.templateToken(c.req.param('session_id'), c.req.param('template_name'), {
+      expiresInSeconds: body.expires_in_seconds ?? undefined,
+    })
+    return json({ object: 'token', jwt })
+  })
+
+  return app
+}

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto'
+
+/** One entry of a Clerk error body (`errors[]`). */
+export interface ClerkErrorEntry {
+  code: string
+  message: string
+  long_message: string
+  meta: Record<string, unknown>
+}
+
+/** The JSON body Clerk answers with for every status >= 400. */
+export interface ClerkErrorBody {
+  errors: ClerkErrorEntry[]
+  meta: Record<string, never>
+  clerk_trace_id: string
+}
+
+/**
+ * A Backend API failure with the status and `errors[]` a Clerk client expects. Thrown anywhere below the HTTP
+ * layer; the app turns it into a response, and `seed()` rethrows it with the failing item's position.
+ */
+export class ClerkApiError extends Error {
+  readonly status: number
+  readonly errors: ClerkErrorEntry[]
+
+  constructor(status: number, errors: ClerkErrorEntry[]) {
+    super(errors.map((e) => e.long_message).join(' '))
+    this.name = 'ClerkApiError'
+    this.status = status
+    this.errors = errors
+  }
+
+  /** The first error's code, handy in tests and logs. */
+  get code(): string {
+    return this.errors[0]?.code ?? 'unknown'
+  }
+
+  toBody(): ClerkErrorBody {
+    return { errors: this.errors, meta: {}, clerk_trace_id: randomBytes(16).toString('hex') }
+  }
+}
+
+export function clerkError(
+  status: number,
+  code: string,
+  message: string,
+  longMessage: string,
+  meta: Record<string, unknown> = {},
+): ClerkApiError {
+  return new ClerkApiError(status, [{ code, message, long_message: longMessage, meta }])
+}
+
+export const paramMissing = (param: string): ClerkErrorEntry => ({
+  code: 'form_param_missing',
+  message: 'is missing',
+  long_message: `${param} must be included.`,
+  meta: { param_name: param },
+})
+
+export const paramUnknown = (param: string): ClerkErrorEntry => ({
+  code: 'form_param_unknown',
+  message: 'is unknown',
+  long_message: `${param} is not a valid parameter for this request.`,
+  meta: { param_name: param },
+})
+
+export const paramFormatInvalid = (param: string, detail: string): ClerkErrorEntry => ({
+  code: 'form_param_format_invalid',
+  message: 'is invalid',
+  long_message: `${param} ${detail}`,
+  meta: { param_name: param },
+})
+
+export const paramValueInvalid = (param: string, detail: string): ClerkErrorEntry => ({
+  code: 'form_param_value_invalid',
+  message: 'is invalid',
+  long_message: `${param} ${detail}`,
+  meta: { param_name: param },
+})
+
+export const identifierExists = (param: string, longMessage: string): ClerkErrorEntry => ({
+  code: 'form_identifier_exists',
+  message: 'That identifier is taken.',
+  long_message: longMessage,
+  meta: { param_name: param },
+})
+
+/** 422 with one or more form errors, the status Clerk uses for invalid parameters. */
+export function unprocessable(...errors: ClerkErrorEntry[]): ClerkApiError {
+  return new ClerkApiError(422, errors)
+}
+
+export function notFound(message: string, longMessage: string, meta: Record<string, unknown> = {}): ClerkApiError {
+  return clerkError(404, 'resource_not_found', message, longMessage, meta)
+}

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto'
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/** Random base62 text; the modulo bias of 256 % 62 is irrelevant for identifiers. */
+export function randomBase62(length: number): string {
+  const bytes = randomBytes(length)
+  let out = ''
+  for (const byte of bytes) out += ALPHABET[byte % 62]
+  return out
+}
+
+/** Clerk-style identifier: a type prefix and 27 random characters, e.g. `user_2x9…`. */
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomBase62(27)}`
+}
+
+export type IdPrefix = 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem'
+
+/** 20 hex characters, the length of a Clerk `jti`. */
+export function newJti(): string {
+  return randomBytes(10).toString('hex')
+}

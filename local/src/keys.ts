@@ -1,0 +1,45 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto'
+import { type JWK, exportJWK, importPKCS8 } from 'jose'
+import { newId, randomBase62 } from './ids.js'
+import type { InstanceRecord } from './store/instanceStore.js'
+import type { Store } from './store/index.js'
+
+/** The instance's signing material, loaded once: every mint reuses the imported CryptoKey. */
+export interface InstanceKeys {
+  instanceId: string
+  secretKey: string
+  signingKey: CryptoKey
+  /** SPKI PEM of the public key, the value of CLERK_JWT_KEY. */
+  publicKeyPem: string
+  jwk: JWK
+}
+
+/**
+ * Loads the instance from the database, creating it on first start. RSA-2048 with e = 65537 is not a matter of
+ * taste: Clerk SDKs turn a CLERK_JWT_KEY PEM into a JWK by stripping a fixed prefix that only fits that key shape.
+ */
+export async function loadInstance(store: Store, now: number): Promise<InstanceKeys> {
+  const record = store.transaction(() => store.instance.get() ?? createInstance(store, now))
+  const signingKey = await importPKCS8(record.private_key_pem, 'RS256')
+  const publicKey = createPublicKey(record.private_key_pem)
+  const jwk = await exportJWK(publicKey)
+  return {
+    instanceId: record.id,
+    secretKey: record.secret_key,
+    signingKey,
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    jwk: { use: 'sig', kty: 'RSA', kid: record.id, alg: 'RS256', n: jwk.n, e: jwk.e },
+  }
+}
+
+function createInstance(store: Store, now: number): InstanceRecord {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 65537 })
+  const record: InstanceRecord = {
+    id: newId('ins'),
+    secret_key: `sk_live_${randomBase62(40)}`,
+    private_key_pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    created_at: now,
+  }
+  store.instance.insert(record)
+  return record
+}

@@ -1,0 +1,183 @@
+import type { JWK } from 'jose'
+import type { Hono } from 'hono'
+import { createApp } from './app.js'
+import type { Core } from './core.js'
+import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
+import { loadInstance } from './keys.js'
+import { type LocalClerkOptions, resolveOptions } from './options.js'
+import { sessionJson } from './resources/session.js'
+import { type SeedData, type SeedResult, seed } from './seed.js'
+import { type RunningServer, startServer } from './server.js'
+import { startSession } from './services/sessions.js'
+import { Store } from './store/index.js'
+import { TokenMinter } from './tokens/minter.js'
+import { FrontendApiUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
+
+export type SessionJSON = ReturnType<typeof sessionJson>
+
+export interface GetTokenOptions {
+  /** A JWT template name; without it, a session token. */
+  template?: string
+  expiresInSeconds?: number
+  /** Origin of the browser request the token is for; becomes `azp`. */
+  origin?: string
+}
+
+/**
+ * A running local Clerk instance: Backend API (and Frontend API) over one SQLite database, usable in-process
+ * through `fetch` or over HTTP after `listen`.
+ */
+export class LocalClerk {
+  /** `ins_…`, also the `kid` of the signing key. */
+  readonly instanceId: string
+  /** `sk_live_…`: the Backend API's Bearer token. */
+  readonly secretKey: string
+  /** Public key as SPKI PEM, the value of `CLERK_JWT_KEY` (verification without fetching the JWKS). */
+  readonly jwtKey: string
+  readonly jwks: { keys: JWK[] }
+
+  private readonly core: Core
+  private readonly app: Hono
+  private readonly urlState: FrontendApiUrl
+  private server: RunningServer | undefined
+  private closed = false
+
+  /** @internal Use `createLocalClerk`. */
+  constructor(core: Core, app: Hono, urlState: FrontendApiUrl) {
+    this.core = core
+    this.app = app
+    this.urlState = urlState
+    this.instanceId = core.keys.instanceId
+    this.secretKey = core.keys.secretKey
+    this.jwtKey = core.keys.publicKeyPem
+    this.jwks = { keys: [core.keys.jwk] }
+  }
+
+  /** The Frontend API URL: `iss` of every token. */
+  get frontendApiUrl(): string {
+    return this.urlState.value
+  }
+
+  get url(): string {
+    return this.frontendApiUrl
+  }
+
+  /** Same origin: the Backend API lives under `/v1/…`. */
+  get apiUrl(): string {
+    return this.frontendApiUrl
+  }
+
+  /** `pk_live_` + base64(`<frontendApiUrl>$`), as Clerk SDKs decode it. */
+  get publishableKey(): string {
+    return publishableKeyFor(this.frontendApiUrl)
+  }
+
+  /** Handles one request in-process, no port needed. Bound, so it can be passed around as a fetch function. */
+  readonly fetch = async (request: Request): Promise<Response> => {
+    this.assertOpen()
+    return this.app.fetch(request)
+  }
+
+  /** Serves over HTTP; the default port 0 picks a free one. */
+  async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
+    this.assertOpen()
+    if (this.server) throw new Error(`remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
+    this.server = await startServer(this.fetch, port, host)
+    this.urlState.setListening(urlForAddress(host, this.server.port))
+    return { url: this.frontendApiUrl, port: this.server.port }
+  }
+
+  /** Stops the server (if any) and closes the database. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    const server = this.server
+    this.server = undefined
+    try {
+      await server?.close()
+    } finally {
+      this.core.store.close()
+    }
+  }
+
+  /** The values for a Remix app's `.env`. */
+  env(): LocalClerkEnv {
+    return {
+      CLERK_SECRET_KEY: this.secretKey,
+      CLERK_PUBLISHABLE_KEY: this.publishableKey,
+      CLERK_API_URL: this.apiUrl,
+      CLERK_JWT_KEY: this.jwtKey,
+    }
+  }
+
+  /** The same values as `.env` lines, ready to print or write. */
+  envFile(): string {
+    return formatEnvLines(this.env())
+  }
+
+  /** Adds users, organizations and templates in one transaction; see `SeedData`. Idempotent. */
+  seed(data: SeedData): SeedResult {
+    this.assertOpen()
+    return seed(this.core, data)
+  }
+
+  /** Signs a user in on a new client, optionally with an active organization (id or slug). */
+  createSession(params: { userId: string; organizationId?: string }): SessionJSON {
+    this.assertOpen()
+    const { store } = this.core
+    return sessionJson(store.transaction(() => startSession(this.core, params.userId, params.organizationId)))
+  }
+
+  /** Mints a session token, or a template token with `template`. Throws a `ClerkApiError` like the HTTP API. */
+  getToken(sessionId: string, options: GetTokenOptions = {}): Promise<string> {
+    this.assertOpen()
+    const mint = { expiresInSeconds: options.expiresInSeconds, origin: options.origin }
+    return options.template === undefined
+      ? this.core.minter.sessionToken(sessionId, mint)
+      : this.core.minter.templateToken(sessionId, options.template, mint)
+  }
+
+  /** Never includes the secret key, so logging the instance is safe. */
+  toJSON() {
+    return {
+      instanceId: this.instanceId,
+      url: this.frontendApiUrl,
+      publishableKey: this.publishableKey,
+      secretKey: redactSecret(this.secretKey),
+    }
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `LocalClerk ${JSON.stringify(this.toJSON())}`
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().')
+  }
+}
+
+/**
+ * Opens (or creates) the local instance in the database and returns it, not yet listening. The instance id,
+ * keys and secret key persist in the database, so a restart keeps every token verifiable.
+ */
+export async function createLocalClerk(options?: LocalClerkOptions): Promise<LocalClerk> {
+  const resolved = resolveOptions(options)
+  const store = Store.open(resolved.db)
+  try {
+    const keys = await loadInstance(store, resolved.now())
+    const url = new FrontendApiUrl(resolved.url)
+    const settings = {
+      store,
+      keys,
+      now: resolved.now,
+      frontendApiUrl: () => url.value,
+      sessionLifetime: resolved.sessionLifetime,
+      tokenVersion: resolved.tokenVersion,
+    }
+    const core: Core = { ...settings, minter: new TokenMinter(settings) }
+    return new LocalClerk(core, createApp(core), url)
+  } catch (error) {
+    store.close()
+    throw error
+  }
+}

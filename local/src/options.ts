@@ -1,0 +1,78 @@
+import { resolve } from 'node:path'
+
+export interface LocalClerkOptions {
+  /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */
+  db?: string
+  /** Session token lifetime in seconds. Default 60, as on Clerk. */
+  sessionLifetime?: number
+  /** Clock in milliseconds. Every timestamp and token time comes from it. Default `Date.now`. */
+  now?: () => number
+  /** Session token claims: 2 (default, `v`/`o`/`sts`) or 1 (`org_id`/`org_role`/…). */
+  tokenVersion?: 1 | 2
+  /** Public base URL, when it differs from the listening address (e.g. behind a proxy). */
+  url?: string
+  /** Origins the Frontend API may redirect to. Default: localhost and 127.0.0.1 on any port. */
+  allowedOrigins?: readonly string[]
+}
+
+export interface ResolvedOptions {
+  db: string
+  sessionLifetime: number
+  now: () => number
+  tokenVersion: 1 | 2
+  url: string | undefined
+  allowedOrigins: readonly string[] | undefined
+}
+
+export const DEFAULT_DB_PATH = '.data/local-clerk.db'
+const MAX_LIFETIME = 315_360_000
+
+const problem = (message: string) => new TypeError(`remix-clerk-local: ${message}`)
+
+/** Checks the options once, with errors that say what to pass instead. */
+export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions {
+  const { sessionLifetime = 60, tokenVersion = 2, now = Date.now } = options
+  if (!Number.isInteger(sessionLifetime) || sessionLifetime < 1 || sessionLifetime > MAX_LIFETIME) {
+    throw problem(`sessionLifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME} (got ${String(sessionLifetime)}).`)
+  }
+  if (tokenVersion !== 1 && tokenVersion !== 2) {
+    throw problem(`tokenVersion must be 1 or 2 (got ${String(tokenVersion)}).`)
+  }
+  if (typeof now !== 'function') throw problem('now must be a function returning milliseconds, like Date.now.')
+  if (options.db !== undefined && (typeof options.db !== 'string' || options.db === '')) {
+    throw problem(`db must be a file path or ':memory:' (got ${JSON.stringify(options.db)}).`)
+  }
+  return {
+    db: options.db === undefined ? resolve(DEFAULT_DB_PATH) : options.db,
+    sessionLifetime,
+    now,
+    tokenVersion,
+    url: options.url === undefined ? undefined : checkUrl(options.url),
+    allowedOrigins: options.allowedOrigins,
+  }
+}
+
+/**
+ * The URL ends up in the publishable key, which Clerk SDKs only accept when it contains a dot: so
+ * `http://localhost:4000` is refused here, with the fix, rather than later by the SDK with a vague error.
+ */
+function checkUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw problem(`url must be an absolute http(s) URL such as http://127.0.0.1:4000 (got ${JSON.stringify(value)}).`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw problem(`url must use http or https (got ${JSON.stringify(value)}).`)
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw problem(`url must be an origin without path, query or fragment (got ${JSON.stringify(value)}).`)
+  }
+  if (!url.host.includes('.')) {
+    throw problem(
+      `url must have a dot in its host, or Clerk SDKs reject the publishable key (got ${JSON.stringify(value)}); use 127.0.0.1 instead of localhost.`,
+    )
+  }
+  return url.origin
+}

@@ -1,0 +1,57 @@
+import { allPermissions } from '../roles.js'
+import type { Store } from '../store/index.js'
+import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
+import { DEFAULT_IMAGE_URL } from '../templates/context.js'
+
+export function organizationJson(organization: OrganizationRecord, membersCount?: number) {
+  return {
+    object: 'organization',
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    image_url: DEFAULT_IMAGE_URL,
+    has_image: false,
+    max_allowed_memberships: organization.max_allowed_memberships,
+    admin_delete_enabled: true,
+    public_metadata: organization.public_metadata,
+    private_metadata: organization.private_metadata,
+    created_by: organization.created_by,
+    created_at: organization.created_at,
+    updated_at: organization.updated_at,
+    ...(membersCount === undefined ? {} : { members_count: membersCount }),
+  }
+}
+
+/** Membership with its organization and the member's public data, as the Backend API nests them. */
+export function membershipJson(store: Store, membership: MembershipRecord) {
+  const organization = store.organizations.get(membership.organization_id)!
+  const user = store.users.get(membership.user_id)!
+  const identifier =
+    store.users.emails(user.id).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
+  return {
+    object: 'organization_membership',
+    id: membership.id,
+    role: membership.role,
+    role_name: roleName(membership.role),
+    permissions: allPermissions(membership.role, membership.permissions),
+    public_metadata: membership.public_metadata,
+    private_metadata: membership.private_metadata,
+    created_at: membership.created_at,
+    updated_at: membership.updated_at,
+    organization: organizationJson(organization),
+    public_user_data: {
+      user_id: user.id,
+      identifier,
+      first_name: user.first_name,
+      last_name: user.last_name,
+      image_url: DEFAULT_IMAGE_URL,
+      has_image: false,
+    },
+  }
+}
+
+/** `org:billing_manager` → `Billing manager`. */
+function roleName(role: string): string {
+  const key = role.replace(/^org:/, '').replace(/_/g, ' ')
+  return key.charAt(0).toUpperCase() + key.slice(1)
+}

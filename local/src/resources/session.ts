@@ -1,0 +1,20 @@
+import type { SessionRecord } from '../store/sessionStore.js'
+
+export function sessionJson(session: SessionRecord) {
+  return {
+    object: 'session',
+    id: session.id,
+    user_id: session.user_id,
+    client_id: session.client_id,
+    status: session.status,
+    last_active_organization_id: session.last_active_organization_id,
+    actor: null,
+    latest_activity: null,
+    tasks: null,
+    last_active_at: session.last_active_at,
+    expire_at: session.expire_at,
+    abandon_at: session.abandon_at,
+    created_at: session.created_at,
+    updated_at: session.updated_at,
+  }
+}

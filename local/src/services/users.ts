@@ -1,0 +1,121 @@
+import type { Core } from '../core.js'
+import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
+import { newId } from '../ids.js'
+import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
+import { f, parseFields } from '../validation/schema.js'
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
+const USERNAME_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
+const MIN_PASSWORD_LENGTH = 8
+
+const name = () => f.nullableString({ maxLength: 256 })
+
+export const CREATE_USER_FIELDS = {
+  email_address: f.stringArray({ pattern: EMAIL_PATTERN, patternHint: 'must be a valid email address.' }),
+  phone_number: f.stringArray({ pattern: PHONE_PATTERN, patternHint: 'must be in E.164 format, e.g. +15551234567.' }),
+  username: f.nullableString({
+    pattern: USERNAME_PATTERN,
+    patternHint: 'must be 4 to 64 letters, digits, "_" or "-".',
+  }),
+  password: f.string({ maxLength: 72 }),
+  first_name: name(),
+  last_name: name(),
+  external_id: f.nullableString({ maxLength: 256 }),
+  public_metadata: f.object(),
+  private_metadata: f.object(),
+  unsafe_metadata: f.object(),
+  skip_password_checks: f.boolean(),
+  skip_password_requirement: f.boolean(),
+  skip_legal_checks: f.boolean(),
+  legal_accepted_at: f.timestamp(),
+  created_at: f.timestamp(),
+  locale: f.nullableString({ maxLength: 35 }),
+}
+
+/** Creates a user with verified e-mail addresses and phone numbers; the first of each becomes primary. */
+export function createUser(core: Core, input: unknown): UserRecord {
+  const body = parseFields(input, CREATE_USER_FIELDS)
+  const { store } = core
+  const emails = (body.email_address ?? []).map((email) => email.trim().toLowerCase())
+  const phones = body.phone_number ?? []
+  const username = body.username?.toLowerCase() ?? null
+
+  const conflicts: ClerkErrorEntry[] = []
+  for (const [index, email] of emails.entries()) {
+    if (emails.indexOf(email) !== index || store.users.userIdByEmail(email)) {
+      conflicts.push(identifierExists('email_address', `That email address is taken: ${email}. Please try another.`))
+    }
+  }
+  for (const [index, phone] of phones.entries()) {
+    if (phones.indexOf(phone) !== index || store.users.userIdByPhone(phone)) {
+      conflicts.push(identifierExists('phone_number', `That phone number is taken: ${phone}. Please try another.`))
+    }
+  }
+  if (username && store.users.userIdByUsername(username)) {
+    conflicts.push(identifierExists('username', `That username is taken: ${username}. Please try another.`))
+  }
+  if (conflicts.length > 0) throw unprocessable(...conflicts)
+  if (body.password !== undefined && !body.skip_password_checks && body.password.length < MIN_PASSWORD_LENGTH) {
+    throw unprocessable({
+      code: 'form_password_length_too_short',
+      message: 'Passwords must be 8 characters or more.',
+      long_message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long (or send skip_password_checks: true).`,
+      meta: { param_name: 'password' },
+    })
+  }
+
+  const now = core.now()
+  const createdAt = body.created_at ?? now
+  const userId = newId('user')
+  const identifier = (value: string): IdentifierRecord => ({
+    id: newId('idn'),
+    user_id: userId,
+    value,
+    created_at: createdAt,
+    updated_at: createdAt,
+  })
+  const emailRecords = emails.map(identifier)
+  const phoneRecords = phones.map(identifier)
+  const user: UserRecord = {
+    id: userId,
+    external_id: body.external_id ?? null,
+    username,
+    first_name: body.first_name ?? null,
+    last_name: body.last_name ?? null,
+    // Passwords are accepted for compatibility but never stored: nothing here signs in with one.
+    password_enabled: body.password !== undefined,
+    public_metadata: body.public_metadata ?? {},
+    private_metadata: body.private_metadata ?? {},
+    unsafe_metadata: body.unsafe_metadata ?? {},
+    primary_email_address_id: emailRecords[0]?.id ?? null,
+    primary_phone_number_id: phoneRecords[0]?.id ?? null,
+    locale: body.locale ?? null,
+    legal_accepted_at: body.legal_accepted_at ?? null,
+    last_sign_in_at: null,
+    last_active_at: null,
+    created_at: createdAt,
+    updated_at: createdAt,
+  }
+  store.transaction(() => store.users.insert(user, emailRecords, phoneRecords))
+  return user
+}
+
+export function getUser(core: Core, userId: string): UserRecord {
+  const user = core.store.users.get(userId)
+  if (!user) throw notFound('not found', `No user was found with id ${userId}`)
+  return user
+}
+
+/** Deletes the user with their identifiers, sessions and memberships (foreign-key cascades). */
+export function deleteUser(core: Core, userId: string): void {
+  if (!core.store.users.delete(userId)) throw notFound('not found', `No user was found with id ${userId}`)
+}
+
+export function assertUserExists(core: Core, userId: string, param: string): void {
+  if (!core.store.users.get(userId)) {
+    throw clerkError(404, 'resource_not_found', 'not found', `No user was found with id ${userId}`, {
+      param_name: param,
+    })
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Versioned schema. `PRAGMA user_version` holds how many entries have been applied; add new entries at the end,
+ * never edit an applied one (a database created by an older version must upgrade in place).
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the Backend API objects, plus clients and handshake nonces for the Frontend API part. */ `
+  CREATE TABLE instance (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    id TEXT NOT NULL,
+    secret_key TEXT NOT NULL,
+    private_key_pem TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    external_id TEXT,
+    username TEXT UNIQUE,
+    first_name TEXT,
+    last_name TEXT,
+    password_enabled INTEGER NOT NULL DEFAULT 0,
+    public_metadata TEXT NOT NULL DEFAULT '{}',
+    private_metadata TEXT NOT NULL DEFAULT '{}',
+    unsafe_metadata TEXT NOT NULL DEFAULT '{}',
+    primary_email_address_id TEXT,
+    primary_phone_number_id TEXT,
+    locale TEXT,
+    legal_accepted_at INTEGER,
+    last_sign_in_at INTEGER,
+    last_active_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX users_created_at ON users (created_at);
+
+  CREATE TABLE email_addresses (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    email_address TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX email_addresses_user_id ON email_addresses (user_id);
+
+  CREATE TABLE phone_numbers (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    phone_number TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX phone_numbers_user_id ON phone_numbers (user_id);
+
+  CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    public_metadata TEXT NOT NULL DEFAULT '{}',
+    private_metadata TEXT NOT NULL DEFAULT '{}',
+    max_allowed_memberships INTEGER NOT NULL DEFAULT 0,
+    created_by TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE organization_memberships (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    permissions TEXT NOT NULL DEFAULT '[]',
+    public_metadata TEXT NOT NULL DEFAULT '{}',
+    private_metadata TEXT NOT NULL DEFAULT '{}',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (organization_id, user_id)
+  );
+  CREATE INDEX organization_memberships_user_id ON organization_memberships (user_id);
+
+  CREATE TABLE clients (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    last_active_organization_id TEXT REFERENCES organizations (id) ON DELETE SET NULL,
+    last_active_at INTEGER NOT NULL,
+    expire_at INTEGER NOT NULL,
+    abandon_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user_id ON sessions (user_id);
+  CREATE INDEX sessions_client_id ON sessions (client_id);
+
+  CREATE TABLE jwt_templates (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    claims TEXT NOT NULL,
+    lifetime INTEGER NOT NULL,
+    allowed_clock_skew INTEGER NOT NULL,
+    signing_algorithm TEXT,
+    signing_key TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE handshake_nonces (
+    nonce TEXT PRIMARY KEY,
+    directives TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
+]

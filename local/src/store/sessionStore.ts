@@ -1,0 +1,110 @@
+import type { SqliteDatabase } from './database.js'
+
+export const SESSION_STATUSES = [
+  'active',
+  'revoked',
+  'ended',
+  'expired',
+  'removed',
+  'abandoned',
+  'replaced',
+  'pending',
+] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+
+export interface SessionRecord {
+  id: string
+  user_id: string
+  client_id: string
+  /** As seen at read time: an active session past `expire_at` reads as `expired`. */
+  status: SessionStatus
+  last_active_organization_id: string | null
+  last_active_at: number
+  expire_at: number
+  abandon_at: number
+  created_at: number
+  updated_at: number
+}
+
+export interface SessionFilter {
+  user_id?: string
+  client_id?: string
+  status?: SessionStatus
+}
+
+// Expiry is derived rather than written by a timer, so the injected clock alone decides it.
+const SELECT = `SELECT rowid AS seq, id, user_id, client_id,
+  CASE WHEN status = 'active' AND @now >= expire_at THEN 'expired' ELSE status END AS status,
+  last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions`
+
+const FILTER = `(@user_id IS NULL OR user_id = @user_id) AND (@client_id IS NULL OR client_id = @client_id)`
+
+interface FilterParams {
+  now: number
+  user_id: string | null
+  client_id: string | null
+  status: string | null
+}
+
+export class SessionStore {
+  private readonly stmts
+
+  constructor(db: SqliteDatabase) {
+    this.stmts = {
+      insertClient: db.prepare<[string, number, number]>(
+        'INSERT INTO clients (id, created_at, updated_at) VALUES (?, ?, ?)',
+      ),
+      insert: db.prepare<Omit<SessionRecord, 'status'> & { status: string }>(`INSERT INTO sessions (id, user_id,
+        client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at)
+        VALUES (@id, @user_id, @client_id, @status, @last_active_organization_id, @last_active_at, @expire_at,
+        @abandon_at, @created_at, @updated_at)`),
+      get: db.prepare<{ now: number; id: string }, SessionRow>(`${SELECT} WHERE id = @id`),
+      list: db.prepare<FilterParams & { limit: number; offset: number }, SessionRow>(
+        `SELECT * FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status
+         ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+      ),
+      count: db.prepare<FilterParams, { count: number }>(
+        `SELECT count(*) AS count FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status`,
+      ),
+      setStatus: db.prepare<[string, number, string]>('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?'),
+    }
+  }
+
+  insertClient(id: string, now: number): void {
+    this.stmts.insertClient.run(id, now, now)
+  }
+
+  insert(record: SessionRecord): void {
+    this.stmts.insert.run(record)
+  }
+
+  get(id: string, now: number): SessionRecord | undefined {
+    const row = this.stmts.get.get({ now, id })
+    return row && withoutSeq(row)
+  }
+
+  list(filter: SessionFilter, now: number, limit: number, offset: number): SessionRecord[] {
+    return this.stmts.list.all({ ...filterParams(filter, now), limit, offset }).map(withoutSeq)
+  }
+
+  count(filter: SessionFilter, now: number): number {
+    return this.stmts.count.get(filterParams(filter, now))?.count ?? 0
+  }
+
+  setStatus(id: string, status: SessionStatus, now: number): void {
+    this.stmts.setStatus.run(status, now, id)
+  }
+}
+
+/** `seq` (the rowid) only orders equal timestamps; it is not part of the record. */
+type SessionRow = SessionRecord & { seq: number }
+const withoutSeq = ({ seq: _seq, ...record }: SessionRow): SessionRecord => record
+
+function filterParams(filter: SessionFilter, now: number): FilterParams {
+  return {
+    now,
+    user_id: filter.user_id ?? null,
+    client_id: filter.client_id ?? null,
+    status: filter.status ?? null,
+  }
+}
