@@ -68,12 +68,13 @@ function expectOnlyRequest(expected: Expected) {
 describe('sessions', () => {
   const tokenBody = { object: 'token', jwt: 'header.payload.signature' }
 
-  it.each([
-    { args: [] as const, path: '/v1/sessions/sess_123/tokens', body: undefined },
-    { args: ['test'] as const, path: '/v1/sessions/sess_123/tokens/test', body: undefined },
-    { args: [undefined, 120] as const, path: '/v1/sessions/sess_123/tokens', body: '{"expires_in_seconds":120}' },
-    { args: ['test', 120] as const, path: '/v1/sessions/sess_123/tokens/test', body: '{"expires_in_seconds":120}' },
-    { args: [''] as const, path: '/v1/sessions/sess_123/tokens', body: undefined },
+  type GetTokenArgs = [template?: string, expiresInSeconds?: number]
+  it.each<{ args: GetTokenArgs; path: string; body: string | undefined }>([
+    { args: [], path: '/v1/sessions/sess_123/tokens', body: undefined },
+    { args: ['test'], path: '/v1/sessions/sess_123/tokens/test', body: undefined },
+    { args: [undefined, 120], path: '/v1/sessions/sess_123/tokens', body: '{"expires_in_seconds":120}' },
+    { args: ['test', 120], path: '/v1/sessions/sess_123/tokens/test', body: '{"expires_in_seconds":120}' },
+    { args: [''], path: '/v1/sessions/sess_123/tokens', body: undefined },
   ])('getToken(sess_123, $args) → POST $path', async ({ args, path, body }) => {
     server.on('POST', path, { json: tokenBody })
     const token = await clerk.sessions.getToken('sess_123', ...args)
@@ -102,8 +103,11 @@ describe('sessions', () => {
         id: 'sess_activity_1',
         isMobile: false,
         ipAddress: '127.0.0.1',
+        city: null,
+        country: null,
         browserVersion: '130.0',
         browserName: 'Firefox',
+        deviceType: null,
       },
       actor: null,
     })

@@ -38,7 +38,7 @@ describe('seed example: sessions.getToken(sessionId, template)', () => {
   })
 
   it('sends one POST to /v1/sessions/{id}/tokens/{template} with the Clerk headers and no body', async () => {
-    server.requests.length = 0
+    server.clearRequests()
     await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url }).sessions.getToken('sess_123', 'test')
 
     expect(server.count()).toBe(1)

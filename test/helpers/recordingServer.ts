@@ -60,12 +60,14 @@ export interface RecordingServer {
    * Scripts answers for a method and path (exact raw path, or a RegExp tested on it). Responders are
    * used one per call; the last one repeats. The newest matching route wins, so a test can override.
    */
-  on(method: string, path: PathMatcher, ...responders: Responder[]): this
+  on(method: string, path: PathMatcher, ...responders: Responder[]): RecordingServer
   /** Requests received, optionally only those with this method (and path). */
   count(method?: string, path?: PathMatcher): number
   requestsTo(method: string, path: PathMatcher): RecordedRequest[]
   /** The last request received; throws when there is none. */
   last(): RecordedRequest
+  /** Forgets recorded requests, keeps the scripted routes (and how often each answered). */
+  clearRequests(): void
   /** Forgets recorded requests and scripted routes. */
   reset(): void
   /** Closes the server and every open connection (hanging requests included). */
@@ -134,14 +136,14 @@ export async function startRecordingServer(): Promise<RecordingServer> {
   const filter = (method?: string, path?: PathMatcher) =>
     requests.filter((r) => (!method || r.method === method) && (path === undefined || matches(path, r.path)))
 
-  return {
+  const recording: RecordingServer = {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
     on(method, path, ...responders) {
       if (responders.length === 0) throw new Error('recording server: on() needs at least one responder')
       routes.push({ method: method.toUpperCase(), path, responders, calls: 0 })
-      return this
+      return recording
     },
     count: (method, path) => filter(method, path).length,
     requestsTo: (method, path) => filter(method, path),
@@ -149,6 +151,9 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       const request = requests.at(-1)
       if (!request) throw new Error('recording server: no request received')
       return request
+    },
+    clearRequests() {
+      requests.length = 0
     },
     reset() {
       requests.length = 0
@@ -160,6 +165,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
         for (const socket of sockets) socket.destroy()
       }),
   }
+  return recording
 }
 
 /** A port on 127.0.0.1 with nothing listening: connecting to it is refused. */

@@ -38,15 +38,16 @@ export interface SessionJSON {
   actor?: Record<string, unknown> | null
 }
 
+/** Optional fields are passed through as sent (null or absent), like @clerk/backend. */
 export class SessionActivity {
   declare readonly id: string
   declare readonly isMobile: boolean
-  declare readonly ipAddress?: string | undefined
-  declare readonly city?: string | undefined
-  declare readonly country?: string | undefined
-  declare readonly browserVersion?: string | undefined
-  declare readonly browserName?: string | undefined
-  declare readonly deviceType?: string | undefined
+  declare readonly ipAddress?: string | null | undefined
+  declare readonly city?: string | null | undefined
+  declare readonly country?: string | null | undefined
+  declare readonly browserVersion?: string | null | undefined
+  declare readonly browserName?: string | null | undefined
+  declare readonly deviceType?: string | null | undefined
 
   constructor(fields: Fields<SessionActivity>) {
     Object.assign(this, fields)
@@ -56,12 +57,12 @@ export class SessionActivity {
     return new SessionActivity({
       id: data.id,
       isMobile: data.is_mobile,
-      ipAddress: data.ip_address ?? undefined,
-      city: data.city ?? undefined,
-      country: data.country ?? undefined,
-      browserVersion: data.browser_version ?? undefined,
-      browserName: data.browser_name ?? undefined,
-      deviceType: data.device_type ?? undefined,
+      ipAddress: data.ip_address,
+      city: data.city,
+      country: data.country,
+      browserVersion: data.browser_version,
+      browserName: data.browser_name,
+      deviceType: data.device_type,
     })
   }
 }
@@ -77,7 +78,7 @@ export class Session {
   declare readonly abandonAt: number
   declare readonly createdAt: number
   declare readonly updatedAt: number
-  declare readonly lastActiveOrganizationId?: string | undefined
+  declare readonly lastActiveOrganizationId?: string | null | undefined
   declare readonly latestActivity?: SessionActivity | undefined
   /** The impersonator's claims when an actor token started the session, else null. */
   declare readonly actor: Record<string, unknown> | null
@@ -97,7 +98,7 @@ export class Session {
       abandonAt: data.abandon_at,
       createdAt: data.created_at,
       updatedAt: data.updated_at,
-      lastActiveOrganizationId: data.last_active_organization_id ?? undefined,
+      lastActiveOrganizationId: data.last_active_organization_id,
       latestActivity: data.latest_activity ? SessionActivity.fromJSON(data.latest_activity) : undefined,
       actor: data.actor ?? null,
     })

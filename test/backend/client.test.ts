@@ -1,0 +1,80 @@
+// createClerkClient itself: free to create, lazy, defaults on the wire, fetch looked up per call.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createClerkClient } from '../../src/api.server'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
+import { SECRET_KEY } from './fixtures'
+
+let server: RecordingServer
+
+beforeAll(async () => {
+  server = await startRecordingServer()
+})
+afterAll(() => server.close())
+beforeEach(() => {
+  server.reset()
+  server.on('GET', '/v1/jwks', { json: { keys: [] } })
+})
+
+describe('createClerkClient', () => {
+  it('does no I/O at creation, even with bad options, and builds each endpoint group once', () => {
+    let calls = 0
+    const countingFetch = (url: string, init: RequestInit) => {
+      calls++
+      return fetch(url, init)
+    }
+    const clerk = createClerkClient({ secretKey: undefined, apiUrl: 'not a url', timeoutMs: -1, fetch: countingFetch })
+    expect(clerk.sessions).toBe(clerk.sessions)
+    expect(clerk.users).toBe(clerk.users)
+    expect(clerk.organizations).toBe(clerk.organizations)
+    expect(clerk.jwtTemplates).toBe(clerk.jwtTemplates)
+    expect(clerk.clients).toBe(clerk.clients)
+    expect(clerk.jwks).toBe(clerk.jwks)
+    expect(calls).toBe(0)
+    expect(createClerkClient()).toBeDefined()
+  })
+
+  it('options apiVersion and userAgent reach the wire; apiUrl may carry a path and a trailing slash', async () => {
+    server.on('GET', '/proxy/clerk/v2/jwks', { json: { keys: [] } })
+    await createClerkClient({
+      secretKey: SECRET_KEY,
+      apiUrl: `${server.url}/proxy/clerk/`,
+      apiVersion: 'v2',
+      userAgent: 'my-app/1.0',
+    }).jwks.getJwks()
+    expect(server.last().path).toBe('/proxy/clerk/v2/jwks')
+    expect(server.last().headers['user-agent']).toBe('my-app/1.0')
+  })
+
+  it('empty-string options fall back to the defaults, as unset environment variables would', async () => {
+    await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, apiVersion: '', userAgent: '' }).jwks.getJwks()
+    expect(server.last().path).toBe('/v1/jwks')
+    expect(server.last().headers['user-agent']).toBe(`remix-clerk@${__REMIX_CLERK_VERSION__}`)
+  })
+
+  it('looks globalThis.fetch up on each call, not at creation', async () => {
+    const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url })
+    const original = globalThis.fetch
+    let calls = 0
+    globalThis.fetch = (input, init) => {
+      calls++
+      return original(input, init)
+    }
+    try {
+      await clerk.jwks.getJwks()
+    } finally {
+      globalThis.fetch = original
+    }
+    expect(calls).toBe(1)
+    expect(server.count()).toBe(1)
+  })
+
+  it('an injected fetch is called unbound, as a plain function (runtimes that check `this` accept it)', async () => {
+    const receivers: unknown[] = []
+    const strictFetch = function (this: unknown, url: string, init: RequestInit) {
+      receivers.push(this)
+      return fetch(url, init)
+    }
+    await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, fetch: strictFetch }).jwks.getJwks()
+    expect(receivers).toEqual([undefined])
+  })
+})
