@@ -8,6 +8,7 @@ import {
   createClerkClient,
   type ClerkClientOptions,
 } from '../../src/api.server'
+import { rejectionOf } from '../helpers/rejection'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { SECRET_KEY, clerkErrorBody, sessionJSON } from './fixtures'
 
@@ -19,18 +20,12 @@ beforeAll(async () => {
 afterAll(() => server.close())
 beforeEach(() => server.reset())
 
+const apiFailure = (call: Promise<unknown>) => rejectionOf<ClerkAPIResponseError>(call)
+const clientFailure = (call: Promise<unknown>) => rejectionOf<ClerkClientError>(call)
+
 const client = (options: ClerkClientOptions = {}) =>
   createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, ...options })
 
-/** The rejection of a call that must fail, typed for assertions. */
-async function failure<E = ClerkAPIResponseError>(promise: Promise<unknown>): Promise<E> {
-  try {
-    await promise
-  } catch (error) {
-    return error as E
-  }
-  throw new Error('expected the call to reject')
-}
 
 describe('Clerk error bodies', () => {
   it('404: status, code, long message, trace id, and a message naming status, code, method and path', async () => {
@@ -38,7 +33,7 @@ describe('Clerk error bodies', () => {
       status: 404,
       json: clerkErrorBody('resource_not_found', 'Session not found', 'No session was found with id sess_gone'),
     })
-    const error = await failure(client().sessions.getSession('sess_gone'))
+    const error = await apiFailure(client().sessions.getSession('sess_gone'))
 
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     expect(error.name).toBe('ClerkAPIResponseError')
@@ -69,7 +64,7 @@ describe('Clerk error bodies', () => {
         email_addresses: ['ada@example.com'],
       }),
     })
-    const error = await failure(client().users.createUser({ emailAddress: ['ada@example.com'] }))
+    const error = await apiFailure(client().users.createUser({ emailAddress: ['ada@example.com'] }))
     expect(error.status).toBe(422)
     expect(error.errors[0]!.code).toBe('form_identifier_exists')
     expect(error.errors[0]!.meta).toEqual({ paramName: 'email_address', emailAddresses: ['ada@example.com'] })
@@ -82,7 +77,7 @@ describe('Clerk error bodies', () => {
       headers: { 'cf-ray': '8a1b2c3d4e5f-AMS' },
       json: { errors: [{ code: 'clerk_key_invalid', message: 'The provided Clerk Secret Key is invalid.' }] },
     })
-    const error = await failure(client().users.getUser('user_1'))
+    const error = await apiFailure(client().users.getUser('user_1'))
     expect(error.status).toBe(401)
     expect(error.clerkTraceId).toBe('8a1b2c3d4e5f-AMS')
     expect(error.errors[0]!.longMessage).toBeUndefined()
@@ -90,7 +85,7 @@ describe('Clerk error bodies', () => {
 
   it('500 is not retried', async () => {
     server.on('GET', '/v1/jwks', { status: 500, json: clerkErrorBody('internal_clerk_error', 'Oops', 'Oops') })
-    const error = await failure(client().jwks.getJwks())
+    const error = await apiFailure(client().jwks.getJwks())
     expect(error.status).toBe(500)
     expect(error.errors[0]!.code).toBe('internal_clerk_error')
     expect(server.count('GET', '/v1/jwks')).toBe(1)
@@ -114,7 +109,7 @@ describe('retries', () => {
 
   it('429 on every attempt: 1 + retries requests, then the last 429 with retryAfter', async () => {
     server.on('GET', '/v1/jwks', tooMany('0'))
-    const error = await failure(client({ retries: 3 }).jwks.getJwks())
+    const error = await apiFailure(client({ retries: 3 }).jwks.getJwks())
     expect(error.status).toBe(429)
     expect(error.retryAfter).toBe(0)
     expect(error.message).toContain('(4 attempts)')
@@ -123,7 +118,7 @@ describe('retries', () => {
 
   it('a Retry-After above the 10 s cap is not waited for: 1 request, the 429 at once', async () => {
     server.on('GET', '/v1/jwks', tooMany('30'))
-    const error = await failure(client().jwks.getJwks())
+    const error = await apiFailure(client().jwks.getJwks())
     expect(error.status).toBe(429)
     expect(error.retryAfter).toBe(30)
     expect(server.count('GET', '/v1/jwks')).toBe(1)
@@ -131,7 +126,7 @@ describe('retries', () => {
 
   it('a Retry-After that would end past the deadline is not waited for', async () => {
     server.on('GET', '/v1/jwks', tooMany('5'))
-    const error = await failure(client({ timeoutMs: 2_000 }).jwks.getJwks())
+    const error = await apiFailure(client({ timeoutMs: 2_000 }).jwks.getJwks())
     expect(error.status).toBe(429)
     expect(error.retryAfter).toBe(5)
     expect(server.count('GET', '/v1/jwks')).toBe(1)
@@ -145,7 +140,7 @@ describe('retries', () => {
 
   it('Retry-After as an HTTP date in the future becomes seconds on the error', async () => {
     server.on('GET', '/v1/jwks', tooMany(new Date(Date.now() + 120_000).toUTCString()))
-    const error = await failure(client().jwks.getJwks())
+    const error = await apiFailure(client().jwks.getJwks())
     expect(error.retryAfter).toBeGreaterThanOrEqual(118)
     expect(error.retryAfter).toBeLessThanOrEqual(120)
     expect(server.count('GET', '/v1/jwks')).toBe(1)
@@ -153,7 +148,7 @@ describe('retries', () => {
 
   it.each([502, 503, 504])('%i on a GET is retried: 1 + 2 requests with the default retries', async (status) => {
     server.on('GET', '/v1/users/user_1', { status, body: 'upstream trouble', headers: { 'Content-Type': 'text/plain' } })
-    const error = await failure(client().users.getUser('user_1'))
+    const error = await apiFailure(client().users.getUser('user_1'))
     expect(error.status).toBe(status)
     expect(error.errors[0]!.code).toBe('unexpected_response')
     expect(server.count('GET', '/v1/users/user_1')).toBe(3)
@@ -165,7 +160,7 @@ describe('retries', () => {
     [504, 1],
   ])('%i on createUser (a POST with side effects) → %i request(s)', async (status, requests) => {
     server.on('POST', '/v1/users', { status, json: clerkErrorBody('upstream', 'Upstream', 'Upstream') })
-    const error = await failure(client().users.createUser({ emailAddress: ['ada@example.com'] }))
+    const error = await apiFailure(client().users.createUser({ emailAddress: ['ada@example.com'] }))
     expect(error.status).toBe(status)
     expect(server.count('POST', '/v1/users')).toBe(requests)
   })
@@ -178,7 +173,7 @@ describe('retries', () => {
 
   it('retries: 0 makes one attempt', async () => {
     server.on('GET', '/v1/jwks', { status: 503 })
-    await failure(client({ retries: 0 }).jwks.getJwks())
+    await apiFailure(client({ retries: 0 }).jwks.getJwks())
     expect(server.count('GET', '/v1/jwks')).toBe(1)
   })
 
@@ -190,7 +185,7 @@ describe('retries', () => {
 
   it('a dropped connection on createSession is not retried: the session may exist', async () => {
     server.on('POST', '/v1/sessions', { destroy: true })
-    const error = await failure(client().sessions.createSession({ userId: 'user_1' }))
+    const error = await apiFailure(client().sessions.createSession({ userId: 'user_1' }))
     expect(error.status).toBeUndefined()
     expect(error.errors[0]!.code).toBe('network_error')
     expect(server.count('POST', '/v1/sessions')).toBe(1)
@@ -200,7 +195,7 @@ describe('retries', () => {
 describe('bodies that are not Clerk JSON', () => {
   it('malformed JSON on a 200 is an unexpected_response error, not retried', async () => {
     server.on('GET', '/v1/sessions/sess_123', { headers: { 'Content-Type': 'application/json' }, body: '{"object":' })
-    const error = await failure(client().sessions.getSession('sess_123'))
+    const error = await apiFailure(client().sessions.getSession('sess_123'))
     expect(error.status).toBe(200)
     expect(error.errors[0]!.code).toBe('unexpected_response')
     expect(error.errors[0]!.message).toBe('Unexpected response from the Clerk API: the body is not valid JSON.')
@@ -212,7 +207,7 @@ describe('bodies that are not Clerk JSON', () => {
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
       body: '<html>captive portal</html>',
     })
-    const error = await failure(client().sessions.getSession('sess_123'))
+    const error = await apiFailure(client().sessions.getSession('sess_123'))
     expect(error.status).toBe(200)
     expect(error.errors[0]!.message).toBe(
       'Unexpected response from the Clerk API: expected a JSON body, got a text/html; charset=utf-8 body.',
@@ -222,7 +217,7 @@ describe('bodies that are not Clerk JSON', () => {
 
   it('a 200 with JSON of the wrong object is an unexpected_response error', async () => {
     server.on('POST', '/v1/sessions/sess_1/tokens/test', { json: sessionJSON })
-    const error = await failure(client().sessions.getToken('sess_1', 'test'))
+    const error = await apiFailure(client().sessions.getToken('sess_1', 'test'))
     expect(error.errors[0]!.message).toBe(
       'Unexpected response from the Clerk API: expected a Token object, got "session".',
     )
@@ -230,7 +225,7 @@ describe('bodies that are not Clerk JSON', () => {
 
   it('malformed JSON on a 4xx keeps the status and says what came back', async () => {
     server.on('GET', '/v1/users/user_1', { status: 400, headers: { 'Content-Type': 'application/json' }, body: 'nope' })
-    const error = await failure(client().users.getUser('user_1'))
+    const error = await apiFailure(client().users.getUser('user_1'))
     expect(error.status).toBe(400)
     expect(error.errors[0]!.message).toBe(
       'Unexpected response from the Clerk API: HTTP 400 Bad Request with a body that is not valid JSON ' +
@@ -240,7 +235,7 @@ describe('bodies that are not Clerk JSON', () => {
 
   it('a redirect is not followed (the secret key stays with apiUrl) and says where it pointed', async () => {
     server.on('GET', '/v1/jwks', { status: 301, headers: { Location: 'https://elsewhere.example/v1/jwks' } })
-    const error = await failure(client().jwks.getJwks())
+    const error = await apiFailure(client().jwks.getJwks())
     expect(error.status).toBe(301)
     expect(error.errors[0]!.message).toContain('redirecting to https://elsewhere.example/v1/jwks')
     expect(server.count()).toBe(1)
@@ -257,7 +252,7 @@ describe('connection refused and timeouts', () => {
     }
     const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: `http://127.0.0.1:${port}`, fetch: countingFetch })
 
-    const getError = await failure(clerk.users.getUser('user_1'))
+    const getError = await apiFailure(clerk.users.getUser('user_1'))
     expect(getError).toBeInstanceOf(ClerkAPIResponseError)
     expect(getError.status).toBeUndefined()
     expect(getError.errors[0]!.code).toBe('network_error')
@@ -268,14 +263,14 @@ describe('connection refused and timeouts', () => {
 
     // A refused connection never reached the server, so even a POST with side effects is repeated.
     attempts = 0
-    const postError = await failure(clerk.users.createUser({ firstName: 'Ada' }))
+    const postError = await apiFailure(clerk.users.createUser({ firstName: 'Ada' }))
     expect(postError.errors[0]!.code).toBe('network_error')
     expect(attempts).toBe(3)
   })
 
   it('a server that never answers: timeout after timeoutMs, one request', async () => {
     server.on('GET', '/v1/jwks', { hang: true })
-    const error = await failure(client({ timeoutMs: 300 }).jwks.getJwks())
+    const error = await apiFailure(client({ timeoutMs: 300 }).jwks.getJwks())
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     expect(error.status).toBeUndefined()
     expect(error.errors[0]).toEqual({
@@ -292,7 +287,7 @@ describe('connection refused and timeouts', () => {
 
   it('the deadline covers retries: 503, then a hang → timeout after 2 requests', async () => {
     server.on('GET', '/v1/jwks', { status: 503, headers: { 'Retry-After': '0' } }, { hang: true })
-    const error = await failure(client({ timeoutMs: 400 }).jwks.getJwks())
+    const error = await apiFailure(client({ timeoutMs: 400 }).jwks.getJwks())
     expect(error.errors[0]!.code).toBe('timeout')
     expect(error.message).toContain('(2 attempts)')
     expect(server.count('GET', '/v1/jwks')).toBe(2)
@@ -300,7 +295,7 @@ describe('connection refused and timeouts', () => {
 
   it('a body that stalls after the headers also ends at the deadline', async () => {
     server.on('GET', '/v1/jwks', { stallBody: true, json: { keys: [] } })
-    const error = await failure(client({ timeoutMs: 300 }).jwks.getJwks())
+    const error = await apiFailure(client({ timeoutMs: 300 }).jwks.getJwks())
     expect(error.errors[0]!.code).toBe('timeout')
     expect(server.count('GET', '/v1/jwks')).toBe(1)
   })
@@ -309,7 +304,7 @@ describe('connection refused and timeouts', () => {
 describe('checks before any request', () => {
   it('creating a client with an unset secret key does not throw; the first call names CLERK_SECRET_KEY', async () => {
     const clerk = createClerkClient({ secretKey: process.env.REMIX_CLERK_TEST_UNSET_VARIABLE, apiUrl: server.url })
-    const error = await failure<ClerkClientError>(clerk.sessions.getToken('sess_123', 'test'))
+    const error = await clientFailure(clerk.sessions.getToken('sess_123', 'test'))
     expect(error).toBeInstanceOf(ClerkClientError)
     expect(error.code).toBe('secret_key_missing')
     expect(error.message).toContain('CLERK_SECRET_KEY')
@@ -322,7 +317,7 @@ describe('checks before any request', () => {
     ['sk_test_abc def', 'secret_key_invalid'],
     ['"sk_test_abc"x\u00e9', 'secret_key_invalid'],
   ])('secret key %j → %s, no request', async (secretKey, code) => {
-    const error = await failure<ClerkClientError>(createClerkClient({ secretKey, apiUrl: server.url }).jwks.getJwks())
+    const error = await clientFailure(createClerkClient({ secretKey, apiUrl: server.url }).jwks.getJwks())
     expect(error.code).toBe(code)
     expect(error.message).toContain('CLERK_SECRET_KEY')
     expect(server.count()).toBe(0)
@@ -337,7 +332,7 @@ describe('checks before any request', () => {
   it.each(['localhost:4000', 'ftp://api.example', 'http://api.example/?x=1', 'not a url'])(
     'apiUrl %j → api_url_invalid naming CLERK_API_URL',
     async (apiUrl) => {
-      const error = await failure<ClerkClientError>(createClerkClient({ secretKey: SECRET_KEY, apiUrl }).jwks.getJwks())
+      const error = await clientFailure(createClerkClient({ secretKey: SECRET_KEY, apiUrl }).jwks.getJwks())
       expect(error).toBeInstanceOf(ClerkClientError)
       expect(error.code).toBe('api_url_invalid')
       expect(error.message).toContain('CLERK_API_URL')
@@ -351,7 +346,7 @@ describe('checks before any request', () => {
     [{ retries: 1.5 }, 'retries'],
     [{ apiVersion: 'v1/../v2' }, 'apiVersion'],
   ])('option %o → option_invalid naming %s', async (options, name) => {
-    const error = await failure<ClerkClientError>(client(options).jwks.getJwks())
+    const error = await clientFailure(client(options).jwks.getJwks())
     expect(error.code).toBe('option_invalid')
     expect(error.message).toContain(name)
     expect(server.count()).toBe(0)
@@ -369,7 +364,7 @@ describe('checks before any request', () => {
     ],
   ])('%s with an empty, blank or dot id fails with argument_invalid, no request', async (where, call) => {
     for (const id of ['', '   ', '.', '..', undefined as unknown as string]) {
-      const error = await failure<ClerkClientError>(call(client(), id))
+      const error = await clientFailure(call(client(), id))
       expect(error).toBeInstanceOf(ClerkClientError)
       expect(error.code).toBe('argument_invalid')
       expect(error.message).toContain(where)
@@ -378,15 +373,15 @@ describe('checks before any request', () => {
   })
 
   it('getToken with a blank template or a non-numeric expiresInSeconds fails before the request', async () => {
-    const blank = await failure<ClerkClientError>(client().sessions.getToken('sess_1', '  '))
+    const blank = await clientFailure(client().sessions.getToken('sess_1', '  '))
     expect(blank.message).toContain('sessions.getToken: template')
-    const expiry = await failure<ClerkClientError>(client().sessions.getToken('sess_1', 'test', Number.NaN))
+    const expiry = await clientFailure(client().sessions.getToken('sess_1', 'test', Number.NaN))
     expect(expiry.message).toContain('expiresInSeconds')
     expect(server.count()).toBe(0)
   })
 
   it('getHandshakePayload without a nonce fails before the request', async () => {
-    const error = await failure<ClerkClientError>(client().clients.getHandshakePayload({ nonce: '' }))
+    const error = await clientFailure(client().clients.getHandshakePayload({ nonce: '' }))
     expect(error.code).toBe('argument_invalid')
     expect(error.message).toContain('nonce')
     expect(server.count()).toBe(0)

@@ -3,6 +3,7 @@
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ClerkAPIResponseError, ClerkClientError, createClerkClient } from '../../src/api.server'
+import { rejectionOf } from '../helpers/rejection'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 
 const SECRET = 'sk_live_VeryS3cretValueThatMustNeverBePrinted000'
@@ -15,14 +16,6 @@ beforeAll(async () => {
 afterAll(() => server.close())
 beforeEach(() => server.reset())
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the call to reject')
-}
 
 /** Every way an error is commonly printed or serialised. */
 function renderings(error: Error): string[] {
@@ -50,7 +43,7 @@ describe('secret key redaction', () => {
         ],
       },
     })
-    const error = await failure(createClerkClient({ secretKey: SECRET, apiUrl: server.url }).users.getUser('user_1'))
+    const error = await rejectionOf(createClerkClient({ secretKey: SECRET, apiUrl: server.url }).users.getUser('user_1'))
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     for (const text of renderings(error)) expect(text).not.toContain(SECRET)
     expect(error.message).toContain('The key sk_live_… is invalid')
@@ -76,7 +69,7 @@ describe('secret key redaction', () => {
       const authorization = new Headers(init.headers).get('authorization')
       throw new TypeError(`proxy refused request with header ${authorization}`)
     }
-    const error = await failure(
+    const error = await rejectionOf(
       createClerkClient({ secretKey: SECRET, apiUrl: server.url, fetch: leakyFetch, retries: 0 }).jwks.getJwks(),
     )
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
@@ -88,14 +81,14 @@ describe('secret key redaction', () => {
 
   it('network errors and timeouts keep a useful cause that does not contain the key', async () => {
     const port = await refusedPort()
-    const refused = await failure(
+    const refused = await rejectionOf(
       createClerkClient({ secretKey: SECRET, apiUrl: `http://127.0.0.1:${port}`, retries: 0 }).jwks.getJwks(),
     )
     expect(refused.cause).toBeInstanceOf(Error)
     for (const text of renderings(refused)) expect(text).not.toContain(SECRET)
 
     server.on('GET', '/v1/jwks', { hang: true })
-    const timeout = await failure(
+    const timeout = await rejectionOf(
       createClerkClient({ secretKey: SECRET, apiUrl: server.url, timeoutMs: 200 }).jwks.getJwks(),
     )
     for (const text of renderings(timeout)) expect(text).not.toContain(SECRET)
@@ -103,7 +96,7 @@ describe('secret key redaction', () => {
 
   it('configuration errors never quote the key, even a malformed one', async () => {
     for (const secretKey of [`${SECRET} extra`, `pk_live_${SECRET}`, `"${SECRET}"x\u00e9`]) {
-      const error = await failure(createClerkClient({ secretKey, apiUrl: server.url }).jwks.getJwks())
+      const error = await rejectionOf(createClerkClient({ secretKey, apiUrl: server.url }).jwks.getJwks())
       expect(error).toBeInstanceOf(ClerkClientError)
       for (const text of renderings(error)) expect(text).not.toContain(SECRET)
     }
