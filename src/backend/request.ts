@@ -132,11 +132,11 @@ function toError(failure: Failure, label: string, attempts: number, config: Clie
       `Clerk API request ${label} failed${tries}: ${first?.message ?? 'network error'} ` +
       `Check apiUrl / CLERK_API_URL (${config.apiUrl}) and the network.`
   } else {
-    const detail = first?.long_message && first.long_message !== first.message ? ` ${first.long_message}` : ''
+    const detail = first?.long_message && first.long_message !== first.message ? first.long_message : ''
     const more = failure.errors.length > 1 ? ` (+${failure.errors.length - 1} more)` : ''
     message =
       `Clerk API responded ${failure.status} ${first?.code ?? 'unknown'} to ${label}${tries}: ` +
-      `${first?.message ?? ''}${detail}${more}`
+      `${sentences(first?.message ?? '', detail)}${more}`
   }
   return new ClerkAPIResponseError(scrubSecretKey(message, config.secretKey), {
     status: failure.status,
@@ -149,6 +149,13 @@ function toError(failure: Failure, label: string, attempts: number, config: Clie
     retryAfter: failure.retryAfter,
     cause: safeCause(failure.cause, config.secretKey),
   })
+}
+
+/** Clerk's short and long messages read as two sentences: `Session not found. No session was found…`. */
+function sentences(first: string, second: string): string {
+  if (!second) return first
+  if (!first) return second
+  return `${first}${/[.!?]$/.test(first) ? '' : '.'} ${second}`
 }
 
 /** `fetch failed (connect ECONNREFUSED 127.0.0.1:9)`: the message and its causes, which say what happened. */

@@ -50,7 +50,7 @@ describe('Clerk error bodies', () => {
       meta: {},
     })
     expect(error.message).toBe(
-      'Clerk API responded 404 resource_not_found to GET /v1/sessions/sess_gone: Session not found ' +
+      'Clerk API responded 404 resource_not_found to GET /v1/sessions/sess_gone: Session not found. ' +
         'No session was found with id sess_gone',
     )
     expect(server.count()).toBe(1)
@@ -213,6 +213,15 @@ describe('bodies that are not Clerk JSON', () => {
       'Unexpected response from the Clerk API: expected a JSON body, got a text/html; charset=utf-8 body.',
     )
     expect(error.message).toContain('Clerk API responded 200 unexpected_response to GET /v1/sessions/sess_123')
+  })
+
+  it('a token object without a jwt is an unexpected_response error', async () => {
+    server.on('POST', '/v1/sessions/sess_1/tokens', { json: { object: 'token' } })
+    const error = await apiFailure(client().sessions.getToken('sess_1'))
+    expect(error.status).toBe(200)
+    expect(error.errors[0]!.message).toBe(
+      'Unexpected response from the Clerk API: the JSON does not have the shape of a Clerk object.',
+    )
   })
 
   it('a 200 with JSON of the wrong object is an unexpected_response error', async () => {

@@ -3,7 +3,7 @@ import { DeletedObject } from '../resources/deletedObject'
 import type { PaginatedResourceResponse } from '../resources/deserialize'
 import { User } from '../resources/user'
 import { pathSegment } from '../url'
-import type { PaginationParams } from './pagination'
+import { asPage, type PaginationParams } from './pagination'
 
 export interface UserCountParams {
   emailAddress?: string[]
@@ -73,11 +73,11 @@ export class UserAPI {
   /** Two requests in parallel, like @clerk/backend: the page, and the count of all matching users. */
   async getUserList(params: UserListParams = {}): Promise<PaginatedResourceResponse<User[]>> {
     const { limit: _limit, offset: _offset, orderBy: _orderBy, ...countParams } = params
-    const [data, totalCount] = await Promise.all([
-      this.#api.request<User[]>({ method: 'GET', path: '/users', query: params }),
+    const [list, totalCount] = await Promise.all([
+      this.#api.request({ method: 'GET', path: '/users', query: params }),
       this.getCount(countParams),
     ])
-    return { data, totalCount }
+    return { data: asPage<User>(list).data, totalCount }
   }
 
   async getCount(params: UserCountParams = {}): Promise<number> {

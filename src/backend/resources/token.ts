@@ -16,6 +16,8 @@ export class Token {
   }
 
   static fromJSON(data: TokenJSON): Token {
+    // A token object without a JWT is a broken response, reported as such rather than as `{}`.
+    if (typeof data.jwt !== 'string' || !data.jwt) throw new TypeError('A token object must carry a jwt string.')
     return new Token(data.jwt)
   }
 }
