@@ -4,12 +4,20 @@ import { clerkError } from '../errors.js'
 /** 1 MiB: far above any real Backend API payload, small enough that nobody can fill the memory of the process. */
 export const MAX_BODY_BYTES = 1024 * 1024
 
+const tooLarge = () =>
+  clerkError(
+    413,
+    'request_body_too_large',
+    'Request body too large',
+    `The request body is larger than ${MAX_BODY_BYTES} bytes, the limit of remix-clerk-local.`,
+  )
+
 /**
  * The request's JSON body, or undefined when there is none (the SDK sends no body for parameterless POSTs).
- * Non-JSON content is a 415 and unparsable JSON a 400, both with Clerk's codes.
+ * Over 1 MiB is a 413, non-JSON content a 415 and unparsable JSON a 400, all with Clerk's error shape.
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text()
+  const text = await readLimitedText(c.req.raw)
   if (text.trim() === '') return undefined
   const contentType = c.req.header('content-type') ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
@@ -28,12 +36,27 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
-export function bodyTooLarge(): Response {
-  const error = clerkError(
-    413,
-    'request_body_too_large',
-    'Request body too large',
-    `The request body is larger than ${MAX_BODY_BYTES} bytes, the limit of remix-clerk-local.`,
-  )
-  return new Response(JSON.stringify(error.toBody()), { status: 413, headers: { 'Content-Type': 'application/json' } })
+/**
+ * Reads at most MAX_BODY_BYTES: a declared Content-Length over the limit is refused before reading, a chunked body
+ * as soon as it passes the limit. (hono's bodyLimit re-creates the request with the global Request class, which
+ * fails on @hono/node-server requests when it is told to leave the globals alone, as we do.)
+ */
+async function readLimitedText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > MAX_BODY_BYTES) throw tooLarge()
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
 }

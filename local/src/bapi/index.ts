@@ -1,9 +1,7 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Core } from '../core.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
-import { MAX_BODY_BYTES, bodyTooLarge } from './body.js'
 import { toErrorResponse } from './respond.js'
 import { clientRoutes } from './routes/clients.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
@@ -26,11 +24,7 @@ export function backendApi(core: Core): Hono {
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
   ]
-  const guards = [
-    requireSecretKey(core.keys.secretKey),
-    checkApiVersion,
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: bodyTooLarge }),
-  ]
+  const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   for (const [path, routes] of resources) {
     app.use(path, ...guards)
     app.use(`${path}/*`, ...guards)

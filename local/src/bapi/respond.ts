@@ -4,12 +4,14 @@ import { ClerkApiError, clerkError } from '../errors.js'
  * JSON with `Content-Type: application/json` exactly: Clerk's SDK parses a body as JSON only for that exact
  * value (hono's `c.json` would add `; charset=UTF-8` and the SDK would hand back a string).
  */
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 }
 
 export function errorResponse(error: ClerkApiError): Response {
-  return json(error.toBody(), error.status)
+  // After a 413 the unread rest of the body is still on the socket: closing it keeps a keep-alive client from
+  // sending its next request into that leftover.
+  return json(error.toBody(), error.status, error.status === 413 ? { Connection: 'close' } : {})
 }
 
 /** Any thrown value as a Clerk-shaped response; unexpected ones are logged (never with request data) and 500. */
