@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto'
+import { type KeyObject, generateKeyPairSync } from 'node:crypto'
 import { type JWTVerifyGetKey, createRemoteJWKSet, importSPKI, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, decodePart, expectClerkError, startHarness } from './helpers.js'
@@ -313,7 +313,7 @@ describe('custom signing keys', () => {
   })
 })
 
-function pems(pair: { privateKey: import('node:crypto').KeyObject; publicKey: import('node:crypto').KeyObject }) {
+function pems(pair: { privateKey: KeyObject; publicKey: KeyObject }) {
   return {
     privatePem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
