@@ -152,9 +152,14 @@ const SENSITIVE_FIELDS = [
   'handshakeNonce',
 ]
 
-/** `debug()` returns a fresh copy each call, with secrets and tokens cut to a 7-character prefix as upstream. */
+/**
+ * `debug()` returns a fresh copy each call, with secrets and tokens cut to a 7-character prefix as upstream.
+ * Built on call, not in advance: every loader gets an auth object, almost none call debug().
+ */
 function createDebug(data: AuthObjectDebugData): AuthObjectDebug {
-  const safe: AuthObjectDebugData = { ...data }
-  for (const field of SENSITIVE_FIELDS) safe[field] = typeof safe[field] === 'string' ? safe[field].slice(0, 7) : ''
-  return () => ({ ...safe })
+  return () => {
+    const safe: AuthObjectDebugData = { ...data }
+    for (const field of SENSITIVE_FIELDS) safe[field] = typeof safe[field] === 'string' ? safe[field].slice(0, 7) : ''
+    return safe
+  }
 }

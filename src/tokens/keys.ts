@@ -9,6 +9,8 @@ import {
   printable,
   type VerificationFailure,
 } from './reasons'
+import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
+import { scrubSecretKey } from '../backend/redact'
 
 export const SESSION_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const
 export type SessionTokenAlgorithm = (typeof SESSION_TOKEN_ALGORITHMS)[number]
@@ -43,8 +45,6 @@ export interface KeyOptions {
 
 export type KeyResult = { readonly ok: true; readonly key: CryptoKey } | VerificationFailure
 
-export const DEFAULT_API_URL = 'https://api.clerk.com'
-export const DEFAULT_API_VERSION = 'v1'
 /** How long a fetched key set is trusted before it is fetched again (as upstream). */
 export const JWKS_TTL_MS = 300_000
 /** While the key set is fresh, unknown `kid`s refetch at most this often per instance. */
@@ -254,7 +254,7 @@ function jwksLoadFailure(error: unknown, url: string, secretKey: string): Verifi
       typeof invalidKey.message === 'string' && invalidKey.message
         ? invalidKey.message
         : 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.'
-    return failure(Reason.InvalidSecretKey, scrub(text, secretKey), Action.ContactSupport)
+    return failure(Reason.InvalidSecretKey, scrubSecretKey(text, secretKey), Action.ContactSupport)
   }
   if (typeof status === 'number') {
     return failure(Reason.RemoteJWKFailedToLoad, `Error loading Clerk JWKS from ${url} with code=${status}`, Action.ContactSupport)
@@ -262,17 +262,13 @@ function jwksLoadFailure(error: unknown, url: string, secretKey: string): Verifi
   const detail = entries[0]?.message ?? message ?? error
   return failure(
     Reason.RemoteJWKFailedToLoad,
-    `Error loading Clerk JWKS from ${url}: ${scrub(String(detail), secretKey)}`,
+    `Error loading Clerk JWKS from ${url}: ${scrubSecretKey(String(detail), secretKey)}`,
     Action.ContactSupport,
   )
 }
 
 function jwksUrl(apiUrl: string, apiVersion: string): string {
   return [apiUrl.replace(/\/+$/, ''), apiVersion.replace(/^\/+|\/+$/g, ''), 'jwks'].join('/')
-}
-
-function scrub(text: string, secretKey: string): string {
-  return text.split(secretKey).join(`${/^sk_(?:live|test)_/.exec(secretKey)?.[0] ?? 'sk_'}…`)
 }
 
 function errorText(error: unknown): string {
