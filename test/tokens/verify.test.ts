@@ -68,6 +68,11 @@ describe('verifySessionToken accepts', () => {
     expect(result.ok).toBe(true)
   })
 
+  it('a token whose claims hold non-ASCII text, decoded as UTF-8', async () => {
+    const claims = sessionClaims({ name: 'Zoë Ørsted 🔑', org: 'Ünïcode' })
+    expect(await verifySessionToken(await signToken(rs256, claims), pemOptions())).toMatchObject({ ok: true, payload: claims })
+  })
+
   it('a v1 token without azp, aud, nbf or iat when nothing asks for them', async () => {
     const claims = { sub: 'user_1', sid: 'sess_1', exp: Math.floor(Date.now() / 1000) + 60 }
     const result = await verifySessionToken(await signToken(rs256, claims), pemOptions())
