@@ -161,25 +161,14 @@ export function checkSessionClaims(
     )
   }
 
-  if (typeof exp !== 'number') {
-    return failure(
-      Reason.TokenVerificationFailed,
-      `Invalid JWT expiry date claim (exp) ${quote(exp)}. Expected number.`,
-      Action.EnsureClerkJWT,
-    )
-  }
+  if (typeof exp !== 'number') return notANumber('expiry date claim (exp)', exp)
   if (exp * 1000 <= now - skew) {
     return failure(Reason.TokenExpired, `JWT is expired. Expiry date: ${utc(exp * 1000)}, Current date: ${utc(now)}.`)
   }
 
+  // nbf and iat are optional, and refused only when later than now plus the skew.
   if (nbf !== undefined) {
-    if (typeof nbf !== 'number') {
-      return failure(
-        Reason.TokenVerificationFailed,
-        `Invalid JWT not before date claim (nbf) ${quote(nbf)}. Expected number.`,
-        Action.EnsureClerkJWT,
-      )
-    }
+    if (typeof nbf !== 'number') return notANumber('not before date claim (nbf)', nbf)
     if (nbf * 1000 > now + skew) {
       return failure(
         Reason.TokenNotActiveYet,
@@ -187,15 +176,8 @@ export function checkSessionClaims(
       )
     }
   }
-
   if (iat !== undefined) {
-    if (typeof iat !== 'number') {
-      return failure(
-        Reason.TokenVerificationFailed,
-        `Invalid JWT issued at date claim (iat) ${quote(iat)}. Expected number.`,
-        Action.EnsureClerkJWT,
-      )
-    }
+    if (typeof iat !== 'number') return notANumber('issued at date claim (iat)', iat)
     if (iat * 1000 > now + skew) {
       return failure(
         Reason.TokenIatInTheFuture,
@@ -205,6 +187,10 @@ export function checkSessionClaims(
   }
 
   return { ok: true, payload: payload as JwtPayload }
+}
+
+function notANumber(claim: string, value: unknown): VerificationFailure {
+  return failure(Reason.TokenVerificationFailed, `Invalid JWT ${claim} ${quote(value)}. Expected number.`, Action.EnsureClerkJWT)
 }
 
 function isDecodedJwt(value: unknown): value is DecodedJwt {

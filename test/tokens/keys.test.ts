@@ -45,6 +45,13 @@ beforeAll(async () => {
 
 beforeEach(() => clearKeyCaches())
 
+/** Only Date is faked: the loopback server and fetch keep real timers. */
+function freezeClock(at = Date.UTC(2030, 0, 1)): number {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(at)
+  return at
+}
+
 describe('jwtKey (PEM)', () => {
   const verifyWithPem = async (key: TestKey, jwtKey: string) => verifySessionToken(await signToken(key), { jwtKey })
 
@@ -163,9 +170,7 @@ describe('JWKS from the Backend API', () => {
   })
 
   it('1 000 tokens with random unknown kids over 20 s cost one fetch per 5 s window', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    const start = Date.UTC(2030, 0, 1)
-    vi.setSystemTime(start)
+    const start = freezeClock()
     expect(await verifySessionToken(await signToken(key1), options)).toMatchObject({ ok: true })
     expect(server.requests).toBe(1)
 
@@ -202,8 +207,7 @@ describe('JWKS from the Backend API', () => {
   })
 
   it('refuses a kid the fresh set lacks without refetching inside the window', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.UTC(2030, 0, 1))
+    freezeClock()
     await verifySessionToken(await signToken(key1), options)
     expect(await verifySessionToken(unsignedTokenFor('nope'), options)).toEqual({
       ok: false,
@@ -233,9 +237,7 @@ describe('JWKS from the Backend API', () => {
   })
 
   it('refetches once the TTL has passed, single-flight', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    const start = Date.UTC(2030, 0, 1)
-    vi.setSystemTime(start)
+    const start = freezeClock()
     const token = await signToken(key1, sessionClaims({ exp: start / 1000 + 10_000 }))
     await verifySessionToken(token, options)
     vi.setSystemTime(start + JWKS_TTL_MS - 1)
@@ -248,9 +250,7 @@ describe('JWKS from the Backend API', () => {
   })
 
   it('keeps verifying known kids through an outage, for at most an hour past the TTL, and recovers', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    const start = Date.UTC(2030, 0, 1)
-    vi.setSystemTime(start)
+    const start = freezeClock()
     const token = await signToken(key1, sessionClaims({ exp: start / 1000 + 100_000 }))
     await verifySessionToken(token, options)
     server.respond(500, { errors: [{ code: 'internal', message: 'down' }] })
@@ -318,8 +318,7 @@ describe('JWKS from the Backend API', () => {
       const response = await fetch(`${target}/v1/jwks`, { headers: { authorization: `Bearer ${SECRET}` } })
       return (await response.json()) as { keys: [] }
     }
-    vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(Date.UTC(2030, 0, 1))
+    freezeClock()
     const deadOptions = { secretKey: SECRET, apiUrl: deadUrl, fetchJwks }
     expect(await verifySessionToken(await signToken(key1), deadOptions)).toEqual({
       ok: false,
