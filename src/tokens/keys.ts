@@ -2,6 +2,8 @@
 // instance's JWKS from the Backend API, cached so that the hot path never waits on the network and
 // forged `kid`s cannot turn into a flood of Backend API calls.
 import { createLocalJWKSet, importSPKI, type CryptoKey, type JWK } from 'jose'
+import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
+import { scrubSecretKey } from '../backend/redact'
 import {
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,
@@ -9,8 +11,6 @@ import {
   printable,
   type VerificationFailure,
 } from './reasons'
-import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
-import { scrubSecretKey } from '../backend/redact'
 
 export const SESSION_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const
 export type SessionTokenAlgorithm = (typeof SESSION_TOKEN_ALGORITHMS)[number]
