@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importSPKI, jwtVerify } from 'jose'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './cliProcess.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'local-clerk-cli-'))
+let running: CliProcess | undefined
+afterEach(() => stopIfRunning(running))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const seedFile = join(dir, 'seed.json')
+writeFileSync(
+  seedFile,
+  JSON.stringify({
+    users: [{ email_address: 'ada@example.com', first_name: 'Ada' }],
+    organizations: [{ name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read'] }] }],
+    templates: [{ name: 'hasura', claims: { 'https://hasura.io/jwt/claims': { 'x-hasura-user-id': '{{user.id}}' } } }],
+  }),
+)
+
+const api = (url: string, secretKey: string, path: string, init: RequestInit = {}) =>
+  fetch(`${url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+  })
+
+describe('remix-clerk-local CLI', () => {
+  it('prints usage with --help and exits 0', async () => {
+    const cli = runCli(['--help'])
+    expect(await cli.exited).toBe(0)
+    expect(cli.stdout()).toMatch(/^Usage: remix-clerk-local <command> \[options\]/)
+    expect(cli.stdout()).toContain('--session-lifetime SECONDS')
+  })
+
+  it.each([
+    [['launch'], 'remix-clerk-local: unknown command "launch".'],
+    [['start', '--port', 'abc'], 'remix-clerk-local: --port must be a whole number (got "abc").'],
+    [['start', '--token-version', '3'], 'remix-clerk-local: --token-version must be 1 or 2.'],
+    [['start', '--verbose'], /^remix-clerk-local: Unknown option '--verbose'/],
+    [['seed'], 'remix-clerk-local: seed needs a file: remix-clerk-local seed FILE.json'],
+    [['seed', join(dir, 'missing.json')], /^remix-clerk-local: cannot read seed file .*missing\.json: ENOENT/],
+  ])('refuses %j with exit code 2', async (args, message) => {
+    const cli = runCli(args)
+    expect(await cli.exited).toBe(2)
+    const [first, second] = cli.stderr().trim().split('\n')
+    if (typeof message === 'string') expect(first).toBe(message)
+    else expect(first).toMatch(message)
+    expect(second).toBe('Run remix-clerk-local --help for usage.')
+  })
+
+  it('seeds a database file, idempotently, and reports bad items with exit code 1', async () => {
+    const db = join(dir, 'seeded.db')
+    const first = runCli(['seed', seedFile, '--db', db])
+    expect(await first.exited).toBe(0)
+    const created = JSON.parse(first.stdout())
+    expect(created.users).toEqual([{ id: expect.stringMatching(/^user_/), email_address: 'ada@example.com', created: true }])
+    expect(created.templates).toEqual([{ id: expect.stringMatching(/^jtmp_/), name: 'hasura', created: true }])
+    const second = runCli(['seed', seedFile, '--db', db])
+    expect(await second.exited).toBe(0)
+    expect(JSON.parse(second.stdout()).users[0]).toEqual({ ...created.users[0], created: false })
+
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, JSON.stringify({ users: [{ email_address: 'ok@example.com' }, { email_address: 'broken' }] }))
+    const failed = runCli(['seed', bad, '--db', db])
+    expect(await failed.exited).toBe(1)
+    expect(failed.stderr().trim()).toBe('remix-clerk-local: users[1]: email_address[0] must be a valid email address.')
+  })
+
+  it('starts on a free port with --seed, prints the .env lines, serves them, and stops cleanly on SIGTERM', async () => {
+    const db = join(dir, 'started.db')
+    running = runCli(['start', '--port', '0', '--db', db, '--seed', seedFile, '--session-lifetime', '90'])
+    await running.waitFor('CLERK_JWT_KEY=')
+    const out = parseStartOutput(running.stdout())
+    expect(out.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(out.apiUrl).toBe(out.url)
+    expect(out.publishableKey).toBe(`pk_live_${Buffer.from(`${out.url}$`).toString('base64').replace(/=+$/, '')}`)
+    expect(out.secretKey).toMatch(/^sk_live_/)
+    expect(out.jwtKeyLine).toMatch(/^"-----BEGIN PUBLIC KEY-----\\nMIIB.*\\n-----END PUBLIC KEY-----"$/)
+    expect(running.stdout()).toContain(`Database: ${db}`)
+
+    const users = await (await api(out.url, out.secretKey, '/v1/users?email_address=ada@example.com')).json()
+    expect(users).toHaveLength(1)
+    const session = await (await api(out.url, out.secretKey, '/v1/sessions', { method: 'POST', body: JSON.stringify({ user_id: users[0].id }) })).json()
+    const { jwt } = await (await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })).json()
+    const pem = JSON.parse(out.jwtKeyLine) as string
+    const { payload } = await jwtVerify(jwt, await importSPKI(pem, 'RS256'))
+    expect(payload.exp! - payload.iat!).toBe(90)
+    expect(payload.iss).toBe(out.url)
+
+    running.child.kill('SIGTERM')
+    expect(await running.exited).toBe(0)
+    expect(running.stdout()).toContain('remix-clerk-local: SIGTERM received, shutting down')
+    // The WAL was checkpointed into the main file on the way out.
+    expect(!existsSync(`${db}-wal`) || statSync(`${db}-wal`).size === 0).toBe(true)
+  })
+
+  it('stops cleanly on SIGINT, and serves v1 tokens from :memory: with --token-version 1', async () => {
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--token-version', '1', '--seed', seedFile])
+    await running.waitFor('CLERK_JWT_KEY=')
+    const out = parseStartOutput(running.stdout())
+    const [user] = await (await api(out.url, out.secretKey, '/v1/users')).json()
+    const session = await (await api(out.url, out.secretKey, '/v1/sessions', { method: 'POST', body: JSON.stringify({ user_id: user.id, active_organization_id: 'acme' }) })).json()
+    const { jwt } = await (await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })).json()
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())
+    expect(payload).toMatchObject({ org_slug: 'acme', org_role: 'org:admin', org_permissions: ['org:invoices:read'] })
+    expect(payload).not.toHaveProperty('v')
+    running.child.kill('SIGINT')
+    expect(await running.exited).toBe(0)
+  })
+
+  it('refuses a port in use with exit code 1', async () => {
+    running = runCli(['start', '--port', '0', '--db', ':memory:'])
+    await running.waitFor('listening on')
+    const port = new URL(parseStartOutput(running.stdout()).url).port
+    const second = runCli(['start', '--port', port, '--db', ':memory:'])
+    expect(await second.exited).toBe(1)
+    expect(second.stderr().trim()).toBe(
+      `remix-clerk-local: port ${port} on 127.0.0.1 is already in use; pick another port or pass 0 for a free one.`,
+    )
+  })
+})
