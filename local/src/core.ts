@@ -1,6 +1,8 @@
-import type { InstanceKeys } from './keys.js'
-import type { Store } from './store/index.js'
-import type { TokenMinter } from './tokens/minter.js'
+import { type InstanceKeys, loadInstance } from './keys.js'
+import type { ResolvedOptions } from './options.js'
+import { Store } from './store/index.js'
+import { TokenMinter } from './tokens/minter.js'
+import { FrontendApiUrl } from './urls.js'
 
 /** What services and routes share: the store, the instance keys, the clock and the token settings. */
 export interface Core {
@@ -14,4 +16,28 @@ export interface Core {
   readonly sessionLifetime: number
   readonly tokenVersion: 1 | 2
   readonly minter: TokenMinter
+}
+
+/**
+ * Opens the database, loads (or creates) the instance and wires the minter. `url` is returned separately because
+ * only the owner of the listening server may change it.
+ */
+export async function createCore(options: ResolvedOptions): Promise<{ core: Core; url: FrontendApiUrl }> {
+  const store = Store.open(options.db)
+  try {
+    const keys = await loadInstance(store, options.now())
+    const url = new FrontendApiUrl(options.url)
+    const settings = {
+      store,
+      keys,
+      now: options.now,
+      frontendApiUrl: () => url.value,
+      sessionLifetime: options.sessionLifetime,
+      tokenVersion: options.tokenVersion,
+    }
+    return { core: { ...settings, minter: new TokenMinter(settings) }, url }
+  } catch (error) {
+    store.close()
+    throw error
+  }
 }

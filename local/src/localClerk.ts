@@ -1,17 +1,14 @@
 import type { JWK } from 'jose'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
-import type { Core } from './core.js'
+import { type Core, createCore } from './core.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
-import { loadInstance } from './keys.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
 import { sessionJson } from './resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
 import { startSession } from './services/sessions.js'
-import { Store } from './store/index.js'
-import { TokenMinter } from './tokens/minter.js'
-import { FrontendApiUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
+import { type FrontendApiUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
 
@@ -161,23 +158,6 @@ export class LocalClerk {
  * keys and secret key persist in the database, so a restart keeps every token verifiable.
  */
 export async function createLocalClerk(options?: LocalClerkOptions): Promise<LocalClerk> {
-  const resolved = resolveOptions(options)
-  const store = Store.open(resolved.db)
-  try {
-    const keys = await loadInstance(store, resolved.now())
-    const url = new FrontendApiUrl(resolved.url)
-    const settings = {
-      store,
-      keys,
-      now: resolved.now,
-      frontendApiUrl: () => url.value,
-      sessionLifetime: resolved.sessionLifetime,
-      tokenVersion: resolved.tokenVersion,
-    }
-    const core: Core = { ...settings, minter: new TokenMinter(settings) }
-    return new LocalClerk(core, createApp(core), url)
-  } catch (error) {
-    store.close()
-    throw error
-  }
+  const { core, url } = await createCore(resolveOptions(options))
+  return new LocalClerk(core, createApp(core), url)
 }

@@ -112,6 +112,27 @@ describe('request bodies', () => {
     })
   })
 
+  it('refuses a chunked body (no Content-Length) once it passes 1 MiB', async () => {
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024))
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_BODY_BYTES + chunk.byteLength) return controller.close()
+        sent += chunk.byteLength
+        controller.enqueue(chunk)
+      },
+    })
+    const response = await fetch(`${h.clerk.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(413)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect((await response.json()).errors[0].code).toBe('request_body_too_large')
+  })
+
   it('lists every unknown field and wrong type in one 422', async () => {
     const response = await h.call('POST', '/v1/users', {
       body: { first_name: 42, nickname: 'x', email_address: 'not-an-array', public_metadata: [] },
