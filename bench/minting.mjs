@@ -1,0 +1,90 @@
+// Benchmark 4: how close remix-clerk-local's template-token minting comes to signing the same token with bare jose
+// and the same RSA key, layer by layer: the minter alone, the minter behind its HTTP routing (in process), and the
+// whole server over HTTP in another process.
+import { randomBytes } from 'node:crypto'
+import { SignJWT, decodeJwt, decodeProtectedHeader, importPKCS8, importSPKI, jwtVerify } from 'jose'
+import { createLocalClerk } from 'remix-clerk-local'
+import { compare, runConcurrently } from './harness.mjs'
+import { startLocalBackend } from './localBackend.mjs'
+import { comparisonTable } from './report.mjs'
+import { TEMPLATE_SIZES, seedInstance, templateName } from './seed.mjs'
+
+/** Tokens in flight at once, as a server minting for several loaders and users sees them. */
+const IN_FLIGHT = 8
+
+export const bench = {
+  id: 4,
+  title: 'remix-clerk-local: template tokens minted per second vs bare jose.SignJWT',
+  async run() {
+    const backend = await startLocalBackend()
+    let inProcess
+    try {
+      const { sessionId } = await seedInstance({ apiUrl: backend.url, secretKey: backend.secretKey })
+      // The same database file: the in-process instance has the child's key, user, session and templates.
+      inProcess = await createLocalClerk({ db: backend.dbPath, url: backend.url })
+      const signingKey = await importPKCS8(backend.privateKeyPem, 'RS256')
+      const publicKey = await importSPKI(inProcess.jwtKey, 'RS256')
+      const headers = { Authorization: `Bearer ${backend.secretKey}` }
+      const sections = []
+      for (const size of TEMPLATE_SIZES) {
+        const template = templateName(size)
+        const path = `/v1/sessions/${sessionId}/tokens/${template}`
+        const overHttp = () => postForToken(fetch, `${backend.url}${path}`, headers)
+        const viaFetch = () => postForToken(inProcess.fetch, `${backend.url}${path}`, headers, true)
+        const viaGetToken = () => inProcess.getToken(sessionId, { template })
+        const sample = await overHttp()
+        const bareJose = bareSigner(sample, signingKey)
+        await checkSameTokens([bareJose, viaGetToken, viaFetch, overHttp], publicKey, sample)
+
+        const arm = (name, mint) => ({ name, minOps: IN_FLIGHT, run: (ops) => runConcurrently(ops, IN_FLIGHT, mint) })
+        const results = await compare({
+          arms: [
+            arm('bare jose.SignJWT, same key and payload', bareJose),
+            arm('localClerk.getToken() (minter only)', viaGetToken),
+            arm('localClerk.fetch(Request) (in process)', viaFetch),
+            arm('HTTP to the server in another process', overHttp),
+          ],
+        })
+        sections.push({
+          heading: `Template of ${size} claims (${Buffer.byteLength(sample)} bytes per token), ${IN_FLIGHT} in flight`,
+          text:
+            'Throughput as a share of bare jose signing the same payload with the same key (target: ≥ 70 % in ' +
+            'process). The HTTP row also pays for the client and the sockets, on the same 2 cores.',
+          table: comparisonTable({ results, ratio: 'throughput', unit: 'token' }),
+        })
+      }
+      return { sections }
+    } finally {
+      await inProcess?.close()
+      await backend.close()
+    }
+  },
+}
+
+async function postForToken(fetchFunction, url, headers, asRequest = false) {
+  const init = { method: 'POST', headers }
+  const response = await (asRequest ? fetchFunction(new Request(url, init)) : fetchFunction(url, init))
+  if (!response.ok) throw new Error(`POST ${new URL(url).pathname}: HTTP ${response.status} ${await response.text()}`)
+  return (await response.json()).jwt
+}
+
+/** Signs what the server signs: the sample's header and claims, with fresh times and `jti` like every mint. */
+function bareSigner(sampleJwt, signingKey) {
+  const header = decodeProtectedHeader(sampleJwt)
+  const { exp, iat, nbf, ...claims } = decodeJwt(sampleJwt)
+  return () => {
+    const now = Math.floor(Date.now() / 1000)
+    return new SignJWT({ ...claims, exp: now + (exp - iat), iat: now, nbf: now - (iat - nbf), jti: randomBytes(10).toString('hex') })
+      .setProtectedHeader(header)
+      .sign(signingKey)
+  }
+}
+
+/** Untimed: every arm's token verifies with the instance's public key and carries the same claim names. */
+async function checkSameTokens(mints, publicKey, sampleJwt) {
+  const expected = Object.keys(decodeJwt(sampleJwt)).sort().join()
+  for (const mint of mints) {
+    const { payload } = await jwtVerify(await mint(), publicKey, { algorithms: ['RS256'] })
+    if (Object.keys(payload).sort().join() !== expected) throw new Error('the arms do not mint the same claims; the comparison would be unfair')
+  }
+}

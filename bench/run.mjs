@@ -1,0 +1,94 @@
+// `npm run bench` (after `npm run build`): runs the benchmarks of issue 7 against the BUILT packages, prints each
+// table, and on a full run writes bench/results.md. `node bench/run.mjs 3 4` runs a subset and writes nothing.
+// A benchmark that fails is reported with its error and makes the exit code 1; it never yields a figure.
+import { existsSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { DEFAULTS } from './harness.mjs'
+import './lifecycle.mjs'
+import { machineDescription } from './report.mjs'
+
+const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs']
+const BUILT = ['../dist/api.server.js', '../dist/ssr.server.js', '../local/dist/index.js']
+const RESULTS = new URL('./results.md', import.meta.url)
+
+async function main(argv) {
+  const missing = BUILT.filter((path) => !existsSync(new URL(path, import.meta.url)))
+  if (missing.length > 0) {
+    throw new Error(`missing build output (${missing.join(', ')}): run \`npm run build\` first, or use \`npm run bench\`, which does.`)
+  }
+  const benches = await Promise.all(MODULES.map(async (path) => (await import(path)).bench))
+  const wanted = argv.map(Number)
+  const unknown = argv.filter((arg, i) => !benches.some((b) => b.id === wanted[i]))
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}: choose among ${benches.map((b) => b.id).join(', ')}.`)
+  const selected = wanted.length === 0 ? benches : benches.filter((b) => wanted.includes(b.id))
+
+  const machine = machineDescription()
+  console.log(`remix-clerk benchmarks\n${machine}\n- ${DEFAULTS.rounds} measured rounds after ${DEFAULTS.warmupRounds} warm-up rounds, ~${DEFAULTS.roundMs} ms per arm per round\n`)
+  const parts = []
+  let failures = 0
+  for (const bench of selected) {
+    const heading = `## ${bench.id}. ${bench.title}`
+    console.log(heading)
+    const started = performance.now()
+    let body
+    if (bench.todo) {
+      body = `Not measured yet. ${bench.todo}`
+    } else {
+      try {
+        const { sections } = await bench.run()
+        body = sections.map(({ heading, text, table }) => `### ${heading}\n\n${text}\n\n${table}`).join('\n\n')
+      } catch (error) {
+        failures++
+        body = `**FAILED**: ${error instanceof Error ? error.message : String(error)}`
+        console.error(error)
+      }
+    }
+    console.log(`${body}\n\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
+    parts.push(`${heading}\n\n${body}`)
+  }
+
+  if (wanted.length === 0) {
+    writeFileSync(RESULTS, resultsDocument(machine, parts))
+    console.log(`Wrote ${fileURLToPath(RESULTS)}`)
+  } else {
+    console.log('A subset was run: bench/results.md is left as it was (run `npm run bench` to regenerate it).')
+  }
+  if (failures > 0) {
+    console.error(`${failures} benchmark(s) failed.`)
+    process.exitCode = 1
+  }
+}
+
+function resultsDocument(machine, parts) {
+  return `# remix-clerk benchmarks
+
+Written by \`npm run bench\`; do not edit by hand.
+
+${machine}
+
+Every figure is a ratio against the first row of its table, the baseline, measured in the same process in
+interleaved rounds (A B, B A, …; ${DEFAULTS.warmupRounds} warm-up rounds, then ${DEFAULTS.rounds} measured rounds of about
+${DEFAULTS.roundMs} ms per arm). Times are medians over the measured rounds; "p25–p75" and "min–max" are the spread of
+the per-round ratios.
+
+## How to reproduce
+
+\`\`\`sh
+npm ci
+npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 3 minutes)
+node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
+BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds
+\`\`\`
+
+Benchmark 5 installs packages from the npm registry into a temporary directory (no other network is used).
+
+${parts.join('\n\n')}
+`
+}
+
+try {
+  await main(process.argv.slice(2))
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+}
