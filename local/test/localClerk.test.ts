@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { createPublicKey } from 'node:crypto'
+import Database from 'better-sqlite3'
 import { importJWK, jwtVerify } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, SeedError, createLocalClerk } from '../src/index.js'
@@ -143,6 +144,21 @@ describe('lifecycle', () => {
     } finally {
       await second.close()
     }
+  })
+})
+
+describe('schema migrations', () => {
+  it('records the schema version and refuses a database from a newer version', async () => {
+    const db = join(dir, 'versioned.db')
+    await (await createLocalClerk({ db })).close()
+    const raw = new Database(db)
+    expect(raw.pragma('user_version', { simple: true })).toBe(1)
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.pragma('user_version = 7')
+    raw.close()
+    await expect(createLocalClerk({ db })).rejects.toThrow(
+      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 1). Upgrade remix-clerk-local or use another --db file.',
+    )
   })
 })
 
