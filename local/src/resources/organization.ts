@@ -55,3 +55,8 @@ function roleName(role: string): string {
   const key = role.replace(/^org:/, '').replace(/_/g, ' ')
   return key.charAt(0).toUpperCase() + key.slice(1)
 }
+
+/** Membership lists are always `{data, total_count}` on the Backend API, paginated or not. */
+export function membershipPageJson(store: Store, memberships: MembershipRecord[], totalCount: number) {
+  return { data: memberships.map((m) => membershipJson(store, m)), total_count: totalCount }
+}

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { deletedJson, listJson } from '../../resources/common.js'
-import { membershipJson, organizationJson } from '../../resources/organization.js'
+import { membershipJson, membershipPageJson, organizationJson } from '../../resources/organization.js'
 import {
   createMembership,
   createOrganization,
@@ -47,17 +47,11 @@ export function organizationRoutes(core: Core): Hono {
   })
 
   app.get('/:organization_id/memberships', (c) => {
-    const query = new Query(c.req.url, ['paginated', 'order_by', 'role', ...PAGE_PARAMS])
+    const query = new Query(c.req.url, ['paginated', ...PAGE_PARAMS])
     const organization = getOrganization(core, c.req.param('organization_id'))
     const { limit, offset } = query.page()
     const memberships = store.organizations.memberships(organization.id, limit, offset)
-    return json(
-      listJson(
-        memberships.map((m) => membershipJson(store, m)),
-        store.organizations.membersCount(organization.id),
-        true,
-      ),
-    )
+    return json(membershipPageJson(store, memberships, store.organizations.membersCount(organization.id)))
   })
 
   app.post('/:organization_id/memberships', async (c) => {

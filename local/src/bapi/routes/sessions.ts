@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'
-import { listJson, } from '../../resources/common.js'
+import { listJson } from '../../resources/common.js'
 import { sessionJson } from '../../resources/session.js'
 import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'
 import { createSession, getSession, revokeSession } from '../../services/sessions.js'

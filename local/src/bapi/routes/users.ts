@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { paramValueInvalid, unprocessable } from '../../errors.js'
-import { deletedJson, listJson, totalCountJson } from '../../resources/common.js'
-import { membershipJson } from '../../resources/organization.js'
+import { deletedJson, totalCountJson } from '../../resources/common.js'
+import { membershipPageJson } from '../../resources/organization.js'
 import { userJson } from '../../resources/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'
 import { createUser, deleteUser, getUser } from '../../services/users.js'
@@ -72,13 +72,7 @@ export function userRoutes(core: Core): Hono {
     const user = getUser(core, c.req.param('user_id'))
     const { limit, offset } = query.page()
     const memberships = store.organizations.userMemberships(user.id, limit, offset)
-    return json(
-      listJson(
-        memberships.map((m) => membershipJson(store, m)),
-        store.organizations.userMembershipsCount(user.id),
-        true,
-      ),
-    )
+    return json(membershipPageJson(store, memberships, store.organizations.userMembershipsCount(user.id)))
   })
 
   return app
