@@ -1,6 +1,15 @@
-// Public entry `remix-clerk/api.server`: the Backend API client and token verification.
+// Public entry `remix-clerk/api.server`: the Backend API client and session token verification.
 
 export { createClerkClient } from './backend/client'
+export { verifyToken } from './tokens/publicVerifyToken'
+export type { VerifyTokenOptions } from './tokens/publicVerifyToken'
+export {
+  TokenVerificationError,
+  TokenVerificationErrorAction,
+  TokenVerificationErrorReason,
+} from './tokens/reasons'
+export type { TokenCarrier } from './tokens/reasons'
+export type { JwtPayload } from './tokens/decodeJwt'
 export type { ClerkClient } from './backend/client'
 export type { ClerkClientOptions, FetchLike } from './backend/options'
 

@@ -1,2 +1,28 @@
 // Public entry `remix-clerk/ssr.server`: getAuth and rootAuthLoader for Remix loaders and actions.
-export {}
+export { getAuth } from './remix/getAuth'
+export { rootAuthLoader } from './remix/rootAuthLoader'
+export type { RootAuthLoaderCallback } from './remix/rootAuthLoader'
+export type {
+  AuthArgs,
+  ClerkState,
+  GetAuthOptions,
+  JsonResponse,
+  LoaderArgsWithAuth,
+  RequestWithAuth,
+  RootAuthLoaderCallbackResult,
+  RootAuthLoaderOptions,
+  RootAuthLoaderResult,
+  ValueOrFromUrl,
+  WithoutPrivateMetadata,
+} from './remix/types'
+export type {
+  AuthObject,
+  CheckAuthorization,
+  CheckAuthorizationParams,
+  GetToken,
+  GetTokenOptions,
+  ReverificationConfig,
+  SignedInAuthObject,
+  SignedOutAuthObject,
+} from './tokens/authObject'
+export type { JwtPayload } from './tokens/decodeJwt'

@@ -134,7 +134,8 @@ export class RequestContext {
       const iss = plain?.payload.iss
       // A plain session from an older SDK (no iss) is ours; one issued by another instance is not.
       if (!iss) return false
-      if (typeof iss !== 'string' || iss.replace(/https?:\/\//gi, '') !== this.options.frontendApi) return true
+      // Compared without schemes on both sides: a local Frontend API's key carries `http://` in it.
+      if (typeof iss !== 'string' || withoutScheme(iss) !== withoutScheme(this.options.frontendApi)) return true
     }
     if (suffixedUat === undefined && suffixedSession === undefined) return false
 
@@ -211,6 +212,10 @@ export function tokenFromAuthorization(value: string | null | undefined): string
   if (space === -1) return trimmed
   if (trimmed.slice(0, space).toLowerCase() !== 'bearer') return undefined
   return trimmed.slice(space + 1).trim()
+}
+
+function withoutScheme(url: string): string {
+  return url.replace(/https?:\/\//gi, '')
 }
 
 function firstValue(header: string | undefined): string | undefined {

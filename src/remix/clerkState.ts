@@ -1,0 +1,58 @@
+// `clerkState`: what the root loader hands to the browser so that `ClerkApp` from `@clerk/remix` can
+// start already knowing the session. Page data is public: no secret key, no jwtKey, no token.
+import type { AuthObject } from '../tokens/authObject'
+import type { SignedInState, SignedOutState } from '../tokens/requestState'
+import { isTruthy, readEnv } from './env'
+import type { ClientOptions } from './options'
+import type { ClerkState } from './types'
+
+export function clerkStateFor(
+  state: SignedInState | SignedOutState,
+  auth: AuthObject,
+  client: ClientOptions,
+  context: unknown,
+): ClerkState {
+  return {
+    __internal_clerk_state: {
+      __clerk_ssr_state: withoutFunctions(auth),
+      __publishableKey: state.publishableKey,
+      __proxyUrl: state.proxyUrl,
+      __domain: state.domain,
+      __isSatellite: state.isSatellite,
+      __signInUrl: client.signInUrl,
+      __signUpUrl: client.signUpUrl,
+      __afterSignInUrl: client.afterSignInUrl,
+      __afterSignUpUrl: client.afterSignUpUrl,
+      __signInForceRedirectUrl: client.signInForceRedirectUrl,
+      __signUpForceRedirectUrl: client.signUpForceRedirectUrl,
+      __signInFallbackRedirectUrl: client.signInFallbackRedirectUrl,
+      __signUpFallbackRedirectUrl: client.signUpFallbackRedirectUrl,
+      // Without the `__` prefix, as `ClerkApp` reads it.
+      newSubscriptionRedirectUrl: client.newSubscriptionRedirectUrl,
+      __clerk_debug: {
+        isSignedIn: state.isSignedIn,
+        isAuthenticated: state.isAuthenticated,
+        proxyUrl: state.proxyUrl,
+        reason: state.reason,
+        message: state.message,
+        publishableKey: state.publishableKey,
+        isSatellite: state.isSatellite,
+        domain: state.domain,
+      },
+      __clerkJSUrl: readEnv('CLERK_JS', context) || undefined,
+      __clerkJSVersion: readEnv('CLERK_JS_VERSION', context) || undefined,
+      __telemetryDisabled: isTruthy(readEnv('CLERK_TELEMETRY_DISABLED', context)),
+      __telemetryDebug: isTruthy(readEnv('CLERK_TELEMETRY_DEBUG', context)),
+    },
+  }
+}
+
+/**
+ * The auth object as data: its functions (`getToken`, `has`, `debug`) would vanish in JSON anyway, and
+ * would make Remix's single-fetch serializer (turbo-stream) throw.
+ */
+function withoutFunctions(auth: AuthObject): Record<string, unknown> {
+  const data: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(auth)) if (typeof value !== 'function') data[key] = value
+  return data
+}

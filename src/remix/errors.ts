@@ -1,0 +1,33 @@
+// Messages for mistakes in how getAuth and rootAuthLoader are called: each says what to change.
+
+export function noLoaderArgs(caller: 'getAuth' | 'rootAuthLoader'): string {
+  return (
+    `remix-clerk: ${caller}() needs the arguments Remix passes to your loader or action (an object with \`request\`). ` +
+    `Call it as \`export const loader = async (args) => { const auth = await ${caller}(args); … }\`.`
+  )
+}
+
+export const noSecretKey =
+  'remix-clerk: missing Clerk secret key. Set the CLERK_SECRET_KEY environment variable (on Cloudflare, a secret ' +
+  'binding in context.cloudflare.env), or pass { secretKey } as an option. Find it on the API keys page of the ' +
+  'Clerk Dashboard.'
+
+export const noPublishableKey =
+  'remix-clerk: missing Clerk publishable key. Set the CLERK_PUBLISHABLE_KEY environment variable, or pass ' +
+  '{ publishableKey } as an option. Find it (pk_test_… or pk_live_…) on the API keys page of the Clerk Dashboard.'
+
+export function invalidCallbackResult(what: string): string {
+  return (
+    `remix-clerk: the rootAuthLoader callback returned ${what}. Return a plain object, null, json(...) or another ` +
+    'Response with a JSON object body, a redirect, defer(...) or data(...); rootAuthLoader adds `clerkState` to it.'
+  )
+}
+
+/** Names a value without quoting it whole (it could be large or private). */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined (did the callback forget to return?)'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object of an unsupported kind'
+  return `a ${typeof value}`
+}

@@ -1,0 +1,72 @@
+// Options of getAuth and rootAuthLoader: an explicit option wins, else its environment variable (see
+// env.ts for where variables are looked up), else the default.
+import type { AuthenticateOptions } from '../tokens/clerkInstance'
+import { isTruthy, readEnv } from './env'
+import { noPublishableKey, noSecretKey } from './errors'
+import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'
+
+/** What authentication depends on. Throws with the fix when a key is missing. */
+export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions): AuthenticateOptions {
+  const { request, context } = args
+  const secretKey = overrides.secretKey || readEnv('CLERK_SECRET_KEY', context)
+  if (!secretKey) throw new Error(noSecretKey)
+  const publishableKey = overrides.publishableKey || readEnv('CLERK_PUBLISHABLE_KEY', context)
+  if (!publishableKey) throw new Error(noPublishableKey)
+
+  let url: URL | undefined
+  const requestUrl = () => (url ??= new URL(request.url))
+  return {
+    secretKey,
+    publishableKey,
+    jwtKey: overrides.jwtKey || readEnv('CLERK_JWT_KEY', context) || undefined,
+    // Honoured (upstream ignores the option and reads only CLERK_API_URL).
+    apiUrl: overrides.apiUrl || readEnv('CLERK_API_URL', context) || undefined,
+    // An explicit `''` turns a CLERK_PROXY_URL off, as upstream.
+    proxyUrl:
+      overrides.proxyUrl !== undefined
+        ? fromUrl(overrides.proxyUrl, requestUrl) || undefined
+        : readEnv('CLERK_PROXY_URL', context) || undefined,
+    domain: fromUrl(overrides.domain, requestUrl) || readEnv('CLERK_DOMAIN', context) || undefined,
+    isSatellite: fromUrl(overrides.isSatellite, requestUrl) || isTruthy(readEnv('CLERK_IS_SATELLITE', context)),
+    audience: overrides.audience,
+    authorizedParties: overrides.authorizedParties,
+    clockSkewInMs: overrides.clockSkewInMs,
+  }
+}
+
+/** The URLs the browser SDK needs (rootAuthLoader hands them over in `clerkState`). */
+export interface ClientOptions {
+  signInUrl: string
+  signUpUrl: string
+  signInForceRedirectUrl: string
+  signInFallbackRedirectUrl: string
+  signUpForceRedirectUrl: string
+  signUpFallbackRedirectUrl: string
+  afterSignInUrl: string
+  afterSignUpUrl: string
+  newSubscriptionRedirectUrl: string
+}
+
+const CLIENT_OPTION_VARIABLES: Readonly<Record<keyof ClientOptions, string>> = {
+  signInUrl: 'CLERK_SIGN_IN_URL',
+  signUpUrl: 'CLERK_SIGN_UP_URL',
+  signInForceRedirectUrl: 'CLERK_SIGN_IN_FORCE_REDIRECT_URL',
+  signInFallbackRedirectUrl: 'CLERK_SIGN_IN_FALLBACK_REDIRECT_URL',
+  signUpForceRedirectUrl: 'CLERK_SIGN_UP_FORCE_REDIRECT_URL',
+  signUpFallbackRedirectUrl: 'CLERK_SIGN_UP_FALLBACK_REDIRECT_URL',
+  afterSignInUrl: 'CLERK_AFTER_SIGN_IN_URL',
+  afterSignUpUrl: 'CLERK_AFTER_SIGN_UP_URL',
+  newSubscriptionRedirectUrl: 'CLERK_CHECKOUT_CONTINUE_URL',
+}
+
+export function loadClientOptions(args: AuthArgs, overrides: RootAuthLoaderOptions): ClientOptions {
+  const options = {} as ClientOptions
+  for (const [name, variable] of Object.entries(CLIENT_OPTION_VARIABLES) as Array<[keyof ClientOptions, string]>) {
+    options[name] = overrides[name] || readEnv(variable, args.context)
+  }
+  return options
+}
+
+function fromUrl<T>(value: ValueOrFromUrl<T> | undefined, url: () => URL): T | undefined {
+  return typeof value === 'function' ? (value as (url: URL) => T)(url()) : value
+}

@@ -1,0 +1,37 @@
+// `loadUser`, `loadSession`, `loadOrganization`: the Backend API resources the rootAuthLoader callback
+// can ask for, fetched in parallel. User and organization lose `privateMetadata`, which is for the
+// server's eyes and too easily ends up in page data.
+import type { ClerkClient } from '../backend/client'
+import type { Organization } from '../backend/resources/organization'
+import type { Session } from '../backend/resources/session'
+import type { User } from '../backend/resources/user'
+import type { AuthObject } from '../tokens/authObject'
+import type { RootAuthLoaderOptions, WithoutPrivateMetadata } from './types'
+
+export interface LoadedResources {
+  session: Session | undefined
+  user: WithoutPrivateMetadata<User> | undefined
+  organization: WithoutPrivateMetadata<Organization> | undefined
+}
+
+/** Backend API errors reject (the loader fails), as upstream. */
+export async function loadResources(
+  client: ClerkClient,
+  auth: AuthObject,
+  options: Pick<RootAuthLoaderOptions, 'loadUser' | 'loadSession' | 'loadOrganization'>,
+): Promise<LoadedResources> {
+  const { sessionId, userId, orgId } = auth
+  const [session, user, organization] = await Promise.all([
+    options.loadSession && sessionId ? client.sessions.getSession(sessionId) : undefined,
+    options.loadUser && userId ? client.users.getUser(userId) : undefined,
+    options.loadOrganization && orgId ? client.organizations.getOrganization({ organizationId: orgId }) : undefined,
+  ])
+  return { session, user: withoutPrivateMetadata(user), organization: withoutPrivateMetadata(organization) }
+}
+
+/** A plain copy of the public fields (getters such as `raw`, which holds the private metadata too, are left behind). */
+function withoutPrivateMetadata<T extends { privateMetadata: unknown }>(resource: T | undefined): WithoutPrivateMetadata<T> | undefined {
+  if (resource === undefined) return undefined
+  const { privateMetadata: _private, ...rest } = resource
+  return rest as WithoutPrivateMetadata<T>
+}

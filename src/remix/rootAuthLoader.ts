@@ -1,0 +1,61 @@
+// rootAuthLoader(args, callback?, options?): the root route's loader, which authenticates the request
+// and hands `clerkState` to `ClerkApp` in the browser, next to the callback's own data.
+import type { AuthObject } from '../tokens/authObject'
+import { authenticateArgs } from './authenticateArgs'
+import { clerkStateFor } from './clerkState'
+import { jsonResponse, withClerkState } from './loaderResult'
+import { loadClientOptions } from './options'
+import { loadResources } from './resources'
+import type {
+  AuthArgs,
+  LoaderArgsWithAuth,
+  RootAuthLoaderCallbackResult,
+  RootAuthLoaderOptions,
+  RootAuthLoaderResult,
+  JsonResponse,
+  ClerkState,
+} from './types'
+
+export type RootAuthLoaderCallback<Args extends AuthArgs, Options extends RootAuthLoaderOptions, Result> = (
+  args: LoaderArgsWithAuth<Args, Options>,
+) => Result | Promise<Result>
+
+/**
+ * Use as (or inside) the root route's loader. Without a callback it returns `{ clerkState }`; with one,
+ * the callback runs with `request.auth` (and `request.user` / `session` / `organization` when asked for)
+ * and its result gets `clerkState` added, keeping its status and headers. A redirect from the callback
+ * is returned untouched. Throws a 307 Response when the browser must first go through a Clerk handshake.
+ */
+export function rootAuthLoader<Args extends AuthArgs>(
+  args: Args,
+  options?: RootAuthLoaderOptions,
+): Promise<JsonResponse<{ clerkState: ClerkState }>>
+export function rootAuthLoader<
+  Args extends AuthArgs,
+  Result extends RootAuthLoaderCallbackResult,
+  Options extends RootAuthLoaderOptions = RootAuthLoaderOptions,
+>(args: Args, callback: RootAuthLoaderCallback<Args, Options, Result>, options?: Options): Promise<RootAuthLoaderResult<Result>>
+export async function rootAuthLoader(
+  args: AuthArgs,
+  callbackOrOptions?: RootAuthLoaderCallback<AuthArgs, RootAuthLoaderOptions, unknown> | RootAuthLoaderOptions,
+  maybeOptions?: RootAuthLoaderOptions,
+): Promise<unknown> {
+  const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined
+  const options = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : {})
+
+  const { state, instance } = await authenticateArgs(args, options, 'rootAuthLoader')
+  const auth = state.toAuth()
+  const clerkState = clerkStateFor(state, auth, loadClientOptions(args, options), args.context)
+  if (!callback) return jsonResponse({ clerkState }, state.headers)
+
+  const request = args.request as Request & Record<string, unknown>
+  const resources =
+    options.loadUser || options.loadSession || options.loadOrganization
+      ? await loadResources(instance.client, auth, options)
+      : { session: undefined, user: undefined, organization: undefined }
+  // The callback reads them from its request, as with @clerk/remix. The auth object is a copy, so the
+  // callback cannot change what other loaders of this request get.
+  Object.assign(request, { auth: { ...auth } satisfies AuthObject, ...resources })
+  const result = await callback(args as LoaderArgsWithAuth<AuthArgs, RootAuthLoaderOptions>)
+  return withClerkState(result, clerkState, state.headers)
+}

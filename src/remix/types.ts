@@ -1,0 +1,112 @@
+// Public types of `remix-clerk/ssr.server`. Remix's own types are matched by shape, not imported, so the
+// package neither depends on Remix at run time nor drags its types into ours.
+import type { Organization } from '../backend/resources/organization'
+import type { Session } from '../backend/resources/session'
+import type { User } from '../backend/resources/user'
+import type { AuthObject } from '../tokens/authObject'
+
+/** What Remix passes to a loader or an action (`LoaderFunctionArgs` / `ActionFunctionArgs`). */
+export interface AuthArgs {
+  request: Request
+  /** Remix's `AppLoadContext`; environment variables are also looked up in it (Cloudflare). */
+  context?: unknown
+  params?: unknown
+}
+
+/** A value, or a function of the request's URL that returns it. */
+export type ValueOrFromUrl<T> = T | ((url: URL) => T)
+
+/** Options of `getAuth`. Each one falls back to its environment variable. */
+export interface GetAuthOptions {
+  /** `CLERK_SECRET_KEY`. */
+  secretKey?: string
+  /** `CLERK_PUBLISHABLE_KEY`. */
+  publishableKey?: string
+  /** `CLERK_JWT_KEY`: the instance's PEM public key, for verification without fetching the JWKS. */
+  jwtKey?: string
+  /** `CLERK_API_URL`; default derived from the publishable key (`https://api.clerk.com`). */
+  apiUrl?: string
+  /** `CLERK_PROXY_URL`: the Frontend API behind your own domain, absolute or a path such as `/__clerk`. */
+  proxyUrl?: ValueOrFromUrl<string>
+  /** `CLERK_DOMAIN`. */
+  domain?: ValueOrFromUrl<string>
+  /** `CLERK_IS_SATELLITE`. Satellite domains are not supported yet: setting it is an error. */
+  isSatellite?: ValueOrFromUrl<boolean>
+  /** Accepted `aud` values; once set, a session token must carry one of them. */
+  audience?: string | string[]
+  /** Accepted `azp` origins, e.g. `['https://example.com']`; once set, a session token must carry one. */
+  authorizedParties?: string[]
+  /** Tolerated clock difference for `exp`, `nbf` and `iat`; default 5000. */
+  clockSkewInMs?: number
+}
+
+/** Options of `rootAuthLoader`: those of `getAuth`, the URLs the browser SDK needs, and resource loading. */
+export interface RootAuthLoaderOptions extends GetAuthOptions {
+  /** `CLERK_SIGN_IN_URL`. */
+  signInUrl?: string
+  /** `CLERK_SIGN_UP_URL`. */
+  signUpUrl?: string
+  /** `CLERK_SIGN_IN_FORCE_REDIRECT_URL`. */
+  signInForceRedirectUrl?: string | null
+  /** `CLERK_SIGN_IN_FALLBACK_REDIRECT_URL`. */
+  signInFallbackRedirectUrl?: string | null
+  /** `CLERK_SIGN_UP_FORCE_REDIRECT_URL`. */
+  signUpForceRedirectUrl?: string | null
+  /** `CLERK_SIGN_UP_FALLBACK_REDIRECT_URL`. */
+  signUpFallbackRedirectUrl?: string | null
+  /** `CLERK_AFTER_SIGN_IN_URL` (deprecated upstream in favour of the redirect URLs above). */
+  afterSignInUrl?: string
+  /** `CLERK_AFTER_SIGN_UP_URL` (deprecated upstream in favour of the redirect URLs above). */
+  afterSignUpUrl?: string
+  /** `CLERK_CHECKOUT_CONTINUE_URL`. */
+  newSubscriptionRedirectUrl?: string | null
+  /** Fetch the signed-in user (without `privateMetadata`) into `request.user` for the callback. */
+  loadUser?: boolean
+  /** Fetch the session into `request.session` for the callback. */
+  loadSession?: boolean
+  /** Fetch the active organization (without `privateMetadata`) into `request.organization`. */
+  loadOrganization?: boolean
+}
+
+/** A user or organization as the callback sees it: a plain copy without `privateMetadata`. */
+export type WithoutPrivateMetadata<T> = Omit<T, 'privateMetadata' | 'raw'>
+
+/** The request handed to the `rootAuthLoader` callback: the same Request, with the auth state added. */
+export type RequestWithAuth<Options extends RootAuthLoaderOptions = RootAuthLoaderOptions> = Request & {
+  auth: AuthObject
+} & (Options extends { loadSession: true } ? { session: Session | undefined } : unknown) &
+  (Options extends { loadUser: true } ? { user: WithoutPrivateMetadata<User> | undefined } : unknown) &
+  (Options extends { loadOrganization: true } ? { organization: WithoutPrivateMetadata<Organization> | undefined } : unknown)
+
+export type LoaderArgsWithAuth<Args extends AuthArgs, Options extends RootAuthLoaderOptions> = Omit<Args, 'request'> & {
+  request: RequestWithAuth<Options>
+}
+
+/** What `ClerkApp` from `@clerk/remix` reads from the root loader's data. */
+export interface ClerkState {
+  __internal_clerk_state: Record<string, unknown>
+}
+
+/** Remix's `TypedResponse`, by shape: a Response whose JSON body has a known type. */
+export type JsonResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> }
+
+/**
+ * What the callback may return: a plain object, `null`, a Response with a JSON object body (Remix's
+ * `json()`), a redirect, Remix's `defer()` or single-fetch `data()`.
+ */
+export type RootAuthLoaderCallbackResult = Record<string, unknown> | null | Response | object
+
+type WithClerkState<T> = (T extends null ? unknown : T) & { clerkState: ClerkState }
+
+/** The loader's return for a callback result `R`, so that `useLoaderData<typeof loader>()` stays typed. */
+export type RootAuthLoaderResult<R> = R extends JsonResponse<infer Data>
+  ? unknown extends Data
+    ? Response
+    : JsonResponse<WithClerkState<Data>>
+  : R extends Response
+    ? Response
+    : R extends { subscribe: unknown; cancel: unknown; resolveData: unknown }
+      ? R
+      : R extends { type: 'DataWithResponseInit' }
+        ? R
+        : JsonResponse<WithClerkState<R>>

@@ -1,0 +1,183 @@
+// What request authentication needs to know about one Clerk instance: its keys, cookie suffix, Frontend
+// API, Backend API client and verification options. Derived once per set of options and then shared by
+// every request made with the same options, so the hot path only compares a few strings.
+import { createClerkClient, type ClerkClient } from '../backend/client'
+import { ClerkClientError } from '../backend/errors'
+import { resolveConfig } from '../backend/options'
+import type { AuthObjectDebugData, TokenMinter } from './authObject'
+import {
+  apiUrlFromPublishableKey,
+  getCookieSuffix,
+  parsePublishableKey,
+  type InstanceType,
+} from './publishableKey'
+import { instanceIdentity } from './verifiedTokenCache'
+import type { VerifyTokenOptions } from './verify'
+
+export interface AuthenticateOptions {
+  /** `CLERK_SECRET_KEY`: required, for the JWKS, handshake nonces and `getToken({ template })`. */
+  secretKey: string
+  /** `CLERK_PUBLISHABLE_KEY`: required; names the instance, its Frontend API and cookie suffix. */
+  publishableKey: string
+  /** `CLERK_JWT_KEY`: PEM public key, so session tokens verify without fetching the JWKS. */
+  jwtKey?: string | undefined
+  /** Backend API origin; default derived from the publishable key (`https://api.clerk.com`). */
+  apiUrl?: string | undefined
+  apiVersion?: string | undefined
+  /** The Frontend API behind your own domain: absolute, or a path on the app's origin such as `/__clerk`. */
+  proxyUrl?: string | undefined
+  domain?: string | undefined
+  isSatellite?: boolean | undefined
+  audience?: string | string[] | undefined
+  authorizedParties?: string[] | undefined
+  clockSkewInMs?: number | undefined
+}
+
+export interface ClerkInstance {
+  readonly options: Readonly<AuthenticateOptions>
+  readonly instanceType: InstanceType
+  /** The Frontend API of the publishable key (never the proxy): the `iss` of the instance's tokens. */
+  readonly frontendApi: string
+  readonly cookieSuffix: string
+  readonly apiUrl: string
+  /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
+  readonly identity: string
+  readonly verifyOptions: VerifyTokenOptions
+  readonly client: ClerkClient
+  readonly mintToken: TokenMinter
+  /** What `auth.debug()` shows about the configuration; its secrets are cut to a prefix by `debug()`. */
+  readonly debugData: Readonly<AuthObjectDebugData>
+}
+
+// A handful of configurations per process at most (usually one): a short list compared field by field
+// costs less than building a key out of a PEM and a secret key on every request.
+const MAX_INSTANCES = 16
+const instances: ClerkInstance[] = []
+
+/**
+ * The instance for these options, created on first use. Throws an `Error` that names the variable to fix
+ * when a key is missing or malformed, or when a feature we do not support yet is asked for.
+ */
+export async function clerkInstanceFor(options: AuthenticateOptions): Promise<ClerkInstance> {
+  return findInstance(options) ?? createInstance(options)
+}
+
+/** The already created instance for these options, without waiting (the hot path). */
+export function findInstance(options: AuthenticateOptions): ClerkInstance | undefined {
+  for (const instance of instances) {
+    if (sameOptions(instance.options, options)) return instance
+  }
+  return undefined
+}
+
+async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance> {
+  const options = checkOptions(given)
+  const { instanceType, frontendApi } = parsePublishableKey(options.publishableKey)
+  const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
+  const cookieSuffix = await getCookieSuffix(options.publishableKey)
+  const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion })
+  const keyOptions = {
+    jwtKey: options.jwtKey || undefined,
+    secretKey: options.secretKey,
+    apiUrl,
+    apiVersion: options.apiVersion,
+  }
+  const instance: ClerkInstance = {
+    options,
+    instanceType,
+    frontendApi,
+    cookieSuffix,
+    apiUrl,
+    identity: instanceIdentity(keyOptions),
+    verifyOptions: {
+      ...keyOptions,
+      fetchJwks: () => client.jwks.getJwks(),
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+      clockSkewInMs: options.clockSkewInMs,
+    },
+    client,
+    mintToken: (sessionId, template, expiresInSeconds) =>
+      client.sessions.getToken(sessionId, template, expiresInSeconds).then((token) => token.jwt),
+    debugData: Object.freeze({
+      secretKey: options.secretKey,
+      jwtKey: options.jwtKey ?? '',
+      publishableKey: options.publishableKey,
+      instanceType,
+      frontendApi,
+      apiUrl,
+      proxyUrl: options.proxyUrl ?? '',
+      domain: options.domain ?? '',
+      isSatellite: false,
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+    }),
+  }
+  // Another request may have created the same instance while the suffix was computed: keep the first.
+  const existing = findInstance(options)
+  if (existing) return existing
+  if (instances.length >= MAX_INSTANCES) instances.shift()
+  instances.push(instance)
+  return instance
+}
+
+function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
+  if (options.isSatellite) {
+    throw new Error(
+      'remix-clerk does not support satellite domains yet. Remove the isSatellite option (and CLERK_IS_SATELLITE), ' +
+        'or keep @clerk/remix for satellite applications.',
+    )
+  }
+  try {
+    // Validates the secret key and API URL now, with the client's messages, rather than at the first
+    // JWKS or getToken call (which a jwtKey setup may never make).
+    resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion })
+  } catch (error) {
+    if (error instanceof ClerkClientError) throw new Error(error.message)
+    throw error
+  }
+  try {
+    parsePublishableKey(options.publishableKey)
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error)
+    throw new Error(
+      `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key ` +
+        '(pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.',
+    )
+  }
+  // Frozen copies: the instance is shared, and a caller's later change to its options object must not
+  // change it behind the comparison.
+  return Object.freeze({
+    ...options,
+    audience: Array.isArray(options.audience) ? Object.freeze([...options.audience]) as string[] : options.audience,
+    authorizedParties: options.authorizedParties ? (Object.freeze([...options.authorizedParties]) as string[]) : undefined,
+  })
+}
+
+/** Whether two sets of options authenticate alike (strings compared by value, lists item by item). */
+export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boolean {
+  return (
+    a.secretKey === b.secretKey &&
+    a.publishableKey === b.publishableKey &&
+    (a.jwtKey || undefined) === (b.jwtKey || undefined) &&
+    (a.apiUrl || undefined) === (b.apiUrl || undefined) &&
+    (a.apiVersion || undefined) === (b.apiVersion || undefined) &&
+    (a.proxyUrl || undefined) === (b.proxyUrl || undefined) &&
+    (a.domain || undefined) === (b.domain || undefined) &&
+    Boolean(a.isSatellite) === Boolean(b.isSatellite) &&
+    a.clockSkewInMs === b.clockSkewInMs &&
+    sameList(a.audience, b.audience) &&
+    sameList(a.authorizedParties, b.authorizedParties)
+  )
+}
+
+function sameList(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b)) return false
+  return a.length === b.length && a.every((value, index) => value === b[index])
+}
+
+/** Test hook: forget every instance, as a fresh process would. */
+export function clearClerkInstances(): void {
+  instances.length = 0
+}

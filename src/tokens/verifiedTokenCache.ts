@@ -1,0 +1,140 @@
+// A session token is immutable, lives about a minute, and a browser sends the same one with every
+// request in that time, while Remix hands each loader of one page its own Request. So the outcome of
+// the only expensive step, the signature check, is remembered per (instance, exact token): the
+// cryptography runs once per token, and concurrent checks of the same token share one run.
+// Everything that depends on the clock or on options (exp, nbf, iat, azp, aud) is checked on every use.
+import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
+import { decodeJwt, type DecodedJwt } from './decodeJwt'
+import { JWKS_TTL_MS, type KeyOptions, type SessionTokenAlgorithm } from './keys'
+import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
+import { checkSessionClaims, checkSessionHeader, checkSignature, type VerifyResult, type VerifyTokenOptions } from './verify'
+
+/** Tokens remembered at most, across instances; the least recently used is forgotten first. */
+export const MAX_VERIFIED_TOKENS = 10_000
+/**
+ * A remembered signature counts for this long at most: as long as the JWKS cache trusts a key set, so a
+ * key withdrawn from the JWKS stops vouching for its tokens no later than it would without this cache.
+ */
+export const VERIFIED_TOKEN_MAX_AGE_MS = JWKS_TTL_MS
+
+interface VerifiedEntry {
+  /** `instanceIdentity()` of the keys that verified the signature. */
+  readonly instance: string
+  readonly jwt: DecodedJwt
+  readonly verifiedAt: number
+}
+
+type SignatureResult = { readonly ok: true } | VerificationFailure
+
+// One Map for every instance, keyed by the token alone: the entry names its instance, and a lookup by
+// another instance misses (and re-verifies) instead of trusting it. A Map iterates in insertion order,
+// so re-inserting on use keeps its first key the least recently used.
+const verified = new Map<string, VerifiedEntry>()
+const inFlight = new Map<string, { readonly instance: string; readonly promise: Promise<SignatureResult> }>()
+let signatureChecks = 0
+
+/**
+ * Names the keys a token is verified with: the `jwtKey` PEM when there is one (it alone decides), else
+ * the JWKS of (apiUrl, apiVersion, secretKey), as the key cache scopes it.
+ */
+export function instanceIdentity(options: KeyOptions): string {
+  if (options.jwtKey) return `pem:${options.jwtKey}`
+  return `jwks:${options.apiUrl || DEFAULT_API_URL}|${options.apiVersion || DEFAULT_API_VERSION}|${options.secretKey ?? ''}`
+}
+
+/**
+ * Verifies a session token like `verifySessionToken`, and never throws, but checks each token's
+ * signature once per instance. `instance` must be `instanceIdentity(options)`; callers that verify
+ * often compute it once.
+ */
+export async function verifySessionTokenCached(
+  token: string | DecodedJwt,
+  options: VerifyTokenOptions,
+  instance: string,
+): Promise<VerifyResult> {
+  const text = typeof token === 'string' ? token : token.token
+  const now = Date.now()
+  const entry = options.skipJwksCache ? undefined : verified.get(text)
+  if (entry !== undefined && entry.instance === instance && now - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_MS) {
+    verified.delete(text)
+    verified.set(text, entry)
+    return withClaims(entry.jwt, options, now)
+  }
+
+  let jwt: DecodedJwt
+  if (typeof token === 'string') {
+    const decoded = decodeJwt(token)
+    if (!decoded.ok) return decoded
+    jwt = decoded.jwt
+  } else {
+    jwt = token
+  }
+  const header = checkSessionHeader(jwt)
+  if (!header.ok) return header
+  const signature = await sharedSignatureCheck(jwt, header.alg, options, instance)
+  if (!signature.ok) return signature
+  return withClaims(jwt, options, Date.now())
+}
+
+function withClaims(jwt: DecodedJwt, options: VerifyTokenOptions, now: number): VerifyResult {
+  const claims = checkSessionClaims(jwt.payload, options, now)
+  return claims.ok ? { ok: true, payload: claims.payload, header: jwt.header } : claims
+}
+
+/** Joins a check of the same token for the same instance already running, or starts one. */
+function sharedSignatureCheck(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  options: KeyOptions,
+  instance: string,
+): Promise<SignatureResult> {
+  const running = inFlight.get(jwt.token)
+  if (running?.instance === instance) return running.promise
+  const promise = runSignatureCheck(jwt, alg, options, instance)
+  // A check for another instance already holds the slot: run alone rather than displace it.
+  if (running === undefined) {
+    inFlight.set(jwt.token, { instance, promise })
+    void promise.then(() => inFlight.delete(jwt.token))
+  }
+  return promise
+}
+
+async function runSignatureCheck(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  options: KeyOptions,
+  instance: string,
+): Promise<SignatureResult> {
+  signatureChecks += 1
+  let result: SignatureResult
+  try {
+    result = await checkSignature(jwt, alg, options)
+  } catch (error) {
+    // Only a bug (ours or an injected fetcher's) gets here; it still must not take the request down.
+    return failure(Reason.TokenVerificationFailed, `Unexpected error while verifying the session token: ${String(error)}`)
+  }
+  // Only a valid signature is remembered: a failure is recomputed every time, so nothing can make a
+  // bad token pass later.
+  if (result.ok) remember(jwt, instance)
+  return result
+}
+
+function remember(jwt: DecodedJwt, instance: string): void {
+  verified.delete(jwt.token)
+  verified.set(jwt.token, { instance, jwt, verifiedAt: Date.now() })
+  if (verified.size > MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string)
+}
+
+/** How many signature checks ran (cache misses), for tests and benchmarks: not part of the package API. */
+export function signatureCheckCount(): number {
+  return signatureChecks
+}
+
+export function verifiedTokenCount(): number {
+  return verified.size
+}
+
+/** Test hook: forget every remembered token, as a fresh process would. */
+export function clearVerifiedTokens(): void {
+  verified.clear()
+}
