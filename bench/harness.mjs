@@ -19,10 +19,17 @@
  * @property {number[]} ratios  Per round: this arm's time per op divided by the baseline's.
  */
 
-export const DEFAULTS = {
-  rounds: Number(process.env.BENCH_ROUNDS ?? 10),
-  warmupRounds: 2,
-  roundMs: Number(process.env.BENCH_ROUND_MS ?? 250),
+/** Rounds and round length, from BENCH_ROUNDS and BENCH_ROUND_MS when set. */
+export function benchSettings() {
+  return { rounds: envInteger('BENCH_ROUNDS', 12), warmupRounds: 2, roundMs: envInteger('BENCH_ROUND_MS', 300) }
+}
+
+/** A whole number ≥ 1 from the environment, or `fallback`; anything else is an error that names the variable. */
+export function envInteger(name, fallback) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`${name} must be a whole number of at least 1 (got ${JSON.stringify(raw)}).`)
+  return Number(raw)
 }
 
 /**
@@ -31,8 +38,9 @@ export const DEFAULTS = {
  * @param {{ arms: Arm[], rounds?: number, warmupRounds?: number, roundMs?: number }} options
  * @returns {Promise<ArmResult[]>}
  */
-export async function compare({ arms, rounds = DEFAULTS.rounds, warmupRounds = DEFAULTS.warmupRounds, roundMs = DEFAULTS.roundMs }) {
+export async function compare({ arms, ...overrides }) {
   if (arms.length < 2) throw new Error('compare() needs a baseline arm and at least one arm to compare with it.')
+  const { rounds, warmupRounds, roundMs } = { ...benchSettings(), ...overrides }
   const ops = []
   for (const arm of arms) ops.push(await calibrate(arm, roundMs))
   const usPerOp = arms.map(() => [])

@@ -18,6 +18,8 @@ export async function startLocalBackend() {
   const dbPath = join(dir.path, 'local-clerk.db')
   const child = fork(new URL('./localBackendProcess.mjs', import.meta.url), [dbPath], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // BENCH_SERVER_PROFILE_DIR=/tmp/prof writes a CPU profile of the server process (DevTools opens it).
+    execArgv: process.env.BENCH_SERVER_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [],
   })
   const untrack = onCleanup(() => child.kill('SIGKILL'))
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))

@@ -5,7 +5,7 @@ import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { summarize } from './harness.mjs'
+import { envInteger, summarize } from './harness.mjs'
 import { makeTempDir } from './lifecycle.mjs'
 import { formatNumber, markdownTable } from './report.mjs'
 
@@ -13,8 +13,7 @@ const run = promisify(execFile)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CLERK_REMIX = '@clerk/remix@^4'
 // Peer dependencies (React, Remix) are the app's own on both sides, so neither install counts them.
-const INSTALL_FLAGS = ['--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline']
-const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 10)
+const INSTALL_FLAGS = ['--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund']
 const IMPORT_PAIRS = [
   { ours: 'remix-clerk/ssr.server', theirs: '@clerk/remix/ssr.server' },
   { ours: 'remix-clerk/api.server', theirs: '@clerk/remix/api.server' },
@@ -29,7 +28,8 @@ export const bench = {
       const tarball = await packRoot(temp.path)
       const theirs = await installed(temp.path, 'clerk-remix', CLERK_REMIX, '@clerk/remix')
       const ours = await installed(temp.path, 'remix-clerk', tarball, 'remix-clerk')
-      const imports = await coldImports()
+      const runs = envInteger('BENCH_IMPORT_RUNS', 10)
+      const imports = await coldImports(runs)
       return {
         sections: [
           {
@@ -41,7 +41,7 @@ export const bench = {
             table: installTable([theirs, ours]),
           },
           {
-            heading: `Cold import, median of ${IMPORT_RUNS} fresh \`node\` processes each, interleaved`,
+            heading: `Cold import, median of ${runs} fresh \`node\` processes each, interleaved`,
             text:
               'Time from before to after `await import(entry)` inside a new process, with the packages of this repository ' +
               `(@clerk/remix ${await repoVersion('@clerk/remix')} with its peers installed). ` +
@@ -84,7 +84,7 @@ function installTable([baseline, ...rest]) {
     index === 0 ? 'baseline' : `${((100 * entry.diskBytes) / baseline.diskBytes).toFixed(1)} %`,
     entry.dependencies.length <= 12 ? entry.dependencies.join(', ') || '—' : `${entry.dependencies.slice(0, 12).join(', ')}, …`,
   ])
-  return markdownTable(['', 'dependencies', 'on disk (du)', 'file bytes', 'on disk vs baseline', 'installed packages'], rows)
+  return markdownTable(['', 'dependencies', 'on disk (du)', 'file bytes', 'on disk vs baseline', 'installed packages'], rows, [5])
 }
 
 /** Every package directory under node_modules, nested ones included, as `name` or `@scope/name`. */
@@ -142,10 +142,10 @@ async function importMs(specifier) {
   return ms
 }
 
-async function coldImports() {
+async function coldImports(runs) {
   const specifiers = IMPORT_PAIRS.flatMap(({ ours, theirs }) => [theirs, ours])
   const times = new Map(specifiers.map((s) => [s, []]))
-  for (let round = 0; round < IMPORT_RUNS; round++) {
+  for (let round = 0; round < runs; round++) {
     // Rotated order, so no entry always runs right after the same one (disk cache, CPU frequency).
     for (let k = 0; k < specifiers.length; k++) {
       const specifier = specifiers[(round + k) % specifiers.length]

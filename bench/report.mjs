@@ -14,7 +14,8 @@ import { summarize } from './harness.mjs'
 export function comparisonTable({ results, ratio = 'time', unit = 'op', extra = {} }) {
   const extraColumns = [...new Set(Object.values(extra).flatMap((columns) => Object.keys(columns)))]
   const ratioHeading = ratio === 'time' ? 'time vs baseline' : 'throughput vs baseline'
-  const header = ['', `µs/${unit}`, `${unit}s/s`, `${ratioHeading} (median)`, 'p25–p75', 'min–max', 'rounds × ' + unit + 's', ...extraColumns]
+  const units = /(ch|sh|s|x)$/.test(unit) ? `${unit}es` : `${unit}s`
+  const header = ['', `µs/${unit}`, `${units}/s`, `${ratioHeading} (median)`, 'p25–p75', 'min–max', `rounds × ${units}`, ...extraColumns]
   const rows = results.map((result, index) => {
     const us = summarize(result.usPerOp).median
     const figures = ratio === 'time' ? result.ratios : result.ratios.map((r) => 1 / r)
@@ -33,9 +34,11 @@ export function comparisonTable({ results, ratio = 'time', unit = 'op', extra = 
   return markdownTable(header, rows)
 }
 
-export function markdownTable(header, rows) {
+/** Figures are right-aligned; the first column, and any listed in `textColumns`, left-aligned. */
+export function markdownTable(header, rows, textColumns = []) {
   const line = (cells) => `| ${cells.join(' | ')} |`
-  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n')
+  const alignment = header.map((_, i) => (i === 0 || textColumns.includes(i) ? '---' : '---:'))
+  return [line(header), line(alignment), ...rows.map(line)].join('\n')
 }
 
 /** Three significant digits at most, thousands grouped: 0.0123, 4.56, 78.9, 1 234. */

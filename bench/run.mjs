@@ -3,7 +3,7 @@
 // A benchmark that fails is reported with its error and makes the exit code 1; it never yields a figure.
 import { existsSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { DEFAULTS } from './harness.mjs'
+import { benchSettings } from './harness.mjs'
 import './lifecycle.mjs'
 import { machineDescription } from './report.mjs'
 
@@ -22,8 +22,10 @@ async function main(argv) {
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}: choose among ${benches.map((b) => b.id).join(', ')}.`)
   const selected = wanted.length === 0 ? benches : benches.filter((b) => wanted.includes(b.id))
 
+  const settings = benchSettings()
   const machine = machineDescription()
-  console.log(`remix-clerk benchmarks\n${machine}\n- ${DEFAULTS.rounds} measured rounds after ${DEFAULTS.warmupRounds} warm-up rounds, ~${DEFAULTS.roundMs} ms per arm per round\n`)
+  const { rounds, warmupRounds, roundMs } = settings
+  console.log(`remix-clerk benchmarks\n${machine}\n- ${rounds} measured rounds after ${warmupRounds} warm-up rounds, ~${roundMs} ms per arm per round\n`)
   const parts = []
   let failures = 0
   for (const bench of selected) {
@@ -48,7 +50,7 @@ async function main(argv) {
   }
 
   if (wanted.length === 0) {
-    writeFileSync(RESULTS, resultsDocument(machine, parts))
+    writeFileSync(RESULTS, resultsDocument(machine, settings, parts))
     console.log(`Wrote ${fileURLToPath(RESULTS)}`)
   } else {
     console.log('A subset was run: bench/results.md is left as it was (run `npm run bench` to regenerate it).')
@@ -59,7 +61,7 @@ async function main(argv) {
   }
 }
 
-function resultsDocument(machine, parts) {
+function resultsDocument(machine, { rounds, warmupRounds, roundMs }, parts) {
   return `# remix-clerk benchmarks
 
 Written by \`npm run bench\`; do not edit by hand.
@@ -67,18 +69,22 @@ Written by \`npm run bench\`; do not edit by hand.
 ${machine}
 
 Every figure is a ratio against the first row of its table, the baseline, measured in the same process in
-interleaved rounds (A B, B A, …; ${DEFAULTS.warmupRounds} warm-up rounds, then ${DEFAULTS.rounds} measured rounds of about
-${DEFAULTS.roundMs} ms per arm). Times are medians over the measured rounds; "p25–p75" and "min–max" are the spread of
+interleaved rounds (A B, B A, …; ${warmupRounds} warm-up rounds, then ${rounds} measured rounds of about
+${roundMs} ms per arm). Times are medians over the measured rounds; "p25–p75" and "min–max" are the spread of
 the per-round ratios.
 
 ## How to reproduce
 
 \`\`\`sh
 npm ci
-npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 3 minutes)
+npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 2 minutes)
 node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
-BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds
+BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds (BENCH_IMPORT_RUNS: cold imports)
 \`\`\`
+
+To see where minting time goes: \`node --cpu-prof bench/profileMinting.mjs fetch 1000\` (one layer in process), or
+\`BENCH_SERVER_PROFILE_DIR=/tmp/prof node bench/run.mjs 4\` (the server process of benchmark 4); open the
+\`.cpuprofile\` in Chrome DevTools.
 
 Benchmark 5 installs packages from the npm registry into a temporary directory (no other network is used).
 
