@@ -15,7 +15,14 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
 
+  private readonly stampStmt
+
   constructor(readonly db: SqliteDatabase) {
+    // total_changes() moves with every row this connection writes, data_version with every commit by another
+    // connection (the seed CLI, a second server on the same file): together they say "something changed".
+    this.stampStmt = db.prepare<[], { own: number; other: number }>(
+      'SELECT total_changes() AS own, data_version AS other FROM pragma_data_version',
+    )
     this.instance = new InstanceStore(db)
     this.users = new UserStore(db)
     this.sessions = new SessionStore(db)
@@ -26,6 +33,12 @@ export class Store {
 
   static open(path: string): Store {
     return new Store(openDatabase(path))
+  }
+
+  /** Changes whenever any row of the database may have changed; caches of rows compare it to stay exact. */
+  changeStamp(): string {
+    const { own, other } = this.stampStmt.get()!
+    return `${own}:${other}`
   }
 
   /** Runs `work` in one transaction: if it throws, nothing it wrote stays. */

@@ -26,13 +26,18 @@ export interface SessionRecord {
   updated_at: number
 }
 
+/** An active session past `expire_at` reads as expired: derived at read time, so the clock alone decides it. */
+export function effectiveStatus(session: SessionRecord, now: number): SessionStatus {
+  return session.status === 'active' && now >= session.expire_at ? 'expired' : session.status
+}
+
 export interface SessionFilter {
   user_id?: string
   client_id?: string
   status?: SessionStatus
 }
 
-// Expiry is derived rather than written by a timer, so the injected clock alone decides it.
+// The same rule as effectiveStatus(), in SQL so that lists can filter on it.
 const SELECT = `SELECT rowid AS seq, id, user_id, client_id,
   CASE WHEN status = 'active' AND @now >= expire_at THEN 'expired' ELSE status END AS status,
   last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions`
@@ -58,7 +63,8 @@ export class SessionStore {
         client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at)
         VALUES (@id, @user_id, @client_id, @status, @last_active_organization_id, @last_active_at, @expire_at,
         @abandon_at, @created_at, @updated_at)`),
-      get: db.prepare<{ now: number; id: string }, SessionRow>(`${SELECT} WHERE id = @id`),
+      get: db.prepare<[string], SessionRecord>(`SELECT id, user_id, client_id, status, last_active_organization_id,
+        last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions WHERE id = ?`),
       list: db.prepare<FilterParams & { limit: number; offset: number }, SessionRow>(
         `SELECT * FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status
          ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
@@ -79,8 +85,13 @@ export class SessionStore {
   }
 
   get(id: string, now: number): SessionRecord | undefined {
-    const row = this.stmts.get.get({ now, id })
-    return row && withoutSeq(row)
+    const row = this.stmts.get.get(id)
+    return row && { ...row, status: effectiveStatus(row, now) }
+  }
+
+  /** As stored, status not adjusted for expiry; see effectiveStatus(). */
+  getStored(id: string): SessionRecord | undefined {
+    return this.stmts.get.get(id)
   }
 
   list(filter: SessionFilter, now: number, limit: number, offset: number): SessionRecord[] {

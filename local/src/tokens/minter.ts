@@ -4,10 +4,11 @@ import { newJti } from '../ids.js'
 import type { InstanceKeys } from '../keys.js'
 import { isSystemPermission } from '../roles.js'
 import type { Store } from '../store/index.js'
-import type { SessionRecord } from '../store/sessionStore.js'
+import { effectiveStatus } from '../store/sessionStore.js'
 import type { TemplateRecord } from '../store/templateStore.js'
 import { type CompiledClaims, compileClaims } from '../templates/compile.js'
 import { buildShortcodeContext } from '../templates/context.js'
+import { MintSources, type SessionSources } from './mintSources.js'
 import type { ActiveOrganization } from './orgClaims.js'
 import { SESSION_TOKEN_CATEGORY, TEMPLATE_TOKEN_CATEGORY, buildSessionClaims } from './sessionClaims.js'
 import { type TemplateAlgorithm, importSigningKey } from './signingKeys.js'
@@ -34,52 +35,59 @@ interface PreparedTemplate {
   claims: CompiledClaims
   lifetime: number
   allowedClockSkew: number
-  algorithm: string
   key: CryptoKey | Uint8Array
   header: JWTHeaderParameters
 }
 
+/**
+ * Mints session and template tokens. The hot path reads no table while nothing changed (see MintSources), parses no
+ * template and imports no key: what is left per token is building the claims and signing them.
+ */
 export class TokenMinter {
+  private readonly sources: MintSources
   private readonly prepared = new Map<string, PreparedTemplate>()
   private readonly sessionHeader: JWTHeaderParameters
 
   constructor(private readonly settings: MinterSettings) {
+    this.sources = new MintSources(settings.store)
     this.sessionHeader = { alg: 'RS256', kid: settings.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY }
   }
 
   async sessionToken(sessionId: string, options: MintOptions = {}): Promise<string> {
-    const { store, now, keys } = this.settings
-    const nowMs = now()
-    const session = this.activeSession(sessionId, nowMs)
-    const issuedAt = Math.floor(nowMs / 1000)
+    const nowMs = this.settings.now()
+    const { session, active } = this.activeSession(sessionId, nowMs)
+    const organization: ActiveOrganization | undefined = active && {
+      id: active.organization.id,
+      slug: active.organization.slug,
+      role: active.membership.role,
+      permissions: active.membership.permissions.filter((p) => !isSystemPermission(p)),
+    }
     const claims = buildSessionClaims({
       issuer: this.settings.frontendApiUrl(),
       userId: session.user_id,
       sessionId: session.id,
-      issuedAt,
+      issuedAt: Math.floor(nowMs / 1000),
       lifetime: options.expiresInSeconds ?? this.settings.sessionLifetime,
       version: this.settings.tokenVersion,
       firstFactorAgeMinutes: Math.max(0, Math.floor((nowMs - session.created_at) / 60_000)),
       jti: newJti(),
       origin: options.origin,
-      organization: this.activeOrganization(store, session),
+      organization,
     })
-    return new SignJWT(claims).setProtectedHeader(this.sessionHeader).sign(keys.signingKey)
+    return new SignJWT(claims).setProtectedHeader(this.sessionHeader).sign(this.settings.keys.signingKey)
   }
 
   async templateToken(sessionId: string, templateName: string, options: MintOptions = {}): Promise<string> {
-    const { store, now } = this.settings
-    const nowMs = now()
-    const session = this.activeSession(sessionId, nowMs)
-    const template = await this.prepare(templateName)
-    const user = store.users.get(session.user_id)!
-    const active = this.activeMembership(store, session)
+    const nowMs = this.settings.now()
+    const sources = this.activeSession(sessionId, nowMs)
+    const template = this.cachedTemplate(templateName) ?? (await this.prepare(templateName))
+    const { user, emails, phones } = sources.user()
     const context = buildShortcodeContext({
       user,
-      emails: store.users.emails(user.id),
-      phones: store.users.phones(user.id),
-      memberships: template.claims.references.has('user.organizations') ? store.organizations.userMemberships(user.id) : [],
-      active,
+      emails,
+      phones,
+      memberships: template.claims.references.has('user.organizations') ? sources.memberships() : [],
+      active: sources.active,
     })
     const issuedAt = Math.floor(nowMs / 1000)
     const claims = template.claims.evaluate(context)
@@ -95,49 +103,34 @@ export class TokenMinter {
     return new SignJWT(claims).setProtectedHeader(template.header).sign(template.key)
   }
 
-  private activeSession(sessionId: string, nowMs: number): SessionRecord {
-    const session = this.settings.store.sessions.get(sessionId, nowMs)
-    if (!session) throw notFound('Session not found', `No session was found with id ${sessionId}`)
-    if (session.status !== 'active') {
+  private activeSession(sessionId: string, nowMs: number): SessionSources {
+    const sources = this.sources.session(sessionId)
+    if (!sources) throw notFound('Session not found', `No session was found with id ${sessionId}`)
+    const status = effectiveStatus(sources.session, nowMs)
+    if (status !== 'active') {
       throw clerkError(
         401,
         'session_not_active',
         'Session is not active',
-        `Session ${sessionId} is ${session.status}; tokens are only minted for active sessions. Create a new session with POST /v1/sessions.`,
-        { session_id: sessionId, status: session.status },
+        `Session ${sessionId} is ${status}; tokens are only minted for active sessions. Create a new session with POST /v1/sessions.`,
+        { session_id: sessionId, status },
       )
     }
-    return session
+    return sources
   }
 
-  private activeMembership(store: Store, session: SessionRecord) {
-    const organizationId = session.last_active_organization_id
-    if (!organizationId) return undefined
-    // A membership removed after the session chose the organization simply drops the org claims.
-    const membership = store.organizations.membership(organizationId, session.user_id)
-    const organization = membership && store.organizations.get(organizationId)
-    return membership && organization ? { organization, membership } : undefined
-  }
-
-  private activeOrganization(store: Store, session: SessionRecord): ActiveOrganization | undefined {
-    const active = this.activeMembership(store, session)
-    if (!active) return undefined
-    return {
-      id: active.organization.id,
-      slug: active.organization.slug,
-      role: active.membership.role,
-      permissions: active.membership.permissions.filter((p) => !isSystemPermission(p)),
-    }
+  /** The prepared template when its current version is cached; no await on the hot path. */
+  private cachedTemplate(name: string): PreparedTemplate | undefined {
+    const current = this.sources.template(name)
+    const cached = current && this.prepared.get(current.id)
+    return cached?.version === current?.version ? cached : undefined
   }
 
   private async prepare(name: string): Promise<PreparedTemplate> {
-    const { store, keys } = this.settings
-    const current = store.templates.versionByName(name)
+    const current = this.sources.template(name)
     if (!current) throw notFound('JWT template not found', `No JWT template exists with name: ${name}`)
-    const cached = this.prepared.get(current.id)
-    if (cached?.version === current.version) return cached
-    const record = store.templates.get(current.id)!
-    const prepared = await prepareTemplate(record, keys)
+    const record = this.settings.store.templates.get(current.id)!
+    const prepared = await prepareTemplate(record, this.settings.keys)
     this.prepared.set(record.id, prepared)
     return prepared
   }
@@ -151,7 +144,6 @@ async function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): Prom
     claims: compileClaims(record.claims),
     lifetime: record.lifetime,
     allowedClockSkew: record.allowed_clock_skew,
-    algorithm,
     key: custom ? await importSigningKey(algorithm as TemplateAlgorithm, record.signing_key!) : keys.signingKey,
     // A custom key is not in the JWKS, so a kid would only point verifiers at the wrong key.
     header: custom
