@@ -58,6 +58,19 @@ describe('minting after changes made by another connection', () => {
     }
   })
 
+  it('keeps the default claims unique even if a stored template holds one (written around the API)', async () => {
+    const t = await setUp('reserved')
+    try {
+      t.other.prepare(`UPDATE jwt_templates SET claims = '{"sub":"someone-else","iss":"x","v":3}', version = version + 1 WHERE name = 'who'`).run()
+      const jwt = await t.clerk.getToken(t.session.id, { template: 'who' })
+      const json = Buffer.from(jwt.split('.')[1]!, 'base64url').toString()
+      expect(json.match(/"sub":/g)).toHaveLength(1)
+      expect(JSON.parse(json)).toMatchObject({ v: 3, sub: t.userId, iss: t.clerk.url })
+    } finally {
+      await t.close()
+    }
+  })
+
   it('sees a removed membership and a changed organization slug', async () => {
     const t = await setUp('membership')
     try {

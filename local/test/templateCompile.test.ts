@@ -72,25 +72,31 @@ describe('compileClaims: evaluation', () => {
   ]
 
   it.each(rows)('%s', (_name, template, expected) => {
-    const { evaluate } = compileClaims({ value: template })
-    expect(evaluate(context)).toEqual({ value: expected })
+    expect(JSON.parse(compileClaims({ value: template }).render(context))).toEqual({ value: expected })
   })
 
-  it('builds a fresh top-level object and fresh dynamic subtrees on every call', () => {
-    const compiled = compileClaims({ a: { b: '{{user.id}}' }, s: { t: 1 } })
-    const first = compiled.evaluate(context)
-    const second = compiled.evaluate(context)
-    expect(first).not.toBe(second)
-    expect(first.a).not.toBe(second.a)
-    expect(first).toEqual({ a: { b: 'user_1' }, s: { t: 1 } })
+  it('renders compact JSON in template order, with the tail members last', () => {
+    const compiled = compileClaims({ b: { c: '{{user.id}}', d: [1, '{{user.created_at}}'] }, a: 'x', n: null })
+    expect(compiled.render(context)).toBe('{"b":{"c":"user_1","d":[1,1227618844]},"a":"x","n":null}')
+    expect(compiled.render(context, '"exp":2,"sub":"user_1"')).toBe(
+      '{"b":{"c":"user_1","d":[1,1227618844]},"a":"x","n":null,"exp":2,"sub":"user_1"}',
+    )
+    expect(compileClaims({}).render(context)).toBe('{}')
+    expect(compileClaims({}).render(context, '"exp":2')).toBe('{"exp":2}')
+  })
+
+  it('escapes keys, text and values as JSON', () => {
+    const compiled = compileClaims({ 'quote"key': 'line\nbreak "{{user.public_metadata.addresses.Home}}"' })
+    expect(JSON.parse(compiled.render(context))).toEqual({ 'quote"key': 'line\nbreak "2355 Pointe Lane"' })
   })
 
   it('keeps a claim named __proto__ as data', () => {
     const claims = JSON.parse('{"__proto__": {"x": "{{user.id}}"}, "y": 1}') as Record<string, unknown>
-    const result = compileClaims(claims).evaluate(context)
+    const json = compileClaims(claims).render(context)
+    expect(json).toBe('{"__proto__":{"x":"user_1"},"y":1}')
+    const result = JSON.parse(json) as Record<string, unknown>
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype)
     expect(Object.keys(result)).toEqual(['__proto__', 'y'])
-    expect(JSON.stringify(result)).toBe('{"__proto__":{"x":"user_1"},"y":1}')
   })
 
   it('lists the roots and first fields the shortcodes read', () => {
@@ -174,7 +180,7 @@ describe('the documented complete example', () => {
       has_verified_contact_info: '{{user.email_verified || user.phone_number_verified}}',
       display: "{{user.full_name || 'Awesome User'}}",
     })
-    expect(compiled.evaluate(ctx)).toEqual({
+    expect(JSON.parse(compiled.render(ctx))).toEqual({
       aud: 'https://my-site.com',
       version: 1,
       foo: { bar: [1, 2, 3] },

@@ -1,4 +1,4 @@
-import { type JWTHeaderParameters, SignJWT } from 'jose'
+import { CompactSign, type JWTHeaderParameters, SignJWT } from 'jose'
 import { clerkError, notFound } from '../errors.js'
 import { newJti } from '../ids.js'
 import type { InstanceKeys } from '../keys.js'
@@ -8,6 +8,7 @@ import { effectiveStatus } from '../store/sessionStore.js'
 import type { TemplateRecord } from '../store/templateStore.js'
 import { type CompiledClaims, compileClaims } from '../templates/compile.js'
 import { buildShortcodeContext } from '../templates/context.js'
+import { RESERVED_TEMPLATE_CLAIMS } from '../templates/reserved.js'
 import { MintSources, type SessionSources } from './mintSources.js'
 import type { ActiveOrganization } from './orgClaims.js'
 import { SESSION_TOKEN_CATEGORY, TEMPLATE_TOKEN_CATEGORY, buildSessionClaims } from './sessionClaims.js'
@@ -90,17 +91,14 @@ export class TokenMinter {
       active: sources.active,
     })
     const issuedAt = Math.floor(nowMs / 1000)
-    const claims = template.claims.evaluate(context)
-    // Default claims are written last: a template can never override them.
-    if (options.origin) claims.azp = options.origin
-    else delete claims.azp
-    claims.exp = issuedAt + (options.expiresInSeconds ?? template.lifetime)
-    claims.iat = issuedAt
-    claims.iss = this.settings.frontendApiUrl()
-    claims.jti = newJti()
-    claims.nbf = issuedAt - template.allowedClockSkew
-    claims.sub = user.id
-    return new SignJWT(claims).setProtectedHeader(template.header).sign(template.key)
+    // The default claims, after the template's own (which never contain them: see prepareTemplate).
+    const defaults =
+      (options.origin ? `"azp":${JSON.stringify(options.origin)},` : '') +
+      `"exp":${issuedAt + (options.expiresInSeconds ?? template.lifetime)},"iat":${issuedAt},` +
+      `"iss":${JSON.stringify(this.settings.frontendApiUrl())},"jti":"${newJti()}",` +
+      `"nbf":${issuedAt - template.allowedClockSkew},"sub":${JSON.stringify(user.id)}`
+    const payload = encoder.encode(template.claims.render(context, defaults))
+    return new CompactSign(payload).setProtectedHeader(template.header).sign(template.key)
   }
 
   private activeSession(sessionId: string, nowMs: number): SessionSources {
@@ -136,12 +134,16 @@ export class TokenMinter {
   }
 }
 
+const encoder = new TextEncoder()
+
 async function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): Promise<PreparedTemplate> {
   const custom = record.signing_algorithm !== null && record.signing_key !== null
   const algorithm = custom ? record.signing_algorithm! : 'RS256'
+  // Saving refuses reserved claims; dropping them here too keeps the defaults unique even for a row written by hand.
+  const claims = Object.fromEntries(Object.entries(record.claims).filter(([key]) => !RESERVED_TEMPLATE_CLAIMS.includes(key)))
   return {
     version: record.version,
-    claims: compileClaims(record.claims),
+    claims: compileClaims(claims),
     lifetime: record.lifetime,
     allowedClockSkew: record.allowed_clock_skew,
     key: custom ? await importSigningKey(algorithm as TemplateAlgorithm, record.signing_key!) : keys.signingKey,
