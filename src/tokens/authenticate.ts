@@ -26,6 +26,7 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
     frontendApi: instance.frontendApi,
+    knownJwt: instance.knownJwt,
   })
   const run = new Authentication(context, instance)
   return context.tokenInHeader !== undefined ? run.withTokenInHeader(context.tokenInHeader) : run.withCookies()

@@ -11,7 +11,8 @@ import {
   parsePublishableKey,
   type InstanceType,
 } from './publishableKey'
-import { instanceIdentity } from './verifiedTokenCache'
+import type { DecodedJwt } from './decodeJwt'
+import { instanceIdentity, knownVerifiedJwt } from './verifiedTokenCache'
 import type { VerifyTokenOptions } from './verify'
 
 export interface AuthenticateOptions {
@@ -43,6 +44,8 @@ export interface ClerkInstance {
   /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
   readonly identity: string
   readonly verifyOptions: VerifyTokenOptions
+  /** `knownVerifiedJwt` bound to this instance, for the request context. */
+  readonly knownJwt: (token: string) => DecodedJwt | undefined
   readonly client: ClerkClient
   readonly mintToken: TokenMinter
   /** What `auth.debug()` shows about the configuration; its secrets are cut to a prefix by `debug()`. */
@@ -82,13 +85,15 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
     apiUrl,
     apiVersion: options.apiVersion,
   }
+  const identity = instanceIdentity(keyOptions)
   const instance: ClerkInstance = {
     options,
     instanceType,
     frontendApi,
     cookieSuffix,
     apiUrl,
-    identity: instanceIdentity(keyOptions),
+    identity,
+    knownJwt: (token) => knownVerifiedJwt(token, identity),
     verifyOptions: {
       ...keyOptions,
       fetchJwks: () => client.jwks.getJwks(),

@@ -30,6 +30,11 @@ export interface RequestContextOptions {
    * session tokens carry, to tell them from another instance's.
    */
   frontendApi: string
+  /**
+   * Tokens already decoded elsewhere (the verified-token cache): a token seen before is then not parsed
+   * again. Must return exactly what `decodeJwt` would.
+   */
+  knownJwt?: ((token: string) => DecodedJwt | undefined) | undefined
 }
 
 const HTTP_PROTOCOLS = new Set(['http', 'https'])
@@ -188,13 +193,22 @@ export class RequestContext {
   }
 
   queryParameter(name: string): string | undefined {
+    // Every request asks for the handshake parameters, which are almost never there: a substring test
+    // spares parsing the URL. A `%` could hide an encoded name, so then the URL is parsed anyway.
+    const { url } = this.request
+    if (!url.includes(name) && !url.includes('%')) return undefined
     return this.clerkUrl.searchParams.get(name) || undefined
   }
 
   private decode(token: string): DecodedJwt | undefined {
     if (!this.decoded.has(token)) {
-      const result = decodeJwt(token)
-      this.decoded.set(token, result.ok ? result.jwt : undefined)
+      const known = this.options.knownJwt?.(token)
+      if (known) {
+        this.decoded.set(token, known)
+      } else {
+        const result = decodeJwt(token)
+        this.decoded.set(token, result.ok ? result.jwt : undefined)
+      }
     }
     return this.decoded.get(token)
   }

@@ -110,7 +110,7 @@ export function signedIn(
         sessionClaims,
         sessionToken: token,
         mintToken: instance.mintToken,
-        debugData: { ...instance.debugData, proxyUrl: facts.proxyUrl },
+        debugData: instance.debugData,
       })),
   }
 }
@@ -135,7 +135,6 @@ export function signedOut(
     toAuth: () =>
       (auth ??= signedOutAuthObject({
         ...instance.debugData,
-        proxyUrl: facts.proxyUrl,
         status: 'signed-out',
         reason,
         message,

@@ -32,6 +32,7 @@ type SignatureResult = { readonly ok: true } | VerificationFailure
 const verified = new Map<string, VerifiedEntry>()
 const inFlight = new Map<string, { readonly instance: string; readonly promise: Promise<SignatureResult> }>()
 let signatureChecks = 0
+let maxEntries = MAX_VERIFIED_TOKENS
 
 /**
  * Names the keys a token is verified with: the `jwtKey` PEM when there is one (it alone decides), else
@@ -74,6 +75,17 @@ export async function verifySessionTokenCached(
   const signature = await sharedSignatureCheck(jwt, header.alg, options, instance)
   if (!signature.ok) return signature
   return withClaims(jwt, options, Date.now())
+}
+
+/**
+ * The decoded form of a token whose signature this instance already verified, so a request that brings
+ * it again needs no parsing either. Undefined for tokens not (or no longer) remembered.
+ */
+export function knownVerifiedJwt(token: string, instance: string): DecodedJwt | undefined {
+  const entry = verified.get(token)
+  return entry !== undefined && entry.instance === instance && Date.now() - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_MS
+    ? entry.jwt
+    : undefined
 }
 
 function withClaims(jwt: DecodedJwt, options: VerifyTokenOptions, now: number): VerifyResult {
@@ -122,7 +134,7 @@ async function runSignatureCheck(
 function remember(jwt: DecodedJwt, instance: string): void {
   verified.delete(jwt.token)
   verified.set(jwt.token, { instance, jwt, verifiedAt: Date.now() })
-  if (verified.size > MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string)
+  while (verified.size > maxEntries) verified.delete(verified.keys().next().value as string)
 }
 
 /** How many signature checks ran (cache misses), for tests and benchmarks: not part of the package API. */
@@ -132,6 +144,13 @@ export function signatureCheckCount(): number {
 
 export function verifiedTokenCount(): number {
   return verified.size
+}
+
+/** Test hook: a smaller bound, to watch eviction without minting ten thousand tokens. Returns the previous bound. */
+export function setMaxVerifiedTokens(max: number): number {
+  const previous = maxEntries
+  maxEntries = max
+  return previous
 }
 
 /** Test hook: forget every remembered token, as a fresh process would. */
