@@ -1,7 +1,7 @@
-// Benchmark 1 (TODO: waits for `getAuth` in src/ssr.server.ts): the cost of authenticating one signed-in cookie
+// Benchmark 1 (TODO, for the coordinator, who owns getAuth): the cost of authenticating one signed-in cookie
 // request, against a bare jose verification of the same token and against @clerk/remix's getAuth.
 //
-// Plan, for whoever fills this in once `remix-clerk/ssr.server` exports getAuth:
+// Plan, for whoever fills this in (`remix-clerk/ssr.server` exports getAuth since commit 2b1aeec):
 //
 // Setup (untimed, once):
 //   - `createLocalClerk({ db: ':memory:', sessionLifetime: 3600 })` from remix-clerk-local, in process (a session
@@ -36,7 +36,7 @@ export const bench = {
   id: 1,
   title: 'getAuth on a signed-in cookie request',
   todo:
-    'getAuth does not exist yet (src/ssr.server.ts is empty). Planned arms: bare jose.jwtVerify (baseline); our ' +
+    'Not written yet: the coordinator fills it in now that getAuth exists. Planned arms: bare jose.jwtVerify (baseline); our ' +
     'getAuth on a first-seen token, a token seen before, and the same Request again; @clerk/remix getAuth; once ' +
     'networkless (jwtKey) and once with a warm JWKS. See bench/getAuth.mjs for the exact calls.',
 }

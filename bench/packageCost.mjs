@@ -44,8 +44,7 @@ export const bench = {
             heading: `Cold import, median of ${runs} fresh \`node\` processes each, interleaved`,
             text:
               'Time from before to after `await import(entry)` inside a new process, with the packages of this repository ' +
-              `(@clerk/remix ${await repoVersion('@clerk/remix')} with its peers installed). ` +
-              'remix-clerk/ssr.server is still empty (getAuth is not written yet), so its figure is provisional.',
+              `(@clerk/remix ${await repoVersion('@clerk/remix')} with its peers installed).`,
             table: imports,
           },
         ],
