@@ -19,11 +19,14 @@ export interface LocalInstance {
   jwksOptions: GetAuthOptions & { secretKey: string; publishableKey: string }
   /** A development-style key (`pk_test_`) naming the same Frontend API. */
   developmentOptions: GetAuthOptions & { secretKey: string; publishableKey: string }
+  /** A token minted by the local backend as if its clock were `offsetMs` ahead (negative: behind). */
+  mint(sessionId: string, options?: { offsetMs?: number; template?: string; expiresInSeconds?: number }): Promise<string>
   close(): Promise<void>
 }
 
 export async function startLocalInstance({ listen = false, sessionLifetime = 60 } = {}): Promise<LocalInstance> {
-  const local = await createLocalClerk({ db: ':memory:', sessionLifetime })
+  let offsetMs = 0
+  const local = await createLocalClerk({ db: ':memory:', sessionLifetime, now: () => Date.now() + offsetMs })
   try {
     const url = listen ? (await local.listen()).url : local.url
     const seeded = local.seed({
@@ -51,6 +54,14 @@ export async function startLocalInstance({ listen = false, sessionLifetime = 60 
       options: { ...base, jwtKey: local.jwtKey, apiUrl: url },
       jwksOptions: { ...base, apiUrl: url },
       developmentOptions: { ...base, publishableKey: developmentKey(url), jwtKey: local.jwtKey, apiUrl: url },
+      async mint(sessionId, { offsetMs: offset = 0, template, expiresInSeconds } = {}) {
+        offsetMs = offset
+        try {
+          return await local.getToken(sessionId, { template, expiresInSeconds })
+        } finally {
+          offsetMs = 0
+        }
+      },
       close: () => local.close(),
     }
   } catch (error) {
@@ -77,6 +88,12 @@ export function requestWith(
     .map(([name, value]) => `${name}=${value}`)
     .join('; ')
   return new Request(url, { method, body, headers: { ...headers, ...(cookie ? { cookie } : {}) } })
+}
+
+/** The cookies a signed-in browser sends: the session token and `__client_uat` (the token's `iat`). */
+export function sessionCookies(token: string, suffix?: string): Record<string, string> {
+  const uat = String(claimsOf(token).iat)
+  return suffix ? { [`__session_${suffix}`]: token, [`__client_uat_${suffix}`]: uat } : { __session: token, __client_uat: uat }
 }
 
 /** The unverified claims of a JWT, for building cookies that agree with it. */
