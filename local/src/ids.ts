@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomFillSync } from 'node:crypto'
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
@@ -17,7 +17,18 @@ export function newId(prefix: IdPrefix): string {
 
 export type IdPrefix = 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem'
 
+const JTI_BYTES = 10
+/** Random bytes drawn 4 KiB at a time: one CSPRNG call per ~400 tokens instead of one per token. */
+const jtiPool = Buffer.alloc(4096)
+let jtiOffset = jtiPool.length
+
 /** 20 hex characters, the length of a Clerk `jti`. */
 export function newJti(): string {
-  return randomBytes(10).toString('hex')
+  if (jtiOffset + JTI_BYTES > jtiPool.length) {
+    randomFillSync(jtiPool)
+    jtiOffset = 0
+  }
+  const jti = jtiPool.toString('hex', jtiOffset, jtiOffset + JTI_BYTES)
+  jtiOffset += JTI_BYTES
+  return jti
 }

@@ -10,7 +10,7 @@ const FIRST_VERSION = '2021-02-05'
  */
 export const checkApiVersion: MiddlewareHandler = async (c, next) => {
   const header = c.req.header('clerk-api-version')
-  const query = new URL(c.req.url).searchParams.get('__clerk_api_version') ?? undefined
+  const query = c.req.query('__clerk_api_version')
   if (header !== undefined && query !== undefined) {
     throw invalid('The API version was given both as the Clerk-API-Version header and the __clerk_api_version query parameter; send only one.')
   }

@@ -28,8 +28,9 @@ export interface SessionSources {
 const MAX_SESSIONS = 10_000
 
 /**
- * Read cache for the minter. Every lookup first compares the store's change stamp (one cheap statement); any write,
- * by this process or another one on the same file, empties the cache, so a mint never sees stale rows.
+ * Read cache for the minter. Each mint starts with `refresh()`, which compares the store's change stamp (one cheap
+ * statement); any write, by this process or another one on the same file, empties the cache, so a mint never sees
+ * stale rows. Lookups in between trust the cache: call `refresh()` once per mint, before them.
  */
 export class MintSources {
   private stamp = ''
@@ -39,7 +40,6 @@ export class MintSources {
   constructor(private readonly store: Store) {}
 
   session(sessionId: string): SessionSources | undefined {
-    this.revalidate()
     let sources = this.sessions.get(sessionId)
     if (sources === undefined) {
       sources = this.load(sessionId)
@@ -52,12 +52,11 @@ export class MintSources {
 
   /** The id and version of the template with this name, or undefined. */
   template(name: string): { id: string; version: number } | undefined {
-    this.revalidate()
     if (!this.templates.has(name)) this.templates.set(name, this.store.templates.versionByName(name))
     return this.templates.get(name)
   }
 
-  private revalidate(): void {
+  refresh(): void {
     const stamp = this.store.changeStamp()
     if (stamp === this.stamp) return
     this.stamp = stamp

@@ -101,7 +101,9 @@ export class TokenMinter {
     return new CompactSign(payload).setProtectedHeader(template.header).sign(template.key)
   }
 
+  /** Starts every mint: refreshes the read cache, then checks the session. */
   private activeSession(sessionId: string, nowMs: number): SessionSources {
+    this.sources.refresh()
     const sources = this.sources.session(sessionId)
     if (!sources) throw notFound('Session not found', `No session was found with id ${sessionId}`)
     const status = effectiveStatus(sources.session, nowMs)
@@ -125,6 +127,7 @@ export class TokenMinter {
   }
 
   private async prepare(name: string): Promise<PreparedTemplate> {
+    this.sources.refresh()
     const current = this.sources.template(name)
     if (!current) throw notFound('JWT template not found', `No JWT template exists with name: ${name}`)
     const record = this.settings.store.templates.get(current.id)!
