@@ -62,8 +62,10 @@ export function machineDescription() {
 function gitDescription() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== ''
-    return dirty ? `${commit} with uncommitted changes` : commit
+    // Only what the figures depend on: the two packages' sources and the benchmarks themselves.
+    const measured = ['src', 'local/src', 'bench', 'package-lock.json']
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ...measured], { encoding: 'utf8' }).trim()
+    return changed ? `${commit} with uncommitted changes in ${measured.join(', ')}` : commit
   } catch {
     return 'unknown (not a git checkout)'
   }
