@@ -50,7 +50,7 @@ function headerList(headers: Headers | undefined): Array<[string, string]> {
   return list.sort(([a], [b]) => a.localeCompare(b))
 }
 
-function expectHandshake(state: RequestState, reason: string, message = '', location = handshakeLocation(reason), count = 1) {
+function expectHandshake(state: RequestState, reason: string, message: string | null = '', location = handshakeLocation(reason), count = 1) {
   expect({ status: state.status, reason: state.reason, message: state.message }).toEqual({ status: 'handshake', reason, message })
   expect(headerList(state.headers)).toEqual(
     [
@@ -64,7 +64,7 @@ function expectHandshake(state: RequestState, reason: string, message = '', loca
   )
 }
 
-function expectSignedOut(state: RequestState, reason: string, message = '') {
+function expectSignedOut(state: RequestState, reason: string, message: string | null = '') {
   expect({ status: state.status, reason: state.reason, message: state.message, token: state.token }).toEqual({
     status: 'signed-out',
     reason,

@@ -24,9 +24,13 @@ export interface LocalInstance {
   close(): Promise<void>
 }
 
-export async function startLocalInstance({ listen = false, sessionLifetime = 60 } = {}): Promise<LocalInstance> {
+export async function startLocalInstance({
+  listen = false,
+  sessionLifetime = 60,
+  tokenVersion = 2 as 1 | 2,
+} = {}): Promise<LocalInstance> {
   let offsetMs = 0
-  const local = await createLocalClerk({ db: ':memory:', sessionLifetime, now: () => Date.now() + offsetMs })
+  const local = await createLocalClerk({ db: ':memory:', sessionLifetime, tokenVersion, now: () => Date.now() + offsetMs })
   try {
     const url = listen ? (await local.listen()).url : local.url
     const seeded = local.seed({
