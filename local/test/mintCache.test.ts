@@ -28,24 +28,30 @@ async function setUp(name: string, clock = new TestClock()) {
   return { clerk, clock, userId, session, other, close: async () => (other.close(), await clerk.close()) }
 }
 
+type Instance = Awaited<ReturnType<typeof setUp>>
+
+async function withInstance(name: string, work: (t: Instance) => Promise<void>): Promise<void> {
+  const t = await setUp(name)
+  try {
+    await work(t)
+  } finally {
+    await t.close()
+  }
+}
+
 const claims = async (clerk: LocalClerk, sessionId: string, template?: string) =>
   decodePart(await clerk.getToken(sessionId, template === undefined ? {} : { template }), 1)
 
 describe('minting after changes made by another connection', () => {
-  it('sees a revoked session', async () => {
-    const t = await setUp('revoked')
-    try {
+  it('sees a revoked session', () =>
+    withInstance('revoked', async (t) => {
       await claims(t.clerk, t.session.id)
       t.other.prepare("UPDATE sessions SET status = 'revoked' WHERE id = ?").run(t.session.id)
       await expect(t.clerk.getToken(t.session.id)).rejects.toMatchObject({ status: 401, code: 'session_not_active' })
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 
-  it('sees a renamed user and an updated template', async () => {
-    const t = await setUp('renamed')
-    try {
+  it('sees a renamed user and an updated template', () =>
+    withInstance('renamed', async (t) => {
       expect(await claims(t.clerk, t.session.id, 'who')).toMatchObject({ name: 'Ada', org: 'acme', v: 1 })
       t.other.prepare("UPDATE users SET first_name = 'Augusta' WHERE id = ?").run(t.userId)
       expect((await claims(t.clerk, t.session.id, 'who')).name).toBe('Augusta')
@@ -53,60 +59,41 @@ describe('minting after changes made by another connection', () => {
       expect(await claims(t.clerk, t.session.id, 'who')).toMatchObject({ v: 2 })
       t.other.prepare("DELETE FROM jwt_templates WHERE name = 'who'").run()
       await expect(t.clerk.getToken(t.session.id, { template: 'who' })).rejects.toMatchObject({ status: 404 })
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 
-  it('keeps the default claims unique even if a stored template holds one (written around the API)', async () => {
-    const t = await setUp('reserved')
-    try {
+  it('keeps the default claims unique even if a stored template holds one (written around the API)', () =>
+    withInstance('reserved', async (t) => {
       t.other.prepare(`UPDATE jwt_templates SET claims = '{"sub":"someone-else","iss":"x","v":3}', version = version + 1 WHERE name = 'who'`).run()
       const jwt = await t.clerk.getToken(t.session.id, { template: 'who' })
       const json = Buffer.from(jwt.split('.')[1]!, 'base64url').toString()
       expect(json.match(/"sub":/g)).toHaveLength(1)
       expect(JSON.parse(json)).toMatchObject({ v: 3, sub: t.userId, iss: t.clerk.url })
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 
-  it('sees a removed membership and a changed organization slug', async () => {
-    const t = await setUp('membership')
-    try {
+  it('sees a removed membership and a changed organization slug', () =>
+    withInstance('membership', async (t) => {
       expect((await claims(t.clerk, t.session.id)).o).toEqual({ id: t.session.last_active_organization_id, slg: 'acme', rol: 'member', per: 'read', fpm: '1' })
       t.other.prepare("UPDATE organizations SET slug = 'acme-2'").run()
       expect((await claims(t.clerk, t.session.id)).o).toMatchObject({ slg: 'acme-2' })
       t.other.prepare('DELETE FROM organization_memberships WHERE user_id = ?').run(t.userId)
       expect(await claims(t.clerk, t.session.id)).not.toHaveProperty('o')
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 
-  it('sees a deleted session', async () => {
-    const t = await setUp('deleted')
-    try {
+  it('sees a deleted session', () =>
+    withInstance('deleted', async (t) => {
       await claims(t.clerk, t.session.id)
       t.other.prepare('DELETE FROM sessions WHERE id = ?').run(t.session.id)
       await expect(t.clerk.getToken(t.session.id)).rejects.toMatchObject({ status: 404, code: 'resource_not_found' })
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 })
 
 describe('minting as time passes', () => {
-  it('refuses a session that expired after its last (cached) mint', async () => {
-    const t = await setUp('expiry')
-    try {
+  it('refuses a session that expired after its last (cached) mint', () =>
+    withInstance('expiry', async (t) => {
       expect((await claims(t.clerk, t.session.id)).fva).toEqual([0, -1])
       t.clock.advance(90 * 60_000)
       expect((await claims(t.clerk, t.session.id)).fva).toEqual([90, -1])
       t.clock.advance(7 * 86_400_000)
       await expect(t.clerk.getToken(t.session.id)).rejects.toMatchObject({ status: 401, code: 'session_not_active' })
-    } finally {
-      await t.close()
-    }
-  })
+    }))
 })
