@@ -98,15 +98,17 @@ export type RootAuthLoaderCallbackResult = Record<string, unknown> | null | Resp
 
 type WithClerkState<T> = (T extends null ? unknown : T) & { clerkState: ClerkState }
 
-/** The loader's return for a callback result `R`, so that `useLoaderData<typeof loader>()` stays typed. */
+/**
+ * The loader's return for a callback result `R`, so that `useLoaderData<typeof loader>()` stays typed.
+ * `defer()` and `data()` results come back as they went in (with `clerkState` added to their data);
+ * Remix's types for them have only `data` and `init`, so any result of that shape is typed that way.
+ */
 export type RootAuthLoaderResult<R> = R extends JsonResponse<infer Data>
   ? unknown extends Data
     ? Response
     : JsonResponse<WithClerkState<Data>>
   : R extends Response
     ? Response
-    : R extends { subscribe: unknown; cancel: unknown; resolveData: unknown }
+    : R extends { data: unknown; init?: unknown }
       ? R
-      : R extends { type: 'DataWithResponseInit' }
-        ? R
-        : JsonResponse<WithClerkState<R>>
+      : JsonResponse<WithClerkState<R>>
