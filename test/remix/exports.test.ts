@@ -1,0 +1,78 @@
+// The public surface: `remix-clerk/ssr.server` exports exactly getAuth and rootAuthLoader at run time,
+// from the sources and from the built ESM and CJS files, whose types import nothing from Remix; and
+// `api.server` exports verifyToken with its error class, and none of the internals.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as apiSource from '../../src/api.server'
+import * as ssrSource from '../../src/ssr.server'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+
+const root = join(import.meta.dirname, '..', '..')
+// Inside node_modules so that the built files resolve `jose` and `cookie` as an installed package would.
+const outDir = join(root, 'node_modules', '.cache', `remix-clerk-exports-test-${process.pid}`)
+
+let key: TestKey
+
+beforeAll(async () => {
+  key = await createTestKey('ins_exports')
+  mkdirSync(outDir, { recursive: true })
+  // The project's own tsup config (both entries, ESM + CJS + types), written to a private directory so a
+  // parallel `npm run build` or benchmark is not disturbed.
+  execFileSync(join(root, 'node_modules', '.bin', 'tsup'), ['--out-dir', outDir], { cwd: root, stdio: 'pipe' })
+}, 120_000)
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+describe('remix-clerk/ssr.server', () => {
+  it('exports exactly getAuth and rootAuthLoader (sources)', () => {
+    expect(Object.keys(ssrSource).sort()).toEqual(['getAuth', 'rootAuthLoader'])
+  })
+
+  it('exports exactly getAuth and rootAuthLoader (built ESM and CJS)', async () => {
+    const esm = (await import(pathToFileURL(join(outDir, 'ssr.server.js')).href)) as Record<string, unknown>
+    const cjs = createRequire(import.meta.url)(join(outDir, 'ssr.server.cjs')) as Record<string, unknown>
+    expect(Object.keys(esm).sort()).toEqual(['getAuth', 'rootAuthLoader'])
+    expect(Object.keys(cjs).filter((name) => name !== '__esModule').sort()).toEqual(['getAuth', 'rootAuthLoader'])
+  })
+
+  it('built ESM and CJS both authenticate a request', async () => {
+    const esm = (await import(pathToFileURL(join(outDir, 'ssr.server.js')).href)) as typeof ssrSource
+    const cjs = createRequire(import.meta.url)(join(outDir, 'ssr.server.cjs')) as typeof ssrSource
+    const token = await signToken(key, sessionClaims())
+    const options = { secretKey: 'sk_live_exports', publishableKey: `pk_live_${btoa('clerk.example.com$').replace(/=+$/, '')}`, jwtKey: key.pem }
+    for (const { getAuth } of [esm, cjs]) {
+      const request = new Request('https://app.example.com/', { headers: { authorization: `Bearer ${token}` } })
+      expect((await getAuth({ request, context: {} }, options)).userId).toBe('user_2xyz')
+    }
+  })
+
+  it('types mention neither Remix nor @clerk packages (no peer needed to type-check)', () => {
+    for (const file of ['ssr.server.d.ts', 'ssr.server.d.cts', 'api.server.d.ts']) {
+      const text = readFileSync(join(outDir, file), 'utf8')
+      expect(text).not.toMatch(/from ['"]@remix-run\//)
+      expect(text).not.toMatch(/from ['"]@clerk\//)
+      expect(text).toMatch(/declare function getAuth|export \{|getAuth/)
+    }
+  })
+})
+
+describe('remix-clerk/api.server', () => {
+  it('exports verifyToken and the verification errors, and no internals', () => {
+    const names = Object.keys(apiSource)
+    expect(names).toEqual(expect.arrayContaining(['createClerkClient', 'verifyToken', 'TokenVerificationError', 'TokenVerificationErrorReason']))
+    for (const internal of ['signatureCheckCount', 'verifySessionTokenCached', 'clearVerifiedTokens', 'authenticateRequest', 'getAuth']) {
+      expect(names).not.toContain(internal)
+    }
+  })
+
+  it('verifyToken resolves to the claims, or rejects with a TokenVerificationError carrying the reason', async () => {
+    const claims = sessionClaims()
+    expect(await apiSource.verifyToken(await signToken(key, claims), { jwtKey: key.pem })).toEqual(claims)
+    const error = await apiSource.verifyToken(await signToken(key, sessionClaims({ exp: 1_000 })), { jwtKey: key.pem }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(apiSource.TokenVerificationError)
+    expect(error).toMatchObject({ reason: 'token-expired', message: expect.stringMatching(/^JWT is expired\./) })
+  })
+})
