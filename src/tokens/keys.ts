@@ -81,14 +81,20 @@ export async function resolveVerificationKey(
 // ---------------------------------------------------------------------------------------------------
 // jwtKey: a PEM, imported once per (PEM, algorithm).
 
-const pemKeys = new Map<string, Promise<KeyResult>>()
+// By PEM, then algorithm: the PEM string is the same object on every request of an instance, so its
+// hash is computed once, where a combined key string would be rebuilt and rehashed on every call.
+const pemKeys = new Map<string, Map<SessionTokenAlgorithm, Promise<KeyResult>>>()
 
 function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
-  const cacheKey = `${alg}\n${jwtKey}`
-  let key = pemKeys.get(cacheKey)
+  let byAlg = pemKeys.get(jwtKey)
+  if (!byAlg) {
+    byAlg = new Map()
+    remember(pemKeys, jwtKey, byAlg, MAX_PEM_KEYS)
+  }
+  let key = byAlg.get(alg)
   if (!key) {
     key = importPem(jwtKey, alg)
-    remember(pemKeys, cacheKey, key, MAX_PEM_KEYS)
+    byAlg.set(alg, key)
   }
   return key
 }
