@@ -13,25 +13,19 @@ import {
 } from './publishableKey'
 import type { DecodedJwt } from './decodeJwt'
 import { instanceIdentity, knownVerifiedJwt } from './verifiedTokenCache'
-import type { VerifyTokenOptions } from './verify'
+import type { VerifyTokenOptions } from './publicVerifyToken'
+import type { VerifyTokenOptions as InternalVerifyTokenOptions } from './verify'
 
-export interface AuthenticateOptions {
+/** `verifyToken`'s options (keys, API, claim checks) and what a request needs besides. */
+export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey' | 'skipJwksCache'> {
   /** `CLERK_SECRET_KEY`: required, for the JWKS, handshake nonces and `getToken({ template })`. */
   secretKey: string
   /** `CLERK_PUBLISHABLE_KEY`: required; names the instance, its Frontend API and cookie suffix. */
   publishableKey: string
-  /** `CLERK_JWT_KEY`: PEM public key, so session tokens verify without fetching the JWKS. */
-  jwtKey?: string | undefined
-  /** Backend API origin; default derived from the publishable key (`https://api.clerk.com`). */
-  apiUrl?: string | undefined
-  apiVersion?: string | undefined
   /** The Frontend API behind your own domain: absolute, or a path on the app's origin such as `/__clerk`. */
   proxyUrl?: string | undefined
   domain?: string | undefined
   isSatellite?: boolean | undefined
-  audience?: string | string[] | undefined
-  authorizedParties?: string[] | undefined
-  clockSkewInMs?: number | undefined
 }
 
 export interface ClerkInstance {
@@ -43,7 +37,7 @@ export interface ClerkInstance {
   readonly apiUrl: string
   /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
   readonly identity: string
-  readonly verifyOptions: VerifyTokenOptions
+  readonly verifyOptions: InternalVerifyTokenOptions
   /** `knownVerifiedJwt` bound to this instance, for the request context. */
   readonly knownJwt: (token: string) => DecodedJwt | undefined
   readonly client: ClerkClient
@@ -133,6 +127,12 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
         'or keep @clerk/remix for satellite applications.',
     )
   }
+  if (options.proxyUrl && !options.proxyUrl.startsWith('/') && !isHttpUrl(options.proxyUrl)) {
+    throw new Error(
+      `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a ` +
+        `path on your app such as /__clerk; got ${JSON.stringify(options.proxyUrl.slice(0, 60))}.`,
+    )
+  }
   try {
     // Validates the secret key and API URL now, with the client's messages, rather than at the first
     // JWKS or getToken call (which a jwtKey setup may never make).
@@ -157,6 +157,14 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
     audience: Array.isArray(options.audience) ? Object.freeze([...options.audience]) as string[] : options.audience,
     authorizedParties: options.authorizedParties ? (Object.freeze([...options.authorizedParties]) as string[]) : undefined,
   })
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
 }
 
 /** Whether two sets of options authenticate alike (strings compared by value, lists item by item). */

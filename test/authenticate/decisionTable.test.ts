@@ -3,11 +3,10 @@
 // message and headers of each outcome.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clearClerkInstances, clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
 import { getCookieSuffix } from '../../src/tokens/publishableKey'
 import type { RequestState } from '../../src/tokens/requestState'
-import { clearVerifiedTokens } from '../../src/tokens/verifiedTokenCache'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from './fixtures'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from './fixtures'
 
 let instance: LocalInstance
 let token: string
@@ -19,8 +18,7 @@ beforeAll(async () => {
 })
 afterAll(() => instance?.close())
 beforeEach(async () => {
-  clearVerifiedTokens()
-  clearClerkInstances()
+  forgetCaches()
   token = await instance.mint(instance.sessionId)
 })
 afterEach(() => vi.restoreAllMocks())
@@ -341,6 +339,14 @@ describe('configuration', () => {
     await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), isSatellite: true, domain: 'sat.example' })).rejects.toThrow(
       'remix-clerk does not support satellite domains yet. Remove the isSatellite option (and CLERK_IS_SATELLITE), or keep @clerk/remix for satellite applications.',
     )
+  })
+
+  it('a proxyUrl that is neither an http(s) URL nor a path is refused with the fix', async () => {
+    for (const proxyUrl of ['clerk.example.com', 'ftp://proxy.example', 'https://']) {
+      await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toThrow(
+        `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a path on your app such as /__clerk; got ${JSON.stringify(proxyUrl)}.`,
+      )
+    }
   })
 
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {

@@ -3,13 +3,12 @@
 // failed nonce or token never loops on the same URL.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clearClerkInstances, clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
-import { clearKeyCaches } from '../../src/tokens/keys'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
 import type { RequestState } from '../../src/tokens/requestState'
-import { clearVerifiedTokens, signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from './fixtures'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from './fixtures'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard?tab=1'
 const CLEAN = '/dashboard?tab=1'
@@ -32,9 +31,7 @@ afterAll(async () => {
   await Promise.all([local?.close(), bapi?.close()])
 })
 beforeEach(() => {
-  clearVerifiedTokens()
-  clearClerkInstances()
-  clearKeyCaches()
+  forgetCaches()
   bapi.reset()
 })
 afterEach(() => vi.restoreAllMocks())

@@ -8,8 +8,7 @@ import { Fragment, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
 
 let instance: LocalInstance
 
@@ -74,7 +73,7 @@ beforeAll(async () => {
   instance = await startLocalInstance()
 })
 afterAll(() => instance?.close())
-beforeEach(() => clearClerkInstances())
+beforeEach(() => forgetCaches())
 
 describe('ClerkApp from @clerk/remix with our rootAuthLoader', () => {
   it('renders the signed-in user and organization from clerkState', async () => {

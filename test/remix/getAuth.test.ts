@@ -5,13 +5,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { clearKeyCaches } from '../../src/tokens/keys'
-import { clearVerifiedTokens, signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
 import { refusedPort } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
 import { refusalCases } from '../tokens/refusalCases'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
@@ -35,9 +33,7 @@ afterAll(async () => {
   await Promise.all([v2?.close(), v1?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  clearVerifiedTokens()
-  clearClerkInstances()
-  clearKeyCaches()
+  forgetCaches()
   proxy.reset()
 })
 afterEach(() => {

@@ -4,10 +4,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { clearVerifiedTokens } from '../../src/tokens/verifiedTokenCache'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, requestWith } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, requestWith, forgetCaches } from '../authenticate/fixtures'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 const SECRET = 'sk_live_options_matrix'
@@ -21,8 +19,7 @@ beforeAll(async () => {
   token = await signToken(key, sessionClaims())
 })
 beforeEach(() => {
-  clearClerkInstances()
-  clearVerifiedTokens()
+  forgetCaches()
 })
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -100,7 +97,7 @@ describe('other options', () => {
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).isAuthenticated).toBe(true)
     const other = await createTestKey('ins_wrong')
     vi.stubEnv('CLERK_JWT_KEY', other.pem)
-    clearVerifiedTokens()
+    forgetCaches()
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug()).toMatchObject({ reason: 'token-invalid-signature' })
   })
 

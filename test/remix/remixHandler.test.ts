@@ -6,12 +6,10 @@ import { createRequestHandler, json, type ServerBuild } from '@remix-run/server-
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { clearKeyCaches } from '../../src/tokens/keys'
-import { clearVerifiedTokens, signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 
 const APP = 'http://127.0.0.1:3000'
@@ -86,9 +84,7 @@ afterAll(async () => {
   await Promise.all([instance?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  clearClerkInstances()
-  clearVerifiedTokens()
-  clearKeyCaches()
+  forgetCaches()
   proxy.reset()
   actionSaw.length = 0
   // Verified through the instance JWKS over HTTP, Backend API calls counted at the proxy.

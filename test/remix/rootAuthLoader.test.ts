@@ -4,9 +4,7 @@
 import { data, defer, json, redirect } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { clearVerifiedTokens } from '../../src/tokens/verifiedTokenCache'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 
 const PAGE = 'http://127.0.0.1:3000/'
@@ -23,8 +21,7 @@ afterAll(async () => {
   await Promise.all([instance?.close(), proxy?.close()])
 })
 beforeEach(async () => {
-  clearClerkInstances()
-  clearVerifiedTokens()
+  forgetCaches()
   proxy.reset()
   token = await instance.mint(instance.orgSessionId)
 })
