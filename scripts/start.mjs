@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// @ts-check
+// `npm start`: builds what is stale, starts remix-clerk-local (persisted under .data/) with the demo data, starts the
+// example app on http://localhost:3000 and stops both on Ctrl-C. With CLERK_SECRET_KEY and CLERK_PUBLISHABLE_KEY
+// in the environment it runs the app against that Clerk instance instead, without the local backend.
+//
+// Environment: PORT (app, default 3000), LOCAL_CLERK_PORT (default 4000), LOCAL_CLERK_DATA_DIR (default .data).
+import { mkdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { claimPort, PortInUseError, startAppServer } from '../example/scripts/appServer.mjs'
+import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_ORGANIZATION_SLUG, readDemoSeed } from '../example/scripts/demoSeed.mjs'
+import { ensureBuilt, REPO_ROOT } from '../example/scripts/ensureBuilt.mjs'
+
+/** @typedef {import('remix-clerk-local').LocalClerk} LocalClerk */
+/** @typedef {import('../example/scripts/appServer.mjs').AppServer} AppServer */
+
+const say = (/** @type {string} */ message) => process.stdout.write(`${message}\n`)
+
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function portFromEnv(name, fallback) {
+  const value = process.env[name]
+  if (value === undefined || value === '') return fallback
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(`${name} must be a port number from 0 to 65535 (got "${value}").`)
+  }
+  return Number(value)
+}
+
+/** A problem the user can fix; printed without a stack trace. */
+class UsageError extends Error {}
+
+/** `sk_live_abc…` → `sk_live_…`: enough to recognise a key, never enough to use it. */
+const redact = (/** @type {string} */ secret) => `${/^sk_(?:live|test)_/.exec(secret)?.[0] ?? ''}…`
+
+const usingOwnKeys = Boolean(process.env.CLERK_SECRET_KEY && process.env.CLERK_PUBLISHABLE_KEY)
+const dataDir = process.env.LOCAL_CLERK_DATA_DIR || join(REPO_ROOT, '.data')
+
+/** @type {LocalClerk | undefined} */
+let localClerk
+/** @type {AppServer | undefined} */
+let app
+let stopping = false
+
+/** Stops the app, then the local backend (which checkpoints its database), then exits. */
+async function shutdown(/** @type {number} */ exitCode) {
+  if (stopping) return
+  stopping = true
+  try {
+    await app?.stop()
+    await localClerk?.close()
+  } catch (error) {
+    console.error('npm start: error while stopping:', error)
+    exitCode = 1
+  }
+  process.exit(exitCode)
+}
+
+/**
+ * @param {number} port
+ * @returns {Promise<LocalClerk>}
+ */
+async function startLocalBackend(port) {
+  // Checked first for a message that names the setting; the backend's own check still covers a race.
+  if (port !== 0) await claimPort(port, '127.0.0.1', 'Stop that process or choose another port with LOCAL_CLERK_PORT=<port>.')
+  // Imported after the build: local/dist may not exist before it.
+  /** @type {typeof import('remix-clerk-local')} */
+  const { createLocalClerk } = await import(pathToFileURL(join(REPO_ROOT, 'local/dist/index.js')).href)
+  mkdirSync(dataDir, { recursive: true })
+  const clerk = await createLocalClerk({ db: join(dataDir, 'local-clerk.db') })
+  try {
+    const seeded = clerk.seed(readDemoSeed())
+    const created = [...seeded.users, ...seeded.organizations, ...seeded.templates].filter((item) => item.created)
+    if (created.length > 0) say(`Seeded the demo data (${created.length} new users, organizations and templates).`)
+    await clerk.listen(port, '127.0.0.1')
+  } catch (error) {
+    await clerk.close()
+    throw error
+  }
+  return clerk
+}
+
+async function main() {
+  const started = Date.now()
+  const appPort = portFromEnv('PORT', 3000)
+  const localPort = portFromEnv('LOCAL_CLERK_PORT', 4000)
+  // Before building: a taken port should not cost a build to find out.
+  if (appPort !== 0) await claimPort(appPort, '127.0.0.1', 'Stop that process or choose another port with PORT=<port>.')
+  await ensureBuilt(usingOwnKeys ? ['remix-clerk', 'example'] : ['remix-clerk', 'remix-clerk-local', 'example'], say)
+
+  /** @type {NodeJS.ProcessEnv} */
+  let env = { ...process.env }
+  if (!usingOwnKeys) {
+    localClerk = await startLocalBackend(localPort)
+    env = { ...env, ...localClerk.env(), CLERK_SIGN_IN_URL: `${localClerk.url}/sign-in` }
+  }
+  app = await startAppServer({
+    port: appPort,
+    env,
+    onOutput: (line) => say(`[app] ${line.replace(/^\[remix-serve\] /, '')}`),
+  })
+  void app.exited.then((code) => {
+    if (stopping) return
+    console.error(`npm start: the app stopped unexpectedly (exit code ${code}).`)
+    void shutdown(1)
+  })
+
+  const lines = [
+    '',
+    `remix-clerk example is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    '',
+    `  Open:        ${app.url}`,
+  ]
+  if (localClerk) {
+    const signIn = new URL(`${localClerk.url}/sign-in`)
+    signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
+    lines.push(
+      `  Sign in:     ${signIn.href}`,
+      `  Demo users:  ${DEMO_ADMIN_EMAIL} (admin of "${DEMO_ORGANIZATION_SLUG}"), ${DEMO_MEMBER_EMAIL} (member)`,
+      `  Backend:     ${localClerk.url} (remix-clerk-local, data in ${relative(process.cwd(), dataDir) || '.'}/local-clerk.db)`,
+    )
+  } else {
+    lines.push(
+      `  Sign in:     ${process.env.CLERK_SIGN_IN_URL || '(set CLERK_SIGN_IN_URL to your Clerk sign-in page)'}`,
+      `  Clerk keys:  from the environment (${redact(process.env.CLERK_SECRET_KEY ?? '')}); the local backend is not started`,
+    )
+  }
+  lines.push('', 'Press Ctrl-C to stop.', '')
+  say(lines.join('\n'))
+}
+
+// Ctrl-C in a terminal signals the whole process group: remix-serve gets it too and stops on its own, and
+// app.stop() waits for that. A SIGTERM to this process alone (a process manager) stops the app through app.stop().
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => {
+    say(`\n${signal} received, stopping…`)
+    void shutdown(0)
+  })
+}
+
+main().catch((/** @type {unknown} */ error) => {
+  const known = error instanceof UsageError || error instanceof PortInUseError
+  console.error(`npm start: ${known ? /** @type {Error} */ (error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  void shutdown(1)
+})
