@@ -3,13 +3,15 @@ import { backendApi } from './bapi/index.js'
 import { json, toErrorResponse } from './bapi/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
+import { frontendApi } from './fapi/index.js'
 
-/** Every route of the local backend; the Frontend API part mounts next to the Backend API here. */
+/** Every route of the local backend: the Backend API under `/v1/…` and the Frontend API part next to it. */
 export function createApp(core: Core): Hono {
   const app = new Hono()
   const jwks = { keys: [core.keys.jwk] }
   app.get('/.well-known/jwks.json', () => json(jwks))
   app.route('/v1', backendApi(core))
+  app.route('/', frontendApi(core))
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)
     return toErrorResponse(notFound('not found', `No route matches ${c.req.method} ${pathname}.`))

@@ -1,3 +1,4 @@
+import type { AllowedOrigins } from './fapi/allowedOrigins.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Store } from './store/index.js'
@@ -16,6 +17,8 @@ export interface Core {
   readonly sessionLifetime: number
   readonly tokenVersion: 1 | 2
   readonly minter: TokenMinter
+  /** Where the Frontend API may redirect browsers, and which origins may call it with credentials. */
+  readonly allowedOrigins: AllowedOrigins
 }
 
 /**
@@ -35,7 +38,7 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
       sessionLifetime: options.sessionLifetime,
       tokenVersion: options.tokenVersion,
     }
-    return { core: { ...settings, minter: new TokenMinter(settings) }, url }
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins: options.allowedOrigins }, url }
   } catch (error) {
     store.close()
     throw error

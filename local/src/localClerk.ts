@@ -79,7 +79,11 @@ export class LocalClerk {
   async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
     this.assertOpen()
     if (this.server) throw new Error(`remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
-    this.server = await startServer(this.fetch, port, host)
+    // The Node bindings go along as hono's env: handlers can tell a request that came over HTTP.
+    this.server = await startServer((request, env) => {
+      this.assertOpen()
+      return this.app.fetch(request, env)
+    }, port, host)
     this.urlState.setListening(urlForAddress(host, this.server.port))
     return { url: this.frontendApiUrl, port: this.server.port }
   }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { AllowedOrigins } from './fapi/allowedOrigins.js'
 
 export interface LocalClerkOptions {
   /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */
@@ -11,7 +12,11 @@ export interface LocalClerkOptions {
   tokenVersion?: 1 | 2
   /** Public base URL, when it differs from the listening address (e.g. behind a proxy). */
   url?: string
-  /** Origins the Frontend API may redirect to. Default: localhost and 127.0.0.1 on any port. */
+  /**
+   * Origins the sign-in pages and the handshake may redirect to, and the only ones `/local-clerk.js` may refresh
+   * tokens for. Exact origins (`https://app.example.test`) or any port (`http://localhost:*`). Replaces the
+   * default: http and https on `localhost` and `127.0.0.1`, any port.
+   */
   allowedOrigins?: readonly string[]
 }
 
@@ -21,7 +26,7 @@ export interface ResolvedOptions {
   now: () => number
   tokenVersion: 1 | 2
   url: string | undefined
-  allowedOrigins: readonly string[] | undefined
+  allowedOrigins: AllowedOrigins
 }
 
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
@@ -48,7 +53,7 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
     now,
     tokenVersion,
     url: options.url === undefined ? undefined : checkUrl(options.url),
-    allowedOrigins: options.allowedOrigins,
+    allowedOrigins: AllowedOrigins.parse(options.allowedOrigins),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 
 export interface RunningServer {
   port: number
@@ -9,7 +10,7 @@ export interface RunningServer {
 
 /** Serves `fetch` over HTTP/1.1 on `host:port` (0 = any free port) and resolves once listening. */
 export async function startServer(
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>,
   port: number,
   host: string,
 ): Promise<RunningServer> {

@@ -152,12 +152,12 @@ describe('schema migrations', () => {
     const db = join(dir, 'versioned.db')
     await (await createLocalClerk({ db })).close()
     const raw = new Database(db)
-    expect(raw.pragma('user_version', { simple: true })).toBe(1)
+    expect(raw.pragma('user_version', { simple: true })).toBe(2)
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     raw.pragma('user_version = 7')
     raw.close()
     await expect(createLocalClerk({ db })).rejects.toThrow(
-      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 1). Upgrade remix-clerk-local or use another --db file.',
+      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 2). Upgrade remix-clerk-local or use another --db file.',
     )
   })
 })

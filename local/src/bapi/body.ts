@@ -17,7 +17,7 @@ const tooLarge = () =>
  * Over 1 MiB is a 413, non-JSON content a 415 and unparsable JSON a 400, all with Clerk's error shape.
  */
 export async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await readLimitedText(c.req.raw)
+  const text = await readLimitedText(c)
   if (text.trim() === '') return undefined
   const contentType = c.req.header('content-type') ?? ''
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
@@ -41,9 +41,14 @@ export async function readJsonBody(c: Context): Promise<unknown> {
  * as soon as it passes the limit. (hono's bodyLimit re-creates the request with the global Request class, which
  * fails on @hono/node-server requests when it is told to leave the globals alone, as we do.)
  */
-async function readLimitedText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > MAX_BODY_BYTES) throw tooLarge()
+export async function readLimitedText(c: Context): Promise<string> {
+  const request = c.req.raw
+  const length = request.headers.get('content-length')
+  // Over HTTP/1.1 a body comes with a Content-Length or a Transfer-Encoding, so without either there is none.
+  // Answering that without touching `request.body` matters: on @hono/node-server that getter builds a full
+  // Request and a web stream. (A Request built in-process carries no such headers, hence the HTTP check.)
+  if (length === '0' || (length === null && cameOverHttp(c) && !request.headers.has('transfer-encoding'))) return ''
+  if (Number(length ?? 0) > MAX_BODY_BYTES) throw tooLarge()
   if (!request.body) return ''
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -59,4 +64,10 @@ async function readLimitedText(request: Request): Promise<string> {
     chunks.push(value)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** @hono/node-server hands each handler the Node request as `c.env.incoming`; in-process calls have no env. */
+function cameOverHttp(c: Context): boolean {
+  const env: unknown = c.env
+  return typeof env === 'object' && env !== null && 'incoming' in env
 }

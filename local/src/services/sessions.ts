@@ -22,7 +22,7 @@ export function createSession(core: Core, input: unknown): SessionRecord {
   return startSession(core, body.user_id, body.active_organization_id ?? undefined)
 }
 
-/** Signs a user in on a new client; shared by the Backend API and the sign-in page. */
+/** Signs a user in, on a new client unless `clientId` names an existing one (the sign-in page's browser). */
 export function startSession(core: Core, userId: string, organizationId?: string, clientId?: string): SessionRecord {
   const { store } = core
   assertUserExists(core, userId, 'user_id')
@@ -50,7 +50,7 @@ export function startSession(core: Core, userId: string, organizationId?: string
     updated_at: now,
   }
   store.transaction(() => {
-    if (clientId === undefined) store.sessions.insertClient(session.client_id, now)
+    if (clientId === undefined) store.clients.insert({ id: session.client_id, cookie_token: null, created_at: now, updated_at: now })
     store.sessions.insert(session)
     store.users.touchSignIn(userId, now)
   })

@@ -1,4 +1,5 @@
 import { type SqliteDatabase, openDatabase } from './database.js'
+import { ClientStore } from './clientStore.js'
 import { InstanceStore } from './instanceStore.js'
 import { NonceStore } from './nonceStore.js'
 import { OrganizationStore } from './organizationStore.js'
@@ -10,6 +11,7 @@ import { UserStore } from './userStore.js'
 export class Store {
   readonly instance: InstanceStore
   readonly users: UserStore
+  readonly clients: ClientStore
   readonly sessions: SessionStore
   readonly organizations: OrganizationStore
   readonly templates: TemplateStore
@@ -25,6 +27,7 @@ export class Store {
     )
     this.instance = new InstanceStore(db)
     this.users = new UserStore(db)
+    this.clients = new ClientStore(db)
     this.sessions = new SessionStore(db)
     this.organizations = new OrganizationStore(db)
     this.templates = new TemplateStore(db)

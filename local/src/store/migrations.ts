@@ -118,4 +118,12 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  /*
+   * 2: browser clients get a cookie token, the value of the `__client` cookie on the Frontend API origin. It is
+   * separate from the id because ids travel in Backend API responses and logs, while the token is a credential.
+   */ `
+  ALTER TABLE clients ADD COLUMN cookie_token TEXT;
+  CREATE UNIQUE INDEX clients_cookie_token ON clients (cookie_token) WHERE cookie_token IS NOT NULL;
+  CREATE INDEX handshake_nonces_expires_at ON handshake_nonces (expires_at);
+  `,
 ]

@@ -56,9 +56,6 @@ export class SessionStore {
 
   constructor(db: SqliteDatabase) {
     this.stmts = {
-      insertClient: db.prepare<[string, number, number]>(
-        'INSERT INTO clients (id, created_at, updated_at) VALUES (?, ?, ?)',
-      ),
       insert: db.prepare<Omit<SessionRecord, 'status'> & { status: string }>(`INSERT INTO sessions (id, user_id,
         client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at)
         VALUES (@id, @user_id, @client_id, @status, @last_active_organization_id, @last_active_at, @expire_at,
@@ -73,11 +70,13 @@ export class SessionStore {
         `SELECT count(*) AS count FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status`,
       ),
       setStatus: db.prepare<[string, number, string]>('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?'),
+      latestActiveForClient: db.prepare<[string, number], SessionRecord>(`SELECT id, user_id, client_id, status,
+        last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions
+        WHERE client_id = ? AND status = 'active' AND expire_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1`),
+      endActiveForClient: db.prepare<[number, string]>(
+        `UPDATE sessions SET status = 'ended', updated_at = ? WHERE client_id = ? AND status = 'active'`,
+      ),
     }
-  }
-
-  insertClient(id: string, now: number): void {
-    this.stmts.insertClient.run(id, now, now)
   }
 
   insert(record: SessionRecord): void {
@@ -104,6 +103,16 @@ export class SessionStore {
 
   setStatus(id: string, status: SessionStatus, now: number): void {
     this.stmts.setStatus.run(status, now, id)
+  }
+
+  /** The client's newest session that is active and not past `expire_at`: the one a browser is signed in with. */
+  latestActiveForClient(clientId: string, now: number): SessionRecord | undefined {
+    return this.stmts.latestActiveForClient.get(clientId, now)
+  }
+
+  /** Ends every active session of the client (sign-out); returns how many there were. */
+  endActiveForClient(clientId: string, now: number): number {
+    return this.stmts.endActiveForClient.run(now, clientId).changes
   }
 }
 

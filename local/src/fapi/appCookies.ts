@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto'
+import { generateCookie } from 'hono/cookie'
+import { publishableKeyFor } from '../urls.js'
+
+/** `__client_uat` outlives the session cookie: "signed out at 0" must be remembered too. */
+const CLIENT_UAT_MAX_AGE_SECONDS = 365 * 24 * 60 * 60
+
+/**
+ * Clerk SDKs also read cookies named `<name>_<suffix>`, where the suffix is the first 8 characters of
+ * base64url(SHA-1(publishable key)): it tells apart the cookies of several Clerk instances on one domain.
+ */
+export function cookieSuffix(publishableKey: string): string {
+  return createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8)
+}
+
+let lastSuffix = { url: '', suffix: '' }
+
+/** The suffix for this instance's publishable key; computed again only when the Frontend API URL changes. */
+export function suffixForFrontendApi(frontendApiUrl: string): string {
+  if (lastSuffix.url !== frontendApiUrl) lastSuffix = { url: frontendApiUrl, suffix: cookieSuffix(publishableKeyFor(frontendApiUrl)) }
+  return lastSuffix.suffix
+}
+
+export interface AppCookieOptions {
+  /** Also emit `<name>_<suffix>`; undefined for plain names only. */
+  suffix: string | undefined
+  /** Only when the app is served over https: a `Secure` cookie would never come back from plain http. */
+  secure: boolean
+}
+
+/**
+ * The Set-Cookie values (handshake "directives") an app's server applies for a signed-in browser: a session
+ * token in `__session` and the client's last change in `__client_uat`, both readable by the page's script so
+ * `/local-clerk.js` can keep `__session` fresh.
+ */
+export function signedInCookies(sessionToken: string, clientUpdatedAtMs: number, options: AppCookieOptions): string[] {
+  return [
+    ...named('__session', options, (name) => cookie(name, sessionToken, options)),
+    ...named('__client_uat', options, (name) =>
+      cookie(name, String(Math.floor(clientUpdatedAtMs / 1000)), options, CLIENT_UAT_MAX_AGE_SECONDS),
+    ),
+  ]
+}
+
+/** Clears the session token and records "signed out" (`__client_uat=0`), so the SDK stops asking. */
+export function signedOutCookies(options: AppCookieOptions): string[] {
+  return [
+    ...named('__session', options, (name) => cookie(name, '', options, 0)),
+    ...named('__client_uat', options, (name) => cookie(name, '0', options, CLIENT_UAT_MAX_AGE_SECONDS)),
+  ]
+}
+
+function named(base: string, { suffix }: AppCookieOptions, make: (name: string) => string): string[] {
+  return suffix ? [make(`${base}_${suffix}`), make(base)] : [make(base)]
+}
+
+function cookie(name: string, value: string, { secure }: AppCookieOptions, maxAge?: number): string {
+  return generateCookie(name, value, { path: '/', sameSite: 'Lax', secure, ...(maxAge === undefined ? {} : { maxAge }) })
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto'
+import type { Context } from 'hono'
+import { SignJWT } from 'jose'
+import type { Core } from '../core.js'
+import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../errors.js'
+import { currentSession } from '../services/clients.js'
+import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
+import { signedInCookies, signedOutCookies, suffixForFrontendApi } from './appCookies.js'
+import { ensureCookieClient } from './clientCookie.js'
+
+/** Long enough for the app's server to redeem it right away, short enough that a leaked URL is soon useless. */
+export const NONCE_LIFETIME_MS = 60_000
+const HANDSHAKE_TOKEN_LIFETIME_SECONDS = 60
+
+/** Query parameters of an earlier handshake that must not survive into the next redirect. */
+const HANDSHAKE_PARAMS = ['__clerk_handshake', '__clerk_handshake_nonce']
+
+/** Where the sign-in and sign-out pages send the browser: our own handshake, answered with a nonce. */
+export function handshakeLocation(redirectUrl: URL): string {
+  const query = new URLSearchParams({ redirect_url: redirectUrl.href, format: 'nonce', suffixed_cookies: 'true' })
+  return `/v1/client/handshake?${query}`
+}
+
+/**
+ * `GET /v1/client/handshake`: the app's server sent the browser here because its cookies could not say who is
+ * signed in. The `__client` cookie says it; the answer is a 307 back to `redirect_url` carrying the cookies the
+ * app's server must set, as a one-time nonce (`format=nonce`, what Clerk SDKs ask for) or a signed token
+ * (`format=token`, the default). Other parameters the SDK sends (`__clerk_api_version`, `__clerk_hs_reason`,
+ * `__session`, `__clerk_db_jwt`, `organization_id`) are accepted and ignored.
+ */
+export async function handshake(core: Core, c: Context): Promise<Response> {
+  const redirectUrl = checkedRedirectUrl(core, c.req.query('redirect_url'))
+  const format = choice(c.req.query('format'), 'format', ['token', 'nonce'])
+  const suffixed = choice(c.req.query('suffixed_cookies'), 'suffixed_cookies', ['false', 'true']) === 'true'
+  const { client, setCookie } = ensureCookieClient(core, c)
+
+  const options = {
+    suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined,
+    secure: redirectUrl.protocol === 'https:',
+  }
+  const session = currentSession(core, client)
+  const directives = session
+    ? signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), client.updated_at, options)
+    : signedOutCookies(options)
+
+  const target = new URL(redirectUrl)
+  for (const name of HANDSHAKE_PARAMS) target.searchParams.delete(name)
+  if (format === 'nonce') target.searchParams.set('__clerk_handshake_nonce', storeNonce(core, directives))
+  else target.searchParams.set('__clerk_handshake', await handshakeToken(core, directives))
+
+  const headers = new Headers({ Location: target.href, 'Cache-Control': 'no-store' })
+  if (setCookie) headers.append('Set-Cookie', setCookie)
+  return new Response(null, { status: 307, headers })
+}
+
+function checkedRedirectUrl(core: Core, raw: string | undefined): URL {
+  const check = core.allowedOrigins.checkRedirect(raw)
+  if (check.ok) return check.url
+  if (check.kind === 'missing') throw unprocessable(paramMissing('redirect_url'))
+  if (check.kind === 'malformed') {
+    throw unprocessable({ code: 'form_param_format_invalid', message: 'is invalid', long_message: check.problem, meta: { param_name: 'redirect_url' } })
+  }
+  throw clerkError(403, 'redirect_url_not_allowed', 'Redirect URL not allowed', check.problem, { param_name: 'redirect_url' })
+}
+
+/** An optional parameter with a fixed set of values; absent means the first one. */
+function choice<T extends string>(value: string | undefined, name: string, allowed: readonly [T, ...T[]]): T {
+  if (value === undefined) return allowed[0]
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new ClerkApiError(422, [
+    {
+      code: 'form_param_value_invalid',
+      message: 'is invalid',
+      long_message: `${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value.slice(0, 100))}).`,
+      meta: { param_name: name },
+    },
+  ])
+}
+
+/** Stores the directives under a random nonce, redeemed once by `GET /v1/clients/handshake_payload`. */
+function storeNonce(core: Core, directives: string[]): string {
+  const nonce = randomBytes(32).toString('base64url')
+  const now = core.now()
+  core.store.transaction(() => {
+    // Unredeemed nonces (a closed tab, a failed app) would otherwise pile up; the index keeps this cheap.
+    core.store.nonces.purgeExpired(now)
+    core.store.nonces.insert({ nonce, directives, created_at: now, expires_at: now + NONCE_LIFETIME_MS })
+  })
+  return nonce
+}
+
+/** The directives in a JWT signed by the instance key, which the app's server verifies like a session token. */
+function handshakeToken(core: Core, directives: string[]): Promise<string> {
+  const issuedAt = Math.floor(core.now() / 1000)
+  return new SignJWT({ handshake: directives })
+    .setProtectedHeader({ alg: 'RS256', kid: core.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY })
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + HANDSHAKE_TOKEN_LIFETIME_SECONDS)
+    .sign(core.keys.signingKey)
+}

@@ -1,0 +1,52 @@
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import type { Core } from '../core.js'
+import { toErrorResponse } from '../bapi/respond.js'
+import { suffixForFrontendApi } from './appCookies.js'
+import { browserScript } from './browserScript.js'
+import { browserTokenHandler } from './browserTokens.js'
+import { handshake } from './handshake.js'
+import { showSignIn, signOut, submitSignIn } from './signIn.js'
+
+/**
+ * The small part of Clerk's Frontend API a server-rendered app needs: the handshake, sign-in and sign-out pages,
+ * and token refresh for `/local-clerk.js`. Browser pages answer errors with HTML, `/v1/client/…` with Clerk's
+ * JSON error shape.
+ */
+export function frontendApi(core: Core): Hono {
+  const app = new Hono()
+  // Only pages on allowed origins may read answers (and send cookies); Vary keeps caches from mixing origins.
+  app.use(
+    '/v1/client/*',
+    cors({
+      origin: (origin) => (core.allowedOrigins.allows(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }),
+  )
+  app.get('/v1/client/handshake', (c) => handshake(core, c))
+  const mintForBrowser = browserTokenHandler(core)
+  app.post('/v1/client/sessions/:session_id/tokens', mintForBrowser)
+  app.post('/v1/client/sessions/:session_id/tokens/:template', mintForBrowser)
+
+  app.get('/sign-in', (c) => showSignIn(core, c))
+  app.post('/sign-in', (c) => submitSignIn(core, c))
+  app.on(['GET', 'POST'], '/sign-out', (c) => signOut(core, c))
+
+  let script = { url: '', source: '' }
+  app.get('/local-clerk.js', () => {
+    const url = core.frontendApiUrl()
+    if (script.url !== url) script = { url, source: browserScript(url, suffixForFrontendApi(url)) }
+    return new Response(script.source, {
+      headers: {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    })
+  })
+  app.onError(toErrorResponse)
+  return app
+}

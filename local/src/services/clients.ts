@@ -1,0 +1,53 @@
+import type { Core } from '../core.js'
+import { newId, randomBase62 } from '../ids.js'
+import type { ClientRecord } from '../store/clientStore.js'
+import type { SessionRecord } from '../store/sessionStore.js'
+import { startSession } from './sessions.js'
+
+/** 43 base62 characters: about 256 bits, a credential nobody guesses. */
+const COOKIE_TOKEN_LENGTH = 43
+
+/** A new browser client with the token its `__client` cookie will carry. */
+export function createBrowserClient(core: Core): ClientRecord {
+  const now = core.now()
+  const client: ClientRecord = { id: newId('client'), cookie_token: randomBase62(COOKIE_TOKEN_LENGTH), created_at: now, updated_at: now }
+  core.store.transaction(() => core.store.clients.insert(client))
+  return client
+}
+
+/** The client a `__client` cookie names, if the cookie is one we issued. */
+export function clientForCookie(core: Core, token: string | undefined): ClientRecord | undefined {
+  return token ? core.store.clients.byCookieToken(token) : undefined
+}
+
+/** The session the browser is signed in with: its client's newest active one. */
+export function currentSession(core: Core, client: ClientRecord): SessionRecord | undefined {
+  return core.store.sessions.latestActiveForClient(client.id, core.now())
+}
+
+/**
+ * Signs the browser in as `userId`. One user per browser, as in Clerk's single-session mode: whoever was signed in
+ * on this client is signed out first. The client's `updated_at` moves, so `__client_uat` tells every tab's
+ * server that older session tokens are stale.
+ */
+export function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string): SessionRecord {
+  const { store } = core
+  return store.transaction(() => {
+    const now = core.now()
+    store.sessions.endActiveForClient(client.id, now)
+    const session = startSession(core, userId, organizationId, client.id)
+    store.clients.touch(client.id, now)
+    return session
+  })
+}
+
+/** Ends the client's sessions (status `ended`); returns how many were active. */
+export function signOutClient(core: Core, client: ClientRecord): number {
+  const { store } = core
+  return store.transaction(() => {
+    const now = core.now()
+    const ended = store.sessions.endActiveForClient(client.id, now)
+    if (ended > 0) store.clients.touch(client.id, now)
+    return ended
+  })
+}

@@ -1,0 +1,44 @@
+import type { SqliteDatabase } from './database.js'
+
+/** A browser (or, for Backend API sessions, a nominal one): sessions belong to a client. */
+export interface ClientRecord {
+  id: string
+  /** Value of the `__client` cookie; null for clients created by the Backend API, which no browser holds. */
+  cookie_token: string | null
+  created_at: number
+  /** Moves on every sign-in and sign-out: `__client_uat` is this in seconds. */
+  updated_at: number
+}
+
+export class ClientStore {
+  private readonly stmts
+
+  constructor(db: SqliteDatabase) {
+    this.stmts = {
+      insert: db.prepare<ClientRecord>(
+        'INSERT INTO clients (id, cookie_token, created_at, updated_at) VALUES (@id, @cookie_token, @created_at, @updated_at)',
+      ),
+      byCookieToken: db.prepare<[string], ClientRecord>(
+        'SELECT id, cookie_token, created_at, updated_at FROM clients WHERE cookie_token = ?',
+      ),
+      get: db.prepare<[string], ClientRecord>('SELECT id, cookie_token, created_at, updated_at FROM clients WHERE id = ?'),
+      touch: db.prepare<[number, string]>('UPDATE clients SET updated_at = ? WHERE id = ?'),
+    }
+  }
+
+  insert(record: ClientRecord): void {
+    this.stmts.insert.run(record)
+  }
+
+  get(id: string): ClientRecord | undefined {
+    return this.stmts.get.get(id)
+  }
+
+  byCookieToken(token: string): ClientRecord | undefined {
+    return this.stmts.byCookieToken.get(token)
+  }
+
+  touch(id: string, now: number): void {
+    this.stmts.touch.run(now, id)
+  }
+}
