@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import type { Core } from '../src/core.js'
 import { type LocalClerk, type LocalClerkOptions, createLocalClerk } from '../src/index.js'
 
 /** A clock tests move by hand; starts at a fixed instant so timestamps can be asserted exactly. */
@@ -86,3 +87,9 @@ export function expectClerkError(
 
 export const decodePart = (jwt: string, index: 0 | 1): Record<string, unknown> =>
   JSON.parse(Buffer.from(jwt.split('.')[index]!, 'base64url').toString('utf8')) as Record<string, unknown>
+
+/** The wiring behind a LocalClerk, for tests that check what was stored. */
+export const coreOf = (clerk: LocalClerk): Core => (clerk as unknown as { core: Core }).core
+
+export const countRows = (clerk: LocalClerk, table: string): number =>
+  (coreOf(clerk).store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
