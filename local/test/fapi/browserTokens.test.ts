@@ -1,0 +1,185 @@
+import { SignJWT, generateKeyPair } from 'jose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { type ApiResponse, type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
+import { BrowserAgent } from './browserAgent.js'
+
+/** `POST /v1/client/sessions/{sid}/tokens`, the refresh `/local-clerk.js` relies on, with its CORS rules. */
+let h: Harness
+const PAGE = 'http://localhost:3000'
+
+beforeAll(async () => {
+  h = await startHarness()
+  h.clerk.seed({ templates: [{ name: 'hasura', claims: { role: 'user' } }] })
+})
+afterAll(() => h.close())
+
+async function signedInBrowser(email: string) {
+  const agent = new BrowserAgent()
+  const hop = await agent.request(`${h.clerk.url}/sign-in`, {
+    method: 'POST',
+    origin: h.clerk.url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ redirect_url: `${PAGE}/`, email }).toString(),
+  })
+  expect(hop.status).toBe(303)
+  const userId = (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id as string
+  const sessionId = (await h.call('GET', `/v1/sessions?user_id=${userId}`)).body[0].id as string
+  // What the page holds: the token the handshake put into __session for this origin.
+  const pageToken = await h.clerk.getToken(sessionId, { origin: PAGE })
+  return { agent, userId, sessionId, pageToken }
+}
+
+interface Call extends ApiResponse {
+  headers: Headers
+}
+
+async function mint(sessionId: string, init: { token?: string; origin?: string | null; cookie?: string; path?: string } = {}): Promise<Call> {
+  const headers = new Headers()
+  if (init.origin !== null) headers.set('origin', init.origin ?? PAGE)
+  if (init.token !== undefined) headers.set('authorization', `Bearer ${init.token}`)
+  if (init.cookie !== undefined) headers.set('cookie', init.cookie)
+  const response = await fetch(`${h.clerk.url}/v1/client/sessions/${sessionId}/tokens${init.path ?? ''}`, { method: 'POST', headers })
+  const text = await response.text()
+  return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined, headers: response.headers }
+}
+
+function expectCors(headers: Headers, origin: string) {
+  expect(headers.get('access-control-allow-origin')).toBe(origin)
+  expect(headers.get('access-control-allow-credentials')).toBe('true')
+  expect(headers.get('vary')).toBe('Origin')
+}
+
+describe('CORS', () => {
+  it('answers the preflight of an allowed origin, with credentials, the Authorization header and Vary', async () => {
+    const response = await fetch(`${h.clerk.url}/v1/client/sessions/sess_x/tokens`, {
+      method: 'OPTIONS',
+      headers: { origin: PAGE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-origin')).toBe(PAGE)
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST')
+    expect(response.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type')
+    expect(response.headers.get('access-control-max-age')).toBe('600')
+    expect(response.headers.get('vary')).toBe('Origin, Access-Control-Request-Headers')
+  })
+
+  it('gives a disallowed origin no Access-Control-Allow-Origin, so its page cannot read anything', async () => {
+    const response = await fetch(`${h.clerk.url}/v1/client/sessions/sess_x/tokens`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    })
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
+
+describe('POST /v1/client/sessions/{sid}/tokens', () => {
+  it('with the page token as Bearer: a fresh session token for the page origin (azp), readable cross-origin', async () => {
+    const { sessionId, userId, pageToken } = await signedInBrowser('refresh.bearer@example.com')
+    h.clock.advance(50_000)
+    const response = await mint(sessionId, { token: pageToken })
+    expect(response.status).toBe(200)
+    expect(response.contentType).toBe('application/json')
+    expectCors(response.headers, PAGE)
+    expect(Object.keys(response.body)).toEqual(['object', 'jwt'])
+    expect(response.body.object).toBe('token')
+    const claims = decodePart(response.body.jwt, 1)
+    expect(claims).toMatchObject({ sid: sessionId, sub: userId, azp: PAGE, iat: h.clock.seconds, exp: h.clock.seconds + 60 })
+    expect(decodePart(response.body.jwt, 0).cat).toBe('cl_B7d4PD111AAA')
+  })
+
+  it('accepts an expired page token of an active session (a tab back from sleep)', async () => {
+    const { sessionId, pageToken } = await signedInBrowser('refresh.expired@example.com')
+    h.clock.advance(6 * 60 * 60 * 1000)
+    const response = await mint(sessionId, { token: pageToken })
+    expect(response.status).toBe(200)
+    expect(decodePart(response.body.jwt, 1).iat).toBe(h.clock.seconds)
+  })
+
+  it('with the __client cookie of the session client (same-site pages): no Bearer needed', async () => {
+    const { agent, sessionId } = await signedInBrowser('refresh.cookie@example.com')
+    const response = await mint(sessionId, { origin: null, cookie: `__client=${agent.cookies(h.clerk.url).__client}` })
+    expect(response.status).toBe(200)
+    expect(decodePart(response.body.jwt, 1).azp).toBeUndefined()
+    expect(response.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('mints a template token on /tokens/{template}; an unknown template is a 404', async () => {
+    const { sessionId, pageToken } = await signedInBrowser('refresh.template@example.com')
+    const response = await mint(sessionId, { token: pageToken, path: '/hasura' })
+    expect(response.status).toBe(200)
+    expect(decodePart(response.body.jwt, 0).cat).toBe('cl_B7d4PD222AAA')
+    expect(decodePart(response.body.jwt, 1)).toMatchObject({ role: 'user', azp: PAGE })
+    expectClerkError(await mint(sessionId, { token: pageToken, path: '/nope' }), 404, 'resource_not_found')
+  })
+
+  describe('refuses, with CORS headers so the script can read why', () => {
+    it('a session that was signed out: 401 session_not_active', async () => {
+      const { agent, sessionId, pageToken } = await signedInBrowser('refresh.ended@example.com')
+      await agent.request(`${h.clerk.url}/sign-out`)
+      const response = await mint(sessionId, { token: pageToken })
+      expectClerkError(response, 401, 'session_not_active')
+      expectCors(response.headers, PAGE)
+    })
+
+    it('credentials that do not belong to the session: 401 authentication_invalid', async () => {
+      const { agent, sessionId, pageToken } = await signedInBrowser('refresh.victim@example.com')
+      const other = await signedInBrowser('refresh.attacker@example.com')
+      const template = await h.clerk.getToken(sessionId, { template: 'hasura' })
+      const [header, payload] = pageToken.split('.')
+      const foreignKey = await generateKeyPair('RS256')
+      const forged = await new SignJWT(decodePart(pageToken, 1))
+        .setProtectedHeader(decodePart(pageToken, 0) as { alg: string })
+        .sign(foreignKey.privateKey)
+      const cases: Array<[string, Parameters<typeof mint>[1]]> = [
+        ['no credentials at all', {}],
+        ["another session's token", { token: other.pageToken }],
+        ['a template token of this session', { token: template }],
+        ['a token with a tampered payload', { token: `${header}.${payload}x.${pageToken.split('.')[2]}` }],
+        ['a token signed by another key', { token: forged }],
+        ['not a token', { token: 'garbage' }],
+        ["another client's cookie", { cookie: `__client=${other.agent.cookies(h.clerk.url).__client}` }],
+      ]
+      for (const [name, init] of cases) {
+        const response = await mint(sessionId, init)
+        expect({ name, status: response.status }).toEqual({ name, status: 401 })
+        expectClerkError(response, 401, 'authentication_invalid', {
+          longMessage: /^(The credentials sent do not belong to session sess_\w+\.|Send the __client cookie or the session token as "Authorization: Bearer <token>"\.) Sign in again through the handshake\.$/,
+        })
+        expectCors(response.headers, PAGE)
+      }
+      // The victim's own cookie still works: nothing above changed the session.
+      expect((await mint(sessionId, { cookie: `__client=${agent.cookies(h.clerk.url).__client}` })).status).toBe(200)
+    })
+
+    it('an unknown session: 401, the same answer as for foreign credentials', async () => {
+      const { pageToken } = await signedInBrowser('refresh.unknown@example.com')
+      expectClerkError(await mint('sess_unknown', { token: pageToken }), 401, 'authentication_invalid', {
+        longMessage: 'The credentials sent do not belong to session sess_unknown. Sign in again through the handshake.',
+      })
+    })
+
+    it('a page on an origin that is not allowed: 403 origin_not_allowed, nothing minted', async () => {
+      const { sessionId, pageToken } = await signedInBrowser('refresh.origin@example.com')
+      const response = await mint(sessionId, { token: pageToken, origin: 'https://evil.example' })
+      expectClerkError(response, 403, 'origin_not_allowed', {
+        longMessage: 'Requests from https://evil.example are not allowed. Add the origin with the allowedOrigins option or the --allowed-origin flag.',
+      })
+      expect(response.headers.get('access-control-allow-origin')).toBeNull()
+    })
+  })
+})
+
+describe('GET /local-clerk.js', () => {
+  it('serves the refresh script with this instance cookie suffix, as JavaScript', async () => {
+    const response = await fetch(`${h.clerk.url}/local-clerk.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    const source = await response.text()
+    expect(source).toContain(`var names = ['__session_' + "${cookieSuffix(h.clerk.publishableKey)}", '__session'];`)
+    expect(source).toContain(`"${h.clerk.url}/local-clerk.js"`)
+    expect(() => new Function(source)).not.toThrow()
+  })
+})
