@@ -122,7 +122,7 @@ class Browser {
         else jar.set(name!, value.join('='))
       }
       const location = response.headers.get('location')
-      const hop = { url: next.url, status: response.status, location: location && new URL(location, next.url).href, setCookies, response }
+      const hop: Hop = { url: next.url, status: response.status, location: location && new URL(location, next.url).href, setCookies, response }
       hops.push(hop)
       next = hop.location && hop.status >= 300 && hop.status < 400 ? { url: hop.location, init: {} } : undefined
     }
