@@ -3,12 +3,13 @@
 // and the page shows what Clerk's own useAuth() sees.
 import { ClerkApp, useAuth } from '@clerk/remix'
 import { RemixServer, Scripts } from '@remix-run/react'
-import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime'
+import { createRequestHandler } from '@remix-run/server-runtime'
 import { Fragment, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, forgetCaches, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { serverBuild } from './serverBuild'
 
 let instance: LocalInstance
 
@@ -23,51 +24,36 @@ function App() {
   )
 }
 
-const build = (): ServerBuild => ({
-  mode: 'production',
-  entry: {
-    module: {
-      default: (request, status, headers, context) =>
+const build = () =>
+  serverBuild(
+    { root: { path: '', component: ClerkApp(App), loader: (args) => rootAuthLoader(args, instance.options) } },
+    {
+      document: (request, status, headers, context) =>
         new Response(`<!DOCTYPE html>${renderToString(createElement(RemixServer, { context, url: request.url }))}`, {
           status,
           headers: { ...Object.fromEntries(headers), 'content-type': 'text/html' },
         }),
-      handleError: () => undefined,
-    },
-  },
-  routes: {
-    root: {
-      id: 'root',
-      path: '',
-      module: {
-        default: ClerkApp(App),
-        loader: (args: { request: Request; context: unknown }) => rootAuthLoader(args, instance.options),
+      // RemixServer builds the client routes from the manifest, as the browser build would.
+      assets: {
+        entry: { imports: [], module: '/build/entry.client.js' },
+        routes: {
+          root: {
+            id: 'root',
+            path: '',
+            module: '/build/root.js',
+            imports: [],
+            hasLoader: true,
+            hasAction: false,
+            hasClientLoader: false,
+            hasClientAction: false,
+            hasErrorBoundary: false,
+          },
+        },
+        url: '/build/manifest.js',
+        version: 'test',
       },
     },
-  } as unknown as ServerBuild['routes'],
-  assets: {
-    entry: { imports: [], module: '/build/entry.client.js' },
-    routes: {
-      root: {
-        id: 'root',
-        path: '',
-        module: '/build/root.js',
-        imports: [],
-        hasLoader: true,
-        hasAction: false,
-        hasClientLoader: false,
-        hasClientAction: false,
-        hasErrorBoundary: false,
-      },
-    },
-    url: '/build/manifest.js',
-    version: 'test',
-  } as unknown as ServerBuild['assets'],
-  publicPath: '/build/',
-  assetsBuildDirectory: '',
-  future: {} as ServerBuild['future'],
-  isSpaMode: false,
-})
+  )
 
 beforeAll(async () => {
   instance = await startLocalInstance()

@@ -6,14 +6,14 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { createRequestHandler, json, type ServerBuild } from '@remix-run/server-runtime'
+import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
 import { claimsOf, forgetCaches } from '../authenticate/fixtures'
+import { serverBuild } from './serverBuild'
 
-type LoaderArgs = { request: Request; context: unknown; params: unknown }
 interface PageData {
   loaderData: { root: { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: string | null } } } }; 'routes/page'?: Answer }
 }
@@ -29,39 +29,17 @@ let appServer: Server
 let appUrl: string
 const options = () => ({ secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, apiUrl: clerk.apiUrl })
 
-const build: ServerBuild = {
-  mode: 'production',
-  entry: {
-    module: {
-      default: (_request, status, headers, context) =>
-        new Response(JSON.stringify({ loaderData: context.staticHandlerContext.loaderData }), {
-          status,
-          headers: { ...Object.fromEntries(headers), 'content-type': 'application/json' },
-        }),
-      handleError: () => undefined,
+const build = serverBuild({
+  root: { path: '', loader: (args) => rootAuthLoader(args, options()) },
+  'routes/page': {
+    parentId: 'root',
+    path: ':page',
+    loader: async (args) => {
+      const auth = await getAuth(args, options())
+      return json({ userId: auth.userId, sessionId: auth.sessionId, iat: auth.sessionClaims?.iat ?? null })
     },
   },
-  routes: {
-    root: { id: 'root', path: '', module: { default: () => null, loader: (args: LoaderArgs) => rootAuthLoader(args, options()) } },
-    'routes/page': {
-      id: 'routes/page',
-      parentId: 'root',
-      path: ':page',
-      module: {
-        default: () => null,
-        loader: async (args: LoaderArgs) => {
-          const auth = await getAuth(args, options())
-          return json({ userId: auth.userId, sessionId: auth.sessionId, iat: auth.sessionClaims?.iat ?? null })
-        },
-      },
-    },
-  } as unknown as ServerBuild['routes'],
-  assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' } as unknown as ServerBuild['assets'],
-  publicPath: '/',
-  assetsBuildDirectory: '',
-  future: {} as ServerBuild['future'],
-  isSpaMode: false,
-}
+})
 
 beforeAll(async () => {
   clerk = await createLocalClerk({ db: ':memory:', now: () => Date.now() + offset })

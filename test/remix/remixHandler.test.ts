@@ -2,7 +2,7 @@
 // build: a root route on rootAuthLoader, three nested routes whose loaders call getAuth and
 // getToken({ template }), and an action that calls getAuth and then reads its form data. Remix hands each
 // loader its own Request; a page must still cost one signature check and one Backend API getToken call.
-import { createRequestHandler, json, type ServerBuild } from '@remix-run/server-runtime'
+import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
@@ -11,6 +11,7 @@ import { startRecordingServer, type RecordingServer } from '../helpers/recording
 import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
 import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
+import { serverBuild } from './serverBuild'
 
 const APP = 'http://127.0.0.1:3000'
 const LEAF = `${APP}/dashboard/settings/profile`
@@ -29,50 +30,22 @@ const nestedLoader = (name: string) => async (args: LoaderArgs) => {
   return json({ route: name, userId: auth.userId, hasTemplateToken: typeof templateToken === 'string' })
 }
 
-const build: ServerBuild = {
-  mode: 'production',
-  entry: {
-    module: {
-      // No React here: the document answers with the loader and action data, which is what these tests read.
-      default: (_request, status, headers, context) =>
-        new Response(JSON.stringify({ loaderData: context.staticHandlerContext.loaderData, actionData: context.staticHandlerContext.actionData }), {
-          status,
-          headers: { ...Object.fromEntries(headers), 'content-type': 'application/json' },
-        }),
-      handleError: () => undefined,
+const build = serverBuild({
+  root: { path: '', loader: (args) => rootAuthLoader(args, () => ({ app: 'test' }), options) },
+  'routes/dashboard': { parentId: 'root', path: 'dashboard', loader: nestedLoader('dashboard') },
+  'routes/dashboard.settings': { parentId: 'routes/dashboard', path: 'settings', loader: nestedLoader('settings') },
+  'routes/dashboard.settings.profile': {
+    parentId: 'routes/dashboard.settings',
+    path: 'profile',
+    loader: nestedLoader('profile'),
+    action: async (args) => {
+      const auth = await getAuth(args, options)
+      const form = await args.request.formData()
+      actionSaw.push({ userId: auth.userId, form: Object.fromEntries(form) })
+      return json({ saved: form.get('title') })
     },
   },
-  routes: {
-    root: { id: 'root', path: '', module: { default: () => null, loader: (args: LoaderArgs) => rootAuthLoader(args, () => ({ app: 'test' }), options) } },
-    'routes/dashboard': { id: 'routes/dashboard', parentId: 'root', path: 'dashboard', module: { default: () => null, loader: nestedLoader('dashboard') } },
-    'routes/dashboard.settings': {
-      id: 'routes/dashboard.settings',
-      parentId: 'routes/dashboard',
-      path: 'settings',
-      module: { default: () => null, loader: nestedLoader('settings') },
-    },
-    'routes/dashboard.settings.profile': {
-      id: 'routes/dashboard.settings.profile',
-      parentId: 'routes/dashboard.settings',
-      path: 'profile',
-      module: {
-        default: () => null,
-        loader: nestedLoader('profile'),
-        action: async (args: LoaderArgs) => {
-          const auth = await getAuth(args, options)
-          const form = await args.request.formData()
-          actionSaw.push({ userId: auth.userId, form: Object.fromEntries(form) })
-          return json({ saved: form.get('title') })
-        },
-      },
-    },
-  } as unknown as ServerBuild['routes'],
-  assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' } as unknown as ServerBuild['assets'],
-  publicPath: '/',
-  assetsBuildDirectory: '',
-  future: {} as ServerBuild['future'],
-  isSpaMode: false,
-}
+})
 
 const handle = createRequestHandler(build, 'production')
 
