@@ -74,7 +74,8 @@ export function browserScript(frontendApiUrl: string, cookieSuffix: string): str
   function refresh() {
     if (running) return running;
     var state = current();
-    if (!state || state.token === refused) return Promise.resolve('none');
+    if (!state) return Promise.resolve('none');
+    if (state.token === refused) return Promise.resolve('refused');
     var url = api + '/v1/client/sessions/' + encodeURIComponent(state.claims.sid) + '/tokens';
     running = fetch(url, { method: 'POST', credentials: 'include', headers: { Authorization: 'Bearer ' + state.token } })
       .then(function (response) {

@@ -1,4 +1,4 @@
-import { html } from 'hono/html'
+import { html, raw } from 'hono/html'
 
 export type Html = ReturnType<typeof html>
 
@@ -30,6 +30,9 @@ const STYLE = `
   code { font-size: .9em; word-break: break-all; }
 `
 
+// A constant of ours: inside <style> entities are not decoded, so escaping it would break the CSS.
+const STYLE_TEXT = raw(STYLE)
+
 /** One page: a landmark, one heading, and the content. */
 export function page(title: string, content: Html): Html {
   return html`<!doctype html>
@@ -38,7 +41,7 @@ export function page(title: string, content: Html): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · remix-clerk-local</title>
-<style>${STYLE}</style>
+<style>${STYLE_TEXT}</style>
 </head>
 <body>
 <main>
@@ -50,14 +53,15 @@ ${content}
 }
 
 /**
- * Headers for every page: nothing may load from elsewhere, and no other site may frame the page (a framed
- * sign-in form could be clicked through without the user seeing it).
+ * Headers for every page: nothing may load from elsewhere, no other site may frame the page (a framed sign-in
+ * form could be clicked through without the user seeing it), and the app never learns our URLs as a referrer.
  */
 export const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
+  // Not no-referrer: with it, browsers send `Origin: null` on our own form POSTs, which the CSRF check needs.
+  'Referrer-Policy': 'same-origin',
 }
 
 export async function htmlResponse(content: Html, status = 200, headers: Record<string, string> = {}): Promise<Response> {

@@ -20,10 +20,14 @@ export interface OfficialApp {
 
 /**
  * A Node app whose only logic is `@clerk/backend`'s `authenticateRequest`, configured with the local backend's
- * keys and API URL: a handshake state becomes the SDK's 307, anything else a JSON summary with the SDK's
- * Set-Cookie headers appended, as a framework adapter would do.
+ * keys and API URL: a handshake state becomes the SDK's 307, anything else a JSON summary (or, for a browser's
+ * document request, the HTML of `page`) with the SDK's Set-Cookie headers appended, as a framework adapter
+ * would do. It listens on 127.0.0.1; `host` only changes the URL it reports (e.g. `localhost`, another site).
  */
-export async function startOfficialApp(clerk: LocalClerk): Promise<OfficialApp> {
+export async function startOfficialApp(
+  clerk: LocalClerk,
+  options: { host?: string; page?: (answer: AppAnswer) => string } = {},
+): Promise<OfficialApp> {
   const client = createClerkClient({ secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, apiUrl: clerk.apiUrl })
   const server: Server = createServer((incoming, outgoing) => {
     const headers = new Headers()
@@ -49,8 +53,10 @@ export async function startOfficialApp(clerk: LocalClerk): Promise<OfficialApp> 
         }
         const setCookies = out.getSetCookie()
         out.delete('set-cookie')
-        outgoing.writeHead(200, { ...Object.fromEntries(out), 'content-type': 'application/json', 'set-cookie': setCookies })
-        outgoing.end(JSON.stringify(answer))
+        const html = options.page !== undefined && incoming.headers['sec-fetch-dest'] === 'document'
+        const contentType = html ? 'text/html; charset=utf-8' : 'application/json'
+        outgoing.writeHead(200, { ...Object.fromEntries(out), 'content-type': contentType, 'set-cookie': setCookies })
+        outgoing.end(html ? options.page!(answer) : JSON.stringify(answer))
       },
       (error: unknown) => {
         outgoing.writeHead(500, { 'content-type': 'text/plain' }).end(String(error))
@@ -60,7 +66,7 @@ export async function startOfficialApp(clerk: LocalClerk): Promise<OfficialApp> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

@@ -53,8 +53,11 @@ describe('GET /sign-in', () => {
     )
     expect(hop.response.headers.get('x-frame-options')).toBe('DENY')
     expect(hop.response.headers.get('cache-control')).toBe('no-store')
+    // no-referrer would make browsers send `Origin: null` with our own forms, which the CSRF check refuses.
+    expect(hop.response.headers.get('referrer-policy')).toBe('same-origin')
     const html = await text(hop)
     expect(html).toContain('<html lang="en">')
+    expect(html).toContain('font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;')
     expect(html.match(/<h1>.*<\/h1>/g)).toEqual(['<h1>Sign in</h1>'])
     const buttons = [...html.matchAll(/<button class="user" type="submit" name="user_id" value="(user_\w+)"><span>(.*?)<\/span><span class="email">(.*?)<\/span><\/button>/g)]
     expect(buttons.map((m) => [m[2], m[3]])).toEqual([
