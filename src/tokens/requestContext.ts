@@ -47,7 +47,9 @@ export class RequestContext {
   private clerkUrlValue: URL | undefined
   private cookieValues: Record<string, string | undefined> | undefined
   private suffixedValue: boolean | undefined
-  private readonly decoded = new Map<string, DecodedJwt | undefined>()
+  // At most two tokens per request (plain and suffixed session): a short list compared by identity costs
+  // less than hashing a 700-character key in a Map.
+  private readonly decoded: Array<{ readonly token: string; readonly jwt: DecodedJwt | undefined }> = []
 
   constructor(
     private readonly request: Request,
@@ -201,17 +203,16 @@ export class RequestContext {
   }
 
   private decode(token: string): DecodedJwt | undefined {
-    if (!this.decoded.has(token)) {
-      const known = this.options.knownJwt?.(token)
-      if (known) {
-        this.decoded.set(token, known)
-      } else {
-        const result = decodeJwt(token)
-        this.decoded.set(token, result.ok ? result.jwt : undefined)
-      }
+    for (const entry of this.decoded) if (entry.token === token) return entry.jwt
+    let jwt = this.options.knownJwt?.(token)
+    if (!jwt) {
+      const result = decodeJwt(token)
+      jwt = result.ok ? result.jwt : undefined
     }
-    return this.decoded.get(token)
+    this.decoded.push({ token, jwt })
+    return jwt
   }
+
 }
 
 export function createRequestContext(request: Request, options: RequestContextOptions): RequestContext {
