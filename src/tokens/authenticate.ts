@@ -5,7 +5,7 @@
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from './decodeJwt'
 import { handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
-import { TokenVerificationErrorReason as Reason, formatFullMessage, type TokenCarrier, type VerificationFailure } from './reasons'
+import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from './reasons'
 import { comesFromAnotherSite } from './referrer'
 import { createRequestContext, QueryParameter, type RequestContext } from './requestContext'
 import {
@@ -69,10 +69,8 @@ class Authentication {
     if (token === undefined) return this.handshakeOrSignedOut(AuthErrorReason.ClientUATWithoutSessionToken)
 
     const jwt = context.decodedSessionTokenInCookie
-    if (jwt === undefined) {
-      const decoded = decodeJwt(token)
-      return this.refused(decoded.ok ? unexpected('the session cookie decoded only once') : decoded, 'cookie')
-    }
+    // Decoded again only to say why it is not a JWT (the context keeps the token, not the failure).
+    if (jwt === undefined) return this.refused(decodeFailure(token), 'cookie')
     // A template or machine token is refused before its age is looked at.
     const header = checkSessionHeader(jwt)
     if (!header.ok) return this.refused(header, 'cookie')
@@ -145,6 +143,7 @@ function absoluteProxyUrl(proxyUrl: string | undefined, context: RequestContext)
   return proxyUrl.startsWith('/') ? `${context.clerkUrl.origin}${proxyUrl}` : proxyUrl
 }
 
-function unexpected(what: string): VerificationFailure {
-  return { ok: false, reason: Reason.TokenVerificationFailed, message: `Unexpected error: ${what}.` }
+function decodeFailure(token: string): VerificationFailure {
+  const decoded = decodeJwt(token)
+  return decoded.ok ? failure(Reason.TokenInvalid, 'Invalid JWT form.') : decoded
 }
