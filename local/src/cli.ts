@@ -19,6 +19,9 @@ Options:
   --session-lifetime SECONDS start: session token lifetime (default 60)
   --token-version 1|2        start: session token claim version (default 2)
   --seed FILE.json           start: seed before serving (handy with --db :memory:)
+  --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
+                             (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
+                             e.g. https://app.example.test, or any port: http://devbox.test:*
   -h, --help                 Show this help
 
 Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
@@ -47,21 +50,32 @@ function readSeedFile(path: string): SeedData {
   }
 }
 
-async function start(values: Record<string, string | boolean | undefined>): Promise<void> {
+type CliValues = Record<string, string | boolean | string[] | undefined>
+
+async function start(values: CliValues): Promise<void> {
   const port = integerOption('port', values.port as string | undefined, 4000)
   const tokenVersion = integerOption('token-version', values['token-version'] as string | undefined, 2)
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')
   const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
+  const allowedOrigins = values['allowed-origin'] as string[] | undefined
   const clerk = await createLocalClerk({
     db: values.db as string | undefined,
     sessionLifetime: integerOption('session-lifetime', values['session-lifetime'] as string | undefined, 60),
     tokenVersion,
+    ...(allowedOrigins ? { allowedOrigins } : {}),
+  }).catch((error: unknown) => {
+    // A bad --allowed-origin is a usage mistake: say so, with the accepted forms from the message.
+    if (error instanceof TypeError && allowedOrigins) throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
+    throw error
   })
   try {
     if (seedData) clerk.seed(seedData)
     const { url } = await clerk.listen(port, (values.host as string | undefined) ?? '127.0.0.1')
     process.stdout.write(
-      `remix-clerk-local listening on ${url}\nDatabase: ${values.db ?? DEFAULT_DB_PATH}\n\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}\n`,
+      `remix-clerk-local listening on ${url}\nDatabase: ${values.db ?? DEFAULT_DB_PATH}\n` +
+        `Sign-in page: ${url}/sign-in?redirect_url=<your app URL>   Sign-out: ${url}/sign-out?redirect_url=<your app URL>\n` +
+        `Keep __session fresh in the browser: <script src="${url}/local-clerk.js" defer></script>\n` +
+        `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}\n`,
     )
   } catch (error) {
     await clerk.close()
@@ -89,7 +103,7 @@ function handleShutdown(clerk: LocalClerk): void {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-async function seedCommand(file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<void> {
+async function seedCommand(file: string | undefined, values: CliValues): Promise<void> {
   if (!file) throw new UsageError('seed needs a file: remix-clerk-local seed FILE.json')
   const data = readSeedFile(file)
   const clerk = await createLocalClerk({ db: values.db as string | undefined })
@@ -111,6 +125,7 @@ async function main(argv: string[]): Promise<void> {
       'session-lifetime': { type: 'string' },
       'token-version': { type: 'string' },
       seed: { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -40,6 +40,10 @@ describe('remix-clerk-local CLI', () => {
     [['start', '--token-version', '3'], 'remix-clerk-local: --token-version must be 1 or 2.'],
     [['start', '--verbose'], /^remix-clerk-local: Unknown option '--verbose'/],
     [['seed'], 'remix-clerk-local: seed needs a file: remix-clerk-local seed FILE.json'],
+    [
+      ['start', '--db', ':memory:', '--allowed-origin', 'localhost:3000'],
+      'remix-clerk-local: allowed origin "localhost:3000" is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.',
+    ],
     [['seed', join(dir, 'missing.json')], /^remix-clerk-local: cannot read seed file .*missing\.json: ENOENT/],
   ])('refuses %j with exit code 2', async (args, message) => {
     const cli = runCli(args)
@@ -108,6 +112,19 @@ describe('remix-clerk-local CLI', () => {
     expect(payload).not.toHaveProperty('v')
     running.child.kill('SIGINT')
     expect(await running.exited).toBe(0)
+  })
+
+  it('--allowed-origin (repeatable) replaces the origins the handshake may redirect to; prints the page URLs', async () => {
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--allowed-origin', 'https://app.example.test', '--allowed-origin', 'http://devbox.test:*'])
+    await running.waitFor('CLERK_JWT_KEY=')
+    const { url } = parseStartOutput(running.stdout())
+    expect(running.stdout()).toContain(`Sign-in page: ${url}/sign-in?redirect_url=<your app URL>`)
+    expect(running.stdout()).toContain(`<script src="${url}/local-clerk.js" defer></script>`)
+    const status = async (redirectUrl: string) =>
+      (await fetch(`${url}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`, { redirect: 'manual' })).status
+    expect(await status('https://app.example.test/')).toBe(307)
+    expect(await status('http://devbox.test:8080/')).toBe(307)
+    expect(await status('http://localhost:3000/')).toBe(403)
   })
 
   it('refuses a port in use with exit code 1', async () => {
