@@ -5,6 +5,8 @@ export default defineConfig({
     name: 'example',
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
+    // Builds remix-clerk, remix-clerk-local and the app when stale: the tests run the built app.
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One browser at a time: the machine has two cores and the suite shares one app server.

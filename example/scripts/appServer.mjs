@@ -61,7 +61,7 @@ function remixServeScript() {
  * @typedef {object} AppServerOptions
  * @property {number} port 0 picks a free port
  * @property {string} [host] interface to listen on; default 127.0.0.1 (the local backend only redirects to this machine anyway)
- * @property {NodeJS.ProcessEnv} env the app's environment (CLERK_* variables)
+ * @property {Record<string, string | undefined>} env the app's environment (CLERK_* variables)
  * @property {(line: string) => void} [onOutput] each line remix-serve prints (its request log)
  */
 
@@ -90,23 +90,42 @@ export async function startAppServer({ port: requestedPort, host = '127.0.0.1', 
   const recent = []
   /** @type {(line: string) => void} */
   let onLine = () => {}
+  let stopping = false
+  /** @type {() => void} */
+  let onServerClosed = () => {}
+  /** Resolves once remix-serve's HTTP server has closed and every connection has ended. */
+  const serverClosed = new Promise((resolve) => (onServerClosed = () => resolve(undefined)))
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) => {
-      // remix-serve reports a clean shutdown as `console.error(undefined)`; blank lines say nothing either.
-      if (line === 'undefined' || line.trim() === '') return
+      if (line.trim() === '' || line === 'undefined') {
+        // remix-serve stops on SIGINT/SIGTERM with `server.close(console.error)`: the callback prints an empty line
+        // on stderr once the last connection has ended.
+        if (stream === child.stderr) onServerClosed()
+        return
+      }
       recent.push(line)
       if (recent.length > 50) recent.shift()
-      onOutput(line)
+      // While stopping, remix-serve may report that its server was already closed (by a terminal's Ctrl-C
+      // reaching it first): noise, not news.
+      if (!stopping) onOutput(line)
       onLine(line)
     })
   }
   /** @type {Promise<number | null>} */
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
 
+  /**
+   * SIGTERM lets remix-serve finish the requests in flight. Once its server has closed, only the timer that Remix's
+   * default entry.server.tsx sets to abort slow renders (5 s, never cleared) keeps the process alive: it is killed
+   * then rather than waited for, so Ctrl-C takes a moment, not seconds.
+   */
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
+    stopping = true
     child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+    await Promise.race([exited, serverClosed])
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await exited
     clearTimeout(timer)
   }

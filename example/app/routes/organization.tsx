@@ -64,7 +64,7 @@ export default function OrganizationPage() {
             </p>
           )}
           {switchUrl ? (
-            <p>
+            <p className="card__footer">
               <a href={switchUrl}>Sign in with another user or organization</a>
             </p>
           ) : null}

@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+
+const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results')
+
+/** Numbered full-page screenshots under example/test-results/<suite>/, in the order the steps ran. */
+export function screenshotter(suite: string) {
+  const dir = join(RESULTS_DIR, suite)
+  mkdirSync(dir, { recursive: true })
+  let count = 0
+  return async (page: Page, step: string): Promise<string> => {
+    count += 1
+    const path = join(dir, `${String(count).padStart(2, '0')}-${step}.png`)
+    await page.screenshot({ path, fullPage: true })
+    return path
+  }
+}

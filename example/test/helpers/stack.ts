@@ -1,0 +1,56 @@
+import { createLocalClerk, type LocalClerk, type SeedResult } from 'remix-clerk-local'
+import { startAppServer, type AppServer } from '../../scripts/appServer.mjs'
+import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'
+
+export interface Stack {
+  clerk: LocalClerk
+  app: AppServer
+  seeded: SeedResult
+  adminId: string
+  memberId: string
+  /** What remix-serve printed: its request log, and any error the app logged. */
+  appOutput: string[]
+  close(): Promise<void>
+}
+
+/**
+ * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
+ * pointed at it through the same four variables `npm start` passes.
+ */
+export async function startStack(options: { sessionLifetime: number }): Promise<Stack> {
+  const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
+  try {
+    const seeded = clerk.seed(readDemoSeed())
+    await clerk.listen(0)
+    const appOutput: string[] = []
+    // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
+    const app = await startAppServer({
+      port: 0,
+      env: { PATH: process.env.PATH, ...clerk.env() },
+      onOutput: (line) => appOutput.push(line),
+    })
+    const idOf = (email: string) => {
+      const user = seeded.users.find((u) => u.email_address === email)
+      if (!user) throw new Error(`the demo seed has no user ${email}`)
+      return user.id
+    }
+    return {
+      clerk,
+      app,
+      seeded,
+      adminId: idOf(DEMO_ADMIN_EMAIL),
+      memberId: idOf(DEMO_MEMBER_EMAIL),
+      appOutput,
+      async close() {
+        try {
+          await app.stop()
+        } finally {
+          await clerk.close()
+        }
+      },
+    }
+  } catch (error) {
+    await clerk.close()
+    throw error
+  }
+}
