@@ -16,7 +16,10 @@ import { localClerkScriptUrl, signInUrl, signOutUrl } from './lib/frontendApi.se
 import { displayName } from './lib/displayName'
 import stylesheet from './styles.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.ico' },
+  { rel: 'stylesheet', href: stylesheet },
+]
 
 export const meta: MetaFunction = () => [
   { title: 'remix-clerk example' },

@@ -59,7 +59,7 @@ export const BUILD_STEPS = {
     name: 'example app',
     cwd: fromRoot('example'),
     // The server build bundles remix-clerk's dist, so a rebuilt dist means a rebuilt app.
-    inputs: [...['example/app', 'example/vite.config.ts', 'example/package.json'].map(fromRoot), ...ROOT_OUTPUTS],
+    inputs: [...['example/app', 'example/public', 'example/vite.config.ts', 'example/package.json'].map(fromRoot), ...ROOT_OUTPUTS],
     outputs: ['example/build/server/index.js'].map(fromRoot),
     command: [binScript('@remix-run/dev', 'remix'), 'vite:build'],
   }),

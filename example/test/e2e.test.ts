@@ -4,7 +4,7 @@
 // it was closed) run for real.
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from './helpers/browser'
 import { screenshotter } from './helpers/screenshots'
 import { startStack, type Stack } from './helpers/stack'
@@ -21,6 +21,9 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   let context: BrowserContext
   let page: Page
   const screenshot = screenshotter('e2e')
+  /** Uncaught errors in the app's pages (a failed hydration shows up here) and console errors. */
+  const pageErrors: string[] = []
+  const consoleErrors: string[] = []
 
   beforeAll(async () => {
     stack = await startStack({ sessionLifetime: SESSION_LIFETIME_SECONDS })
@@ -29,6 +32,15 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     // Every page here answers in milliseconds: a step that waits longer has failed, and should say so soon.
     context.setDefaultTimeout(10_000)
     page = context.pages()[0] ?? (await context.newPage())
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} [${message.location().url}]`)
+    })
+  })
+
+  afterEach(({ task }) => {
+    // A failed step usually has its cause in the app's log (a loader that threw): show the end of it.
+    if (task.result?.state === 'fail') console.error(`The app's last output:\n${stack.appOutput.slice(-40).join('\n')}`)
   })
 
   afterAll(async () => {
@@ -226,5 +238,12 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     expect(response?.status()).toBe(200)
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in')
     await screenshot(page, 'dashboard-redirects-to-sign-in')
+  })
+
+  it('ran the whole story without an error in a page or the console, but for the one 401 it asked for', () => {
+    expect(pageErrors).toEqual([])
+    expect(consoleErrors).toEqual([
+      `Failed to load resource: the server responded with a status of 401 (Unauthorized) [${appUrl('/api/get-token')}]`,
+    ])
   })
 })
