@@ -148,6 +148,7 @@ describe('npm start (scripts/start.mjs)', () => {
     const dashboard = await fetch(`${appUrl}/dashboard`, { redirect: 'manual' })
     expect(dashboard.status).toBe(302)
     expect(dashboard.headers.get('location')).toBe(signInUrl)
+    expect(await dashboard.text()).toBe('')
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys).toHaveLength(1)
     firstKid = jwks.keys[0]!.kid
@@ -171,7 +172,9 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(script.output()).not.toContain('Seeded')
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys.map((key) => key.kid)).toEqual([firstKid])
-    expect((await fetch(`${appUrl}/`)).status).toBe(200)
+    const home = await fetch(`${appUrl}/`)
+    expect(home.status).toBe(200)
+    expect(await home.text()).toContain('data-state="signed-out"')
 
     // A process manager stops the script only: it must take the app server down with it.
     process.kill(script.pid, 'SIGTERM')
@@ -193,29 +196,21 @@ describe('npm start (scripts/start.mjs)', () => {
       return (blocker.address() as { port: number }).port
     }
 
-    it('PORT: exits 1 with a message that names the port and the setting, and leaves nothing running', async () => {
-      const port = await takePort()
-      const script = startScript(scriptEnv({ PORT: String(port), LOCAL_CLERK_PORT: '0', LOCAL_CLERK_DATA_DIR: tempDir() }))
+    it.each(['PORT', 'LOCAL_CLERK_PORT'])(
+      '%s: exits 1 with a message that names the port and the setting, and leaves nothing running',
+      async (variable) => {
+        const port = await takePort()
+        const ports = { PORT: '0', LOCAL_CLERK_PORT: '0', [variable]: String(port) }
+        const script = startScript(scriptEnv({ ...ports, LOCAL_CLERK_DATA_DIR: tempDir() }))
 
-      expect(await script.exited).toEqual({ code: 1, signal: null })
-      expect(script.output()).toContain(
-        `npm start: port ${port} on 127.0.0.1 is already in use (another npm start?). Stop that process or choose another port with PORT=<port>.`,
-      )
-      expect(script.output()).not.toContain('    at ')
-      expect(await waitForGroupGone(script.pid)).toBe(true)
-    })
-
-    it('LOCAL_CLERK_PORT: exits 1 with a message that names the port and the setting, and leaves nothing running', async () => {
-      const port = await takePort()
-      const script = startScript(scriptEnv({ PORT: '0', LOCAL_CLERK_PORT: String(port), LOCAL_CLERK_DATA_DIR: tempDir() }))
-
-      expect(await script.exited).toEqual({ code: 1, signal: null })
-      expect(script.output()).toContain(
-        `npm start: port ${port} on 127.0.0.1 is already in use (another npm start?). Stop that process or choose another port with LOCAL_CLERK_PORT=<port>.`,
-      )
-      expect(script.output()).not.toContain('    at ')
-      expect(await waitForGroupGone(script.pid)).toBe(true)
-    })
+        expect(await script.exited).toEqual({ code: 1, signal: null })
+        expect(script.output()).toContain(
+          `npm start: port ${port} on 127.0.0.1 is already in use (another npm start?). Stop that process or choose another port with ${variable}=<port>.`,
+        )
+        expect(script.output()).not.toContain('    at ')
+        expect(await waitForGroupGone(script.pid)).toBe(true)
+      },
+    )
   })
 
   it('uses CLERK_SECRET_KEY and CLERK_PUBLISHABLE_KEY from the environment without starting a local backend', async () => {
