@@ -3,6 +3,18 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 
+let lightweightResponses = false
+
+/**
+ * For the CLI process only: lets @hono/node-server replace the global Request and Response with its lightweight
+ * versions, which it writes to the socket directly instead of reading each Response back. That is a process-wide
+ * change, harmless where nothing but this server runs and wrong inside someone else's process, which is why the
+ * library leaves the globals alone unless the CLI asks.
+ */
+export function useLightweightResponses(): void {
+  lightweightResponses = true
+}
+
 export interface RunningServer {
   port: number
   close(): Promise<void>
@@ -14,8 +26,7 @@ export async function startServer(
   port: number,
   host: string,
 ): Promise<RunningServer> {
-  // overrideGlobalObjects: false keeps hono from replacing the process-wide Request and Response classes.
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: false }) as Server
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects: lightweightResponses }) as Server
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(

@@ -133,6 +133,24 @@ describe('request bodies', () => {
     expect((await response.json()).errors[0].code).toBe('request_body_too_large')
   })
 
+  it('reads a small chunked body (Transfer-Encoding, no Content-Length) over HTTP', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email_address":["chunked@example.com"],'))
+        controller.enqueue(new TextEncoder().encode('"first_name":"Chunk"}'))
+        controller.close()
+      },
+    })
+    const response = await fetch(`${h.clerk.url}/v1/users`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    expect(response.status).toBe(200)
+    expect((await response.json()).first_name).toBe('Chunk')
+  })
+
   it('lists every unknown field and wrong type in one 422', async () => {
     const response = await h.call('POST', '/v1/users', {
       body: { first_name: 42, nickname: 'x', email_address: 'not-an-array', public_metadata: [] },
@@ -164,6 +182,18 @@ describe('request bodies', () => {
 })
 
 describe('in-process fetch', () => {
+  it('reads the body of an in-process POST, which carries no Content-Length (only HTTP requests may skip it)', async () => {
+    const request = new Request('http://in-process.test/v1/users', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email_address: ['in-process@example.com'], first_name: 'Inez' }),
+    })
+    expect(request.headers.get('content-length')).toBeNull()
+    const response = await h.clerk.fetch(request)
+    expect(response.status).toBe(200)
+    expect((await response.json()).first_name).toBe('Inez')
+  })
+
   it('answers the same request without a port', async () => {
     const response = await h.clerk.fetch(
       new Request('http://in-process.test/v1/jwks', { headers: { authorization: `Bearer ${h.clerk.secretKey}` } }),
