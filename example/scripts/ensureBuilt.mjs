@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url)
  * @property {string[]} inputs files and folders whose changes call for a rebuild
  * @property {string[]} outputs files the step writes; a missing one calls for a rebuild
  * @property {string[]} command arguments for `node`
+ * @property {Array<keyof typeof BUILD_STEPS>} [after] steps whose outputs are inputs of this one
  */
 
 /** @param {string} path */
@@ -62,6 +63,7 @@ export const BUILD_STEPS = {
     inputs: [...['example/app', 'example/public', 'example/vite.config.ts', 'example/package.json'].map(fromRoot), ...ROOT_OUTPUTS],
     outputs: ['example/build/server/index.js'].map(fromRoot),
     command: [binScript('@remix-run/dev', 'remix'), 'vite:build'],
+    after: ['remix-clerk'],
   }),
 }
 
@@ -120,7 +122,8 @@ function run(step) {
 }
 
 /**
- * Builds the named steps in order, each only when stale.
+ * Builds the named steps, each only when stale; steps that do not depend on each other build at the same time
+ * (the two tsup builds are most of a first start).
  * @param {Array<keyof typeof BUILD_STEPS>} names
  * @param {(message: string) => void} [log]
  * @returns {Promise<string[]>} the names of the steps that ran
@@ -128,13 +131,23 @@ function run(step) {
 export async function ensureBuilt(names, log = () => {}) {
   /** @type {string[]} */
   const built = []
+  /** @type {Map<string, Promise<void>>} */
+  const running = new Map()
   for (const name of names) {
     const step = BUILD_STEPS[name]()
-    const reason = staleReason(step)
-    if (!reason) continue
-    log(`Building ${step.name} (${reason})…`)
-    await run(step)
-    built.push(name)
+    const dependencies = (step.after ?? []).map((dependency) => running.get(dependency))
+    running.set(
+      name,
+      Promise.all(dependencies).then(async () => {
+        // Checked once the steps it depends on are done: their fresh outputs may make this one stale.
+        const reason = staleReason(step)
+        if (!reason) return
+        log(`Building ${step.name} (${reason})…`)
+        await run(step)
+        built.push(name)
+      }),
+    )
   }
+  await Promise.all(running.values())
   return built
 }
