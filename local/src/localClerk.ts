@@ -69,21 +69,21 @@ export class LocalClerk {
     return publishableKeyFor(this.frontendApiUrl)
   }
 
-  /** Handles one request in-process, no port needed. Bound, so it can be passed around as a fetch function. */
-  readonly fetch = async (request: Request): Promise<Response> => {
+  /**
+   * Handles one request in-process, no port needed. Bound, so it can be passed around as a fetch function, or as
+   * the `fetch` of your own `@hono/node-server`: its second argument (the adapter's `{ incoming, outgoing }`) tells
+   * the handlers that the request came over HTTP, which lets them skip reading a body that is not there.
+   */
+  readonly fetch = async (request: Request, env?: object): Promise<Response> => {
     this.assertOpen()
-    return this.app.fetch(request)
+    return this.app.fetch(request, env)
   }
 
   /** Serves over HTTP; the default port 0 picks a free one. */
   async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
     this.assertOpen()
     if (this.server) throw new Error(`remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
-    // The Node bindings go along as hono's env: handlers can tell a request that came over HTTP.
-    this.server = await startServer((request, env) => {
-      this.assertOpen()
-      return this.app.fetch(request, env)
-    }, port, host)
+    this.server = await startServer(this.fetch, port, host)
     this.urlState.setListening(urlForAddress(host, this.server.port))
     return { url: this.frontendApiUrl, port: this.server.port }
   }
