@@ -189,10 +189,32 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'dashboard-after-handshake')
   })
 
-  it('gates the organization page on the role: the admin sees the admin section', async () => {
+  it('keeps the session token fresh while the tab is open, so client-side navigations stay signed in', async () => {
+    // A client-side navigation loads its data with fetch, which cannot take the handshake detour: without
+    // /local-clerk.js refreshing the cookie, this click would land on the sign-in page.
+    const before = await sessionCookie()
+    const { exp } = decodeJwt(before!)
+    await page.waitForTimeout(Math.max(0, (exp! + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()))
+    const refreshed = await sessionCookie()
+    expect(refreshed).not.toBe(before)
+    expect(decodeJwt(refreshed!).exp!).toBeGreaterThan(exp!)
+
+    const documents: string[] = []
+    const dataRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.isNavigationRequest()) documents.push(request.url())
+      else if (new URL(request.url()).searchParams.has('_data')) dataRequests.push(request.url())
+    })
     await page.getByRole('link', { name: 'Organization', exact: true }).click()
     await page.waitForURL(appUrl('/organization'))
+    await page.getByTestId('checks').waitFor()
 
+    expect(documents).toEqual([])
+    expect(dataRequests.length).toBeGreaterThan(0)
+    await expect(page.getByTestId('viewer-name').innerText()).resolves.toBe('Ada Lovelace')
+  })
+
+  it('gates the organization page on the role: the admin sees the admin section', async () => {
     await expect(page.getByTestId('org-role').innerText()).resolves.toBe('org:admin')
     await expect(page.getByTestId('check-result').allInnerTexts()).resolves.toEqual(['true', 'false', 'true', 'true'])
     const admin = page.getByTestId('admin-section')
