@@ -122,12 +122,7 @@ describe('request bodies', () => {
         controller.enqueue(chunk)
       },
     })
-    const response = await fetch(`${h.clerk.url}/v1/users`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
-      body,
-      duplex: 'half',
-    } as RequestInit)
+    const response = await postStream('/v1/users', body)
     expect(response.status).toBe(413)
     expect(response.headers.get('content-type')).toBe('application/json')
     expect((await response.json()).errors[0].code).toBe('request_body_too_large')
@@ -141,12 +136,7 @@ describe('request bodies', () => {
         controller.close()
       },
     })
-    const response = await fetch(`${h.clerk.url}/v1/users`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
-      body,
-      duplex: 'half',
-    } as RequestInit)
+    const response = await postStream('/v1/users', body)
     expect(response.status).toBe(200)
     expect((await response.json()).first_name).toBe('Chunk')
   })
@@ -215,3 +205,13 @@ describe('handshake payload', () => {
     })
   })
 })
+
+/** A JSON POST whose body is a stream: sent chunked, without Content-Length. */
+function postStream(path: string, body: ReadableStream<Uint8Array>): Promise<Response> {
+  return fetch(`${h.clerk.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.clerk.secretKey}`, 'content-type': 'application/json' },
+    body,
+    duplex: 'half',
+  } as RequestInit)
+}

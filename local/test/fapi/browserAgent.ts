@@ -48,6 +48,16 @@ export class BrowserAgent {
     return { url, status: response.status, location: location && new URL(location, url).href, setCookies, response }
   }
 
+  /** POSTs an HTML form (urlencoded) with the Origin a browser would send from `origin`'s page; no redirect followed. */
+  postForm(url: string, fields: Record<string, string>, origin: string | null = new URL(url).origin): Promise<Hop> {
+    return this.request(url, {
+      method: 'POST',
+      ...(origin === null ? {} : { origin }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    })
+  }
+
   /** Follows redirects (GET after 303, same method otherwise, as for our GETs) and returns every hop. */
   async navigate(url: string, init: RequestInit & { origin?: string } = {}, maxHops = 10): Promise<Hop[]> {
     const hops: Hop[] = []

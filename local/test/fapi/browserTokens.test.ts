@@ -16,12 +16,7 @@ afterAll(() => h.close())
 
 async function signedInBrowser(email: string) {
   const agent = new BrowserAgent()
-  const hop = await agent.request(`${h.clerk.url}/sign-in`, {
-    method: 'POST',
-    origin: h.clerk.url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ redirect_url: `${PAGE}/`, email }).toString(),
-  })
+  const hop = await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: `${PAGE}/`, email })
   expect(hop.status).toBe(303)
   const userId = (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id as string
   const sessionId = (await h.call('GET', `/v1/sessions?user_id=${userId}`)).body[0].id as string

@@ -21,12 +21,7 @@ const handshakeUrl = (params: Record<string, string>) => `${h.clerk.url}/v1/clie
 /** A browser signed in through the sign-in form (the form's own redirect is not followed). */
 async function signedInBrowser(email: string): Promise<{ agent: BrowserAgent; signedInAt: number }> {
   const agent = new BrowserAgent()
-  const hop = await agent.request(`${h.clerk.url}/sign-in`, {
-    method: 'POST',
-    origin: h.clerk.url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ redirect_url: `${APP}/`, email }).toString(),
-  })
+  const hop = await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: `${APP}/`, email })
   expect(hop.status).toBe(303)
   return { agent, signedInAt: h.clock.seconds }
 }

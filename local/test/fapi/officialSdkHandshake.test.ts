@@ -29,12 +29,6 @@ afterAll(async () => {
 })
 
 const answer = async (hop: Hop): Promise<AppAnswer> => (await hop.response.json()) as AppAnswer
-const formBody = (fields: Record<string, string>) => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-  origin: clerk.url,
-})
 
 /** Signs a new browser in through the sign-in page and returns the agent and every hop after the form. */
 async function signIn(email: string, path = '/dashboard') {
@@ -42,7 +36,8 @@ async function signIn(email: string, path = '/dashboard') {
   const redirectUrl = `${app.url}${path}`
   const page = await agent.request(`${clerk.url}/sign-in?redirect_url=${encodeURIComponent(redirectUrl)}`)
   expect(page.status).toBe(200)
-  const hops = await agent.navigate(`${clerk.url}/sign-in`, formBody({ redirect_url: redirectUrl, email }))
+  const posted = await agent.postForm(`${clerk.url}/sign-in`, { redirect_url: redirectUrl, email })
+  const hops = [posted, ...(await agent.navigate(posted.location!))]
   return { agent, hops }
 }
 
@@ -93,7 +88,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     const agent = new BrowserAgent()
     offset = -5 * 60_000
     try {
-      const posted = await agent.request(`${clerk.url}/sign-in`, formBody({ redirect_url: `${app.url}/`, email: 'handshake.expired@example.com' }))
+      const posted = await agent.postForm(`${clerk.url}/sign-in`, { redirect_url: `${app.url}/`, email: 'handshake.expired@example.com' })
       const delivered = await agent.request(posted.location!)
       const nonce = new URL(delivered.location!).searchParams.get('__clerk_handshake_nonce')!
       const { directives } = await createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl }).clients.getHandshakePayload({ nonce })

@@ -30,11 +30,12 @@ const sessionsOf = async (id: string) =>
   (await h.call('GET', `/v1/sessions?user_id=${id}&limit=100`)).body as Array<{ id: string; status: string; client_id: string; last_active_organization_id: string | null }>
 
 function post(agent: BrowserAgent, path: string, fields: Record<string, string>, extra: { origin?: string | null; contentType?: string } = {}) {
+  if (extra.contentType === undefined) return agent.postForm(`${h.clerk.url}${path}`, fields, extra.origin === undefined ? h.clerk.url : extra.origin)
   return agent.request(`${h.clerk.url}${path}`, {
     method: 'POST',
-    ...(extra.origin === null ? {} : { origin: extra.origin ?? h.clerk.url }),
-    headers: { 'content-type': extra.contentType ?? 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
+    origin: h.clerk.url,
+    headers: { 'content-type': extra.contentType },
+    body: JSON.stringify(fields),
   })
 }
 
