@@ -132,8 +132,8 @@ async function main() {
   say(lines.join('\n'))
 }
 
-// Ctrl-C in a terminal signals the whole process group: remix-serve gets it too and stops on its own, and
-// app.stop() waits for that. A SIGTERM to this process alone (a process manager) stops the app through app.stop().
+// Ctrl-C in a terminal signals the whole process group, remix-serve included; a process manager may signal this
+// process alone. Either way app.stop() sees the app server closed and its process gone before this one exits.
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, () => {
     say(`\n${signal} received, stopping…`)
