@@ -1,0 +1,213 @@
+// One request through four implementations, each outcome reduced to the same comparable shape:
+//  - `remix4`: the official `getAuth` of @clerk/remix 4 (with the @clerk/backend 2 it bundles);
+//  - `ours`: our `getAuth`, compared with `remix4`;
+//  - `backend3`: the newest official engine, `createClerkClient(...).authenticateRequest` of @clerk/backend 3;
+//  - `oursEngine`: our `authenticateRequest`, compared with `backend3` (request states show every header).
+import { createClerkClient as createBackend3Client } from '@clerk/backend'
+import { getAuth as remix4GetAuth } from '@clerk/remix/ssr.server'
+import { getAuth } from '../../src/ssr.server'
+import type { AuthObject } from '../../src/tokens/authObject'
+import { authenticateRequest } from '../../src/tokens/authenticate'
+import { clerkInstanceFor } from '../../src/tokens/clerkInstance'
+import type { CheckAuthorizationParams } from '../../src/tokens/has'
+
+/** What the app is configured with, in the option names every implementation shares. */
+export interface Configuration {
+  secretKey: string
+  publishableKey: string
+  /** The Backend API (JWKS); @clerk/remix 4 ignores an `apiUrl` option, so it gets `CLERK_API_URL`. */
+  apiUrl: string
+  jwtKey?: string
+  authorizedParties?: string[]
+  audience?: string | string[]
+}
+
+export type Implementation = 'remix4' | 'ours' | 'backend3' | 'oursEngine'
+
+export interface Outcome {
+  status: 'signed-in' | 'signed-out' | 'handshake' | 'redirect' | 'threw'
+  reason: string | null
+  message: string | null
+  /** The auth object's data fields; `null` when there is none (a handshake). */
+  auth: Record<string, unknown> | null
+  /** `auth.getToken()` without options: the request's own token, no network. */
+  token: string | null
+  /** `auth.has()` over `HAS_CHECKS`. */
+  has: boolean[] | null
+  /** A redirect's Location, split so that parameters compare one by one. */
+  location: { target: string; params: Record<string, string> } | null
+  /** Every other header of the state or thrown Response; Set-Cookie values joined by newlines. */
+  headers: Record<string, string>
+  /** What a non-Response throw said. */
+  error?: string
+}
+
+/** The auth object fields a loader reads. */
+const AUTH_FIELDS = [
+  'tokenType',
+  'isAuthenticated',
+  'userId',
+  'sessionId',
+  'sessionStatus',
+  'actor',
+  'orgId',
+  'orgRole',
+  'orgSlug',
+  'orgPermissions',
+  'factorVerificationAge',
+  'sessionClaims',
+] as const
+
+export const HAS_CHECKS: CheckAuthorizationParams[] = [
+  { role: 'org:admin' },
+  { role: 'member' },
+  { permission: 'org:invoices:read' },
+  { permission: 'org:invoices:refund' },
+  { reverification: 'strict' },
+  { reverification: 'lax' },
+  { role: 'org:admin', reverification: 'lax' },
+  { feature: 'dashboard' },
+  { plan: 'pro' },
+]
+
+export async function runAll(request: () => Request, config: Configuration): Promise<Record<Implementation, Outcome>> {
+  return {
+    remix4: await viaRemix4(request(), config),
+    ours: await viaOurGetAuth(request(), config),
+    backend3: await viaBackend3(request(), config),
+    oursEngine: await viaOurEngine(request(), config),
+  }
+}
+
+function getAuthOptions(config: Configuration) {
+  const { secretKey, publishableKey, jwtKey, authorizedParties, audience } = config
+  return { secretKey, publishableKey, jwtKey, authorizedParties, audience }
+}
+
+async function viaRemix4(request: Request, config: Configuration): Promise<Outcome> {
+  const previous = process.env.CLERK_API_URL
+  process.env.CLERK_API_URL = config.apiUrl
+  try {
+    const auth = await remix4GetAuth({ request, context: {}, params: {} }, getAuthOptions(config) as { secretKey: string })
+    return await fromAuthObject(auth as unknown as AuthObject)
+  } catch (thrown) {
+    return fromThrown(thrown)
+  } finally {
+    if (previous === undefined) delete process.env.CLERK_API_URL
+    else process.env.CLERK_API_URL = previous
+  }
+}
+
+async function viaOurGetAuth(request: Request, config: Configuration): Promise<Outcome> {
+  try {
+    return await fromAuthObject(await getAuth({ request, context: {}, params: {} }, { ...getAuthOptions(config), apiUrl: config.apiUrl }))
+  } catch (thrown) {
+    return fromThrown(thrown)
+  }
+}
+
+async function viaBackend3(request: Request, config: Configuration): Promise<Outcome> {
+  const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience } = config
+  try {
+    const client = createBackend3Client({ secretKey, publishableKey, jwtKey, apiUrl, telemetry: { disabled: true } })
+    const state = await client.authenticateRequest(request, { authorizedParties, audience })
+    const auth = state.toAuth() as unknown as AuthObject | null
+    return {
+      ...(auth ? await fromAuthObject(auth) : { auth: null, token: null, has: null }),
+      status: state.status,
+      reason: state.reason ?? null,
+      message: normaliseMessage(state.message ?? null),
+      ...fromHeaders(state.headers),
+    }
+  } catch (thrown) {
+    return fromThrown(thrown)
+  }
+}
+
+async function viaOurEngine(request: Request, config: Configuration): Promise<Outcome> {
+  try {
+    const state = await authenticateRequest(request, await clerkInstanceFor(getAuthOptionsWithApi(config)))
+    const auth = state.toAuth()
+    return {
+      ...(auth ? await fromAuthObject(auth) : { auth: null, token: null, has: null }),
+      status: state.status,
+      reason: state.reason,
+      message: normaliseMessage(state.message),
+      ...fromHeaders(state.headers),
+    }
+  } catch (thrown) {
+    return fromThrown(thrown)
+  }
+}
+
+function getAuthOptionsWithApi(config: Configuration) {
+  return { ...getAuthOptions(config), apiUrl: config.apiUrl }
+}
+
+async function fromAuthObject(auth: AuthObject): Promise<Outcome> {
+  const debug = auth.debug() as { reason?: string; message?: string }
+  const fields: Record<string, unknown> = {}
+  // `undefined` and `null` are different answers to a loader (`orgId === null`), so both stay visible.
+  for (const field of AUTH_FIELDS) fields[field] = field in auth && auth[field] !== undefined ? auth[field] : '(undefined)'
+  return {
+    status: auth.isAuthenticated ? 'signed-in' : 'signed-out',
+    reason: auth.isAuthenticated ? null : (debug.reason ?? null),
+    message: auth.isAuthenticated ? null : normaliseMessage(debug.message ?? null),
+    auth: fields,
+    token: await auth.getToken(),
+    has: HAS_CHECKS.map((check) => auth.has(check)),
+    location: null,
+    headers: {},
+  }
+}
+
+function fromThrown(thrown: unknown): Outcome {
+  if (!(thrown instanceof Response)) {
+    return { status: 'threw', reason: null, message: null, auth: null, token: null, has: null, location: null, headers: {}, error: String(thrown) }
+  }
+  const headers = fromHeaders(thrown.headers)
+  const status = headers.location?.target.endsWith('/v1/client/handshake') ? 'handshake' : 'redirect'
+  return {
+    status: thrown.status === 307 ? status : 'threw',
+    reason: thrown.headers.get('x-clerk-auth-reason'),
+    // A state without a message sends no header: its message is ''.
+    message: normaliseMessage(thrown.headers.get('x-clerk-auth-message') ?? ''),
+    auth: null,
+    token: null,
+    has: null,
+    ...headers,
+    ...(thrown.status === 307 ? {} : { error: `a ${thrown.status} Response` }),
+  }
+}
+
+function fromHeaders(headers: Headers | undefined): Pick<Outcome, 'location' | 'headers'> {
+  const result: Record<string, string> = {}
+  let location: Outcome['location'] = null
+  headers?.forEach((value, name) => {
+    if (name === 'set-cookie') return
+    if (name === 'location') {
+      const url = new URL(value, 'http://relative.invalid')
+      location = { target: `${url.origin}${url.pathname}`, params: Object.fromEntries(url.searchParams) }
+    } else {
+      result[name] = name === 'x-clerk-auth-message' ? normaliseMessage(value)! : value
+    }
+  })
+  const cookies = headers?.getSetCookie() ?? []
+  if (cookies.length > 0) result['set-cookie'] = cookies.map(normaliseSetCookie).join('\n')
+  return { location, headers: result }
+}
+
+/** The order and case of cookie attributes mean nothing to a browser: `a=1; Max-Age=2; HttpOnly` → `a=1; httponly; max-age=2`. */
+function normaliseSetCookie(cookie: string): string {
+  const [pair, ...attributes] = cookie.split(';').map((part) => part.trim())
+  const normalised = attributes.map((attribute) => {
+    const [name, ...value] = attribute.split('=')
+    return [name!.toLowerCase(), ...value].join('=')
+  })
+  return [pair, ...normalised.sort()].join('; ')
+}
+
+/** Messages quote the clock, which moves between two implementations' runs. */
+function normaliseMessage(message: string | null): string | null {
+  return message?.replace(/Current date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g, 'Current date: (now)') ?? null
+}
