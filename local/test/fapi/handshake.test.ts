@@ -1,6 +1,7 @@
 import { compactVerify, importJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { createLocalClerk } from '../../src/index.js'
 import { type Harness, countRows, decodePart, expectClerkError, startHarness } from '../helpers.js'
 import { BrowserAgent } from './browserAgent.js'
 import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
@@ -174,6 +175,20 @@ describe('GET /v1/client/handshake', () => {
       if (kind === 'origin') expectClerkError(response, 403, 'redirect_url_not_allowed', { paramName: 'redirect_url' })
       else expectClerkError(response, 422, 'form_param_format_invalid', { paramName: 'redirect_url' })
     })
+  })
+})
+
+describe('behind https (the url option)', () => {
+  it('the __client cookie is Secure when the public URL is https (a TLS proxy in front)', async () => {
+    const proxied = await createLocalClerk({ db: ':memory:', url: 'https://clerk.example.test' })
+    try {
+      const { port } = await proxied.listen(0)
+      const hop = await new BrowserAgent().request(`http://127.0.0.1:${port}/v1/client/handshake?redirect_url=${encodeURIComponent(`${APP}/`)}`)
+      expect(hop.status).toBe(307)
+      expect(hop.setCookies[0]).toMatch(/^__client=\w{43}; Max-Age=31536000; Path=\/; HttpOnly; Secure; SameSite=Lax$/)
+    } finally {
+      await proxied.close()
+    }
   })
 })
 
