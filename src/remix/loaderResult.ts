@@ -43,8 +43,20 @@ function appended(base: HeadersInit | undefined, extra: Headers | undefined): He
     if (name !== 'set-cookie') headers.append(name, value)
   })
   // forEach joins Set-Cookie values; each must stay a header of its own.
-  for (const cookie of extra?.getSetCookie() ?? []) headers.append('set-cookie', cookie)
+  if (extra) for (const cookie of setCookieValues(extra)) headers.append('set-cookie', cookie)
   return headers
+}
+
+/**
+ * Each Set-Cookie value on its own. Apps on Remix's `installGlobals()` (remix-serve, the Express adapter without
+ * single fetch) run on @remix-run/web-fetch, whose Headers has `raw()` but no `getSetCookie()`.
+ */
+function setCookieValues(headers: Headers): string[] {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie()
+  const raw = (headers as Headers & { raw?: () => Record<string, string[] | undefined> }).raw
+  if (typeof raw === 'function') return raw.call(headers)['set-cookie'] ?? []
+  const joined = headers.get('set-cookie')
+  return joined === null ? [] : [joined]
 }
 
 /** `null` or an object that is not an array: what `{ ...data, clerkState }` can be made of. */
