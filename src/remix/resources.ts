@@ -29,9 +29,16 @@ export async function loadResources(
   return { session, user: withoutPrivateMetadata(user), organization: withoutPrivateMetadata(organization) }
 }
 
-/** A plain copy of the public fields (getters such as `raw`, which holds the private metadata too, are left behind). */
+/**
+ * A plain copy of the public fields and of the derived ones (`fullName`, `primaryEmailAddress`, …), so the type
+ * tells the truth. Left behind: `privateMetadata`, and `raw`, which holds the private metadata too.
+ */
 function withoutPrivateMetadata<T extends { privateMetadata: unknown }>(resource: T | undefined): WithoutPrivateMetadata<T> | undefined {
   if (resource === undefined) return undefined
-  const { privateMetadata: _private, ...rest } = resource
-  return rest as WithoutPrivateMetadata<T>
+  const { privateMetadata: _private, ...copy } = resource as T & Record<string, unknown>
+  const descriptors = Object.getOwnPropertyDescriptors(Object.getPrototypeOf(resource) as object)
+  for (const [name, descriptor] of Object.entries(descriptors)) {
+    if (descriptor.get && name !== 'raw') copy[name] = (resource as Record<string, unknown>)[name]
+  }
+  return copy as unknown as WithoutPrivateMetadata<T>
 }

@@ -253,7 +253,11 @@ describe('with a callback', () => {
       organization: { id: instance.orgId, slug: 'acme' },
     })
     expect(seen!.user).not.toHaveProperty('privateMetadata')
+    expect(seen!.user).not.toHaveProperty('raw')
     expect(seen!.organization).not.toHaveProperty('privateMetadata')
+    expect(seen!.organization).not.toHaveProperty('raw')
+    // The derived fields the type promises are there as plain values.
+    expect(seen!.user).toMatchObject({ fullName: 'Ada', primaryEmailAddress: { emailAddress: 'ada@example.com' } })
     expect(JSON.stringify(seen)).not.toMatch(/secret|internal/)
     expect([...proxy.calls].sort()).toEqual([
       `GET /v1/organizations/${instance.orgId}`,
