@@ -35,7 +35,8 @@ export async function loadResources(
  */
 function withoutPrivateMetadata<T extends { privateMetadata: unknown }>(resource: T | undefined): WithoutPrivateMetadata<T> | undefined {
   if (resource === undefined) return undefined
-  const { privateMetadata: _private, ...copy } = resource as T & Record<string, unknown>
+  const { privateMetadata: _private, ...fields } = resource as T & Record<string, unknown>
+  const copy: Record<string, unknown> = fields
   const descriptors = Object.getOwnPropertyDescriptors(Object.getPrototypeOf(resource) as object)
   for (const [name, descriptor] of Object.entries(descriptors)) {
     if (descriptor.get && name !== 'raw') copy[name] = (resource as Record<string, unknown>)[name]
