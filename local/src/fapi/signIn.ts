@@ -51,15 +51,18 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
   } catch (error) {
     if (!(error instanceof ClerkApiError)) throw error
     const message = `That organization cannot be chosen for ${userChoice(core, user).name}: pick one from the list.`
-    return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations, error: message }), 422)
+    const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, error: message })
+    // A client created just now is kept, so the next attempt does not create another.
+    return htmlResponse(page, 422, setCookie ? { 'Set-Cookie': setCookie } : {})
   }
   return seeOther(handshakeLocation(redirectUrl), setCookie)
 }
 
 /**
  * `GET` or `POST /sign-out`: ends this browser's sessions, then goes through the handshake so the app clears its
- * cookies too. Without `redirect_url` it just confirms. GET is there for plain links; it is harmless across
- * sites because the SameSite=Lax `__client` cookie only comes along on top-level navigations.
+ * cookies too. Without `redirect_url` it just confirms. GET is there for plain links: another site can at most
+ * sign the browser out by navigating it here (the SameSite=Lax `__client` cookie comes only with top-level
+ * navigations, never with images, frames or fetches), which is acceptable for a development tool.
  */
 export async function signOut(core: Core, c: Context): Promise<Response> {
   let raw: string | undefined

@@ -171,6 +171,8 @@ describe('POST /sign-in', () => {
     for (const organizationId of [other, 'org_missing']) {
       const hop = await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: organizationId })
       expect(hop.status).toBe(422)
+      // The browser's new client is kept for the next attempt.
+      expect(hop.setCookies).toEqual([expect.stringMatching(/^__client=\w{43};/)])
       expect(await text(hop)).toContain('<p class="error" role="alert">That organization cannot be chosen for Olga: pick one from the list.</p>')
     }
     expect(countRows(h.clerk, 'sessions')).toBe(sessions)
