@@ -81,7 +81,7 @@ export function signedInAuthObject({ sessionClaims, sessionToken, mintToken, deb
       features: sessionClaims.fea,
       plans: sessionClaims.pla,
     }),
-    debug: createDebug({ ...debugData, sessionToken }),
+    debug: createDebug(debugData, sessionToken),
     isAuthenticated: true,
   }
 }
@@ -156,9 +156,9 @@ const SENSITIVE_FIELDS = [
  * `debug()` returns a fresh copy each call, with secrets and tokens cut to a 7-character prefix as upstream.
  * Built on call, not in advance: every loader gets an auth object, almost none call debug().
  */
-function createDebug(data: AuthObjectDebugData): AuthObjectDebug {
+function createDebug(data: AuthObjectDebugData, sessionToken?: string): AuthObjectDebug {
   return () => {
-    const safe: AuthObjectDebugData = { ...data }
+    const safe: AuthObjectDebugData = sessionToken === undefined ? { ...data } : { ...data, sessionToken }
     for (const field of SENSITIVE_FIELDS) safe[field] = typeof safe[field] === 'string' ? safe[field].slice(0, 7) : ''
     return safe
   }

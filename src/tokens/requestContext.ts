@@ -113,7 +113,7 @@ export class RequestContext {
   }
 
   suffixedCookie(name: string): string | undefined {
-    return this.cookie(`${name}_${this.options.cookieSuffix}`)
+    return this.cookie(suffixedName(name, this.options.cookieSuffix))
   }
 
   /** The suffixed cookie when this request uses suffixed cookies, else the plain one. */
@@ -229,8 +229,39 @@ export function tokenFromAuthorization(value: string | null | undefined): string
   return trimmed.slice(space + 1).trim()
 }
 
+// Every request compares its token's `iss` with the instance's Frontend API: the same few strings each time,
+// so their answers are kept (bounded: an `iss` is whatever a token says).
+const MAX_SCHEMELESS = 64
+const schemeless = new Map<string, string>()
+
 function withoutScheme(url: string): string {
-  return url.replace(/https?:\/\//gi, '')
+  let result = schemeless.get(url)
+  if (result === undefined) {
+    result = url.replace(/https?:\/\//gi, '')
+    if (schemeless.size >= MAX_SCHEMELESS) schemeless.clear()
+    schemeless.set(url, result)
+  }
+  return result
+}
+
+// `__session_<suffix>` and its kind, built once per (name, suffix): a name built anew for every lookup would also
+// be hashed anew by every lookup. Few suffixes exist per process (one per instance).
+const MAX_SUFFIXES = 16
+const suffixedNames = new Map<string, Map<string, string>>()
+
+function suffixedName(name: string, suffix: string): string {
+  let names = suffixedNames.get(suffix)
+  if (!names) {
+    if (suffixedNames.size >= MAX_SUFFIXES) suffixedNames.clear()
+    names = new Map()
+    suffixedNames.set(suffix, names)
+  }
+  let full = names.get(name)
+  if (full === undefined) {
+    full = `${name}_${suffix}`
+    names.set(name, full)
+  }
+  return full
 }
 
 function firstValue(header: string | undefined): string | undefined {

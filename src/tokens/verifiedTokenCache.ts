@@ -29,8 +29,18 @@ type SignatureResult = { readonly ok: true } | VerificationFailure
 // One Map for every instance, keyed by the token alone: the entry names its instance, and a lookup by
 // another instance misses (and re-verifies) instead of trusting it. A Map iterates in insertion order,
 // so re-inserting on use keeps its first key the least recently used.
+//
+// The key is the token's last characters, a piece of its signature, and every use compares the whole token
+// with the entry's: a token read from a new request's cookie is a new string, and hashing all of its ~900
+// characters for the lookup cost more than the rest of a cache hit. A token that shares the ending but
+// differs anywhere else (a forgery reusing a signature) misses, is verified, and never displaces the entry.
+const KEY_LENGTH = 32
+const keyOf = (token: string): string => (token.length > KEY_LENGTH ? token.slice(-KEY_LENGTH) : token)
 const verified = new Map<string, VerifiedEntry>()
-const inFlight = new Map<string, { readonly instance: string; readonly promise: Promise<SignatureResult> }>()
+const inFlight = new Map<
+  string,
+  { readonly token: string; readonly instance: string; readonly promise: Promise<SignatureResult> }
+>()
 let signatureChecks = 0
 let maxEntries = MAX_VERIFIED_TOKENS
 
@@ -54,11 +64,12 @@ export async function verifySessionTokenCached(
   instance: string,
 ): Promise<VerifyResult> {
   const text = typeof token === 'string' ? token : token.token
+  const key = keyOf(text)
   const now = Date.now()
-  const entry = options.skipJwksCache ? undefined : verified.get(text)
-  if (entry !== undefined && entry.instance === instance && now - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_MS) {
-    verified.delete(text)
-    verified.set(text, entry)
+  const entry = options.skipJwksCache ? undefined : verified.get(key)
+  if (entry !== undefined && isValidFor(entry, text, instance, now)) {
+    verified.delete(key)
+    verified.set(key, entry)
     return withClaims(entry.jwt, options, now)
   }
 
@@ -72,7 +83,7 @@ export async function verifySessionTokenCached(
   }
   const header = checkSessionHeader(jwt)
   if (!header.ok) return header
-  const signature = await sharedSignatureCheck(jwt, header.alg, options, instance)
+  const signature = await sharedSignatureCheck(jwt, key, header.alg, options, instance)
   if (!signature.ok) return signature
   return withClaims(jwt, options, Date.now())
 }
@@ -82,10 +93,13 @@ export async function verifySessionTokenCached(
  * it again needs no parsing either. Undefined for tokens not (or no longer) remembered.
  */
 export function knownVerifiedJwt(token: string, instance: string): DecodedJwt | undefined {
-  const entry = verified.get(token)
-  return entry !== undefined && entry.instance === instance && Date.now() - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_MS
-    ? entry.jwt
-    : undefined
+  const entry = verified.get(keyOf(token))
+  return entry !== undefined && isValidFor(entry, token, instance, Date.now()) ? entry.jwt : undefined
+}
+
+/** The entry vouches for exactly this token, for this instance, and is not too old. */
+function isValidFor(entry: VerifiedEntry, token: string, instance: string, now: number): boolean {
+  return entry.jwt.token === token && entry.instance === instance && now - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_MS
 }
 
 function withClaims(jwt: DecodedJwt, options: VerifyTokenOptions, now: number): VerifyResult {
@@ -96,23 +110,26 @@ function withClaims(jwt: DecodedJwt, options: VerifyTokenOptions, now: number): 
 /** Joins a check of the same token for the same instance already running, or starts one. */
 function sharedSignatureCheck(
   jwt: DecodedJwt,
+  key: string,
   alg: SessionTokenAlgorithm,
   options: KeyOptions,
   instance: string,
 ): Promise<SignatureResult> {
-  const running = inFlight.get(jwt.token)
-  if (running?.instance === instance) return running.promise
-  const promise = runSignatureCheck(jwt, alg, options, instance)
-  // A check for another instance already holds the slot: run alone rather than displace it.
+  const running = inFlight.get(key)
+  if (running?.token === jwt.token && running.instance === instance) return running.promise
+  const promise = runSignatureCheck(jwt, key, alg, options, instance)
+  // A check for another instance (or another token with the same ending) holds the slot: run alone rather
+  // than displace it.
   if (running === undefined) {
-    inFlight.set(jwt.token, { instance, promise })
-    void promise.then(() => inFlight.delete(jwt.token))
+    inFlight.set(key, { token: jwt.token, instance, promise })
+    void promise.then(() => inFlight.delete(key))
   }
   return promise
 }
 
 async function runSignatureCheck(
   jwt: DecodedJwt,
+  key: string,
   alg: SessionTokenAlgorithm,
   options: KeyOptions,
   instance: string,
@@ -127,13 +144,13 @@ async function runSignatureCheck(
   }
   // Only a valid signature is remembered: a failure is recomputed every time, so nothing can make a
   // bad token pass later.
-  if (result.ok) remember(jwt, instance)
+  if (result.ok) remember(jwt, key, instance)
   return result
 }
 
-function remember(jwt: DecodedJwt, instance: string): void {
-  verified.delete(jwt.token)
-  verified.set(jwt.token, { instance, jwt, verifiedAt: Date.now() })
+function remember(jwt: DecodedJwt, key: string, instance: string): void {
+  verified.delete(key)
+  verified.set(key, { instance, jwt, verifiedAt: Date.now() })
   while (verified.size > maxEntries) verified.delete(verified.keys().next().value as string)
 }
 

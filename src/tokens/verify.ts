@@ -143,7 +143,8 @@ export function checkSessionClaims(
     )
   }
 
-  const audiences = [options.audience].flat().filter((value): value is string => typeof value === 'string' && value !== '')
+  // Checked on every request: no lists are built when no audience is configured.
+  const audiences = options.audience === undefined ? NO_AUDIENCES : configuredAudiences(options.audience)
   if (audiences.length > 0 && !audienceMatches(aud, audiences)) {
     const what = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)'
     return failure(
@@ -199,6 +200,12 @@ function isDecodedJwt(value: unknown): value is DecodedJwt {
 
 function clockSkew(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CLOCK_SKEW_MS
+}
+
+const NO_AUDIENCES: readonly string[] = []
+
+function configuredAudiences(audience: string | string[]): string[] {
+  return [audience].flat().filter((value): value is string => typeof value === 'string' && value !== '')
 }
 
 // Ours: once an audience is configured, a token without `aud` fails; upstream lets it through.

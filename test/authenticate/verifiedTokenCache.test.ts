@@ -13,7 +13,7 @@ import {
   verifySessionTokenCached,
 } from '../../src/tokens/verifiedTokenCache'
 import type { VerifyTokenOptions } from '../../src/tokens/verify'
-import { ORIGIN, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../tokens/helpers'
 
 let keyA: TestKey
 let keyB: TestKey
@@ -151,6 +151,41 @@ describe('failures', () => {
     const token = await signToken(keyA, sessionClaims({ azp: 'https://other.example' }))
     expect(await verify(token, keyA, { authorizedParties: [ORIGIN] })).toMatchObject({ ok: false, reason: 'token-invalid-authorized-parties' })
     expect(await checksDuring(async () => expect(await verify(token, keyA)).toMatchObject({ ok: true }))).toBe(0)
+  })
+})
+
+describe('a token that ends like a remembered one (the cache is keyed by the last characters of the signature)', () => {
+  // Same signature, other claims: the cache must compare the whole token, never trust the shared ending.
+  const forgeryOf = (token: string) => withSegment(token, 1, base64urlJson(sessionClaims({ sub: 'user_mallory' })))
+
+  it('is verified, refused, and leaves the real token remembered', async () => {
+    const token = await signToken(keyA)
+    expect(await verify(token, keyA)).toMatchObject({ ok: true })
+    const forged = forgeryOf(token)
+    expect(forged.slice(-64)).toBe(token.slice(-64))
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let result: unknown
+      expect(await checksDuring(async () => (result = await verify(forged, keyA)))).toBe(1)
+      expect(result).toEqual({ ok: false, reason: 'token-invalid-signature', message: 'JWT signature is invalid.' })
+    }
+    expect(await checksDuring(async () => expect(await verify(token, keyA)).toMatchObject({ ok: true, payload: { sub: 'user_2xyz' } }))).toBe(0)
+    expect(verifiedTokenCount()).toBe(1)
+  })
+
+  it('never joins the real token\'s check in flight, nor the real token a forgery\'s', async () => {
+    const token = await signToken(keyA)
+    const forged = forgeryOf(token)
+    let outcomes: Array<{ ok: boolean }> = []
+    const checks = await checksDuring(async () => {
+      outcomes = await Promise.all([verify(token, keyA), verify(forged, keyA), verify(forged, keyA), verify(token, keyA)])
+    })
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, false, true])
+    // The real token's check holds the slot: both forgeries run alone, the second real one joins it.
+    expect(checks).toBe(3)
+
+    clearVerifiedTokens()
+    const reversed = await Promise.all([verify(forged, keyA), verify(token, keyA)])
+    expect(reversed.map((outcome) => outcome.ok)).toEqual([false, true])
   })
 })
 

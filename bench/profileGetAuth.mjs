@@ -1,0 +1,54 @@
+// Where does getAuth spend its time? Runs one case of benchmark 1 on its own (networkless, jwtKey), long enough that
+// setup is noise in a CPU profile, and prints µs/op per batch:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profileGetAuth.mjs seen 200000
+// Cases: `seen` (same token, new Request per op), `first` (a new token per op, minted before the timed batches),
+// `same` (the same Request again), `request` (only the new Request each case builds).
+import { getAuth } from 'remix-clerk/ssr.server'
+import { createLocalClerk } from 'remix-clerk-local'
+import { signIn } from 'remix-clerk-local/testing'
+
+const CASES = ['seen', 'first', 'same', 'request']
+const [which = 'seen', countArg = '100000'] = process.argv.slice(2)
+const count = Number(countArg)
+if (!CASES.includes(which) || !Number.isInteger(count) || count < 1) {
+  console.error(`usage: node [--cpu-prof] bench/profileGetAuth.mjs <${CASES.join('|')}> [count]`)
+  process.exit(2)
+}
+
+const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
+const BATCHES = 10
+const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: 3600 })
+try {
+  const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
+  const [before, between, after] = headers.get('cookie').split(token)
+  const cookieFor = (jwt) => `${before}${jwt}${between}${jwt}${after}`
+  const newRequest = (jwt) => new Request(PAGE_URL, { headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' } })
+  const options = { secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, jwtKey: clerk.jwtKey }
+  const check = (auth) => {
+    if (auth.userId !== userId) throw new Error(`expected ${userId}, got ${auth.userId} (${auth.reason})`)
+  }
+  const tokens = []
+  if (which === 'first') {
+    const origin = new URL(PAGE_URL).origin
+    for (let i = 0; i < count; i++) tokens.push(await clerk.getToken(sessionId, { origin }))
+  }
+  const sameArgs = { request: newRequest(token), context: {}, params: {} }
+  let sink
+  const op = {
+    seen: async () => check(await getAuth({ request: newRequest(token), context: {}, params: {} }, options)),
+    first: async (i) => check(await getAuth({ request: newRequest(tokens[i]), context: {}, params: {} }, options)),
+    same: async () => check(await getAuth(sameArgs, options)),
+    request: async () => {
+      sink = newRequest(token)
+    },
+  }[which]
+  const perBatch = Math.ceil(count / BATCHES)
+  for (let batch = 0, i = 0; batch < BATCHES; batch++) {
+    const start = performance.now()
+    for (let k = 0; k < perBatch && i < count; k++, i++) await op(i)
+    console.log(`batch ${batch + 1}: ${(((performance.now() - start) * 1000) / perBatch).toFixed(2)} µs/op`)
+  }
+  void sink
+} finally {
+  await clerk.close()
+}
