@@ -262,7 +262,9 @@ function jwksLoadFailure(error: unknown, url: string, secretKey: string): Verifi
         : 'The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.'
     return failure(Reason.InvalidSecretKey, scrubSecretKey(text, secretKey), Action.ContactSupport)
   }
-  if (typeof status === 'number') {
+  // Upstream's wording for an error status. A 2xx lands here only with a body that is not a key set (broken
+  // JSON, an HTML page from a proxy): "code=200" would hide that, so the client's description is shown.
+  if (typeof status === 'number' && (status < 200 || status > 299)) {
     return failure(Reason.RemoteJWKFailedToLoad, `Error loading Clerk JWKS from ${url} with code=${status}`, Action.ContactSupport)
   }
   const detail = entries[0]?.message ?? message ?? error
