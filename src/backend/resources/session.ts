@@ -79,7 +79,8 @@ export class Session {
   declare readonly createdAt: number
   declare readonly updatedAt: number
   declare readonly lastActiveOrganizationId?: string | null | undefined
-  declare readonly latestActivity?: SessionActivity | undefined
+  /** Null when the Backend API sends null, absent when it sends nothing: as @clerk/backend passes it on. */
+  declare readonly latestActivity?: SessionActivity | null | undefined
   /** The impersonator's claims when an actor token started the session, else null. */
   declare readonly actor: Record<string, unknown> | null
 
@@ -99,7 +100,7 @@ export class Session {
       createdAt: data.created_at,
       updatedAt: data.updated_at,
       lastActiveOrganizationId: data.last_active_organization_id,
-      latestActivity: data.latest_activity ? SessionActivity.fromJSON(data.latest_activity) : undefined,
+      latestActivity: data.latest_activity ? SessionActivity.fromJSON(data.latest_activity) : data.latest_activity,
       actor: data.actor ?? null,
     })
   }
