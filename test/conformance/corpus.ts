@@ -299,7 +299,7 @@ function authorizationFor(form: AuthorizationForm, token: string): string | unde
 }
 
 /** Clerk's cookie suffix: the first 8 characters of base64url(SHA-1(publishable key)). */
-function cookieSuffix(publishableKey: string): string {
+export function cookieSuffix(publishableKey: string): string {
   return createHash('sha1').update(publishableKey).digest('base64url').slice(0, 8)
 }
 
