@@ -5,7 +5,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from './helpers/browser'
+import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../../test/helpers/chromium'
 import { screenshotter } from './helpers/screenshots'
 import { startStack, type Stack } from './helpers/stack'
 

@@ -1,3 +1,5 @@
+// The system Chromium (Debian's package) for every browser suite: the example's end-to-end tests and the
+// local backend's /local-clerk.js test.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

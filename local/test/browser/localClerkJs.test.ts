@@ -4,14 +4,14 @@ import { cookieSuffix } from '../../src/fapi/appCookies.js'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { decodePart } from '../helpers.js'
-import { chromiumMissing, launchChromium } from './chromium.js'
+import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
 
 /**
  * `/local-clerk.js` in a real Chromium, in the setup the example app uses: the app on `http://localhost:<port>`
  * and the local backend on `http://127.0.0.1:<port>`, two different sites. The app's server is the official
  * `@clerk/backend` `authenticateRequest`. Session tokens live 6 s here, so refreshes come every 3 s.
  */
-const missing = chromiumMissing()
+const missing = browserUnavailableReason()
 const LIFETIME_SECONDS = 6
 
 describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
