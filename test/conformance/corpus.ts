@@ -20,7 +20,19 @@ export const LOCAL_TOKENS = [
   'not-a-jwt',
 ] as const
 /** Signed by our own key (the local backend never mints these), verified through its JWKS. */
-export const OWN_TOKENS = ['own-valid', 'pending', 'pending-org', 'actor', 'aud', 'aud-array', 'features'] as const
+export const OWN_TOKENS = [
+  'own-valid',
+  'pending',
+  'pending-org',
+  'actor',
+  'aud',
+  'aud-array',
+  'features',
+  'fea-without-colon',
+  'empty-sub',
+  'machine-sub',
+  'oauth-typ',
+] as const
 export type TokenState = (typeof LOCAL_TOKENS)[number] | (typeof OWN_TOKENS)[number]
 
 export const COOKIE_FORMS = [
@@ -35,6 +47,7 @@ export const COOKIE_FORMS = [
   'uat-garbage',
   'stale-plain+suffixed',
   'suffixed-uat-0+plain',
+  'percent-encoded',
 ] as const
 /** Development instances: the dev browser (`__clerk_db_jwt`) with or without a session. */
 export const DEV_COOKIE_FORMS = ['devbrowser', 'both+devbrowser'] as const
@@ -65,6 +78,9 @@ const REQUEST_KINDS = {
   // The third and the fourth handshake in a row.
   'GET document redirect 3': { method: 'GET', headers: NAVIGATION, cookies: { __clerk_redirect_count: '3' } },
   'GET document redirect 4': { method: 'GET', headers: NAVIGATION, cookies: { __clerk_redirect_count: '4' } },
+  // Behind a proxy that says where the browser really is; and one whose forwarded host is not a host.
+  'GET document behind proxy': { method: 'GET', headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' } },
+  'GET document forged forwarded host': { method: 'GET', headers: { ...NAVIGATION, 'x-forwarded-host': 'evil.example/steal?', 'x-forwarded-proto': 'https' } },
   // Back from the Account Portal of a development instance with a new dev browser.
   'GET document dev-browser sync': { method: 'GET', headers: NAVIGATION, query: '&__clerk_db_jwt=dvb_new' },
 } satisfies Record<string, RequestShape>
@@ -225,6 +241,15 @@ async function mintToken(state: TokenState, i: Instances): Promise<string> {
       return i.ownToken(ownSession({ aud: 'api' }))
     case 'aud-array':
       return i.ownToken(ownSession({ aud: ['other', 'api'] }))
+    // A malformed feature list (an entry without its scope) on an otherwise valid session.
+    case 'fea-without-colon':
+      return i.ownToken(ownSession({ o: { id: 'org_own', slg: 'own', rol: 'admin', per: 'read', fpm: '1' }, fea: 'o:invoices,dashboard' }))
+    case 'empty-sub':
+      return i.ownToken(ownSession({ sub: '' }))
+    case 'machine-sub':
+      return i.ownToken(ownSession({ sub: 'mch_2xyz' }))
+    case 'oauth-typ':
+      return i.ownToken(ownSession(), { typ: 'at+jwt' })
     case 'features':
       return i.ownToken(
         ownSession({
@@ -271,6 +296,9 @@ function cookiesFor(form: CookieForm, token: string, stale: string, suffix: stri
     // Signed out (suffixed uat 0) by a newer SDK while an older one left a plain pair.
     case 'suffixed-uat-0+plain':
       return { __session: token, __client_uat: uat, [`__client_uat_${suffix}`]: '0' }
+    // What a cookie library that percent-encodes every value would send; both sides decode it.
+    case 'percent-encoded':
+      return { __session: token.replaceAll('.', '%2E'), __client_uat: uat }
     case 'devbrowser':
       return { __clerk_db_jwt: 'dvb_1' }
     case 'both+devbrowser':

@@ -53,24 +53,56 @@ export const DIFFERENCES: readonly Difference[] = [
       ours.status === 'handshake' && ours.location?.params.__session === undefined && typeof theirs.location?.params.__session === 'string',
   },
   {
-    id: 'template-token-refused',
+    id: 'non-session-token-refused',
     against: REMIX4,
     reason:
-      'A JWT-template token (header `cat` cl_B7d4PD222AAA) is not a session token: signed out with `token-type-mismatch`, as @clerk/backend 3 does. @clerk/remix 4 takes it for a session (signed in, or a handshake when its `iat` predates `__client_uat`).',
+      'A token that is not a session token is signed out with `token-type-mismatch`, wherever it comes from, as @clerk/backend 3 does: a JWT-template token (header `cat` cl_B7d4PD222AAA), a machine token (`sub` mch_…) or an OAuth access token (`typ` at+jwt). @clerk/remix 4 checks the kind only in the Authorization header: in a cookie it takes template and machine tokens for sessions (signed in, or a handshake when their `iat` predates `__client_uat`) and calls an OAuth token `token-invalid`.',
     fields: '*',
-    matches: (c, ours, theirs) => c.token === 'template' && carriesToken(c) && signedOutWith(ours, 'token-type-mismatch') && theirs.reason !== ours.reason,
+    matches: (c, ours, theirs) =>
+      ['template', 'machine-sub', 'oauth-typ'].includes(c.token) && carriesToken(c) && signedOutWith(ours, 'token-type-mismatch') && theirs.reason !== ours.reason,
   },
   {
     id: 'type-mismatch-message',
-    against: BACKEND3,
+    against: BOTH,
     reason:
-      'A refused token kind says which kind it is and why (`Invalid session token category (cat) "…". JWT template and machine tokens cannot be used as session tokens.`), in `debug().message` and `x-clerk-auth-message`; @clerk/backend 3 gives an empty message.',
+      'A refused token kind says which kind it is and why (`Invalid session token category (cat) "…". JWT template and machine tokens cannot be used as session tokens.`, `Subject claim (sub) "mch_…" is a machine, not a user session.`, `Invalid JWT type "at+jwt": an OAuth access token is not a session token.`), in `debug().message` and `x-clerk-auth-message`; upstream gives an empty message.',
     fields: ['message', 'headers.x-clerk-auth-message'],
     matches: (_c, ours, theirs) =>
-      signedOutWith(ours, 'token-type-mismatch') &&
-      signedOutWith(theirs, 'token-type-mismatch') &&
-      theirs.message === '' &&
-      ours.message?.startsWith('Invalid session token category (cat)') === true,
+      signedOutWith(ours, 'token-type-mismatch') && signedOutWith(theirs, 'token-type-mismatch') && theirs.message === '' && Boolean(ours.message),
+  },
+  {
+    id: 'empty-sub-refused',
+    against: BOTH,
+    reason:
+      'A token whose `sub` is an empty string is refused (`token-verification-failed`): it names no user. Upstream only checks that `sub` is a string, and signs in a session whose `userId` is empty.',
+    fields: '*',
+    matches: (c, ours, theirs) =>
+      c.token === 'empty-sub' &&
+      signedOutWith(ours, 'token-verification-failed') &&
+      ours.message?.startsWith('Subject claim (sub) is required and must be a string. Received "".') === true &&
+      theirs.status === 'signed-in',
+  },
+  {
+    id: 'fea-without-colon-skipped',
+    against: BACKEND3,
+    reason:
+      'A `fea` claim entry without its `scope:` prefix is skipped and the rest of the token is used. @clerk/backend 3 fails on it: with the token in a cookie the request is signed out (`unexpected-error`), with the token in the Authorization header `authenticateRequest` throws (`Invalid claim element (missing colon)`), a 500 for the app. @clerk/remix 4 agrees with us.',
+    fields: '*',
+    matches: (c, ours, theirs) =>
+      c.token === 'fea-without-colon' &&
+      ours.status === 'signed-in' &&
+      (signedOutWith(theirs, 'unexpected-error') || (theirs.status === 'threw' && theirs.error === 'Error: Invalid claim element (missing colon): dashboard')),
+  },
+  {
+    id: 'forwarded-host-validated',
+    against: BOTH,
+    reason:
+      '`x-forwarded-host` and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
+    fields: ['location.params.redirect_url'],
+    matches: (c, ours, theirs) =>
+      c.request === 'GET document forged forwarded host' &&
+      ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      theirs.location?.params.redirect_url === 'https://evil.example/dashboard?tab=1',
   },
   {
     id: 'audience-requires-aud',

@@ -45,8 +45,8 @@ export interface Instances {
    * so that every SDK, reading `Date.now()`, sees it expired, not yet valid or issued in the future.
    */
   mint(instance: LocalClerk, sessionId: string, options?: { offsetMs?: number; template?: string; origin?: string }): Promise<string>
-  /** A session token signed with `ownKey`, issued now, with these claims added. */
-  ownToken(claims: Record<string, unknown>): Promise<string>
+  /** A session token signed with `ownKey`, issued now, with these claims (and header members) added. */
+  ownToken(claims: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>
   close(): Promise<void>
 }
 
@@ -107,9 +107,9 @@ export async function startInstances(): Promise<Instances> {
       ownJwks,
       mint: (instance, sessionId, { offsetMs = 0, template, origin } = {}) =>
         clocks.get(instance)!.shifted(offsetMs, () => instance.getToken(sessionId, { template, origin })),
-      ownToken(claims) {
+      ownToken(claims, header) {
         const iat = Math.floor(Date.now() / 1000)
-        return signToken(ownKey, { exp: iat + 60, iat, iss: url, nbf: iat - 10, ...claims })
+        return signToken(ownKey, { exp: iat + 60, iat, iss: url, nbf: iat - 10, ...claims }, header)
       },
       close,
     }
