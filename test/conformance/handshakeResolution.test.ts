@@ -81,27 +81,19 @@ function sessionCookieNames(): string[] {
 }
 
 describe('a handshake coming back (production instance)', () => {
-  it('a signed-in nonce → upstream: signed in where it stands, cookies on the state (@clerk/remix 4 getAuth drops them), CORS headers; ours: `resolved-handshake-redirects` (307 to the clean relative URL with every cookie) and `no-cors-on-resolution`', async () => {
-    const cookies = sessionCookieNames()
-    const signedIn = { status: 'signed-in', reason: null, userId } as const
-    expect(await run(() => handshakeReturn('nonce', signedInClient))).toEqual({
-      remix4: { ...signedIn, location: null, cookies: [], cors: false },
-      backend3: { ...signedIn, location: null, cookies, cors: true },
-      ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies, cors: false },
-      oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies, cors: false },
-    })
-  })
-
-  it('a signed-in handshake token (format=token) → the same', async () => {
-    const cookies = sessionCookieNames()
-    const signedIn = { status: 'signed-in', reason: null, userId } as const
-    expect(await run(() => handshakeReturn('token', signedInClient))).toEqual({
-      remix4: { ...signedIn, location: null, cookies: [], cors: false },
-      backend3: { ...signedIn, location: null, cookies, cors: true },
-      ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies, cors: false },
-      oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies, cors: false },
-    })
-  })
+  it.each(['nonce', 'token'] as const)(
+    'signed in (format=%s) → upstream: signed in where it stands, cookies on the state (@clerk/remix 4 getAuth drops them), CORS headers; ours: `resolved-handshake-redirects` (307 to the clean relative URL with every cookie) and `no-cors-on-resolution`',
+    async (format) => {
+      const cookies = sessionCookieNames()
+      const signedIn = { status: 'signed-in', reason: null, userId } as const
+      expect(await run(() => handshakeReturn(format, signedInClient))).toEqual({
+        remix4: { ...signedIn, location: null, cookies: [], cors: false },
+        backend3: { ...signedIn, location: null, cookies, cors: true },
+        ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies, cors: false },
+        oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies, cors: false },
+      })
+    },
+  )
 
   it('a signed-out nonce → everyone signed out (session-token-missing) with the clearing cookies; ours redirects to the clean URL', async () => {
     const cookies = sessionCookieNames()

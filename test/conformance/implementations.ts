@@ -110,15 +110,7 @@ async function viaBackend3(request: Request, config: Configuration): Promise<Out
   const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience } = config
   try {
     const client = createBackend3Client({ secretKey, publishableKey, jwtKey, apiUrl, telemetry: { disabled: true } })
-    const state = await client.authenticateRequest(request, { authorizedParties, audience })
-    const auth = state.toAuth() as unknown as AuthObject | null
-    return {
-      ...(auth ? await fromAuthObject(auth) : { auth: null, token: null, has: null }),
-      status: state.status,
-      reason: state.reason ?? null,
-      message: normaliseMessage(state.message ?? null),
-      ...fromHeaders(state.headers),
-    }
+    return await fromState((await client.authenticateRequest(request, { authorizedParties, audience })) as unknown as RequestStateLike)
   } catch (thrown) {
     return fromThrown(thrown)
   }
@@ -126,15 +118,7 @@ async function viaBackend3(request: Request, config: Configuration): Promise<Out
 
 async function viaOurEngine(request: Request, config: Configuration): Promise<Outcome> {
   try {
-    const state = await authenticateRequest(request, await clerkInstanceFor(getAuthOptionsWithApi(config)))
-    const auth = state.toAuth()
-    return {
-      ...(auth ? await fromAuthObject(auth) : { auth: null, token: null, has: null }),
-      status: state.status,
-      reason: state.reason,
-      message: normaliseMessage(state.message),
-      ...fromHeaders(state.headers),
-    }
+    return await fromState(await authenticateRequest(request, await clerkInstanceFor(getAuthOptionsWithApi(config))))
   } catch (thrown) {
     return fromThrown(thrown)
   }
@@ -142,6 +126,26 @@ async function viaOurEngine(request: Request, config: Configuration): Promise<Ou
 
 function getAuthOptionsWithApi(config: Configuration) {
   return { ...getAuthOptions(config), apiUrl: config.apiUrl }
+}
+
+/** What both engines' request states have in common. */
+interface RequestStateLike {
+  status: 'signed-in' | 'signed-out' | 'handshake'
+  reason: string | null
+  message: string | null
+  headers: Headers | undefined
+  toAuth(): AuthObject | null
+}
+
+async function fromState(state: RequestStateLike): Promise<Outcome> {
+  const auth = state.toAuth()
+  return {
+    ...(auth ? await fromAuthObject(auth) : { auth: null, token: null, has: null }),
+    status: state.status,
+    reason: state.reason ?? null,
+    message: normaliseMessage(state.message ?? null),
+    ...fromHeaders(state.headers),
+  }
 }
 
 async function fromAuthObject(auth: AuthObject): Promise<Outcome> {
