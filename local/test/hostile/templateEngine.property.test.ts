@@ -54,10 +54,10 @@ describe('parseShortcodes', () => {
   it('what is written is what is parsed: text and shortcodes printed with any spacing come back as they were', () => {
     const segment = fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$-]{0,8}$/).filter((name) => name !== 'true' && name !== 'false')
     const operand: fc.Arbitrary<{ text: string; operand: Operand }> = fc.oneof(
-      fc.array(segment, { minLength: 1, maxLength: 4 }).map((path) => ({ text: path.join('.'), operand: { kind: 'path', path } })),
-      fc.stringMatching(/^[^']{0,10}$/).map((value) => ({ text: `'${value}'`, operand: { kind: 'literal', value } })),
-      fc.stringMatching(/^-?\d{1,6}(\.\d{1,3})?$/).map((text) => ({ text, operand: { kind: 'literal', value: Number(text) } })),
-      fc.boolean().map((value) => ({ text: String(value), operand: { kind: 'literal', value } })),
+      fc.array(segment, { minLength: 1, maxLength: 4 }).map((path) => ({ text: path.join('.'), operand: { kind: 'path' as const, path } })),
+      fc.stringMatching(/^[^']{0,10}$/).map((value) => ({ text: `'${value}'`, operand: { kind: 'literal' as const, value } })),
+      fc.stringMatching(/^-?\d{1,6}(\.\d{1,3})?$/).map((text) => ({ text, operand: { kind: 'literal' as const, value: Number(text) } })),
+      fc.boolean().map((value) => ({ text: String(value), operand: { kind: 'literal' as const, value } })),
     )
     const space = fc.constantFrom('', ' ', '  ', '\t')
     const shortcode = fc
