@@ -1,29 +1,33 @@
-// Where does getAuth spend its time? Runs one case of benchmark 1 on its own (networkless, jwtKey), long enough that
-// setup is noise in a CPU profile, and prints µs/op per batch:
-//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profileGetAuth.mjs seen 200000
+// Where does getAuth spend its time? Runs one case of benchmark 1 on its own, long enough that setup is noise in a
+// CPU profile, and prints µs/op per batch:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profileGetAuth.mjs seen 200000 [jwtKey|jwks]
 // Cases: `seen` (same token, new Request per op), `first` (a new token per op, minted before the timed batches),
-// `same` (the same Request again), `request` (only the new Request each case builds).
+// `same` (the same Request again), `request` (only the new Request each case builds). Keys: `jwtKey` (default,
+// networkless) or `jwks` (fetched once from the local Backend API, served in this process, before the batches).
 import { getAuth } from 'remix-clerk/ssr.server'
-import { createLocalClerk } from 'remix-clerk-local'
 import { signIn } from 'remix-clerk-local/testing'
+import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 
 const CASES = ['seen', 'first', 'same', 'request']
-const [which = 'seen', countArg = '100000'] = process.argv.slice(2)
+const KEYS = ['jwtKey', 'jwks']
+const [which = 'seen', countArg = '100000', keys = 'jwtKey'] = process.argv.slice(2)
 const count = Number(countArg)
-if (!CASES.includes(which) || !Number.isInteger(count) || count < 1) {
-  console.error(`usage: node [--cpu-prof] bench/profileGetAuth.mjs <${CASES.join('|')}> [count]`)
+if (!CASES.includes(which) || !Number.isInteger(count) || count < 1 || !KEYS.includes(keys)) {
+  console.error(`usage: node [--cpu-prof] bench/profileGetAuth.mjs <${CASES.join('|')}> [count] [${KEYS.join('|')}]`)
   process.exit(2)
 }
 
 const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
 const BATCHES = 10
-const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: 3600 })
+const local = await startCountingLocalClerk({ sessionLifetime: 3600 })
+const { clerk } = local
 try {
   const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
   const [before, between, after] = headers.get('cookie').split(token)
   const cookieFor = (jwt) => `${before}${jwt}${between}${jwt}${after}`
   const newRequest = (jwt) => new Request(PAGE_URL, { headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' } })
-  const options = { secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, jwtKey: clerk.jwtKey }
+  const { secretKey, publishableKey, jwtKey, apiUrl } = clerk
+  const options = keys === 'jwks' ? { secretKey, publishableKey, apiUrl } : { secretKey, publishableKey, jwtKey }
   const check = (auth) => {
     if (auth.userId !== userId) throw new Error(`expected ${userId}, got ${auth.userId} (${auth.reason})`)
   }
@@ -42,6 +46,8 @@ try {
       sink = newRequest(token)
     },
   }[which]
+  // Untimed: the JWKS (when used) is fetched here.
+  check(await getAuth({ request: newRequest(token), context: {}, params: {} }, options))
   const perBatch = Math.ceil(count / BATCHES)
   for (let batch = 0, i = 0; batch < BATCHES; batch++) {
     const start = performance.now()
@@ -49,6 +55,7 @@ try {
     console.log(`batch ${batch + 1}: ${(((performance.now() - start) * 1000) / perBatch).toFixed(2)} µs/op`)
   }
   void sink
+  console.log(`Backend API requests: ${local.requestCount()}`)
 } finally {
-  await clerk.close()
+  await local.close()
 }

@@ -17,7 +17,7 @@ import {
   type RequestState,
   type StateFacts,
 } from './requestState'
-import { verifySessionTokenCached } from './verifiedTokenCache'
+import { verifiedFromCache, verifySessionTokenCached } from './verifiedTokenCache'
 import { checkSessionHeader } from './verify'
 
 /** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
@@ -43,7 +43,8 @@ class Authentication {
   }
 
   async withTokenInHeader(token: string): Promise<RequestState> {
-    const result = await verifySessionTokenCached(token, this.instance.verifyOptions, this.instance.identity)
+    const { verifyOptions, identity } = this.instance
+    const result = verifiedFromCache(token, verifyOptions, identity) ?? (await verifySessionTokenCached(token, verifyOptions, identity))
     return result.ok ? signedIn(this.instance, this.facts, result.payload, token) : this.refused(result, 'header')
   }
 
@@ -80,7 +81,8 @@ class Authentication {
       return this.handshakeOrSignedOut(AuthErrorReason.SessionTokenIATBeforeClientUAT)
     }
 
-    const result = await verifySessionTokenCached(jwt, instance.verifyOptions, instance.identity)
+    const { verifyOptions, identity } = instance
+    const result = verifiedFromCache(jwt.token, verifyOptions, identity) ?? (await verifySessionTokenCached(jwt, verifyOptions, identity))
     if (!result.ok) return this.refused(result, 'cookie')
     if (context.handshakeRedirectLoopCounter === 0 && comesFromAnotherSite(context, instance.frontendApi, instance.instanceType)) {
       return this.handshakeOrSignedOut(

@@ -41,6 +41,8 @@ const inFlight = new Map<
   string,
   { readonly token: string; readonly instance: string; readonly promise: Promise<SignatureResult> }
 >()
+/** The entry last inserted or moved to the end of `verified`. */
+let mostRecent: VerifiedEntry | undefined
 let signatureChecks = 0
 let maxEntries = MAX_VERIFIED_TOKENS
 
@@ -64,14 +66,8 @@ export async function verifySessionTokenCached(
   instance: string,
 ): Promise<VerifyResult> {
   const text = typeof token === 'string' ? token : token.token
-  const key = keyOf(text)
-  const now = Date.now()
-  const entry = options.skipJwksCache ? undefined : verified.get(key)
-  if (entry !== undefined && isValidFor(entry, text, instance, now)) {
-    verified.delete(key)
-    verified.set(key, entry)
-    return withClaims(entry.jwt, options, now)
-  }
+  const remembered = verifiedFromCache(text, options, instance)
+  if (remembered !== undefined) return remembered
 
   let jwt: DecodedJwt
   if (typeof token === 'string') {
@@ -83,9 +79,23 @@ export async function verifySessionTokenCached(
   }
   const header = checkSessionHeader(jwt)
   if (!header.ok) return header
-  const signature = await sharedSignatureCheck(jwt, key, header.alg, options, instance)
+  const signature = await sharedSignatureCheck(jwt, keyOf(text), header.alg, options, instance)
   if (!signature.ok) return signature
   return withClaims(jwt, options, Date.now())
+}
+
+/**
+ * `verifySessionTokenCached`'s answer when the signature is remembered, without waiting: a request that brings
+ * a token seen before then takes no asynchronous step at all. Undefined when the signature must be checked.
+ */
+export function verifiedFromCache(token: string, options: VerifyTokenOptions, instance: string): VerifyResult | undefined {
+  if (options.skipJwksCache) return undefined
+  const key = keyOf(token)
+  const now = Date.now()
+  const entry = verified.get(key)
+  if (entry === undefined || !isValidFor(entry, token, instance, now)) return undefined
+  touch(key, entry)
+  return withClaims(entry.jwt, options, now)
 }
 
 /**
@@ -148,9 +158,21 @@ async function runSignatureCheck(
   return result
 }
 
+/**
+ * Moves the entry to the most recently used end. A browser sends the same token many times in a row, and
+ * moving an entry that is already there would only fill the Map with holes it must then compact.
+ */
+function touch(key: string, entry: VerifiedEntry): void {
+  if (entry === mostRecent) return
+  verified.delete(key)
+  verified.set(key, entry)
+  mostRecent = entry
+}
+
 function remember(jwt: DecodedJwt, key: string, instance: string): void {
   verified.delete(key)
-  verified.set(key, { instance, jwt, verifiedAt: Date.now() })
+  mostRecent = { instance, jwt, verifiedAt: Date.now() }
+  verified.set(key, mostRecent)
   while (verified.size > maxEntries) verified.delete(verified.keys().next().value as string)
 }
 
@@ -173,4 +195,5 @@ export function setMaxVerifiedTokens(max: number): number {
 /** Test hook: forget every remembered token, as a fresh process would. */
 export function clearVerifiedTokens(): void {
   verified.clear()
+  mostRecent = undefined
 }

@@ -153,6 +153,33 @@ describe('per Request', () => {
     }
   })
 
+  it('is remembered on the Request itself, invisibly, and on a Request that takes no properties too', async () => {
+    // Every lookup of a variable in the load context is recorded: a call answered from the memo loads no options.
+    const reads: string[] = []
+    const env = new Proxy({}, { get: (_target, name) => void reads.push(String(name)) })
+    for (const extensible of [true, false]) {
+      const request = await signedInRequest(v2, v2.sessionId)
+      const ownKeys = Reflect.ownKeys(request)
+      if (!extensible) Object.preventExtensions(request)
+      const loaderArgs = args(request, { cloudflare: { env } })
+      const options = optionsV2()
+      reads.length = 0
+      const first = await getAuth(loaderArgs, options)
+      expect(reads).toEqual(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE'])
+      const again = await getAuth(loaderArgs, options)
+      expect(reads).toHaveLength(3)
+      expect(again).toEqual(first)
+      expect(again).not.toBe(first)
+      expect(first.userId).toBe(v2.userId)
+      // One hidden symbol on an extensible Request (none on the other): spreads, keys and JSON never see it.
+      const added = Reflect.ownKeys(request).filter((key) => !ownKeys.includes(key))
+      expect(added.map((key) => [typeof key, Object.getOwnPropertyDescriptor(request, key)?.enumerable])).toEqual(
+        extensible ? [['symbol', false]] : [],
+      )
+      expect(Object.keys({ ...request })).toEqual([])
+    }
+  })
+
   it('parallel loaders with new Requests for one page share one verification', async () => {
     const token = await v2.mint(v2.sessionId)
     const before = signatureCheckCount()
