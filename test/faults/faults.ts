@@ -26,6 +26,18 @@ const clerkErrorBody = (code: string, message: string) => ({ errors: [{ code, me
 
 const timedOut = (_url: string, timeoutMs: number) => `The Clerk API did not answer within ${timeoutMs} ms.`
 
+/** A 200 whose body is not what Clerk sends (a proxy's error page, a truncated answer): never retried. */
+function unexpected200(name: string, contentType: string, body: string, problem: string): Fault {
+  return {
+    name,
+    responders: [{ status: 200, headers: { 'Content-Type': contentType }, body }],
+    attempts: 1,
+    code: 'unexpected_response',
+    message: () => `Unexpected response from the Clerk API: ${problem}.`,
+    status: 200,
+  }
+}
+
 /** Faults common to every call, whatever it asks for (the empty answer differs per route). */
 export const faults: Fault[] = [
   {
@@ -67,22 +79,8 @@ export const faults: Fault[] = [
     status: 429,
     retryAfter: 1,
   },
-  {
-    name: '200 with invalid JSON',
-    responders: [{ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"keys":[{"kty":"RSA"' }],
-    attempts: 1,
-    code: 'unexpected_response',
-    message: () => 'Unexpected response from the Clerk API: the body is not valid JSON.',
-    status: 200,
-  },
-  {
-    name: '200 with an HTML error page',
-    responders: [{ status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html>Bad gateway</html>' }],
-    attempts: 1,
-    code: 'unexpected_response',
-    message: () => 'Unexpected response from the Clerk API: expected a JSON body, got a text/html body.',
-    status: 200,
-  },
+  unexpected200('200 with invalid JSON', 'application/json', '{"keys":[{"kty":"RSA"', 'the body is not valid JSON'),
+  unexpected200('200 with an HTML error page', 'text/html', '<html>Bad gateway</html>', 'expected a JSON body, got a text/html body'),
 ]
 
 /** The attempts a server sees: none when the connection is refused. */

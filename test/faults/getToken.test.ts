@@ -4,23 +4,21 @@
 // the real fetch, so even refused connections are counted). Each call settles within its deadline with
 // a ClerkAPIResponseError that says what happened and never quotes the secret key; concurrent callers
 // share one attempt sequence; the next call after the server recovers succeeds.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ClerkAPIResponseError, createClerkClient } from '../../src/api.server'
 import { DEFAULT_TIMEOUT_MS } from '../../src/backend/constants'
 import { getAuth } from '../../src/ssr.server'
 import { args } from '../authenticate/fixtures'
 import { PUBLISHABLE_KEY, requestCarrying } from '../hostile/fixtures'
-import { watchUnhandledRejections } from '../hostile/unhandled'
+import { failOnUnhandledRejections } from '../hostile/unhandled'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
 import { faults, rateLimitedOnce, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults'
 
 let key: TestKey
-const unhandled = watchUnhandledRejections()
+failOnUnhandledRejections()
 beforeAll(async () => {
   key = await createTestKey('ins_faults')
 })
-afterEach(() => expect(unhandled()).toEqual([]))
-afterAll(() => expect(unhandled()).toEqual([]))
 
 const MINTED = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzJ4eXoifQ.minted'
 const HEALTHY = { json: { object: 'token', jwt: MINTED } }

@@ -2,21 +2,19 @@
 // arrive together, share one fetch, and each ends signed out with the exact reason and message within
 // the client's deadline; the server sees exactly the attempts the retry policy allows; once the server
 // is healthy again, the next request after the one-second failure window signs in by itself.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEOUT_MS } from '../../src/backend/constants'
 import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../src/tokens/keys'
 import { sessionClaims, signToken, createTestKey, type TestKey } from '../tokens/helpers'
 import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
-import { watchUnhandledRejections } from '../hostile/unhandled'
+import { failOnUnhandledRejections } from '../hostile/unhandled'
 import { faults, rateLimitedOnce, serverHits, settlesWithin, sleep, startFaultyBackend, type Fault } from './faults'
 
 let key: TestKey
-const unhandled = watchUnhandledRejections()
+failOnUnhandledRejections()
 beforeAll(async () => {
   key = await createTestKey('ins_faults')
 })
-afterEach(() => expect(unhandled()).toEqual([]))
-afterAll(() => expect(unhandled()).toEqual([]))
 
 const CONTACT = 'Contact support@clerk.com'
 const HEALTHY = () => ({ json: { keys: [key.publicJwk] } })

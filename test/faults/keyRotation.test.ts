@@ -10,7 +10,7 @@ import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/tokens/keys'
 import { args, forgetCaches } from '../authenticate/fixtures'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
-import { watchUnhandledRejections } from '../hostile/unhandled'
+import { failOnUnhandledRejections } from '../hostile/unhandled'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
 
 let server: RecordingServer
@@ -20,7 +20,7 @@ let newKey: TestKey
 let published: TestKey[]
 let signer: TestKey
 let jwksDown = false
-const unhandled = watchUnhandledRejections()
+failOnUnhandledRejections()
 
 beforeAll(async () => {
   ;[oldKey, newKey, server] = await Promise.all([createTestKey('ins_old'), createTestKey('ins_new'), startRecordingServer()])
@@ -50,7 +50,6 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.useRealTimers()
-  expect(unhandled()).toEqual([])
 })
 
 const options = { secretKey: 'sk_live_rotation', publishableKey: PUBLISHABLE_KEY, get apiUrl() { return server.url } }

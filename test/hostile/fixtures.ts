@@ -2,13 +2,14 @@
 // JWKS server that records every request, so each case can assert that it cost no unexpected network call;
 // builders for raw (unsigned or hand-signed) tokens; and getAuth run the way a loader runs it.
 import type { CryptoKey } from 'jose'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
 import type { AuthObject } from '../../src/tokens/authObject'
 import { FETCH, NAVIGATION, args, forgetCaches } from '../authenticate/fixtures'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { failOnUnhandledRejections } from './unhandled'
 
 export const PAGE = 'https://app.example.com/dashboard'
 export const PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
@@ -47,6 +48,25 @@ export async function startHostileWorld(): Promise<HostileWorld> {
     options: (extra = {}) => ({ secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY, apiUrl: server.url, ...extra }),
     close: () => server.close(),
   }
+}
+
+/**
+ * The suite's world on a clock frozen at T (Date only: servers and fetch keep real timers), closed after
+ * the suite; any unhandled rejection fails the test it happened in.
+ */
+export function useHostileWorld(): () => HostileWorld {
+  let world: HostileWorld | undefined
+  failOnUnhandledRejections()
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(T)
+    world = await startHostileWorld()
+  })
+  afterAll(async () => {
+    vi.useRealTimers()
+    await world?.close()
+  })
+  return () => world!
 }
 
 export type Carrier = 'cookie' | 'header'

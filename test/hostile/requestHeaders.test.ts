@@ -2,28 +2,17 @@
 // `__session` cookies, malformed `Cookie` headers, odd `Authorization` spacing and non-ASCII bytes.
 // Each row is one request through getAuth with its exact outcome; none costs a JWKS request (the cache is
 // warm), and nothing but a handshake Response escapes getAuth.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { FETCH, NAVIGATION } from '../authenticate/fixtures'
 import { sessionClaims, signToken } from '../tokens/helpers'
 import { THREE_PARTS, UNDECODABLE } from '../tokens/refusalCases'
-import { PAGE, T, T_SECONDS, calls, outcomeOf, startHostileWorld, warmUp, type HostileWorld, type Outcome } from './fixtures'
-import { watchUnhandledRejections } from './unhandled'
+import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp, type Outcome } from './fixtures'
 
-let world: HostileWorld
+const world = useHostileWorld()
 let valid: string
-const unhandled = watchUnhandledRejections()
-
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(T)
-  world = await startHostileWorld()
-  valid = await signToken(world.instanceKey, sessionClaims())
+  valid = await signToken(world().instanceKey, sessionClaims())
 })
-afterAll(async () => {
-  vi.useRealTimers()
-  await world?.close()
-})
-afterEach(() => expect(unhandled()).toEqual([]))
 
 const MB = 1024 * 1024
 const SIGNED_IN: Outcome = { status: 'signed-in', userId: 'user_2xyz' }
@@ -118,9 +107,9 @@ describe.each([
   ['Authorization', authorizationRows],
 ])('%s header', (_header, rows) => {
   it.each(rows)('$name', async ({ headers, navigation, outcome }) => {
-    await warmUp(world)
+    await warmUp(world())
     const request = new Request(PAGE, { headers: { ...(navigation ? NAVIGATION : FETCH), ...headers(valid) } })
-    expect(await outcomeOf(request, world.options())).toEqual(outcome)
-    expect(calls(world)).toEqual([])
+    expect(await outcomeOf(request, world().options())).toEqual(outcome)
+    expect(calls(world())).toEqual([])
   })
 })

@@ -3,28 +3,15 @@
 // `Authorization: Bearer`, as a fetch and as a navigation. Each ends signed out (or, where upstream does
 // the same, in a handshake) with the exact reason and message, nothing else escapes getAuth, and the
 // loopback JWKS server sees exactly the requests the case may cause: none, or one for an unknown kid.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { refusalCases } from '../tokens/refusalCases'
-import { calls, outcomeOf, requestCarrying, startHostileWorld, T, warmUp, type Carrier, type HostileWorld, type Navigation, type Outcome } from './fixtures'
+import { calls, outcomeOf, requestCarrying, useHostileWorld, warmUp, type Carrier, type Navigation, type Outcome } from './fixtures'
 import { hostileTokenCases, type HostileTokenCase } from './hostileTokens'
-import { watchUnhandledRejections } from './unhandled'
 
-let world: HostileWorld
-const unhandled = watchUnhandledRejections()
-
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(T)
-  world = await startHostileWorld()
-})
-afterAll(async () => {
-  vi.useRealTimers()
-  await world?.close()
-})
-afterEach(() => expect(unhandled()).toEqual([]))
+const world = useHostileWorld()
 
 /** The shared refusal table, keyed for this instance: the impostor plays "another instance's key". */
-const sharedCases: HostileTokenCase[] = refusalCases(() => ({ rs256: world.instanceKey, otherKey: world.impostorKey }))
+const sharedCases: HostileTokenCase[] = refusalCases(() => ({ rs256: world().instanceKey, otherKey: world().impostorKey }))
   .filter((refusal) => !refusal.keyless)
   .map((refusal) => ({
     name: `${refusal.name} (shared table)`,
@@ -67,13 +54,13 @@ it(`holds ${cases.length} distinct hostile tokens`, () => {
 
 describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
   it.each(cases)('$name', async (c) => {
-    const token = await c.token(world)
+    const token = await c.token(world())
     for (const navigation of ['fetch', 'document'] as const) {
-      await warmUp(world)
+      await warmUp(world())
       const want = expected(c, carrier, navigation)
-      const got = await outcomeOf(requestCarrying(token, carrier, navigation), world.options(c.options))
+      const got = await outcomeOf(requestCarrying(token, carrier, navigation), world().options(c.options))
       expect({ navigation, ...got }).toEqual({ navigation, ...want.outcome })
-      expect(calls(world)).toEqual(Array(want.fetches).fill('GET /v1/jwks'))
+      expect(calls(world())).toEqual(Array(want.fetches).fill('GET /v1/jwks'))
     }
   })
 })

@@ -2,7 +2,11 @@
 // clients, each signing its user in again and again (POST /v1/sessions) and minting tokens for the new
 // session (session token, and now and then a template token). Every answer is tallied; every session the
 // server acknowledged is remembered, so that it can be looked for afterwards.
-import { type CliProcess, parseStartOutput, runCli } from '../cliProcess.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach } from 'vitest'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../cliProcess.js'
 
 export interface Backend {
   cli: CliProcess
@@ -28,6 +32,25 @@ export async function startBackend(db: string): Promise<Backend> {
       })
       const text = await response.text()
       return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} }
+    },
+  }
+}
+
+/**
+ * Backends for one suite, on database files in a temporary folder: whatever a test leaves running is
+ * stopped after it, and the folder is removed after the suite.
+ */
+export function useBackends(prefix: string): { dbPath(name: string): string; start(db: string): Promise<Backend> } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const running: CliProcess[] = []
+  afterEach(() => running.forEach(stopIfRunning))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  return {
+    dbPath: (name) => join(dir, name),
+    async start(db) {
+      const backend = await startBackend(db)
+      running.push(backend.cli)
+      return backend
     },
   }
 }

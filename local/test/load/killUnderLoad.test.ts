@@ -2,31 +2,18 @@
 // every session the server acknowledged before it died is there, the instance keys are the same, and
 // tokens minted before the kill verify against the restarted server's JWKS. Writes that were in flight
 // when the process died may or may not have landed; nothing is assumed about them.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
-import { afterAll, afterEach, expect, it } from 'vitest'
-import { type CliProcess, stopIfRunning } from '../cliProcess.js'
-import { type Backend, emptyStats, listedSessions, runLoad, seed, startBackend, summary } from './driver.js'
+import { expect, it } from 'vitest'
+import { emptyStats, listedSessions, runLoad, seed, summary, useBackends } from './driver.js'
 
 const CLIENTS = 50
 /** Acknowledged sessions to wait for before the kill: enough that many writes are in flight. */
 const KILL_AFTER_SESSIONS = 1_500
 
-const dir = mkdtempSync(join(tmpdir(), 'local-clerk-kill-load-'))
-const running: CliProcess[] = []
-afterEach(() => running.forEach(stopIfRunning))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function start(db: string): Promise<Backend> {
-  const backend = await startBackend(db)
-  running.push(backend.cli)
-  return backend
-}
+const { dbPath, start } = useBackends('local-clerk-kill-load-')
 
 it(`SIGKILL under the load of ${CLIENTS} clients: every acknowledged session survives the restart`, async () => {
-  const db = join(dir, 'killed.db')
+  const db = dbPath('killed.db')
   const first = await start(db)
   const users = await seed(first, CLIENTS)
   const stats = emptyStats()

@@ -2,27 +2,14 @@
 // concurrent clients sign in and mint tokens for 20 s. Zero 5xx (every answer is a 200), zero network
 // errors, zero lost writes: every acknowledged session is listed afterwards, and still after a restart;
 // sampled tokens verify against the instance JWKS with the right session and user.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
-import { afterAll, afterEach, expect, it } from 'vitest'
-import { type CliProcess, stopIfRunning } from '../cliProcess.js'
-import { type Backend, emptyStats, listedSessions, runLoad, seed, startBackend, summary } from './driver.js'
+import { expect, it } from 'vitest'
+import { type Backend, emptyStats, listedSessions, runLoad, seed, summary, useBackends } from './driver.js'
 
 const CLIENTS = 50
 const DURATION_MS = 20_000
 
-const dir = mkdtempSync(join(tmpdir(), 'local-clerk-load-'))
-const running: CliProcess[] = []
-afterEach(() => running.forEach(stopIfRunning))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function start(db: string): Promise<Backend> {
-  const backend = await startBackend(db)
-  running.push(backend.cli)
-  return backend
-}
+const { dbPath, start } = useBackends('local-clerk-load-')
 
 async function expectEverySessionListed(backend: Backend, sessions: Map<string, string[]>): Promise<void> {
   for (const [userId, acknowledged] of sessions) {
@@ -33,7 +20,7 @@ async function expectEverySessionListed(backend: Backend, sessions: Map<string, 
 }
 
 it(`${CLIENTS} clients for ${DURATION_MS / 1000} s: only 200s, no lost session, tokens that verify`, async () => {
-  const db = join(dir, 'load.db')
+  const db = dbPath('load.db')
   const backend = await start(db)
   const users = await seed(backend, CLIENTS)
   const stats = emptyStats()
