@@ -2,25 +2,44 @@
 // context answers with values of the documented types, and request authentication resolves to a state
 // (never throws); only the genuine token ever signs a request in.
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { authenticateRequest } from '../../src/tokens/authenticate'
 import { clerkInstanceFor, type ClerkInstance } from '../../src/tokens/clerkInstance'
 import { createRequestContext, tokenFromAuthorization } from '../../src/tokens/requestContext'
 import { forgetCaches } from '../authenticate/fixtures'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { PAGE, PUBLISHABLE_KEY, SECRET_KEY } from '../hostile/fixtures'
 import { createTestKey, sessionClaims, signToken } from '../tokens/helpers'
 import { cookieHeader, headerText, jwtShaped, syntaxText } from './arbitraries'
 
 let instance: ClerkInstance
 let genuine: string
+let backend: RecordingServer
+/** What the suite logged: failed handshakes are reported on console.error, handshake loops on console.warn. */
+const logged: string[] = []
 
 beforeAll(async () => {
   forgetCaches()
+  // A handshake nonce among the cookies is redeemed through the Backend API: a loopback one, never the network.
+  backend = await startRecordingServer()
+  backend.on('GET', '/v1/clients/handshake_payload', {
+    status: 400,
+    json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] },
+  })
   const key = await createTestKey('ins_rs256')
-  instance = await clerkInstanceFor({ secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY, jwtKey: key.pem })
+  instance = await clerkInstanceFor({ secretKey: SECRET_KEY, publishableKey: PUBLISHABLE_KEY, jwtKey: key.pem, apiUrl: backend.url })
   genuine = await signToken(key, sessionClaims())
+  for (const level of ['error', 'warn'] as const) {
+    vi.spyOn(console, level).mockImplementation((message: unknown) => void logged.push(String(message)))
+  }
 })
-afterAll(() => forgetCaches())
+afterAll(async () => {
+  vi.restoreAllMocks()
+  forgetCaches()
+  await backend?.close()
+  // Only the two things request authentication reports: a handshake that failed, or one that looped.
+  expect(logged.filter((line) => !/^remix-clerk: (The handshake (nonce|token)|3 handshakes in a row)/.test(line))).toEqual([])
+})
 
 const STATUSES = ['signed-in', 'signed-out', 'handshake']
 const navigation = fc.constantFrom<Record<string, string>>({ 'sec-fetch-dest': 'document', accept: 'text/html' }, { 'sec-fetch-dest': 'empty' }, {})

@@ -1,0 +1,109 @@
+// Forged handshake parameters: a `__clerk_handshake_nonce` or `__clerk_handshake` token that Clerk never
+// issued, in a cookie or in the URL. None sets a cookie or signs anyone in. A forged token costs no
+// network call; a forged nonce costs exactly one Backend API call per distinct nonce and request, as
+// upstream (the nonce can only be checked by redeeming it): the count is pinned here, so a future limiter
+// shows up as a changed number.
+import { SignJWT } from 'jose'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { getAuth } from '../../src/ssr.server'
+import { FETCH, NAVIGATION, args } from '../authenticate/fixtures'
+import { sessionClaims, signToken } from '../tokens/helpers'
+import { PAGE, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
+
+const world = useHostileWorld()
+const errors: string[] = []
+
+beforeAll(() => {
+  world().server.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
+  vi.spyOn(console, 'error').mockImplementation((message: unknown) => void errors.push(String(message)))
+})
+afterAll(() => vi.restoreAllMocks())
+beforeEach(async () => {
+  await warmUp(world())
+  errors.length = 0
+})
+
+/** The 307 getAuth throws, reduced to what a browser would do with it. */
+async function redirectOf(request: Request): Promise<{ status: number; location: string | null; setCookie: string[]; reason: string | null; message: string | null }> {
+  const thrown = await getAuth(args(request), world().options()).then(
+    () => undefined,
+    (error: unknown) => error,
+  )
+  expect(thrown).toBeInstanceOf(Response)
+  const response = thrown as Response
+  return {
+    status: response.status,
+    location: response.headers.get('location'),
+    setCookie: response.headers.getSetCookie(),
+    reason: response.headers.get('x-clerk-auth-reason'),
+    message: response.headers.get('x-clerk-auth-message'),
+  }
+}
+
+/** A handshake token as the Frontend API signs it, setting `__session` to `sessionToken`. */
+async function handshakeToken(privateKey: CryptoKey, sessionToken: string, header: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ handshake: [`__session=${sessionToken}; Path=/; SameSite=Lax`, '__client_uat=9999999999; Path=/'] })
+    .setProtectedHeader({ alg: 'RS256', kid: 'ins_rs256', typ: 'JWT', ...header })
+    .sign(privateKey)
+}
+
+const cleanRedirect = (problem: string) => ({
+  status: 307,
+  location: '/dashboard?tab=1',
+  setCookie: [],
+  reason: 'handshake-failed',
+  message: problem,
+})
+
+describe('a forged handshake nonce', () => {
+  it('in a cookie: one Backend API call per distinct nonce, then judged by the other cookies (here: none)', async () => {
+    for (let i = 0; i < 50; i++) {
+      const request = new Request(PAGE, { headers: { ...FETCH, cookie: `__clerk_handshake_nonce=forged_${i}` } })
+      expect(await outcomeOf(request, world().options())).toEqual({ status: 'signed-out', reason: 'session-token-and-uat-missing', message: '' })
+    }
+    expect(calls(world())).toEqual(Array.from({ length: 50 }, (_, i) => `GET /v1/clients/handshake_payload?nonce=forged_${i}`))
+    expect(errors).toHaveLength(50)
+    expect(errors[0]).toBe(
+      'remix-clerk: The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce Redirecting to the same page without the handshake parameters.',
+    )
+  })
+
+  it('in the URL: a 307 to the same page without it, no cookie set, one call', async () => {
+    const request = new Request(`${PAGE}?tab=1&__clerk_handshake_nonce=forged`, { headers: NAVIGATION })
+    expect(await redirectOf(request)).toEqual(cleanRedirect('The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce'))
+    expect(calls(world())).toEqual(['GET /v1/clients/handshake_payload?nonce=forged'])
+  })
+})
+
+describe('a forged handshake token (no network call)', () => {
+  it("signed by the impostor, setting the impostor's session: a clean 307, no cookie", async () => {
+    const attackerSession = await signToken(world().impostorKey, sessionClaims({ sub: 'user_admin' }))
+    const forged = await handshakeToken(world().impostorKey.privateKey, attackerSession)
+    const request = new Request(`${PAGE}?tab=1&__clerk_handshake=${forged}`, { headers: NAVIGATION })
+    expect(await redirectOf(request)).toEqual(
+      cleanRedirect(
+        "The handshake token failed verification (token-invalid-signature): JWT signature is invalid. If you switched Clerk keys, clear this site's cookies.",
+      ),
+    )
+    expect(calls(world())).toEqual([])
+  })
+
+  it('a JWT template token of the instance passed off as a handshake token: refused by its category', async () => {
+    const valid = await signToken(world().instanceKey, sessionClaims())
+    const template = await handshakeToken(world().instanceKey.privateKey, valid, { cat: 'cl_B7d4PD222AAA' })
+    const request = new Request(`${PAGE}?tab=1&__clerk_handshake=${template}`, { headers: NAVIGATION })
+    expect(await redirectOf(request)).toEqual(
+      cleanRedirect(
+        'The handshake token is not one: Invalid session token category (cat) "cl_B7d4PD222AAA". JWT template and machine tokens cannot be used as session tokens.',
+      ),
+    )
+    expect(calls(world())).toEqual([])
+  })
+
+  it('garbage in a cookie: ignored, the session cookie decides', async () => {
+    const valid = await signToken(world().instanceKey, sessionClaims())
+    const request = new Request(PAGE, { headers: { ...FETCH, cookie: `__clerk_handshake=x.y.z; __session=${valid}; __client_uat=1` } })
+    expect(await outcomeOf(request, world().options())).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
+    expect(calls(world())).toEqual([])
+  })
+})
