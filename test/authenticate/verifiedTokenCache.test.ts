@@ -208,6 +208,32 @@ describe('the bound', () => {
     }
   })
 
+  it('evicts exactly as a least-recently-used list would, over a long mix of hits and misses', async () => {
+    const previous = setMaxVerifiedTokens(3)
+    try {
+      const tokens = await Promise.all([0, 1, 2, 3, 4, 5].map((n) => signToken(keyA, sessionClaims({ sid: `sess_${n}` }))))
+      // A fixed pseudo-random walk, so a failure replays the same way.
+      let seed = 7
+      const order = Array.from({ length: 60 }, () => (seed = (seed * 48_271) % 2_147_483_647) % tokens.length)
+      const model: number[] = []
+      const expected: number[] = []
+      const actual: number[] = []
+      for (const index of order) {
+        const cached = model.indexOf(index)
+        if (cached !== -1) model.splice(cached, 1)
+        model.push(index)
+        if (model.length > 3) model.shift()
+        expected.push(cached === -1 ? 1 : 0)
+        actual.push(await checksDuring(() => verify(tokens[index]!, keyA)))
+      }
+      expect(actual).toEqual(expected)
+      expect(expected.filter((checks) => checks === 0).length).toBeGreaterThan(10)
+      expect(verifiedTokenCount()).toBe(3)
+    } finally {
+      setMaxVerifiedTokens(previous)
+    }
+  })
+
   it('is 10 000 by default', () => {
     const previous = setMaxVerifiedTokens(1)
     setMaxVerifiedTokens(previous)
