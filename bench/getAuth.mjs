@@ -8,12 +8,13 @@
 import { getAuth as clerkGetAuth } from '@clerk/remix/ssr.server'
 import { importSPKI, jwtVerify } from 'jose'
 import { getAuth } from 'remix-clerk/ssr.server'
-import { compare, median, runConcurrently, summarize } from './harness.mjs'
-import { countingArm, startCountingLocalClerk } from './countingLocalClerk.mjs'
+import { compare, median, summarize } from './harness.mjs'
+import { countingArm } from './countingArm.mjs'
+import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
+import { mintSessionTokens } from './sessionTokens.mjs'
 
 const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
-const MINTS_IN_FLIGHT = 8
 
 const ARM = {
   request: 'new Request() alone',
@@ -73,16 +74,7 @@ async function signedInSession(clerk) {
     userId,
     token,
     cookieFor: (jwt) => `${before}${jwt}${between}${jwt}${after}`,
-    // New tokens for the same session: each has its own jti, so no two are alike.
-    mint: async (count) => {
-      const tokens = new Array(count)
-      let next = 0
-      await runConcurrently(count, MINTS_IN_FLIGHT, async () => {
-        const index = next++
-        tokens[index] = await clerk.getToken(sessionId, { origin })
-      })
-      return tokens
-    },
+    mint: (count) => mintSessionTokens(clerk, sessionId, count, { origin }),
   }
 }
 
@@ -162,7 +154,7 @@ async function table(session, local, options) {
     await arm.beforeRound?.(1)
     await arm.run(1)
   }
-  const counted = arms.map((arm) => countingArm(arm, local.requestCount))
+  const counted = arms.map((arm) => countingArm(arm, { requests: local.requestCount }))
   const results = await compare({ arms: counted })
   void sink
 
@@ -175,7 +167,7 @@ async function table(session, local, options) {
   const extra = Object.fromEntries(
     counted.map((arm, index) => [
       arm.name,
-      { 'µs/op without the Request': withoutRequest(results[index]), 'Backend API calls (measured rounds)': String(arm.requests()) },
+      { 'µs/op without the Request': withoutRequest(results[index]), 'Backend API calls (measured rounds)': String(arm.total('requests')) },
     ]),
   )
   return { table: comparisonTable({ results, extra }), targets: targets(byName) }

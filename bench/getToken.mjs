@@ -1,7 +1,8 @@
 // Benchmark 3: what our Backend API client adds to a bare `fetch` when a loader asks for a template token, and what
 // single-flight saves when parallel loaders ask for the same one.
 import { createClerkClient } from 'remix-clerk/api.server'
-import { compare, median } from './harness.mjs'
+import { countingArm } from './countingArm.mjs'
+import { compare } from './harness.mjs'
 import { startLocalBackend } from './localBackend.mjs'
 import { comparisonTable } from './report.mjs'
 import { seedInstance, templateName } from './seed.mjs'
@@ -34,7 +35,7 @@ export const bench = {
         ],
       })
 
-      const counted = (name, call) => countingArm(backend, name, (ops) => repeat(ops, () => batch(call)))
+      const counted = (name, call) => countingArm({ name, run: (ops) => repeat(ops, () => batch(call)) }, { requests: backend.requestCount })
       const concurrentArms = [counted(`${CONCURRENT_CALLS} × bare fetch`, bare), counted(`${CONCURRENT_CALLS} × getToken()`, ours)]
       const concurrent = await compare({ arms: concurrentArms })
 
@@ -55,7 +56,7 @@ export const bench = {
             table: comparisonTable({
               results: concurrent,
               unit: 'batch',
-              extra: Object.fromEntries(concurrentArms.map((arm) => [arm.name, { 'HTTP requests per batch': arm.requestsPerBatch() }])),
+              extra: Object.fromEntries(concurrentArms.map((arm) => [arm.name, { 'HTTP requests per batch': String(arm.medianPerOp('requests')) }])),
             }),
           },
         ],
@@ -89,21 +90,4 @@ async function repeat(ops, call) {
 
 async function batch(call) {
   await Promise.all(Array.from({ length: CONCURRENT_CALLS }, call))
-}
-
-/** An arm whose rounds are bracketed by reads of the server's request counter, outside the timed part. */
-function countingArm(backend, name, run) {
-  let before = 0
-  const perBatch = []
-  return {
-    name,
-    run,
-    async beforeRound() {
-      before = await backend.requestCount()
-    },
-    async afterRound(ops) {
-      perBatch.push(((await backend.requestCount()) - before) / ops)
-    },
-    requestsPerBatch: () => String(median(perBatch)),
-  }
 }
