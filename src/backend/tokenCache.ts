@@ -1,6 +1,6 @@
 // Opt-in (`tokenCache: true`) memory of minted JWTs, so repeated getToken calls within a token's
 // lifetime cost no request. Module-level, because clients are usually created per call.
-import { decodeJwt } from 'jose'
+import { decodeJwt } from 'jose/jwt/decode'
 
 /** A token is not handed out when it has less than this left: the caller still has to use it. */
 export const EXPIRY_MARGIN_SECONDS = 10

@@ -1,7 +1,7 @@
 // Verifies a Clerk session token: header rules, then the signature (jose), then the claims.
 // Internally nothing throws: every outcome is a value with a reason, so a bad token is a signed-out
 // state and never a crash. Only the public `verifyToken` throws, as upstream's does.
-import { compactVerify } from 'jose'
+import { compactVerify } from 'jose/jws/compact/verify'
 import { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decodeJwt'
 import { SESSION_TOKEN_ALGORITHMS, resolveVerificationKey, type KeyOptions, type SessionTokenAlgorithm } from './keys'
 import {
