@@ -77,12 +77,14 @@ the per-round ratios.
 
 \`\`\`sh
 npm ci
-npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 2 minutes)
+npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 5 minutes)
 node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
 BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds (BENCH_IMPORT_RUNS: cold imports)
 \`\`\`
 
-To see where minting time goes: \`node --cpu-prof bench/profileMinting.mjs fetch 1000\` (one layer in process), or
+To see where getAuth spends its time: \`node --cpu-prof bench/profileGetAuth.mjs seen 200000\` (cases \`seen\`,
+\`first\`, \`same\`, \`request\`; add \`jwks\` for a warm JWKS instead of \`jwtKey\`). To see where minting time goes:
+\`node --cpu-prof bench/profileMinting.mjs fetch 1000\` (one layer in process), or
 \`BENCH_SERVER_PROFILE_DIR=/tmp/prof node bench/run.mjs 4\` (the server process of benchmark 4); open the
 \`.cpuprofile\` in Chrome DevTools.
 
