@@ -1,11 +1,12 @@
-// A remix-clerk-local instance served over HTTP in this process, whose requests are counted (the server sits idle
-// while a warm-cache arm is timed, so sharing the event loop costs nothing there).
+// A remix-clerk-local instance served over HTTP the way the CLI serves it (@hono/node-server, global Request and
+// Response untouched), with a count of the HTTP requests it answered. Benchmark 1 runs it in its own process (its
+// server sits idle while a warm-cache arm is timed); bench/localBackendProcess.mjs runs it in a child process.
 import { createAdaptorServer } from '@hono/node-server'
 import { createLocalClerk } from 'remix-clerk-local'
 
 /**
- * A LocalClerk (in-memory SQLite) served on 127.0.0.1 at a free port; created once the port is known so that `iss`
- * and the publishable key carry the real address.
+ * A LocalClerk (in-memory SQLite unless `options.db` says otherwise) served on 127.0.0.1 at a free port; created once
+ * the port is known so that `iss` and the publishable key carry the real address.
  * @param {import('remix-clerk-local').LocalClerkOptions} [options]
  */
 export async function startCountingLocalClerk(options = {}) {
