@@ -62,10 +62,13 @@ export function machineDescription() {
 function gitDescription() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
-    // Only what the figures depend on: the two packages' sources and the benchmarks themselves.
-    const measured = ['src', 'local/src', 'bench', 'package-lock.json']
-    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ...measured], { encoding: 'utf8' }).trim()
-    return changed ? `${commit} with uncommitted changes in ${measured.join(', ')}` : commit
+    // Only what the figures depend on: the two packages' sources and the benchmarks themselves (not their results).
+    const measured = ['src', 'local/src', 'bench', 'package-lock.json', ':(exclude)bench/results.md']
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ...measured], { encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.slice(3).trim())
+      .filter(Boolean)
+    return changed.length > 0 ? `${commit} with uncommitted changes to ${changed.join(', ')}` : commit
   } catch {
     return 'unknown (not a git checkout)'
   }
