@@ -40,7 +40,10 @@ export interface ClerkInstance {
   readonly verifyOptions: InternalVerifyTokenOptions
   /** `knownVerifiedJwt` bound to this instance, for the request context. */
   readonly knownJwt: (token: string) => DecodedJwt | undefined
+  /** For calls the app asks for (`getToken`, `load*`): the client's default deadline. */
   readonly client: ClerkClient
+  /** For calls that hold up the page (the key set, a handshake nonce): `PAGE_BLOCKING_TIMEOUT_MS`. */
+  readonly blockingClient: ClerkClient
   readonly mintToken: TokenMinter
   /** What `auth.debug()` shows about the configuration; its secrets are cut to a prefix by `debug()`. */
   readonly debugData: Readonly<AuthObjectDebugData>
@@ -49,6 +52,9 @@ export interface ClerkInstance {
 // A handful of configurations per process at most (usually one): a short list compared field by field
 // costs less than building a key out of a PEM and a secret key on every request.
 const MAX_INSTANCES = 16
+
+/** The deadline of the Backend API calls a page waits for before it can be served (retries included). */
+export const PAGE_BLOCKING_TIMEOUT_MS = 3_000
 const instances: ClerkInstance[] = []
 
 /**
@@ -73,6 +79,14 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
   const cookieSuffix = await getCookieSuffix(options.publishableKey)
   const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion })
+  // The key set and a handshake nonce hold up the page being served: a Backend API that hangs must not hold it
+  // for the client's default 10 s. Calls the app makes itself (getToken, load*) keep the default.
+  const blockingClient = createClerkClient({
+    secretKey: options.secretKey,
+    apiUrl,
+    apiVersion: options.apiVersion,
+    timeoutMs: PAGE_BLOCKING_TIMEOUT_MS,
+  })
   const keyOptions = {
     jwtKey: options.jwtKey || undefined,
     secretKey: options.secretKey,
@@ -90,12 +104,13 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
     knownJwt: (token) => knownVerifiedJwt(token, identity),
     verifyOptions: {
       ...keyOptions,
-      fetchJwks: () => client.jwks.getJwks(),
+      fetchJwks: () => blockingClient.jwks.getJwks(),
       audience: options.audience,
       authorizedParties: options.authorizedParties,
       clockSkewInMs: options.clockSkewInMs,
     },
     client,
+    blockingClient,
     mintToken: (sessionId, template, expiresInSeconds) =>
       client.sessions.getToken(sessionId, template, expiresInSeconds).then((token) => token.jwt),
     debugData: Object.freeze({

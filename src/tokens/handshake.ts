@@ -139,7 +139,7 @@ function cleanUrlRedirect(context: RequestContext): Headers {
 
 async function redeemNonce(instance: ClerkInstance, nonce: string): Promise<HandshakeOutcome> {
   try {
-    const payload = await instance.client.clients.getHandshakePayload({ nonce })
+    const payload = await instance.blockingClient.clients.getHandshakePayload({ nonce })
     return { ok: true, directives: payload.directives.filter((directive) => typeof directive === 'string') }
   } catch (error) {
     return failed(`The handshake nonce could not be redeemed: ${describeError(error)}`)

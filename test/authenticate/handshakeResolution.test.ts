@@ -3,7 +3,7 @@
 // failed nonce or token never loops on the same URL.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
+import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
 import type { RequestState } from '../../src/tokens/requestState'
 import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
@@ -139,6 +139,21 @@ describe('a nonce', () => {
       cookies: [],
     })
     expect(state.message).toMatch(/^The handshake nonce could not be redeemed: network_error, /)
+  })
+
+  it('with a Backend API that never answers → the clean redirect once the page-blocking deadline passes', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    bapi.on('GET', '/v1/clients/handshake_payload', { hang: true })
+    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
+    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      location: CLEAN,
+      cookies: [],
+    })
+    // The page waited PAGE_BLOCKING_TIMEOUT_MS (3 s), not the client's default 10 s.
+    expect(state.message).toMatch(new RegExp(`^The handshake nonce could not be redeemed: timeout, .*within ${PAGE_BLOCKING_TIMEOUT_MS} ms`))
+    expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
   })
 
   it('in a cookie (not the URL) that fails leaves the request to its other cookies: no redirect loop', async () => {

@@ -3,7 +3,7 @@
 // the client's deadline; the server sees exactly the attempts the retry policy allows; once the server
 // is healthy again, the next request after the one-second failure window signs in by itself.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TIMEOUT_MS } from '../../src/backend/constants'
+import { PAGE_BLOCKING_TIMEOUT_MS } from '../../src/tokens/clerkInstance'
 import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../src/tokens/keys'
 import { sessionClaims, signToken, createTestKey, type TestKey } from '../tokens/helpers'
 import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
@@ -52,7 +52,7 @@ describe.concurrent('the JWKS fetch behind getAuth', () => {
       const options = optionsFor(backend.url)
       const token = await signToken(key, sessionClaims({ sid: `sess_${fault.name.length}_${instances}` }))
       const loaders = Promise.all(Array.from({ length: 10 }, () => outcomeOf(requestCarrying(token, 'header', 'fetch'), options)))
-      const settled = await settlesWithin(loaders, DEFAULT_TIMEOUT_MS + 5_000)
+      const settled = await settlesWithin(loaders, PAGE_BLOCKING_TIMEOUT_MS + 5_000)
       if (settled.status === 'rejected') throw settled.reason
       const [first] = settled.value
       expect(first).toEqual(signedOut(expectedText(fault, backend.url)))
@@ -72,7 +72,7 @@ describe.concurrent('the JWKS fetch behind getAuth', () => {
     const backend = await startFaultyBackend({ name: '429 once', responders: rateLimitedOnce(HEALTHY()), attempts: 2, code: '', message: () => '' }, 'GET', '/v1/jwks')
     try {
       const token = await signToken(key, sessionClaims({ sid: 'sess_429_once' }))
-      const settled = await settlesWithin(outcomeOf(requestCarrying(token, 'header', 'fetch'), optionsFor(backend.url)), DEFAULT_TIMEOUT_MS)
+      const settled = await settlesWithin(outcomeOf(requestCarrying(token, 'header', 'fetch'), optionsFor(backend.url)), PAGE_BLOCKING_TIMEOUT_MS)
       expect(settled).toEqual({ status: 'fulfilled', value: { status: 'signed-in', userId: 'user_2xyz' } })
       expect(backend.hits()).toBe(2)
     } finally {
@@ -86,5 +86,5 @@ function expectedText(fault: Fault, url: string): string {
   if (fault.code === NO_KEYS) return NO_KEYS
   const from = `Error loading Clerk JWKS from ${url}/v1/jwks`
   if (fault.status !== undefined && fault.status >= 300) return `${from} with code=${fault.status}`
-  return `${from}: ${fault.message(url, DEFAULT_TIMEOUT_MS)}`
+  return `${from}: ${fault.message(url, PAGE_BLOCKING_TIMEOUT_MS)}`
 }
