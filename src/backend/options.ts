@@ -17,7 +17,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 export interface ClerkClientOptions {
   /** Your instance's secret key (`sk_test_…` / `sk_live_…`), usually `process.env.CLERK_SECRET_KEY`. */
   secretKey?: string | undefined
-  /** Backend API origin. Default `https://api.clerk.com`. */
+  /** Backend API origin. Default: `CLERK_API_URL` from `process.env` where there is one, else `https://api.clerk.com`. */
   apiUrl?: string | undefined
   /** Path version segment. Default `v1`. */
   apiVersion?: string | undefined
@@ -53,7 +53,7 @@ const MAX_RETRIES = 10
 
 export function resolveConfig(options: ClerkClientOptions): ClientConfig {
   const secretKey = checkSecretKey(options.secretKey)
-  const { apiUrl, apiPath } = checkApiUrl(options.apiUrl || DEFAULT_API_URL)
+  const { apiUrl, apiPath } = checkApiUrl(options.apiUrl || apiUrlFromEnvironment() || DEFAULT_API_URL)
   const apiVersion = options.apiVersion || DEFAULT_API_VERSION
   if (!/^[A-Za-z0-9._-]+$/.test(apiVersion)) {
     throw new ClerkClientError(
@@ -94,6 +94,15 @@ export function resolveConfig(options: ClerkClientOptions): ClientConfig {
     retries,
     tokenCache: options.tokenCache === true,
   }
+}
+
+/**
+ * `CLERK_API_URL`, so that `createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })` talks to the same Backend
+ * API as getAuth (a local backend, a staging instance) without repeating the URL. Runtimes without `process` skip it.
+ */
+function apiUrlFromEnvironment(): string | undefined {
+  const env = typeof process === 'undefined' ? undefined : (process.env as Record<string, string | undefined> | undefined)
+  return env?.CLERK_API_URL || undefined
 }
 
 function checkSecretKey(value: unknown): string {

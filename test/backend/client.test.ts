@@ -1,5 +1,5 @@
 // createClerkClient itself: free to create, lazy, defaults on the wire, fetch looked up per call.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createClerkClient } from '../../src/api.server'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { SECRET_KEY } from './fixtures'
@@ -49,6 +49,20 @@ describe('createClerkClient', () => {
     await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, apiVersion: '', userAgent: '' }).jwks.getJwks()
     expect(server.last().path).toBe('/v1/jwks')
     expect(server.last().headers['user-agent']).toBe(`remix-clerk@${__REMIX_CLERK_VERSION__}`)
+  })
+
+  it('without apiUrl, uses CLERK_API_URL from process.env (as getAuth does); an explicit apiUrl wins', async () => {
+    vi.stubEnv('CLERK_API_URL', `${server.url}/from-env`)
+    try {
+      server.on('GET', '/from-env/v1/jwks', { json: { keys: [] } })
+      await createClerkClient({ secretKey: SECRET_KEY }).jwks.getJwks()
+      expect(server.last().path).toBe('/from-env/v1/jwks')
+      await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url }).jwks.getJwks()
+      expect(server.last().path).toBe('/v1/jwks')
+      expect(server.count()).toBe(2)
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   it('looks globalThis.fetch up on each call, not at creation', async () => {
