@@ -17,7 +17,7 @@ import {
   type RequestState,
   type StateFacts,
 } from './requestState'
-import { verifiedFromCache, verifySessionTokenCached } from './verifiedTokenCache'
+import { verifiedFromCache, verifyNewSessionToken, verifySessionTokenCached } from './verifiedTokenCache'
 import { checkSessionHeader } from './verify'
 
 /** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
@@ -82,7 +82,8 @@ class Authentication {
     }
 
     const { verifyOptions, identity } = instance
-    const result = verifiedFromCache(jwt.token, verifyOptions, identity) ?? (await verifySessionTokenCached(jwt, verifyOptions, identity))
+    const result =
+      verifiedFromCache(jwt.token, verifyOptions, identity) ?? (await verifyNewSessionToken(jwt, header.alg, verifyOptions, identity))
     if (!result.ok) return this.refused(result, 'cookie')
     if (context.handshakeRedirectLoopCounter === 0 && comesFromAnotherSite(context, instance.frontendApi, instance.instanceType)) {
       return this.handshakeOrSignedOut(

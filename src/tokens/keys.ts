@@ -65,20 +65,23 @@ export async function resolveVerificationKey(
   header: { kid?: unknown; alg: SessionTokenAlgorithm },
   options: KeyOptions,
 ): Promise<KeyResult> {
-  if (options.jwtKey) return pemKey(options.jwtKey, header.alg)
+  if (options.jwtKey) return pemKey(options.jwtKey, header.alg).promise
   const { secretKey, fetchJwks } = options
   if (!secretKey || !fetchJwks) {
     return failure(Reason.JWKFailedToResolve, 'Failed to resolve JWK during verification.', Action.SetClerkSecretKeyOrJWTKey)
   }
-  const apiUrl = options.apiUrl || DEFAULT_API_URL
-  const apiVersion = options.apiVersion || DEFAULT_API_VERSION
-  const scope = `${apiUrl}|${apiVersion}|${secretKey}`
-  let jwks = instances.get(scope)
-  if (!jwks) {
-    jwks = new InstanceJwks(jwksUrl(apiUrl, apiVersion), secretKey)
-    remember(instances, scope, jwks, MAX_INSTANCES)
-  }
-  return jwks.resolve(header.kid, header.alg, fetchJwks, options.skipJwksCache === true)
+  return instanceJwks(options, secretKey).resolve(header.kid, header.alg, fetchJwks, options.skipJwksCache === true)
+}
+
+/**
+ * `resolveVerificationKey`'s answer when it is already known, without waiting: an imported `jwtKey`, or a key of a
+ * fresh key set that verified a token before. Undefined when the key must be resolved (imported, fetched).
+ * Awaiting a key that is already there costs a turn of the microtask queue on every new token.
+ */
+export function knownVerificationKey(header: { kid?: unknown; alg: SessionTokenAlgorithm }, options: KeyOptions): KeyResult | undefined {
+  if (options.jwtKey) return pemKeys.get(options.jwtKey)?.get(header.alg)?.settled
+  if (!options.secretKey || !options.fetchJwks || options.skipJwksCache === true) return undefined
+  return instanceJwks(options, options.secretKey).known(header.kid, header.alg)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -86,9 +89,15 @@ export async function resolveVerificationKey(
 
 // By PEM, then algorithm: the PEM string is the same object on every request of an instance, so its
 // hash is computed once, where a combined key string would be rebuilt and rehashed on every call.
-const pemKeys = new Map<string, Map<SessionTokenAlgorithm, Promise<KeyResult>>>()
+const pemKeys = new Map<string, Map<SessionTokenAlgorithm, ResolvingKey>>()
 
-function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
+/** A key being resolved, and once it is, the result itself (read without waiting by `knownVerificationKey`). */
+interface ResolvingKey {
+  readonly promise: Promise<KeyResult>
+  settled: KeyResult | undefined
+}
+
+function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): ResolvingKey {
   let byAlg = pemKeys.get(jwtKey)
   if (!byAlg) {
     byAlg = new Map()
@@ -96,8 +105,12 @@ function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> 
   }
   let key = byAlg.get(alg)
   if (!key) {
-    key = importPem(jwtKey, alg)
-    byAlg.set(alg, key)
+    const resolving: ResolvingKey = { promise: importPem(jwtKey, alg), settled: undefined }
+    void resolving.promise.then((result) => {
+      resolving.settled = result
+    })
+    byAlg.set(alg, resolving)
+    key = resolving
   }
   return key
 }
@@ -128,11 +141,32 @@ function invalidJwtKey(detail: string): VerificationFailure {
 // JWKS: one cache per (apiUrl, apiVersion, secretKey), so two instances never share keys.
 
 const instances = new Map<string, InstanceJwks>()
+// An instance's options object is the same on every request: found by identity, its scope string (with a secret
+// key in it) is neither rebuilt nor rehashed per token.
+let instancesByOptions = new WeakMap<KeyOptions, InstanceJwks>()
+
+function instanceJwks(options: KeyOptions, secretKey: string): InstanceJwks {
+  const known = instancesByOptions.get(options)
+  // Checked again: a caller may have changed its options object since (the public verifyToken takes any object).
+  if (known !== undefined && known.belongsTo(options, secretKey)) return known
+  const apiUrl = options.apiUrl || DEFAULT_API_URL
+  const apiVersion = options.apiVersion || DEFAULT_API_VERSION
+  const scope = `${apiUrl}|${apiVersion}|${secretKey}`
+  let jwks = instances.get(scope)
+  if (!jwks) {
+    jwks = new InstanceJwks(jwksUrl(apiUrl, apiVersion), secretKey, apiUrl, apiVersion)
+    remember(instances, scope, jwks, MAX_INSTANCES)
+  }
+  instancesByOptions.set(options, jwks)
+  return jwks
+}
 
 interface KeySet {
   readonly kids: ReadonlySet<string>
   readonly select: ReturnType<typeof createLocalJWKSet>
   readonly fetchedAt: number
+  /** Keys this set already produced, by `${alg} ${kid}`: a token with a known kid then needs no await. */
+  readonly selected: Map<string, KeyResult>
 }
 
 class InstanceJwks {
@@ -145,7 +179,24 @@ class InstanceJwks {
   constructor(
     private readonly url: string,
     private readonly secretKey: string,
+    private readonly apiUrl: string | undefined,
+    private readonly apiVersion: string | undefined,
   ) {}
+
+  belongsTo(options: KeyOptions, secretKey: string): boolean {
+    return (
+      secretKey === this.secretKey &&
+      (options.apiUrl || DEFAULT_API_URL) === this.apiUrl &&
+      (options.apiVersion || DEFAULT_API_VERSION) === this.apiVersion
+    )
+  }
+
+  /** The key for a known kid of a fresh key set, when it was selected before; never fetches. */
+  known(kid: unknown, alg: SessionTokenAlgorithm): KeyResult | undefined {
+    const cached = this.keySet
+    if (typeof kid !== 'string' || cached === undefined || !this.isFresh(Date.now())) return undefined
+    return cached.selected.get(`${alg} ${kid}`)
+  }
 
   async resolve(kid: unknown, alg: SessionTokenAlgorithm, fetchJwks: JwksFetcher, force: boolean): Promise<KeyResult> {
     // A token without a kid can never match a JWKS key: refuse it without a fetch.
@@ -208,6 +259,7 @@ class InstanceJwks {
       kids: new Set(keys.map((key) => key.kid)),
       select: createLocalJWKSet({ keys }),
       fetchedAt: Date.now(),
+      selected: new Map(),
     }
     this.lastFailure = undefined
   }
@@ -217,7 +269,10 @@ class InstanceJwks {
 async function select(set: KeySet, kid: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
   try {
     // jose picks the key by kid and alg and imports each (key, alg) once.
-    return { ok: true, key: await set.select({ kid, alg }) }
+    const result: KeyResult = { ok: true, key: await set.select({ kid, alg }) }
+    // Only a usable key is kept (at most one per kid and algorithm of a bounded set); a failure is found again.
+    set.selected.set(`${alg} ${kid}`, result)
+    return result
   } catch (error) {
     return failure(
       Reason.TokenVerificationFailed,
@@ -296,4 +351,5 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
 export function clearKeyCaches(): void {
   pemKeys.clear()
   instances.clear()
+  instancesByOptions = new WeakMap()
 }

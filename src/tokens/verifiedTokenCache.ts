@@ -7,7 +7,14 @@ import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
 import { decodeJwt, type DecodedJwt } from './decodeJwt'
 import { JWKS_TTL_MS, type KeyOptions, type SessionTokenAlgorithm } from './keys'
 import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
-import { checkSessionClaims, checkSessionHeader, checkSignature, type VerifyResult, type VerifyTokenOptions } from './verify'
+import {
+  checkSessionClaims,
+  checkSessionHeader,
+  checkSignature,
+  type SignatureResult,
+  type VerifyResult,
+  type VerifyTokenOptions,
+} from './verify'
 
 /** Tokens remembered at most, across instances; the least recently used is forgotten first. */
 export const MAX_VERIFIED_TOKENS = 10_000
@@ -23,8 +30,6 @@ interface VerifiedEntry {
   readonly jwt: DecodedJwt
   readonly verifiedAt: number
 }
-
-type SignatureResult = { readonly ok: true } | VerificationFailure
 
 // One Map for every instance, keyed by the token alone: the entry names its instance, and a lookup by
 // another instance misses (and re-verifies) instead of trusting it. A Map iterates in insertion order,
@@ -84,9 +89,23 @@ export async function verifySessionTokenCached(
   }
   const header = checkSessionHeader(jwt)
   if (!header.ok) return header
-  const signature = await sharedSignatureCheck(jwt, keyOf(text), header.alg, options, instance)
-  if (!signature.ok) return signature
-  return withClaims(jwt, options, Date.now())
+  return verifyNewSessionToken(jwt, header.alg, options, instance)
+}
+
+/**
+ * The rest of `verifySessionTokenCached` for a token the caller already decoded, whose header passed
+ * `checkSessionHeader` and that `verifiedFromCache` did not know: the signature check (joined with a
+ * check of the same token already running), then the claims. Never rejects.
+ */
+export function verifyNewSessionToken(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  options: VerifyTokenOptions,
+  instance: string,
+): Promise<VerifyResult> {
+  return sharedSignatureCheck(jwt, keyOf(jwt.token), alg, options, instance).then((signature) =>
+    signature.ok ? withClaims(jwt, options, Date.now()) : signature,
+  )
 }
 
 /**
@@ -131,36 +150,32 @@ function sharedSignatureCheck(
   instance: string,
 ): Promise<SignatureResult> {
   const running = inFlight.get(key)
-  if (running?.token === jwt.token && running.instance === instance) return running.promise
-  const promise = runSignatureCheck(jwt, key, alg, options, instance)
+  if (running !== undefined && running.token === jwt.token && running.instance === instance) return running.promise
   // A check for another instance (or another token with the same ending) holds the slot: run alone rather
   // than displace it.
-  if (running === undefined) {
-    inFlight.set(key, { token: jwt.token, instance, promise })
-    void promise.then(() => inFlight.delete(key))
+  const holdsSlot = running === undefined
+  const settle = (result: SignatureResult): SignatureResult => {
+    if (holdsSlot) inFlight.delete(key)
+    // Only a valid signature is remembered: a failure is recomputed every time, so nothing can make a
+    // bad token pass later.
+    if (result.ok) remember(jwt, key, instance)
+    return result
   }
+  signatureChecks += 1
+  let promise: Promise<SignatureResult>
+  try {
+    promise = checkSignature(jwt, alg, options).then(settle, (error: unknown) => settle(unexpected(error)))
+  } catch (error) {
+    return Promise.resolve(settle(unexpected(error)))
+  }
+  // `settle` runs in a later microtask, so the slot is always taken before it is given back.
+  if (holdsSlot) inFlight.set(key, { token: jwt.token, instance, promise })
   return promise
 }
 
-async function runSignatureCheck(
-  jwt: DecodedJwt,
-  key: string,
-  alg: SessionTokenAlgorithm,
-  options: KeyOptions,
-  instance: string,
-): Promise<SignatureResult> {
-  signatureChecks += 1
-  let result: SignatureResult
-  try {
-    result = await checkSignature(jwt, alg, options)
-  } catch (error) {
-    // Only a bug (ours or an injected fetcher's) gets here; it still must not take the request down.
-    return failure(Reason.TokenVerificationFailed, `Unexpected error while verifying the session token: ${String(error)}`)
-  }
-  // Only a valid signature is remembered: a failure is recomputed every time, so nothing can make a
-  // bad token pass later.
-  if (result.ok) remember(jwt, key, instance)
-  return result
+/** Only a bug (ours or an injected fetcher's) gets here; it still must not take the request down. */
+function unexpected(error: unknown): VerificationFailure {
+  return failure(Reason.TokenVerificationFailed, `Unexpected error while verifying the session token: ${String(error)}`)
 }
 
 /**

@@ -3,7 +3,14 @@
 // state and never a crash. Only the public `verifyToken` throws, as upstream's does.
 import { compactVerify } from 'jose/jws/compact/verify'
 import { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decodeJwt'
-import { SESSION_TOKEN_ALGORITHMS, resolveVerificationKey, type KeyOptions, type SessionTokenAlgorithm } from './keys'
+import type { CryptoKey } from 'jose'
+import {
+  SESSION_TOKEN_ALGORITHMS,
+  knownVerificationKey,
+  resolveVerificationKey,
+  type KeyOptions,
+  type SessionTokenAlgorithm,
+} from './keys'
 import {
   TokenVerificationError,
   TokenVerificationErrorAction as Action,
@@ -102,24 +109,37 @@ export function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readon
   return { ok: true, alg: alg as SessionTokenAlgorithm }
 }
 
-/** Resolves the key and checks the signature with jose, pinned to the one algorithm already allowed. */
-export async function checkSignature(
-  jwt: DecodedJwt,
-  alg: SessionTokenAlgorithm,
-  options: KeyOptions,
-): Promise<{ readonly ok: true } | VerificationFailure> {
-  const key = await resolveVerificationKey({ kid: jwt.header.kid, alg }, options)
-  if (!key.ok) return key
-  try {
-    await compactVerify(jwt.token, key.key, { algorithms: [alg] })
-    return { ok: true }
-  } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-      return failure(Reason.TokenInvalidSignature, 'JWT signature is invalid.')
-    }
-    const detail = error instanceof Error ? error.message : String(error)
-    return failure(Reason.TokenVerificationFailed, `Error verifying JWT signature. ${printable(detail, 200)}`, Action.EnsureClerkJWT)
+export type SignatureResult = { readonly ok: true } | VerificationFailure
+
+/**
+ * Resolves the key and checks the signature with jose, pinned to the one algorithm already allowed; a bad
+ * signature or key is a failure, not a rejection. Written with `then` rather than `await`: this runs for every
+ * new token, and each async layer between a loader and `crypto.subtle.verify` costs a promise and a turn of the
+ * microtask queue.
+ */
+export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): Promise<SignatureResult> {
+  const header = { kid: jwt.header.kid, alg }
+  const known = knownVerificationKey(header, options)
+  if (known !== undefined) return known.ok ? verifyWithKey(jwt.token, alg, known.key) : Promise.resolve(known)
+  return resolveVerificationKey(header, options).then((key) => (key.ok ? verifyWithKey(jwt.token, alg, key.key) : key))
+}
+
+// jose's options for one algorithm, built once rather than per token.
+const PINNED = Object.fromEntries(
+  SESSION_TOKEN_ALGORITHMS.map((alg) => [alg, Object.freeze({ algorithms: Object.freeze([alg]) as unknown as string[] })]),
+) as Record<SessionTokenAlgorithm, { algorithms: string[] }>
+const SIGNATURE_OK: SignatureResult = Object.freeze({ ok: true })
+
+function verifyWithKey(token: string, alg: SessionTokenAlgorithm, key: CryptoKey): Promise<SignatureResult> {
+  return compactVerify(token, key, PINNED[alg]).then(() => SIGNATURE_OK, signatureFailure)
+}
+
+function signatureFailure(error: unknown): VerificationFailure {
+  if ((error as { code?: unknown } | null)?.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
+    return failure(Reason.TokenInvalidSignature, 'JWT signature is invalid.')
   }
+  const detail = error instanceof Error ? error.message : String(error)
+  return failure(Reason.TokenVerificationFailed, `Error verifying JWT signature. ${printable(detail, 200)}`, Action.EnsureClerkJWT)
 }
 
 /**

@@ -391,6 +391,21 @@ describe('JWKS from the Backend API', () => {
     }
   })
 
+  it('an options object changed in place after use reaches the other instance, not the first one\'s keys', async () => {
+    const other = await startJwksServer([{ ...key2.publicJwk, kid: 'ins_key1' }])
+    try {
+      const token = await signToken(key1)
+      const reused: KeyOptions = { ...options }
+      expect(await verifySessionToken(token, reused)).toMatchObject({ ok: true })
+      // The same object now names another instance: its keys, fetched from its server, refuse the token.
+      Object.assign(reused, { secretKey: 'sk_test_other', apiUrl: other.url, fetchJwks: other.fetcher('sk_test_other') })
+      expect(await verifySessionToken(token, reused)).toMatchObject({ reason: 'token-invalid-signature' })
+      expect(other.requests).toBe(1)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('fetches on every call with skipJwksCache, still single-flight', async () => {
     const token = await signToken(key1)
     await verifySessionToken(token, { ...options, skipJwksCache: true })
