@@ -11,7 +11,7 @@ const STOP_TIMEOUT_MS = 5_000
 /**
  * `dbPath` lets the benchmark open the same instance in-process too (SQLite in WAL mode allows it): same data, same key.
  * @returns {Promise<{ url: string, secretKey: string, dbPath: string, privateKeyPem: string,
- *   requestCount(): Promise<number>, close(): Promise<void> }>}
+ *   requestCount(): Promise<number>, cpuMicros(): Promise<number>, close(): Promise<void> }>}
  */
 export async function startLocalBackend() {
   const dir = makeTempDir('local-backend')
@@ -50,7 +50,8 @@ export async function startLocalBackend() {
       secretKey: ready.secretKey,
       dbPath,
       privateKeyPem: readInstancePrivateKey(dbPath),
-      requestCount: () => askCount(child),
+      requestCount: () => ask(child, 'count'),
+      cpuMicros: () => ask(child, 'cpu'),
       close: stop,
     }
   } catch (error) {
@@ -61,7 +62,8 @@ export async function startLocalBackend() {
 
 let nextId = 0
 
-function askCount(child) {
+/** One figure from the child over IPC: `count` (HTTP requests answered) or `cpu` (its CPU time so far, µs). */
+function ask(child, type) {
   const id = ++nextId
   return new Promise((resolve, reject) => {
     const settle = () => {
@@ -69,17 +71,17 @@ function askCount(child) {
       child.off('exit', onExit)
     }
     const onMessage = (message) => {
-      if (message?.type !== 'count' || message.id !== id) return
+      if (message?.type !== type || message.id !== id) return
       settle()
-      resolve(message.requests)
+      resolve(message.value)
     }
     const onExit = () => {
       settle()
-      reject(new Error('the local backend exited while its request count was asked for'))
+      reject(new Error(`the local backend exited while its ${type} figure was asked for`))
     }
     child.on('message', onMessage)
     child.once('exit', onExit)
-    child.send({ type: 'count', id }, (error) => {
+    child.send({ type, id }, (error) => {
       if (error) onExit()
     })
   })
