@@ -1,6 +1,7 @@
 // A remix-clerk-local instance served over HTTP with @hono/node-server, with a count of the HTTP requests it
-// answered. In a process of its own it can be served exactly as the CLI serves it (`lightweightResponses`). Benchmark 1 runs it in its own process (its
-// server sits idle while a warm-cache arm is timed); bench/localBackendProcess.mjs runs it in a child process.
+// answered; in a process of its own it can be served exactly as the CLI serves it (`lightweightResponses`).
+// Benchmark 1 runs it in its own process (its server sits idle while a warm-cache arm is timed);
+// bench/localBackendProcess.mjs runs it in a child process.
 import { createAdaptorServer } from '@hono/node-server'
 import { createLocalClerk } from 'remix-clerk-local'
 

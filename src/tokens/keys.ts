@@ -154,7 +154,7 @@ function instanceJwks(options: KeyOptions, secretKey: string): InstanceJwks {
   const scope = `${apiUrl}|${apiVersion}|${secretKey}`
   let jwks = instances.get(scope)
   if (!jwks) {
-    jwks = new InstanceJwks(jwksUrl(apiUrl, apiVersion), secretKey, apiUrl, apiVersion)
+    jwks = new InstanceJwks(apiUrl, apiVersion, secretKey)
     remember(instances, scope, jwks, MAX_INSTANCES)
   }
   instancesByOptions.set(options, jwks)
@@ -177,10 +177,9 @@ class InstanceJwks {
   private inflight: Promise<void> | undefined
 
   constructor(
-    private readonly url: string,
+    private readonly apiUrl: string,
+    private readonly apiVersion: string,
     private readonly secretKey: string,
-    private readonly apiUrl: string | undefined,
-    private readonly apiVersion: string | undefined,
   ) {}
 
   belongsTo(options: KeyOptions, secretKey: string): boolean {
@@ -243,7 +242,7 @@ class InstanceJwks {
     try {
       body = await fetchJwks()
     } catch (error) {
-      this.lastFailure = jwksLoadFailure(error, this.url, this.secretKey)
+      this.lastFailure = jwksLoadFailure(error, jwksUrl(this.apiUrl, this.apiVersion), this.secretKey)
       return
     }
     const keys = usableKeys(body?.keys)
