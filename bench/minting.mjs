@@ -1,18 +1,20 @@
 // Benchmark 4: how close remix-clerk-local's template-token minting comes to signing the same token with bare jose
 // and the same RSA key, layer by layer: the minter alone, the minter behind its HTTP routing (in process), and the
 // whole server over HTTP in another process.
-import { randomBytes } from 'node:crypto'
 import { Agent, request } from 'node:http'
-import { SignJWT, decodeJwt, decodeProtectedHeader, importPKCS8, importSPKI, jwtVerify } from 'jose'
+import { decodeJwt, importPKCS8, importSPKI, jwtVerify } from 'jose'
 import { createLocalClerk } from 'remix-clerk-local'
+import { bareSigner } from './bareSigner.mjs'
+import { forkChildServer } from './childServer.mjs'
 import { countingArm } from './countingArm.mjs'
-import { compare, runConcurrently } from './harness.mjs'
+import { compare, runConcurrently, summarize } from './harness.mjs'
 import { startLocalBackend } from './localBackend.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
 import { TEMPLATE_SIZES, seedInstance, templateName } from './seed.mjs'
 
 /** Tokens in flight at once, as a server minting for several loaders and users sees them. */
 const IN_FLIGHT = 8
+const CEILING = 'ceiling: bare jose behind node:http in another process'
 
 export const bench = {
   id: 4,
@@ -35,42 +37,21 @@ export const bench = {
         const template = templateName(size)
         const path = `/v1/sessions/${sessionId}/tokens/${template}`
         const overHttp = () => postOverHttp(agent, `${backend.url}${path}`, headers)
-        const viaFetch = () => postInProcess(inProcess.fetch, `${backend.url}${path}`, headers)
-        const viaGetToken = () => inProcess.getToken(sessionId, { template })
         const sample = await overHttp()
-        const bareJose = bareSigner(sample, signingKey)
-        await checkSameTokens([bareJose, viaGetToken, viaFetch, overHttp], publicKey, sample)
-
-        // CPU time (user + system, every thread: Web Crypto signs on libuv's pool) of the process that mints.
-        const arm = (name, mint, cpu = ownCpuMicros) =>
-          countingArm({ name, minOps: IN_FLIGHT, run: (ops) => runConcurrently(ops, IN_FLIGHT, mint) }, { cpu })
-        const arms = [
-          arm('bare jose.SignJWT, same key and payload', bareJose),
-          arm('localClerk.getToken() (minter only)', viaGetToken),
-          arm('localClerk.fetch(Request) (in process)', viaFetch),
-          arm('HTTP to the server in another process', overHttp, backend.cpuMicros),
-        ]
-        const results = await compare({ arms })
-        const baselineCpu = arms[0].medianPerOp('cpu')
-        const extra = Object.fromEntries(
-          arms.map((a) => [
-            a.name,
-            {
-              'CPU µs/token of the minting process': formatNumber(a.medianPerOp('cpu')),
-              'tokens per CPU-second vs baseline': `${((baselineCpu / a.medianPerOp('cpu')) * 100).toFixed(0)} %`,
-            },
-          ]),
-        )
-        sections.push({
-          heading: `Template of ${size} claims (${Buffer.byteLength(sample)} bytes per token), ${IN_FLIGHT} in flight`,
-          text:
-            'Throughput as a share of bare jose signing the same payload with the same key (target: ≥ 70 %). The ' +
-            'HTTP row shares the 2 cores with its load generator (node:http, keep-alive) and pays for the sockets; ' +
-            'its CPU column is the server process alone, so "tokens per CPU-second" is what the server would mint ' +
-            'with the machine to itself. CPU figures are medians per token over the measured rounds, every thread ' +
-            'of the process counted (Web Crypto signs on libuv\'s thread pool).',
-          table: comparisonTable({ results, ratio: 'throughput', unit: 'token', extra }),
-        })
+        const ceiling = await forkChildServer(new URL('./joseHttpServer.mjs', import.meta.url), [backend.dbPath, sample])
+        try {
+          const mints = {
+            bareJose: bareSigner(sample, signingKey),
+            getToken: () => inProcess.getToken(sessionId, { template }),
+            fetch: () => postInProcess(inProcess.fetch, `${backend.url}${path}`, headers),
+            overHttp,
+            ceiling: () => postOverHttp(agent, ceiling.ready.url, {}),
+          }
+          await checkSameTokens(Object.values(mints), publicKey, sample)
+          sections.push(await measureSize({ size, sample, mints, cpu: { server: backend.cpuMicros, ceiling: () => ceiling.ask('cpu') } }))
+        } finally {
+          await ceiling.stop()
+        }
       }
       return { sections }
     } finally {
@@ -79,6 +60,48 @@ export const bench = {
       await backend.close()
     }
   },
+}
+
+/** Benchmark 4's table for one template size. */
+async function measureSize({ size, sample, mints, cpu }) {
+  // CPU time (user + system, every thread: Web Crypto signs on libuv's pool) of the process that mints.
+  const arm = (name, mint, cpuMicros = ownCpuMicros) =>
+    countingArm({ name, minOps: IN_FLIGHT, run: (ops) => runConcurrently(ops, IN_FLIGHT, mint) }, { cpu: cpuMicros })
+  const arms = [
+    arm('bare jose.SignJWT, same key and payload', mints.bareJose),
+    arm('localClerk.getToken() (minter only)', mints.getToken),
+    arm('localClerk.fetch(Request) (in process)', mints.fetch),
+    arm('HTTP to the server in another process', mints.overHttp, cpu.server),
+    arm(CEILING, mints.ceiling, cpu.ceiling),
+  ]
+  const results = await compare({ arms })
+  const baselineCpu = arms[0].medianPerOp('cpu')
+  const extra = Object.fromEntries(
+    arms.map((a) => [
+      a.name,
+      {
+        'CPU µs/token of the minting process': formatNumber(a.medianPerOp('cpu')),
+        'tokens per CPU-second vs baseline': `${((baselineCpu / a.medianPerOp('cpu')) * 100).toFixed(0)} %`,
+      },
+    ]),
+  )
+  // Ours over HTTP against the ceiling, round by round (both are ratios to the baseline of the same round).
+  const [, , , ours, ceiling] = results
+  const ofCeiling = summarize(ours.ratios.map((ratio, round) => ceiling.ratios[round] / ratio))
+  const percent = (value) => `${(value * 100).toFixed(0)} %`
+  return {
+    heading: `Template of ${size} claims (${Buffer.byteLength(sample)} bytes per token), ${IN_FLIGHT} in flight`,
+    text:
+      'Throughput as a share of bare jose signing the same payload with the same key (target: ≥ 70 %). The ' +
+      'HTTP rows share the 2 cores with their load generator (node:http, keep-alive) and pay for the sockets; ' +
+      'their CPU column is the server process alone, so "tokens per CPU-second" is what the server would mint ' +
+      'with the machine to itself. CPU figures are medians per token over the measured rounds, every thread ' +
+      "of the process counted (Web Crypto signs on libuv's thread pool). The last row is the ceiling of any " +
+      'server over HTTP on this machine: a bare node:http server in another process whose handler is the ' +
+      `baseline's own jose call, with no routing, authentication or database. The local backend over HTTP mints ` +
+      `${percent(ofCeiling.median)} (p25–p75 ${percent(ofCeiling.p25)}–${percent(ofCeiling.p75)}) of that ceiling's tokens per second.`,
+    table: comparisonTable({ results, ratio: 'throughput', unit: 'token', extra }),
+  }
 }
 
 async function postInProcess(fetchFunction, url, headers) {
@@ -108,24 +131,6 @@ function postOverHttp(agent, url, headers) {
 function ownCpuMicros() {
   const { user, system } = process.cpuUsage()
   return user + system
-}
-
-/**
- * Signs what the server signs: the sample's header and claims, with fresh times and `jti` like every mint. The claims
- * object is built once and updated in place (SignJWT clones it when constructed), the cheapest way to use jose.
- */
-function bareSigner(sampleJwt, signingKey) {
-  const header = decodeProtectedHeader(sampleJwt)
-  const claims = decodeJwt(sampleJwt)
-  const { lifetime, skew } = { lifetime: claims.exp - claims.iat, skew: claims.iat - claims.nbf }
-  return () => {
-    const now = Math.floor(Date.now() / 1000)
-    claims.exp = now + lifetime
-    claims.iat = now
-    claims.nbf = now - skew
-    claims.jti = randomBytes(10).toString('hex')
-    return new SignJWT(claims).setProtectedHeader(header).sign(signingKey)
-  }
 }
 
 /** Untimed: every arm's token verifies with the instance's public key and carries the same claim names. */

@@ -17,14 +17,16 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
 
-  private readonly stampStmt
+  private readonly ownChanges
+  private readonly otherCommits
 
   constructor(readonly db: SqliteDatabase) {
     // total_changes() moves with every row this connection writes, data_version with every commit by another
     // connection (the seed CLI, a second server on the same file): together they say "something changed".
-    this.stampStmt = db.prepare<[], { own: number; other: number }>(
-      'SELECT total_changes() AS own, data_version AS other FROM pragma_data_version',
-    )
+    // Two statements rather than one SELECT over the pragma_data_version table: the plain pragma costs half as much,
+    // and total_changes() opens no read transaction at all.
+    this.ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
+    this.otherCommits = db.prepare<[], number>('PRAGMA data_version').pluck()
     this.instance = new InstanceStore(db)
     this.users = new UserStore(db)
     this.clients = new ClientStore(db)
@@ -40,8 +42,7 @@ export class Store {
 
   /** Changes whenever any row of the database may have changed; caches of rows compare it to stay exact. */
   changeStamp(): string {
-    const { own, other } = this.stampStmt.get()!
-    return `${own}:${other}`
+    return `${this.ownChanges.get()!}:${this.otherCommits.get()!}`
   }
 
   /** Runs `work` in one transaction: if it throws, nothing it wrote stays. */
