@@ -234,9 +234,9 @@ describe('the bound', () => {
     }
   })
 
-  it('is 10 000 by default', () => {
+  it('is 1 000 by default', () => {
     const previous = setMaxVerifiedTokens(1)
     setMaxVerifiedTokens(previous)
-    expect(previous).toBe(10_000)
+    expect(previous).toBe(1_000)
   })
 })
