@@ -1,6 +1,7 @@
 // Benchmark 4: how close remix-clerk-local's template-token minting comes to signing the same token with bare jose
 // and the same RSA key, layer by layer: the minter alone, the minter behind its HTTP routing (in process), and the
-// whole server over HTTP in another process.
+// whole server over HTTP in another process, beside the ceiling of any server over HTTP on the same machine (bare
+// jose behind bare node:http, bench/joseHttpServer.mjs).
 import { Agent, request } from 'node:http'
 import { decodeJwt, importPKCS8, importSPKI, jwtVerify } from 'jose'
 import { createLocalClerk } from 'remix-clerk-local'
