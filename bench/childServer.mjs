@@ -64,7 +64,7 @@ export function answerParent({ figures = {}, shutdown }) {
     },
   }
   process.on('message', (message) => {
-    if (message?.type in all) process.send({ type: message.type, id: message.id, value: all[message.type]() })
+    if (Object.hasOwn(all, message?.type ?? '')) process.send({ type: message.type, id: message.id, value: all[message.type]() })
     if (message?.type === 'close') void stopOnce()
   })
   process.on('disconnect', () => void stopOnce())
