@@ -2,6 +2,7 @@
 // measured. The child answers figures (`count`, `cpu`) over IPC, so that reading them is not itself a request, and
 // stops on a `close` message or when the parent goes away.
 import { fork } from 'node:child_process'
+import { processCpuMicros } from './harness.mjs'
 import { onCleanup } from './lifecycle.mjs'
 
 const START_TIMEOUT_MS = 20_000
@@ -56,13 +57,7 @@ export function answerParent({ figures = {}, shutdown }) {
     await shutdown()
     process.exit(0)
   }
-  const all = {
-    ...figures,
-    cpu: () => {
-      const { user, system } = process.cpuUsage()
-      return user + system
-    },
-  }
+  const all = { ...figures, cpu: processCpuMicros }
   process.on('message', (message) => {
     if (Object.hasOwn(all, message?.type ?? '')) process.send({ type: message.type, id: message.id, value: all[message.type]() })
     if (message?.type === 'close') void stopOnce()

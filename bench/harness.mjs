@@ -104,6 +104,12 @@ export async function runConcurrently(total, concurrency, operation) {
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker))
 }
 
+/** User + system CPU time of this process so far, every thread counted (Web Crypto works on libuv's pool), in µs. */
+export function processCpuMicros() {
+  const { user, system } = process.cpuUsage()
+  return user + system
+}
+
 /** Linear interpolation between closest ranks; `q` in [0, 1]. */
 export function quantile(values, q) {
   if (values.length === 0) throw new Error('quantile() of no values')

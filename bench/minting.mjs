@@ -8,7 +8,7 @@ import { createLocalClerk } from 'remix-clerk-local'
 import { bareSigner } from './bareSigner.mjs'
 import { forkChildServer } from './childServer.mjs'
 import { countingArm } from './countingArm.mjs'
-import { compare, runConcurrently, summarize } from './harness.mjs'
+import { compare, processCpuMicros, runConcurrently, summarize } from './harness.mjs'
 import { startLocalBackend } from './localBackend.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
 import { TEMPLATE_SIZES, seedInstance, templateName } from './seed.mjs'
@@ -66,7 +66,7 @@ export const bench = {
 /** Benchmark 4's table for one template size. */
 async function measureSize({ size, sample, mints, cpu }) {
   // CPU time (user + system, every thread: Web Crypto signs on libuv's pool) of the process that mints.
-  const arm = (name, mint, cpuMicros = ownCpuMicros) =>
+  const arm = (name, mint, cpuMicros = processCpuMicros) =>
     countingArm({ name, minOps: IN_FLIGHT, run: (ops) => runConcurrently(ops, IN_FLIGHT, mint) }, { cpu: cpuMicros })
   const arms = [
     arm('bare jose.SignJWT, same key and payload', mints.bareJose),
@@ -127,11 +127,6 @@ function postOverHttp(agent, url, headers) {
     outgoing.on('error', reject)
     outgoing.end()
   })
-}
-
-function ownCpuMicros() {
-  const { user, system } = process.cpuUsage()
-  return user + system
 }
 
 /** Untimed: every arm's token verifies with the instance's public key and carries the same claim names. */

@@ -145,16 +145,22 @@ const instances = new Map<string, InstanceJwks>()
 // key in it) is neither rebuilt nor rehashed per token.
 let instancesByOptions = new WeakMap<KeyOptions, InstanceJwks>()
 
+/**
+ * Names the key set of (apiUrl, apiVersion, secretKey), defaults applied: the JWKS cache is kept per scope, and the
+ * verified-token cache names an instance by it, so the two always agree on what "the same instance" is.
+ */
+export function jwksScope(options: KeyOptions): string {
+  return `${options.apiUrl || DEFAULT_API_URL}|${options.apiVersion || DEFAULT_API_VERSION}|${options.secretKey ?? ''}`
+}
+
 function instanceJwks(options: KeyOptions, secretKey: string): InstanceJwks {
   const known = instancesByOptions.get(options)
   // Checked again: a caller may have changed its options object since (the public verifyToken takes any object).
   if (known !== undefined && known.belongsTo(options, secretKey)) return known
-  const apiUrl = options.apiUrl || DEFAULT_API_URL
-  const apiVersion = options.apiVersion || DEFAULT_API_VERSION
-  const scope = `${apiUrl}|${apiVersion}|${secretKey}`
+  const scope = jwksScope(options)
   let jwks = instances.get(scope)
   if (!jwks) {
-    jwks = new InstanceJwks(apiUrl, apiVersion, secretKey)
+    jwks = new InstanceJwks(options.apiUrl || DEFAULT_API_URL, options.apiVersion || DEFAULT_API_VERSION, secretKey)
     remember(instances, scope, jwks, MAX_INSTANCES)
   }
   instancesByOptions.set(options, jwks)

@@ -3,9 +3,8 @@
 // the only expensive step, the signature check, is remembered per (instance, exact token): the
 // cryptography runs once per token, and concurrent checks of the same token share one run.
 // Everything that depends on the clock or on options (exp, nbf, iat, azp, aud) is checked on every use.
-import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
 import { decodeJwt, type DecodedJwt } from './decodeJwt'
-import { JWKS_TTL_MS, type KeyOptions, type SessionTokenAlgorithm } from './keys'
+import { JWKS_TTL_MS, jwksScope, type KeyOptions, type SessionTokenAlgorithm } from './keys'
 import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
 import {
   checkSessionClaims,
@@ -67,8 +66,7 @@ let maxEntries = MAX_VERIFIED_TOKENS
  * the JWKS of (apiUrl, apiVersion, secretKey), as the key cache scopes it.
  */
 export function instanceIdentity(options: KeyOptions): string {
-  if (options.jwtKey) return `pem:${options.jwtKey}`
-  return `jwks:${options.apiUrl || DEFAULT_API_URL}|${options.apiVersion || DEFAULT_API_VERSION}|${options.secretKey ?? ''}`
+  return options.jwtKey ? `pem:${options.jwtKey}` : `jwks:${jwksScope(options)}`
 }
 
 /**
