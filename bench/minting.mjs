@@ -8,13 +8,13 @@ import { createLocalClerk } from 'remix-clerk-local'
 import { bareSigner } from './bareSigner.mjs'
 import { forkChildServer } from './childServer.mjs'
 import { countingArm } from './countingArm.mjs'
-import { compare, processCpuMicros, runConcurrently, summarize } from './harness.mjs'
+import { compare, envInteger, processCpuMicros, runConcurrently, summarize } from './harness.mjs'
 import { startLocalBackend } from './localBackend.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
 import { TEMPLATE_SIZES, seedInstance, templateName } from './seed.mjs'
 
 /** Tokens in flight at once, as a server minting for several loaders and users sees them. */
-const IN_FLIGHT = 8
+const IN_FLIGHT = envInteger('BENCH_MINT_IN_FLIGHT', 8)
 const CEILING = 'ceiling: bare jose behind node:http in another process'
 
 export const bench = {

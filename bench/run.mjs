@@ -80,6 +80,7 @@ npm ci
 npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 5 minutes)
 node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
 BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds (BENCH_IMPORT_RUNS: cold imports)
+BENCH_MINT_IN_FLIGHT=32 node bench/run.mjs 4       # benchmark 4 with 32 tokens in flight instead of 8
 \`\`\`
 
 To see where getAuth spends its time: \`node --cpu-prof bench/profileGetAuth.mjs seen 200000\` (cases \`seen\`,
