@@ -218,7 +218,7 @@ export function verifiedTokenCount(): number {
   return verified.size
 }
 
-/** Test hook: a smaller bound, to watch eviction without minting ten thousand tokens. Returns the previous bound. */
+/** Test hook: a smaller bound, to watch eviction without minting a thousand tokens. Returns the previous bound. */
 export function setMaxVerifiedTokens(max: number): number {
   const previous = maxEntries
   maxEntries = max
