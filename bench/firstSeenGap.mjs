@@ -5,12 +5,12 @@
 // Part 2 keeps the real verification (RSA on libuv's thread pool) and adds a floor arm that busy-waits as long as
 // part 1 measured our extra JavaScript to be, to show what that much main-thread time costs around a real
 // thread-pool hop. Whatever ours costs beyond the busy floor is neither our JavaScript nor the hop as such.
-import { parseCookie } from 'cookie'
-import { compactVerify, importSPKI, jwtVerify } from 'jose'
+import { importSPKI, jwtVerify } from 'jose'
 import { getAuth } from 'remix-clerk/ssr.server'
 import { signIn } from 'remix-clerk-local/testing'
 import { compare, median } from './harness.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
+import { floorUserId } from './floor.mjs'
 import { mintSessionTokens } from './sessionTokens.mjs'
 
 const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
@@ -30,13 +30,7 @@ try {
   }
   const origin = new URL(PAGE_URL).origin
 
-  const floor = async (jwt) => {
-    const request = newRequest(jwt)
-    const session = parseCookie(request.headers.get('cookie') ?? '').__session ?? ''
-    const [, payload] = session.split('.', 2).map((segment) => JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/'))))
-    await compactVerify(session, publicKey, PINNED)
-    return payload.sub
-  }
+  const floor = (jwt) => floorUserId(newRequest(jwt), publicKey)
   const steps = {
     jose: async (jwt) => {
       newRequest(jwt)

@@ -6,11 +6,11 @@
 // were kept alive: pre-building thousands of them per round made the garbage collector the biggest cost. The
 // "new Request() alone" row shows what that construction costs by itself; the last column takes it off.
 import { getAuth as clerkGetAuth } from '@clerk/remix/ssr.server'
-import { parseCookie } from 'cookie'
-import { compactVerify, importSPKI, jwtVerify } from 'jose'
+import { importSPKI, jwtVerify } from 'jose'
 import { getAuth } from 'remix-clerk/ssr.server'
 import { compare, median, summarize } from './harness.mjs'
 import { countingArm } from './countingArm.mjs'
+import { floorUserId } from './floor.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
 import { mintSessionTokens } from './sessionTokens.mjs'
@@ -80,10 +80,6 @@ async function signedInSession(clerk) {
   }
 }
 
-function decodeSegment(segment) {
-  return JSON.parse(atob(segment.replace(/-/g, '+').replace(/_/g, '/')))
-}
-
 function newRequest(cookie) {
   return new Request(PAGE_URL, { headers: { cookie, accept: 'text/html', 'sec-fetch-dest': 'document' } })
 }
@@ -120,21 +116,15 @@ async function table(session, local, options) {
       },
     },
     {
-      // What any getAuth has to do at the least, with nothing of ours: the cookie header parsed, the token's header
-      // and payload decoded (the cheapest way, atob), the signature checked by jose. No options, no decision table,
-      // no auth object: the distance from here to the first-seen arm is what those cost.
+      // What any getAuth has to do at the least (bench/floor.mjs): the distance from here to the first-seen arm is
+      // what our options, decision table, cache and auth object cost.
       name: ARM.floor,
       async beforeRound(ops) {
         freshForFloor = await session.mint(ops)
       },
       async run(ops) {
         for (let i = 0; i < ops; i++) {
-          const request = newRequest(cookieFor(freshForFloor[i]))
-          const jwt = parseCookie(request.headers.get('cookie') ?? '').__session ?? ''
-          const [header, payload] = jwt.split('.', 2).map(decodeSegment)
-          if (header?.alg !== 'RS256') throw new Error(`${ARM.floor}: unexpected header ${JSON.stringify(header)}`)
-          await compactVerify(jwt, publicKey, { algorithms: ['RS256'] })
-          expectUser(ARM.floor, { userId: payload?.sub })
+          expectUser(ARM.floor, { userId: await floorUserId(newRequest(cookieFor(freshForFloor[i])), publicKey) })
         }
       },
     },
