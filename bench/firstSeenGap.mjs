@@ -7,37 +7,33 @@
 // thread-pool hop. Whatever ours costs beyond the busy floor is neither our JavaScript nor the hop as such.
 import { importSPKI, jwtVerify } from 'jose'
 import { getAuth } from 'remix-clerk/ssr.server'
-import { signIn } from 'remix-clerk-local/testing'
 import { compare, median } from './harness.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 import { floorUserId } from './floor.mjs'
-import { mintSessionTokens } from './sessionTokens.mjs'
+import { newRequest, signedInSession } from './signedInSession.mjs'
 
-const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
 const PINNED = { algorithms: ['RS256'] }
 
 const local = await startCountingLocalClerk({ sessionLifetime: 3600 })
 try {
   const { clerk } = local
-  const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
-  const [before, between, after] = headers.get('cookie').split(token)
-  const cookieFor = (jwt) => `${before}${jwt}${between}${jwt}${after}`
-  const newRequest = (jwt) => new Request(PAGE_URL, { headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' } })
+  const session = await signedInSession(clerk)
+  const { userId, cookieFor } = session
+  const requestFor = (jwt) => newRequest(cookieFor(jwt))
   const options = { secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, jwtKey: clerk.jwtKey }
   const publicKey = await importSPKI(clerk.jwtKey, 'RS256')
   const expectUser = (arm, id) => {
     if (id !== userId) throw new Error(`${arm}: expected userId ${userId}, got ${JSON.stringify(id)}`)
   }
-  const origin = new URL(PAGE_URL).origin
 
-  const floor = (jwt) => floorUserId(newRequest(jwt), publicKey)
+  const floor = (jwt) => floorUserId(requestFor(jwt), publicKey)
   const steps = {
     jose: async (jwt) => {
-      newRequest(jwt)
+      requestFor(jwt)
       return (await jwtVerify(jwt, publicKey, PINNED)).payload.sub
     },
     floor,
-    ours: async (jwt) => (await getAuth({ request: newRequest(jwt), context: {}, params: {} }, options)).userId,
+    ours: async (jwt) => (await getAuth({ request: requestFor(jwt), context: {}, params: {} }, options)).userId,
   }
   // Every arm gets tokens no cache has seen, minted before its round (untimed).
   const arm = (name, step) => {
@@ -45,7 +41,7 @@ try {
     return {
       name,
       async beforeRound(ops) {
-        tokens = await mintSessionTokens(clerk, sessionId, ops, { origin })
+        tokens = await session.mint(ops)
       },
       async run(ops) {
         for (let i = 0; i < ops; i++) expectUser(name, await step(tokens[i]))

@@ -13,9 +13,7 @@ import { countingArm } from './countingArm.mjs'
 import { floorUserId } from './floor.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
-import { mintSessionTokens } from './sessionTokens.mjs'
-
-const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
+import { newRequest, signedInSession } from './signedInSession.mjs'
 
 const ARM = {
   request: 'new Request() alone',
@@ -63,25 +61,6 @@ export const bench = {
       await local.close()
     }
   },
-}
-
-/** A session on the local instance and what a browser's cookies for it look like (plain and suffixed, as Clerk sets them). */
-async function signedInSession(clerk) {
-  const { signIn } = await import('remix-clerk-local/testing')
-  const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
-  const [before, between, after] = headers.get('cookie').split(token)
-  if (after === undefined) throw new Error('expected the session token twice in the signed-in cookies (plain and suffixed)')
-  const origin = new URL(PAGE_URL).origin
-  return {
-    userId,
-    token,
-    cookieFor: (jwt) => `${before}${jwt}${between}${jwt}${after}`,
-    mint: (count) => mintSessionTokens(clerk, sessionId, count, { origin }),
-  }
-}
-
-function newRequest(cookie) {
-  return new Request(PAGE_URL, { headers: { cookie, accept: 'text/html', 'sec-fetch-dest': 'document' } })
 }
 
 const loaderArgs = (request) => ({ request, context: {}, params: {} })

@@ -5,8 +5,8 @@
 // `same` (the same Request again), `request` (only the new Request each case builds). Keys: `jwtKey` (default,
 // networkless) or `jwks` (fetched once from the local Backend API, served in this process, before the batches).
 import { getAuth } from 'remix-clerk/ssr.server'
-import { signIn } from 'remix-clerk-local/testing'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
+import { newRequest as requestWith, signedInSession } from './signedInSession.mjs'
 
 const CASES = ['seen', 'first', 'same', 'request']
 const KEYS = ['jwtKey', 'jwks']
@@ -17,25 +17,19 @@ if (!CASES.includes(which) || !Number.isInteger(count) || count < 1 || !KEYS.inc
   process.exit(2)
 }
 
-const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
 const BATCHES = 10
 const local = await startCountingLocalClerk({ sessionLifetime: 3600 })
 const { clerk } = local
 try {
-  const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
-  const [before, between, after] = headers.get('cookie').split(token)
-  const cookieFor = (jwt) => `${before}${jwt}${between}${jwt}${after}`
-  const newRequest = (jwt) => new Request(PAGE_URL, { headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' } })
+  const session = await signedInSession(clerk)
+  const { userId, token, cookieFor } = session
+  const newRequest = (jwt) => requestWith(cookieFor(jwt))
   const { secretKey, publishableKey, jwtKey, apiUrl } = clerk
   const options = keys === 'jwks' ? { secretKey, publishableKey, apiUrl } : { secretKey, publishableKey, jwtKey }
   const check = (auth) => {
     if (auth.userId !== userId) throw new Error(`expected ${userId}, got ${auth.userId} (${auth.reason})`)
   }
-  const tokens = []
-  if (which === 'first') {
-    const origin = new URL(PAGE_URL).origin
-    for (let i = 0; i < count; i++) tokens.push(await clerk.getToken(sessionId, { origin }))
-  }
+  const tokens = which === 'first' ? await session.mint(count) : []
   const sameArgs = { request: newRequest(token), context: {}, params: {} }
   let sink
   const op = {
