@@ -11,7 +11,7 @@ import { formatFullMessage, TokenVerificationErrorReason as Reason } from './rea
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
 import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState'
 import { verifySessionTokenCached } from './verifiedTokenCache'
-import { checkSessionHeader, checkSignature } from './verify'
+import { checkSessionHeader, checkSignature, checkTimeClaims, clockSkew } from './verify'
 
 /** Redirects in a row after which the browser is left signed out rather than sent around again. */
 export const MAX_HANDSHAKE_REDIRECTS = 3
@@ -134,7 +134,17 @@ const CLOCK_REASONS = new Set<string>([Reason.TokenExpired, Reason.TokenNotActiv
 function cleanUrlRedirect(context: RequestContext): Headers {
   const url = new URL(context.clerkUrl)
   for (const name of HANDSHAKE_PARAMETERS) url.searchParams.delete(name)
-  return new Headers({ location: `${url.pathname}${url.search}`, 'cache-control': 'no-store' })
+  return new Headers({ location: `${sameOriginPath(url.pathname)}${url.search}`, 'cache-control': 'no-store' })
+}
+
+/**
+ * A path that a browser resolves on the current origin, whatever the request's path was. A relative `Location`
+ * starting with `//` is read as another host (`//evil.com/phish`), and `/\`, tabs and newlines in the request
+ * all parse to such a path. `/.` in front is removed by every URL resolver, so the page stays exactly the same
+ * while the reference can no longer name a host.
+ */
+export function sameOriginPath(pathname: string): string {
+  return pathname.startsWith('//') ? `/.${pathname}` : pathname
 }
 
 async function redeemNonce(instance: ClerkInstance, nonce: string): Promise<HandshakeOutcome> {
@@ -160,6 +170,9 @@ async function readHandshakeToken(instance: ClerkInstance, token: string): Promi
         'clear this site\'s cookies.',
     )
   }
+  // Upstream stops at the signature; a handshake URL replayed from a log or history must not set cookies later.
+  const time = checkTimeClaims(decoded.jwt.payload, clockSkew(instance.verifyOptions.clockSkewInMs), Date.now())
+  if (!time.ok) return failed(`The handshake token cannot be used now (${time.reason}): ${time.message}`)
   const directives = decoded.jwt.payload.handshake
   if (!Array.isArray(directives)) return failed('The handshake token has no "handshake" list of cookies.')
   return { ok: true, directives: directives.filter((directive): directive is string => typeof directive === 'string') }

@@ -152,7 +152,7 @@ export function checkSessionClaims(
   now: number = Date.now(),
 ): { readonly ok: true; readonly payload: JwtPayload } | VerificationFailure {
   const skew = clockSkew(options.clockSkewInMs)
-  const { sub, aud, azp, exp, nbf, iat } = payload
+  const { sub, aud, azp } = payload
 
   // Ours: an empty `sub` is refused as well; upstream only asks for a string.
   if (typeof sub !== 'string' || sub === '') {
@@ -182,15 +182,29 @@ export function checkSessionClaims(
     )
   }
 
+  const time = checkTimeClaims(payload, skew, now)
+  return time.ok ? { ok: true, payload: payload as JwtPayload } : time
+}
+
+/**
+ * `exp` (required), `nbf` and `iat` (optional) against `now`, with `skewMs` of tolerance either way. Shared by
+ * session tokens and handshake tokens: a signed token replayed after its expiry is refused in both.
+ */
+export function checkTimeClaims(
+  payload: Record<string, unknown>,
+  skewMs: number,
+  now: number,
+): { readonly ok: true } | VerificationFailure {
+  const { exp, nbf, iat } = payload
   if (typeof exp !== 'number') return notANumber('expiry date claim (exp)', exp)
-  if (exp * 1000 <= now - skew) {
+  if (exp * 1000 <= now - skewMs) {
     return failure(Reason.TokenExpired, `JWT is expired. Expiry date: ${utc(exp * 1000)}, Current date: ${utc(now)}.`)
   }
 
   // nbf and iat are optional, and refused only when later than now plus the skew.
   if (nbf !== undefined) {
     if (typeof nbf !== 'number') return notANumber('not before date claim (nbf)', nbf)
-    if (nbf * 1000 > now + skew) {
+    if (nbf * 1000 > now + skewMs) {
       return failure(
         Reason.TokenNotActiveYet,
         `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(nbf * 1000)}; Current date: ${utc(now)};`,
@@ -199,7 +213,7 @@ export function checkSessionClaims(
   }
   if (iat !== undefined) {
     if (typeof iat !== 'number') return notANumber('issued at date claim (iat)', iat)
-    if (iat * 1000 > now + skew) {
+    if (iat * 1000 > now + skewMs) {
       return failure(
         Reason.TokenIatInTheFuture,
         `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(iat * 1000)}; Current date: ${utc(now)};`,
@@ -207,8 +221,10 @@ export function checkSessionClaims(
     }
   }
 
-  return { ok: true, payload: payload as JwtPayload }
+  return TIME_OK
 }
+
+const TIME_OK = Object.freeze({ ok: true as const })
 
 function notANumber(claim: string, value: unknown): VerificationFailure {
   return failure(Reason.TokenVerificationFailed, `Invalid JWT ${claim} ${quote(value)}. Expected number.`, Action.EnsureClerkJWT)
@@ -218,7 +234,7 @@ function isDecodedJwt(value: unknown): value is DecodedJwt {
   return typeof value === 'object' && value !== null && typeof (value as DecodedJwt).token === 'string'
 }
 
-function clockSkew(value: number | undefined): number {
+export function clockSkew(value: number | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CLOCK_SKEW_MS
 }
 

@@ -210,8 +210,10 @@ describe('a nonce', () => {
 })
 
 describe('a handshake token (format=token)', () => {
+  /** Valid for a minute, as the Frontend API signs it. */
   async function handshakeToken(directives: unknown, signer = key, header: Record<string, unknown> = { cat: undefined }): Promise<string> {
-    return signToken(signer, { handshake: directives } as Record<string, unknown>, header)
+    const iat = Math.floor(Date.now() / 1000)
+    return signToken(signer, { handshake: directives, iat, exp: iat + 60 } as Record<string, unknown>, header)
   }
 
   it('signed by the instance key → its directives as Set-Cookie on the clean redirect, signed in', async () => {
@@ -236,7 +238,7 @@ describe('a handshake token (format=token)', () => {
   it.each([
     ['signed by another key', async (d: string[]) => handshakeToken(d, { ...otherKey, kid: key.kid }), /^The handshake token failed verification \(token-invalid-signature\): JWT signature is invalid\. If you switched Clerk keys, clear this site's cookies\.$/],
     ['a JWT template token (template category)', async (d: string[]) => handshakeToken(d, key, { cat: 'cl_B7d4PD222AAA' }), /^The handshake token is not one: Invalid session token category \(cat\) "cl_B7d4PD222AAA"\./],
-    ['without a handshake list', async () => signToken(key, { sub: 'x' }, { cat: undefined }), /^The handshake token has no "handshake" list of cookies\.$/],
+    ['without a handshake list', async () => signToken(key, { sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, { cat: undefined }), /^The handshake token has no "handshake" list of cookies\.$/],
     ['not a JWT', async () => 'not-a-jwt', /^The handshake token is malformed: Invalid JWT form\./],
   ])('%s → refused: clean redirect without cookies', async (_name, build, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -10,12 +10,14 @@ import { runAll, type Configuration, type Implementation, type Outcome } from '.
 import { APP_URL } from './instances'
 
 let local: LocalClerk
+/** The local backend's clock offset: negative to mint as if earlier (an old handshake URL replayed now). */
+let clockOffsetMs = 0
 let signedInClient: string
 let userId: string
 let config: Configuration
 
 beforeAll(async () => {
-  local = await createLocalClerk({ db: ':memory:' })
+  local = await createLocalClerk({ db: ':memory:', sessionLifetime: 3600, now: () => Date.now() + clockOffsetMs })
   const { url } = await local.listen()
   config = { secretKey: local.secretKey, publishableKey: local.publishableKey, apiUrl: url, jwtKey: local.jwtKey }
   const form = new URLSearchParams({ redirect_url: APP_URL, email: 'handshake@example.com' })
@@ -111,6 +113,28 @@ describe('a handshake coming back (production instance)', () => {
     expect(await run(async () => '?tab=1&__clerk_handshake_nonce=unknown')).toEqual({
       remix4: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: false },
       backend3: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: true },
+      ours: { ...failed, status: 'redirect' },
+      oursEngine: failed,
+    })
+  })
+})
+
+describe('a handshake token replayed after it expired (production instance)', () => {
+  it('signed in two minutes ago (the handshake token lived 60 s, the session token an hour) → upstream checks only the signature and signs in; ours: `expired-handshake-token` (handshake-failed, 307 to the clean URL, no cookies)', async () => {
+    clockOffsetMs = -120_000
+    let replay: () => Promise<string>
+    try {
+      const queries = await Promise.all([1, 2, 3, 4].map(() => handshakeReturn('token', signedInClient)))
+      replay = async () => queries.shift()!
+    } finally {
+      clockOffsetMs = 0
+    }
+    const cookies = sessionCookieNames()
+    const signedIn = { status: 'signed-in', reason: null, userId } as const
+    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [], cors: false } as const
+    expect(await run(replay)).toEqual({
+      remix4: { ...signedIn, location: null, cookies: [], cors: false },
+      backend3: { ...signedIn, location: null, cookies, cors: true },
       ours: { ...failed, status: 'redirect' },
       oursEngine: failed,
     })

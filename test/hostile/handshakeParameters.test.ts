@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { getAuth } from '../../src/ssr.server'
 import { FETCH, NAVIGATION, args } from '../authenticate/fixtures'
 import { sessionClaims, signToken } from '../tokens/helpers'
-import { PAGE, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
+import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
 
 const world = useHostileWorld()
 const errors: string[] = []
@@ -40,9 +40,14 @@ async function redirectOf(request: Request): Promise<{ status: number; location:
   }
 }
 
-/** A handshake token as the Frontend API signs it, setting `__session` to `sessionToken`. */
-async function handshakeToken(privateKey: CryptoKey, sessionToken: string, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT({ handshake: [`__session=${sessionToken}; Path=/; SameSite=Lax`, '__client_uat=9999999999; Path=/'] })
+/** A handshake token as the Frontend API signs it (valid for a minute from T), setting `__session` to `sessionToken`. */
+async function handshakeToken(
+  privateKey: CryptoKey,
+  sessionToken: string,
+  header: Record<string, unknown> = {},
+  times: Record<string, unknown> = { iat: T_SECONDS, exp: T_SECONDS + 60 },
+): Promise<string> {
+  return new SignJWT({ handshake: [`__session=${sessionToken}; Path=/; SameSite=Lax`, '__client_uat=9999999999; Path=/'], ...times })
     .setProtectedHeader({ alg: 'RS256', kid: 'ins_rs256', typ: 'JWT', ...header })
     .sign(privateKey)
 }
@@ -105,5 +110,37 @@ describe('a forged handshake token (no network call)', () => {
     const request = new Request(PAGE, { headers: { ...FETCH, cookie: `__clerk_handshake=x.y.z; __session=${valid}; __client_uat=1` } })
     expect(await outcomeOf(request, world().options())).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
     expect(calls(world())).toEqual([])
+  })
+})
+
+// A handshake URL ends up in logs and browser history: replayed later, it must not set cookies. @clerk/backend 3
+// checks only the signature of a handshake token; we check its time claims as for a session token.
+describe('an expired or not yet valid handshake token of the instance', () => {
+  const replayed = async (times: Record<string, unknown>) => {
+    const session = await signToken(world().instanceKey, sessionClaims())
+    const token = await handshakeToken(world().instanceKey.privateKey, session, {}, times)
+    return redirectOf(new Request(`${PAGE}?tab=1&__clerk_handshake=${token}`, { headers: NAVIGATION }))
+  }
+
+  it('expired an hour ago: a clean 307, no cookie', async () => {
+    const outcome = await replayed({ iat: T_SECONDS - 3660, exp: T_SECONDS - 3600 })
+    expect(outcome).toEqual(cleanRedirect(expect.stringMatching(/^The handshake token cannot be used now \(token-expired\): JWT is expired\./) as unknown as string))
+    expect(calls(world())).toEqual([])
+  })
+
+  it('without exp: refused, it would never expire', async () => {
+    const outcome = await replayed({ iat: T_SECONDS })
+    expect(outcome).toEqual(cleanRedirect('The handshake token cannot be used now (token-verification-failed): Invalid JWT expiry date claim (exp) undefined. Expected number.'))
+  })
+
+  it('nbf or iat in the future: refused', async () => {
+    expect((await replayed({ nbf: T_SECONDS + 60, exp: T_SECONDS + 120 })).message).toMatch(/\(token-not-active-yet\)/)
+    expect((await replayed({ iat: T_SECONDS + 60, exp: T_SECONDS + 120 })).message).toMatch(/\(token-iat-in-the-future\)/)
+  })
+
+  it('expired within the clock skew (5 s by default, or the configured clockSkewInMs): accepted', async () => {
+    const outcome = await replayed({ iat: T_SECONDS - 64, exp: T_SECONDS - 4 })
+    expect(outcome).toMatchObject({ status: 307, location: '/dashboard?tab=1', reason: null })
+    expect(outcome.setCookie.some((cookie) => cookie.startsWith('__session='))).toBe(true)
   })
 })
