@@ -2,8 +2,9 @@ import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { ClerkApiError } from '../errors.js'
 import { signInClient, signOutClient } from '../services/clients.js'
-import { EMAIL_PATTERN, createUser } from '../services/users.js'
+import { createUser } from '../services/users.js'
 import type { UserRecord } from '../store/userStore.js'
+import { isEmailAddress } from '../validation/emailAddress.js'
 import { cookieClient, ensureCookieClient } from './clientCookie.js'
 import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
@@ -108,7 +109,7 @@ function chooseUser(core: Core, form: URLSearchParams): { user: UserRecord } | {
   }
   const email = (form.get('email') ?? '').trim().toLowerCase()
   if (email === '') return { error: 'Type an e-mail address, or choose one of the users above.' }
-  if (!EMAIL_PATTERN.test(email) || email.length > 320) {
+  if (!isEmailAddress(email)) {
     return { error: 'That is not an e-mail address. Use the form name@example.com.' }
   }
   const existing = core.store.users.userIdByEmail(email)
