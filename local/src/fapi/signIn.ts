@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { ClerkApiError } from '../errors.js'
-import { signInClient, signOutClient } from '../services/clients.js'
+import { signInOnFreshClient, signOutClient } from '../services/clients.js'
 import { createUser } from '../services/users.js'
 import type { UserRecord } from '../store/userStore.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
-import { cookieClient, ensureCookieClient } from './clientCookie.js'
+import { clientSetCookie, cookieClient } from './clientCookie.js'
 import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
 import { errorPage, htmlResponse } from './html.js'
@@ -23,8 +23,8 @@ export async function showSignIn(core: Core, c: Context): Promise<Response> {
 
 /**
  * `POST /sign-in`: `user_id` (a listed user) or `email` (found, or created on first use), then `organization_id`
- * ('' for none) when the user belongs to organizations. Signs this browser's client in and sends the browser
- * through the handshake back to the app, which receives the cookies from there.
+ * ('' for none) when the user belongs to organizations. Signs the browser in on a new client (see
+ * `signInOnFreshClient`) and sends it through the handshake back to the app, which receives the cookies from there.
  */
 export async function submitSignIn(core: Core, c: Context): Promise<Response> {
   const posted = await readOwnForm(core, c)
@@ -46,15 +46,14 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
     return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations }))
   }
 
-  const { client, setCookie } = ensureCookieClient(core, c)
+  let setCookie: string
   try {
-    signInClient(core, client, user.id, organizationId || undefined)
+    const { client } = signInOnFreshClient(core, cookieClient(core, c), user.id, organizationId || undefined)
+    setCookie = clientSetCookie(core, c, client)
   } catch (error) {
     if (!(error instanceof ClerkApiError)) throw error
     const message = `That organization cannot be chosen for ${userChoice(core, user).name}: pick one from the list.`
-    const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, error: message })
-    // A client created just now is kept, so the next attempt does not create another.
-    return htmlResponse(page, 422, setCookie ? { 'Set-Cookie': setCookie } : {})
+    return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations, error: message }), 422)
   }
   return seeOther(handshakeLocation(redirectUrl), setCookie)
 }
