@@ -48,7 +48,7 @@ export class AllowedHosts {
 /** `name:port`, `[v6]:port`, or without the port; anything else (user info, a path, odd characters) is refused. */
 function splitHost(host: string): { hostname: string; port: string | undefined } | undefined {
   // Linear: the name's characters exclude ':' and ']', so there is one way to split.
-  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(host)
+  const match = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(\d{1,5}))?$/.exec(host)
   if (!match) return undefined
   return { hostname: match[1]!.toLowerCase(), port: match[2] }
 }
