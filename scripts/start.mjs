@@ -5,7 +5,6 @@
 // in the environment it runs the app against that Clerk instance instead, without the local backend.
 //
 // Environment: PORT (app, default 3000), LOCAL_CLERK_PORT (default 4000), LOCAL_CLERK_DATA_DIR (default .data).
-import { mkdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { claimPort, PortInUseError, startAppServer } from '../example/scripts/appServer.mjs'
@@ -69,7 +68,7 @@ async function startLocalBackend(port) {
   // Imported after the build: local/dist may not exist before it.
   /** @type {typeof import('remix-clerk-local')} */
   const { createLocalClerk } = await import(pathToFileURL(join(REPO_ROOT, 'local/dist/index.js')).href)
-  mkdirSync(dataDir, { recursive: true })
+  // The backend creates the data directory itself, private (0700): the database holds the instance's keys.
   const clerk = await createLocalClerk({ db: join(dataDir, 'local-clerk.db') })
   try {
     const seeded = clerk.seed(readDemoSeed())
@@ -83,6 +82,20 @@ async function startLocalBackend(port) {
   return clerk
 }
 
+/**
+ * The app runs on http://localhost:<PORT> and the backend listens on 127.0.0.1, published as http://127.0.0.1:<port>
+ * (the URL in the publishable key, the `iss` of its tokens). For the browser those are two sites, and the
+ * backend's HttpOnly, SameSite=Lax `__client` cookie, the credential of /local-clerk.js's token refresh, only comes
+ * along within one site. So the browser reaches the backend as http://localhost:<port> (what Clerk calls a proxy
+ * URL): getAuth sends the handshake there (CLERK_PROXY_URL) and the app links its sign-in pages and script there.
+ * @param {LocalClerk} clerk
+ */
+function browserFacingUrl(clerk) {
+  const url = new URL(clerk.url)
+  url.hostname = 'localhost'
+  return url.origin
+}
+
 async function main() {
   const started = Date.now()
   const appPort = portFromEnv('PORT', 3000)
@@ -93,9 +106,12 @@ async function main() {
 
   /** @type {NodeJS.ProcessEnv} */
   let env = { ...process.env }
+  /** Where the browser meets the local backend: on the app's host name (see browserFacingUrl). */
+  let browserUrl = ''
   if (!usingOwnKeys) {
     localClerk = await startLocalBackend(localPort)
-    env = { ...env, ...localClerk.env(), CLERK_SIGN_IN_URL: `${localClerk.url}/sign-in` }
+    browserUrl = browserFacingUrl(localClerk)
+    env = { ...env, ...localClerk.env(), CLERK_PROXY_URL: browserUrl, CLERK_SIGN_IN_URL: `${browserUrl}/sign-in` }
   }
   app = await startAppServer({
     port: appPort,
@@ -115,7 +131,7 @@ async function main() {
     `  Open:        ${app.url}`,
   ]
   if (localClerk) {
-    const signIn = new URL(`${localClerk.url}/sign-in`)
+    const signIn = new URL(`${browserUrl}/sign-in`)
     signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
     lines.push(
       `  Sign in:     ${signIn.href}`,

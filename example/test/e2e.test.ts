@@ -50,7 +50,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
 
   const appUrl = (path: string) => `${stack.app.url}${path}`
   const signInPageFor = (path: string) =>
-    `${stack.clerk.url}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
+    `${stack.frontendUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
 
   /** The app's `__session` cookie (the plain name; the suffixed copy carries the same token). */
   async function sessionCookie(): Promise<string | undefined> {
@@ -205,8 +205,8 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await expect(page.getByTestId('user-id').innerText()).resolves.toBe(stack.adminId)
     // Through the Frontend API's handshake and back, never past a sign-in page.
     expect(navigations[0]).toBe(appUrl('/dashboard'))
-    expect(navigations.filter((url) => url.startsWith(`${stack.clerk.url}/v1/client/handshake?`))).toHaveLength(1)
-    expect(navigations.some((url) => url.startsWith(`${stack.clerk.url}/sign-in`))).toBe(false)
+    expect(navigations.filter((url) => url.startsWith(`${stack.frontendUrl}/v1/client/handshake?`))).toHaveLength(1)
+    expect(navigations.some((url) => url.startsWith(`${stack.frontendUrl}/sign-in`))).toBe(false)
     expect(navigations.at(-1)).toBe(appUrl('/dashboard'))
     const fresh = await sessionCookie()
     expect(fresh).toBeDefined()

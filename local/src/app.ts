@@ -4,10 +4,12 @@ import { json, toErrorResponse } from './bapi/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
 import { frontendApi } from './fapi/index.js'
+import { rejectOtherHosts } from './hostGuard.js'
 
 /** Every route of the local backend: the Backend API under `/v1/…` and the Frontend API part next to it. */
 export function createApp(core: Core): Hono {
   const app = new Hono()
+  app.use(rejectOtherHosts(core))
   const jwks = { keys: [core.keys.jwk] }
   app.get('/.well-known/jwks.json', () => json(jwks))
   app.route('/v1', backendApi(core))

@@ -5,6 +5,7 @@ import { formatEnvLines } from './envLines.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import { DEFAULT_DB_PATH } from './options.js'
 import type { SeedData } from './seed.js'
+import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
 import { useLightweightResponses } from './server.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]
@@ -23,6 +24,11 @@ Options:
   --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
                              (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
                              e.g. https://app.example.test, or any port: http://devbox.test:*
+  --quiet                    start: print only the URL, never the secret key (for CI logs)
+  --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
+                             them; the output names the file, not the secret. On Node 20, node itself
+                             also reads --env-file and stops if PATH does not exist yet: use --write-env
+  --write-env PATH           start: the same as --env-file, under a name node leaves alone
   -h, --help                 Show this help
 
 Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
@@ -60,6 +66,10 @@ async function start(values: CliValues): Promise<void> {
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')
   const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
+  if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
+    throw new UsageError('--env-file and --write-env are the same option: give one.')
+  }
+  const envFile = (values['write-env'] ?? values['env-file']) as string | undefined
   const clerk = await createLocalClerk({
     db: values.db as string | undefined,
     sessionLifetime: integerOption('session-lifetime', values['session-lifetime'] as string | undefined, 60),
@@ -73,18 +83,52 @@ async function start(values: CliValues): Promise<void> {
   try {
     if (seedData) clerk.seed(seedData)
     const { url } = await clerk.listen(port, (values.host as string | undefined) ?? '127.0.0.1')
-    process.stdout.write(
-      `remix-clerk-local listening on ${url}\nDatabase: ${values.db ?? DEFAULT_DB_PATH}\n` +
-        `Sign-in page: ${url}/sign-in?redirect_url=<your app URL>   Sign-out: ${url}/sign-out?redirect_url=<your app URL>\n` +
-        `Keep __session fresh in the browser: <script src="${url}/local-clerk.js" defer></script>\n` +
-        `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}\n`,
-    )
+    if (envFile !== undefined) writeEnvFile(envFile, formatEnvLines(clerk.env()))
+    if (values.quiet) {
+      process.stdout.write(`${url}\n`)
+    } else {
+      const envLines = envFile === undefined ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}` : `\n${wroteEnvFile(envFile)}`
+      process.stdout.write(`${banner(url, (values.db as string | undefined) ?? DEFAULT_DB_PATH)}${envLines}\n`)
+    }
   } catch (error) {
     await clerk.close()
     throw error
   }
   handleShutdown(clerk)
 }
+
+/**
+ * Where the server is and how a browser should use it. The browser must meet it on the app's site (its
+ * SameSite=Lax `__client` cookie is the credential of the token refresh): an app on localhost reaches a server
+ * published as 127.0.0.1 under `localhost`, which the app's SDK learns from CLERK_PROXY_URL.
+ */
+function banner(url: string, db: string): string {
+  const browser = new URL(url)
+  if (browser.hostname === '127.0.0.1') browser.hostname = 'localhost'
+  const pages = browser.origin
+  const advice =
+    pages === url
+      ? ''
+      : `Browsers meet this server on your app's site: for an app on localhost, add CLERK_PROXY_URL=${pages} to .env ` +
+        `(for an app on 127.0.0.1, use ${url} everywhere instead).\n`
+  return (
+    `remix-clerk-local listening on ${url}\nDatabase: ${db}\n` +
+    `Sign-in page: ${pages}/sign-in?redirect_url=<your app URL>   Sign-out: ${pages}/sign-out?redirect_url=<your app URL>\n` +
+    `Keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${advice}`
+  )
+}
+
+/** The .env lines in a file only this user can read, even if it existed with a wider mode. */
+function writeEnvFile(path: string, lines: string): void {
+  try {
+    writePrivateFile(path, `${lines}\n`)
+  } catch (error) {
+    throw new Error(`cannot write the .env lines to ${path}: ${(error as Error).message}`)
+  }
+}
+
+const wroteEnvFile = (path: string) =>
+  `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL and CLERK_JWT_KEY to ${path} (mode ${octal(PRIVATE_FILE_MODE)}).`
 
 /** Closes the server and checkpoints the database on Ctrl-C or a stop request, then exits 0. */
 function handleShutdown(clerk: LocalClerk): void {
@@ -128,6 +172,11 @@ async function main(argv: string[]): Promise<void> {
       'token-version': { type: 'string' },
       seed: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+      'write-env': { type: 'string' },
+      // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before
+      // this code runs (harmless, nothing here reads the environment) and exits when PATH does not exist yet.
+      'env-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -1,3 +1,4 @@
+import { AllowedHosts } from './allowedHosts.js'
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
@@ -19,6 +20,8 @@ export interface Core {
   readonly minter: TokenMinter
   /** Where the Frontend API may redirect browsers, and which origins may call it with credentials. */
   readonly allowedOrigins: AllowedOrigins
+  /** The host names served over HTTP (DNS rebinding); `listen()` adds the interface it binds to. */
+  readonly allowedHosts: AllowedHosts
 }
 
 /**
@@ -38,7 +41,9 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
       sessionLifetime: options.sessionLifetime,
       tokenVersion: options.tokenVersion,
     }
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins: options.allowedOrigins }, url }
+    const { allowedOrigins } = options
+    const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts }, url }
   } catch (error) {
     store.close()
     throw error

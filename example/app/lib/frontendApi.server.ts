@@ -2,8 +2,11 @@
 // its Frontend API; with a real Clerk instance, CLERK_SIGN_IN_URL points at your sign-in page.
 
 interface FrontendApiConfig {
-  /** The local backend's origin, e.g. `http://127.0.0.1:4000`; undefined for a real Clerk instance. */
-  localOrigin: string | undefined
+  /**
+   * Where the browser reaches the local backend, e.g. `http://localhost:4000`; undefined for a real Clerk instance.
+   * CLERK_PROXY_URL when set (the backend under the app's host name), else the URL in the publishable key.
+   */
+  localBase: string | undefined
   signInUrl: string | undefined
 }
 
@@ -12,10 +15,24 @@ let config: FrontendApiConfig | undefined
 // Read once: the environment of a running server does not change, and every page renders these links.
 function frontendApiConfig(): FrontendApiConfig {
   if (config) return config
-  const localOrigin = localFrontendApi(process.env.CLERK_PUBLISHABLE_KEY ?? '')
-  const signInUrl = process.env.CLERK_SIGN_IN_URL || (localOrigin ? `${localOrigin}/sign-in` : undefined)
-  config = { localOrigin, signInUrl }
+  const local = localFrontendApi(process.env.CLERK_PUBLISHABLE_KEY ?? '')
+  const localBase = local && (browserFacingUrl(process.env.CLERK_PROXY_URL) ?? local)
+  const signInUrl = process.env.CLERK_SIGN_IN_URL || (localBase ? `${localBase}/sign-in` : undefined)
+  config = { localBase, signInUrl }
   return config
+}
+
+/**
+ * The local backend's pages and script must be on the same site as the app: its sign-in sets an HttpOnly,
+ * SameSite=Lax `__client` cookie, which the browser sends with the script's token refresh only then. An app on
+ * `http://localhost:3000` next to a backend published as `http://127.0.0.1:4000` (two sites) therefore sends the
+ * browser to `CLERK_PROXY_URL=http://localhost:4000`, which getAuth uses for the handshake too.
+ */
+function browserFacingUrl(proxyUrl: string | undefined): string | undefined {
+  // A relative proxy path (`/__clerk`) would need the app to forward it; the local backend is reached directly.
+  if (!proxyUrl || !/^https?:\/\//.test(proxyUrl)) return undefined
+  const { href } = new URL(proxyUrl)
+  return href.endsWith('/') ? href.slice(0, -1) : href
 }
 
 /**
@@ -54,8 +71,8 @@ export function signInUrl(returnTo: string): string | null {
  * SDK's job.
  */
 export function signOutUrl(returnTo: string): string | null {
-  const { localOrigin } = frontendApiConfig()
-  return localOrigin ? withRedirect(`${localOrigin}/sign-out`, returnTo) : null
+  const { localBase } = frontendApiConfig()
+  return localBase ? withRedirect(`${localBase}/sign-out`, returnTo) : null
 }
 
 /**
@@ -63,6 +80,6 @@ export function signOutUrl(returnTo: string): string | null {
  * does that on a real instance). Null on a real Clerk instance.
  */
 export function localClerkScriptUrl(): string | null {
-  const { localOrigin } = frontendApiConfig()
-  return localOrigin ? `${localOrigin}/local-clerk.js` : null
+  const { localBase } = frontendApiConfig()
+  return localBase ? `${localBase}/local-clerk.js` : null
 }

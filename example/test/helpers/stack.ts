@@ -4,6 +4,8 @@ import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts
 
 export interface Stack {
   clerk: LocalClerk
+  /** The backend as the browser reaches it, on the app's host name (`http://localhost:<port>`), as `npm start` does. */
+  frontendUrl: string
   app: AppServer
   seeded: SeedResult
   adminId: string
@@ -15,18 +17,19 @@ export interface Stack {
 
 /**
  * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
- * pointed at it through the same four variables `npm start` passes.
+ * pointed at it through the same variables `npm start` passes (the four of `clerk.env()` and CLERK_PROXY_URL).
  */
 export async function startStack(options: { sessionLifetime: number }): Promise<Stack> {
   const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
   try {
     const seeded = clerk.seed(readDemoSeed())
-    await clerk.listen(0)
+    const { port } = await clerk.listen(0)
+    const frontendUrl = `http://localhost:${port}`
     const appOutput: string[] = []
     // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
     const app = await startAppServer({
       port: 0,
-      env: { PATH: process.env.PATH, ...clerk.env() },
+      env: { PATH: process.env.PATH, ...clerk.env(), CLERK_PROXY_URL: frontendUrl },
       onOutput: (line) => appOutput.push(line),
     })
     const idOf = (email: string) => {
@@ -36,6 +39,7 @@ export async function startStack(options: { sessionLifetime: number }): Promise<
     }
     return {
       clerk,
+      frontendUrl,
       app,
       seeded,
       adminId: idOf(DEMO_ADMIN_EMAIL),

@@ -21,13 +21,17 @@ export function ensureCookieClient(core: Core, c: Context): { client: ClientReco
   const existing = cookieClient(core, c)
   if (existing) return { client: existing, setCookie: undefined }
   const client = createBrowserClient(core)
+  return { client, setCookie: clientSetCookie(core, c, client) }
+}
+
+/** The `__client` cookie that hands `client` to this browser. */
+export function clientSetCookie(core: Core, c: Context, client: ClientRecord): string {
   const secure = new URL(c.req.url).protocol === 'https:' || core.frontendApiUrl().startsWith('https:')
-  const setCookie = generateCookie(CLIENT_COOKIE, client.cookie_token!, {
+  return generateCookie(CLIENT_COOKIE, client.cookie_token!, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
     secure,
     maxAge: CLIENT_COOKIE_MAX_AGE_SECONDS,
   })
-  return { client, setCookie }
 }
