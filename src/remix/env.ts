@@ -1,16 +1,18 @@
 // Where a Remix app keeps its configuration depends on the host: `process.env` on Node, the load
 // context on Cloudflare (`context.cloudflare.env` with Remix's Vite plugin, `context.env` with older
 // adapters), global bindings on classic Workers. The order is upstream's.
+import { processEnvValue } from '../shared/processEnv'
 
 type EnvRecord = Record<string, unknown>
 
 /**
  * `process.env` → `context.cloudflare.env` or `context.env` (either one ends the lookup) →
- * `context[name]` → `globalThis[name]`; `''` when none has it. Only non-empty strings count.
+ * `context[name]` → `globalThis[name]`; `''` when none has it. Only non-empty strings count. Never throws: a
+ * refused read (Deno without `--allow-env`) counts as unset, and the lookup goes on.
  */
 export function readEnv(name: string, context: unknown): string {
   // Looked up on every call: tests and some tools replace `process.env` as a whole.
-  const fromProcess = (globalThis as { process?: { env?: EnvRecord } }).process?.env?.[name]
+  const fromProcess = processEnvValue(name)
   if (typeof fromProcess === 'string' && fromProcess !== '') return fromProcess
   if (typeof context === 'object' && context !== null) {
     const { cloudflare, env } = context as { cloudflare?: { env?: unknown }; env?: unknown }
