@@ -110,6 +110,14 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           expect(backend.proxy.count('GET', '/v1/jwks')).toBeGreaterThanOrEqual(1)
         })
 
+        it('rootAuthLoader gives the page its data and clerkState', async () => {
+          const { session, answer } = await signedInLoad(variant, 'root-auth-loader', 'cookies')
+          expect(answer.loader).toMatchObject({
+            userId: session.userId,
+            clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: session.userId, sessionId: session.sessionId } } },
+          })
+        })
+
         it('getToken({ template }) mints a template token through the Backend API', async () => {
           const { session, answer } = await signedInLoad(variant, 'template-token', 'cookies')
           await expectTemplateToken(answer.loader?.token, session.userId)

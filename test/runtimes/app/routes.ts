@@ -2,7 +2,7 @@
 // imported by its package name, so every runtime loads the built package through its exports. Hosts differ only
 // in how they hand the keys over (see `Host`); test/runtimes/scenarios.ts drives these routes over HTTP.
 import { createClerkClient, type ClerkClientOptions } from 'remix-clerk/api.server'
-import { getAuth, type AuthObject, type GetAuthOptions } from 'remix-clerk/ssr.server'
+import { getAuth, rootAuthLoader, type AuthObject, type GetAuthOptions } from 'remix-clerk/ssr.server'
 
 /** What a framework passes to a loader or an action. */
 export interface Args {
@@ -44,6 +44,11 @@ export function scenarioRoutes(host: Host): Record<string, RouteDefinition> {
     },
     // Verification with the JWKS that the secret key fetches from the Backend API.
     'routes/jwks': { path: 'jwks', loader: async (args) => who(await getAuth(args, host.keys(args))) },
+    // What a root route's loader does: the callback's data plus clerkState, as a JSON Response.
+    'routes/root-auth-loader': {
+      path: 'root-auth-loader',
+      loader: (args) => rootAuthLoader(args, ({ request }) => ({ userId: request.auth.userId }), host.keys(args)),
+    },
     'routes/template-token': {
       path: 'template-token',
       loader: async (args) => ({ token: await (await getAuth(args, host.keys(args))).getToken({ template: TEMPLATE }) }),
