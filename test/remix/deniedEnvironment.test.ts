@@ -35,6 +35,17 @@ describe('every process.env read throws (Deno without --allow-env)', () => {
     expect(reads).toEqual(expect.arrayContaining(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE']))
   })
 
+  it('a refused name is not asked again (each refusal costs Deno an exception)', async () => {
+    const reads: string[] = []
+    const env = refusingEnvironment(reads)
+    await withProcessEnv(env, () => getAuth(signedIn(), keys()))
+    const first = [...reads]
+    const auth = await withProcessEnv(env, () => getAuth(signedIn(), keys()))
+    expect(auth.userId).toBe(userId)
+    expect(first).toContain('CLERK_PROXY_URL')
+    expect(reads).toEqual(first)
+  })
+
   it.each([
     ['context.cloudflare.env', (env: object) => ({ cloudflare: { env } })],
     ['context.env', (env: object) => ({ env })],
