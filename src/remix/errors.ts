@@ -18,15 +18,14 @@ export const noPublishableKey =
 
 /**
  * A missing key's message, with what to do when the load context is React Router's `RouterContextProvider`
- * (`future.v8_middleware`): bindings live in it under the app's own context keys, which remix-clerk cannot know.
+ * (`future.v8_middleware`): values live in it under the app's own context keys, which remix-clerk cannot know.
  */
 export function missingKey(message: string, context: unknown): string {
   if (!isRouterContextProvider(context)) return message
   return (
     `${message} The load context is a React Router RouterContextProvider (future.v8_middleware), in which ` +
-    'remix-clerk cannot find Cloudflare bindings: pass the keys as options, e.g. getAuth(args, { secretKey: ' +
-    'env.CLERK_SECRET_KEY, publishableKey: env.CLERK_PUBLISHABLE_KEY }) with `import { env } from "cloudflare:workers"` ' +
-    '(or from your context.get(…)), or keep them in process.env.'
+    'remix-clerk cannot look keys up by name: keep them in process.env (on Cloudflare Workers, bindings are read ' +
+    'from `cloudflare:workers`), or pass them as options: getAuth(args, { secretKey, publishableKey }).'
   )
 }
 

@@ -39,12 +39,11 @@ describeRuntime({
         expect(plain).toMatch(/^remix-clerk: missing Clerk secret key\. Set the CLERK_SECRET_KEY environment variable/)
         expect(plain).not.toContain('RouterContextProvider')
         const withMiddleware = await ask('/mw')
-        expect(withMiddleware).toContain(plain)
-        expect(withMiddleware).toContain(
-          'The load context is a React Router RouterContextProvider (future.v8_middleware), in which remix-clerk cannot ' +
-            'find Cloudflare bindings: pass the keys as options',
+        expect(withMiddleware).toBe(
+          `${plain} The load context is a React Router RouterContextProvider (future.v8_middleware), in which ` +
+            'remix-clerk cannot look keys up by name: keep them in process.env (on Cloudflare Workers, bindings are ' +
+            'read from `cloudflare:workers`), or pass them as options: getAuth(args, { secretKey, publishableKey }).',
         )
-        expect(withMiddleware).toContain('import { env } from "cloudflare:workers"')
       } finally {
         vi.stubEnv('CLERK_SECRET_KEY', state().backend.keys.secretKey)
       }

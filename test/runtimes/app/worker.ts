@@ -1,7 +1,7 @@
 // Cloudflare Workers (workerd, without nodejs_compat, so no process at all): both React Router builds in a module
-// worker. Without middleware the keys are bindings that remix-clerk finds in context.cloudflare.env. With
-// middleware the load context is a RouterContextProvider, where bindings cannot be found by name, so the routes
-// pass them as options from `cloudflare:workers`, as the README says.
+// worker, the keys as bindings and no options. Without middleware remix-clerk finds them in context.cloudflare.env;
+// with middleware the load context is a RouterContextProvider, which does not carry them, and remix-clerk reads
+// them from `cloudflare:workers`. (createClerkClient and the jwtKey routes take theirs from the same places.)
 import { env } from 'cloudflare:workers'
 import { scenarioHandler } from './reactRouterBuild'
 import type { Args, Host } from './routes'
@@ -23,7 +23,7 @@ const fromLoadContext: Host = {
 
 const bindings = env as unknown as Env
 const fromModuleEnv: Host = {
-  keys: () => ({ secretKey: bindings.CLERK_SECRET_KEY, publishableKey: bindings.CLERK_PUBLISHABLE_KEY, apiUrl: bindings.CLERK_API_URL }),
+  keys: () => ({}),
   jwtKey: () => bindings.RUNTIMES_JWT_KEY,
   client: () => ({ secretKey: bindings.CLERK_SECRET_KEY, apiUrl: bindings.CLERK_API_URL }),
 }
