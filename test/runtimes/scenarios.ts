@@ -154,6 +154,18 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           expect(answer.action).toEqual({ userId, title: 'Hello from a form' })
         })
 
+        if (variant.middleware) {
+          it('getAuth in a route middleware: signed in, and a 307 to the handshake for an expired token', async () => {
+            const { session, answer } = await signedInLoad(variant, 'middleware-auth', 'cookies')
+            expect(answer.loader).toEqual({ userId: session.userId })
+            const url = page(variant, 'middleware-auth')
+            const { headers } = await backend.signInExpired(url)
+            const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: headers.get('cookie')! } })
+            expect(response.status).toBe(307)
+            expect(response.headers.get('location')).toMatch(/\/v1\/client\/handshake\?/)
+          })
+        }
+
         const expected = runtime.withoutOptions(variant)
         it(`getAuth(args) with no options ${expected === 'signed-in' ? 'finds the keys by itself' : 'says where to put the keys'}`, async () => {
           const session = await backend.signIn(page(variant, 'environment'), 'authorization')

@@ -2,10 +2,18 @@
 // them, so that each runtime drives React Router's real request handler without a bundler. Documents answer with
 // the matched route's loader and action data as JSON instead of HTML.
 import { createContext, createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router'
+import { getAuth } from 'remix-clerk/ssr.server'
 import { scenarioRoutes, type Host } from './routes'
 
 /** Set by the root middleware: the document reports it, so a test sees that middleware ran. */
 const middlewareRan = createContext<boolean>(false)
+/** Set by the `middleware-auth` route's middleware, which authenticates before any loader runs. */
+const middlewareUser = createContext<string | null>(null)
+
+type Middleware = (
+  args: { request: Request; params: unknown; context: RouterContextProvider },
+  next: () => Promise<Response>,
+) => Promise<Response>
 
 type DocumentHandler = ServerBuild['entry']['module']['default']
 
@@ -38,16 +46,26 @@ export function scenarioBuild(host: Host, { middleware, basename = '/' }: { midd
               (({ context }, next) => {
                 context.set(middlewareRan, true)
                 return next()
-              }) satisfies (args: { context: RouterContextProvider }, next: () => Promise<Response>) => Promise<Response>,
+              }) satisfies Middleware,
             ],
           }
         : {}),
     },
   }
-  const children = Object.entries(scenarioRoutes(host)).map(([id, { path, loader, action }]) => [
+  const children: Array<[string, unknown]> = Object.entries(scenarioRoutes(host)).map(([id, { path, loader, action }]) => [
     id,
     { id, parentId: 'root', path, module: { default: () => null, loader, action } },
   ])
+  if (middleware) {
+    // getAuth in a route middleware, as an app guards a branch: a handshake it throws is React Router's to send.
+    const authenticate: Middleware = async (args, next) => {
+      args.context.set(middlewareUser, (await getAuth(args, host.keys(args))).userId)
+      return next()
+    }
+    const id = 'routes/middleware-auth'
+    const loader = async ({ context }: { context: RouterContextProvider }) => ({ userId: context.get(middlewareUser) })
+    children.push([id, { id, parentId: 'root', path: 'middleware-auth', module: { default: () => null, middleware: [authenticate], loader } }])
+  }
   return {
     entry: { module: { default: jsonDocument } },
     routes: Object.fromEntries([['root', root], ...children]) as unknown as ServerBuild['routes'],
