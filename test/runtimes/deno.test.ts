@@ -1,7 +1,8 @@
 // Deno (the `deno` devDependency, its binary from the platform package) run with no --allow-env, so that every
 // process.env read is refused (NotCapable), and only --allow-net=127.0.0.1, so that no request can leave the
 // machine. React cannot load without env access (it reads NODE_ENV), so the scenario routes are called without a
-// framework (app/plainHandler.ts); the keys come as options. remix-clerk is loaded by its package name from dist/.
+// framework (app/plainHandler.ts); the keys come as options. remix-clerk is loaded by its package name from dist/,
+// through node_modules (--node-modules-dir=manual) and with --cached-only: Deno fetches nothing.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
@@ -15,7 +16,7 @@ describeRuntime({
   name: `Deno ${deno ? /^deno (\S+)/.exec(execFileSync(deno, ['--version'], { encoding: 'utf8' }))?.[1] : ''} without --allow-env`,
   unavailable,
   start: (backend) =>
-    startServerProcess(deno!, ['run', '--no-prompt', '--allow-net=127.0.0.1', 'deno.ts'], {
+    startServerProcess(deno!, ['run', '--no-prompt', '--node-modules-dir=manual', '--cached-only', '--allow-net=127.0.0.1', 'deno.ts'], {
       cwd: fileURLToPath(new URL('./app', import.meta.url)),
       env: childEnvironment(),
       input: JSON.stringify(backend.keys),
