@@ -1,7 +1,7 @@
 // Where a Remix app keeps its configuration depends on the host: `process.env` on Node, the load
 // context on Cloudflare (`context.cloudflare.env` with Remix's Vite plugin, `context.env` with older
 // adapters), `cloudflare:workers` when the context does not carry the bindings (React Router middleware),
-// global bindings on classic Workers. The order is upstream's (newest @clerk/shared).
+// global bindings on classic Workers. The order is newest @clerk/shared's, less its import.meta.env.
 import { processEnvValue } from '../shared/processEnv'
 import { cloudflareWorkersEnv } from './cloudflareWorkersEnv'
 
