@@ -1,5 +1,5 @@
 // getAuth(args): who is signed in, inside any loader or action.
-import type { AuthObject } from '../tokens/authObject'
+import type { AuthObject } from '../auth/authObject'
 import { authenticateArgs } from './authenticateArgs'
 import type { AuthArgs, GetAuthOptions } from './types'
 

@@ -1,6 +1,6 @@
 // rootAuthLoader(args, callback?, options?): the root route's loader, which authenticates the request
 // and hands `clerkState` to `ClerkApp` in the browser, next to the callback's own data.
-import type { AuthObject } from '../tokens/authObject'
+import type { AuthObject } from '../auth/authObject'
 import { authenticateArgs } from './authenticateArgs'
 import { clerkStateFor } from './clerkState'
 import { jsonResponse, withClerkState } from './loaderResult'

@@ -4,7 +4,7 @@
 // table of which case shows which difference is committed (expectations.md), so that a new disagreement
 // fails, and so does one that went away.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { forgetCaches } from '../authenticate/fixtures'
+import { forgetCaches } from '../helpers/localInstance'
 import { differingFields } from './compare'
 import { generateCorpus, prepareCase, type ConformanceCase } from './corpus'
 import { DIFFERENCES, classify, type Classification, type Comparison } from './differences'

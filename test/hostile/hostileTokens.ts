@@ -1,11 +1,11 @@
 // Crafted session tokens, each with what verification must say about it. Together with the shared
-// refusal table (test/tokens/refusalCases.ts) they make the hostile token suite: every case is run in the
+// refusal table (test/jwt/refusalCases.ts) they make the hostile token suite: every case is run in the
 // `__session` cookie and in `Authorization`, as a fetch and as a navigation, against a JWKS server that
 // counts its requests.
 import { generateKeyPair, generateSecret } from 'jose'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../tokens/helpers'
-import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../tokens/refusalCases'
+import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../helpers/sessionTokens'
+import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../jwt/refusalCases'
 import { SESSION_HEADER, T, T_SECONDS, b64url, signRaw, type HostileWorld } from './fixtures'
 
 export const CHECK_JWKS =

@@ -11,7 +11,7 @@ import {
   getCookieSuffix,
   isPublishableKey,
   parsePublishableKey,
-} from '../../src/tokens/publishableKey'
+} from '../../src/auth/publishableKey'
 import { syntaxText } from './arbitraries'
 
 const MESSAGES = [PUBLISHABLE_KEY_MISSING, PUBLISHABLE_KEY_INVALID, PUBLISHABLE_KEY_UNDECODABLE, PUBLISHABLE_KEY_BAD_FORMAT]

@@ -3,13 +3,13 @@
 // (never throws); only the genuine token ever signs a request in.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clerkInstanceFor, type ClerkInstance } from '../../src/tokens/clerkInstance'
-import { createRequestContext, tokenFromAuthorization } from '../../src/tokens/requestContext'
-import { forgetCaches } from '../authenticate/fixtures'
+import { authenticateRequest } from '../../src/auth/authenticate'
+import { clerkInstanceFor, type ClerkInstance } from '../../src/auth/clerkInstance'
+import { createRequestContext, tokenFromAuthorization } from '../../src/auth/requestContext'
+import { forgetCaches } from '../helpers/localInstance'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { PAGE, PUBLISHABLE_KEY, SECRET_KEY } from '../hostile/fixtures'
-import { createTestKey, sessionClaims, signToken } from '../tokens/helpers'
+import { createTestKey, sessionClaims, signToken } from '../helpers/sessionTokens'
 import { cookieHeader, headerText, jwtShaped, syntaxText } from './arbitraries'
 
 let instance: ClerkInstance

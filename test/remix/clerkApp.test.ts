@@ -8,7 +8,7 @@ import { Fragment, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, forgetCaches, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, forgetCaches, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
 
 let instance: LocalInstance

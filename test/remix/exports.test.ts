@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as apiSource from '../../src/api.server'
 import * as ssrSource from '../../src/ssr.server'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 
 const root = join(import.meta.dirname, '..', '..')
 // Inside node_modules so that the built files resolve `jose` and `cookie` as an installed package would.

@@ -10,8 +10,8 @@ import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
-import { claimsOf, forgetCaches } from '../authenticate/fixtures'
+import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
+import { claimsOf, forgetCaches } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
 
 interface PageData {

@@ -2,9 +2,9 @@
 // against the real local backend (over HTTP, behind a counting proxy) cost a small, exact number of fetches.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
-import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/tokens/keys'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, args, requestWith, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, args, requestWith, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 
 const PAGE = 'http://127.0.0.1:3000/api/data'

@@ -4,8 +4,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, requestWith, forgetCaches } from '../authenticate/fixtures'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, NAVIGATION, requestWith, forgetCaches } from '../helpers/localInstance'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 const SECRET = 'sk_live_options_matrix'

@@ -4,7 +4,7 @@
 import { installGlobals, json } from '@remix-run/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, args, forgetCaches, requestWith, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, args, forgetCaches, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 
 installGlobals()
 

@@ -4,7 +4,7 @@
 import { data, defer, json, redirect } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 
 const PAGE = 'http://127.0.0.1:3000/'

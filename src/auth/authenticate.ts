@@ -3,9 +3,9 @@
 // upstream's decision table (a token in `Authorization` wins; then handshake answers, development
 // browser checks, the cookies, the token itself).
 import type { ClerkInstance } from './clerkInstance'
-import { decodeJwt } from './decodeJwt'
+import { decodeJwt } from '../jwt/decodeJwt'
 import { handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
-import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from './reasons'
+import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
 import { comesFromAnotherSite } from './referrer'
 import { createRequestContext, QueryParameter, type RequestContext } from './requestContext'
 import {
@@ -17,8 +17,8 @@ import {
   type RequestState,
   type StateFacts,
 } from './requestState'
-import { verifiedFromCache, verifyNewSessionToken, verifySessionTokenCached } from './verifiedTokenCache'
-import { checkSessionHeader } from './verify'
+import { verifiedFromCache, verifyNewSessionToken, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
+import { checkSessionHeader } from '../jwt/verify'
 
 /** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
 export async function authenticateRequest(request: Request, instance: ClerkInstance): Promise<RequestState> {

@@ -1,8 +1,8 @@
 // The table of tokens verification must refuse, each with its exact reason, message and action.
 // Shared by our verification tests and by the cross-check against @clerk/backend.
 import { generateKeyPair, generateSecret } from 'jose'
-import type { VerifyTokenOptions } from '../../src/tokens/verify'
-import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment, type TestKey } from './helpers'
+import type { VerifyTokenOptions } from '../../src/jwt/verify'
+import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
 
 export const ENSURE_JWT = 'Make sure that this is a valid Clerk-generated JWT.'
 export const THREE_PARTS = 'Invalid JWT form. A JWT consists of three parts separated by dots.'

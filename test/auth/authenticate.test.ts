@@ -2,11 +2,11 @@
 // real local backend (in-process) and verified networkless with its PEM: the exact state, reason,
 // message and headers of each outcome.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
-import { getCookieSuffix } from '../../src/tokens/publishableKey'
-import type { RequestState } from '../../src/tokens/requestState'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from './fixtures'
+import { authenticateRequest } from '../../src/auth/authenticate'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
+import { getCookieSuffix } from '../../src/auth/publishableKey'
+import type { RequestState } from '../../src/auth/requestState'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
 
 let instance: LocalInstance
 let token: string

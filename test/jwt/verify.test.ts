@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { clearKeyCaches } from '../../src/tokens/keys'
-import { TokenVerificationError } from '../../src/tokens/reasons'
-import { checkSessionClaims, verifySessionToken, verifyToken, type VerifyTokenOptions } from '../../src/tokens/verify'
-import { decodeJwt } from '../../src/tokens/decodeJwt'
-import { ORIGIN, base64urlJson, createTestKey, sessionClaims, signToken, type TestKey } from './helpers'
+import { clearKeyCaches } from '../../src/jwt/keys'
+import { TokenVerificationError } from '../../src/jwt/reasons'
+import { checkSessionClaims, verifySessionToken, verifyToken, type VerifyTokenOptions } from '../../src/jwt/verify'
+import { decodeJwt } from '../../src/jwt/decodeJwt'
+import { ORIGIN, base64urlJson, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { ENSURE_JWT, THREE_PARTS, UNDECODABLE, refusalCases } from './refusalCases'
 
 let rs256: TestKey

@@ -3,8 +3,8 @@
 // disagreement is listed here on purpose; each is a deliberate choice explained in the README.
 import { verifyToken as backend3VerifyToken } from '@clerk/backend'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifySessionToken, type VerifyTokenOptions } from '../../src/tokens/verify'
-import { createTestKey, sessionClaims, signToken, type TestKey } from './helpers'
+import { verifySessionToken, type VerifyTokenOptions } from '../../src/jwt/verify'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { refusalCases } from './refusalCases'
 
 type UpstreamVerify = (token: string, options: VerifyTokenOptions) => Promise<unknown>

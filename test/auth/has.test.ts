@@ -1,10 +1,10 @@
 import { createCheckAuthorization as upstreamHeadHas } from '@clerk/shared/authorization'
 import { __experimental_JWTPayloadToAuthObjectProperties as upstreamClaims } from '@clerk/shared/jwtPayloadParser'
 import { describe, expect, it } from 'vitest'
-import { signedInAuthObject } from '../../src/tokens/authObject'
-import { sessionAuthFields } from '../../src/tokens/claims'
-import type { JwtPayload } from '../../src/tokens/decodeJwt'
-import type { CheckAuthorizationParams } from '../../src/tokens/has'
+import { signedInAuthObject } from '../../src/auth/authObject'
+import { sessionAuthFields } from '../../src/auth/claims'
+import type { JwtPayload } from '../../src/jwt/decodeJwt'
+import type { CheckAuthorizationParams } from '../../src/auth/has'
 
 const base = { sub: 'user_1', sid: 'sess_1', exp: 2_000_000_000, iat: 1_999_999_940 }
 

@@ -2,7 +2,7 @@
 // on the clock or on options is checked on every use; failures are never remembered; instances never
 // share entries; the cache stays bounded.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { clearKeyCaches } from '../../src/tokens/keys'
+import { clearKeyCaches } from '../../src/jwt/keys'
 import {
   VERIFIED_TOKEN_MAX_AGE_MS,
   clearVerifiedTokens,
@@ -11,9 +11,9 @@ import {
   signatureCheckCount,
   verifiedTokenCount,
   verifySessionTokenCached,
-} from '../../src/tokens/verifiedTokenCache'
-import type { VerifyTokenOptions } from '../../src/tokens/verify'
-import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../tokens/helpers'
+} from '../../src/jwt/verifiedTokenCache'
+import type { VerifyTokenOptions } from '../../src/jwt/verify'
+import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
 
 let keyA: TestKey
 let keyB: TestKey

@@ -2,7 +2,7 @@
 // Shapes follow upstream: signed in without an organization leaves the org fields `undefined`;
 // signed out sets every field to `null`.
 import { sessionAuthFields, type SessionAuthFields } from './claims'
-import type { JwtPayload, SessionStatusClaim } from './decodeJwt'
+import type { JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt'
 import { createCheckAuthorization, type CheckAuthorization } from './has'
 
 export type { CheckAuthorization, CheckAuthorizationParams, ReverificationConfig } from './has'

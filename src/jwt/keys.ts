@@ -6,7 +6,7 @@ import type { CryptoKey, JWK } from 'jose'
 import { createLocalJWKSet } from 'jose/jwks/local'
 import { importSPKI } from 'jose/key/import'
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
-import { scrubSecretKey } from '../backend/redact'
+import { scrubSecretKey } from '../shared/redact'
 import {
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,

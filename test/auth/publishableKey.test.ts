@@ -8,7 +8,7 @@ import {
   getCookieSuffix,
   isPublishableKey,
   parsePublishableKey,
-} from '../../src/tokens/publishableKey'
+} from '../../src/auth/publishableKey'
 
 const key = (prefix: 'pk_live_' | 'pk_test_', decoded: string) => `${prefix}${btoa(decoded).replace(/=+$/, '')}`
 

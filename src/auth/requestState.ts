@@ -3,7 +3,7 @@
 // or the clean URL after one resolved.
 import { authObjectForSession, signedOutAuthObject, type AuthObject, type SignedOutAuthObject } from './authObject'
 import type { ClerkInstance } from './clerkInstance'
-import type { JwtPayload } from './decodeJwt'
+import type { JwtPayload } from '../jwt/decodeJwt'
 
 /** Why a request is signed out or needs a handshake; the strings are upstream's. */
 export const AuthErrorReason = {

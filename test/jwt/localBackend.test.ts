@@ -4,9 +4,9 @@ import { createLocalJWKSet, jwtVerify } from 'jose'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createClerkClient, type ClerkClient } from '../../src/api.server'
-import { authObjectForSession, signedInAuthObject } from '../../src/tokens/authObject'
-import { clearKeyCaches } from '../../src/tokens/keys'
-import { verifySessionToken, type VerifyTokenOptions } from '../../src/tokens/verify'
+import { authObjectForSession, signedInAuthObject } from '../../src/auth/authObject'
+import { clearKeyCaches } from '../../src/jwt/keys'
+import { verifySessionToken, type VerifyTokenOptions } from '../../src/jwt/verify'
 
 let local: LocalClerk
 let apiUrl: string

@@ -2,9 +2,9 @@
 // 127.0.0.1) with a user, an organization and a JWT template, and builders for browser-like requests.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { clearClerkInstances } from '../../src/tokens/clerkInstance'
-import { clearKeyCaches } from '../../src/tokens/keys'
-import { clearVerifiedTokens } from '../../src/tokens/verifiedTokenCache'
+import { clearClerkInstances } from '../../src/auth/clerkInstance'
+import { clearKeyCaches } from '../../src/jwt/keys'
+import { clearVerifiedTokens } from '../../src/jwt/verifiedTokenCache'
 
 export interface LocalInstance {
   local: LocalClerk

@@ -4,8 +4,8 @@ import {
   signedInAuthObject,
   signedOutAuthObject,
   type TokenMinter,
-} from '../../src/tokens/authObject'
-import type { JwtPayload } from '../../src/tokens/decodeJwt'
+} from '../../src/auth/authObject'
+import type { JwtPayload } from '../../src/jwt/decodeJwt'
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl'
 const CLAIMS: JwtPayload = {

@@ -4,14 +4,14 @@
 // turns the answer into cookies and a state.
 import { parseSetCookie, stringifySetCookie } from 'cookie'
 import { CLERK_API_VERSION } from '../backend/constants'
-import { SingleFlight } from '../backend/singleFlight'
+import { SingleFlight } from '../shared/singleFlight'
 import type { ClerkInstance } from './clerkInstance'
-import { decodeJwt } from './decodeJwt'
-import { formatFullMessage, TokenVerificationErrorReason as Reason } from './reasons'
+import { decodeJwt } from '../jwt/decodeJwt'
+import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons'
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
 import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState'
-import { verifySessionTokenCached } from './verifiedTokenCache'
-import { checkSessionHeader, checkSignature, checkTimeClaims, clockSkew } from './verify'
+import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
+import { checkSessionHeader, checkSignature, checkTimeClaims, clockSkew } from '../jwt/verify'
 
 /** Redirects in a row after which the browser is left signed out rather than sent around again. */
 export const MAX_HANDSHAKE_REDIRECTS = 3

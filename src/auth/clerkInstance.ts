@@ -11,10 +11,10 @@ import {
   parsePublishableKey,
   type InstanceType,
 } from './publishableKey'
-import type { DecodedJwt } from './decodeJwt'
-import { instanceIdentity, knownVerifiedJwt } from './verifiedTokenCache'
-import type { VerifyTokenOptions } from './publicVerifyToken'
-import type { VerifyTokenOptions as InternalVerifyTokenOptions } from './verify'
+import type { DecodedJwt } from '../jwt/decodeJwt'
+import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
+import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
+import type { VerifyTokenOptions as InternalVerifyTokenOptions } from '../jwt/verify'
 
 /** `verifyToken`'s options (keys, API, claim checks) and what a request needs besides. */
 export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey' | 'skipJwksCache'> {

@@ -2,7 +2,7 @@
 // body). Every value is computed on first use and then kept: getAuth runs in every loader, and a
 // request that carries its token in `Authorization` never pays for cookie parsing.
 import { parseCookie } from 'cookie'
-import { decodeJwt, type DecodedJwt } from './decodeJwt'
+import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
 import type { InstanceType } from './publishableKey'
 
 export const CookieName = {

@@ -8,8 +8,8 @@ import {
   clearKeyCaches,
   resolveVerificationKey,
   type KeyOptions,
-} from '../../src/tokens/keys'
-import { verifySessionToken } from '../../src/tokens/verify'
+} from '../../src/jwt/keys'
+import { verifySessionToken } from '../../src/jwt/verify'
 import {
   base64urlJson,
   createTestKey,
@@ -18,7 +18,7 @@ import {
   startJwksServer,
   type JwksServer,
   type TestKey,
-} from './helpers'
+} from '../helpers/sessionTokens'
 
 const SECRET = 'sk_test_verySecretValue123'
 const CONTACT = 'Contact support@clerk.com'

@@ -2,13 +2,13 @@
 // signed handshake token. Either way the answer is a 307 to the clean URL carrying every cookie, and a
 // failed nonce or token never loops on the same URL.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/tokens/authenticate'
-import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/tokens/clerkInstance'
-import type { RequestState } from '../../src/tokens/requestState'
-import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { authenticateRequest } from '../../src/auth/authenticate'
+import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
+import type { RequestState } from '../../src/auth/requestState'
+import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from './fixtures'
+import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard?tab=1'
 const CLEAN = '/dashboard?tab=1'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { getCookieSuffix, parsePublishableKey } from '../../src/tokens/publishableKey'
-import { createRequestContext, tokenFromAuthorization, type RequestContextOptions } from '../../src/tokens/requestContext'
-import { base64urlJson } from './helpers'
+import { getCookieSuffix, parsePublishableKey } from '../../src/auth/publishableKey'
+import { createRequestContext, tokenFromAuthorization, type RequestContextOptions } from '../../src/auth/requestContext'
+import { base64urlJson } from '../helpers/sessionTokens'
 
 const PK_LIVE = `pk_live_${btoa('clerk.example.com$').replace(/=+$/, '')}`
 const PK_TEST = `pk_test_${btoa('clerk.example.com$').replace(/=+$/, '')}`
