@@ -12,9 +12,11 @@ import {
   type InstanceType,
 } from './publishableKey'
 import type { DecodedJwt } from '../jwt/decodeJwt'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
 import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
 import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
-import type { VerifyTokenOptions as InternalVerifyTokenOptions } from '../jwt/verify'
+import type { VerificationOptions } from '../jwt/verify'
 
 /** `verifyToken`'s options (keys, API, claim checks) and what a request needs besides. */
 export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey' | 'skipJwksCache'> {
@@ -37,7 +39,7 @@ export interface ClerkInstance {
   readonly apiUrl: string
   /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
   readonly identity: string
-  readonly verifyOptions: InternalVerifyTokenOptions
+  readonly verifyOptions: VerificationOptions
   /** `knownVerifiedJwt` bound to this instance, for the request context. */
   readonly knownJwt: (token: string) => DecodedJwt | undefined
   /** For calls the app asks for (`getToken`, `load*`): the client's default deadline. */
@@ -49,13 +51,14 @@ export interface ClerkInstance {
   readonly debugData: Readonly<AuthObjectDebugData>
 }
 
-// A handful of configurations per process at most (usually one): a short list compared field by field
-// costs less than building a key out of a PEM and a secret key on every request.
-const MAX_INSTANCES = 16
-
 /** The deadline of the Backend API calls a page waits for before it can be served (retries included). */
 export const PAGE_BLOCKING_TIMEOUT_MS = 3_000
-const instances: ClerkInstance[] = []
+
+// A handful of configurations per process at most (usually one): a short list compared field by field
+// costs less than building a key out of a PEM and a secret key on every request. Each instance is filed under its
+// own frozen options, and found by walking the list.
+const instances = new BoundedCache<Readonly<AuthenticateOptions>, ClerkInstance>(16)
+forgetOnReset(() => instances.clear())
 
 /**
  * The instance for these options, created on first use. Throws an `Error` that names the variable to fix
@@ -67,7 +70,7 @@ export async function clerkInstanceFor(options: AuthenticateOptions): Promise<Cl
 
 /** The already created instance for these options, without waiting (the hot path). */
 export function findInstance(options: AuthenticateOptions): ClerkInstance | undefined {
-  for (const instance of instances) {
+  for (const instance of instances.values()) {
     if (sameOptions(instance.options, options)) return instance
   }
   return undefined
@@ -130,8 +133,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   // Another request may have created the same instance while the suffix was computed: keep the first.
   const existing = findInstance(options)
   if (existing) return existing
-  if (instances.length >= MAX_INSTANCES) instances.shift()
-  instances.push(instance)
+  instances.set(options, instance)
   return instance
 }
 
@@ -203,9 +205,4 @@ function sameList(a: string | readonly string[] | undefined, b: string | readonl
   if (a === b) return true
   if (!Array.isArray(a) || !Array.isArray(b)) return false
   return a.length === b.length && a.every((value, index) => value === b[index])
-}
-
-/** Test hook: forget every instance, as a fresh process would. */
-export function clearClerkInstances(): void {
-  instances.length = 0
 }

@@ -1,5 +1,7 @@
 // The publishable key names the instance: `pk_test_`/`pk_live_` + base64("<frontend API host>$").
 // From it come the instance type, the Frontend API host, the Backend API URL and the cookie suffix.
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
 
 export type InstanceType = 'production' | 'development'
 
@@ -81,8 +83,8 @@ export function apiUrlFromPublishableKey(publishableKey: string | undefined): st
   return 'https://api.clerk.com'
 }
 
-const suffixes = new Map<string, Promise<string>>()
-const MAX_SUFFIXES = 16
+const suffixes = new BoundedCache<string, Promise<string>>(16)
+forgetOnReset(() => suffixes.clear())
 
 /**
  * The 8 characters that name this instance's cookies (`__session_<suffix>`): the start of
@@ -92,7 +94,6 @@ export function getCookieSuffix(publishableKey: string): Promise<string> {
   let suffix = suffixes.get(publishableKey)
   if (!suffix) {
     suffix = computeCookieSuffix(publishableKey)
-    if (suffixes.size >= MAX_SUFFIXES) suffixes.clear()
     suffixes.set(publishableKey, suffix)
   }
   return suffix

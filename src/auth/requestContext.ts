@@ -3,6 +3,8 @@
 // request that carries its token in `Authorization` never pays for cookie parsing.
 import { parseCookie } from 'cookie'
 import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
 import type { InstanceType } from './publishableKey'
 
 export const CookieName = {
@@ -231,28 +233,27 @@ export function tokenFromAuthorization(value: string | null | undefined): string
 
 // Every request compares its token's `iss` with the instance's Frontend API: the same few strings each time,
 // so their answers are kept (bounded: an `iss` is whatever a token says).
-const MAX_SCHEMELESS = 64
-const schemeless = new Map<string, string>()
+const schemeless = new BoundedCache<string, string>(64)
+forgetOnReset(() => schemeless.clear())
 
 function withoutScheme(url: string): string {
   let result = schemeless.get(url)
   if (result === undefined) {
     result = url.replace(/https?:\/\//gi, '')
-    if (schemeless.size >= MAX_SCHEMELESS) schemeless.clear()
     schemeless.set(url, result)
   }
   return result
 }
 
 // `__session_<suffix>` and its kind, built once per (name, suffix): a name built anew for every lookup would also
-// be hashed anew by every lookup. Few suffixes exist per process (one per instance).
-const MAX_SUFFIXES = 16
-const suffixedNames = new Map<string, Map<string, string>>()
+// be hashed anew by every lookup. Few suffixes exist per process (one per instance), and each inner Map holds only
+// the few cookie names this module asks for.
+const suffixedNames = new BoundedCache<string, Map<string, string>>(16)
+forgetOnReset(() => suffixedNames.clear())
 
 function suffixedName(name: string, suffix: string): string {
   let names = suffixedNames.get(suffix)
   if (!names) {
-    if (suffixedNames.size >= MAX_SUFFIXES) suffixedNames.clear()
     names = new Map()
     suffixedNames.set(suffix, names)
   }

@@ -6,12 +6,14 @@ import type { CryptoKey, JWK } from 'jose'
 import { createLocalJWKSet } from 'jose/jwks/local'
 import { importSPKI } from 'jose/key/import'
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
+import { printable } from '../shared/quote'
 import { scrubSecretKey } from '../shared/redact'
 import {
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,
   failure,
-  printable,
   type VerificationFailure,
 } from './reasons'
 
@@ -89,7 +91,8 @@ export function knownVerificationKey(header: { kid?: unknown; alg: SessionTokenA
 
 // By PEM, then algorithm: the PEM string is the same object on every request of an instance, so its
 // hash is computed once, where a combined key string would be rebuilt and rehashed on every call.
-const pemKeys = new Map<string, Map<SessionTokenAlgorithm, ResolvingKey>>()
+const pemKeys = new BoundedCache<string, Map<SessionTokenAlgorithm, ResolvingKey>>(MAX_PEM_KEYS)
+forgetOnReset(() => pemKeys.clear())
 
 /** A key being resolved, and once it is, the result itself (read without waiting by `knownVerificationKey`). */
 interface ResolvingKey {
@@ -101,7 +104,7 @@ function pemKey(jwtKey: string, alg: SessionTokenAlgorithm): ResolvingKey {
   let byAlg = pemKeys.get(jwtKey)
   if (!byAlg) {
     byAlg = new Map()
-    remember(pemKeys, jwtKey, byAlg, MAX_PEM_KEYS)
+    pemKeys.set(jwtKey, byAlg)
   }
   let key = byAlg.get(alg)
   if (!key) {
@@ -140,10 +143,14 @@ function invalidJwtKey(detail: string): VerificationFailure {
 // ---------------------------------------------------------------------------------------------------
 // JWKS: one cache per (apiUrl, apiVersion, secretKey), so two instances never share keys.
 
-const instances = new Map<string, InstanceJwks>()
+const instances = new BoundedCache<string, InstanceJwks>(MAX_INSTANCES)
 // An instance's options object is the same on every request: found by identity, its scope string (with a secret
 // key in it) is neither rebuilt nor rehashed per token.
 let instancesByOptions = new WeakMap<KeyOptions, InstanceJwks>()
+forgetOnReset(() => {
+  instances.clear()
+  instancesByOptions = new WeakMap()
+})
 
 /**
  * Names the key set of (apiUrl, apiVersion, secretKey), defaults applied: the JWKS cache is kept per scope, and the
@@ -161,7 +168,7 @@ function instanceJwks(options: KeyOptions, secretKey: string): InstanceJwks {
   let jwks = instances.get(scope)
   if (!jwks) {
     jwks = new InstanceJwks(options.apiUrl || DEFAULT_API_URL, options.apiVersion || DEFAULT_API_VERSION, secretKey)
-    remember(instances, scope, jwks, MAX_INSTANCES)
+    instances.set(scope, jwks)
   }
   instancesByOptions.set(options, jwks)
   return jwks
@@ -344,17 +351,4 @@ function jwksUrl(apiUrl: string, apiVersion: string): string {
 
 function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
-}
-
-/** A Map that forgets its oldest entry once it holds `max`: caches keyed by configuration stay bounded. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as K)
-  map.set(key, value)
-}
-
-/** Test hook: forget every cached key, as a fresh process would. */
-export function clearKeyCaches(): void {
-  pemKeys.clear()
-  instances.clear()
-  instancesByOptions = new WeakMap()
 }

@@ -4,7 +4,7 @@ import { createClerkClient } from '../backend/client'
 import type { JwtPayload } from './decodeJwt'
 import { TokenVerificationError } from './reasons'
 import { instanceIdentity, verifySessionTokenCached } from './verifiedTokenCache'
-import type { VerifyTokenOptions as InternalVerifyTokenOptions } from './verify'
+import type { VerificationOptions } from './verify'
 
 export interface VerifyTokenOptions {
   /** PEM public key (`CLERK_JWT_KEY`): verification without any network call. */
@@ -31,7 +31,7 @@ export interface VerifyTokenOptions {
  */
 export async function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
   const { secretKey, apiUrl, apiVersion } = options
-  const internal: InternalVerifyTokenOptions = {
+  const internal: VerificationOptions = {
     ...options,
     fetchJwks: secretKey ? () => createClerkClient({ secretKey, apiUrl, apiVersion }).jwks.getJwks() : undefined,
   }

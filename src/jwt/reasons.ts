@@ -81,22 +81,3 @@ export function formatFullMessage(
   const text = action ? `${message} ${action}` : message
   return `${text} (reason=${reason}, token-carrier=${carrier})`
 }
-
-/**
- * Token headers and claims are attacker-controlled and end up in messages and `x-clerk-auth-message`
- * headers: keep what we quote short and printable. Ordinary values come out unchanged.
- */
-export function printable(text: string, max = 100): string {
-  return (text.length > max ? `${text.slice(0, max)}…` : text).replace(/[^\x20-\x7e…]/g, '?')
-}
-
-/** `JSON.stringify` as upstream quotes claim values, made printable. */
-export function quote(value: unknown): string {
-  let text: string | undefined
-  try {
-    text = JSON.stringify(value)
-  } catch {
-    text = undefined
-  }
-  return printable(text ?? String(value))
-}

@@ -12,16 +12,15 @@ import {
   type SessionTokenAlgorithm,
 } from './keys'
 import {
-  TokenVerificationError,
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,
   failure,
-  printable,
-  quote,
   type VerificationFailure,
 } from './reasons'
+import { printable, quote } from '../shared/quote'
 
-export interface VerifyTokenOptions extends KeyOptions {
+/** What verification needs: where the keys come from, and the claim checks (the public `VerifyTokenOptions` plus `fetchJwks`). */
+export interface VerificationOptions extends KeyOptions {
   /** Accepted `aud` values; once set, a token must carry one of them. */
   audience?: string | string[] | undefined
   /** Accepted `azp` origins (e.g. `['https://example.com']`); once set, a token must carry one of them. */
@@ -46,7 +45,7 @@ const MACHINE_SUBJECT_PREFIX = 'mch_'
  * Never throws. Pass the `DecodedJwt` when the caller already decoded the token (the cookie path reads
  * its `iat` first), so it is not decoded twice.
  */
-export async function verifySessionToken(token: string | DecodedJwt, options: VerifyTokenOptions): Promise<VerifyResult> {
+export async function verifySessionToken(token: string | DecodedJwt, options: VerificationOptions): Promise<VerifyResult> {
   try {
     let jwt: DecodedJwt
     if (isDecodedJwt(token)) {
@@ -67,16 +66,6 @@ export async function verifySessionToken(token: string | DecodedJwt, options: Ve
     // Only a bug (ours or an injected fetcher's) gets here; it still must not take the request down.
     return failure(Reason.TokenVerificationFailed, `Unexpected error while verifying the session token: ${String(error)}`)
   }
-}
-
-/**
- * Verifies a session token and resolves to its claims, or rejects with a `TokenVerificationError`
- * carrying `reason`, `message` and, where upstream has one, `action`.
- */
-export async function verifyToken(token: string, options: VerifyTokenOptions): Promise<JwtPayload> {
-  const result = await verifySessionToken(token, options ?? {})
-  if (!result.ok) throw TokenVerificationError.from(result)
-  return result.payload
 }
 
 /** Token kind, `typ` and `alg`: everything that can be refused before any key is looked up. */
@@ -148,7 +137,7 @@ function signatureFailure(error: unknown): VerificationFailure {
  */
 export function checkSessionClaims(
   payload: Record<string, unknown>,
-  options: Pick<VerifyTokenOptions, 'audience' | 'authorizedParties' | 'clockSkewInMs'>,
+  options: Pick<VerificationOptions, 'audience' | 'authorizedParties' | 'clockSkewInMs'>,
   now: number = Date.now(),
 ): { readonly ok: true; readonly payload: JwtPayload } | VerificationFailure {
   const skew = clockSkew(options.clockSkewInMs)

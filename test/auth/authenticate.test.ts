@@ -6,7 +6,8 @@ import { authenticateRequest } from '../../src/auth/authenticate'
 import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
 import { getCookieSuffix } from '../../src/auth/publishableKey'
 import type { RequestState } from '../../src/auth/requestState'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { resetProcessState } from '../../src/shared/processState'
 
 let instance: LocalInstance
 let token: string
@@ -18,7 +19,7 @@ beforeAll(async () => {
 })
 afterAll(() => instance?.close())
 beforeEach(async () => {
-  forgetCaches()
+  resetProcessState()
   token = await instance.mint(instance.sessionId)
 })
 afterEach(() => vi.restoreAllMocks())

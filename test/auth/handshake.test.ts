@@ -8,7 +8,8 @@ import type { RequestState } from '../../src/auth/requestState'
 import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../helpers/localInstance'
+import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { resetProcessState } from '../../src/shared/processState'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard?tab=1'
 const CLEAN = '/dashboard?tab=1'
@@ -31,7 +32,7 @@ afterAll(async () => {
   await Promise.all([local?.close(), bapi?.close()])
 })
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
   bapi.reset()
 })
 afterEach(() => vi.restoreAllMocks())

@@ -2,9 +2,6 @@
 // 127.0.0.1) with a user, an organization and a JWT template, and builders for browser-like requests.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { clearClerkInstances } from '../../src/auth/clerkInstance'
-import { clearKeyCaches } from '../../src/jwt/keys'
-import { clearVerifiedTokens } from '../../src/jwt/verifiedTokenCache'
 
 export interface LocalInstance {
   local: LocalClerk
@@ -110,11 +107,4 @@ export function claimsOf(token: string): Record<string, unknown> {
 
 export function args(request: Request, context: unknown = {}) {
   return { request, context, params: {} }
-}
-
-/** Forgets every process-wide cache (instances, keys, verified tokens), as a fresh process would. */
-export function forgetCaches(): void {
-  clearClerkInstances()
-  clearKeyCaches()
-  clearVerifiedTokens()
 }

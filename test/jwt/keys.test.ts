@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   JWKS_MAX_STALE_MS,
   JWKS_TTL_MS,
-  clearKeyCaches,
   resolveVerificationKey,
   type KeyOptions,
 } from '../../src/jwt/keys'
@@ -19,6 +18,7 @@ import {
   type JwksServer,
   type TestKey,
 } from '../helpers/sessionTokens'
+import { resetProcessState } from '../../src/shared/processState'
 
 const SECRET = 'sk_test_verySecretValue123'
 const CONTACT = 'Contact support@clerk.com'
@@ -43,7 +43,7 @@ beforeAll(async () => {
   ])
 })
 
-beforeEach(() => clearKeyCaches())
+beforeEach(() => resetProcessState())
 
 /** Only Date is faked: the loopback server and fetch keep real timers. */
 function freezeClock(at = Date.UTC(2030, 0, 1)): number {
@@ -426,4 +426,4 @@ describe('JWKS from the Backend API', () => {
   })
 })
 
-afterAll(() => clearKeyCaches())
+afterAll(() => resetProcessState())

@@ -5,14 +5,14 @@ import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createClerkClient, type ClerkClient } from '../../src/api.server'
 import { authObjectForSession, signedInAuthObject } from '../../src/auth/authObject'
-import { clearKeyCaches } from '../../src/jwt/keys'
-import { verifySessionToken, type VerifyTokenOptions } from '../../src/jwt/verify'
+import { verifySessionToken, type VerificationOptions } from '../../src/jwt/verify'
+import { resetProcessState } from '../../src/shared/processState'
 
 let local: LocalClerk
 let apiUrl: string
 let client: ClerkClient
 let jwksRequests = 0
-let options: VerifyTokenOptions
+let options: VerificationOptions
 let orgSessionId: string
 let plainSessionId: string
 let userId: string
@@ -47,7 +47,7 @@ beforeAll(async () => {
 })
 afterAll(() => local?.close())
 beforeEach(() => {
-  clearKeyCaches()
+  resetProcessState()
   jwksRequests = 0
 })
 

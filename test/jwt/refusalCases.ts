@@ -1,7 +1,7 @@
 // The table of tokens verification must refuse, each with its exact reason, message and action.
 // Shared by our verification tests and by the cross-check against @clerk/backend.
 import { generateKeyPair, generateSecret } from 'jose'
-import type { VerifyTokenOptions } from '../../src/jwt/verify'
+import type { VerificationOptions } from '../../src/jwt/verify'
 import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
 
 export const ENSURE_JWT = 'Make sure that this is a valid Clerk-generated JWT.'
@@ -13,7 +13,7 @@ export interface RefusalCase {
   name: string
   token: () => Promise<string> | string
   /** Options other than the key; the key is the PEM of `rs256` unless `keyless`. */
-  options?: Partial<VerifyTokenOptions>
+  options?: Partial<VerificationOptions>
   keyless?: boolean
   reason: string
   message: string

@@ -3,11 +3,11 @@
 // disagreement is listed here on purpose; each is a deliberate choice explained in the README.
 import { verifyToken as backend3VerifyToken } from '@clerk/backend'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifySessionToken, type VerifyTokenOptions } from '../../src/jwt/verify'
+import { verifySessionToken, type VerificationOptions } from '../../src/jwt/verify'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { refusalCases } from './refusalCases'
 
-type UpstreamVerify = (token: string, options: VerifyTokenOptions) => Promise<unknown>
+type UpstreamVerify = (token: string, options: VerificationOptions) => Promise<unknown>
 
 let rs256: TestKey
 let rs384: TestKey
@@ -24,7 +24,7 @@ beforeAll(async () => {
   backend2VerifyToken = ((await import(/* @vite-ignore */ path)) as { verifyToken: UpstreamVerify }).verifyToken
 })
 
-async function upstreamReason(verify: UpstreamVerify, token: string, options: VerifyTokenOptions): Promise<string> {
+async function upstreamReason(verify: UpstreamVerify, token: string, options: VerificationOptions): Promise<string> {
   try {
     await verify(token, options)
     return 'ok'
@@ -40,7 +40,7 @@ interface Outcome {
   backend2: string
 }
 
-async function compare(name: string, token: string, options: VerifyTokenOptions): Promise<Outcome> {
+async function compare(name: string, token: string, options: VerificationOptions): Promise<Outcome> {
   const ours = await verifySessionToken(token, options)
   return {
     name,

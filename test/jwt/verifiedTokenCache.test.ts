@@ -2,18 +2,17 @@
 // on the clock or on options is checked on every use; failures are never remembered; instances never
 // share entries; the cache stays bounded.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { clearKeyCaches } from '../../src/jwt/keys'
 import {
   VERIFIED_TOKEN_MAX_AGE_MS,
-  clearVerifiedTokens,
   instanceIdentity,
   setMaxVerifiedTokens,
   signatureCheckCount,
   verifiedTokenCount,
   verifySessionTokenCached,
 } from '../../src/jwt/verifiedTokenCache'
-import type { VerifyTokenOptions } from '../../src/jwt/verify'
+import type { VerificationOptions } from '../../src/jwt/verify'
 import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
+import { resetProcessState } from '../../src/shared/processState'
 
 let keyA: TestKey
 let keyB: TestKey
@@ -21,16 +20,13 @@ let keyB: TestKey
 beforeAll(async () => {
   ;[keyA, keyB] = await Promise.all([createTestKey('ins_a'), createTestKey('ins_b')])
 })
-beforeEach(() => {
-  clearVerifiedTokens()
-  clearKeyCaches()
-})
+beforeEach(() => resetProcessState())
 afterEach(() => {
   vi.useRealTimers()
 })
 
-const optionsFor = (key: TestKey, extra: Partial<VerifyTokenOptions> = {}): VerifyTokenOptions => ({ jwtKey: key.pem, ...extra })
-const verify = (token: string, key: TestKey, extra: Partial<VerifyTokenOptions> = {}) => {
+const optionsFor = (key: TestKey, extra: Partial<VerificationOptions> = {}): VerificationOptions => ({ jwtKey: key.pem, ...extra })
+const verify = (token: string, key: TestKey, extra: Partial<VerificationOptions> = {}) => {
   const options = optionsFor(key, extra)
   return verifySessionTokenCached(token, options, instanceIdentity(options))
 }
@@ -183,7 +179,7 @@ describe('a token that ends like a remembered one (the cache is keyed by the las
     // The real token's check holds the slot: both forgeries run alone, the second real one joins it.
     expect(checks).toBe(3)
 
-    clearVerifiedTokens()
+    resetProcessState()
     const reversed = await Promise.all([verify(forged, keyA), verify(token, keyA)])
     expect(reversed.map((outcome) => outcome.ok)).toEqual([false, true])
   })

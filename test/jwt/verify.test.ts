@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { clearKeyCaches } from '../../src/jwt/keys'
 import { TokenVerificationError } from '../../src/jwt/reasons'
-import { checkSessionClaims, verifySessionToken, verifyToken, type VerifyTokenOptions } from '../../src/jwt/verify'
+import { verifyToken } from '../../src/jwt/publicVerifyToken'
+import { checkSessionClaims, verifySessionToken, type VerificationOptions } from '../../src/jwt/verify'
 import { decodeJwt } from '../../src/jwt/decodeJwt'
 import { ORIGIN, base64urlJson, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { ENSURE_JWT, THREE_PARTS, UNDECODABLE, refusalCases } from './refusalCases'
+import { resetProcessState } from '../../src/shared/processState'
 
 let rs256: TestKey
 let rs384: TestKey
@@ -20,9 +21,9 @@ beforeAll(async () => {
   ])
 })
 
-beforeEach(() => clearKeyCaches())
+beforeEach(() => resetProcessState())
 
-const pemOptions = (extra: Partial<VerifyTokenOptions> = {}): VerifyTokenOptions => ({ jwtKey: rs256.pem, ...extra })
+const pemOptions = (extra: Partial<VerificationOptions> = {}): VerificationOptions => ({ jwtKey: rs256.pem, ...extra })
 
 const refusals = refusalCases(() => ({ rs256, otherKey }))
 

@@ -11,8 +11,9 @@ import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
-import { claimsOf, forgetCaches } from '../helpers/localInstance'
+import { claimsOf } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
+import { resetProcessState } from '../../src/shared/processState'
 
 interface PageData {
   loaderData: { root: { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: string | null } } } }; 'routes/page'?: Answer }
@@ -57,7 +58,7 @@ afterAll(async () => {
   })
   await clerk?.close()
 })
-beforeEach(() => forgetCaches())
+beforeEach(() => resetProcessState())
 
 interface Hop {
   url: string

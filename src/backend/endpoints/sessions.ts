@@ -1,5 +1,5 @@
 import { ClerkClientError } from '../errors'
-import { quote } from '../options'
+import { quote } from '../../shared/quote'
 import type { BackendApi } from '../request'
 import { Cookies } from '../resources/cookies'
 import type { PaginatedResourceResponse } from '../resources/deserialize'
