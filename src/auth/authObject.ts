@@ -23,7 +23,7 @@ export type GetToken = (options?: GetTokenOptions) => Promise<string | null>
 export type TokenMinter = (sessionId: string, template: string | undefined, expiresInSeconds: number | undefined) => Promise<string>
 
 export type AuthObjectDebugData = Record<string, unknown>
-export type AuthObjectDebug = () => AuthObjectDebugData
+type AuthObjectDebug = () => AuthObjectDebugData
 
 export interface SignedInAuthObject extends SessionAuthFields {
   tokenType: 'session_token'
@@ -65,6 +65,10 @@ export interface SignedInParams {
   debugData?: AuthObjectDebugData | undefined
 }
 
+/**
+ * The auth object of verified claims alone (`authObjectForSession` decides whether a session counts).
+ * @internal Exported for tests, which build it without a request.
+ */
 export function signedInAuthObject({ sessionClaims, sessionToken, mintToken, debugData = {} }: SignedInParams): SignedInAuthObject {
   const fields = sessionAuthFields(sessionClaims)
   return {

@@ -51,7 +51,10 @@ export interface ClerkInstance {
   readonly debugData: Readonly<AuthObjectDebugData>
 }
 
-/** The deadline of the Backend API calls a page waits for before it can be served (retries included). */
+/**
+ * The deadline of the Backend API calls a page waits for before it can be served (retries included).
+ * @internal Exported for tests, which wait it out.
+ */
 export const PAGE_BLOCKING_TIMEOUT_MS = 3_000
 
 // A handful of configurations per process at most (usually one): a short list compared field by field

@@ -53,7 +53,7 @@ export function handshakeRedirectHeaders(
   return headers
 }
 
-export function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): string {
+function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): string {
   const base = facts.proxyUrl || instance.frontendApi
   const origin = (base.startsWith('http') ? base : `https://${base}`).replace(/\/+$/, '')
   const url = new URL(`${origin}/v1/client/handshake`)
@@ -143,7 +143,7 @@ function cleanUrlRedirect(context: RequestContext): Headers {
  * all parse to such a path. `/.` in front is removed by every URL resolver, so the page stays exactly the same
  * while the reference can no longer name a host.
  */
-export function sameOriginPath(pathname: string): string {
+function sameOriginPath(pathname: string): string {
   return pathname.startsWith('//') ? `/.${pathname}` : pathname
 }
 

@@ -4,8 +4,8 @@
 // upstream releases; @clerk/remix 4 let `{ role, reverification }` pass with `fva` missing.
 import { scopedEntries, type ScopedEntries } from './claims'
 
-export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor'
-export type ReverificationPreset = 'strict_mfa' | 'strict' | 'moderate' | 'lax'
+type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor'
+type ReverificationPreset = 'strict_mfa' | 'strict' | 'moderate' | 'lax'
 export type ReverificationConfig = ReverificationPreset | { level: ReverificationLevel; afterMinutes: number }
 
 export interface CheckAuthorizationParams {

@@ -21,10 +21,14 @@ const LIVE_PREFIX = 'pk_live_'
 const TEST_PREFIX = 'pk_test_'
 
 // Upstream's texts, word for word, so that messages users search for still lead somewhere.
+/** @internal Exported for tests (as are the three below), which compare messages. */
 export const PUBLISHABLE_KEY_MISSING =
   'Publishable key is missing. Ensure that your publishable key is correctly configured. Double-check your environment configuration for your keys, or access them here: https://dashboard.clerk.com/last-active?path=api-keys'
+/** @internal */
 export const PUBLISHABLE_KEY_INVALID = 'Publishable key not valid.'
+/** @internal */
 export const PUBLISHABLE_KEY_UNDECODABLE = 'Publishable key not valid: Failed to decode key.'
+/** @internal */
 export const PUBLISHABLE_KEY_BAD_FORMAT = 'Publishable key not valid: Decoded key has invalid format.'
 
 /** Throws an `Error` with upstream's message when the key is missing or malformed. */
@@ -52,16 +56,6 @@ export function parsePublishableKey(key: string | undefined, options: ParsePubli
   if (options.proxyUrl) frontendApi = options.proxyUrl
   else if (instanceType === 'production' && options.domain && options.isSatellite) frontendApi = `clerk.${options.domain}`
   return { instanceType, frontendApi }
-}
-
-export function isPublishableKey(key: unknown): key is string {
-  if (typeof key !== 'string') return false
-  try {
-    parsePublishableKey(key)
-    return true
-  } catch {
-    return false
-  }
 }
 
 const LEGACY_DEV_SUFFIXES = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com']

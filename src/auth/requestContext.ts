@@ -221,7 +221,10 @@ export function createRequestContext(request: Request, options: RequestContextOp
   return new RequestContext(request, options)
 }
 
-/** `Bearer x` → x (scheme in any case, extra spaces allowed), one word → itself, other schemes → none. */
+/**
+ * `Bearer x` → x (scheme in any case, extra spaces allowed), one word → itself, other schemes → none.
+ * @internal Exported for tests: every header form is checked on this alone.
+ */
 export function tokenFromAuthorization(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim()
   if (!trimmed) return undefined

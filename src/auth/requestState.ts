@@ -23,7 +23,7 @@ export const AuthErrorReason = {
   UnexpectedError: 'unexpected-error',
 } as const
 
-export const AuthStatusHeader = {
+const AuthStatusHeader = {
   Status: 'x-clerk-auth-status',
   Reason: 'x-clerk-auth-reason',
   Message: 'x-clerk-auth-message',

@@ -6,6 +6,7 @@ import { forgetOnReset } from '../shared/processState'
 
 /** A token is not handed out when it has less than this left: the caller still has to use it. */
 const EXPIRY_MARGIN_SECONDS = 10
+/** @internal Exported for tests, which fill the cache to its bound. */
 export const MAX_CACHED_TOKENS = 1_000
 
 interface Entry {
@@ -39,7 +40,7 @@ export function cacheJwt(key: string, jwt: string, now: number): void {
   entries.set(key, { jwt, freshUntil })
 }
 
-/** Test hook: how many tokens are kept. */
+/** @internal Test hook: how many tokens are kept. */
 export function tokenCacheSize(): number {
   return entries.size
 }

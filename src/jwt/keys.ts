@@ -21,7 +21,7 @@ export const SESSION_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const
 export type SessionTokenAlgorithm = (typeof SESSION_TOKEN_ALGORITHMS)[number]
 
 /** A JWK as the Backend API sends it; only RSA keys for RS256/384/512 are used. */
-export interface JwkLike {
+interface JwkLike {
   kid?: unknown
   kty?: unknown
   alg?: unknown
@@ -34,6 +34,7 @@ export interface JwkLike {
 /**
  * Loads the instance's JWKS; it will be `createClerkClient(...).jwks.getJwks()`. Its errors are the client's
  * `ClerkAPIResponseError`, read by shape (`status`, `errors[].code`) so this module does not depend on it.
+ * @internal Exported for the tests' JWKS servers.
  */
 export type JwksFetcher = () => Promise<{ keys?: readonly JwkLike[] } | null | undefined>
 
@@ -52,11 +53,11 @@ export type KeyResult = { readonly ok: true; readonly key: CryptoKey } | Verific
 
 /** How long a fetched key set is trusted before it is fetched again (as upstream). */
 export const JWKS_TTL_MS = 300_000
-/** While the key set is fresh, unknown `kid`s refetch at most this often per instance. */
+/** While the key set is fresh, unknown `kid`s refetch at most this often per instance. @internal Exported for tests (as are the two below), whose clocks step over these windows. */
 export const JWKS_UNKNOWN_KID_REFETCH_MS = 5_000
-/** Without a fresh key set, a failed fetch is retried at most this often per instance. */
+/** Without a fresh key set, a failed fetch is retried at most this often per instance. @internal */
 export const JWKS_RETRY_AFTER_FAILURE_MS = 1_000
-/** An expired key set still verifies known `kid`s for this long when refreshing it fails (an outage). */
+/** An expired key set still verifies known `kid`s for this long when refreshing it fails (an outage). @internal */
 export const JWKS_MAX_STALE_MS = 3_600_000
 
 const MAX_PEM_KEYS = 16

@@ -23,10 +23,11 @@ import {
  * token through 26 MB of long-lived heap cost the first-seen path 4–5 % (benchmark 1: 1.25–1.27× bare jose against
  * 1.20× at 1 000). fast-jwt's verified-token cache defaults to the same size.
  */
-export const MAX_VERIFIED_TOKENS = 1_000
+const MAX_VERIFIED_TOKENS = 1_000
 /**
  * A remembered signature counts for this long at most: as long as the JWKS cache trusts a key set, so a
  * key withdrawn from the JWKS stops vouching for its tokens no later than it would without this cache.
+ * @internal Exported for tests.
  */
 export const VERIFIED_TOKEN_MAX_AGE_MS = JWKS_TTL_MS
 
@@ -220,16 +221,17 @@ function evictOldest(): void {
   if (next.done !== true) verified.delete(next.value)
 }
 
-/** How many signature checks ran (cache misses), for tests and benchmarks: not part of the package API. */
+/** @internal Test hook: how many signature checks ran (cache misses) in this process. */
 export function signatureCheckCount(): number {
   return signatureChecks
 }
 
+/** @internal Test hook: how many tokens are remembered. */
 export function verifiedTokenCount(): number {
   return verified.size
 }
 
-/** Test hook: a smaller bound, to watch eviction without minting a thousand tokens. Returns the previous bound. */
+/** @internal Test hook: a smaller bound, to watch eviction without minting a thousand tokens. Returns the previous bound. */
 export function setMaxVerifiedTokens(max: number): number {
   const previous = maxEntries
   maxEntries = max

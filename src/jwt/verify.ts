@@ -33,7 +33,7 @@ export type VerifyResult =
   | { readonly ok: true; readonly payload: JwtPayload; readonly header: JwtHeader }
   | VerificationFailure
 
-export const DEFAULT_CLOCK_SKEW_MS = 5_000
+const DEFAULT_CLOCK_SKEW_MS = 5_000
 
 /** Header `cat` values that may be used as a session; any other category is another kind of token. */
 const SESSION_CATEGORY = 'cl_B7d4PD111AAA'
@@ -44,6 +44,8 @@ const MACHINE_SUBJECT_PREFIX = 'mch_'
 /**
  * Never throws. Pass the `DecodedJwt` when the caller already decoded the token (the cookie path reads
  * its `iat` first), so it is not decoded twice.
+ * @internal The package verifies through the verified-token cache (`verifySessionTokenCached`); this uncached
+ * verification is what the unit, property and upstream-comparison tests check every rule on.
  */
 export async function verifySessionToken(token: string | DecodedJwt, options: VerificationOptions): Promise<VerifyResult> {
   try {

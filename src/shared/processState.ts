@@ -9,7 +9,7 @@ export function forgetOnReset(forget: () => void): void {
 }
 
 /**
- * Test hook, not part of the package API: forgets every cache and counter of the modules loaded so far, as a fresh
+ * @internal Test hook, not part of the package API: forgets every cache and counter of the modules loaded so far, as a fresh
  * process would. Work in flight (a JWKS fetch, a handshake, a minted token on its way) is not state: it settles.
  */
 export function resetProcessState(): void {

@@ -1,7 +1,7 @@
 // A secret key must never leave the process through an error message, a log line or page data.
 
 /** `sk_live_abc…` → `sk_live_…`: enough to tell which key was used, useless to an attacker. */
-export function redactSecretKey(secretKey: string): string {
+function redactSecretKey(secretKey: string): string {
   const prefix = /^(sk_(?:live|test)_)/.exec(secretKey)?.[1] ?? secretKey.slice(0, 3)
   return `${prefix}…`
 }

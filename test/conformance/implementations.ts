@@ -58,7 +58,7 @@ const AUTH_FIELDS = [
   'sessionClaims',
 ] as const
 
-export const HAS_CHECKS: CheckAuthorizationParams[] = [
+const HAS_CHECKS: CheckAuthorizationParams[] = [
   { role: 'org:admin' },
   { role: 'member' },
   { permission: 'org:invoices:read' },

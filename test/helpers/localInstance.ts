@@ -75,7 +75,7 @@ export async function startLocalInstance({
 }
 
 /** `pk_test_` + base64(`<frontend API>$`): a development instance whose Frontend API is `frontendApi`. */
-export function developmentKey(frontendApi: string): string {
+function developmentKey(frontendApi: string): string {
   return `pk_test_${Buffer.from(`${frontendApi}$`).toString('base64').replace(/=+$/, '')}`
 }
 

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net'
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey, type JWK } from 'jose'
 import type { JwksFetcher } from '../../src/jwt/keys'
 
-export const SESSION_CATEGORY = 'cl_B7d4PD111AAA'
+const SESSION_CATEGORY = 'cl_B7d4PD111AAA'
 export const FAPI_HOST = 'clerk.example.com'
-export const ISSUER = `https://${FAPI_HOST}`
+const ISSUER = `https://${FAPI_HOST}`
 export const ORIGIN = 'https://app.example.com'
 
 export interface TestKey {

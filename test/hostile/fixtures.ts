@@ -15,7 +15,7 @@ import { resetProcessState } from '../../src/shared/processState'
 export const PAGE = 'https://app.example.com/dashboard'
 export const PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
 export const SECRET_KEY = 'sk_live_hostileSuiteSecret0000'
-export const JWKS_PATH = '/v1/jwks'
+const JWKS_PATH = '/v1/jwks'
 
 /** A fixed instant on a whole second, so that expiry edges land exactly. */
 export const T = Date.UTC(2030, 0, 1, 12, 0, 0)
@@ -33,7 +33,7 @@ export interface HostileWorld {
   close(): Promise<void>
 }
 
-export async function startHostileWorld(): Promise<HostileWorld> {
+async function startHostileWorld(): Promise<HostileWorld> {
   const [instanceKey, impostorKey, foreignKey, server] = await Promise.all([
     createTestKey('ins_rs256'),
     createTestKey('ins_rs256'),
