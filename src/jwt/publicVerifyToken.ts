@@ -26,8 +26,30 @@ export interface VerifyTokenOptions {
 }
 
 /**
- * Resolves to the token's claims, or rejects with a `TokenVerificationError` whose `reason` says why
- * (`token-expired`, `token-invalid-signature`, …).
+ * Verifies a Clerk session token from anywhere (an API route with a Bearer token, a WebSocket, a webhook) with the
+ * rules and caches of `getAuth`. Resolves to the token's claims, or rejects with a `TokenVerificationError` whose
+ * `reason` says why (`token-expired`, `token-invalid-signature`, …). Give `jwtKey` (no network) or `secretKey`
+ * (the instance's JWKS, fetched once and cached).
+ *
+ * @example
+ * ```ts
+ * import { json, type LoaderFunctionArgs } from '@remix-run/node'
+ * import { TokenVerificationError, verifyToken } from 'remix-clerk/api.server'
+ *
+ * export async function loader({ request }: LoaderFunctionArgs) {
+ *   const token = request.headers.get('authorization')?.replace(/^Bearer /i, '') ?? ''
+ *   try {
+ *     const claims = await verifyToken(token, {
+ *       secretKey: process.env.CLERK_SECRET_KEY,
+ *       authorizedParties: ['https://example.com'],
+ *     })
+ *     return json({ userId: claims.sub })
+ *   } catch (error) {
+ *     if (error instanceof TokenVerificationError) return json({ reason: error.reason }, { status: 401 })
+ *     throw error
+ *   }
+ * }
+ * ```
  */
 export async function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
   const { secretKey, apiUrl, apiVersion } = options
