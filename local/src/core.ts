@@ -2,6 +2,7 @@ import { AllowedHosts } from './allowedHosts.js'
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
+import { Satellites } from './fapi/satellites.js'
 import { Store } from './store/index.js'
 import { TokenMinter } from './tokens/minter.js'
 import { FrontendApiUrl } from './urls.js'
@@ -22,6 +23,8 @@ export interface Core {
   readonly allowedOrigins: AllowedOrigins
   /** The host names served over HTTP (DNS rebinding); `listen()` adds the interface it binds to. */
   readonly allowedHosts: AllowedHosts
+  /** The satellite applications and where the primary's and each satellite's Frontend API live. */
+  readonly satellites: Satellites
 }
 
 /**
@@ -43,7 +46,8 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     }
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts }, url }
+    const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites }, url }
   } catch (error) {
     store.close()
     throw error

@@ -6,6 +6,7 @@ import { suffixForFrontendApi } from './appCookies.js'
 import { browserScript } from './browserScript.js'
 import { browserTokenHandler } from './browserTokens.js'
 import { handshake } from './handshake.js'
+import { link, sync } from './satelliteSync.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
 
 /**
@@ -27,6 +28,8 @@ export function frontendApi(core: Core): Hono {
     }),
   )
   app.get('/v1/client/handshake', (c) => handshake(core, c))
+  app.get('/v1/client/sync', (c) => sync(core, c))
+  app.get('/v1/client/link', (c) => link(core, c))
   const mintForBrowser = browserTokenHandler(core)
   app.post('/v1/client/sessions/:session_id/tokens', mintForBrowser)
   app.post('/v1/client/sessions/:session_id/tokens/:template', mintForBrowser)
