@@ -1,4 +1,5 @@
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
+import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Store } from './store/index.js'
@@ -19,6 +20,8 @@ export interface Core {
   readonly minter: TokenMinter
   /** Where the Frontend API may redirect browsers, and which origins may call it with credentials. */
   readonly allowedOrigins: AllowedOrigins
+  /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
+  readonly clerkJs: ClerkJsBundle | undefined
 }
 
 /**
@@ -38,7 +41,8 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
       sessionLifetime: options.sessionLifetime,
       tokenVersion: options.tokenVersion,
     }
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins: options.allowedOrigins }, url }
+    const clerkJs = findClerkJsBundle()
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins: options.allowedOrigins, clerkJs }, url }
   } catch (error) {
     store.close()
     throw error

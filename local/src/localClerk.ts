@@ -4,6 +4,7 @@ import { createApp } from './app.js'
 import { type Core, createCore } from './core.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
+import { clerkJsUrl } from './fapi/clerkJsBundle.js'
 import { sessionJson } from './resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
@@ -57,6 +58,14 @@ export class LocalClerk {
 
   get url(): string {
     return this.frontendApiUrl
+  }
+
+  /**
+   * Where browsers load ClerkJS from (the installed `@clerk/clerk-js`, served by this server): the value of
+   * `clerkJSUrl` / `CLERK_JS`. Undefined when `@clerk/clerk-js` is not installed.
+   */
+  get clerkJsUrl(): string | undefined {
+    return this.core.clerkJs && clerkJsUrl(this.frontendApiUrl, this.core.clerkJs)
   }
 
   /** Same origin: the Backend API lives under `/v1/…`. */

@@ -5,6 +5,7 @@ import { toErrorResponse } from '../bapi/respond.js'
 import { suffixForFrontendApi } from './appCookies.js'
 import { browserScript } from './browserScript.js'
 import { browserTokenHandler } from './browserTokens.js'
+import { clerkJsBundleHandler } from './clerkJsBundle.js'
 import { handshake } from './handshake.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
 
@@ -47,6 +48,7 @@ export function frontendApi(core: Core): Hono {
       },
     })
   })
+  app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(core.clerkJs))
   app.onError(toErrorResponse)
   return app
 }
