@@ -21,13 +21,17 @@ export function ensureCookieClient(core: Core, c: Context): { client: ClientReco
   const existing = cookieClient(core, c)
   if (existing) return { client: existing, setCookie: undefined }
   const client = createBrowserClient(core)
+  return { client, setCookie: clientCookie(core, c, client.cookie_token) }
+}
+
+/** The `__client` cookie carrying `token`; null expires it (the browser forgets its client). */
+export function clientCookie(core: Core, c: Context, token: string | null): string {
   const secure = new URL(c.req.url).protocol === 'https:' || core.frontendApiUrl().startsWith('https:')
-  const setCookie = generateCookie(CLIENT_COOKIE, client.cookie_token!, {
+  return generateCookie(CLIENT_COOKIE, token ?? '', {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
     secure,
-    maxAge: CLIENT_COOKIE_MAX_AGE_SECONDS,
+    maxAge: token === null ? 0 : CLIENT_COOKIE_MAX_AGE_SECONDS,
   })
-  return { client, setCookie }
 }

@@ -51,7 +51,7 @@ export function membershipJson(store: Store, membership: MembershipRecord) {
 }
 
 /** `org:billing_manager` → `Billing manager`. */
-function roleName(role: string): string {
+export function roleName(role: string): string {
   const key = role.replace(/^org:/, '').replace(/_/g, ' ')
   return key.charAt(0).toUpperCase() + key.slice(1)
 }

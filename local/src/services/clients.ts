@@ -15,6 +15,21 @@ export function createBrowserClient(core: Core): ClientRecord {
   return client
 }
 
+/**
+ * Gives the client a new `__client` value (returned, for the cookie): whoever knew the old one, a planted cookie
+ * included, no longer reaches the client's sessions. Done on every sign-in.
+ */
+export function rotateCookieToken(core: Core, client: ClientRecord): string {
+  const token = randomBase62(COOKIE_TOKEN_LENGTH)
+  core.store.clients.setCookieToken(client.id, token)
+  return token
+}
+
+/** No browser holds the client any more (`DELETE /v1/client`): its cookie value stops working. */
+export function detachClient(core: Core, client: ClientRecord): void {
+  core.store.clients.setCookieToken(client.id, null)
+}
+
 /** The client a `__client` cookie names, if the cookie is one we issued. */
 export function clientForCookie(core: Core, token: string | undefined): ClientRecord | undefined {
   return token ? core.store.clients.byCookieToken(token) : undefined

@@ -37,7 +37,10 @@ export const CREATE_USER_FIELDS = {
 }
 
 export interface CreateUserOptions {
-  /** The digest of the input's `password`, hashed by the caller off the event loop (see passwordDigestFor). */
+  /**
+   * The digest of the password, hashed by the caller off the event loop (see passwordDigestFor), or a sign-up's
+   * (which keeps only the digest); it takes the place of the input's `password`.
+   */
   passwordDigest?: string | undefined
 }
 
@@ -85,6 +88,7 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     })
   }
 
+  const passwordDigest = options.passwordDigest ?? (body.password === undefined ? null : hashPasswordSync(body.password))
   const now = core.now()
   const createdAt = body.created_at ?? now
   const userId = newId('user')
@@ -103,7 +107,7 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     username,
     first_name: body.first_name ?? null,
     last_name: body.last_name ?? null,
-    password_enabled: body.password !== undefined,
+    password_enabled: passwordDigest !== null,
     public_metadata: body.public_metadata ?? {},
     private_metadata: body.private_metadata ?? {},
     unsafe_metadata: body.unsafe_metadata ?? {},
@@ -116,7 +120,6 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     created_at: createdAt,
     updated_at: createdAt,
   }
-  const passwordDigest = body.password === undefined ? null : (options.passwordDigest ?? hashPasswordSync(body.password))
   store.transaction(() => store.users.insert(user, emailRecords, phoneRecords, passwordDigest))
   return user
 }
