@@ -141,6 +141,33 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'dashboard-template-token')
   })
 
+  it.each([360, 1280])('lays the dashboard out at %i px without hiding anything or leaving an id its last character', async (width) => {
+    const viewport = page.viewportSize()
+    await page.setViewportSize({ width, height: 800 })
+    try {
+      const layout = await page.evaluate(() => ({
+        // Each line of a wrapped id, as wide as it is drawn.
+        ids: [...document.querySelectorAll('.fields dd code')].map((code) => ({
+          text: code.textContent,
+          lines: [...code.getClientRects()].map((rect) => Math.round(rect.width)),
+        })),
+        // A code block that scrolls or clips has more content than box.
+        hidden: [...document.querySelectorAll('pre.code')]
+          .filter((pre) => pre.scrollWidth > pre.clientWidth || pre.scrollHeight > pre.clientHeight)
+          .map((pre) => pre.getAttribute('data-testid')),
+      }))
+      expect(layout.ids.map(({ text }) => text)).toEqual(expect.arrayContaining([stack.adminId]))
+      for (const { text, lines } of layout.ids) {
+        // Balanced: a second line is at least half as wide as the first, never a lone character.
+        if (lines.length > 1) expect(Math.min(...lines.slice(1)), `${text}: ${lines.join(' / ')} px`).toBeGreaterThanOrEqual(lines[0]! / 2)
+      }
+      expect(layout.hidden).toEqual([])
+      await screenshot(page, `dashboard-${width}px`)
+    } finally {
+      if (viewport) await page.setViewportSize(viewport)
+    }
+  })
+
   it('answers /api/get-token with { token } when signed in, and 401 to a request without cookies', async () => {
     const signedIn = await fetchFromPage('/api/get-token')
     expect(signedIn.status).toBe(200)

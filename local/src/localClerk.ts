@@ -169,6 +169,19 @@ export class LocalClerk {
 /**
  * Opens (or creates) the local instance in the database and returns it, not yet listening. The instance id,
  * keys and secret key persist in the database, so a restart keeps every token verifiable.
+ *
+ * @example
+ * ```ts
+ * import { createLocalClerk } from 'remix-clerk-local'
+ *
+ * const clerk = await createLocalClerk({ db: ':memory:' })
+ * await clerk.listen()                                   // or clerk.fetch(request), in-process
+ * const { users } = clerk.seed({ users: [{ email_address: 'ada@example.com' }] })
+ * const session = clerk.createSession({ userId: users[0]!.id })
+ * const jwt = await clerk.getToken(session.id)
+ * Object.assign(process.env, clerk.env())                // CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, …
+ * await clerk.close()
+ * ```
  */
 export async function createLocalClerk(options?: LocalClerkOptions): Promise<LocalClerk> {
   const { core, url } = await createCore(resolveOptions(options))

@@ -178,7 +178,15 @@ export async function createSignedInRequest(
   return new Request(url, { ...init, headers: await createSignedInHeaders(clerk, url, as, init.headers) })
 }
 
-/** A `Request` from a browser that never signed in: no Clerk cookies at all (`init` is passed through). */
+/**
+ * A `Request` from a browser that never signed in: no Clerk cookies at all (`init` is passed through).
+ *
+ * @example
+ * ```ts
+ * const auth = await getAuth({ request: createSignedOutRequest('http://localhost/dashboard'), params: {}, context: {} })
+ * expect(auth.userId).toBeNull()
+ * ```
+ */
 export function createSignedOutRequest(url: string | URL, init: RequestInit = {}): Request {
   return new Request(url, init)
 }

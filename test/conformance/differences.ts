@@ -1,7 +1,7 @@
 // Every way our outcome may differ from an official SDK's, by name. Each difference recognises its own
 // signature exactly (the case it applies to and the values on both sides) and says which fields it
-// accounts for; a disagreement that no difference accounts for fails the corpus. The README's
-// "Differences from @clerk/remix" lists each one with the reason given here.
+// accounts for; a disagreement that no difference accounts for fails the corpus. docs/differences.md
+// lists each one with the reason given here.
 import type { ConformanceCase } from './corpus'
 import type { Outcome } from './implementations'
 
@@ -11,7 +11,7 @@ export type Comparison = 'remix4' | 'backend3'
 export interface Difference {
   id: string
   against: readonly Comparison[]
-  /** What differs and why we chose it, as the README says it. */
+  /** What differs and why we chose it, as docs/differences.md says it. */
   reason: string
   /** The differing fields this difference accounts for (`*`: the whole outcome). */
   fields: readonly string[] | '*'

@@ -1,6 +1,6 @@
 // Runs the same tokens through our verification and through the official implementations:
 // @clerk/backend 3 (newest) and the @clerk/backend 2 that @clerk/remix 4 ships with. Every
-// disagreement is listed here on purpose; each is a deliberate choice explained in the README.
+// disagreement is listed here on purpose; each is a deliberate choice explained in docs/differences.md.
 import { verifyToken as backend3VerifyToken } from '@clerk/backend'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifySessionToken, type VerifyTokenOptions } from '../../src/tokens/verify'

@@ -148,7 +148,7 @@ export default function Dashboard() {
           {minted?.ok ? (
             <div className="token" data-testid="minted-token">
               <h3>JWT</h3>
-              <pre className="code code--wrap" tabIndex={0} aria-label="Template token (JWT)" data-testid="token-jwt">
+              <pre className="code code--wrap" aria-label="Template token (JWT)" data-testid="token-jwt">
                 <code>{minted.jwt}</code>
               </pre>
               <div className="grid grid--two">

@@ -42,7 +42,8 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
   const organizations = organizationChoices(core, user.id)
   const organizationId = form.get('organization_id')
   if (organizationId === null && organizations.length > 0) {
-    return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations }))
+    const selected = preselectedOrganization(core, user.id, organizations)
+    return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations, selected }))
   }
 
   const { client, setCookie } = ensureCookieClient(core, c)
@@ -51,7 +52,8 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
   } catch (error) {
     if (!(error instanceof ClerkApiError)) throw error
     const message = `That organization cannot be chosen for ${userChoice(core, user).name}: pick one from the list.`
-    const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, error: message })
+    const selected = preselectedOrganization(core, user.id, organizations)
+    const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, selected, error: message })
     // A client created just now is kept, so the next attempt does not create another.
     return htmlResponse(page, 422, setCookie ? { 'Set-Cookie': setCookie } : {})
   }
@@ -131,4 +133,15 @@ function organizationChoices(core: Core, userId: string): OrganizationChoice[] {
     const organization = core.store.organizations.get(membership.organization_id)
     return organization ? [{ id: organization.id, name: organization.name, role: membership.role }] : []
   })
+}
+
+/**
+ * The choice to preselect: the organization active in the user's newest session ('' if it had none, so someone who
+ * signs in without one keeps that), or for a first sign-in (or a membership since removed) the oldest membership.
+ */
+function preselectedOrganization(core: Core, userId: string, organizations: OrganizationChoice[]): string {
+  const [newest] = core.store.sessions.list({ user_id: userId }, core.now(), 1, 0)
+  const last = newest?.last_active_organization_id
+  if (newest && last === null) return ''
+  return organizations.find((org) => org.id === last)?.id ?? organizations[0]?.id ?? ''
 }

@@ -54,14 +54,16 @@ ${error ? html`<p class="error" id="email-error" role="alert">${error}</p>` : ''
   )
 }
 
-/** Step two, for users with organizations: which one is active in the session, or none. */
+/** Step two, for users with organizations: which one is active in the session, or none (`selected`: '' for none). */
 export function organizationPage(params: {
   redirectUrl: URL
   user: UserChoice
   organizations: OrganizationChoice[]
+  selected: string
   error?: string
 }): Html {
-  const { redirectUrl, user, organizations, error } = params
+  const { redirectUrl, user, organizations, selected, error } = params
+  const checked = (id: string) => (id === selected ? html` checked` : '')
   return page(
     'Choose an organization',
     html`<p>Signing in as <strong>${user.name}</strong>${user.email ? html` (${user.email})` : ''}.</p>
@@ -71,9 +73,10 @@ ${redirectField(redirectUrl)}
 <input type="hidden" name="user_id" value="${user.id}">
 <fieldset>
 <legend>Active organization</legend>
-<label><input type="radio" name="organization_id" value="" checked> No organization (personal account)</label>
+<label><input type="radio" name="organization_id" value=""${checked('')}> No organization (personal account)</label>
 ${organizations.map(
-  (org) => html`<label><input type="radio" name="organization_id" value="${org.id}"> ${org.name} <span class="muted">${org.role}</span></label>`,
+  (org) =>
+    html`<label><input type="radio" name="organization_id" value="${org.id}"${checked(org.id)}> ${org.name} <span class="muted">${org.role}</span></label>`,
 )}
 </fieldset>
 <button class="primary" type="submit">Sign in</button>

@@ -141,9 +141,10 @@ describe('POST /sign-in', () => {
     expect(html).toContain('<legend>Active organization</legend>')
     expect(html).toContain(`<input type="hidden" name="user_id" value="${id}">`)
     const options = [...html.matchAll(/<label><input type="radio" name="organization_id" value="([^"]*)"( checked)?> ([^<]*)/g)]
+    // A first sign-in preselects the oldest membership.
     expect(options.map((m) => [m[2] === ' checked', m[3]!.trim()])).toEqual([
-      [true, 'No organization (personal account)'],
-      [false, 'Acme &amp; Co'],
+      [false, 'No organization (personal account)'],
+      [true, 'Acme &amp; Co'],
       [false, 'Globex'],
     ])
     // Nobody is signed in until the organization is chosen.
@@ -162,6 +163,26 @@ describe('POST /sign-in', () => {
     expect(none.status).toBe(303)
     const latest = (await sessionsOf(id))[0]!
     expect(latest.last_active_organization_id).toBeNull()
+  })
+
+  it("preselects the organization of the user's newest session, none if it had none, the oldest if it was left", async () => {
+    const id = await userId('orgs@example.com')
+    const preselected = async () => {
+      const html = await text(await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id }))
+      return [...html.matchAll(/<input type="radio" name="organization_id" value="([^"]*)" checked>/g)].map((m) => m[1])
+    }
+    // The previous test signed Olga in last without an organization.
+    expect(await preselected()).toEqual([''])
+    const globex = (await h.call('GET', '/v1/organizations/globex')).body.id as string
+    expect((await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: globex })).status).toBe(303)
+    expect(await preselected()).toEqual([globex])
+    // Another browser's session, newer, with no organization: the newest session counts, whichever browser.
+    await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: '' })
+    expect(await preselected()).toEqual([''])
+    await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: globex })
+    expect((await h.call('DELETE', `/v1/organizations/${globex}/memberships/${id}`)).status).toBe(200)
+    const acme = (await h.call('GET', '/v1/organizations/acme')).body.id as string
+    expect(await preselected()).toEqual([acme])
   })
 
   it('an organization the user is not a member of: 422, the organization page with a message, no session', async () => {
