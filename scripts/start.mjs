@@ -9,7 +9,14 @@ import { mkdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { claimPort, PortInUseError, startAppServer } from '../example/scripts/appServer.mjs'
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_ORGANIZATION_SLUG, readDemoSeed } from '../example/scripts/demoSeed.mjs'
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_EMAIL_CODE,
+  DEMO_MEMBER_EMAIL,
+  DEMO_ORGANIZATION_SLUG,
+  DEMO_PASSWORD,
+  readDemoSeed,
+} from '../example/scripts/demoSeed.mjs'
 import { ensureBuilt, REPO_ROOT } from '../example/scripts/ensureBuilt.mjs'
 
 /** @typedef {import('remix-clerk-local').LocalClerk} LocalClerk */
@@ -95,7 +102,8 @@ async function main() {
   let env = { ...process.env }
   if (!usingOwnKeys) {
     localClerk = await startLocalBackend(localPort)
-    env = { ...env, ...localClerk.env(), CLERK_SIGN_IN_URL: `${localClerk.url}/sign-in` }
+    // The keys, and for the browser CLERK_PROXY_URL (the backend on the app's host) and CLERK_JS (ClerkJS from it).
+    env = { ...env, ...localClerk.env() }
   }
   app = await startAppServer({
     port: appPort,
@@ -114,17 +122,18 @@ async function main() {
     '',
     `  Open:        ${app.url}`,
   ]
+  // The app's own sign-in route (Clerk's <SignIn/>), on the local backend and on a Clerk instance alike.
+  const signIn = new URL(`${app.url}/sign-in`)
+  signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
+  lines.push(`  Sign in:     ${signIn.href}`)
   if (localClerk) {
-    const signIn = new URL(`${localClerk.url}/sign-in`)
-    signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
     lines.push(
-      `  Sign in:     ${signIn.href}`,
       `  Demo users:  ${DEMO_ADMIN_EMAIL} (admin of "${DEMO_ORGANIZATION_SLUG}"), ${DEMO_MEMBER_EMAIL} (member)`,
+      `  Password:    ${DEMO_PASSWORD} (or the e-mail code ${DEMO_EMAIL_CODE}, the local backend's code for every address)`,
       `  Backend:     ${localClerk.url} (remix-clerk-local, data in ${relative(process.cwd(), dataDir) || '.'}/local-clerk.db)`,
     )
   } else {
     lines.push(
-      `  Sign in:     ${process.env.CLERK_SIGN_IN_URL || '(set CLERK_SIGN_IN_URL to your Clerk sign-in page)'}`,
       `  Clerk keys:  from the environment (${redact(process.env.CLERK_SECRET_KEY ?? '')}); the local backend is not started`,
     )
   }

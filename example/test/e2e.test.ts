@@ -1,7 +1,8 @@
 // The example app in a real browser (the system Chromium through playwright-core), on a real local backend: one
-// visitor's story, step by step, each step starting where the previous one left the browser. Session tokens live
-// 5 s here, so the refresh paths (the page script while a tab is open, the handshake on the next page load after
-// it was closed) run for real.
+// visitor's story through the server side, step by step, each step starting where the previous one left the
+// browser. Signing in and out goes through the local backend's own pages (the fallback without JavaScript; Clerk's
+// components have clerkjs.test.ts). Session tokens live 5 s here, so the refresh paths (ClerkJS while a tab is open,
+// the handshake on the next page load after it was closed) run for real.
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -49,8 +50,11 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   const appUrl = (path: string) => `${stack.app.url}${path}`
+  /** The app's sign-in route, with Clerk's <SignIn/>. */
+  const appSignInFor = (path: string) => appUrl(`/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`)
+  /** The local backend's own sign-in page, the fallback without JavaScript, where the browser reaches it. */
   const signInPageFor = (path: string) =>
-    `${stack.clerk.url}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
+    `${stack.clerk.browserUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
 
   /** The app's `__session` cookie (the plain name; the suffixed copy carries the same token). */
   async function sessionCookie(): Promise<string | undefined> {
@@ -86,14 +90,16 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await expect(page.getByTestId('auth-status').getAttribute('data-state')).resolves.toBe('signed-out')
     await expect(page.getByTestId('auth-state-value').innerText()).resolves.toBe('Signed out')
     await expect(page.getByRole('link', { name: 'Sign in and open the dashboard' }).getAttribute('href')).resolves.toBe(
-      signInPageFor('/dashboard'),
+      appSignInFor('/dashboard').slice(stack.app.url.length),
     )
     expect(await sessionCookie()).toBeUndefined()
     await screenshot(page, 'home-signed-out')
   })
 
-  it('signs in through the local sign-in page and lands on the dashboard with the user id', async () => {
+  it('signs in through the local sign-in page (the fallback offered next to <SignIn/>) and lands on the dashboard', async () => {
     await page.getByRole('link', { name: 'Sign in and open the dashboard' }).click()
+    await page.waitForURL(appSignInFor('/dashboard'))
+    await page.getByRole('link', { name: "Use the local backend's sign-in page" }).click()
     await page.waitForURL(signInPageFor('/dashboard'))
     await screenshot(page, 'local-sign-in-page')
 
@@ -186,7 +192,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('refreshes an expired session token through the handshake on the next page load, without signing out', async () => {
-    // Leaving the app stops /local-clerk.js, which would otherwise keep the cookie fresh while the tab is open.
+    // Leaving the app stops ClerkJS, which would otherwise keep the cookie fresh while the tab is open.
     await page.goto('about:blank')
     const expired = await sessionCookie()
     expect(expired).toBeDefined()
@@ -205,8 +211,8 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await expect(page.getByTestId('user-id').innerText()).resolves.toBe(stack.adminId)
     // Through the Frontend API's handshake and back, never past a sign-in page.
     expect(navigations[0]).toBe(appUrl('/dashboard'))
-    expect(navigations.filter((url) => url.startsWith(`${stack.clerk.url}/v1/client/handshake?`))).toHaveLength(1)
-    expect(navigations.some((url) => url.startsWith(`${stack.clerk.url}/sign-in`))).toBe(false)
+    expect(navigations.filter((url) => url.startsWith(`${stack.clerk.browserUrl}/v1/client/handshake?`))).toHaveLength(1)
+    expect(navigations.some((url) => url.includes('/sign-in'))).toBe(false)
     expect(navigations.at(-1)).toBe(appUrl('/dashboard'))
     const fresh = await sessionCookie()
     expect(fresh).toBeDefined()
@@ -217,8 +223,9 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('keeps the session token fresh while the tab is open, so client-side navigations stay signed in', async () => {
-    // A client-side navigation loads its data with fetch, which cannot take the handshake detour: without
-    // /local-clerk.js refreshing the cookie, this click would land on the sign-in page.
+    // A client-side navigation loads its data with fetch, which cannot take the handshake detour: without ClerkJS
+    // refreshing the cookie (it knows the session the local page started: same __client cookie), this click would
+    // land on the sign-in page.
     const before = await sessionCookie()
     const { exp } = decodeJwt(before!)
     await page.waitForTimeout(Math.max(0, (exp! + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()))
@@ -268,8 +275,8 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'organization-member')
   })
 
-  it('signs out through the local backend, which clears the session cookie', async () => {
-    await page.getByRole('link', { name: 'Sign out' }).click()
+  it('signs out through the local backend (the no-JavaScript sign-out), which clears the session cookie', async () => {
+    await page.goto(`${stack.clerk.browserUrl}/sign-out?redirect_url=${encodeURIComponent(appUrl('/'))}`)
     await page.waitForURL(appUrl('/'))
 
     await expect(page.getByTestId('auth-status').getAttribute('data-state')).resolves.toBe('signed-out')
@@ -280,12 +287,12 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'home-after-sign-out')
   })
 
-  it('redirects the protected page to the sign-in page once signed out', async () => {
+  it("redirects the protected page to the app's sign-in route once signed out", async () => {
     const response = await page.goto(appUrl('/dashboard'))
 
-    expect(page.url()).toBe(signInPageFor('/dashboard'))
+    expect(page.url()).toBe(appSignInFor('/dashboard'))
     expect(response?.status()).toBe(200)
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in')
+    await page.getByRole('heading', { name: 'Sign in to remix-clerk-local' }).waitFor()
     await screenshot(page, 'dashboard-redirects-to-sign-in')
   })
 

@@ -139,15 +139,22 @@ describe('npm start (scripts/start.mjs)', () => {
 
     expect(script.output()).toContain('Seeded the demo data (4 new users, organizations and templates).')
     expect(script.output()).toContain('Demo users:  demo@example.com (admin of "acme"), member@example.com (member)')
-    expect(signInUrl).toBe(`${backendUrl}/sign-in?redirect_url=${encodeURIComponent(`${appUrl}/dashboard`)}`)
+    expect(script.output()).toContain('Password:    demo-password (or the e-mail code 424242')
+    // The app's own sign-in route, with Clerk's <SignIn/>.
+    const signInPath = `/sign-in?redirect_url=${encodeURIComponent(`${appUrl}/dashboard`)}`
+    expect(signInUrl).toBe(`${appUrl}${signInPath}`)
     const home = await fetch(`${appUrl}/`)
     expect(home.status).toBe(200)
     const html = await home.text()
     expect(html).toContain('data-state="signed-out"')
-    expect(html).toContain(`href="${signInUrl.replaceAll('&', '&amp;')}"`)
+    expect(html).toContain(`href="${signInPath.replaceAll('&', '&amp;')}"`)
+    // ClerkJS comes from the local backend, which the browser reaches on localhost (the app's site).
+    const browserBackend = backendUrl.replace('127.0.0.1', 'localhost')
+    expect(html).toContain(`"__proxyUrl":"${browserBackend}"`)
+    expect(html).toMatch(new RegExp(`"__clerkJSUrl":"${browserBackend}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`))
     const dashboard = await fetch(`${appUrl}/dashboard`, { redirect: 'manual' })
     expect(dashboard.status).toBe(302)
-    expect(dashboard.headers.get('location')).toBe(signInUrl)
+    expect(dashboard.headers.get('location')).toBe(signInPath)
     expect(await dashboard.text()).toBe('')
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys).toHaveLength(1)

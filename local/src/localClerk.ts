@@ -61,11 +61,23 @@ export class LocalClerk {
   }
 
   /**
+   * The Frontend API as browsers should reach it, the value of `proxyUrl` / `CLERK_PROXY_URL`: the URL with
+   * `localhost` in place of `127.0.0.1`. Browsers send the backend's `__client` cookie (HttpOnly, SameSite=Lax) only
+   * to the site of the page, and ports do not make sites: an app on `http://localhost:3000` shares it with
+   * `http://localhost:4000`, not with `http://127.0.0.1:4000`. Any other URL is used as it is.
+   */
+  get browserUrl(): string {
+    const url = new URL(this.frontendApiUrl)
+    if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
+    return url.origin
+  }
+
+  /**
    * Where browsers load ClerkJS from (the installed `@clerk/clerk-js`, served by this server): the value of
    * `clerkJSUrl` / `CLERK_JS`. Undefined when `@clerk/clerk-js` is not installed.
    */
   get clerkJsUrl(): string | undefined {
-    return this.core.clerkJs && clerkJsUrl(this.frontendApiUrl, this.core.clerkJs)
+    return this.core.clerkJs && clerkJsUrl(this.browserUrl, this.core.clerkJs)
   }
 
   /** Same origin: the Backend API lives under `/v1/…`. */
@@ -112,10 +124,13 @@ export class LocalClerk {
 
   /** The values for a Remix app's `.env`. */
   env(): LocalClerkEnv {
+    const clerkJs = this.clerkJsUrl
     return {
       CLERK_SECRET_KEY: this.secretKey,
       CLERK_PUBLISHABLE_KEY: this.publishableKey,
       CLERK_API_URL: this.apiUrl,
+      CLERK_PROXY_URL: this.browserUrl,
+      ...(clerkJs ? { CLERK_JS: clerkJs } : {}),
       CLERK_JWT_KEY: this.jwtKey,
     }
   }
