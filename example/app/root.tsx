@@ -37,17 +37,21 @@ export const loader = (args: LoaderFunctionArgs) =>
   rootAuthLoader(
     args,
     ({ request }) => {
-      const { userId, orgSlug, orgRole } = request.auth
+      const { userId } = request.auth
       return {
-        viewer: userId
-          ? { userId, name: displayName(request.user), orgSlug: orgSlug ?? null, orgRole: orgRole ?? null }
-          : null,
+        viewer: userId ? { userId, name: displayName(request.user) } : null,
         // Back to the public home page: the current page may be one that needs a user.
         localSignOutUrl: localSignOutUrl(new URL('/', request.url).href),
       }
     },
     { loadUser: true as const },
   )
+
+/**
+ * The header shows what the server saw, and ClerkJS signs in, out and switches organizations without a page load:
+ * so the root's data is loaded again on every navigation, not only when the URL's search changes.
+ */
+export const shouldRevalidate = () => true
 
 /** The document; the header and page are rendered by App (inside ClerkApp) or by the error boundary. */
 export function Layout({ children }: { children: ReactNode }) {

@@ -4,8 +4,6 @@ import { Link, NavLink, useLocation } from '@remix-run/react'
 export interface Viewer {
   userId: string
   name: string
-  orgSlug: string | null
-  orgRole: string | null
 }
 
 interface SiteHeaderProps {
@@ -49,7 +47,7 @@ export function SiteHeader({ viewer, localSignOutUrl, clerkComponents }: SiteHea
   )
 }
 
-/** The server's view, rendered without JavaScript: who getAuth() saw on this request. */
+/** The server's view, rendered without JavaScript: who getAuth() saw on this request (the organization switcher shows ClerkJS's). */
 function AuthStatus({ viewer, localSignOutUrl }: { viewer: Viewer | null; localSignOutUrl: string | null }) {
   if (!viewer) {
     return (
@@ -65,12 +63,6 @@ function AuthStatus({ viewer, localSignOutUrl }: { viewer: Viewer | null; localS
       <span>
         <span className="visually-hidden">Signed in as </span>
         <strong data-testid="viewer-name">{viewer.name}</strong>
-        {viewer.orgSlug ? (
-          <span className="auth-status__org">
-            {' '}
-            in {viewer.orgSlug} ({viewer.orgRole})
-          </span>
-        ) : null}
       </span>
       {localSignOutUrl ? (
         <noscript>
