@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.cache/**', '**/test-results/**', '.data/**'],
+    // .react-router/: React Router typegen's output (test/runtimes/app/typecheck), written in its generator's style.
+    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.cache/**', '**/.react-router/**', '**/test-results/**', '.data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -5,7 +5,6 @@
 // in the environment it runs the app against that Clerk instance instead, without the local backend.
 //
 // Environment: PORT (app, default 3000), LOCAL_CLERK_PORT (default 4000), LOCAL_CLERK_DATA_DIR (default .data).
-import { mkdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { claimPort, PortInUseError, startAppServer } from '../example/scripts/appServer.mjs'
@@ -76,7 +75,7 @@ async function startLocalBackend(port) {
   // Imported after the build: local/dist may not exist before it.
   /** @type {typeof import('remix-clerk-local')} */
   const { createLocalClerk } = await import(pathToFileURL(join(REPO_ROOT, 'local/dist/index.js')).href)
-  mkdirSync(dataDir, { recursive: true })
+  // The backend creates the data directory itself, private (0700): the database holds the instance's keys.
   const clerk = await createLocalClerk({ db: join(dataDir, 'local-clerk.db') })
   try {
     const seeded = clerk.seed(readDemoSeed())
@@ -102,7 +101,8 @@ async function main() {
   let env = { ...process.env }
   if (!usingOwnKeys) {
     localClerk = await startLocalBackend(localPort)
-    // The keys, and for the browser CLERK_PROXY_URL (the backend on the app's host) and CLERK_JS (ClerkJS from it).
+    // The keys, and for the browser CLERK_PROXY_URL (the backend on the app's host name: LocalClerk.browserUrl says
+    // why) and CLERK_JS (ClerkJS, served by the backend).
     env = { ...env, ...localClerk.env() }
   }
   app = await startAppServer({

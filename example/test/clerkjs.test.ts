@@ -44,7 +44,7 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     page.on('response', (response) => {
       const url = new URL(response.url())
       if (response.status() >= 400) httpErrors.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
-      if (url.origin === stack.clerk.browserUrl && url.pathname.startsWith('/v1/')) {
+      if (url.origin === stack.frontendUrl && url.pathname.startsWith('/v1/')) {
         fapiCalls.push(`${url.searchParams.get('_method') ?? response.request().method()} ${url.pathname}`)
       }
     })
@@ -102,11 +102,11 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     const cookie = await cookieHeader()
     const withCookies = () => new Request(appUrl('/dashboard'), { headers: { cookie, accept: 'text/html', 'sec-fetch-dest': 'document' } })
     const keys = { secretKey: stack.clerk.secretKey, publishableKey: stack.clerk.publishableKey }
-    const ours = await getAuth({ request: withCookies(), context: {}, params: {} }, { ...keys, apiUrl: stack.clerk.apiUrl, proxyUrl: stack.clerk.browserUrl })
+    const ours = await getAuth({ request: withCookies(), context: {}, params: {} }, { ...keys, apiUrl: stack.clerk.apiUrl, proxyUrl: stack.frontendUrl })
     expect(ours).toMatchObject({ userId: stack.adminId, isAuthenticated: true })
 
     const official = await createClerkClient({ ...keys, apiUrl: stack.clerk.apiUrl }).authenticateRequest(withCookies(), {
-      proxyUrl: stack.clerk.browserUrl,
+      proxyUrl: stack.frontendUrl,
     })
     expect(official.status).toBe('signed-in')
     expect(official.toAuth()).toMatchObject({ userId: stack.adminId, sessionId: ours.sessionId })

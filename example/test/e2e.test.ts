@@ -54,7 +54,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   const appSignInFor = (path: string) => appUrl(`/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`)
   /** The local backend's own sign-in page, the fallback without JavaScript, where the browser reaches it. */
   const signInPageFor = (path: string) =>
-    `${stack.clerk.browserUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
+    `${stack.frontendUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
 
   /** The app's `__session` cookie (the plain name; the suffixed copy carries the same token). */
   async function sessionCookie(): Promise<string | undefined> {
@@ -211,7 +211,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await expect(page.getByTestId('user-id').innerText()).resolves.toBe(stack.adminId)
     // Through the Frontend API's handshake and back, never past a sign-in page.
     expect(navigations[0]).toBe(appUrl('/dashboard'))
-    expect(navigations.filter((url) => url.startsWith(`${stack.clerk.browserUrl}/v1/client/handshake?`))).toHaveLength(1)
+    expect(navigations.filter((url) => url.startsWith(`${stack.frontendUrl}/v1/client/handshake?`))).toHaveLength(1)
     expect(navigations.some((url) => url.includes('/sign-in'))).toBe(false)
     expect(navigations.at(-1)).toBe(appUrl('/dashboard'))
     const fresh = await sessionCookie()
@@ -276,7 +276,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('signs out through the local backend (the no-JavaScript sign-out), which clears the session cookie', async () => {
-    await page.goto(`${stack.clerk.browserUrl}/sign-out?redirect_url=${encodeURIComponent(appUrl('/'))}`)
+    await page.goto(`${stack.frontendUrl}/sign-out?redirect_url=${encodeURIComponent(appUrl('/'))}`)
     await page.waitForURL(appUrl('/'))
 
     await expect(page.getByTestId('auth-status').getAttribute('data-state')).resolves.toBe('signed-out')

@@ -1,7 +1,7 @@
 // `npm start` (scripts/start.mjs) as a user runs it: a child process in its own process group, so the tests can
 // send Ctrl-C to the whole group as a terminal does, and can tell afterwards that no process of it is left.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -128,7 +128,8 @@ afterAll(() => {
 })
 
 describe('npm start (scripts/start.mjs)', () => {
-  const dataDir = tempDir()
+  // Not there yet: the local backend creates it.
+  const dataDir = join(tempDir(), 'data')
   let firstKid = ''
 
   it('serves a signed-out home page, seeds the demo data on first run, and stops with its app on Ctrl-C', async () => {
@@ -143,19 +144,24 @@ describe('npm start (scripts/start.mjs)', () => {
     // The app's own sign-in route, with Clerk's <SignIn/>.
     const signInPath = `/sign-in?redirect_url=${encodeURIComponent(`${appUrl}/dashboard`)}`
     expect(signInUrl).toBe(`${appUrl}${signInPath}`)
+    // The browser meets the backend on the app's host name (localhost), so its __client cookie is same-site.
+    const browserUrl = `http://localhost:${new URL(backendUrl).port}`
     const home = await fetch(`${appUrl}/`)
     expect(home.status).toBe(200)
     const html = await home.text()
     expect(html).toContain('data-state="signed-out"')
     expect(html).toContain(`href="${signInPath.replaceAll('&', '&amp;')}"`)
-    // ClerkJS comes from the local backend, which the browser reaches on localhost (the app's site).
-    const browserBackend = backendUrl.replace('127.0.0.1', 'localhost')
-    expect(html).toContain(`"__proxyUrl":"${browserBackend}"`)
-    expect(html).toMatch(new RegExp(`"__clerkJSUrl":"${browserBackend}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`))
+    // ClerkJS comes from the local backend and talks to its Frontend API there.
+    expect(html).toContain(`"__proxyUrl":"${browserUrl}"`)
+    expect(html).toMatch(new RegExp(`"__clerkJSUrl":"${browserUrl}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`))
     const dashboard = await fetch(`${appUrl}/dashboard`, { redirect: 'manual' })
     expect(dashboard.status).toBe(302)
     expect(dashboard.headers.get('location')).toBe(signInPath)
     expect(await dashboard.text()).toBe('')
+    // A page request without a session goes through the handshake on that same host.
+    const handshake = await fetch(`${appUrl}/dashboard`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'document', cookie: '__client_uat=1' } })
+    expect(handshake.status).toBe(307)
+    expect(handshake.headers.get('location')).toMatch(new RegExp(`^${browserUrl}/v1/client/handshake\\?`))
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys).toHaveLength(1)
     firstKid = jwks.keys[0]!.kid
@@ -168,6 +174,9 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(await refused(`${appUrl}/`)).toBe(true)
     expect(await refused(`${backendUrl}/.well-known/jwks.json`)).toBe(true)
     expect(existsSync(join(dataDir, 'local-clerk.db'))).toBe(true)
+    // It holds the instance's keys: private to this user.
+    expect((statSync(dataDir).mode & 0o777).toString(8)).toBe('700')
+    expect((statSync(join(dataDir, 'local-clerk.db')).mode & 0o777).toString(8)).toBe('600')
   })
 
   it('keeps the data of the first run (no new seed, same instance key) and stops on a SIGTERM to itself alone', async () => {

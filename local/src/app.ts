@@ -5,10 +5,12 @@ import type { Core } from './core.js'
 import { notFound } from './errors.js'
 import { clerkJsApi, isClerkJsRequest } from './fapi/clerkjs/index.js'
 import { frontendApi } from './fapi/index.js'
+import { rejectOtherHosts } from './hostGuard.js'
 
 /** Every route of the local backend: the Backend API under `/v1/…` and the Frontend API part next to it. */
 export function createApp(core: Core): Hono {
   const app = new Hono()
+  app.use(rejectOtherHosts(core))
   const jwks = { keys: [core.keys.jwk] }
   app.get('/.well-known/jwks.json', () => json(jwks))
   // First: ClerkJS's calls share paths with the Backend API (`/v1/organizations/…`), where a missing secret key

@@ -5,7 +5,9 @@ import { formatEnvLines } from './envLines.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import { DEFAULT_DB_PATH } from './options.js'
 import type { SeedData } from './seed.js'
+import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
 import { useLightweightResponses } from './server.js'
+import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]
 
@@ -23,6 +25,11 @@ Options:
   --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
                              (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
                              e.g. https://app.example.test, or any port: http://devbox.test:*
+  --quiet                    start: print only the URL, never the secret key (for CI logs)
+  --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
+                             them; the output names the file, not the secret. On Node 20, node itself
+                             also reads --env-file and stops if PATH does not exist yet: use --write-env
+  --write-env PATH           start: the same as --env-file, under a name node leaves alone
   -h, --help                 Show this help
 
 Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
@@ -60,6 +67,10 @@ async function start(values: CliValues): Promise<void> {
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')
   const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
+  if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
+    throw new UsageError('--env-file and --write-env are the same option: give one.')
+  }
+  const envFile = (values['write-env'] ?? values['env-file']) as string | undefined
   const clerk = await createLocalClerk({
     db: values.db as string | undefined,
     sessionLifetime: integerOption('session-lifetime', values['session-lifetime'] as string | undefined, 60),
@@ -73,17 +84,48 @@ async function start(values: CliValues): Promise<void> {
   try {
     if (seedData) clerk.seed(seedData)
     const { url } = await clerk.listen(port, (values.host as string | undefined) ?? '127.0.0.1')
-    process.stdout.write(
-      `remix-clerk-local listening on ${url}\nDatabase: ${values.db ?? DEFAULT_DB_PATH}\n` +
-        `Sign-in page: ${url}/sign-in?redirect_url=<your app URL>   Sign-out: ${url}/sign-out?redirect_url=<your app URL>\n` +
-        `Keep __session fresh in the browser: <script src="${url}/local-clerk.js" defer></script>\n` +
-        `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}\n`,
-    )
+    if (envFile !== undefined) writeEnvFile(envFile, formatEnvLines(clerk.env()))
+    if (values.quiet) {
+      process.stdout.write(`${url}\n`)
+    } else {
+      const envLines = envFile === undefined ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}` : `\n${wroteEnvFile(envFile, clerk)}`
+      process.stdout.write(`${banner(clerk, (values.db as string | undefined) ?? DEFAULT_DB_PATH)}${envLines}\n`)
+    }
   } catch (error) {
     await clerk.close()
     throw error
   }
   handleShutdown(clerk)
+}
+
+/**
+ * Where the server is and how a browser should use it: on the app's site, `browserUrl` (the .env lines carry it as
+ * CLERK_PROXY_URL, and ClerkJS's URL as CLERK_JS).
+ */
+function banner(clerk: LocalClerk, db: string): string {
+  const pages = clerk.browserUrl
+  const clerkJs = clerk.clerkJsUrl
+    ? `Clerk's components work too: ClerkJS is at CLERK_JS, its Frontend API at CLERK_PROXY_URL. E-mail codes are always ${DEVELOPMENT_EMAIL_CODE}.\n`
+    : `Install @clerk/clerk-js@5 next to your app to use Clerk's components (ClerkJS) with this server.\n`
+  return (
+    `remix-clerk-local listening on ${clerk.url}\nDatabase: ${db}\n` +
+    `Sign-in page: ${pages}/sign-in?redirect_url=<your app URL>   Sign-out: ${pages}/sign-out?redirect_url=<your app URL>\n` +
+    `Without ClerkJS, keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${clerkJs}`
+  )
+}
+
+/** The .env lines in a file only this user can read, even if it existed with a wider mode. */
+function writeEnvFile(path: string, lines: string): void {
+  try {
+    writePrivateFile(path, `${lines}\n`)
+  } catch (error) {
+    throw new Error(`cannot write the .env lines to ${path}: ${(error as Error).message}`)
+  }
+}
+
+function wroteEnvFile(path: string, clerk: LocalClerk): string {
+  const names = Object.keys(clerk.env())
+  return `Wrote ${names.slice(0, -1).join(', ')} and ${names.at(-1)} to ${path} (mode ${octal(PRIVATE_FILE_MODE)}).`
 }
 
 /** Closes the server and checkpoints the database on Ctrl-C or a stop request, then exits 0. */
@@ -128,6 +170,11 @@ async function main(argv: string[]): Promise<void> {
       'token-version': { type: 'string' },
       seed: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+      'write-env': { type: 'string' },
+      // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before
+      // this code runs (harmless, nothing here reads the environment) and exits when PATH does not exist yet.
+      'env-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -1,3 +1,4 @@
+import { AllowedHosts } from './allowedHosts.js'
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
 import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
@@ -20,6 +21,8 @@ export interface Core {
   readonly minter: TokenMinter
   /** Where the Frontend API may redirect browsers, and which origins may call it with credentials. */
   readonly allowedOrigins: AllowedOrigins
+  /** The host names served over HTTP (DNS rebinding); `listen()` adds the interface it binds to. */
+  readonly allowedHosts: AllowedHosts
   /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
   readonly clerkJs: ClerkJsBundle | undefined
 }
@@ -41,8 +44,10 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
       sessionLifetime: options.sessionLifetime,
       tokenVersion: options.tokenVersion,
     }
+    const { allowedOrigins } = options
+    const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const clerkJs = findClerkJsBundle()
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins: options.allowedOrigins, clerkJs }, url }
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, clerkJs }, url }
   } catch (error) {
     store.close()
     throw error

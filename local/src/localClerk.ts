@@ -104,6 +104,7 @@ export class LocalClerk {
   async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
     this.assertOpen()
     if (this.server) throw new Error(`remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
+    this.core.allowedHosts.addListenHost(host)
     this.server = await startServer(this.fetch, port, host)
     this.urlState.setListening(urlForAddress(host, this.server.port))
     return { url: this.frontendApiUrl, port: this.server.port }

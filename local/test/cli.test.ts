@@ -1,14 +1,24 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importSPKI, jwtVerify } from 'jose'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './cliProcess.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-cli-'))
 let running: CliProcess | undefined
+// The common umask, inherited by the spawned CLI: new files would be 0644 unless made private on purpose.
+let previousUmask = 0
+beforeAll(() => {
+  previousUmask = process.umask(0o022)
+})
 afterEach(() => stopIfRunning(running))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => {
+  process.umask(previousUmask)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8).padStart(4, '0')
 
 const seedFile = join(dir, 'seed.json')
 writeFileSync(
@@ -32,6 +42,8 @@ describe('remix-clerk-local CLI', () => {
     expect(await cli.exited).toBe(0)
     expect(cli.stdout()).toMatch(/^Usage: remix-clerk-local <command> \[options\]/)
     expect(cli.stdout()).toContain('--session-lifetime SECONDS')
+    expect(cli.stdout()).toContain('--quiet ')
+    expect(cli.stdout()).toContain('--write-env PATH ')
   })
 
   it.each([
@@ -45,6 +57,7 @@ describe('remix-clerk-local CLI', () => {
       'remix-clerk-local: allowed origin "localhost:3000" is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.',
     ],
     [['seed', join(dir, 'missing.json')], /^remix-clerk-local: cannot read seed file .*missing\.json: ENOENT/],
+    [['start', '--env-file', seedFile, '--write-env', seedFile], 'remix-clerk-local: --env-file and --write-env are the same option: give one.'],
   ])('refuses %j with exit code 2', async (args, message) => {
     const cli = runCli(args)
     expect(await cli.exited).toBe(2)
@@ -118,13 +131,83 @@ describe('remix-clerk-local CLI', () => {
     running = runCli(['start', '--port', '0', '--db', ':memory:', '--allowed-origin', 'https://app.example.test', '--allowed-origin', 'http://devbox.test:*'])
     await running.waitFor('CLERK_JWT_KEY=')
     const { url } = parseStartOutput(running.stdout())
-    expect(running.stdout()).toContain(`Sign-in page: ${url}/sign-in?redirect_url=<your app URL>`)
-    expect(running.stdout()).toContain(`<script src="${url}/local-clerk.js" defer></script>`)
+    // The pages and the script on localhost, the same site as an app on localhost, with the setting for the handshake.
+    const browser = url.replace('127.0.0.1', 'localhost')
+    expect(running.stdout()).toContain(`Sign-in page: ${browser}/sign-in?redirect_url=<your app URL>`)
+    expect(running.stdout()).toContain(`<script src="${browser}/local-clerk.js" defer></script>`)
+    expect(running.stdout()).toContain(`\nCLERK_PROXY_URL=${browser}\n`)
+    expect(running.stdout()).toMatch(new RegExp(`\\nCLERK_JS=${browser}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js\\n`))
     const status = async (redirectUrl: string) =>
       (await fetch(`${url}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`, { redirect: 'manual' })).status
     expect(await status('https://app.example.test/')).toBe(307)
     expect(await status('http://devbox.test:8080/')).toBe(307)
     expect(await status('http://localhost:3000/')).toBe(403)
+  })
+
+  it('--quiet prints only the URL: no secret key in the output (CI logs)', async () => {
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--quiet'])
+    await running.waitFor('\n')
+    const url = running.stdout().trim()
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect((await fetch(`${url}/.well-known/jwks.json`)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(running.stdout()).toBe(`${url}\n`)
+    expect(running.stderr()).toBe('')
+  })
+
+  it('--write-env writes the .env lines to a 0600 file (narrowing an existing one) and names, not prints, the secret', async () => {
+    const envFile = join(dir, 'local-clerk.env')
+    writeFileSync(envFile, 'OLD=1\n')
+    chmodSync(envFile, 0o644)
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--write-env', envFile])
+    await running.waitFor(`to ${envFile}`)
+    const { url } = parseStartOutput(running.stdout())
+    expect(modeOf(envFile)).toBe('0600')
+    const lines = readFileSync(envFile, 'utf8')
+    expect(lines).toMatch(
+      /^CLERK_SECRET_KEY=sk_live_\w+\nCLERK_PUBLISHABLE_KEY=pk_live_\w+\nCLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\nCLERK_PROXY_URL=http:\/\/localhost:\d+\nCLERK_JS=\S+\nCLERK_JWT_KEY="-----BEGIN PUBLIC KEY-----\\n.*\\n-----END PUBLIC KEY-----"\n$/,
+    )
+    const secretKey = /^CLERK_SECRET_KEY=(.*)$/m.exec(lines)![1]!
+    expect(running.stdout()).toContain(
+      `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS and CLERK_JWT_KEY to ${envFile} (mode 0600).`,
+    )
+    expect(running.stdout()).not.toContain(secretKey)
+    expect(running.stdout()).not.toContain('CLERK_SECRET_KEY=')
+    expect((await api(url, secretKey, '/v1/users')).status).toBe(200)
+  })
+
+  it('--env-file PATH writes the same 0600 file; on Node 20 the file must exist, since node reads --env-file too', async () => {
+    const envFile = join(dir, 'named.env')
+    writeFileSync(envFile, '')
+    chmodSync(envFile, 0o644)
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--quiet', '--env-file', envFile])
+    await running.waitFor('\n')
+    expect(modeOf(envFile)).toBe('0600')
+    expect(readFileSync(envFile, 'utf8')).toContain(`CLERK_API_URL=${running.stdout().trim()}\n`)
+  })
+
+  it('--quiet with --write-env: a new private file, and only the URL on stdout', async () => {
+    const envFile = join(dir, 'quiet.env')
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--quiet', '--write-env', envFile])
+    await running.waitFor('\n')
+    expect(running.stdout()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/)
+    expect(modeOf(envFile)).toBe('0600')
+    expect(readFileSync(envFile, 'utf8')).toContain(`CLERK_API_URL=${running.stdout().trim()}\n`)
+  })
+
+  it('narrows the modes of an existing database on start, with a warning on stderr naming the file', async () => {
+    const db = join(dir, 'widened.db')
+    const seeded = runCli(['seed', seedFile, '--db', db])
+    expect(await seeded.exited).toBe(0)
+    expect(modeOf(db)).toBe('0600')
+    chmodSync(db, 0o644)
+    running = runCli(['start', '--port', '0', '--db', db, '--quiet'])
+    await running.waitFor('\n')
+    expect(modeOf(db)).toBe('0600')
+    expect(running.stderr()).toBe(
+      `remix-clerk-local: ${db} (was 0644) could be read by other users; changed to mode 0600, because the database ` +
+        'holds the secret key and the signing key of the instance.\n',
+    )
   })
 
   it('refuses a port in use with exit code 1', async () => {

@@ -10,6 +10,7 @@ import {
   DEFAULT_USER_AGENT,
 } from './constants'
 import { ClerkClientError } from './errors'
+import { processEnvValue } from '../shared/processEnv'
 
 /** Any function with the shape of `fetch`; the client calls it as `fetch(url, init)`. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -98,11 +99,12 @@ export function resolveConfig(options: ClerkClientOptions): ClientConfig {
 
 /**
  * `CLERK_API_URL`, so that `createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })` talks to the same Backend
- * API as getAuth (a local backend, a staging instance) without repeating the URL. Runtimes without `process` skip it.
+ * API as getAuth (a local backend, a staging instance) without repeating the URL. Read only when `apiUrl` is not
+ * given; a runtime without `process.env`, or one that refuses the read (Deno without `--allow-env`), has none.
  */
 function apiUrlFromEnvironment(): string | undefined {
-  const env = typeof process === 'undefined' ? undefined : (process.env as Record<string, string | undefined> | undefined)
-  return env?.CLERK_API_URL || undefined
+  const value = processEnvValue('CLERK_API_URL')
+  return typeof value === 'string' && value !== '' ? value : undefined
 }
 
 function checkSecretKey(value: unknown): string {

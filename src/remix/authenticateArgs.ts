@@ -4,6 +4,7 @@
 import { authenticateRequest } from '../tokens/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../tokens/clerkInstance'
 import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../tokens/requestState'
+import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { noLoaderArgs } from './errors'
 import { loadAuthOptions } from './options'
 import type { AuthArgs, GetAuthOptions } from './types'
@@ -51,6 +52,9 @@ export async function authenticateArgs(
   caller: 'getAuth' | 'rootAuthLoader',
 ): Promise<Authenticated> {
   const request = requestOf(args, caller)
+  // Once per process: where the load context lacks them, bindings come from `cloudflare:workers`.
+  const loading = loadCloudflareWorkersEnv()
+  if (loading) await loading
   const memo = memoFor(request, args, overrides)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {

@@ -1,17 +1,24 @@
 // Where a Remix app keeps its configuration depends on the host: `process.env` on Node, the load
 // context on Cloudflare (`context.cloudflare.env` with Remix's Vite plugin, `context.env` with older
-// adapters), global bindings on classic Workers. The order is upstream's.
+// adapters), `cloudflare:workers` when the context does not carry the bindings (React Router middleware),
+// global bindings on classic Workers. The order is newest @clerk/shared's, less its import.meta.env.
+import { processEnvValue } from '../shared/processEnv'
+import { cloudflareWorkersEnv } from './cloudflareWorkersEnv'
 
 type EnvRecord = Record<string, unknown>
 
 /**
- * `process.env` → `context.cloudflare.env` or `context.env` (either one ends the lookup) →
- * `context[name]` → `globalThis[name]`; `''` when none has it. Only non-empty strings count.
+ * `process.env` → the `env` of `cloudflare:workers` (once loaded, see cloudflareWorkersEnv.ts) →
+ * `context.cloudflare.env` or `context.env` (either one ends the lookup) → `context[name]` → `globalThis[name]`;
+ * `''` when none has it. Only non-empty strings count. Never throws: a refused read (Deno without `--allow-env`)
+ * counts as unset, and the lookup goes on.
  */
 export function readEnv(name: string, context: unknown): string {
   // Looked up on every call: tests and some tools replace `process.env` as a whole.
-  const fromProcess = (globalThis as { process?: { env?: EnvRecord } }).process?.env?.[name]
+  const fromProcess = processEnvValue(name)
   if (typeof fromProcess === 'string' && fromProcess !== '') return fromProcess
+  const fromWorkers = cloudflareWorkersEnv()?.[name]
+  if (typeof fromWorkers === 'string' && fromWorkers !== '') return fromWorkers
   if (typeof context === 'object' && context !== null) {
     const { cloudflare, env } = context as { cloudflare?: { env?: unknown }; env?: unknown }
     // A context that has an env object is the whole story: a missing name there is missing.

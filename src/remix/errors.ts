@@ -16,6 +16,26 @@ export const noPublishableKey =
   'remix-clerk: missing Clerk publishable key. Set the CLERK_PUBLISHABLE_KEY environment variable, or pass ' +
   '{ publishableKey } as an option. Find it (pk_test_… or pk_live_…) on the API keys page of the Clerk Dashboard.'
 
+/**
+ * A missing key's message, with what to do when the load context is React Router's `RouterContextProvider`
+ * (`future.v8_middleware`): values live in it under the app's own context keys, which remix-clerk cannot know.
+ */
+export function missingKey(message: string, context: unknown): string {
+  if (!isRouterContextProvider(context)) return message
+  return (
+    `${message} The load context is a React Router RouterContextProvider (future.v8_middleware), in which ` +
+    'remix-clerk cannot look keys up by name: keep them in process.env (on Cloudflare Workers, bindings are read ' +
+    'from `cloudflare:workers`), or pass them as options: getAuth(args, { secretKey, publishableKey }).'
+  )
+}
+
+/** By shape: `get` and `set` methods and no `cloudflare` or `env` (where bindings would have been looked up). */
+function isRouterContextProvider(context: unknown): boolean {
+  if (typeof context !== 'object' || context === null) return false
+  const { get, set, cloudflare, env } = context as Record<string, unknown>
+  return typeof get === 'function' && typeof set === 'function' && cloudflare === undefined && env === undefined
+}
+
 export function invalidCallbackResult(what: string): string {
   return (
     `remix-clerk: the rootAuthLoader callback returned ${what}. Return a plain object, null, json(...) or another ` +

@@ -2,16 +2,16 @@
 // env.ts for where variables are looked up), else the default.
 import type { AuthenticateOptions } from '../tokens/clerkInstance'
 import { isTruthy, readEnv } from './env'
-import { noPublishableKey, noSecretKey } from './errors'
+import { missingKey, noPublishableKey, noSecretKey } from './errors'
 import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'
 
 /** What authentication depends on. Throws with the fix when a key is missing. */
 export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions): AuthenticateOptions {
   const { request, context } = args
   const secretKey = overrides.secretKey || readEnv('CLERK_SECRET_KEY', context)
-  if (!secretKey) throw new Error(noSecretKey)
+  if (!secretKey) throw new Error(missingKey(noSecretKey, context))
   const publishableKey = overrides.publishableKey || readEnv('CLERK_PUBLISHABLE_KEY', context)
-  if (!publishableKey) throw new Error(noPublishableKey)
+  if (!publishableKey) throw new Error(missingKey(noPublishableKey, context))
 
   let url: URL | undefined
   const requestUrl = () => (url ??= new URL(request.url))

@@ -13,7 +13,8 @@ function localBackend(): string | null {
   if (localBackendUrl !== undefined) return localBackendUrl
   const inKey = localFrontendApi(process.env.CLERK_PUBLISHABLE_KEY ?? '')
   const proxy = process.env.CLERK_PROXY_URL
-  localBackendUrl = inKey ? (proxy ? new URL(proxy).origin : inKey) : null
+  // A relative proxy path (`/__clerk`) would need the app to forward it; the local backend is reached directly.
+  localBackendUrl = inKey ? (proxy && /^https?:\/\//.test(proxy) ? new URL(proxy).origin : inKey) : null
   return localBackendUrl
 }
 

@@ -4,6 +4,8 @@ import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts
 
 export interface Stack {
   clerk: LocalClerk
+  /** The backend as the browser reaches it, on the app's host name (`http://localhost:<port>`), as `npm start` does. */
+  frontendUrl: string
   app: AppServer
   seeded: SeedResult
   adminId: string
@@ -15,13 +17,14 @@ export interface Stack {
 
 /**
  * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
- * pointed at it through the same four variables `npm start` passes.
+ * pointed at it through the same variables `npm start` passes (`clerk.env()`: the keys, CLERK_PROXY_URL and CLERK_JS).
  */
 export async function startStack(options: { sessionLifetime: number }): Promise<Stack> {
   const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
   try {
     const seeded = clerk.seed(readDemoSeed())
     await clerk.listen(0)
+    const frontendUrl = clerk.browserUrl
     const appOutput: string[] = []
     // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
     const app = await startAppServer({
@@ -36,6 +39,7 @@ export async function startStack(options: { sessionLifetime: number }): Promise<
     }
     return {
       clerk,
+      frontendUrl,
       app,
       seeded,
       adminId: idOf(DEMO_ADMIN_EMAIL),

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { clerkError } from '../errors.js'
+import { incomingRequest } from '../httpBindings.js'
 
 /** 1 MiB: far above any real Backend API payload, small enough that nobody can fill the memory of the process. */
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -47,7 +48,7 @@ export async function readLimitedText(c: Context): Promise<string> {
   // Over HTTP/1.1 a body comes with a Content-Length or a Transfer-Encoding, so without either there is none.
   // Answering that without touching `request.body` matters: on @hono/node-server that getter builds a full
   // Request and a web stream. (A Request built in-process carries no such headers, hence the HTTP check.)
-  if (length === '0' || (length === null && cameOverHttp(c) && !request.headers.has('transfer-encoding'))) return ''
+  if (length === '0' || (length === null && incomingRequest(c) !== undefined && !request.headers.has('transfer-encoding'))) return ''
   if (Number(length ?? 0) > MAX_BODY_BYTES) throw tooLarge()
   if (!request.body) return ''
   const reader = request.body.getReader()
@@ -64,10 +65,4 @@ export async function readLimitedText(c: Context): Promise<string> {
     chunks.push(value)
   }
   return Buffer.concat(chunks).toString('utf8')
-}
-
-/** @hono/node-server hands each handler the Node request as `c.env.incoming`; in-process calls have no env. */
-function cameOverHttp(c: Context): boolean {
-  const env: unknown = c.env
-  return typeof env === 'object' && env !== null && 'incoming' in env
 }

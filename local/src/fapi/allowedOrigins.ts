@@ -1,3 +1,5 @@
+import { quote } from '../quote.js'
+
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
   'http://localhost:*',
@@ -36,6 +38,11 @@ export class AllowedOrigins {
       throw new TypeError('remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".')
     }
     return new AllowedOrigins(entries.map(parseRule), [...entries])
+  }
+
+  /** The host names of the entries, lower case (`[::1]` with its brackets, as `URL.hostname` gives them). */
+  hostnames(): string[] {
+    return [...new Set(this.rules.map((rule) => rule.hostname))]
   }
 
   /** Whether an `Origin` header value (or `URL.origin`) is allowed. */
@@ -100,9 +107,4 @@ function parseRule(entry: unknown): OriginRule {
   const bare = url.origin === (anyPort ? entry.slice(0, -2) : entry.replace(/\/$/, ''))
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !bare || (anyPort && url.port !== '')) throw invalid()
   return { protocol: url.protocol, hostname: url.hostname, port: anyPort ? undefined : url.port }
-}
-
-/** Quoted and shortened, so a hostile parameter cannot fill a page or a log line. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
 }

@@ -1,15 +1,16 @@
 /**
- * The source of `/local-clerk.js`. An app includes it with
- * `<script src="http://127.0.0.1:4000/local-clerk.js" defer></script>` and its `__session` cookie stays fresh
- * while a tab is open, as with Clerk's browser SDK: the server SDK then sees a valid token on every request,
- * including `fetch`/data requests, which cannot go through a handshake redirect.
+ * The source of `/local-clerk.js`. An app includes it from this server, under the app's own host name, e.g.
+ * `<script src="http://localhost:4000/local-clerk.js" defer></script>` for an app on `http://localhost:3000`, and
+ * its `__session` cookie stays fresh while a tab is open, as with Clerk's browser SDK: the server SDK then sees a
+ * valid token on every request, including `fetch`/data requests, which cannot go through a handshake redirect.
  *
  * How: shortly before the token's `exp` (10 s before, or half its lifetime when that is shorter), on the tab
  * becoming visible again, and on `window.remixClerkLocal.refresh()`, it POSTs to
- * `/v1/client/sessions/{sid}/tokens` with the current token as a Bearer credential (see browserTokens.ts for why
- * not only the `__client` cookie) and writes the new token under the same cookie names it found (`__session`,
- * `__session_<suffix>`). A refused token (session ended or revoked) is left alone: the next page load goes through
- * the handshake, which signs the page out properly. Network errors are retried after 5 s.
+ * `/v1/client/sessions/{sid}/tokens` with the browser's cookies: the HttpOnly `__client` cookie of this server is
+ * the credential (see browserTokens.ts), which the browser sends only if page and server are the same site. It
+ * writes the new token under the same cookie names it found (`__session`, `__session_<suffix>`). A refused refresh
+ * (session ended or revoked, no `__client` cookie) is left alone: the next page load goes through the handshake,
+ * which signs the page out properly. Network errors are retried after 5 s.
  *
  * Plain ES2017 in a string, so no bundler can rewrite it.
  */
@@ -77,7 +78,7 @@ export function browserScript(frontendApiUrl: string, cookieSuffix: string): str
     if (!state) return Promise.resolve('none');
     if (state.token === refused) return Promise.resolve('refused');
     var url = api + '/v1/client/sessions/' + encodeURIComponent(state.claims.sid) + '/tokens';
-    running = fetch(url, { method: 'POST', credentials: 'include', headers: { Authorization: 'Bearer ' + state.token } })
+    running = fetch(url, { method: 'POST', credentials: 'include' })
       .then(function (response) {
         if (response.status === 401 || response.status === 403 || response.status === 404) {
           refused = state.token;

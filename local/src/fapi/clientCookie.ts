@@ -21,11 +21,20 @@ export function ensureCookieClient(core: Core, c: Context): { client: ClientReco
   const existing = cookieClient(core, c)
   if (existing) return { client: existing, setCookie: undefined }
   const client = createBrowserClient(core)
-  return { client, setCookie: clientCookie(core, c, client.cookie_token) }
+  return { client, setCookie: clientSetCookie(core, c, client) }
 }
 
-/** The `__client` cookie carrying `token`; null expires it (the browser forgets its client). */
-export function clientCookie(core: Core, c: Context, token: string | null): string {
+/** The `__client` cookie that hands `client` to this browser. */
+export function clientSetCookie(core: Core, c: Context, client: ClientRecord): string {
+  return clientCookie(core, c, client.cookie_token)
+}
+
+/** The `__client` cookie expired: the browser forgets its client (`DELETE /v1/client`). */
+export function expiredClientCookie(core: Core, c: Context): string {
+  return clientCookie(core, c, null)
+}
+
+function clientCookie(core: Core, c: Context, token: string | null): string {
   const secure = new URL(c.req.url).protocol === 'https:' || core.frontendApiUrl().startsWith('https:')
   return generateCookie(CLIENT_COOKIE, token ?? '', {
     path: '/',

@@ -23,7 +23,7 @@ export function frontendApi(core: Core): Hono {
       origin: (origin) => (core.allowedOrigins.allows(origin) ? origin : null),
       credentials: true,
       allowMethods: ['GET', 'POST'],
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Content-Type'],
       maxAge: 600,
     }),
   )

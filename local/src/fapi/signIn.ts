@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { ClerkApiError } from '../errors.js'
-import { signInClient, signOutClient } from '../services/clients.js'
-import { EMAIL_PATTERN, createUser } from '../services/users.js'
+import { signInOnFreshClient, signOutClient } from '../services/clients.js'
+import { createUser } from '../services/users.js'
 import type { UserRecord } from '../store/userStore.js'
-import { cookieClient, ensureCookieClient } from './clientCookie.js'
+import { isEmailAddress } from '../validation/emailAddress.js'
+import { clientSetCookie, cookieClient } from './clientCookie.js'
 import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
 import { errorPage, htmlResponse } from './html.js'
@@ -22,8 +23,8 @@ export async function showSignIn(core: Core, c: Context): Promise<Response> {
 
 /**
  * `POST /sign-in`: `user_id` (a listed user) or `email` (found, or created on first use), then `organization_id`
- * ('' for none) when the user belongs to organizations. Signs this browser's client in and sends the browser
- * through the handshake back to the app, which receives the cookies from there.
+ * ('' for none) when the user belongs to organizations. Signs the browser in on a new client (see
+ * `signInOnFreshClient`) and sends it through the handshake back to the app, which receives the cookies from there.
  */
 export async function submitSignIn(core: Core, c: Context): Promise<Response> {
   const posted = await readOwnForm(core, c)
@@ -46,16 +47,16 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
     return htmlResponse(organizationPage({ redirectUrl, user: userChoice(core, user), organizations, selected }))
   }
 
-  const { client, setCookie } = ensureCookieClient(core, c)
+  let setCookie: string
   try {
-    signInClient(core, client, user.id, organizationId || undefined)
+    const { client } = signInOnFreshClient(core, cookieClient(core, c), user.id, organizationId || undefined)
+    setCookie = clientSetCookie(core, c, client)
   } catch (error) {
     if (!(error instanceof ClerkApiError)) throw error
     const message = `That organization cannot be chosen for ${userChoice(core, user).name}: pick one from the list.`
     const selected = preselectedOrganization(core, user.id, organizations)
     const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, selected, error: message })
-    // A client created just now is kept, so the next attempt does not create another.
-    return htmlResponse(page, 422, setCookie ? { 'Set-Cookie': setCookie } : {})
+    return htmlResponse(page, 422)
   }
   return seeOther(handshakeLocation(redirectUrl), setCookie)
 }
@@ -110,7 +111,7 @@ function chooseUser(core: Core, form: URLSearchParams): { user: UserRecord } | {
   }
   const email = (form.get('email') ?? '').trim().toLowerCase()
   if (email === '') return { error: 'Type an e-mail address, or choose one of the users above.' }
-  if (!EMAIL_PATTERN.test(email) || email.length > 320) {
+  if (!isEmailAddress(email)) {
     return { error: 'That is not an e-mail address. Use the form name@example.com.' }
   }
   const existing = core.store.users.userIdByEmail(email)

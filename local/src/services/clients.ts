@@ -15,16 +15,6 @@ export function createBrowserClient(core: Core): ClientRecord {
   return client
 }
 
-/**
- * Gives the client a new `__client` value (returned, for the cookie): whoever knew the old one, a planted cookie
- * included, no longer reaches the client's sessions. Done on every sign-in.
- */
-export function rotateCookieToken(core: Core, client: ClientRecord): string {
-  const token = randomBase62(COOKIE_TOKEN_LENGTH)
-  core.store.clients.setCookieToken(client.id, token)
-  return token
-}
-
 /** No browser holds the client any more (`DELETE /v1/client`): its cookie value stops working. */
 export function detachClient(core: Core, client: ClientRecord): void {
   core.store.clients.setCookieToken(client.id, null)
@@ -45,7 +35,7 @@ export function currentSession(core: Core, client: ClientRecord): SessionRecord 
  * on this client is signed out first. The client's `updated_at` moves, so `__client_uat` tells every tab's
  * server that older session tokens are stale.
  */
-export function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string): SessionRecord {
+function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string): SessionRecord {
   const { store } = core
   return store.transaction(() => {
     const now = core.now()
@@ -53,6 +43,25 @@ export function signInClient(core: Core, client: ClientRecord, userId: string, o
     const session = startSession(core, userId, organizationId, client.id)
     store.clients.touch(client.id, now)
     return session
+  })
+}
+
+/**
+ * Signs a browser in on a client created for this sign-in. The `__client` cookie the browser came with may have
+ * been planted by someone else (cookies are shared by every port of a host), who would then receive this session
+ * through the handshake; so that client never gets it. Its active sessions end instead, as signing in replaces
+ * whoever was signed in on the browser. If the sign-in fails, nothing changes.
+ */
+export function signInOnFreshClient(
+  core: Core,
+  previous: ClientRecord | undefined,
+  userId: string,
+  organizationId?: string,
+): { client: ClientRecord; session: SessionRecord } {
+  return core.store.transaction(() => {
+    if (previous) signOutClient(core, previous)
+    const client = createBrowserClient(core)
+    return { client, session: signInClient(core, client, userId, organizationId) }
   })
 }
 

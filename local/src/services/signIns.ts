@@ -7,7 +7,7 @@ import type { SignInRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
-import { signInClient } from './clients.js'
+import { signInOnFreshClient } from './clients.js'
 import { checkEmailCode, sentEmailCode } from './emailCodes.js'
 import { verifyPassword } from './passwords.js'
 
@@ -94,14 +94,15 @@ export function prepareFirstFactor(core: Core, signIn: SignInRecord, strategy: s
 
 /**
  * `attempt_first_factor` (or a one-step `POST /v1/client/sign_ins` with a password): checks the factor and signs
- * the client in. A wrong password or code is a 422 on its field, as Clerk's UI expects.
+ * the browser in, on a fresh client (returned: its cookie replaces the browser's). A wrong password or code is a 422
+ * on its field, as Clerk's UI expects.
  */
 export async function attemptFirstFactor(
   core: Core,
   client: ClientRecord,
   signIn: SignInRecord & { user_id: string },
   attempt: { strategy: string; password?: string | undefined; code?: string | undefined },
-): Promise<{ signIn: SignInRecord; session: SessionRecord }> {
+): Promise<{ signIn: SignInRecord; client: ClientRecord; session: SessionRecord }> {
   const { strategy } = attempt
   if (!isSupported(strategy)) throw unsupportedStrategy(strategy)
   let verified
@@ -130,9 +131,10 @@ export async function attemptFirstFactor(
   return core.store.transaction(() => {
     // Checked again after the (asynchronous) password check: a parallel attempt may have finished it meanwhile.
     pendingSignIn(core, client, signIn.id)
-    const session = signInClient(core, client, signIn.user_id)
-    const complete: SignInRecord = { ...signIn, status: 'complete', first_factor: verified, created_session_id: session.id, updated_at: core.now() }
+    // On a new client, as every sign-in here (see signInOnFreshClient): the cookie the browser came with may be planted.
+    const signedIn = signInOnFreshClient(core, client, signIn.user_id)
+    const complete: SignInRecord = { ...signIn, status: 'complete', first_factor: verified, created_session_id: signedIn.session.id, updated_at: core.now() }
     core.store.attempts.putSignIn(complete)
-    return { signIn: complete, session }
+    return { signIn: complete, ...signedIn }
   })
 }

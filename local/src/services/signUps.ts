@@ -6,14 +6,14 @@ import { newId } from '../ids.js'
 import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
-import { signInClient } from './clients.js'
+import { signInOnFreshClient } from './clients.js'
 import { checkEmailCode, sentEmailCode } from './emailCodes.js'
-import { EMAIL_PATTERN, createUser } from './users.js'
+import { isEmailAddress } from '../validation/emailAddress.js'
+import { createUser } from './users.js'
 
 const ABANDON_AFTER_MS = 24 * 60 * 60 * 1000
 const MIN_PASSWORD_LENGTH = 8
 const MAX_PASSWORD_LENGTH = 72
-const MAX_EMAIL_LENGTH = 320
 const MAX_NAME_LENGTH = 256
 
 /** What a sign-up needs before it can become a user, and what it may also collect. */
@@ -38,7 +38,7 @@ export function checkSignUpInput(core: Core, input: SignUpInput, current?: SignU
   const errors: ClerkErrorEntry[] = []
   const email = input.email_address?.trim().toLowerCase()
   if (email !== undefined) {
-    if (email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
+    if (!isEmailAddress(email)) {
       errors.push({ ...paramFormatInvalid('email_address', 'must be a valid email address.'), message: 'Enter a valid email address.' })
     } else if (core.store.users.userIdByEmail(email)) {
       errors.push(identifierExists('email_address', 'That email address is taken. Please try another.'))
@@ -152,19 +152,19 @@ export function prepareEmailVerification(core: Core, signUp: SignUpRecord): Sign
 
 /**
  * `attempt_verification` with `email_code`: verifies the address and, when nothing else is missing, creates the
- * user (with the digest of the chosen password) and signs the client in.
+ * user (with the digest of the chosen password) and signs the browser in, on a fresh client (see signIns.ts).
  */
 export function attemptEmailVerification(
   core: Core,
   client: ClientRecord,
   signUp: SignUpRecord,
   code: string,
-): { signUp: SignUpRecord; session: SessionRecord | undefined } {
+): { signUp: SignUpRecord; signedIn: { client: ClientRecord; session: SessionRecord } | undefined } {
   const verified = { ...signUp, email_verification: checkEmailCode(signUp.email_verification, code, core.now()), updated_at: core.now() }
   return core.store.transaction(() => {
     if (missingSignUpFields(verified).length > 0) {
       core.store.attempts.putSignUp(verified)
-      return { signUp: verified, session: undefined }
+      return { signUp: verified, signedIn: undefined }
     }
     const { fields } = verified
     const user = createUser(
@@ -178,9 +178,9 @@ export function attemptEmailVerification(
       },
       { passwordDigest: verified.password_digest ?? undefined },
     )
-    const session = signInClient(core, client, user.id)
-    const complete: SignUpRecord = { ...verified, status: 'complete', created_user_id: user.id, created_session_id: session.id }
+    const signedIn = signInOnFreshClient(core, client, user.id)
+    const complete: SignUpRecord = { ...verified, status: 'complete', created_user_id: user.id, created_session_id: signedIn.session.id }
     core.store.attempts.putSignUp(complete)
-    return { signUp: complete, session }
+    return { signUp: complete, signedIn }
   })
 }

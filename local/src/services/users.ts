@@ -2,10 +2,10 @@ import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
+import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
 import { hashPassword, hashPasswordSync } from './passwords.js'
 
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
 const USERNAME_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
 const MIN_PASSWORD_LENGTH = 8
@@ -15,7 +15,7 @@ const MAX_PASSWORD_LENGTH = 72
 const name = () => f.nullableString({ maxLength: 256 })
 
 export const CREATE_USER_FIELDS = {
-  email_address: f.stringArray({ pattern: EMAIL_PATTERN, patternHint: 'must be a valid email address.' }),
+  email_address: f.stringArray({ pattern: EMAIL_ADDRESS, patternHint: 'must be a valid email address.' }),
   phone_number: f.stringArray({ pattern: PHONE_PATTERN, patternHint: 'must be in E.164 format, e.g. +15551234567.' }),
   username: f.nullableString({
     pattern: USERNAME_PATTERN,

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { type Narrowed, makePrivateDirectories, makePrivateFile, octal } from '../privateFiles.js'
 import { MIGRATIONS } from './migrations.js'
 
 export type SqliteDatabase = Database.Database
@@ -11,7 +11,7 @@ export type SqliteDatabase = Database.Database
  * which a local development backend does not need to survive).
  */
 export function openDatabase(path: string): SqliteDatabase {
-  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:' && !path.startsWith('file:')) prepareFiles(path)
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
@@ -19,6 +19,24 @@ export function openDatabase(path: string): SqliteDatabase {
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db
+}
+
+/**
+ * The database holds the secret key and the signing key, so it is created 0600 before SQLite opens it, in
+ * directories created 0700. SQLite gives the -wal, -shm and -journal files it creates later the mode of the
+ * database file, so they are private too; ones left by an older version are narrowed here, with one warning.
+ */
+function prepareFiles(path: string): void {
+  makePrivateDirectories(dirname(path))
+  const narrowed = [makePrivateFile(path, true), ...['-wal', '-shm', '-journal'].map((suffix) => makePrivateFile(`${path}${suffix}`))]
+  const changed = narrowed.filter((file): file is Narrowed => file !== undefined)
+  if (changed.length === 0) return
+  const files = changed.map((file) => `${file.path} (was ${octal(file.was)})`).join(', ')
+  const modes = [...new Set(changed.map((file) => octal(file.now)))].join(', ')
+  console.warn(
+    `remix-clerk-local: ${files} could be read by other users; changed to mode ${modes}, because the database holds ` +
+      'the secret key and the signing key of the instance.',
+  )
 }
 
 function migrate(db: SqliteDatabase): void {

@@ -71,7 +71,8 @@ function orNull<T>(parse: (value: unknown, name: string) => T) {
 interface StringRules {
   minLength?: number
   maxLength?: number
-  pattern?: RegExp
+  /** Checked after the length: a RegExp, or any `{ test }` (for checks a regular expression cannot do in linear time). */
+  pattern?: { test(value: string): boolean }
   /** Shown when `pattern` fails, e.g. "must be a valid email address." */
   patternHint?: string
 }

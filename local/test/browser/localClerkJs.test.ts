@@ -8,8 +8,10 @@ import { browserUnavailableReason, launchChromium } from '../../../test/helpers/
 
 /**
  * `/local-clerk.js` in a real Chromium, in the setup the example app uses: the app on `http://localhost:<port>`
- * and the local backend on `http://127.0.0.1:<port>`, two different sites. The app's server is the official
- * `@clerk/backend` `authenticateRequest`. Session tokens live 6 s here, so refreshes come every 3 s.
+ * and the local backend listening on 127.0.0.1, reached by the browser as `http://localhost:<port>` (its proxy URL,
+ * the same site as the app, so the browser sends the backend's `__client` cookie with the script's refresh). The
+ * app's server is the official `@clerk/backend` `authenticateRequest`, with that proxy URL. Session tokens live
+ * 6 s here, so refreshes come every 3 s.
  */
 const missing = browserUnavailableReason()
 const LIFETIME_SECONDS = 6
@@ -21,15 +23,19 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let context: BrowserContext
   let suffix: string
+  /** The backend under the app's host name: where the browser signs in, handshakes and refreshes. */
+  let frontend: string
 
   beforeAll(async () => {
     clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: LIFETIME_SECONDS, now: () => Date.now() + offset })
-    await clerk.listen(0)
+    const { port } = await clerk.listen(0)
+    frontend = `http://localhost:${port}`
     suffix = cookieSuffix(clerk.publishableKey)
     app = await startOfficialApp(clerk, {
       host: 'localhost',
+      proxyUrl: frontend,
       page: (answer) =>
-        `<!doctype html><html lang="en"><title>App</title><script src="${clerk.url}/local-clerk.js" defer></script><pre id="state">${JSON.stringify(answer)}</pre></html>`,
+        `<!doctype html><html lang="en"><title>App</title><script src="${frontend}/local-clerk.js" defer></script><pre id="state">${JSON.stringify(answer)}</pre></html>`,
     })
     browser = await launchChromium()
     context = browser.context
@@ -45,7 +51,7 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
 
   /** Through the real sign-in page: type the address, press Continue, land back in the app signed in. */
   async function signIn(page: Page, email: string): Promise<AppAnswer> {
-    await page.goto(`${clerk.url}/sign-in?redirect_url=${encodeURIComponent(`${app.url}/`)}`)
+    await page.goto(`${frontend}/sign-in?redirect_url=${encodeURIComponent(`${app.url}/`)}`)
     await page.getByRole('textbox', { name: 'E-mail address' }).fill(email)
     await page.getByRole('button', { name: 'Continue' }).click()
     await page.waitForURL((url) => url.origin === app.url)
@@ -54,7 +60,7 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     return state
   }
 
-  it('keeps __session fresh past its lifetime, cross-site, with the page token as the credential', { timeout: 60_000 }, async () => {
+  it('keeps __session fresh past its lifetime, with the __client cookie as the credential', { timeout: 60_000 }, async () => {
     const page = await context.newPage()
     const refreshRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/v1/client/sessions/'), { timeout: 20_000 })
     const signedIn = await signIn(page, 'browser.refresh@example.com')
@@ -64,12 +70,12 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     const firstClaims = decodePart(first.value, 1) as { iat: number; exp: number; sid: string }
 
     const request = await refreshRequest
-    expect(request.url()).toBe(`${clerk.url}/v1/client/sessions/${signedIn.sessionId}/tokens`)
+    expect(request.url()).toBe(`${frontend}/v1/client/sessions/${signedIn.sessionId}/tokens`)
     const sent = await request.allHeaders()
-    expect(sent.authorization).toBe(`Bearer ${first.value}`)
     expect(sent.origin).toBe(app.url)
-    // The reason for the Bearer credential: the SameSite=Lax __client cookie never comes along on this fetch.
-    expect(sent.cookie).toBeUndefined()
+    // Same site as the page, so the SameSite=Lax, HttpOnly __client cookie comes along; no token is sent.
+    expect(sent.cookie).toMatch(/(^|; )__client=\w{43}(;|$)/)
+    expect(sent.authorization).toBeUndefined()
     expect((await request.response())!.status()).toBe(200)
 
     // Past the first token's expiry plus the SDK's 5 s of leeway, the app still sees the same session.
@@ -111,7 +117,7 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     const page = await context.newPage()
     await signIn(page, 'browser.signout@example.com')
     const other = await context.newPage()
-    await other.goto(`${clerk.url}/sign-out`)
+    await other.goto(`${frontend}/sign-out`)
     expect(await other.locator('h1').textContent()).toBe('Signed out')
     // No refresh can succeed from here on, so the cookie stays what it is now.
     const before = (await appCookies()).__session!.value

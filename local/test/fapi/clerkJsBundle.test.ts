@@ -33,7 +33,9 @@ describe('the ClerkJS bundle', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(bytes.equals(readFileSync(join(dist, 'clerk.browser.js')))).toBe(true)
-    expect(h.clerk.clerkJsUrl).toBe(`${h.clerk.url}${base}/clerk.browser.js`)
+    // On the host name browsers use (localhost for 127.0.0.1), as CLERK_JS.
+    expect(h.clerk.clerkJsUrl).toBe(`${h.clerk.browserUrl}${base}/clerk.browser.js`)
+    expect(h.clerk.browserUrl).toBe(h.clerk.url.replace('127.0.0.1', 'localhost'))
   })
 
   it('serves the chunks ClerkJS loads relative to itself, and the major version as an alias', async () => {

@@ -99,11 +99,12 @@ describe('signing in with a password', () => {
     expect(session.user.organization_memberships[0].organization.slug).toBe('acme')
     expect(JSON.stringify(done.body)).not.toContain('private_metadata')
     expect(await verify(session.last_active_token.jwt)).toMatchObject({ sub: adaId, sid: session.id, azp: APP_ORIGIN })
-    // A fresh __client value on sign-in: the one from before the sign-in no longer leads to the session.
+    // A fresh client on sign-in: the cookie from before the sign-in (perhaps planted) does not lead to the session.
     expect(agent.cookie('__client')).not.toBe(firstCookie)
+    expect(client.id).not.toBe(started.body.client.id)
     const stale = new ClerkJsAgent(h.clerk.url)
     stale.browser.store(h.clerk.url, `__client=${firstCookie}`)
-    expect((await stale.call('GET', '/v1/client')).body.response).toBeNull()
+    expect((await stale.call('GET', '/v1/client')).body.response).toMatchObject({ id: started.body.client.id, sessions: [] })
     // The app's server learns that this browser is signed in, and since when.
     const uat = done.setCookies.find((c) => c.startsWith('__client_uat='))!
     expect(uat).toContain(`__client_uat=${Math.floor(client.updated_at / 1000)}`)

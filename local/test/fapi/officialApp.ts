@@ -23,12 +23,18 @@ export interface OfficialApp {
  * keys and API URL: a handshake state becomes the SDK's 307, anything else a JSON summary (or, for a browser's
  * document request, the HTML of `page`) with the SDK's Set-Cookie headers appended, as a framework adapter
  * would do. It listens on 127.0.0.1; `host` only changes the URL it reports (e.g. `localhost`, another site).
+ * `proxyUrl` is where the SDK sends browsers for the handshake instead of the publishable key's URL.
  */
 export async function startOfficialApp(
   clerk: LocalClerk,
-  options: { host?: string; page?: (answer: AppAnswer) => string } = {},
+  options: { host?: string; page?: (answer: AppAnswer) => string; proxyUrl?: string } = {},
 ): Promise<OfficialApp> {
-  const client = createClerkClient({ secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, apiUrl: clerk.apiUrl })
+  const client = createClerkClient({
+    secretKey: clerk.secretKey,
+    publishableKey: clerk.publishableKey,
+    apiUrl: clerk.apiUrl,
+    ...(options.proxyUrl ? { proxyUrl: options.proxyUrl } : {}),
+  })
   const server: Server = createServer((incoming, outgoing) => {
     const headers = new Headers()
     for (const [name, value] of Object.entries(incoming.headers)) {

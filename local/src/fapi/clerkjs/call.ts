@@ -4,10 +4,10 @@ import type { Context } from 'hono'
 import type { Core } from '../../core.js'
 import { readLimitedText } from '../../bapi/body.js'
 import { clerkError, notSupported } from '../../errors.js'
-import { detachClient, rotateCookieToken } from '../../services/clients.js'
+import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
-import { clientCookie, cookieClient, ensureCookieClient } from '../clientCookie.js'
+import { clientSetCookie, cookieClient, ensureCookieClient, expiredClientCookie } from '../clientCookie.js'
 import type { Viewer } from './resources.js'
 
 export type FapiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -97,19 +97,17 @@ export class ClerkJsCall implements Viewer {
     return this.currentClient
   }
 
-  /** After a sign-in: a new `__client` value, so a cookie planted or copied before does not lead to the session. */
-  rotateClientCookie(): void {
-    const client = this.ensureClient()
-    const token = rotateCookieToken(this.core, client)
-    this.currentClient = { ...client, cookie_token: token }
-    this.cookies.push(clientCookie(this.core, this.c, token))
+  /** After a sign-in, the browser's client is the fresh one the session was started on: its cookie replaces the old. */
+  adoptClient(client: ClientRecord): void {
+    this.currentClient = client
+    this.cookies.push(clientSetCookie(this.core, this.c, client))
   }
 
   /** The browser forgets its client: the cookie is expired and its value no longer works. */
   forgetClient(): void {
     if (this.currentClient) detachClient(this.core, this.currentClient)
     this.currentClient = undefined
-    this.cookies.push(clientCookie(this.core, this.c, null))
+    this.cookies.push(expiredClientCookie(this.core, this.c))
   }
 
   /** Re-reads the client after a change (its `updated_at` moves on sign-in and sign-out). */

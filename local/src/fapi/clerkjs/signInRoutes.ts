@@ -6,6 +6,8 @@ import {
   prepareFirstFactor,
   startSignIn,
 } from '../../services/signIns.js'
+import type { SignInRecord } from '../../store/attemptStore.js'
+import type { ClientRecord } from '../../store/clientStore.js'
 import type { ClerkJsCall } from './call.js'
 import { signInJson } from './resources.js'
 import { withClient } from './respond.js'
@@ -25,9 +27,9 @@ function refuseUnsupported(call: ClerkJsCall): void {
   }
 }
 
-/** Completes the sign-in when a factor was verified: a new `__client` value, then the answer. */
-async function answer(call: ClerkJsCall, signIn: ReturnType<typeof startSignIn>, complete: boolean): Promise<Response> {
-  if (complete) call.rotateClientCookie()
+/** The sign-in, with the browser's client (after a completed sign-in, the fresh one it is now). */
+function answer(call: ClerkJsCall, signIn: SignInRecord, signedInOn?: ClientRecord): Promise<Response> {
+  if (signedInOn) call.adoptClient(signedInOn)
   return withClient(call, signInJson(call.core, signIn))
 }
 
@@ -43,9 +45,9 @@ export const signInRoutes: FapiRoute[] = [
       // With the password in the same request (ClerkJS's one-step form): verify it at once.
       if (strategy === 'password' && signIn.user_id !== null) {
         const done = await attemptFirstFactor(call.core, client, { ...signIn, user_id: signIn.user_id }, { strategy, password: call.param('password') })
-        return answer(call, done.signIn, true)
+        return answer(call, done.signIn, done.client)
       }
-      return answer(call, signIn, false)
+      return answer(call, signIn)
     },
   },
   {
@@ -67,7 +69,7 @@ export const signInRoutes: FapiRoute[] = [
       if (emailAddressId !== undefined && !call.core.store.users.emails(signIn.user_id).some((e) => e.id === emailAddressId)) {
         throw unprocessable(paramValueInvalid('email_address_id', 'is not an e-mail address of the user signing in.'))
       }
-      return answer(call, prepareFirstFactor(call.core, signIn, strategy), false)
+      return answer(call, prepareFirstFactor(call.core, signIn, strategy))
     },
   },
   {
@@ -78,7 +80,7 @@ export const signInRoutes: FapiRoute[] = [
       const signIn = pendingSignIn(call.core, client, id!)
       const attempt = { strategy: call.param('strategy') ?? '', password: call.param('password'), code: call.param('code') }
       const done = await attemptFirstFactor(call.core, client, signIn, attempt)
-      return answer(call, done.signIn, true)
+      return answer(call, done.signIn, done.client)
     },
   },
 ]

@@ -98,7 +98,7 @@ export const signUpRoutes: FapiRoute[] = [
       const signUp = pendingSignUp(call.core, client, id!)
       requireEmailCode(call)
       const done = attemptEmailVerification(call.core, client, signUp, call.param('code') ?? '')
-      if (done.session) call.rotateClientCookie()
+      if (done.signedIn) call.adoptClient(done.signedIn.client)
       return withClient(call, signUpJson(done.signUp))
     },
   },
