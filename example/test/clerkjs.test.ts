@@ -6,11 +6,12 @@ import { createClerkClient } from '@clerk/backend'
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
 import { getAuth } from 'remix-clerk/ssr.server'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../../test/helpers/chromium'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailableReason } from '../../test/helpers/chromium'
 import { DEMO_ADMIN_EMAIL, DEMO_EMAIL_CODE, DEMO_MEMBER_EMAIL, DEMO_PASSWORD } from '../scripts/demoSeed.mjs'
 import { screenshotter } from './helpers/screenshots'
-import { startStack, type Stack } from './helpers/stack'
+import { useBrowserStory } from './helpers/browserStory'
+import type { Stack } from './helpers/stack'
 
 const SESSION_LIFETIME_SECONDS = 6
 /** The verifiers' default clock skew: a token is refused only this long after its `exp`. */
@@ -19,28 +20,17 @@ const CLOCK_SKEW_SECONDS = 5
 const unavailable = browserUnavailableReason()
 
 describe.skipIf(unavailable !== undefined)("Clerk's components on the local backend, in Chromium", () => {
+  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 15_000 })
   let stack: Stack
-  let browser: LaunchedBrowser
   let context: BrowserContext
   let page: Page
   const screenshot = screenshotter('clerkjs')
-  /** Anything that went wrong in the browser: console errors, uncaught errors, failed requests, HTTP errors. */
-  const problems: string[] = []
   const httpErrors: string[] = []
   /** ClerkJS's calls to the Frontend API, as `METHOD path` (`_method` applied). */
   const fapiCalls: string[] = []
 
-  beforeAll(async () => {
-    stack = await startStack({ sessionLifetime: SESSION_LIFETIME_SECONDS })
-    browser = await launchChromium()
-    context = browser.context
-    context.setDefaultTimeout(15_000)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()} [${message.location().url}]`)
-    })
-    page.on('requestfailed', (request) => problems.push(`failed request: ${request.method()} ${request.url()} (${request.failure()?.errorText})`))
+  beforeAll(() => {
+    ;({ stack, context, page } = story)
     page.on('response', (response) => {
       const url = new URL(response.url())
       if (response.status() >= 400) httpErrors.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
@@ -48,15 +38,6 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
         fapiCalls.push(`${url.searchParams.get('_method') ?? response.request().method()} ${url.pathname}`)
       }
     })
-  })
-
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`The app's last output:\n${stack.appOutput.slice(-40).join('\n')}`)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
   })
 
   const appUrl = (path: string) => `${stack.app.url}${path}`
@@ -211,8 +192,12 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
   it('ran the whole story without an error in a page or the console and without a failed request, but for the wrong password', () => {
     const wrongPassword = /\/v1\/client\/sign_ins\/sia_\w+\/attempt_first_factor/
     expect(httpErrors).toEqual([expect.stringMatching(new RegExp(`^422 POST ${wrongPassword.source}$`))])
+    expect(story.pageErrors).toEqual([])
+    expect(story.failedRequests).toEqual([])
     // Chromium logs every 4xx answer as a console error: that one, and nothing else.
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^console error: Failed to load resource: the server responded with a status of 422 .*${wrongPassword.source}`))])
+    expect(story.consoleErrors).toEqual([
+      expect.stringMatching(new RegExp(`^Failed to load resource: the server responded with a status of 422 .*${wrongPassword.source}`)),
+    ])
   })
 })
 

@@ -5,10 +5,11 @@
 // the handshake on the next page load after it was closed) run for real.
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../../test/helpers/chromium'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailableReason } from '../../test/helpers/chromium'
+import { useBrowserStory } from './helpers/browserStory'
 import { screenshotter } from './helpers/screenshots'
-import { startStack, type Stack } from './helpers/stack'
+import type { Stack } from './helpers/stack'
 
 const SESSION_LIFETIME_SECONDS = 5
 /** The verifier's default clock skew: a token is refused only this long after its `exp`. */
@@ -17,36 +18,13 @@ const CLOCK_SKEW_SECONDS = 5
 const unavailable = browserUnavailableReason()
 
 describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => {
+  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 10_000 })
   let stack: Stack
-  let browser: LaunchedBrowser
   let context: BrowserContext
   let page: Page
   const screenshot = screenshotter('e2e')
-  /** Uncaught errors in the app's pages (a failed hydration shows up here) and console errors. */
-  const pageErrors: string[] = []
-  const consoleErrors: string[] = []
-
-  beforeAll(async () => {
-    stack = await startStack({ sessionLifetime: SESSION_LIFETIME_SECONDS })
-    browser = await launchChromium()
-    context = browser.context
-    // Every page here answers in milliseconds: a step that waits longer has failed, and should say so soon.
-    context.setDefaultTimeout(10_000)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} [${message.location().url}]`)
-    })
-  })
-
-  afterEach(({ task }) => {
-    // A failed step usually has its cause in the app's log (a loader that threw): show the end of it.
-    if (task.result?.state === 'fail') console.error(`The app's last output:\n${stack.appOutput.slice(-40).join('\n')}`)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
+  beforeAll(() => {
+    ;({ stack, context, page } = story)
   })
 
   const appUrl = (path: string) => `${stack.app.url}${path}`
@@ -297,8 +275,9 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('ran the whole story without an error in a page or the console, but for the one 401 it asked for', () => {
-    expect(pageErrors).toEqual([])
-    expect(consoleErrors).toEqual([
+    expect(story.pageErrors).toEqual([])
+    expect(story.failedRequests).toEqual([])
+    expect(story.consoleErrors).toEqual([
       `Failed to load resource: the server responded with a status of 401 (Unauthorized) [${appUrl('/api/get-token')}]`,
     ])
   })

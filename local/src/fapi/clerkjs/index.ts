@@ -2,10 +2,10 @@
 // services as the Backend API. One client per browser, from its `__client` cookie; CORS with credentials and the
 // CSRF check for allowed origins only; anything else ClerkJS may ask for is a clear "not supported" 4xx.
 import { type Context, Hono } from 'hono'
-import { cors } from 'hono/cors'
 import type { Core } from '../../core.js'
 import { errorResponse, toErrorResponse } from '../../bapi/respond.js'
 import { ClerkApiError, notSupported } from '../../errors.js'
+import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'
 import { data, meRoutes } from './meRoutes.js'
@@ -45,18 +45,7 @@ function describe(method: string, path: string): string {
  */
 export function clerkJsApi(core: Core): Hono {
   const app = new Hono()
-  // Only pages on allowed origins may read answers (and send cookies); errors carry the headers too, so ClerkJS
-  // can read what went wrong.
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (core.allowedOrigins.allows(origin) ? origin : null),
-      credentials: true,
-      allowMethods: ['GET', 'POST'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 600,
-    }),
-  )
+  app.use('*', credentialedCors(core))
   const byPath = new Map<string, FapiRoute[]>()
   for (const route of CLERK_JS_ROUTES) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route])
   for (const [path, routes] of byPath) {

@@ -1,7 +1,7 @@
 // The objects ClerkJS reads from the Frontend API (client, session, user, sign_in, sign_up), in its snake_case JSON.
 // What a browser sees of a user is public: private metadata never appears here.
 import type { Core } from '../../core.js'
-import { organizationJson, roleName } from '../../resources/organization.js'
+import { organizationJson, publicUserDataJson, roleName } from '../../resources/organization.js'
 import { userJson as backendUserJson } from '../../resources/user.js'
 import { allPermissions } from '../../roles.js'
 import { currentSession } from '../../services/clients.js'
@@ -16,20 +16,6 @@ import { DEFAULT_IMAGE_URL } from '../../templates/context.js'
 export interface Viewer {
   core: Core
   origin: string | undefined
-}
-
-const publicUserData = (core: Core, userId: string) => {
-  const { users } = core.store
-  const user = users.get(userId)!
-  const identifier = users.emails(userId).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
-  return {
-    user_id: user.id,
-    identifier,
-    first_name: user.first_name,
-    last_name: user.last_name,
-    image_url: DEFAULT_IMAGE_URL,
-    has_image: false,
-  }
 }
 
 /** A membership as the Frontend API nests it: the organization, the role and what it permits. */
@@ -47,7 +33,7 @@ export function membershipJson(core: Core, membership: MembershipRecord) {
     role_name: roleName(membership.role),
     permissions: allPermissions(membership.role, membership.permissions),
     public_metadata: membership.public_metadata,
-    public_user_data: publicUserData(core, membership.user_id),
+    public_user_data: publicUserDataJson(core.store, membership.user_id),
     created_at: membership.created_at,
     updated_at: membership.updated_at,
   }
@@ -85,7 +71,7 @@ export async function sessionJson(viewer: Viewer, session: SessionRecord) {
     actor: null,
     tasks: null,
     user: userJson(core, session.user_id),
-    public_user_data: publicUserData(core, session.user_id),
+    public_user_data: publicUserDataJson(core.store, session.user_id),
     // Minutes since the first factor; no second factor here.
     factor_verification_age: [Math.max(0, Math.floor((core.now() - session.created_at) / 60_000)), -1],
     created_at: session.created_at,
