@@ -232,6 +232,23 @@ describe('a signed-in browser', () => {
       expect((await agent.call('GET', `/v1/me/${list}`, {}, { _clerk_session_id: sessionId })).body.response).toEqual({ data: [], total_count: 0 })
     }
 
+    // What <OrganizationProfile/> reads: the members and their roles, for members only; no invitations here.
+    const session = { _clerk_session_id: sessionId }
+    const members = await agent.call('GET', `/v1/organizations/${acmeId}/memberships`, {}, { ...session, paginated: 'true' })
+    expect(members.body.response.total_count).toBe(1)
+    expect(members.body.response.data[0]).toMatchObject({ role: 'org:admin', public_user_data: { user_id: adaId, identifier: 'ada@example.com' } })
+    const roles = await agent.call('GET', `/v1/organizations/${acmeId}/roles`, {}, session)
+    expect(roles.body.response.data.map((role: { key: string; name: string }) => [role.key, role.name])).toEqual([
+      ['org:admin', 'Admin'],
+      ['org:member', 'Member'],
+    ])
+    expect((await agent.call('GET', `/v1/organizations/${acmeId}/invitations`, {}, session)).body.response).toEqual({ data: [], total_count: 0 })
+    const grace = new ClerkJsAgent(h.clerk.url)
+    const graceSession = (await grace.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', strategy: 'email_code' })).body.response
+    const signedIn = await grace.call('POST', `/v1/client/sign_ins/${graceSession.id}/attempt_first_factor`, { strategy: 'email_code', code: '424242' })
+    const notAMember = await grace.call('GET', `/v1/organizations/${acmeId}/memberships`, {}, { _clerk_session_id: signedIn.body.response.created_session_id })
+    expectError(notAMember, 404, 'resource_not_found')
+
     expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: 'org_nope' }), 422, 'form_param_value_invalid', 'active_organization_id')
     const personal = await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: '' })
     expect(personal.body.response.last_active_organization_id).toBeNull()

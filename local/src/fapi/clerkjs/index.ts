@@ -9,6 +9,7 @@ import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'
 import { data, meRoutes } from './meRoutes.js'
+import { organizationRoutes } from './organizationRoutes.js'
 import type { FapiRoute } from './route.js'
 import { sessionRoutes } from './sessionRoutes.js'
 import { signInRoutes } from './signInRoutes.js'
@@ -20,7 +21,14 @@ const environmentRoute: FapiRoute = {
   handle: async (call) => data(call, environmentJson(call.core)),
 }
 
-export const CLERK_JS_ROUTES: readonly FapiRoute[] = [environmentRoute, ...sessionRoutes, ...signInRoutes, ...signUpRoutes, ...meRoutes]
+export const CLERK_JS_ROUTES: readonly FapiRoute[] = [
+  environmentRoute,
+  ...sessionRoutes,
+  ...signInRoutes,
+  ...signUpRoutes,
+  ...meRoutes,
+  ...organizationRoutes,
+]
 
 /** Every call ClerkJS makes carries `_clerk_js_version`; the Backend API's callers never do, and send a secret key. */
 export function isClerkJsRequest(c: Context): boolean {

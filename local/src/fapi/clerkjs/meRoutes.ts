@@ -6,7 +6,7 @@ import { reply } from './respond.js'
 import type { FapiRoute } from './route.js'
 
 /** `limit` (1–500, default 10) and `offset`, leniently: a bad value means the default. */
-function page(call: ClerkJsCall): { limit: number; offset: number } {
+export function page(call: ClerkJsCall): { limit: number; offset: number } {
   const number = (name: string, min: number, max: number, fallback: number) => {
     const value = Number(call.param(name))
     return Number.isInteger(value) && value >= min && value <= max ? value : fallback
