@@ -111,7 +111,7 @@ export function processCpuMicros() {
 }
 
 /** Linear interpolation between closest ranks; `q` in [0, 1]. */
-export function quantile(values, q) {
+function quantile(values, q) {
   if (values.length === 0) throw new Error('quantile() of no values')
   const sorted = [...values].sort((a, b) => a - b)
   const position = (sorted.length - 1) * q

@@ -2,7 +2,7 @@
 // a session on a local instance, its cookies as Clerk sets them after a handshake, and a page request carrying them.
 import { mintSessionTokens } from './sessionTokens.mjs'
 
-export const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
+const PAGE_URL = 'http://127.0.0.1:3000/dashboard'
 
 /** A session on the local instance and what a browser's cookies for it look like (plain and suffixed, as Clerk sets them). */
 export async function signedInSession(clerk) {

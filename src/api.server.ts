@@ -1,15 +1,15 @@
 // Public entry `remix-clerk/api.server`: the Backend API client and session token verification.
 
 export { createClerkClient } from './backend/client'
-export { verifyToken } from './tokens/publicVerifyToken'
-export type { VerifyTokenOptions } from './tokens/publicVerifyToken'
+export { verifyToken } from './jwt/publicVerifyToken'
+export type { VerifyTokenOptions } from './jwt/publicVerifyToken'
 export {
   TokenVerificationError,
   TokenVerificationErrorAction,
   TokenVerificationErrorReason,
-} from './tokens/reasons'
-export type { TokenCarrier } from './tokens/reasons'
-export type { JwtPayload } from './tokens/decodeJwt'
+} from './jwt/reasons'
+export type { TokenCarrier } from './jwt/reasons'
+export type { JwtPayload } from './jwt/decodeJwt'
 export type { ClerkClient } from './backend/client'
 export type { ClerkClientOptions, FetchLike } from './backend/options'
 

@@ -24,5 +24,5 @@ export type {
   ReverificationConfig,
   SignedInAuthObject,
   SignedOutAuthObject,
-} from './tokens/authObject'
-export type { JwtPayload } from './tokens/decodeJwt'
+} from './auth/authObject'
+export type { JwtPayload } from './jwt/decodeJwt'

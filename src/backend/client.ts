@@ -19,8 +19,24 @@ export interface ClerkClient {
 }
 
 /**
- * Creates a Backend API client. No I/O and no validation happen here: a missing secret key or a bad
- * option rejects the first call with a ClerkClientError that says what to fix.
+ * Creates a Backend API client. No I/O and no validation happen here, so creating one per call is cheap: a
+ * missing secret key or a bad option rejects the first call with a `ClerkClientError` that says what to fix.
+ * `apiUrl` defaults to `CLERK_API_URL` (where `process.env` exists), else `https://api.clerk.com`.
+ *
+ * @example
+ * ```ts
+ * import { json, type ActionFunctionArgs } from '@remix-run/node'
+ * import { createClerkClient } from 'remix-clerk/api.server'
+ * import { getAuth } from 'remix-clerk/ssr.server'
+ *
+ * export async function action(args: ActionFunctionArgs) {
+ *   const { sessionId } = await getAuth(args)
+ *   if (!sessionId) return json({ message: 'Unauthorized' }, { status: 401 })
+ *   const token = await createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })
+ *     .sessions.getToken(sessionId, 'test')
+ *   return json({ token })
+ * }
+ * ```
  */
 export function createClerkClient(options: ClerkClientOptions = {}): ClerkClient {
   return new BackendClient(new BackendApi(options))

@@ -11,6 +11,7 @@ import {
 } from './constants'
 import { ClerkClientError } from './errors'
 import { processEnvValue } from '../shared/processEnv'
+import { quote } from '../shared/quote'
 
 /** Any function with the shape of `fetch`; the client calls it as `fetch(url, init)`. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -155,10 +156,4 @@ function invalidApiUrl(value: string): ClerkClientError {
     `The Clerk API URL ${quote(value)} is not an http(s) URL without query or credentials. Set CLERK_API_URL ` +
       '(or `apiUrl`) to an origin such as https://api.clerk.com or http://127.0.0.1:4000.',
   )
-}
-
-/** For echoing a bad option or argument back: JSON-quoted and cut short, so hostile input stays readable. */
-export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }

@@ -2,7 +2,7 @@
 // retry what may be retried, and turn the result into a value or a ClerkAPIResponseError.
 import { ClerkAPIResponseError, ClerkClientError } from './errors'
 import { resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options'
-import { scrubSecretKey } from './redact'
+import { scrubSecretKey } from '../shared/redact'
 import { readResponse, type Expected, type Failure, type Outcome } from './response'
 import { isReplaySafe, retryDelay, wasNotSent } from './retry'
 import { jsonBody, queryString } from './url'

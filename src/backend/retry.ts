@@ -16,7 +16,7 @@ export interface FailedAttempt {
 }
 
 /** A `Retry-After` longer than this is taken as "not soon": the error is returned instead of waiting. */
-export const RETRY_AFTER_CAP_SECONDS = 10
+const RETRY_AFTER_CAP_SECONDS = 10
 const BASE_DELAY_MS = 250
 const MAX_DELAY_MS = 4_000
 

@@ -1,9 +1,9 @@
 // Authenticates the request of a loader's or action's arguments, once per Request: a loader that calls
 // getAuth twice, or helpers that each call it, pay for one authentication. (Remix gives each loader of a
 // page its own Request; what they share is the verified-token cache behind authenticateRequest.)
-import { authenticateRequest } from '../tokens/authenticate'
-import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../tokens/clerkInstance'
-import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../tokens/requestState'
+import { authenticateRequest } from '../auth/authenticate'
+import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
+import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { noLoaderArgs } from './errors'
 import { loadAuthOptions } from './options'

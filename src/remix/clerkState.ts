@@ -1,7 +1,7 @@
 // `clerkState`: what the root loader hands to the browser so that `ClerkApp` from `@clerk/remix` can
 // start already knowing the session. Page data is public: no secret key, no jwtKey, no token.
-import type { AuthObject } from '../tokens/authObject'
-import type { SignedInState, SignedOutState } from '../tokens/requestState'
+import type { AuthObject } from '../auth/authObject'
+import type { SignedInState, SignedOutState } from '../auth/requestState'
 import { isTruthy, readEnv } from './env'
 import type { ClientOptions } from './options'
 import type { ClerkState } from './types'

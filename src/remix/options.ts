@@ -1,6 +1,6 @@
 // Options of getAuth and rootAuthLoader: an explicit option wins, else its environment variable (see
 // env.ts for where variables are looked up), else the default.
-import type { AuthenticateOptions } from '../tokens/clerkInstance'
+import type { AuthenticateOptions } from '../auth/clerkInstance'
 import { isTruthy, readEnv } from './env'
 import { missingKey, noPublishableKey, noSecretKey } from './errors'
 import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'

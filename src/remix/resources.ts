@@ -5,7 +5,7 @@ import type { ClerkClient } from '../backend/client'
 import type { Organization } from '../backend/resources/organization'
 import type { Session } from '../backend/resources/session'
 import type { User } from '../backend/resources/user'
-import type { AuthObject } from '../tokens/authObject'
+import type { AuthObject } from '../auth/authObject'
 import type { RootAuthLoaderOptions, WithoutPrivateMetadata } from './types'
 
 export interface LoadedResources {

@@ -1,6 +1,6 @@
 // rootAuthLoader(args, callback?, options?): the root route's loader, which authenticates the request
 // and hands `clerkState` to `ClerkApp` in the browser, next to the callback's own data.
-import type { AuthObject } from '../tokens/authObject'
+import type { AuthObject } from '../auth/authObject'
 import { authenticateArgs } from './authenticateArgs'
 import { clerkStateFor } from './clerkState'
 import { jsonResponse, withClerkState } from './loaderResult'
@@ -21,15 +21,39 @@ export type RootAuthLoaderCallback<Args extends AuthArgs, Options extends RootAu
 ) => Result | Promise<Result>
 
 /**
- * Use as (or inside) the root route's loader. Without a callback it returns `{ clerkState }`; with one,
- * the callback runs with `request.auth` (and `request.user` / `session` / `organization` when asked for)
- * and its result gets `clerkState` added, keeping its status and headers. A redirect from the callback
- * is returned untouched. Throws a 307 Response when the browser must first go through a Clerk handshake.
+ * The root route's loader: authenticates the request and returns `{ clerkState }` for `ClerkApp` from
+ * `@clerk/remix` in the browser. Throws a 307 Response when the browser must first go through a Clerk handshake.
+ *
+ * @example
+ * ```tsx
+ * import type { LoaderFunctionArgs } from '@remix-run/node'
+ * import { rootAuthLoader } from 'remix-clerk/ssr.server'
+ *
+ * export const loader = (args: LoaderFunctionArgs) => rootAuthLoader(args)
+ * ```
  */
 export function rootAuthLoader<Args extends AuthArgs>(
   args: Args,
   options?: RootAuthLoaderOptions,
 ): Promise<JsonResponse<{ clerkState: ClerkState }>>
+/**
+ * The root route's loader with data of its own: the callback runs with `request.auth` (and `request.user` /
+ * `request.session` / `request.organization` when `loadUser` / `loadSession` / `loadOrganization` ask for them),
+ * and its result gets `clerkState` added, keeping its status and headers. A redirect from the callback is returned
+ * untouched. Throws a 307 Response when the browser must first go through a Clerk handshake.
+ *
+ * @example
+ * ```tsx
+ * import type { LoaderFunctionArgs } from '@remix-run/node'
+ * import { rootAuthLoader } from 'remix-clerk/ssr.server'
+ *
+ * export const loader = (args: LoaderFunctionArgs) =>
+ *   rootAuthLoader(args, ({ request }) => {
+ *     const { userId } = request.auth
+ *     return { userId, name: request.user?.fullName ?? null }
+ *   }, { loadUser: true })
+ * ```
+ */
 export function rootAuthLoader<
   Args extends AuthArgs,
   Result extends RootAuthLoaderCallbackResult,

@@ -3,7 +3,7 @@
 import type { Organization } from '../backend/resources/organization'
 import type { Session } from '../backend/resources/session'
 import type { User } from '../backend/resources/user'
-import type { AuthObject } from '../tokens/authObject'
+import type { AuthObject } from '../auth/authObject'
 
 /** What Remix passes to a loader or an action (`LoaderFunctionArgs` / `ActionFunctionArgs`). */
 export interface AuthArgs {

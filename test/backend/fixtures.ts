@@ -28,7 +28,7 @@ export const sessionJSON = {
   actor: null,
 }
 
-export const emailJSON = {
+const emailJSON = {
   object: 'email_address',
   id: 'idn_email_1',
   email_address: 'ada@example.com',

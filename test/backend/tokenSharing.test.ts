@@ -2,10 +2,11 @@
 // token cache serves a minted token until 10 s before it expires, per instance.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ClerkAPIResponseError, createClerkClient, Token, type ClerkClientOptions } from '../../src/api.server'
-import { clearTokenCache, MAX_CACHED_TOKENS, tokenCacheSize } from '../../src/backend/tokenCache'
+import { MAX_CACHED_TOKENS, tokenCacheSize } from '../../src/backend/tokenCache'
 import { nowSeconds, signTestJwt } from '../helpers/jwt'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { SECRET_KEY, clerkErrorBody } from './fixtures'
+import { resetProcessState } from '../../src/shared/processState'
 
 const OTHER_SECRET_KEY = 'sk_test_anotherInstanceSecretKey9876543210'
 const TOKENS_PATH = /^\/v1\/sessions\/[^/]+\/tokens/
@@ -24,7 +25,7 @@ afterAll(async () => {
 beforeEach(() => {
   server.reset()
   otherServer.reset()
-  clearTokenCache()
+  resetProcessState()
 })
 
 const client = (options: ClerkClientOptions = {}) =>

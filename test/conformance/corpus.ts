@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { APP_ORIGIN, APP_URL, type Instances } from './instances'
 import type { Configuration } from './implementations'
 
-export const LOCAL_TOKENS = [
+const LOCAL_TOKENS = [
   'valid',
   'valid-org',
   'v1',
@@ -20,7 +20,7 @@ export const LOCAL_TOKENS = [
   'not-a-jwt',
 ] as const
 /** Signed by our own key (the local backend never mints these), verified through its JWKS. */
-export const OWN_TOKENS = [
+const OWN_TOKENS = [
   'own-valid',
   'pending',
   'pending-org',
@@ -33,9 +33,9 @@ export const OWN_TOKENS = [
   'machine-sub',
   'oauth-typ',
 ] as const
-export type TokenState = (typeof LOCAL_TOKENS)[number] | (typeof OWN_TOKENS)[number]
+type TokenState = (typeof LOCAL_TOKENS)[number] | (typeof OWN_TOKENS)[number]
 
-export const COOKIE_FORMS = [
+const COOKIE_FORMS = [
   'none',
   'session',
   'uat',
@@ -50,11 +50,10 @@ export const COOKIE_FORMS = [
   'percent-encoded',
 ] as const
 /** Development instances: the dev browser (`__clerk_db_jwt`) with or without a session. */
-export const DEV_COOKIE_FORMS = ['devbrowser', 'both+devbrowser'] as const
-export type CookieForm = (typeof COOKIE_FORMS)[number] | (typeof DEV_COOKIE_FORMS)[number]
+type DevCookieForm = 'devbrowser' | 'both+devbrowser'
+type CookieForm = (typeof COOKIE_FORMS)[number] | DevCookieForm
 
-export const AUTHORIZATION_FORMS = ['none', 'bearer', 'bare', 'basic'] as const
-export type AuthorizationForm = (typeof AUTHORIZATION_FORMS)[number]
+type AuthorizationForm = 'none' | 'bearer' | 'bare' | 'basic'
 
 const NAVIGATION = { 'sec-fetch-dest': 'document', accept: 'text/html,application/xhtml+xml' }
 interface RequestShape {
@@ -84,17 +83,16 @@ const REQUEST_KINDS = {
   // Back from the Account Portal of a development instance with a new dev browser.
   'GET document dev-browser sync': { method: 'GET', headers: NAVIGATION, query: '&__clerk_db_jwt=dvb_new' },
 } satisfies Record<string, RequestShape>
-export type RequestKind = keyof typeof REQUEST_KINDS
+type RequestKind = keyof typeof REQUEST_KINDS
 
-export const OPTION_FORMS = ['jwtKey', 'jwks', 'parties-match', 'parties-other', 'audience'] as const
-export type OptionForm = (typeof OPTION_FORMS)[number]
+type OptionForm = 'jwtKey' | 'jwks' | 'parties-match' | 'parties-other' | 'audience'
 
 /**
  * `host`: the publishable key names the Frontend API by host, as every key Clerk issues does. `url`: the
  * key remix-clerk-local prints, naming it with its `http://` scheme (a plain-HTTP Frontend API needs that).
  * `development`: a `pk_test_` key for the same host (development instances track a dev browser).
  */
-export type KeyForm = 'host' | 'url' | 'development'
+type KeyForm = 'host' | 'url' | 'development'
 
 export interface ConformanceCase {
   /** Unique and readable: `<token> · cookies <form> · auth <form> · <request> · <options>[ · <key> key]`. */
@@ -108,7 +106,7 @@ export interface ConformanceCase {
   key: KeyForm
 }
 
-export function isOwnToken(token: TokenState): boolean {
+function isOwnToken(token: TokenState): boolean {
   return (OWN_TOKENS as readonly string[]).includes(token)
 }
 

@@ -6,10 +6,10 @@
 import { createClerkClient as createBackend3Client } from '@clerk/backend'
 import { getAuth as remix4GetAuth } from '@clerk/remix/ssr.server'
 import { getAuth } from '../../src/ssr.server'
-import type { AuthObject } from '../../src/tokens/authObject'
-import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clerkInstanceFor } from '../../src/tokens/clerkInstance'
-import type { CheckAuthorizationParams } from '../../src/tokens/has'
+import type { AuthObject } from '../../src/auth/authObject'
+import { authenticateRequest } from '../../src/auth/authenticate'
+import { clerkInstanceFor } from '../../src/auth/clerkInstance'
+import type { CheckAuthorizationParams } from '../../src/auth/has'
 
 /** What the app is configured with, in the option names every implementation shares. */
 export interface Configuration {
@@ -58,7 +58,7 @@ const AUTH_FIELDS = [
   'sessionClaims',
 ] as const
 
-export const HAS_CHECKS: CheckAuthorizationParams[] = [
+const HAS_CHECKS: CheckAuthorizationParams[] = [
   { role: 'org:admin' },
   { role: 'member' },
   { permission: 'org:invoices:read' },

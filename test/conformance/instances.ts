@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLocalClerk, type LocalClerk, type LocalClerkOptions } from 'remix-clerk-local'
-import { createTestKey, signToken, startJwksServer, type JwksServer, type TestKey } from '../tokens/helpers'
+import { createTestKey, signToken, startJwksServer, type JwksServer, type TestKey } from '../helpers/sessionTokens'
 
 /** The app every request is for. A token's `azp` is this origin when the browser asked for it. */
 export const APP_ORIGIN = 'http://127.0.0.1:3000'

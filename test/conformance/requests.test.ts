@@ -4,13 +4,13 @@
 // table of which case shows which difference is committed (expectations.md), so that a new disagreement
 // fails, and so does one that went away.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { forgetCaches } from '../authenticate/fixtures'
 import { differingFields } from './compare'
 import { generateCorpus, prepareCase, type ConformanceCase } from './corpus'
 import { DIFFERENCES, classify, type Classification, type Comparison } from './differences'
 import { runAll, type Implementation, type Outcome } from './implementations'
 import { startInstances, type Instances } from './instances'
 import { renderTable, sameVerdict } from './table'
+import { resetProcessState } from '../../src/shared/processState'
 
 const corpus = generateCorpus()
 const COMPARISONS: Record<Comparison, { ours: Implementation; theirs: Implementation }> = {
@@ -28,7 +28,7 @@ const results = new Map<string, Result>()
 
 beforeAll(async () => {
   instances = await startInstances()
-  forgetCaches()
+  resetProcessState()
   // Upstream logs (missing azp, redirect loops, failed handshakes); the outcomes say all of it.
   const quiet = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => undefined))
   try {

@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ClerkAPIResponseError, createClerkClient } from '../../src/api.server'
 import { DEFAULT_TIMEOUT_MS } from '../../src/backend/constants'
 import { getAuth } from '../../src/ssr.server'
-import { args } from '../authenticate/fixtures'
+import { args } from '../helpers/localInstance'
 import { PUBLISHABLE_KEY, requestCarrying } from '../hostile/fixtures'
 import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { faults, rateLimitedOnce, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults'
 
 let key: TestKey

@@ -3,9 +3,9 @@
 // the client's deadline; the server sees exactly the attempts the retry policy allows; once the server
 // is healthy again, the next request after the one-second failure window signs in by itself.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PAGE_BLOCKING_TIMEOUT_MS } from '../../src/tokens/clerkInstance'
-import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../src/tokens/keys'
-import { sessionClaims, signToken, createTestKey, type TestKey } from '../tokens/helpers'
+import { PAGE_BLOCKING_TIMEOUT_MS } from '../../src/auth/clerkInstance'
+import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../src/jwt/keys'
+import { sessionClaims, signToken, createTestKey, type TestKey } from '../helpers/sessionTokens'
 import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
 import { failOnUnhandledRejections } from '../hostile/unhandled'
 import { faults, rateLimitedOnce, serverHits, settlesWithin, sleep, startFaultyBackend, type Fault } from './faults'

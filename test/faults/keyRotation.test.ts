@@ -6,12 +6,13 @@
 import { SignJWT } from 'jose'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
-import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/tokens/keys'
-import { args, forgetCaches } from '../authenticate/fixtures'
+import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys'
+import { args } from '../helpers/localInstance'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
 import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { resetProcessState } from '../../src/shared/processState'
 
 let server: RecordingServer
 let oldKey: TestKey
@@ -40,7 +41,7 @@ beforeAll(async () => {
 })
 afterAll(() => server?.close())
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
   server.clearRequests()
   published = [oldKey]
   signer = oldKey

@@ -44,11 +44,11 @@ export interface ScriptedResponse {
 }
 
 /** A fixed response, or a function of the request and of how many requests the route saw before. */
-export type Responder =
+type Responder =
   | ScriptedResponse
   | ((request: RecordedRequest, callIndex: number) => ScriptedResponse | Promise<ScriptedResponse>)
 
-export type PathMatcher = string | RegExp
+type PathMatcher = string | RegExp
 
 export interface RecordingServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */

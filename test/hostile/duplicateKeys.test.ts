@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import type { AuthObject } from '../../src/tokens/authObject'
-import { args } from '../authenticate/fixtures'
-import { ORIGIN, sessionClaims } from '../tokens/helpers'
+import type { AuthObject } from '../../src/auth/authObject'
+import { args } from '../helpers/localInstance'
+import { ORIGIN, sessionClaims } from '../helpers/sessionTokens'
 import {
   SESSION_HEADER,
   T,

@@ -5,16 +5,17 @@ import type { CryptoKey } from 'jose'
 import { afterAll, beforeAll, expect, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import type { AuthObject } from '../../src/tokens/authObject'
-import { FETCH, NAVIGATION, args, forgetCaches } from '../authenticate/fixtures'
+import type { AuthObject } from '../../src/auth/authObject'
+import { FETCH, NAVIGATION, args } from '../helpers/localInstance'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
+import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { failOnUnhandledRejections } from './unhandled'
+import { resetProcessState } from '../../src/shared/processState'
 
 export const PAGE = 'https://app.example.com/dashboard'
 export const PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
 export const SECRET_KEY = 'sk_live_hostileSuiteSecret0000'
-export const JWKS_PATH = '/v1/jwks'
+const JWKS_PATH = '/v1/jwks'
 
 /** A fixed instant on a whole second, so that expiry edges land exactly. */
 export const T = Date.UTC(2030, 0, 1, 12, 0, 0)
@@ -32,7 +33,7 @@ export interface HostileWorld {
   close(): Promise<void>
 }
 
-export async function startHostileWorld(): Promise<HostileWorld> {
+async function startHostileWorld(): Promise<HostileWorld> {
   const [instanceKey, impostorKey, foreignKey, server] = await Promise.all([
     createTestKey('ins_rs256'),
     createTestKey('ins_rs256'),
@@ -117,7 +118,7 @@ export async function outcomeOf(request: Request, options: GetAuthOptions): Prom
  * from then on, every request the JWKS server receives is one the case under test caused.
  */
 export async function warmUp(world: HostileWorld, options: GetAuthOptions = world.options()): Promise<void> {
-  forgetCaches()
+  resetProcessState()
   world.server.clearRequests()
   const valid = await signToken(world.instanceKey, sessionClaims())
   expect(await outcomeOf(requestCarrying(valid, 'header', 'fetch'), options)).toEqual({ status: 'signed-in', userId: 'user_2xyz' })

@@ -6,8 +6,8 @@
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
-import { FETCH, NAVIGATION, args } from '../authenticate/fixtures'
-import { sessionClaims, signToken } from '../tokens/helpers'
+import { FETCH, NAVIGATION, args } from '../helpers/localInstance'
+import { sessionClaims, signToken } from '../helpers/sessionTokens'
 import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
 
 const world = useHostileWorld()

@@ -1,25 +1,25 @@
 // Crafted session tokens, each with what verification must say about it. Together with the shared
-// refusal table (test/tokens/refusalCases.ts) they make the hostile token suite: every case is run in the
+// refusal table (test/jwt/refusalCases.ts) they make the hostile token suite: every case is run in the
 // `__session` cookie and in `Authorization`, as a fetch and as a navigation, against a JWKS server that
 // counts its requests.
 import { generateKeyPair, generateSecret } from 'jose'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../tokens/helpers'
-import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../tokens/refusalCases'
+import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../helpers/sessionTokens'
+import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../jwt/refusalCases'
 import { SESSION_HEADER, T, T_SECONDS, b64url, signRaw, type HostileWorld } from './fixtures'
 
-export const CHECK_JWKS =
+const CHECK_JWKS =
   'Go to your Dashboard and validate your secret and public keys are correct. Contact support@clerk.com if the issue persists.'
 
 /** How one token is refused: verification's reason and its message with the fix-it action, if any. */
-export interface Refusal {
+interface Refusal {
   reason: string
   /** `message` followed by the action, as the signed-out message shows it. */
   text: string
 }
 
 /** What a request carrying the token ends as, when it is not simply the token's refusal. */
-export interface RequestLevelOutcome {
+interface RequestLevelOutcome {
   /** The request state's reason (not a token reason). */
   reason: string
   message: string

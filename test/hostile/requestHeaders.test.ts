@@ -3,9 +3,9 @@
 // Each row is one request through getAuth with its exact outcome; none costs a JWKS request (the cache is
 // warm), and nothing but a handshake Response escapes getAuth.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FETCH, NAVIGATION } from '../authenticate/fixtures'
-import { sessionClaims, signToken } from '../tokens/helpers'
-import { THREE_PARTS, UNDECODABLE } from '../tokens/refusalCases'
+import { FETCH, NAVIGATION } from '../helpers/localInstance'
+import { sessionClaims, signToken } from '../helpers/sessionTokens'
+import { THREE_PARTS, UNDECODABLE } from '../jwt/refusalCases'
 import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp, type Outcome } from './fixtures'
 
 const world = useHostileWorld()

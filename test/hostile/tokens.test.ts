@@ -4,7 +4,7 @@
 // the same, in a handshake) with the exact reason and message, nothing else escapes getAuth, and the
 // loopback JWKS server sees exactly the requests the case may cause: none, or one for an unknown kid.
 import { describe, expect, it } from 'vitest'
-import { refusalCases } from '../tokens/refusalCases'
+import { refusalCases } from '../jwt/refusalCases'
 import { calls, outcomeOf, requestCarrying, useHostileWorld, warmUp, type Carrier, type Navigation, type Outcome } from './fixtures'
 import { hostileTokenCases, type HostileTokenCase } from './hostileTokens'
 

@@ -7,7 +7,7 @@ import fc from 'fast-check'
  * Text a `Headers` value can hold: Latin-1, without NUL, CR or LF (non-ASCII arrives as its UTF-8 bytes,
  * one Latin-1 character each, which is what a Node server hands over).
  */
-export const headerChar = fc
+const headerChar = fc
   .integer({ min: 1, max: 255 })
   .filter((code) => code !== 10 && code !== 13)
   .map((code) => String.fromCharCode(code))

@@ -3,14 +3,14 @@
 // (never throws); only the genuine token ever signs a request in.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/tokens/authenticate'
-import { clerkInstanceFor, type ClerkInstance } from '../../src/tokens/clerkInstance'
-import { createRequestContext, tokenFromAuthorization } from '../../src/tokens/requestContext'
-import { forgetCaches } from '../authenticate/fixtures'
+import { authenticateRequest } from '../../src/auth/authenticate'
+import { clerkInstanceFor, type ClerkInstance } from '../../src/auth/clerkInstance'
+import { createRequestContext, tokenFromAuthorization } from '../../src/auth/requestContext'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { PAGE, PUBLISHABLE_KEY, SECRET_KEY } from '../hostile/fixtures'
-import { createTestKey, sessionClaims, signToken } from '../tokens/helpers'
+import { createTestKey, sessionClaims, signToken } from '../helpers/sessionTokens'
 import { cookieHeader, headerText, jwtShaped, syntaxText } from './arbitraries'
+import { resetProcessState } from '../../src/shared/processState'
 
 let instance: ClerkInstance
 let genuine: string
@@ -19,7 +19,7 @@ let backend: RecordingServer
 const logged: string[] = []
 
 beforeAll(async () => {
-  forgetCaches()
+  resetProcessState()
   // A handshake nonce among the cookies is redeemed through the Backend API: a loopback one, never the network.
   backend = await startRecordingServer()
   backend.on('GET', '/v1/clients/handshake_payload', {
@@ -35,7 +35,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   vi.restoreAllMocks()
-  forgetCaches()
+  resetProcessState()
   await backend?.close()
   // Only the two things request authentication reports: a handshake that failed, or one that looped.
   expect(logged.filter((line) => !/^remix-clerk: (The handshake (nonce|token)|3 handshakes in a row)/.test(line))).toEqual([])

@@ -3,12 +3,12 @@
 // Nothing but typed results, ever: a failure is a value with a known reason, never a thrown TypeError.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signedInAuthObject } from '../../src/tokens/authObject'
-import { decodeJwt } from '../../src/tokens/decodeJwt'
-import { TokenVerificationErrorReason } from '../../src/tokens/reasons'
-import { checkSessionClaims, verifySessionToken } from '../../src/tokens/verify'
-import { createTestKey, sessionClaims, type TestKey } from '../tokens/helpers'
-import { THREE_PARTS, UNDECODABLE } from '../tokens/refusalCases'
+import { signedInAuthObject } from '../../src/auth/authObject'
+import { decodeJwt } from '../../src/jwt/decodeJwt'
+import { TokenVerificationErrorReason } from '../../src/jwt/reasons'
+import { checkSessionClaims, verifySessionToken } from '../../src/jwt/verify'
+import { createTestKey, sessionClaims, type TestKey } from '../helpers/sessionTokens'
+import { THREE_PARTS, UNDECODABLE } from '../jwt/refusalCases'
 import { signRaw } from '../hostile/fixtures'
 import { base64url, jwtShaped, syntaxText } from './arbitraries'
 

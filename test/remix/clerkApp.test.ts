@@ -8,8 +8,9 @@ import { Fragment, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, forgetCaches, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
+import { resetProcessState } from '../../src/shared/processState'
 
 let instance: LocalInstance
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
   instance = await startLocalInstance()
 })
 afterAll(() => instance?.close())
-beforeEach(() => forgetCaches())
+beforeEach(() => resetProcessState())
 
 describe('ClerkApp from @clerk/remix with our rootAuthLoader', () => {
   it('renders the signed-in user and organization from clerkState', async () => {

@@ -5,12 +5,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { refusedPort } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { refusalCases } from '../tokens/refusalCases'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { refusalCases } from '../jwt/refusalCases'
+import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
+import { resetProcessState } from '../../src/shared/processState'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 
@@ -33,7 +34,7 @@ afterAll(async () => {
   await Promise.all([v2?.close(), v1?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
   proxy.reset()
 })
 afterEach(() => {

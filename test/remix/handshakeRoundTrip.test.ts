@@ -10,9 +10,10 @@ import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
-import { claimsOf, forgetCaches } from '../authenticate/fixtures'
+import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
+import { claimsOf } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
+import { resetProcessState } from '../../src/shared/processState'
 
 interface PageData {
   loaderData: { root: { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: string | null } } } }; 'routes/page'?: Answer }
@@ -57,7 +58,7 @@ afterAll(async () => {
   })
   await clerk?.close()
 })
-beforeEach(() => forgetCaches())
+beforeEach(() => resetProcessState())
 
 interface Hop {
   url: string

@@ -2,10 +2,11 @@
 // against the real local backend (over HTTP, behind a counting proxy) cost a small, exact number of fetches.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
-import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/tokens/keys'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, args, requestWith, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
+import { resetProcessState } from '../../src/shared/processState'
 
 const PAGE = 'http://127.0.0.1:3000/api/data'
 
@@ -21,7 +22,7 @@ afterAll(async () => {
   await Promise.all([instance?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
   proxy.reset()
   // The clock only moves when a test moves it, so the refetch window is exact whatever the machine's speed.
   vi.useFakeTimers({ toFake: ['Date'] })

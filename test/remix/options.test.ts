@@ -4,8 +4,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, requestWith, forgetCaches } from '../authenticate/fixtures'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, NAVIGATION, requestWith } from '../helpers/localInstance'
+import { resetProcessState } from '../../src/shared/processState'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 const SECRET = 'sk_live_options_matrix'
@@ -19,7 +20,7 @@ beforeAll(async () => {
   token = await signToken(key, sessionClaims())
 })
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
 })
 afterEach(() => {
   vi.unstubAllEnvs()
@@ -97,7 +98,7 @@ describe('other options', () => {
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).isAuthenticated).toBe(true)
     const other = await createTestKey('ins_wrong')
     vi.stubEnv('CLERK_JWT_KEY', other.pem)
-    forgetCaches()
+    resetProcessState()
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug()).toMatchObject({ reason: 'token-invalid-signature' })
   })
 

@@ -4,7 +4,8 @@
 import { installGlobals, json } from '@remix-run/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, args, forgetCaches, requestWith, startLocalInstance, type LocalInstance } from '../authenticate/fixtures'
+import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { resetProcessState } from '../../src/shared/processState'
 
 installGlobals()
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await instance?.close()
 })
-beforeEach(() => forgetCaches())
+beforeEach(() => resetProcessState())
 
 describe('rootAuthLoader on Remix installGlobals()', () => {
   it('runs on the polyfilled Headers, which have no getSetCookie()', () => {

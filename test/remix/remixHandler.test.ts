@@ -6,12 +6,13 @@ import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { signatureCheckCount } from '../../src/tokens/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../tokens/helpers'
-import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 import { serverBuild } from './serverBuild'
+import { resetProcessState } from '../../src/shared/processState'
 
 const APP = 'http://127.0.0.1:3000'
 const LEAF = `${APP}/dashboard/settings/profile`
@@ -57,7 +58,7 @@ afterAll(async () => {
   await Promise.all([instance?.close(), proxy?.close()])
 })
 beforeEach(() => {
-  forgetCaches()
+  resetProcessState()
   proxy.reset()
   actionSaw.length = 0
   // Verified through the instance JWKS over HTTP, Backend API calls counted at the proxy.

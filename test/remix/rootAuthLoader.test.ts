@@ -4,8 +4,9 @@
 import { data, defer, json, redirect } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, forgetCaches, type LocalInstance } from '../authenticate/fixtures'
+import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
+import { resetProcessState } from '../../src/shared/processState'
 
 const PAGE = 'http://127.0.0.1:3000/'
 
@@ -21,7 +22,7 @@ afterAll(async () => {
   await Promise.all([instance?.close(), proxy?.close()])
 })
 beforeEach(async () => {
-  forgetCaches()
+  resetProcessState()
   proxy.reset()
   token = await instance.mint(instance.orgSessionId)
 })

@@ -11,7 +11,7 @@ export interface Args {
   params: unknown
 }
 
-export type Handler = (args: Args) => Promise<unknown>
+type Handler = (args: Args) => Promise<unknown>
 
 export interface RouteDefinition {
   path: string

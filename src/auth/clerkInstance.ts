@@ -1,0 +1,211 @@
+// What request authentication needs to know about one Clerk instance: its keys, cookie suffix, Frontend
+// API, Backend API client and verification options. Derived once per set of options and then shared by
+// every request made with the same options, so the hot path only compares a few strings.
+import { createClerkClient, type ClerkClient } from '../backend/client'
+import { ClerkClientError } from '../backend/errors'
+import { resolveConfig } from '../backend/options'
+import type { AuthObjectDebugData, TokenMinter } from './authObject'
+import {
+  apiUrlFromPublishableKey,
+  getCookieSuffix,
+  parsePublishableKey,
+  type InstanceType,
+} from './publishableKey'
+import type { DecodedJwt } from '../jwt/decodeJwt'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
+import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
+import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
+import type { VerificationOptions } from '../jwt/verify'
+
+/** `verifyToken`'s options (keys, API, claim checks) and what a request needs besides. */
+export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey' | 'skipJwksCache'> {
+  /** `CLERK_SECRET_KEY`: required, for the JWKS, handshake nonces and `getToken({ template })`. */
+  secretKey: string
+  /** `CLERK_PUBLISHABLE_KEY`: required; names the instance, its Frontend API and cookie suffix. */
+  publishableKey: string
+  /** The Frontend API behind your own domain: absolute, or a path on the app's origin such as `/__clerk`. */
+  proxyUrl?: string | undefined
+  domain?: string | undefined
+  isSatellite?: boolean | undefined
+}
+
+export interface ClerkInstance {
+  readonly options: Readonly<AuthenticateOptions>
+  readonly instanceType: InstanceType
+  /** The Frontend API of the publishable key (never the proxy): the `iss` of the instance's tokens. */
+  readonly frontendApi: string
+  readonly cookieSuffix: string
+  readonly apiUrl: string
+  /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
+  readonly identity: string
+  readonly verifyOptions: VerificationOptions
+  /** `knownVerifiedJwt` bound to this instance, for the request context. */
+  readonly knownJwt: (token: string) => DecodedJwt | undefined
+  /** For calls the app asks for (`getToken`, `load*`): the client's default deadline. */
+  readonly client: ClerkClient
+  /** For calls that hold up the page (the key set, a handshake nonce): `PAGE_BLOCKING_TIMEOUT_MS`. */
+  readonly blockingClient: ClerkClient
+  readonly mintToken: TokenMinter
+  /** What `auth.debug()` shows about the configuration; its secrets are cut to a prefix by `debug()`. */
+  readonly debugData: Readonly<AuthObjectDebugData>
+}
+
+/**
+ * The deadline of the Backend API calls a page waits for before it can be served (retries included).
+ * @internal Exported for tests, which wait it out.
+ */
+export const PAGE_BLOCKING_TIMEOUT_MS = 3_000
+
+// A handful of configurations per process at most (usually one): a short list compared field by field
+// costs less than building a key out of a PEM and a secret key on every request. Each instance is filed under its
+// own frozen options, and found by walking the list.
+const instances = new BoundedCache<Readonly<AuthenticateOptions>, ClerkInstance>(16)
+forgetOnReset(() => instances.clear())
+
+/**
+ * The instance for these options, created on first use. Throws an `Error` that names the variable to fix
+ * when a key is missing or malformed, or when a feature we do not support yet is asked for.
+ */
+export async function clerkInstanceFor(options: AuthenticateOptions): Promise<ClerkInstance> {
+  return findInstance(options) ?? createInstance(options)
+}
+
+/** The already created instance for these options, without waiting (the hot path). */
+export function findInstance(options: AuthenticateOptions): ClerkInstance | undefined {
+  for (const instance of instances.values()) {
+    if (sameOptions(instance.options, options)) return instance
+  }
+  return undefined
+}
+
+async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance> {
+  const options = checkOptions(given)
+  const { instanceType, frontendApi } = parsePublishableKey(options.publishableKey)
+  const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
+  const cookieSuffix = await getCookieSuffix(options.publishableKey)
+  const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion })
+  // The key set and a handshake nonce hold up the page being served: a Backend API that hangs must not hold it
+  // for the client's default 10 s. Calls the app makes itself (getToken, load*) keep the default.
+  const blockingClient = createClerkClient({
+    secretKey: options.secretKey,
+    apiUrl,
+    apiVersion: options.apiVersion,
+    timeoutMs: PAGE_BLOCKING_TIMEOUT_MS,
+  })
+  const keyOptions = {
+    jwtKey: options.jwtKey || undefined,
+    secretKey: options.secretKey,
+    apiUrl,
+    apiVersion: options.apiVersion,
+  }
+  const identity = instanceIdentity(keyOptions)
+  const instance: ClerkInstance = {
+    options,
+    instanceType,
+    frontendApi,
+    cookieSuffix,
+    apiUrl,
+    identity,
+    knownJwt: (token) => knownVerifiedJwt(token, identity),
+    verifyOptions: {
+      ...keyOptions,
+      fetchJwks: () => blockingClient.jwks.getJwks(),
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+      clockSkewInMs: options.clockSkewInMs,
+    },
+    client,
+    blockingClient,
+    mintToken: (sessionId, template, expiresInSeconds) =>
+      client.sessions.getToken(sessionId, template, expiresInSeconds).then((token) => token.jwt),
+    debugData: Object.freeze({
+      secretKey: options.secretKey,
+      jwtKey: options.jwtKey ?? '',
+      publishableKey: options.publishableKey,
+      instanceType,
+      frontendApi,
+      apiUrl,
+      proxyUrl: options.proxyUrl ?? '',
+      domain: options.domain ?? '',
+      isSatellite: false,
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+    }),
+  }
+  // Another request may have created the same instance while the suffix was computed: keep the first.
+  const existing = findInstance(options)
+  if (existing) return existing
+  instances.set(options, instance)
+  return instance
+}
+
+function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
+  if (options.isSatellite) {
+    throw new Error(
+      'remix-clerk does not support satellite domains yet. Remove the isSatellite option (and CLERK_IS_SATELLITE), ' +
+        'or keep @clerk/remix for satellite applications.',
+    )
+  }
+  if (options.proxyUrl && !options.proxyUrl.startsWith('/') && !isHttpUrl(options.proxyUrl)) {
+    throw new Error(
+      `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a ` +
+        `path on your app such as /__clerk; got ${JSON.stringify(options.proxyUrl.slice(0, 60))}.`,
+    )
+  }
+  try {
+    // Validates the secret key and API URL now, with the client's messages, rather than at the first
+    // JWKS or getToken call (which a jwtKey setup may never make).
+    resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion })
+  } catch (error) {
+    if (error instanceof ClerkClientError) throw new Error(error.message)
+    throw error
+  }
+  try {
+    parsePublishableKey(options.publishableKey)
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error)
+    throw new Error(
+      `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key ` +
+        '(pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.',
+    )
+  }
+  // Frozen copies: the instance is shared, and a caller's later change to its options object must not
+  // change it behind the comparison.
+  return Object.freeze({
+    ...options,
+    audience: Array.isArray(options.audience) ? Object.freeze([...options.audience]) as string[] : options.audience,
+    authorizedParties: options.authorizedParties ? (Object.freeze([...options.authorizedParties]) as string[]) : undefined,
+  })
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** Whether two sets of options authenticate alike (strings compared by value, lists item by item). */
+export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boolean {
+  return (
+    a.secretKey === b.secretKey &&
+    a.publishableKey === b.publishableKey &&
+    (a.jwtKey || undefined) === (b.jwtKey || undefined) &&
+    (a.apiUrl || undefined) === (b.apiUrl || undefined) &&
+    (a.apiVersion || undefined) === (b.apiVersion || undefined) &&
+    (a.proxyUrl || undefined) === (b.proxyUrl || undefined) &&
+    (a.domain || undefined) === (b.domain || undefined) &&
+    Boolean(a.isSatellite) === Boolean(b.isSatellite) &&
+    a.clockSkewInMs === b.clockSkewInMs &&
+    sameList(a.audience, b.audience) &&
+    sameList(a.authorizedParties, b.authorizedParties)
+  )
+}
+
+function sameList(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b)) return false
+  return a.length === b.length && a.every((value, index) => value === b[index])
+}

@@ -1,0 +1,282 @@
+// What authentication needs to know about a request, read from its URL and headers only (never the
+// body). Every value is computed on first use and then kept: getAuth runs in every loader, and a
+// request that carries its token in `Authorization` never pays for cookie parsing.
+import { parseCookie } from 'cookie'
+import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
+import type { InstanceType } from './publishableKey'
+
+export const CookieName = {
+  Session: '__session',
+  ClientUat: '__client_uat',
+  Refresh: '__refresh',
+  DevBrowser: '__clerk_db_jwt',
+  Handshake: '__clerk_handshake',
+  HandshakeNonce: '__clerk_handshake_nonce',
+  RedirectCount: '__clerk_redirect_count',
+} as const
+
+export const QueryParameter = {
+  DevBrowser: '__clerk_db_jwt',
+  Handshake: '__clerk_handshake',
+  HandshakeNonce: '__clerk_handshake_nonce',
+} as const
+
+export interface RequestContextOptions {
+  /** From `getCookieSuffix(publishableKey)`. */
+  cookieSuffix: string
+  instanceType: InstanceType
+  /**
+   * `parsePublishableKey(pk, { domain, isSatellite }).frontendApi`, without `proxyUrl`: the issuer our
+   * session tokens carry, to tell them from another instance's.
+   */
+  frontendApi: string
+  /**
+   * Tokens already decoded elsewhere (the verified-token cache): a token seen before is then not parsed
+   * again. Must return exactly what `decodeJwt` would.
+   */
+  knownJwt?: ((token: string) => DecodedJwt | undefined) | undefined
+}
+
+const HTTP_PROTOCOLS = new Set(['http', 'https'])
+// A host (and port) and nothing else: anything that could smuggle a path or credentials is ignored.
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/
+
+export class RequestContext {
+  readonly method: string
+  private readonly headers: Headers
+  private clerkUrlValue: URL | undefined
+  private cookieValues: Record<string, string | undefined> | undefined
+  private suffixedValue: boolean | undefined
+  // At most two tokens per request (plain and suffixed session): a short list compared by identity costs
+  // less than hashing a 700-character key in a Map.
+  private readonly decoded: Array<{ readonly token: string; readonly jwt: DecodedJwt | undefined }> = []
+
+  constructor(
+    private readonly request: Request,
+    private readonly options: RequestContextOptions,
+  ) {
+    this.method = request.method
+    this.headers = request.headers
+  }
+
+  /** `''` counts as absent, as upstream. */
+  header(name: string): string | undefined {
+    return this.headers.get(name) || undefined
+  }
+
+  /**
+   * The URL the browser asked for: behind a proxy, `request.url` names the internal host, so the first
+   * value of `x-forwarded-host` / `x-forwarded-proto` (or `host`) wins when it is well-formed.
+   */
+  get clerkUrl(): URL {
+    return (this.clerkUrlValue ??= this.deriveClerkUrl())
+  }
+
+  private deriveClerkUrl(): URL {
+    const url = new URL(this.request.url)
+    const host = firstValue(this.header('x-forwarded-host')) ?? firstValue(this.header('host'))
+    const proto =
+      firstValue(this.header('cloudfront-forwarded-proto')) ??
+      firstValue(this.header('x-forwarded-proto')) ??
+      url.protocol.slice(0, -1)
+    if (!host || !HOST.test(host) || !HTTP_PROTOCOLS.has(proto.toLowerCase())) return url
+    // Edit a copy rather than resolving the path against a new origin: a path like `//evil.com/` would
+    // otherwise become the host.
+    let origin: URL
+    try {
+      origin = new URL(`${proto.toLowerCase()}://${host}`)
+    } catch {
+      return url // e.g. port 99999 or a malformed IPv6 literal
+    }
+    if (origin.origin === url.origin) return url
+    const derived = new URL(url)
+    derived.protocol = origin.protocol
+    derived.hostname = origin.hostname
+    derived.port = origin.port
+    return derived
+  }
+
+  /**
+   * The token of an `Authorization` header: a single word is the token itself, `Bearer <token>` gives
+   * `<token>`, any other scheme gives none.
+   */
+  get tokenInHeader(): string | undefined {
+    return tokenFromAuthorization(this.header('authorization'))
+  }
+
+  /** A cookie by exact name; the first of duplicates wins, `''` counts as absent. */
+  cookie(name: string): string | undefined {
+    // cookie.parse decodes each value on its own and never throws on malformed text. Upstream once
+    // %-decoded the whole header first, which split values at an encoded `;` and threw on a bad `%`.
+    this.cookieValues ??= parseCookie(this.header('cookie') ?? '')
+    return this.cookieValues[name] || undefined
+  }
+
+  suffixedCookie(name: string): string | undefined {
+    return this.cookie(suffixedName(name, this.options.cookieSuffix))
+  }
+
+  /** The suffixed cookie when this request uses suffixed cookies, else the plain one. */
+  suffixedOrPlainCookie(name: string): string | undefined {
+    return this.usesSuffixedCookies ? this.suffixedCookie(name) : this.cookie(name)
+  }
+
+  /**
+   * Whether the instance's cookies are the suffixed ones (`__session_<suffix>`). Both sets can coexist
+   * (several apps on one domain, or an SDK upgrade); the first rule that applies decides.
+   */
+  get usesSuffixedCookies(): boolean {
+    return (this.suffixedValue ??= this.decideSuffixedCookies())
+  }
+
+  private decideSuffixedCookies(): boolean {
+    const suffixedUat = this.suffixedCookie(CookieName.ClientUat)
+    const plainUat = this.cookie(CookieName.ClientUat)
+    const suffixedSession = this.suffixedCookie(CookieName.Session)
+    const plainSession = this.cookie(CookieName.Session)
+    const plain = plainSession === undefined ? undefined : this.decode(plainSession)
+    const suffixed = suffixedSession === undefined ? undefined : this.decode(suffixedSession)
+
+    if (plainSession !== undefined) {
+      const iss = plain?.payload.iss
+      // A plain session from an older SDK (no iss) is ours; one issued by another instance is not.
+      if (!iss) return false
+      // Compared without schemes on both sides: a local Frontend API's key carries `http://` in it.
+      if (typeof iss !== 'string' || withoutScheme(iss) !== withoutScheme(this.options.frontendApi)) return true
+    }
+    if (suffixedUat === undefined && suffixedSession === undefined) return false
+
+    const plainIat = numberOr0(plain?.payload.iat)
+    const suffixedIat = numberOr0(suffixed?.payload.iat)
+    if (suffixedUat !== '0' && plainUat !== '0' && plainIat > suffixedIat) return false
+    if (suffixedUat === '0' && plainUat !== '0') return false
+    if (this.options.instanceType !== 'production' && suffixedUat !== '0' && plainUat === '0' && isExpired(suffixed)) {
+      return false
+    }
+    if (suffixedUat === undefined && suffixedSession !== undefined) return false
+    return true
+  }
+
+  get sessionTokenInCookie(): string | undefined {
+    return this.suffixedOrPlainCookie(CookieName.Session)
+  }
+
+  /** The cookie session token decoded (unverified), or undefined when absent or malformed. */
+  get decodedSessionTokenInCookie(): DecodedJwt | undefined {
+    const token = this.sessionTokenInCookie
+    return token === undefined ? undefined : this.decode(token)
+  }
+
+  /** Only the suffixed `__refresh_<suffix>` cookie is read, as upstream. */
+  get refreshTokenInCookie(): string | undefined {
+    return this.suffixedCookie(CookieName.Refresh)
+  }
+
+  /** `__client_uat` in seconds; 0 when absent or not a number (signed out). */
+  get clientUat(): number {
+    return Number.parseInt(this.suffixedOrPlainCookie(CookieName.ClientUat) ?? '', 10) || 0
+  }
+
+  get devBrowserToken(): string | undefined {
+    return this.queryParameter(QueryParameter.DevBrowser) ?? this.suffixedOrPlainCookie(CookieName.DevBrowser)
+  }
+
+  get handshakeToken(): string | undefined {
+    return this.queryParameter(QueryParameter.Handshake) ?? this.cookie(CookieName.Handshake)
+  }
+
+  get handshakeNonce(): string | undefined {
+    return this.queryParameter(QueryParameter.HandshakeNonce) ?? this.cookie(CookieName.HandshakeNonce)
+  }
+
+  /** How many handshake redirects this browser already made in a row (the cookie lives 2 s). */
+  get handshakeRedirectLoopCounter(): number {
+    return Number(this.cookie(CookieName.RedirectCount)) || 0
+  }
+
+  queryParameter(name: string): string | undefined {
+    // Every request asks for the handshake parameters, which are almost never there: a substring test
+    // spares parsing the URL. A `%` could hide an encoded name, so then the URL is parsed anyway.
+    const { url } = this.request
+    if (!url.includes(name) && !url.includes('%')) return undefined
+    return this.clerkUrl.searchParams.get(name) || undefined
+  }
+
+  private decode(token: string): DecodedJwt | undefined {
+    for (const entry of this.decoded) if (entry.token === token) return entry.jwt
+    let jwt = this.options.knownJwt?.(token)
+    if (!jwt) {
+      const result = decodeJwt(token)
+      jwt = result.ok ? result.jwt : undefined
+    }
+    this.decoded.push({ token, jwt })
+    return jwt
+  }
+
+}
+
+export function createRequestContext(request: Request, options: RequestContextOptions): RequestContext {
+  return new RequestContext(request, options)
+}
+
+/**
+ * `Bearer x` → x (scheme in any case, extra spaces allowed), one word → itself, other schemes → none.
+ * @internal Exported for tests: every header form is checked on this alone.
+ */
+export function tokenFromAuthorization(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim()
+  if (!trimmed) return undefined
+  const space = trimmed.search(/[ \t]/)
+  if (space === -1) return trimmed
+  if (trimmed.slice(0, space).toLowerCase() !== 'bearer') return undefined
+  return trimmed.slice(space + 1).trim()
+}
+
+// Every request compares its token's `iss` with the instance's Frontend API: the same few strings each time,
+// so their answers are kept (bounded: an `iss` is whatever a token says).
+const schemeless = new BoundedCache<string, string>(64)
+forgetOnReset(() => schemeless.clear())
+
+function withoutScheme(url: string): string {
+  let result = schemeless.get(url)
+  if (result === undefined) {
+    result = url.replace(/https?:\/\//gi, '')
+    schemeless.set(url, result)
+  }
+  return result
+}
+
+// `__session_<suffix>` and its kind, built once per (name, suffix): a name built anew for every lookup would also
+// be hashed anew by every lookup. Few suffixes exist per process (one per instance), and each inner Map holds only
+// the few cookie names this module asks for.
+const suffixedNames = new BoundedCache<string, Map<string, string>>(16)
+forgetOnReset(() => suffixedNames.clear())
+
+function suffixedName(name: string, suffix: string): string {
+  let names = suffixedNames.get(suffix)
+  if (!names) {
+    names = new Map()
+    suffixedNames.set(suffix, names)
+  }
+  let full = names.get(name)
+  if (full === undefined) {
+    full = `${name}_${suffix}`
+    names.set(name, full)
+  }
+  return full
+}
+
+function firstValue(header: string | undefined): string | undefined {
+  return header?.split(',')[0]?.trim() || undefined
+}
+
+function numberOr0(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0
+}
+
+function isExpired(jwt: DecodedJwt | undefined): boolean {
+  const exp = jwt?.payload.exp
+  return typeof exp === 'number' && exp <= Math.floor(Date.now() / 1000)
+}

@@ -1,0 +1,179 @@
+// The outcome of authenticating one request: signed in, signed out (with why), or a handshake to run.
+// A state whose `headers` carry a `Location` is a redirect the app must answer with (307): a handshake,
+// or the clean URL after one resolved.
+import { authObjectForSession, signedOutAuthObject, type AuthObject, type SignedOutAuthObject } from './authObject'
+import type { ClerkInstance } from './clerkInstance'
+import type { JwtPayload } from '../jwt/decodeJwt'
+
+/** Why a request is signed out or needs a handshake; the strings are upstream's. */
+export const AuthErrorReason = {
+  ClientUATWithoutSessionToken: 'client-uat-but-no-session-token',
+  DevBrowserMissing: 'dev-browser-missing',
+  DevBrowserSync: 'dev-browser-sync',
+  PrimaryDomainCrossOriginSync: 'primary-domain-cross-origin-sync',
+  SessionTokenAndUATMissing: 'session-token-and-uat-missing',
+  SessionTokenMissing: 'session-token-missing',
+  SessionTokenExpired: 'session-token-expired',
+  SessionTokenIATBeforeClientUAT: 'session-token-iat-before-client-uat',
+  SessionTokenNBF: 'session-token-nbf',
+  SessionTokenIatInTheFuture: 'session-token-iat-in-the-future',
+  SessionTokenWithoutClientUAT: 'session-token-but-no-client-uat',
+  // Ours: a handshake nonce or token that could not be redeemed (the redirect drops it from the URL).
+  HandshakeFailed: 'handshake-failed',
+  UnexpectedError: 'unexpected-error',
+} as const
+
+const AuthStatusHeader = {
+  Status: 'x-clerk-auth-status',
+  Reason: 'x-clerk-auth-reason',
+  Message: 'x-clerk-auth-message',
+} as const
+
+/** The facts every state shares; `clerkState` and `debug()` read them. */
+export interface StateFacts {
+  publishableKey: string
+  /** Absolute (a relative `proxyUrl` option is resolved against the request's origin), or `''`. */
+  proxyUrl: string
+  domain: string
+  isSatellite: boolean
+}
+
+interface BaseState extends StateFacts {
+  /** Headers for the app's response: debug headers, and for redirects `Location` and `Set-Cookie`. */
+  headers: Headers | undefined
+}
+
+export interface SignedInState extends BaseState {
+  status: 'signed-in'
+  reason: null
+  message: null
+  isSignedIn: true
+  isAuthenticated: true
+  token: string
+  sessionClaims: JwtPayload
+  toAuth(): AuthObject
+}
+
+export interface SignedOutState extends BaseState {
+  status: 'signed-out'
+  reason: string
+  message: string
+  isSignedIn: false
+  isAuthenticated: false
+  token: null
+  toAuth(): SignedOutAuthObject
+}
+
+export interface HandshakeState extends BaseState {
+  status: 'handshake'
+  reason: string
+  message: string
+  isSignedIn: false
+  isAuthenticated: false
+  headers: Headers
+  token: null
+  toAuth(): null
+}
+
+export type RequestState = SignedInState | SignedOutState | HandshakeState
+
+export function stateFacts(instance: ClerkInstance, proxyUrl: string): StateFacts {
+  return {
+    publishableKey: instance.options.publishableKey,
+    proxyUrl,
+    domain: instance.options.domain ?? '',
+    isSatellite: false,
+  }
+}
+
+export function signedIn(
+  instance: ClerkInstance,
+  facts: StateFacts,
+  sessionClaims: JwtPayload,
+  token: string,
+  headers?: Headers,
+): SignedInState {
+  let auth: AuthObject | undefined
+  return {
+    status: 'signed-in',
+    reason: null,
+    message: null,
+    isSignedIn: true,
+    isAuthenticated: true,
+    ...facts,
+    headers,
+    token,
+    sessionClaims,
+    // Built on first use and then kept: one object per state, however many loaders ask.
+    toAuth: () =>
+      (auth ??= authObjectForSession({
+        sessionClaims,
+        sessionToken: token,
+        mintToken: instance.mintToken,
+        debugData: instance.debugData,
+      })),
+  }
+}
+
+export function signedOut(
+  instance: ClerkInstance,
+  facts: StateFacts,
+  reason: string,
+  message = '',
+  headers?: Headers,
+): SignedOutState {
+  let auth: SignedOutAuthObject | undefined
+  return {
+    status: 'signed-out',
+    reason,
+    message,
+    isSignedIn: false,
+    isAuthenticated: false,
+    ...facts,
+    headers: withStatusHeaders(headers, 'signed-out', reason, message),
+    token: null,
+    toAuth: () =>
+      (auth ??= signedOutAuthObject({
+        ...instance.debugData,
+        status: 'signed-out',
+        reason,
+        message,
+      })),
+  }
+}
+
+export function handshake(facts: StateFacts, reason: string, message: string, headers: Headers): HandshakeState {
+  return {
+    status: 'handshake',
+    reason,
+    message,
+    isSignedIn: false,
+    isAuthenticated: false,
+    ...facts,
+    headers: withStatusHeaders(headers, 'handshake', reason, message),
+    token: null,
+    toAuth: () => null,
+  }
+}
+
+/** Whether the app must answer this request with a redirect (`state.headers` then holds it). */
+export function isRedirect(state: RequestState): boolean {
+  return state.headers?.has('location') === true
+}
+
+function withStatusHeaders(headers: Headers | undefined, status: string, reason: string, message: string): Headers {
+  const result = headers ?? new Headers()
+  result.set(AuthStatusHeader.Status, status)
+  if (reason) setQuietly(result, AuthStatusHeader.Reason, reason)
+  if (message) setQuietly(result, AuthStatusHeader.Message, message)
+  return result
+}
+
+// Messages quote token claims; a value a header cannot carry loses the header, not the request.
+function setQuietly(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value)
+  } catch {
+    // nothing to add
+  }
+}

@@ -1,0 +1,79 @@
+// The import rules of eslint.config.js, run through ESLint's Node API on small files placed (in memory) in each
+// folder: every import up the layers (shared ← backend ← jwt ← auth ← remix ← entries) is an error, every import
+// down is not, and remix-clerk-local never reaches the root package's src/.
+import { ESLint } from 'eslint'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix'] as const
+// One real module per layer to import, so that only the layer rule can object.
+const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
+  shared: 'shared/quote',
+  backend: 'backend/client',
+  jwt: 'jwt/keys',
+  auth: 'auth/requestContext',
+  remix: 'remix/getAuth',
+}
+
+let eslint: ESLint
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() })
+})
+
+async function restrictedImports(filePath: string, specifier: string): Promise<string[]> {
+  const code = `import type * as imported from '${specifier}'\nexport type Imported = typeof imported\n`
+  const [result] = await eslint.lintText(code, { filePath })
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message)
+}
+
+/** From src/<from>/ (or a folder below it) to the module of layer `to`. */
+function specifierFrom(depth: number, to: (typeof LAYERS)[number]): string {
+  return `${'../'.repeat(depth)}${MODULE_OF[to]}`
+}
+
+describe('src/ layers', () => {
+  for (const [index, from] of LAYERS.entries()) {
+    for (const [depth, file] of [
+      [1, `src/${from}/layerFixture.ts`],
+      [2, `src/${from}/nested/layerFixture.ts`],
+    ] as const) {
+      it(`${file} may import the layers below it and its own, and nothing above`, async () => {
+        for (const to of LAYERS.slice(0, index + 1)) {
+          expect(await restrictedImports(file, specifierFrom(depth, to)), `${from} → ${to}`).toEqual([])
+        }
+        for (const to of LAYERS.slice(index + 1)) {
+          const messages = await restrictedImports(file, specifierFrom(depth, to))
+          expect(messages, `${from} → ${to}`).toHaveLength(1)
+          expect(messages[0]).toContain(`src/${from}/`)
+          expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← entries')
+        }
+        for (const entry of ['api.server', 'ssr.server']) {
+          expect(await restrictedImports(file, `${'../'.repeat(depth)}${entry}`), `${from} → ${entry}`).toHaveLength(1)
+        }
+      })
+    }
+  }
+
+  it('does not mistake a package path for a layer (jose/jwt/…)', async () => {
+    expect(await restrictedImports('src/shared/layerFixture.ts', 'jose/jwt/decode')).toEqual([])
+  })
+
+  it('lets the entries import every layer', async () => {
+    for (const to of LAYERS) expect(await restrictedImports('src/ssr.server.ts', `./${MODULE_OF[to]}`)).toEqual([])
+  })
+})
+
+describe('local/', () => {
+  it('never imports the root src/, at any depth, nor the remix-clerk package', async () => {
+    expect(await restrictedImports('local/src/layerFixture.ts', '../../src/jwt/keys')).toHaveLength(1)
+    expect(await restrictedImports('local/src/bapi/layerFixture.ts', '../../../src/jwt/keys')).toHaveLength(1)
+    expect(await restrictedImports('local/test/fapi/layerFixture.ts', '../../../src/auth/requestContext')).toHaveLength(1)
+    expect(await restrictedImports('local/src/layerFixture.ts', 'remix-clerk/api.server')).toHaveLength(1)
+  })
+
+  it('may import its own src/ from anywhere in local/', async () => {
+    expect(await restrictedImports('local/test/layerFixture.ts', '../src/index')).toEqual([])
+    expect(await restrictedImports('local/test/fapi/layerFixture.ts', '../../src/index')).toEqual([])
+    expect(await restrictedImports('local/src/bapi/layerFixture.ts', '../keys')).toEqual([])
+    expect(await restrictedImports('local/src/layerFixture.ts', 'remix-clerk-local/testing')).toEqual([])
+  })
+})
