@@ -9,9 +9,9 @@ import type { Context } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
 import { clerkError } from '../errors.js'
 
-export const CLERK_JS_PACKAGE = '@clerk/clerk-js'
+const CLERK_JS_PACKAGE = '@clerk/clerk-js'
 /** The file an app loads; the rest of `dist/` are the chunks it loads itself. */
-export const CLERK_JS_ENTRY = 'clerk.browser.js'
+const CLERK_JS_ENTRY = 'clerk.browser.js'
 
 export interface ClerkJsBundle {
   version: string

@@ -17,13 +17,13 @@ const MAX_IDENTIFIER_LENGTH = 320
 const MAX_PASSWORD_LENGTH = 72
 
 /** The strategies this backend verifies; anything else ClerkJS may ask for gets a clear "not supported". */
-export const FIRST_FACTOR_STRATEGIES = ['password', 'email_code'] as const
-export type FirstFactorStrategy = (typeof FIRST_FACTOR_STRATEGIES)[number]
+const FIRST_FACTOR_STRATEGIES = ['password', 'email_code'] as const
+type FirstFactorStrategy = (typeof FIRST_FACTOR_STRATEGIES)[number]
 
 const isSupported = (strategy: string): strategy is FirstFactorStrategy => (FIRST_FACTOR_STRATEGIES as readonly string[]).includes(strategy)
 
 /** What the UI offers for a strategy it cannot have here, and what to do instead. */
-export function unsupportedStrategy(strategy: string, param = 'strategy') {
+function unsupportedStrategy(strategy: string, param = 'strategy') {
   const what = strategy.startsWith('oauth_')
     ? `Signing in with ${strategy.slice('oauth_'.length)} (OAuth)`
     : strategy.startsWith('reset_password_')
@@ -33,7 +33,7 @@ export function unsupportedStrategy(strategy: string, param = 'strategy') {
 }
 
 /** The user an identifier names: an e-mail address (any case) or a username. */
-export function userByIdentifier(core: Core, identifier: string): UserRecord | undefined {
+function userByIdentifier(core: Core, identifier: string): UserRecord | undefined {
   const { users } = core.store
   const id = users.userIdByEmail(identifier.trim().toLowerCase()) ?? users.userIdByUsername(identifier.trim())
   return id === undefined ? undefined : users.get(id)

@@ -21,7 +21,7 @@ const environmentRoute: FapiRoute = {
   handle: async (call) => data(call, environmentJson(call.core)),
 }
 
-export const CLERK_JS_ROUTES: readonly FapiRoute[] = [
+const CLERK_JS_ROUTES: readonly FapiRoute[] = [
   environmentRoute,
   ...sessionRoutes,
   ...signInRoutes,

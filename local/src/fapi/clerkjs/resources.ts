@@ -79,7 +79,7 @@ export async function sessionJson(viewer: Viewer, session: SessionRecord) {
   }
 }
 
-export function verificationJson(state: VerificationState | null) {
+function verificationJson(state: VerificationState | null) {
   if (!state) return null
   return {
     object: 'verification',
