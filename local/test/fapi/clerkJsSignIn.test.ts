@@ -223,7 +223,10 @@ describe('a signed-in browser', () => {
     expect(claims.o).toMatchObject({ id: acmeId, slg: 'acme', rol: 'admin' })
     const token = await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: acmeId })
     expect((await verify(token.body.jwt)).o).toMatchObject({ id: acmeId })
-    expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: '' }), 422, 'not_supported', 'organization_id')
+    // getToken({ organizationId }) asks for another organization (here: none) than the active one.
+    const personalToken = await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: '' })
+    expect(await verify(personalToken.body.jwt)).not.toHaveProperty('o')
+    expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: 'org_nope' }), 422, 'form_param_value_invalid', 'organization_id')
 
     const memberships = await agent.call('GET', '/v1/me/organization_memberships', {}, { _clerk_session_id: sessionId, paginated: 'true', limit: '10', offset: '0' })
     expect(memberships.body.response.total_count).toBe(1)
@@ -252,6 +255,8 @@ describe('a signed-in browser', () => {
     expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: 'org_nope' }), 422, 'form_param_value_invalid', 'active_organization_id')
     const personal = await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: '' })
     expect(personal.body.response.last_active_organization_id).toBeNull()
+    const acmeToken = await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: acmeId })
+    expect((await verify(acmeToken.body.jwt)).o).toMatchObject({ id: acmeId, rol: 'admin' })
   })
 
   it('signs out with DELETE /v1/client/sessions: no session, __client_uat=0, tokens refused', async () => {

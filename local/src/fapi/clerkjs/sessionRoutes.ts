@@ -1,6 +1,6 @@
 // The browser's client and its session: load, create, sign out (every form ClerkJS uses), switch the active
 // organization (`touch`) and mint tokens.
-import { notSupported, paramValueInvalid, unprocessable } from '../../errors.js'
+import { paramValueInvalid, unprocessable } from '../../errors.js'
 import { signOutClient } from '../../services/clients.js'
 import type { SessionRecord, SessionStatus } from '../../store/sessionStore.js'
 import type { ClerkJsCall } from './call.js'
@@ -33,22 +33,14 @@ function endSession(status: SessionStatus): FapiRoute['handle'] {
   }
 }
 
-/** Mints for the page: `azp` is its origin. A session token for another organization than the active one is not made here. */
+/** Mints for the page (`azp` is its origin), a session token for the organization asked for (default: the active one). */
 async function mintToken(call: ClerkJsCall, params: Record<string, string>): Promise<Response> {
   const session = call.activeSession(params.id)
   const template = params.template
-  if (template === undefined) {
-    const organizationId = organizationParam(call, 'organization_id', session)
-    if (organizationId !== session.last_active_organization_id) {
-      throw notSupported('A session token for an organization other than the active one', 'switch the active organization first (setActive)', 422, {
-        param_name: 'organization_id',
-      })
-    }
-  }
   const mint = { origin: call.origin }
   const jwt =
     template === undefined
-      ? await call.core.minter.sessionToken(session.id, mint)
+      ? await call.core.minter.sessionToken(session.id, { ...mint, organizationId: organizationParam(call, 'organization_id', session) })
       : await call.core.minter.templateToken(session.id, template, mint)
   return reply(call, { object: 'token', jwt })
 }
