@@ -17,7 +17,7 @@ import {
   type RequestState,
   type StateFacts,
 } from './requestState'
-import { verifiedFromCache, verifyNewSessionToken, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
+import { verifiedFromCache, verifyNewSessionToken, verifyNewSessionTokenNow, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
 import { checkSessionHeader } from '../jwt/verify'
 
 /** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
@@ -83,7 +83,9 @@ class Authentication {
 
     const { verifyOptions, identity } = instance
     const result =
-      verifiedFromCache(jwt.token, verifyOptions, identity) ?? (await verifyNewSessionToken(jwt, header.alg, verifyOptions, identity))
+      verifiedFromCache(jwt.token, verifyOptions, identity) ??
+      verifyNewSessionTokenNow(jwt, header.alg, verifyOptions, identity) ??
+      (await verifyNewSessionToken(jwt, header.alg, verifyOptions, identity))
     if (!result.ok) return this.refused(result, 'cookie')
     if (context.handshakeRedirectLoopCounter === 0 && comesFromAnotherSite(context, instance.frontendApi, instance.instanceType)) {
       return this.handshakeOrSignedOut(

@@ -11,6 +11,7 @@ import {
   checkSessionClaims,
   checkSessionHeader,
   checkSignature,
+  checkSignatureNow,
   type SignatureResult,
   type VerifyResult,
   type VerificationOptions,
@@ -105,7 +106,7 @@ export async function verifySessionTokenCached(
   }
   const header = checkSessionHeader(jwt)
   if (!header.ok) return header
-  return verifyNewSessionToken(jwt, header.alg, options, instance)
+  return verifyNewSessionTokenNow(jwt, header.alg, options, instance) ?? verifyNewSessionToken(jwt, header.alg, options, instance)
 }
 
 /**
@@ -122,6 +123,27 @@ export function verifyNewSessionToken(
   return sharedSignatureCheck(jwt, keyOf(jwt.token), alg, options, instance).then((signature) =>
     signature.ok ? withClaims(jwt, options, Date.now()) : signature,
   )
+}
+
+/**
+ * The answer for a token `verifiedFromCache` did not know, without waiting, when its signature can be checked
+ * synchronously (a known key and `node:crypto`, see syncSignature.ts); the verified signature is remembered as by
+ * `verifyNewSessionToken`. Undefined when the check must go the asynchronous way. Nothing can be in flight for the
+ * token meanwhile that this should join: a check in flight is asynchronous by definition, and a synchronous one
+ * settles before any other request runs.
+ */
+export function verifyNewSessionTokenNow(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  options: VerificationOptions,
+  instance: string,
+): VerifyResult | undefined {
+  const signature = checkSignatureNow(jwt, alg, options)
+  if (signature === undefined) return undefined
+  signatureChecks += 1
+  if (!signature.ok) return signature
+  remember(jwt, keyOf(jwt.token), instance)
+  return withClaims(jwt, options, Date.now())
 }
 
 /**

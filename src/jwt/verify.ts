@@ -1,4 +1,5 @@
-// Verifies a Clerk session token: header rules, then the signature (jose), then the claims.
+// Verifies a Clerk session token: header rules, then the signature (node:crypto where the runtime has it, else jose
+// on WebCrypto), then the claims.
 // Internally nothing throws: every outcome is a value with a reason, so a bad token is a signed-out
 // state and never a crash. Only the public `verifyToken` throws, as upstream's does.
 import { compactVerify } from 'jose/jws/compact/verify'
@@ -18,6 +19,7 @@ import {
   type VerificationFailure,
 } from './reasons'
 import { printable, quote } from '../shared/quote'
+import { verifySignatureNow } from './syncSignature'
 
 /** What verification needs: where the keys come from, and the claim checks (the public `VerifyTokenOptions` plus `fetchJwks`). */
 export interface VerificationOptions extends KeyOptions {
@@ -111,8 +113,20 @@ export type SignatureResult = { readonly ok: true } | VerificationFailure
 export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): Promise<SignatureResult> {
   const header = { kid: jwt.header.kid, alg }
   const known = knownVerificationKey(header, options)
-  if (known !== undefined) return known.ok ? verifyWithKey(jwt.token, alg, known.key) : Promise.resolve(known)
-  return resolveVerificationKey(header, options).then((key) => (key.ok ? verifyWithKey(jwt.token, alg, key.key) : key))
+  if (known !== undefined) return known.ok ? verifyWithKey(jwt, alg, known.key) : Promise.resolve(known)
+  return resolveVerificationKey(header, options).then((key) => (key.ok ? verifyWithKey(jwt, alg, key.key) : key))
+}
+
+/**
+ * `checkSignature`'s answer without waiting, when there is one: the key is already known and `node:crypto` can check
+ * the signature synchronously (see syncSignature.ts). Undefined when the check must go the asynchronous way.
+ */
+export function checkSignatureNow(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): SignatureResult | undefined {
+  const known = knownVerificationKey({ kid: jwt.header.kid, alg }, options)
+  if (known === undefined) return undefined
+  if (!known.ok) return known
+  const valid = verifySignatureNow(jwt.token, alg, known.key, jwt.header)
+  return valid === undefined ? undefined : valid ? SIGNATURE_OK : invalidSignature()
 }
 
 // jose's options for one algorithm, built once rather than per token.
@@ -121,14 +135,16 @@ const PINNED = Object.fromEntries(
 ) as Record<SessionTokenAlgorithm, { algorithms: string[] }>
 const SIGNATURE_OK: SignatureResult = Object.freeze({ ok: true })
 
-function verifyWithKey(token: string, alg: SessionTokenAlgorithm, key: CryptoKey): Promise<SignatureResult> {
-  return compactVerify(token, key, PINNED[alg]).then(() => SIGNATURE_OK, signatureFailure)
+function verifyWithKey(jwt: DecodedJwt, alg: SessionTokenAlgorithm, key: CryptoKey): Promise<SignatureResult> {
+  const valid = verifySignatureNow(jwt.token, alg, key, jwt.header)
+  if (valid !== undefined) return Promise.resolve(valid ? SIGNATURE_OK : invalidSignature())
+  return compactVerify(jwt.token, key, PINNED[alg]).then(() => SIGNATURE_OK, signatureFailure)
 }
 
+const invalidSignature = () => failure(Reason.TokenInvalidSignature, 'JWT signature is invalid.')
+
 function signatureFailure(error: unknown): VerificationFailure {
-  if ((error as { code?: unknown } | null)?.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') {
-    return failure(Reason.TokenInvalidSignature, 'JWT signature is invalid.')
-  }
+  if ((error as { code?: unknown } | null)?.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return invalidSignature()
   const detail = error instanceof Error ? error.message : String(error)
   return failure(Reason.TokenVerificationFailed, `Error verifying JWT signature. ${printable(detail, 200)}`, Action.EnsureClerkJWT)
 }

@@ -10,6 +10,8 @@ import type { AuthObject } from '../../src/auth/authObject'
 import { authenticateRequest } from '../../src/auth/authenticate'
 import { clerkInstanceFor } from '../../src/auth/clerkInstance'
 import type { CheckAuthorizationParams } from '../../src/auth/has'
+import { resetProcessState } from '../../src/shared/processState'
+import { useSyncSignatures } from '../../src/jwt/syncSignature'
 
 /** What the app is configured with, in the option names every implementation shares. */
 export interface Configuration {
@@ -69,6 +71,22 @@ const HAS_CHECKS: CheckAuthorizationParams[] = [
   { feature: 'dashboard' },
   { plan: 'pro' },
 ]
+
+/**
+ * Ours (getAuth and the engine) once more, with every signature checked by jose on WebCrypto instead of `node:crypto`,
+ * as on a runtime without it; the caches are emptied first so that the signature is checked again, not remembered.
+ */
+export async function runOursOnWebCrypto(request: () => Request, config: Configuration): Promise<Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>> {
+  const previous = useSyncSignatures(false)
+  try {
+    resetProcessState()
+    const ours = await viaOurGetAuth(request(), config)
+    resetProcessState()
+    return { ours, oursEngine: await viaOurEngine(request(), config) }
+  } finally {
+    useSyncSignatures(previous)
+  }
+}
 
 export async function runAll(request: () => Request, config: Configuration): Promise<Record<Implementation, Outcome>> {
   return {

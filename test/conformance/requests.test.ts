@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { differingFields } from './compare'
 import { generateCorpus, prepareCase, type ConformanceCase } from './corpus'
 import { DIFFERENCES, classify, type Classification, type Comparison } from './differences'
-import { runAll, type Implementation, type Outcome } from './implementations'
+import { runAll, runOursOnWebCrypto, type Implementation, type Outcome } from './implementations'
 import { startInstances, type Instances } from './instances'
 import { renderTable, sameVerdict } from './table'
 import { resetProcessState } from '../../src/shared/processState'
@@ -20,6 +20,8 @@ const COMPARISONS: Record<Comparison, { ours: Implementation; theirs: Implementa
 
 interface Result {
   outcomes: Record<Implementation, Outcome>
+  /** Ours again with the signatures checked by jose on WebCrypto (the portable path) instead of node:crypto. */
+  webCrypto: Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>
   classifications: Record<Comparison, Classification & { differing: string[] }>
 }
 
@@ -41,13 +43,26 @@ beforeAll(async () => {
         const differing = differingFields(outcomes[ours], outcomes[theirs])
         classifications[comparison] = { ...classify(comparison, testCase, outcomes[ours], outcomes[theirs], differing), differing }
       }
-      results.set(testCase.id, { outcomes, classifications })
+      results.set(testCase.id, { outcomes, classifications, webCrypto: await runOursOnWebCrypto(prepared.request, prepared.config) })
     }
   } finally {
     for (const spy of quiet) spy.mockRestore()
   }
 }, 120_000)
 afterAll(() => instances?.close())
+
+describe('both signature paths', () => {
+  it('node:crypto (synchronous) and jose on WebCrypto give identical outcomes on every case, through getAuth and the engine', () => {
+    const mismatches = [...results].flatMap(([id, { outcomes, webCrypto }]) =>
+      (['ours', 'oursEngine'] as const).flatMap((which) => {
+        const differing = differingFields(outcomes[which], webCrypto[which])
+        return differing.length > 0 ? [`${id} (${which}): ${differing.join(', ')}`] : []
+      }),
+    )
+    expect(mismatches).toEqual([])
+    expect(results.size).toBe(corpus.length)
+  })
+})
 
 describe('the corpus', () => {
   it('has at least 200 cases, unique, from every family', () => {

@@ -3,7 +3,8 @@
 // `Authorization: Bearer`, as a fetch and as a navigation. Each ends signed out (or, where upstream does
 // the same, in a handshake) with the exact reason and message, nothing else escapes getAuth, and the
 // loopback JWKS server sees exactly the requests the case may cause: none, or one for an unknown kid.
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useSyncSignatures } from '../../src/jwt/syncSignature'
 import { refusalCases } from '../jwt/refusalCases'
 import { calls, outcomeOf, requestCarrying, useHostileWorld, warmUp, type Carrier, type Navigation, type Outcome } from './fixtures'
 import { hostileTokenCases, type HostileTokenCase } from './hostileTokens'
@@ -52,15 +53,27 @@ it(`holds ${cases.length} distinct hostile tokens`, () => {
   expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length)
 })
 
-describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
-  it.each(cases)('$name', async (c) => {
-    const token = await c.token(world())
-    for (const navigation of ['fetch', 'document'] as const) {
-      await warmUp(world())
-      const want = expected(c, carrier, navigation)
-      const got = await outcomeOf(requestCarrying(token, carrier, navigation), world().options(c.options))
-      expect({ navigation, ...got }).toEqual({ navigation, ...want.outcome })
-      expect(calls(world())).toEqual(Array(want.fetches).fill('GET /v1/jwks'))
-    }
+// Both ways of checking a signature must give the very same outcome: `node:crypto` (synchronous, where the runtime
+// has it) and jose on WebCrypto (everywhere else). warmUp empties the caches, so every case checks its signature.
+describe.each(['node:crypto', 'WebCrypto'] as const)('signatures checked with %s', (path) => {
+  let previous: boolean
+  beforeAll(() => {
+    previous = useSyncSignatures(path === 'node:crypto')
+  })
+  afterAll(() => {
+    useSyncSignatures(previous)
+  })
+
+  describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
+    it.each(cases)('$name', async (c) => {
+      const token = await c.token(world())
+      for (const navigation of ['fetch', 'document'] as const) {
+        await warmUp(world())
+        const want = expected(c, carrier, navigation)
+        const got = await outcomeOf(requestCarrying(token, carrier, navigation), world().options(c.options))
+        expect({ navigation, ...got }).toEqual({ navigation, ...want.outcome })
+        expect(calls(world())).toEqual(Array(want.fetches).fill('GET /v1/jwks'))
+      }
+    })
   })
 })
