@@ -1,5 +1,6 @@
 import { AllowedHosts } from './allowedHosts.js'
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
+import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Store } from './store/index.js'
@@ -22,6 +23,8 @@ export interface Core {
   readonly allowedOrigins: AllowedOrigins
   /** The host names served over HTTP (DNS rebinding); `listen()` adds the interface it binds to. */
   readonly allowedHosts: AllowedHosts
+  /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
+  readonly clerkJs: ClerkJsBundle | undefined
 }
 
 /**
@@ -43,7 +46,8 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     }
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts }, url }
+    const clerkJs = findClerkJsBundle()
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, clerkJs }, url }
   } catch (error) {
     store.close()
     throw error

@@ -26,12 +26,21 @@ export function ensureCookieClient(core: Core, c: Context): { client: ClientReco
 
 /** The `__client` cookie that hands `client` to this browser. */
 export function clientSetCookie(core: Core, c: Context, client: ClientRecord): string {
+  return clientCookie(core, c, client.cookie_token)
+}
+
+/** The `__client` cookie expired: the browser forgets its client (`DELETE /v1/client`). */
+export function expiredClientCookie(core: Core, c: Context): string {
+  return clientCookie(core, c, null)
+}
+
+function clientCookie(core: Core, c: Context, token: string | null): string {
   const secure = new URL(c.req.url).protocol === 'https:' || core.frontendApiUrl().startsWith('https:')
-  return generateCookie(CLIENT_COOKIE, client.cookie_token!, {
+  return generateCookie(CLIENT_COOKIE, token ?? '', {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
     secure,
-    maxAge: CLIENT_COOKIE_MAX_AGE_SECONDS,
+    maxAge: token === null ? 0 : CLIENT_COOKIE_MAX_AGE_SECONDS,
   })
 }

@@ -73,6 +73,9 @@ export class SessionStore {
       latestActiveForClient: db.prepare<[string, number], SessionRecord>(`SELECT id, user_id, client_id, status,
         last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions
         WHERE client_id = ? AND status = 'active' AND expire_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1`),
+      touch: db.prepare<[string | null, number, number, string]>(
+        'UPDATE sessions SET last_active_organization_id = ?, last_active_at = ?, updated_at = ? WHERE id = ?',
+      ),
       endActiveForClient: db.prepare<[number, string]>(
         `UPDATE sessions SET status = 'ended', updated_at = ? WHERE client_id = ? AND status = 'active'`,
       ),
@@ -108,6 +111,11 @@ export class SessionStore {
   /** The client's newest session that is active and not past `expire_at`: the one a browser is signed in with. */
   latestActiveForClient(clientId: string, now: number): SessionRecord | undefined {
     return this.stmts.latestActiveForClient.get(clientId, now)
+  }
+
+  /** Records activity, and the organization the session now works in (null: the personal account). */
+  touch(id: string, organizationId: string | null, now: number): void {
+    this.stmts.touch.run(organizationId, now, now, id)
   }
 
   /** Ends every active session of the client (sign-out); returns how many there were. */
