@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   platform: 'node',
+  // import.meta.url in the CommonJS build too (clerkJsBundle.ts resolves packages next to itself).
+  shims: true,
 })

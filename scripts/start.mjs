@@ -8,7 +8,14 @@
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { claimPort, PortInUseError, startAppServer } from '../example/scripts/appServer.mjs'
-import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, DEMO_ORGANIZATION_SLUG, readDemoSeed } from '../example/scripts/demoSeed.mjs'
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_EMAIL_CODE,
+  DEMO_MEMBER_EMAIL,
+  DEMO_ORGANIZATION_SLUG,
+  DEMO_PASSWORD,
+  readDemoSeed,
+} from '../example/scripts/demoSeed.mjs'
 import { ensureBuilt, REPO_ROOT } from '../example/scripts/ensureBuilt.mjs'
 
 /** @typedef {import('remix-clerk-local').LocalClerk} LocalClerk */
@@ -82,20 +89,6 @@ async function startLocalBackend(port) {
   return clerk
 }
 
-/**
- * The app runs on http://localhost:<PORT> and the backend listens on 127.0.0.1, published as http://127.0.0.1:<port>
- * (the URL in the publishable key, the `iss` of its tokens). For the browser those are two sites, and the
- * backend's HttpOnly, SameSite=Lax `__client` cookie, the credential of /local-clerk.js's token refresh, only comes
- * along within one site. So the browser reaches the backend as http://localhost:<port> (what Clerk calls a proxy
- * URL): getAuth sends the handshake there (CLERK_PROXY_URL) and the app links its sign-in pages and script there.
- * @param {LocalClerk} clerk
- */
-function browserFacingUrl(clerk) {
-  const url = new URL(clerk.url)
-  url.hostname = 'localhost'
-  return url.origin
-}
-
 async function main() {
   const started = Date.now()
   const appPort = portFromEnv('PORT', 3000)
@@ -106,12 +99,11 @@ async function main() {
 
   /** @type {NodeJS.ProcessEnv} */
   let env = { ...process.env }
-  /** Where the browser meets the local backend: on the app's host name (see browserFacingUrl). */
-  let browserUrl = ''
   if (!usingOwnKeys) {
     localClerk = await startLocalBackend(localPort)
-    browserUrl = browserFacingUrl(localClerk)
-    env = { ...env, ...localClerk.env(), CLERK_PROXY_URL: browserUrl, CLERK_SIGN_IN_URL: `${browserUrl}/sign-in` }
+    // The keys, and for the browser CLERK_PROXY_URL (the backend on the app's host name: LocalClerk.browserUrl says
+    // why) and CLERK_JS (ClerkJS, served by the backend).
+    env = { ...env, ...localClerk.env() }
   }
   app = await startAppServer({
     port: appPort,
@@ -130,17 +122,18 @@ async function main() {
     '',
     `  Open:        ${app.url}`,
   ]
+  // The app's own sign-in route (Clerk's <SignIn/>), on the local backend and on a Clerk instance alike.
+  const signIn = new URL(`${app.url}/sign-in`)
+  signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
+  lines.push(`  Sign in:     ${signIn.href}`)
   if (localClerk) {
-    const signIn = new URL(`${browserUrl}/sign-in`)
-    signIn.searchParams.set('redirect_url', `${app.url}/dashboard`)
     lines.push(
-      `  Sign in:     ${signIn.href}`,
       `  Demo users:  ${DEMO_ADMIN_EMAIL} (admin of "${DEMO_ORGANIZATION_SLUG}"), ${DEMO_MEMBER_EMAIL} (member)`,
+      `  Password:    ${DEMO_PASSWORD} (or the e-mail code ${DEMO_EMAIL_CODE}, the local backend's code for every address)`,
       `  Backend:     ${localClerk.url} (remix-clerk-local, data in ${relative(process.cwd(), dataDir) || '.'}/local-clerk.db)`,
     )
   } else {
     lines.push(
-      `  Sign in:     ${process.env.CLERK_SIGN_IN_URL || '(set CLERK_SIGN_IN_URL to your Clerk sign-in page)'}`,
       `  Clerk keys:  from the environment (${redact(process.env.CLERK_SECRET_KEY ?? '')}); the local backend is not started`,
     )
   }

@@ -1,19 +1,21 @@
+import { ClerkApp } from '@clerk/remix'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLoaderData,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { rootAuthLoader } from 'remix-clerk/ssr.server'
-import { localClerkScriptUrl, signInUrl, signOutUrl } from './lib/frontendApi.server'
+import { SiteHeader } from './components/SiteHeader'
 import { displayName } from './lib/displayName'
+import { localSignOutUrl } from './lib/frontendApi.server'
 import stylesheet from './styles.css?url'
 
 export const links: LinksFunction = () => [
@@ -27,31 +29,32 @@ export const meta: MetaFunction = () => [
 ]
 
 /**
- * rootAuthLoader authenticates every page once, adds `clerkState` for a browser SDK, and hands the callback
- * `request.auth` and (with `loadUser`) `request.user` for the header.
+ * rootAuthLoader (remix-clerk's, a drop-in for @clerk/remix's) authenticates every page once and adds `clerkState`,
+ * which `ClerkApp` below hands to ClerkJS: the publishable key, CLERK_PROXY_URL and CLERK_JS among it. The callback
+ * gets `request.auth` and (with `loadUser`) `request.user` for the server-rendered part of the header.
  */
 export const loader = (args: LoaderFunctionArgs) =>
   rootAuthLoader(
     args,
     ({ request }) => {
-      const { userId, orgSlug, orgRole } = request.auth
-      const home = new URL('/', request.url).href
+      const { userId } = request.auth
       return {
-        viewer: userId
-          ? { userId, name: displayName(request.user), orgSlug: orgSlug ?? null, orgRole: orgRole ?? null }
-          : null,
-        signInUrl: signInUrl(request.url),
+        viewer: userId ? { userId, name: displayName(request.user) } : null,
         // Back to the public home page: the current page may be one that needs a user.
-        signOutUrl: signOutUrl(home),
-        localClerkScript: localClerkScriptUrl(),
+        localSignOutUrl: localSignOutUrl(new URL('/', request.url).href),
       }
     },
     { loadUser: true as const },
   )
 
+/**
+ * The header shows what the server saw, and ClerkJS signs in, out and switches organizations without a page load:
+ * so the root's data is loaded again on every navigation, not only when the URL's search changes.
+ */
+export const shouldRevalidate = () => true
+
+/** The document; the header and page are rendered by App (inside ClerkApp) or by the error boundary. */
 export function Layout({ children }: { children: ReactNode }) {
-  // Undefined when the root loader itself failed: the error page still gets the header, without the auth state.
-  const data = useRouteLoaderData<typeof loader>('root')
   return (
     <html lang="en">
       <head>
@@ -59,47 +62,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {data?.localClerkScript ? <script src={data.localClerkScript} defer /> : null}
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <a className="brand" href="/">
-              <span className="brand__mark" aria-hidden="true">
-                ◆
-              </span>
-              remix-clerk <span className="brand__suffix">example</span>
-            </a>
-            <nav aria-label="Main">
-              <ul className="nav">
-                <li>
-                  <NavLink to="/" end>
-                    Home
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/dashboard">Dashboard</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/organization">Organization</NavLink>
-                </li>
-              </ul>
-            </nav>
-            {data ? <AuthStatus {...data} /> : null}
-          </div>
-        </header>
-        <main id="main" className="container">
-          {children}
-        </main>
-        <footer className="site-footer container">
-          <p>
-            Server-side auth with <code>remix-clerk</code>; users, sessions and tokens from{' '}
-            <code>remix-clerk-local</code>.
-          </p>
-        </footer>
+        {children}
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -107,64 +72,65 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
-interface AuthStatusProps {
-  viewer: { userId: string; name: string; orgSlug: string | null; orgRole: string | null } | null
-  signInUrl: string | null
-  signOutUrl: string | null
-}
-
-function AuthStatus({ viewer, signInUrl, signOutUrl }: AuthStatusProps) {
-  if (!viewer) {
-    return (
-      <div className="auth-status" data-testid="auth-status" data-state="signed-out">
-        <span className="status-dot status-dot--off" aria-hidden="true" />
-        <span>Signed out</span>
-        {signInUrl ? (
-          <a className="button button--primary" href={signInUrl}>
-            Sign in
-          </a>
-        ) : null}
-      </div>
-    )
-  }
+function Page({ children, clerk }: { children: ReactNode; clerk: boolean }) {
+  // Undefined when the root loader itself failed: the error page still gets the header, without the auth state.
+  const data = useRouteLoaderData<typeof loader>('root')
   return (
-    <div className="auth-status" data-testid="auth-status" data-state="signed-in">
-      <span className="status-dot status-dot--on" aria-hidden="true" />
-      <span>
-        <span className="visually-hidden">Signed in as </span>
-        <strong data-testid="viewer-name">{viewer.name}</strong>
-        {viewer.orgSlug ? (
-          <span className="auth-status__org">
-            {' '}
-            in {viewer.orgSlug} ({viewer.orgRole})
-          </span>
-        ) : null}
-      </span>
-      {signOutUrl ? (
-        <a className="button" href={signOutUrl}>
-          Sign out
-        </a>
-      ) : null}
-    </div>
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <SiteHeader viewer={data?.viewer} localSignOutUrl={data?.localSignOutUrl ?? null} clerkComponents={clerk} />
+      <main id="main" className="container">
+        {children}
+      </main>
+      <footer className="site-footer container">
+        <p>
+          Sign-in with Clerk&apos;s own components from <code>@clerk/remix</code>, server-side auth with{' '}
+          <code>remix-clerk</code>; users, sessions, tokens and ClerkJS itself from <code>remix-clerk-local</code>.
+        </p>
+      </footer>
+    </>
   )
 }
 
-export default function App() {
-  return <Outlet />
+function App() {
+  // ClerkApp reads `clerkState` from this data; nothing here needs to pass it on.
+  useLoaderData<typeof loader>()
+  return (
+    <Page clerk>
+      <Outlet />
+    </Page>
+  )
 }
+
+/**
+ * Clerk's provider around the app, as with @clerk/remix on Clerk's servers: the components load ClerkJS from
+ * CLERK_JS and talk to the Frontend API at CLERK_PROXY_URL (both in clerkState); without them, from Clerk.
+ */
+export default ClerkApp(App, {
+  signInUrl: '/sign-in',
+  signUpUrl: '/sign-up',
+  signInFallbackRedirectUrl: '/dashboard',
+  signUpFallbackRedirectUrl: '/dashboard',
+  afterSignOutUrl: '/',
+})
 
 export function ErrorBoundary() {
   const error = useRouteError()
   const [title, detail] = isRouteErrorResponse(error)
     ? [`${error.status} ${error.statusText}`, typeof error.data === 'string' ? error.data : JSON.stringify(error.data)]
     : ['Something went wrong', error instanceof Error ? error.message : String(error)]
+  // Outside ClerkApp: the header shows the server's view only.
   return (
-    <section className="card card--error" role="alert">
-      <h1>{title}</h1>
-      <p>{detail}</p>
-      <p>
-        <a href="/">Back to the home page</a>
-      </p>
-    </section>
+    <Page clerk={false}>
+      <section className="card card--error" role="alert">
+        <h1>{title}</h1>
+        <p>{detail}</p>
+        <p>
+          <a href="/">Back to the home page</a>
+        </p>
+      </section>
+    </Page>
   )
 }

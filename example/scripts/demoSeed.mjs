@@ -15,3 +15,6 @@ export function readDemoSeed() {
 export const DEMO_ADMIN_EMAIL = 'demo@example.com'
 export const DEMO_MEMBER_EMAIL = 'member@example.com'
 export const DEMO_ORGANIZATION_SLUG = 'acme'
+/** The demo users' password (seed.json); the e-mail code, on remix-clerk-local, is always 424242. */
+export const DEMO_PASSWORD = 'demo-password'
+export const DEMO_EMAIL_CODE = '424242'

@@ -1,13 +1,15 @@
 // The example app in a real browser (the system Chromium through playwright-core), on a real local backend: one
-// visitor's story, step by step, each step starting where the previous one left the browser. Session tokens live
-// 5 s here, so the refresh paths (the page script while a tab is open, the handshake on the next page load after
-// it was closed) run for real.
+// visitor's story through the server side, step by step, each step starting where the previous one left the
+// browser. Signing in and out goes through the local backend's own pages (the fallback without JavaScript; Clerk's
+// components have clerkjs.test.ts). Session tokens live 5 s here, so the refresh paths (ClerkJS while a tab is open,
+// the handshake on the next page load after it was closed) run for real.
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../../test/helpers/chromium'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { browserUnavailableReason } from '../../test/helpers/chromium'
+import { useBrowserStory } from './helpers/browserStory'
 import { screenshotter } from './helpers/screenshots'
-import { startStack, type Stack } from './helpers/stack'
+import type { Stack } from './helpers/stack'
 
 const SESSION_LIFETIME_SECONDS = 5
 /** The verifier's default clock skew: a token is refused only this long after its `exp`. */
@@ -16,39 +18,19 @@ const CLOCK_SKEW_SECONDS = 5
 const unavailable = browserUnavailableReason()
 
 describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => {
+  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 10_000 })
   let stack: Stack
-  let browser: LaunchedBrowser
   let context: BrowserContext
   let page: Page
   const screenshot = screenshotter('e2e')
-  /** Uncaught errors in the app's pages (a failed hydration shows up here) and console errors. */
-  const pageErrors: string[] = []
-  const consoleErrors: string[] = []
-
-  beforeAll(async () => {
-    stack = await startStack({ sessionLifetime: SESSION_LIFETIME_SECONDS })
-    browser = await launchChromium()
-    context = browser.context
-    // Every page here answers in milliseconds: a step that waits longer has failed, and should say so soon.
-    context.setDefaultTimeout(10_000)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} [${message.location().url}]`)
-    })
-  })
-
-  afterEach(({ task }) => {
-    // A failed step usually has its cause in the app's log (a loader that threw): show the end of it.
-    if (task.result?.state === 'fail') console.error(`The app's last output:\n${stack.appOutput.slice(-40).join('\n')}`)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await stack?.close()
+  beforeAll(() => {
+    ;({ stack, context, page } = story)
   })
 
   const appUrl = (path: string) => `${stack.app.url}${path}`
+  /** The app's sign-in route, with Clerk's <SignIn/>. */
+  const appSignInFor = (path: string) => appUrl(`/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`)
+  /** The local backend's own sign-in page, the fallback without JavaScript, where the browser reaches it. */
   const signInPageFor = (path: string) =>
     `${stack.frontendUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl(path))}`
 
@@ -86,14 +68,16 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await expect(page.getByTestId('auth-status').getAttribute('data-state')).resolves.toBe('signed-out')
     await expect(page.getByTestId('auth-state-value').innerText()).resolves.toBe('Signed out')
     await expect(page.getByRole('link', { name: 'Sign in and open the dashboard' }).getAttribute('href')).resolves.toBe(
-      signInPageFor('/dashboard'),
+      appSignInFor('/dashboard').slice(stack.app.url.length),
     )
     expect(await sessionCookie()).toBeUndefined()
     await screenshot(page, 'home-signed-out')
   })
 
-  it('signs in through the local sign-in page and lands on the dashboard with the user id', async () => {
+  it('signs in through the local sign-in page (the fallback offered next to <SignIn/>) and lands on the dashboard', async () => {
     await page.getByRole('link', { name: 'Sign in and open the dashboard' }).click()
+    await page.waitForURL(appSignInFor('/dashboard'))
+    await page.getByRole('link', { name: "Use the local backend's sign-in page" }).click()
     await page.waitForURL(signInPageFor('/dashboard'))
     await screenshot(page, 'local-sign-in-page')
 
@@ -186,7 +170,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('refreshes an expired session token through the handshake on the next page load, without signing out', async () => {
-    // Leaving the app stops /local-clerk.js, which would otherwise keep the cookie fresh while the tab is open.
+    // Leaving the app stops ClerkJS, which would otherwise keep the cookie fresh while the tab is open.
     await page.goto('about:blank')
     const expired = await sessionCookie()
     expect(expired).toBeDefined()
@@ -206,7 +190,7 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     // Through the Frontend API's handshake and back, never past a sign-in page.
     expect(navigations[0]).toBe(appUrl('/dashboard'))
     expect(navigations.filter((url) => url.startsWith(`${stack.frontendUrl}/v1/client/handshake?`))).toHaveLength(1)
-    expect(navigations.some((url) => url.startsWith(`${stack.frontendUrl}/sign-in`))).toBe(false)
+    expect(navigations.some((url) => url.includes('/sign-in'))).toBe(false)
     expect(navigations.at(-1)).toBe(appUrl('/dashboard'))
     const fresh = await sessionCookie()
     expect(fresh).toBeDefined()
@@ -217,8 +201,9 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   })
 
   it('keeps the session token fresh while the tab is open, so client-side navigations stay signed in', async () => {
-    // A client-side navigation loads its data with fetch, which cannot take the handshake detour: without
-    // /local-clerk.js refreshing the cookie, this click would land on the sign-in page.
+    // A client-side navigation loads its data with fetch, which cannot take the handshake detour: without ClerkJS
+    // refreshing the cookie (it knows the session the local page started: same __client cookie), this click would
+    // land on the sign-in page.
     const before = await sessionCookie()
     const { exp } = decodeJwt(before!)
     await page.waitForTimeout(Math.max(0, (exp! + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()))
@@ -268,8 +253,8 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'organization-member')
   })
 
-  it('signs out through the local backend, which clears the session cookie', async () => {
-    await page.getByRole('link', { name: 'Sign out' }).click()
+  it('signs out through the local backend (the no-JavaScript sign-out), which clears the session cookie', async () => {
+    await page.goto(`${stack.frontendUrl}/sign-out?redirect_url=${encodeURIComponent(appUrl('/'))}`)
     await page.waitForURL(appUrl('/'))
 
     await expect(page.getByTestId('auth-status').getAttribute('data-state')).resolves.toBe('signed-out')
@@ -280,18 +265,19 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'home-after-sign-out')
   })
 
-  it('redirects the protected page to the sign-in page once signed out', async () => {
+  it("redirects the protected page to the app's sign-in route once signed out", async () => {
     const response = await page.goto(appUrl('/dashboard'))
 
-    expect(page.url()).toBe(signInPageFor('/dashboard'))
+    expect(page.url()).toBe(appSignInFor('/dashboard'))
     expect(response?.status()).toBe(200)
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Sign in')
+    await page.getByRole('heading', { name: 'Sign in to remix-clerk-local' }).waitFor()
     await screenshot(page, 'dashboard-redirects-to-sign-in')
   })
 
   it('ran the whole story without an error in a page or the console, but for the one 401 it asked for', () => {
-    expect(pageErrors).toEqual([])
-    expect(consoleErrors).toEqual([
+    expect(story.pageErrors).toEqual([])
+    expect(story.failedRequests).toEqual([])
+    expect(story.consoleErrors).toEqual([
       `Failed to load resource: the server responded with a status of 401 (Unauthorized) [${appUrl('/api/get-token')}]`,
     ])
   })

@@ -140,23 +140,28 @@ describe('npm start (scripts/start.mjs)', () => {
 
     expect(script.output()).toContain('Seeded the demo data (4 new users, organizations and templates).')
     expect(script.output()).toContain('Demo users:  demo@example.com (admin of "acme"), member@example.com (member)')
+    expect(script.output()).toContain('Password:    demo-password (or the e-mail code 424242')
+    // The app's own sign-in route, with Clerk's <SignIn/>.
+    const signInPath = `/sign-in?redirect_url=${encodeURIComponent(`${appUrl}/dashboard`)}`
+    expect(signInUrl).toBe(`${appUrl}${signInPath}`)
     // The browser meets the backend on the app's host name (localhost), so its __client cookie is same-site.
     const browserUrl = `http://localhost:${new URL(backendUrl).port}`
-    expect(signInUrl).toBe(`${browserUrl}/sign-in?redirect_url=${encodeURIComponent(`${appUrl}/dashboard`)}`)
     const home = await fetch(`${appUrl}/`)
     expect(home.status).toBe(200)
     const html = await home.text()
     expect(html).toContain('data-state="signed-out"')
-    expect(html).toContain(`href="${signInUrl.replaceAll('&', '&amp;')}"`)
+    expect(html).toContain(`href="${signInPath.replaceAll('&', '&amp;')}"`)
+    // ClerkJS comes from the local backend and talks to its Frontend API there.
+    expect(html).toContain(`"__proxyUrl":"${browserUrl}"`)
+    expect(html).toMatch(new RegExp(`"__clerkJSUrl":"${browserUrl}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`))
     const dashboard = await fetch(`${appUrl}/dashboard`, { redirect: 'manual' })
     expect(dashboard.status).toBe(302)
-    expect(dashboard.headers.get('location')).toBe(signInUrl)
+    expect(dashboard.headers.get('location')).toBe(signInPath)
     expect(await dashboard.text()).toBe('')
     // A page request without a session goes through the handshake on that same host.
     const handshake = await fetch(`${appUrl}/dashboard`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'document', cookie: '__client_uat=1' } })
     expect(handshake.status).toBe(307)
     expect(handshake.headers.get('location')).toMatch(new RegExp(`^${browserUrl}/v1/client/handshake\\?`))
-    expect(html).toContain(`src="${browserUrl}/local-clerk.js"`)
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys).toHaveLength(1)
     firstKid = jwks.keys[0]!.kid

@@ -3,6 +3,7 @@ import { backendApi } from './bapi/index.js'
 import { json, toErrorResponse } from './bapi/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
+import { clerkJsApi, isClerkJsRequest } from './fapi/clerkjs/index.js'
 import { frontendApi } from './fapi/index.js'
 import { rejectOtherHosts } from './hostGuard.js'
 
@@ -12,6 +13,10 @@ export function createApp(core: Core): Hono {
   app.use(rejectOtherHosts(core))
   const jwks = { keys: [core.keys.jwk] }
   app.get('/.well-known/jwks.json', () => json(jwks))
+  // First: ClerkJS's calls share paths with the Backend API (`/v1/organizations/…`), where a missing secret key
+  // would be a 401, and a 401 signs ClerkJS out.
+  const clerkJs = clerkJsApi(core)
+  app.use('/v1/*', async (c, next) => (isClerkJsRequest(c) ? clerkJs.fetch(c.req.raw, c.env) : next()))
   app.route('/v1', backendApi(core))
   app.route('/', frontendApi(core))
   app.notFound((c) => {

@@ -7,6 +7,7 @@ import { DEFAULT_DB_PATH } from './options.js'
 import type { SeedData } from './seed.js'
 import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
 import { useLightweightResponses } from './server.js'
+import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]
 
@@ -92,8 +93,8 @@ async function start(values: CliValues): Promise<void> {
     if (values.quiet) {
       process.stdout.write(`${url}\n`)
     } else {
-      const envLines = envFile === undefined ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}` : `\n${wroteEnvFile(envFile)}`
-      process.stdout.write(`${banner(url, (values.db as string | undefined) ?? DEFAULT_DB_PATH)}${envLines}\n`)
+      const envLines = envFile === undefined ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}` : `\n${wroteEnvFile(envFile, clerk)}`
+      process.stdout.write(`${banner(clerk, (values.db as string | undefined) ?? DEFAULT_DB_PATH)}${envLines}\n`)
     }
   } catch (error) {
     await clerk.close()
@@ -103,23 +104,18 @@ async function start(values: CliValues): Promise<void> {
 }
 
 /**
- * Where the server is and how a browser should use it. The browser must meet it on the app's site (its
- * SameSite=Lax `__client` cookie is the credential of the token refresh): an app on localhost reaches a server
- * published as 127.0.0.1 under `localhost`, which the app's SDK learns from CLERK_PROXY_URL.
+ * Where the server is and how a browser should use it: on the app's site, `browserUrl` (the .env lines carry it as
+ * CLERK_PROXY_URL, and ClerkJS's URL as CLERK_JS).
  */
-function banner(url: string, db: string): string {
-  const browser = new URL(url)
-  if (browser.hostname === '127.0.0.1') browser.hostname = 'localhost'
-  const pages = browser.origin
-  const advice =
-    pages === url
-      ? ''
-      : `Browsers meet this server on your app's site: for an app on localhost, add CLERK_PROXY_URL=${pages} to .env ` +
-        `(for an app on 127.0.0.1, use ${url} everywhere instead).\n`
+function banner(clerk: LocalClerk, db: string): string {
+  const pages = clerk.browserUrl
+  const clerkJs = clerk.clerkJsUrl
+    ? `Clerk's components work too: ClerkJS is at CLERK_JS, its Frontend API at CLERK_PROXY_URL. E-mail codes are always ${DEVELOPMENT_EMAIL_CODE}.\n`
+    : `Install @clerk/clerk-js@5 next to your app to use Clerk's components (ClerkJS) with this server.\n`
   return (
-    `remix-clerk-local listening on ${url}\nDatabase: ${db}\n` +
+    `remix-clerk-local listening on ${clerk.url}\nDatabase: ${db}\n` +
     `Sign-in page: ${pages}/sign-in?redirect_url=<your app URL>   Sign-out: ${pages}/sign-out?redirect_url=<your app URL>\n` +
-    `Keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${advice}`
+    `Without ClerkJS, keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${clerkJs}`
   )
 }
 
@@ -132,8 +128,10 @@ function writeEnvFile(path: string, lines: string): void {
   }
 }
 
-const wroteEnvFile = (path: string) =>
-  `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL and CLERK_JWT_KEY to ${path} (mode ${octal(PRIVATE_FILE_MODE)}).`
+function wroteEnvFile(path: string, clerk: LocalClerk): string {
+  const names = Object.keys(clerk.env())
+  return `Wrote ${names.slice(0, -1).join(', ')} and ${names.at(-1)} to ${path} (mode ${octal(PRIVATE_FILE_MODE)}).`
+}
 
 /** Closes the server and checkpoints the database on Ctrl-C or a stop request, then exits 0. */
 function handleShutdown(clerk: LocalClerk): void {

@@ -1,5 +1,6 @@
 import { AllowedHosts } from './allowedHosts.js'
 import type { AllowedOrigins } from './fapi/allowedOrigins.js'
+import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Satellites } from './fapi/satellites.js'
@@ -25,6 +26,8 @@ export interface Core {
   readonly allowedHosts: AllowedHosts
   /** The satellite applications and where the primary's and each satellite's Frontend API live. */
   readonly satellites: Satellites
+  /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
+  readonly clerkJs: ClerkJsBundle | undefined
 }
 
 /**
@@ -47,7 +50,8 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites }, url }
+    const clerkJs = findClerkJsBundle()
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs }, url }
   } catch (error) {
     store.close()
     throw error

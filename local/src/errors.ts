@@ -93,3 +93,17 @@ export function unprocessable(...errors: ClerkErrorEntry[]): ClerkApiError {
 export function notFound(message: string, longMessage: string, meta: Record<string, unknown> = {}): ClerkApiError {
   return clerkError(404, 'resource_not_found', message, longMessage, meta)
 }
+
+/**
+ * Something Clerk's Frontend API does and this backend does not (MFA, OAuth, passkeys, profile editing…): a 4xx
+ * that says so, never a 401, which would make ClerkJS sign the browser out.
+ */
+export function notSupported(what: string, instead = '', status = 422, meta: Record<string, unknown> = {}): ClerkApiError {
+  return clerkError(
+    status,
+    'not_supported',
+    `${what} is not supported by remix-clerk-local`,
+    `${what} is not supported by remix-clerk-local, a local development backend${instead ? `: ${instead}` : ''}.`,
+    meta,
+  )
+}

@@ -4,6 +4,7 @@ import { createApp } from './app.js'
 import { type Core, createCore } from './core.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
+import { clerkJsUrl } from './fapi/clerkJsBundle.js'
 import { sessionJson } from './resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
@@ -60,6 +61,26 @@ export class LocalClerk {
     return this.frontendApiUrl
   }
 
+  /**
+   * The Frontend API as browsers should reach it, the value of `proxyUrl` / `CLERK_PROXY_URL`: the URL with
+   * `localhost` in place of `127.0.0.1`. Browsers send the backend's `__client` cookie (HttpOnly, SameSite=Lax) only
+   * to the site of the page, and ports do not make sites: an app on `http://localhost:3000` shares it with
+   * `http://localhost:4000`, not with `http://127.0.0.1:4000`. Any other URL is used as it is.
+   */
+  get browserUrl(): string {
+    const url = new URL(this.frontendApiUrl)
+    if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
+    return url.origin
+  }
+
+  /**
+   * Where browsers load ClerkJS from (the installed `@clerk/clerk-js`, served by this server): the value of
+   * `clerkJSUrl` / `CLERK_JS`. Undefined when `@clerk/clerk-js` is not installed.
+   */
+  get clerkJsUrl(): string | undefined {
+    return this.core.clerkJs && clerkJsUrl(this.browserUrl, this.core.clerkJs)
+  }
+
   /** Same origin: the Backend API lives under `/v1/…`. */
   get apiUrl(): string {
     return this.frontendApiUrl
@@ -105,10 +126,13 @@ export class LocalClerk {
 
   /** The values for a Remix app's `.env`. */
   env(): LocalClerkEnv {
+    const clerkJs = this.clerkJsUrl
     return {
       CLERK_SECRET_KEY: this.secretKey,
       CLERK_PUBLISHABLE_KEY: this.publishableKey,
       CLERK_API_URL: this.apiUrl,
+      CLERK_PROXY_URL: this.browserUrl,
+      ...(clerkJs ? { CLERK_JS: clerkJs } : {}),
       CLERK_JWT_KEY: this.jwtKey,
     }
   }

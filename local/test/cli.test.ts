@@ -135,7 +135,8 @@ describe('remix-clerk-local CLI', () => {
     const browser = url.replace('127.0.0.1', 'localhost')
     expect(running.stdout()).toContain(`Sign-in page: ${browser}/sign-in?redirect_url=<your app URL>`)
     expect(running.stdout()).toContain(`<script src="${browser}/local-clerk.js" defer></script>`)
-    expect(running.stdout()).toContain(`add CLERK_PROXY_URL=${browser} to .env`)
+    expect(running.stdout()).toContain(`\nCLERK_PROXY_URL=${browser}\n`)
+    expect(running.stdout()).toMatch(new RegExp(`\\nCLERK_JS=${browser}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js\\n`))
     const status = async (redirectUrl: string) =>
       (await fetch(`${url}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`, { redirect: 'manual' })).status
     expect(await status('https://app.example.test/')).toBe(307)
@@ -163,9 +164,13 @@ describe('remix-clerk-local CLI', () => {
     const { url } = parseStartOutput(running.stdout())
     expect(modeOf(envFile)).toBe('0600')
     const lines = readFileSync(envFile, 'utf8')
-    expect(lines).toMatch(/^CLERK_SECRET_KEY=sk_live_\w+\nCLERK_PUBLISHABLE_KEY=pk_live_\w+\nCLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\nCLERK_JWT_KEY="-----BEGIN PUBLIC KEY-----\\n.*\\n-----END PUBLIC KEY-----"\n$/)
+    expect(lines).toMatch(
+      /^CLERK_SECRET_KEY=sk_live_\w+\nCLERK_PUBLISHABLE_KEY=pk_live_\w+\nCLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\nCLERK_PROXY_URL=http:\/\/localhost:\d+\nCLERK_JS=\S+\nCLERK_JWT_KEY="-----BEGIN PUBLIC KEY-----\\n.*\\n-----END PUBLIC KEY-----"\n$/,
+    )
     const secretKey = /^CLERK_SECRET_KEY=(.*)$/m.exec(lines)![1]!
-    expect(running.stdout()).toContain(`Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL and CLERK_JWT_KEY to ${envFile} (mode 0600).`)
+    expect(running.stdout()).toContain(
+      `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS and CLERK_JWT_KEY to ${envFile} (mode 0600).`,
+    )
     expect(running.stdout()).not.toContain(secretKey)
     expect(running.stdout()).not.toContain('CLERK_SECRET_KEY=')
     expect((await api(url, secretKey, '/v1/users')).status).toBe(200)

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3'
 import { importJWK, jwtVerify } from 'jose'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, SeedError, createLocalClerk } from '../src/index.js'
-import { TestClock } from './helpers.js'
+import { MIGRATIONS } from '../src/store/migrations.js'
+import { TestClock, coreOf } from './helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -71,6 +72,9 @@ describe('keys and URLs', () => {
         CLERK_SECRET_KEY: clerk.secretKey,
         CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('https://auth.example.test$').toString('base64').replace(/=+$/, '')}`,
         CLERK_API_URL: 'https://auth.example.test',
+        // Browsers use the URL as it is: only 127.0.0.1 becomes localhost.
+        CLERK_PROXY_URL: 'https://auth.example.test',
+        CLERK_JS: expect.stringMatching(/^https:\/\/auth\.example\.test\/npm\/@clerk\/clerk-js@5\.\d+\.\d+\/dist\/clerk\.browser\.js$/),
         CLERK_JWT_KEY: clerk.jwtKey,
       })
     })
@@ -79,11 +83,15 @@ describe('keys and URLs', () => {
   it('formats .env lines with the PEM on one quoted line', async () => {
     await withClerk({}, async (clerk) => {
       const lines = clerk.envFile().split('\n')
-      expect(lines).toHaveLength(4)
+      expect(lines).toHaveLength(6)
       expect(lines[0]).toBe(`CLERK_SECRET_KEY=${clerk.secretKey}`)
       expect(lines[1]).toBe(`CLERK_PUBLISHABLE_KEY=${clerk.publishableKey}`)
       expect(lines[2]).toBe(`CLERK_API_URL=${clerk.apiUrl}`)
-      expect(lines[3]).toBe(`CLERK_JWT_KEY="${clerk.jwtKey.trim().replace(/\n/g, '\\n')}"`)
+      // 127.0.0.1 for the server, localhost for the browser: the same site as an app on localhost.
+      expect(lines[3]).toBe(`CLERK_PROXY_URL=${clerk.apiUrl.replace('127.0.0.1', 'localhost')}`)
+      expect(lines[4]).toBe(`CLERK_JS=${clerk.clerkJsUrl}`)
+      expect(clerk.clerkJsUrl).toMatch(/^http:\/\/localhost:4000\/npm\/@clerk\/clerk-js@5\./)
+      expect(lines[5]).toBe(`CLERK_JWT_KEY="${clerk.jwtKey.trim().replace(/\n/g, '\\n')}"`)
     })
   })
 
@@ -152,13 +160,29 @@ describe('schema migrations', () => {
     const db = join(dir, 'versioned.db')
     await (await createLocalClerk({ db })).close()
     const raw = new Database(db)
-    expect(raw.pragma('user_version', { simple: true })).toBe(2)
+    expect(raw.pragma('user_version', { simple: true })).toBe(3)
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
     raw.pragma('user_version = 7')
     raw.close()
     await expect(createLocalClerk({ db })).rejects.toThrow(
-      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 2). Upgrade remix-clerk-local or use another --db file.',
+      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 3). Upgrade remix-clerk-local or use another --db file.',
     )
+  })
+
+  it('upgrades a database of schema version 2 in place: its users stay, without a password', async () => {
+    const db = join(dir, 'version-2.db')
+    const raw = new Database(db)
+    for (const migration of MIGRATIONS.slice(0, 2)) raw.exec(migration)
+    raw.pragma('user_version = 2')
+    raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES ('user_old', 1, 1)`).run()
+    raw.close()
+    const clerk = await createLocalClerk({ db })
+    try {
+      expect((await clerk.fetch(new Request(`${clerk.url}/v1/users/user_old`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))).status).toBe(200)
+      expect(coreOf(clerk).store.users.passwordDigest('user_old')).toBeUndefined()
+    } finally {
+      await clerk.close()
+    }
   })
 })
 

@@ -2,6 +2,9 @@
 // Request authentication needs the unverified `iat`/`iss` of the cookie token before it verifies it, so
 // the decoded form is shared with verification instead of decoding the same token twice.
 import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
+import { detached } from '../shared/detached'
 
 export interface JwtHeader {
   alg?: unknown
@@ -65,10 +68,23 @@ export function decodeJwt(token: unknown): DecodeResult {
   // The signature is only checked for its alphabet here; jose decodes it when it verifies.
   if (!BASE64URL.test(token.slice(second + 1))) return undecodable()
 
-  const header = parseSegment(rawHeader)
+  const header = knownHeaders.get(rawHeader) ?? parseHeader(rawHeader)
   const payload = header && parseSegment(rawPayload)
   if (!header || !payload) return undecodable()
   return { ok: true, jwt: { header, payload, token } }
+}
+
+// Every session token of an instance carries the same header segment (alg, kid, typ, cat): it is parsed once and the
+// frozen result shared, which saves a decode per new token and the header's memory in every verified-token cache
+// entry. Bounded, since headers come from requests.
+const knownHeaders = new BoundedCache<string, JwtHeader>(32)
+forgetOnReset(() => knownHeaders.clear())
+
+function parseHeader(segment: string): JwtHeader | undefined {
+  const header = parseSegment(segment)
+  // Kept under a copy of the segment: the segment itself is a slice of the request's whole Cookie header.
+  if (header) knownHeaders.set(detached(segment), Object.freeze(header))
+  return header
 }
 
 function parseSegment(segment: string): Record<string, unknown> | undefined {

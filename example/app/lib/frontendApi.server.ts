@@ -1,38 +1,21 @@
-// Where the browser goes to sign in and out. On the local backend (remix-clerk-local) those pages live on
-// its Frontend API; with a real Clerk instance, CLERK_SIGN_IN_URL points at your sign-in page.
+// Where the browser signs in and out. The app's own /sign-in and /sign-up routes render Clerk's components
+// (ClerkJS), on any Clerk instance. On remix-clerk-local the backend also has pages of its own, which work without
+// JavaScript: the fallback offered next to the components.
 
-interface FrontendApiConfig {
-  /**
-   * Where the browser reaches the local backend, e.g. `http://localhost:4000`; undefined for a real Clerk instance.
-   * CLERK_PROXY_URL when set (the backend under the app's host name), else the URL in the publishable key.
-   */
-  localBase: string | undefined
-  signInUrl: string | undefined
-}
-
-let config: FrontendApiConfig | undefined
-
-// Read once: the environment of a running server does not change, and every page renders these links.
-function frontendApiConfig(): FrontendApiConfig {
-  if (config) return config
-  const local = localFrontendApi(process.env.CLERK_PUBLISHABLE_KEY ?? '')
-  const localBase = local && (browserFacingUrl(process.env.CLERK_PROXY_URL) ?? local)
-  const signInUrl = process.env.CLERK_SIGN_IN_URL || (localBase ? `${localBase}/sign-in` : undefined)
-  config = { localBase, signInUrl }
-  return config
-}
+let localBackendUrl: string | null | undefined
 
 /**
- * The local backend's pages and script must be on the same site as the app: its sign-in sets an HttpOnly,
- * SameSite=Lax `__client` cookie, which the browser sends with the script's token refresh only then. An app on
- * `http://localhost:3000` next to a backend published as `http://127.0.0.1:4000` (two sites) therefore sends the
- * browser to `CLERK_PROXY_URL=http://localhost:4000`, which getAuth uses for the handshake too.
+ * The local backend as the browser reaches it: CLERK_PROXY_URL when set (`npm start` sets it to
+ * `http://localhost:<port>`, the app's own site, where the backend's `__client` cookie reaches ClerkJS), else the URL
+ * in the publishable key. Null on a real Clerk instance. Read once: a running server's environment does not change.
  */
-function browserFacingUrl(proxyUrl: string | undefined): string | undefined {
+function localBackend(): string | null {
+  if (localBackendUrl !== undefined) return localBackendUrl
+  const inKey = localFrontendApi(process.env.CLERK_PUBLISHABLE_KEY ?? '')
+  const proxy = process.env.CLERK_PROXY_URL
   // A relative proxy path (`/__clerk`) would need the app to forward it; the local backend is reached directly.
-  if (!proxyUrl || !/^https?:\/\//.test(proxyUrl)) return undefined
-  const { href } = new URL(proxyUrl)
-  return href.endsWith('/') ? href.slice(0, -1) : href
+  localBackendUrl = inKey ? (proxy && /^https?:\/\//.test(proxy) ? new URL(proxy).origin : inKey) : null
+  return localBackendUrl
 }
 
 /**
@@ -54,32 +37,26 @@ function localFrontendApi(publishableKey: string): string | undefined {
   return /^https?:\/\//.test(frontendApi) ? new URL(frontendApi).origin : undefined
 }
 
+/** `url` with `?redirect_url=<returnTo>`; a relative `url` stays relative. */
 function withRedirect(url: string, returnTo: string): string {
-  const target = new URL(url)
+  const target = new URL(url, 'http://relative.invalid')
   target.searchParams.set('redirect_url', returnTo)
-  return target.href
+  return target.origin === 'http://relative.invalid' ? `${target.pathname}${target.search}` : target.href
 }
 
-/** The sign-in page, coming back to `returnTo` (an absolute URL of this app); null when none is configured. */
-export function signInUrl(returnTo: string): string | null {
-  const { signInUrl } = frontendApiConfig()
-  return signInUrl ? withRedirect(signInUrl, returnTo) : null
+/** The app's sign-in route (Clerk's `<SignIn/>`), coming back to `returnTo` (an absolute URL of this app). */
+export function signInUrl(returnTo: string): string {
+  return withRedirect('/sign-in', returnTo)
 }
 
-/**
- * The sign-out page, coming back to `returnTo`; null on a real Clerk instance, where signing out is the browser
- * SDK's job.
- */
-export function signOutUrl(returnTo: string): string | null {
-  const { localBase } = frontendApiConfig()
-  return localBase ? withRedirect(`${localBase}/sign-out`, returnTo) : null
+/** The local backend's own sign-in page (no JavaScript needed), coming back to `returnTo`; null on a real Clerk instance. */
+export function localSignInUrl(returnTo: string): string | null {
+  const backend = localBackend()
+  return backend ? withRedirect(`${backend}/sign-in`, returnTo) : null
 }
 
-/**
- * The local backend's browser script, which keeps `__session` fresh while a tab is open (Clerk's browser SDK
- * does that on a real instance). Null on a real Clerk instance.
- */
-export function localClerkScriptUrl(): string | null {
-  const { localBase } = frontendApiConfig()
-  return localBase ? `${localBase}/local-clerk.js` : null
+/** The local backend's sign-out page, coming back to `returnTo`; null on a real Clerk instance. */
+export function localSignOutUrl(returnTo: string): string | null {
+  const backend = localBackend()
+  return backend ? withRedirect(`${backend}/sign-out`, returnTo) : null
 }

@@ -4,15 +4,10 @@ import { signInUrl } from './frontendApi.server'
 
 type LoaderOrActionArgs = Parameters<typeof getAuth>[0]
 
-/**
- * The signed-in auth object, or a redirect to the sign-in page that comes back to this URL. Without a sign-in page
- * (a real Clerk instance and no CLERK_SIGN_IN_URL) the error boundary explains what to set.
- */
+/** The signed-in auth object, or a redirect to the app's sign-in route that comes back to this URL. */
 export async function requireAuth(args: LoaderOrActionArgs): Promise<SignedInAuthObject> {
   const auth = await getAuth(args)
   if (auth.userId !== null) return auth
-  const signIn = signInUrl(args.request.url)
   // no-store: the answer depends on cookies, and a cached redirect would outlive the sign-in.
-  if (signIn) throw redirect(signIn, { headers: { 'Cache-Control': 'no-store' } })
-  throw new Response('Signed out, and no sign-in page is configured: set CLERK_SIGN_IN_URL.', { status: 401 })
+  throw redirect(signInUrl(args.request.url), { headers: { 'Cache-Control': 'no-store' } })
 }

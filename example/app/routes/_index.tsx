@@ -20,23 +20,19 @@ export default function Home() {
       <section className="hero">
         <h1>Clerk sessions in Remix loaders, with no account and no network</h1>
         <p className="lead">
-          This page is public. Its loader calls <code>getAuth(args)</code> and shows what it sees. Sign in on the local
-          backend and the protected pages open up: the dashboard reads the user through the Backend API and an action
-          mints a JWT from a template.
+          This page is public. Its loader calls <code>getAuth(args)</code> and shows what it sees. Sign in with
+          Clerk&apos;s own components, served by the local backend, and the protected pages open up: the dashboard reads
+          the user through the Backend API and an action mints a JWT from a template.
         </p>
         <div className="hero__actions">
           {auth.isAuthenticated ? (
             <Link className="button button--primary" to="/dashboard">
               Open the dashboard
             </Link>
-          ) : signInToDashboard ? (
-            <a className="button button--primary" href={signInToDashboard}>
-              Sign in and open the dashboard
-            </a>
           ) : (
-            <p className="notice">
-              No sign-in page is configured: set <code>CLERK_SIGN_IN_URL</code> to your Clerk sign-in page.
-            </p>
+            <Link className="button button--primary" to={signInToDashboard}>
+              Sign in and open the dashboard
+            </Link>
           )}
           <Link className="button" to="/organization">
             Check organization roles
@@ -64,16 +60,17 @@ export default function Home() {
         <Card id="how-it-works" title="How it works">
           <ol className="steps">
             <li>
-              The sign-in page on the local backend starts a session and sends the browser back through Clerk&apos;s
-              handshake, which sets the <code>__session</code> and <code>__client_uat</code> cookies on this app.
+              Clerk&apos;s <code>&lt;SignIn/&gt;</code> (ClerkJS, loaded from the local backend) signs in against the local
+              Frontend API and writes the <code>__session</code> cookie on this app; the backend sets{' '}
+              <code>__client_uat</code>.
             </li>
             <li>
               Every loader calls <code>getAuth(args)</code>: the session token is verified locally with the
               instance&apos;s key, no request leaves the server.
             </li>
             <li>
-              When the token expires, the next page load goes through the handshake again and comes back with a fresh
-              one; you stay signed in.
+              ClerkJS keeps the token fresh while a tab is open; after a tab was closed, the next page load goes through
+              Clerk&apos;s handshake and comes back with a fresh one. You stay signed in.
             </li>
           </ol>
         </Card>

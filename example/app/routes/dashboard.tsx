@@ -113,7 +113,7 @@ export default function Dashboard() {
             />
           ) : (
             <p className="muted" data-testid="no-org">
-              No active organization. Sign in again and pick one to see organization claims.
+              No active organization. Pick one with the organization switcher at the top to see organization claims.
             </p>
           )}
         </Card>

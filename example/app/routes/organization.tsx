@@ -4,7 +4,7 @@ import { Card } from '~/components/Card'
 import { Fields } from '~/components/Fields'
 import { clerkClient } from '~/lib/clerkClient.server'
 import { formatTime } from '~/lib/formatTime'
-import { signInUrl } from '~/lib/frontendApi.server'
+import { localSignInUrl } from '~/lib/frontendApi.server'
 import { requireAuth } from '~/lib/requireAuth.server'
 
 export const meta: MetaFunction = () => [{ title: 'Organization · remix-clerk example' }]
@@ -33,8 +33,9 @@ export async function loader(args: LoaderFunctionArgs) {
       maxAllowedMemberships: adminDetails.maxAllowedMemberships,
       createdAt: adminDetails.createdAt,
     },
-    // Organizations are chosen at sign-in: this link signs in again and comes back here.
-    switchUrl: signInUrl(args.request.url),
+    // The organization switcher in the header changes the active organization; the local backend's page (no
+    // JavaScript needed) signs in again as anyone, with any of their organizations, and comes back here.
+    switchUrl: localSignInUrl(args.request.url),
   })
 }
 

@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results')
 
-/** Numbered full-page screenshots under example/test-results/<suite>/, in the order the steps ran. */
+/** Numbered full-page screenshots under example/test-results/<suite>/, in the order the steps ran (this run's only). */
 export function screenshotter(suite: string) {
   const dir = join(RESULTS_DIR, suite)
+  // Only this run's pictures: an earlier run's, numbered differently, would read as steps of this one.
+  rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   let count = 0
   return async (page: Page, step: string): Promise<string> => {

@@ -17,19 +17,19 @@ export interface Stack {
 
 /**
  * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
- * pointed at it through the same variables `npm start` passes (the four of `clerk.env()` and CLERK_PROXY_URL).
+ * pointed at it through the same variables `npm start` passes (`clerk.env()`: the keys, CLERK_PROXY_URL and CLERK_JS).
  */
 export async function startStack(options: { sessionLifetime: number }): Promise<Stack> {
   const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
   try {
     const seeded = clerk.seed(readDemoSeed())
-    const { port } = await clerk.listen(0)
-    const frontendUrl = `http://localhost:${port}`
+    await clerk.listen(0)
+    const frontendUrl = clerk.browserUrl
     const appOutput: string[] = []
     // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
     const app = await startAppServer({
       port: 0,
-      env: { PATH: process.env.PATH, ...clerk.env(), CLERK_PROXY_URL: frontendUrl },
+      env: { PATH: process.env.PATH, ...clerk.env() },
       onOutput: (line) => appOutput.push(line),
     })
     const idOf = (email: string) => {

@@ -34,20 +34,21 @@ export interface AppCookieOptions {
  * `/local-clerk.js` can keep `__session` fresh.
  */
 export function signedInCookies(sessionToken: string, clientUpdatedAtMs: number, options: AppCookieOptions): string[] {
-  return [
-    ...named('__session', options, (name) => cookie(name, sessionToken, options)),
-    ...named('__client_uat', options, (name) =>
-      cookie(name, String(Math.floor(clientUpdatedAtMs / 1000)), options, CLIENT_UAT_MAX_AGE_SECONDS),
-    ),
-  ]
+  return [...named('__session', options, (name) => cookie(name, sessionToken, options)), ...clientUatCookies(clientUpdatedAtMs, options)]
+}
+
+/**
+ * `__client_uat` alone: the client's last sign-in or sign-out in seconds, or 0 for "signed out" (undefined). The
+ * Frontend API sets it for ClerkJS, which writes `__session` itself.
+ */
+export function clientUatCookies(clientUpdatedAtMs: number | undefined, options: AppCookieOptions): string[] {
+  const value = clientUpdatedAtMs === undefined ? '0' : String(Math.floor(clientUpdatedAtMs / 1000))
+  return named('__client_uat', options, (name) => cookie(name, value, options, CLIENT_UAT_MAX_AGE_SECONDS))
 }
 
 /** Clears the session token and records "signed out" (`__client_uat=0`), so the SDK stops asking. */
 export function signedOutCookies(options: AppCookieOptions): string[] {
-  return [
-    ...named('__session', options, (name) => cookie(name, '', options, 0)),
-    ...named('__client_uat', options, (name) => cookie(name, '0', options, CLIENT_UAT_MAX_AGE_SECONDS)),
-  ]
+  return [...named('__session', options, (name) => cookie(name, '', options, 0)), ...clientUatCookies(undefined, options)]
 }
 
 /**

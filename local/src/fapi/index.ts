@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
 import type { Core } from '../core.js'
 import { toErrorResponse } from '../bapi/respond.js'
 import { suffixForFrontendApi } from './appCookies.js'
 import { browserScript } from './browserScript.js'
 import { browserTokenHandler } from './browserTokens.js'
+import { clerkJsBundleHandler } from './clerkJsBundle.js'
+import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
 import { link, sync } from './satelliteSync.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
@@ -16,17 +17,7 @@ import { showSignIn, signOut, submitSignIn } from './signIn.js'
  */
 export function frontendApi(core: Core): Hono {
   const app = new Hono()
-  // Only pages on allowed origins may read answers (and send cookies); Vary keeps caches from mixing origins.
-  app.use(
-    '/v1/client/*',
-    cors({
-      origin: (origin) => (core.allowedOrigins.allows(origin) ? origin : null),
-      credentials: true,
-      allowMethods: ['GET', 'POST'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 600,
-    }),
-  )
+  app.use('/v1/client/*', credentialedCors(core))
   app.get('/v1/client/handshake', (c) => handshake(core, c))
   app.get('/v1/client/sync', (c) => sync(core, c))
   app.get('/v1/client/link', (c) => link(core, c))
@@ -50,6 +41,7 @@ export function frontendApi(core: Core): Hono {
       },
     })
   })
+  app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(core.clerkJs))
   app.onError(toErrorResponse)
   return app
 }

@@ -22,12 +22,23 @@ export function organizationJson(organization: OrganizationRecord, membersCount?
   }
 }
 
+/** What anyone who shares an organization (or a session's browser) may see of a user. */
+export function publicUserDataJson(store: Store, userId: string) {
+  const user = store.users.get(userId)!
+  const identifier = store.users.emails(userId).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
+  return {
+    user_id: user.id,
+    identifier,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    image_url: DEFAULT_IMAGE_URL,
+    has_image: false,
+  }
+}
+
 /** Membership with its organization and the member's public data, as the Backend API nests them. */
 export function membershipJson(store: Store, membership: MembershipRecord) {
   const organization = store.organizations.get(membership.organization_id)!
-  const user = store.users.get(membership.user_id)!
-  const identifier =
-    store.users.emails(user.id).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
   return {
     object: 'organization_membership',
     id: membership.id,
@@ -39,19 +50,12 @@ export function membershipJson(store: Store, membership: MembershipRecord) {
     created_at: membership.created_at,
     updated_at: membership.updated_at,
     organization: organizationJson(organization),
-    public_user_data: {
-      user_id: user.id,
-      identifier,
-      first_name: user.first_name,
-      last_name: user.last_name,
-      image_url: DEFAULT_IMAGE_URL,
-      has_image: false,
-    },
+    public_user_data: publicUserDataJson(store, membership.user_id),
   }
 }
 
 /** `org:billing_manager` → `Billing manager`. */
-function roleName(role: string): string {
+export function roleName(role: string): string {
   const key = role.replace(/^org:/, '').replace(/_/g, ' ')
   return key.charAt(0).toUpperCase() + key.slice(1)
 }

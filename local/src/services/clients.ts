@@ -15,6 +15,11 @@ export function createBrowserClient(core: Core): ClientRecord {
   return client
 }
 
+/** No browser holds the client any more (`DELETE /v1/client`): its cookie value stops working. */
+export function detachClient(core: Core, client: ClientRecord): void {
+  core.store.clients.setCookieToken(client.id, null)
+}
+
 /** The client a `__client` cookie names, if the cookie is one we issued. */
 export function clientForCookie(core: Core, token: string | undefined): ClientRecord | undefined {
   return token ? core.store.clients.byCookieToken(token) : undefined

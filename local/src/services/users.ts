@@ -4,10 +4,13 @@ import { newId } from '../ids.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
 import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
+import { hashPassword, hashPasswordSync } from './passwords.js'
 
 const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
 const USERNAME_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
 const MIN_PASSWORD_LENGTH = 8
+/** Clerk's limit (bcrypt's, there). */
+const MAX_PASSWORD_LENGTH = 72
 
 const name = () => f.nullableString({ maxLength: 256 })
 
@@ -18,7 +21,7 @@ export const CREATE_USER_FIELDS = {
     pattern: USERNAME_PATTERN,
     patternHint: 'must be 4 to 64 letters, digits, "_" or "-".',
   }),
-  password: f.string({ maxLength: 72 }),
+  password: f.string({ maxLength: MAX_PASSWORD_LENGTH }),
   first_name: name(),
   last_name: name(),
   external_id: f.nullableString({ maxLength: 256 }),
@@ -33,8 +36,28 @@ export const CREATE_USER_FIELDS = {
   locale: f.nullableString({ maxLength: 35 }),
 }
 
-/** Creates a user with verified e-mail addresses and phone numbers; the first of each becomes primary. */
-export function createUser(core: Core, input: unknown): UserRecord {
+export interface CreateUserOptions {
+  /**
+   * The digest of the password, hashed by the caller off the event loop (see passwordDigestFor), or a sign-up's
+   * (which keeps only the digest); it takes the place of the input's `password`.
+   */
+  passwordDigest?: string | undefined
+}
+
+/**
+ * Hashes the input's `password` on the thread pool, for async callers to hand to createUser; undefined when there
+ * is none to hash (createUser then reports what is wrong with it).
+ */
+export async function passwordDigestFor(input: unknown): Promise<string | undefined> {
+  const password = typeof input === 'object' && input !== null ? (input as { password?: unknown }).password : undefined
+  return typeof password === 'string' && password.length <= MAX_PASSWORD_LENGTH ? hashPassword(password) : undefined
+}
+
+/**
+ * Creates a user with verified e-mail addresses and phone numbers; the first of each becomes primary. A `password`
+ * is stored as a scrypt digest (hashed here, blocking, unless the caller passes `passwordDigest`).
+ */
+export function createUser(core: Core, input: unknown, options: CreateUserOptions = {}): UserRecord {
   const body = parseFields(input, CREATE_USER_FIELDS)
   const { store } = core
   const emails = (body.email_address ?? []).map((email) => email.trim().toLowerCase())
@@ -65,6 +88,7 @@ export function createUser(core: Core, input: unknown): UserRecord {
     })
   }
 
+  const passwordDigest = options.passwordDigest ?? (body.password === undefined ? null : hashPasswordSync(body.password))
   const now = core.now()
   const createdAt = body.created_at ?? now
   const userId = newId('user')
@@ -83,8 +107,7 @@ export function createUser(core: Core, input: unknown): UserRecord {
     username,
     first_name: body.first_name ?? null,
     last_name: body.last_name ?? null,
-    // Passwords are accepted for compatibility but never stored: nothing here signs in with one.
-    password_enabled: body.password !== undefined,
+    password_enabled: passwordDigest !== null,
     public_metadata: body.public_metadata ?? {},
     private_metadata: body.private_metadata ?? {},
     unsafe_metadata: body.unsafe_metadata ?? {},
@@ -97,7 +120,7 @@ export function createUser(core: Core, input: unknown): UserRecord {
     created_at: createdAt,
     updated_at: createdAt,
   }
-  store.transaction(() => store.users.insert(user, emailRecords, phoneRecords))
+  store.transaction(() => store.users.insert(user, emailRecords, phoneRecords, passwordDigest))
   return user
 }
 

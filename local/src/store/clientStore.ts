@@ -23,6 +23,7 @@ export class ClientStore {
       ),
       get: db.prepare<[string], ClientRecord>('SELECT id, cookie_token, created_at, updated_at FROM clients WHERE id = ?'),
       touch: db.prepare<[number, string]>('UPDATE clients SET updated_at = ? WHERE id = ?'),
+      setCookieToken: db.prepare<[string | null, string]>('UPDATE clients SET cookie_token = ? WHERE id = ?'),
     }
   }
 
@@ -40,5 +41,10 @@ export class ClientStore {
 
   touch(id: string, now: number): void {
     this.stmts.touch.run(now, id)
+  }
+
+  /** A new `__client` cookie value (the old one stops working), or null: no browser holds the client any more. */
+  setCookieToken(id: string, token: string | null): void {
+    this.stmts.setCookieToken.run(token, id)
   }
 }

@@ -1,4 +1,5 @@
 import { type SqliteDatabase, openDatabase } from './database.js'
+import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'
 import { InstanceStore } from './instanceStore.js'
 import { NonceStore } from './nonceStore.js'
@@ -16,6 +17,7 @@ export class Store {
   readonly organizations: OrganizationStore
   readonly templates: TemplateStore
   readonly nonces: NonceStore
+  readonly attempts: AttemptStore
 
   private readonly ownChanges
   private readonly otherCommits
@@ -34,6 +36,7 @@ export class Store {
     this.organizations = new OrganizationStore(db)
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
+    this.attempts = new AttemptStore(db)
   }
 
   static open(path: string): Store {

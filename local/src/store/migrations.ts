@@ -125,5 +125,39 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE clients ADD COLUMN cookie_token TEXT;
   CREATE UNIQUE INDEX clients_cookie_token ON clients (cookie_token) WHERE cookie_token IS NOT NULL;
   CREATE INDEX handshake_nonces_expires_at ON handshake_nonces (expires_at);
+  `,  /*
+   * 3: what ClerkJS needs. Users get a password (a scrypt digest, see services/passwords.ts); a browser client gets
+   * sign-in and sign-up attempts, each the state of one form the user is filling in.
+   */ `
+  ALTER TABLE users ADD COLUMN password_digest TEXT;
+
+  CREATE TABLE sign_ins (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    identifier TEXT,
+    user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+    first_factor TEXT,
+    created_session_id TEXT,
+    abandon_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX sign_ins_client_id ON sign_ins (client_id);
+
+  CREATE TABLE sign_ups (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    password_digest TEXT,
+    email_verification TEXT,
+    created_user_id TEXT,
+    created_session_id TEXT,
+    abandon_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX sign_ups_client_id ON sign_ups (client_id);
   `,
 ]

@@ -63,7 +63,8 @@ type UserRow = Omit<UserRecord, 'password_enabled' | 'public_metadata' | 'privat
   unsafe_metadata: string
 }
 
-const fromRow = (row: UserRow): UserRecord => ({
+// `password_digest` is read only by passwordDigest(): a record that is logged or serialised never carries it.
+const fromRow = ({ password_digest: _digest, ...row }: UserRow & { password_digest?: string | null }): UserRecord => ({
   ...row,
   password_enabled: row.password_enabled === 1,
   public_metadata: parseJsonObject(row.public_metadata),
@@ -130,12 +131,14 @@ export class UserStore {
 
   constructor(private readonly db: SqliteDatabase) {
     this.stmts = {
-      insert: db.prepare<UserRow>(`INSERT INTO users (id, external_id, username, first_name, last_name,
+      insert: db.prepare<UserRow & { password_digest: string | null }>(`INSERT INTO users (id, external_id, username, first_name, last_name,
         password_enabled, public_metadata, private_metadata, unsafe_metadata, primary_email_address_id,
-        primary_phone_number_id, locale, legal_accepted_at, last_sign_in_at, last_active_at, created_at, updated_at)
+        primary_phone_number_id, locale, legal_accepted_at, last_sign_in_at, last_active_at, created_at, updated_at,
+        password_digest)
         VALUES (@id, @external_id, @username, @first_name, @last_name, @password_enabled, @public_metadata,
         @private_metadata, @unsafe_metadata, @primary_email_address_id, @primary_phone_number_id, @locale,
-        @legal_accepted_at, @last_sign_in_at, @last_active_at, @created_at, @updated_at)`),
+        @legal_accepted_at, @last_sign_in_at, @last_active_at, @created_at, @updated_at, @password_digest)`),
+      passwordDigest: db.prepare<[string], { password_digest: string | null }>('SELECT password_digest FROM users WHERE id = ?'),
       get: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       delete: db.prepare<[string]>('DELETE FROM users WHERE id = ?'),
       touchSignIn: db.prepare<[number, number, string]>(
@@ -164,8 +167,9 @@ export class UserStore {
     }
   }
 
-  insert(record: UserRecord, emails: IdentifierRecord[], phones: IdentifierRecord[]): void {
-    this.stmts.insert.run(toRow(record))
+  /** `passwordDigest`: see services/passwords.ts; null for a user without a password. */
+  insert(record: UserRecord, emails: IdentifierRecord[], phones: IdentifierRecord[], passwordDigest: string | null = null): void {
+    this.stmts.insert.run({ ...toRow(record), password_digest: passwordDigest })
     for (const email of emails) this.stmts.insertEmail.run(email)
     for (const phone of phones) this.stmts.insertPhone.run(phone)
   }
@@ -173,6 +177,10 @@ export class UserStore {
   get(id: string): UserRecord | undefined {
     const row = this.stmts.get.get(id)
     return row && fromRow(row)
+  }
+
+  passwordDigest(userId: string): string | undefined {
+    return this.stmts.passwordDigest.get(userId)?.password_digest ?? undefined
   }
 
   emails(userId: string): IdentifierRecord[] {

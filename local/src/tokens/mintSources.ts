@@ -86,9 +86,15 @@ export class MintSources {
 
 function activeMembership(store: Store, session: SessionRecord): ActiveMembership | undefined {
   const organizationId = session.last_active_organization_id
-  if (!organizationId) return undefined
-  // A membership removed after the session chose the organization simply drops the org claims.
-  const membership = store.organizations.membership(organizationId, session.user_id)
+  return organizationId ? membershipIn(store, organizationId, session.user_id) : undefined
+}
+
+/**
+ * The user's membership in the organization, with the organization; undefined when there is none. A membership
+ * removed after the session chose the organization simply drops the org claims.
+ */
+export function membershipIn(store: Store, organizationId: string, userId: string): ActiveMembership | undefined {
+  const membership = store.organizations.membership(organizationId, userId)
   const organization = membership && store.organizations.get(organizationId)
   return membership && organization ? { organization, membership } : undefined
 }

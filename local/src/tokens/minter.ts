@@ -9,7 +9,7 @@ import type { TemplateRecord } from '../store/templateStore.js'
 import { type CompiledClaims, compileClaims } from '../templates/compile.js'
 import { buildShortcodeContext } from '../templates/context.js'
 import { RESERVED_TEMPLATE_CLAIMS } from '../templates/reserved.js'
-import { MintSources, type SessionSources } from './mintSources.js'
+import { MintSources, type SessionSources, membershipIn } from './mintSources.js'
 import type { ActiveOrganization } from './orgClaims.js'
 import { SESSION_TOKEN_CATEGORY, TEMPLATE_TOKEN_CATEGORY, buildSessionClaims } from './sessionClaims.js'
 import { type TemplateAlgorithm, importSigningKey } from './signingKeys.js'
@@ -19,6 +19,11 @@ export interface MintOptions {
   expiresInSeconds?: number | undefined
   /** Origin of the browser request, which becomes `azp`. */
   origin?: string | undefined
+  /**
+   * Session tokens only: the organization the token is for instead of the session's active one (null: none), as
+   * ClerkJS's `getToken({ organizationId })` asks. The caller checks the user is a member.
+   */
+  organizationId?: string | null | undefined
 }
 
 export interface MinterSettings {
@@ -56,7 +61,13 @@ export class TokenMinter {
 
   async sessionToken(sessionId: string, options: MintOptions = {}): Promise<string> {
     const nowMs = this.settings.now()
-    const { session, active } = this.activeSession(sessionId, nowMs)
+    const { session, active: sessionActive } = this.activeSession(sessionId, nowMs)
+    const active =
+      options.organizationId === undefined || options.organizationId === session.last_active_organization_id
+        ? sessionActive
+        : options.organizationId === null
+          ? undefined
+          : membershipIn(this.settings.store, options.organizationId, session.user_id)
     const organization: ActiveOrganization | undefined = active && {
       id: active.organization.id,
       slug: active.organization.slug,

@@ -92,3 +92,22 @@ describe('a 1 MiB hostile value does not stall the server', () => {
     await expectNoStall(path, api('POST', body()), 422)
   })
 })
+
+describe("a 1 MiB hostile value to ClerkJS's Frontend API does not stall the server either", () => {
+  /** As ClerkJS sends it: a form POST from an allowed page, with `_clerk_js_version`. */
+  const clerkJs = (fields: Record<string, string>): RequestInit => ({
+    method: 'POST',
+    headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  })
+  const path = (route: string) => `${route}?_clerk_js_version=5.128.0`
+  const cases: Array<[string, string, () => Record<string, string>]> = [
+    ['sign-up e-mail address', '/v1/client/sign_ups', () => ({ email_address: hostileEmail(), password: 'a long password' })],
+    // Refused by length, before any hashing: a 1 MiB password costs no more than a normal one.
+    ['sign-up password', '/v1/client/sign_ups', () => ({ email_address: 'stall@example.com', password: 'p'.repeat(HOSTILE_LENGTH) })],
+    ['sign-in identifier', '/v1/client/sign_ins', () => ({ identifier: hostileEmail() })],
+  ]
+  it.each(cases)('%s: a Clerk-shaped 422', async (_name, route, fields) => {
+    await expectNoStall(path(route), clerkJs(fields()), 422)
+  })
+})

@@ -5,7 +5,7 @@ import { deletedJson, totalCountJson } from '../../resources/common.js'
 import { membershipPageJson } from '../../resources/organization.js'
 import { userJson } from '../../resources/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'
-import { createUser, deleteUser, getUser } from '../../services/users.js'
+import { createUser, deleteUser, getUser, passwordDigestFor } from '../../services/users.js'
 import { readJsonBody } from '../body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
 import { json } from '../respond.js'
@@ -42,7 +42,8 @@ export function userRoutes(core: Core): Hono {
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    const user = store.transaction(() => createUser(core, body))
+    const passwordDigest = await passwordDigestFor(body)
+    const user = store.transaction(() => createUser(core, body, { passwordDigest }))
     return json(userJson(store, user))
   })
 

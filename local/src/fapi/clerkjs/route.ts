@@ -1,0 +1,8 @@
+import type { ClerkJsCall, FapiMethod } from './call.js'
+
+/** One Frontend API call ClerkJS makes: the method it means (after `_method`), the path, and the handler. */
+export interface FapiRoute {
+  method: FapiMethod
+  path: string
+  handle(call: ClerkJsCall, params: Record<string, string>): Promise<Response>
+}
