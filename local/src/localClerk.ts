@@ -10,7 +10,7 @@ import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
 import { refreshTokenFor } from './services/refresh.js'
 import { getSession, startSession } from './services/sessions.js'
-import { type FrontendApiUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
+import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
 
@@ -68,9 +68,7 @@ export class LocalClerk {
    * `http://localhost:4000`, not with `http://127.0.0.1:4000`. Any other URL is used as it is.
    */
   get browserUrl(): string {
-    const url = new URL(this.frontendApiUrl)
-    if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
-    return url.origin
+    return browserFacingUrl(this.frontendApiUrl)
   }
 
   /**

@@ -6,6 +6,8 @@
  * satellite's is this server under the satellite's own host name, same port (`http://127.0.0.1:4000` for an app on
  * `http://127.0.0.1:3001`).
  */
+import { browserFacingUrl } from '../urls.js'
+
 export class Satellites {
   private readonly origins: ReadonlySet<string>
   private readonly hostnames: ReadonlySet<string>
@@ -29,13 +31,11 @@ export class Satellites {
   }
 
   /**
-   * The primary's Frontend API origin: the public URL, under `localhost` when that is `127.0.0.1` (as
-   * `CLERK_PROXY_URL` of the primary app is, so that its pages and this server are one site).
+   * The primary's Frontend API origin: `LocalClerk.browserUrl`, the `CLERK_PROXY_URL` of the primary app (the public
+   * URL, under `localhost` when that is `127.0.0.1`).
    */
   primaryOrigin(): string {
-    const url = new URL(this.frontendApiUrl())
-    if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
-    return url.origin
+    return browserFacingUrl(this.frontendApiUrl())
   }
 
   /** The Frontend API of the satellite on `hostname`, when it is one: this server under that name. */
