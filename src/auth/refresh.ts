@@ -34,21 +34,31 @@ export type RefreshOutcome =
  * refresh anyway.
  */
 const SETTLED_FOR_MS = 10_000
-const settled = new BoundedCache<string, { readonly outcome: RefreshOutcome; readonly until: number }>(256)
+type Settled = { readonly outcome: RefreshOutcome; readonly until: number }
+const settled = new BoundedCache<string, Settled>(256)
+// A failed refresh is also remembered for the expired token alone: whoever holds an old token cannot make one
+// Backend API call per request by sending a new made-up refresh cookie each time.
+const failedTokens = new BoundedCache<string, Settled>(256)
 const flights = new SingleFlight<RefreshOutcome>()
-forgetOnReset(() => settled.clear())
+forgetOnReset(() => {
+  settled.clear()
+  failedTokens.clear()
+})
 
 // Headers the Backend API does not need and the app may hold secrets in (its own session cookies, an API key).
 const PRIVATE_HEADERS = new Set(['cookie', 'authorization'])
 
 /** Called only for an expired token on a GET with a `__refresh_<suffix>` cookie. Never throws. */
 export async function refreshSession(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
-  const key = `${instance.identity}\n${refreshToken}\n${expiredToken}`
-  const known = settled.get(key)
-  if (known && known.until > Date.now()) return known.outcome
+  const tokenKey = `${instance.identity}\n${expiredToken}`
+  const key = `${tokenKey}\n${refreshToken}`
+  const now = Date.now()
+  for (const known of [settled.get(key), failedTokens.get(tokenKey)]) if (known && known.until > now) return known.outcome
   return flights.run(key, async () => {
     const outcome = await attempt(context, instance, expiredToken, refreshToken)
-    settled.set(key, { outcome, until: Date.now() + SETTLED_FOR_MS })
+    const entry = { outcome, until: Date.now() + SETTLED_FOR_MS }
+    settled.set(key, entry)
+    if (!outcome.ok) failedTokens.set(tokenKey, entry)
     return outcome
   })
 }
