@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
+import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
 
 /**
  * Satellite domains over real HTTP: the primary's Frontend API is this server under `localhost`, a satellite's is
@@ -118,6 +119,18 @@ describe('sync and link refuse what is not a satellite', () => {
       const response = await fetch(`${primary}/v1/client/sync?redirect_url=${encodeURIComponent(target)}`, { redirect: 'manual' })
       expect(response.status, target).toBe(403)
       expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('redirect_url_not_allowed')
+    }
+  })
+
+  it.each(OPEN_REDIRECT_ATTEMPTS)('open redirect attempt on sync and link, %s: %s → refused, never a redirect', async (_name, target) => {
+    for (const host of [primary, satelliteApi]) {
+      for (const path of ['/v1/client/sync', '/v1/client/link?token=link_x&']) {
+        const joiner = path.endsWith('&') ? '' : '?'
+        const response = await fetch(`${host}${path}${joiner}redirect_url=${encodeURIComponent(target)}`, { redirect: 'manual' })
+        expect(response.status, `${host}${path}`).toBeGreaterThanOrEqual(400)
+        expect(response.status).toBeLessThan(500)
+        expect(response.headers.get('location')).toBeNull()
+      }
     }
   })
 
