@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto'
+import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { type JWK, exportJWK, importPKCS8 } from 'jose'
 import { newId, randomBase62 } from './ids.js'
 import type { InstanceRecord } from './store/instanceStore.js'
@@ -9,6 +9,8 @@ export interface InstanceKeys {
   instanceId: string
   secretKey: string
   signingKey: CryptoKey
+  /** The same key for node:crypto, which signs session and template tokens (see tokens/jwsSigner.ts). */
+  signingKeyObject: KeyObject
   /** SPKI PEM of the public key, the value of CLERK_JWT_KEY. */
   publicKeyPem: string
   jwk: JWK
@@ -27,6 +29,7 @@ export async function loadInstance(store: Store, now: number): Promise<InstanceK
     instanceId: record.id,
     secretKey: record.secret_key,
     signingKey,
+    signingKeyObject: createPrivateKey(record.private_key_pem),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     jwk: { use: 'sig', kty: 'RSA', kid: record.id, alg: 'RS256', n: jwk.n, e: jwk.e },
   }

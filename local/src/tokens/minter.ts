@@ -1,4 +1,3 @@
-import { CompactSign, type JWTHeaderParameters, SignJWT } from 'jose'
 import { clerkError, notFound } from '../errors.js'
 import { newJti } from '../ids.js'
 import type { InstanceKeys } from '../keys.js'
@@ -12,7 +11,8 @@ import { RESERVED_TEMPLATE_CLAIMS } from '../templates/reserved.js'
 import { MintSources, type SessionSources, membershipIn } from './mintSources.js'
 import type { ActiveOrganization } from './orgClaims.js'
 import { SESSION_TOKEN_CATEGORY, TEMPLATE_TOKEN_CATEGORY, buildSessionClaims } from './sessionClaims.js'
-import { type TemplateAlgorithm, importSigningKey } from './signingKeys.js'
+import { type JwsSigner, jwsSigner } from './jwsSigner.js'
+import type { TemplateAlgorithm } from './signingKeys.js'
 
 export interface MintOptions {
   /** Overrides the lifetime (session setting or template lifetime), in seconds. */
@@ -41,8 +41,7 @@ interface PreparedTemplate {
   claims: CompiledClaims
   lifetime: number
   allowedClockSkew: number
-  key: CryptoKey | Uint8Array
-  header: JWTHeaderParameters
+  sign: JwsSigner
 }
 
 /**
@@ -52,11 +51,12 @@ interface PreparedTemplate {
 export class TokenMinter {
   private readonly sources: MintSources
   private readonly prepared = new Map<string, PreparedTemplate>()
-  private readonly sessionHeader: JWTHeaderParameters
+  private readonly signSession: JwsSigner
 
   constructor(private readonly settings: MinterSettings) {
     this.sources = new MintSources(settings.store)
-    this.sessionHeader = { alg: 'RS256', kid: settings.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY }
+    const header = { alg: 'RS256', kid: settings.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY }
+    this.signSession = jwsSigner('RS256', settings.keys.signingKeyObject, header)
   }
 
   async sessionToken(sessionId: string, options: MintOptions = {}): Promise<string> {
@@ -86,7 +86,7 @@ export class TokenMinter {
       origin: options.origin,
       organization,
     })
-    return new SignJWT(claims).setProtectedHeader(this.sessionHeader).sign(this.settings.keys.signingKey)
+    return this.signSession(JSON.stringify(claims))
   }
 
   async templateToken(sessionId: string, templateName: string, options: MintOptions = {}): Promise<string> {
@@ -108,8 +108,7 @@ export class TokenMinter {
       `"exp":${issuedAt + (options.expiresInSeconds ?? template.lifetime)},"iat":${issuedAt},` +
       `"iss":${JSON.stringify(this.settings.frontendApiUrl())},"jti":"${newJti()}",` +
       `"nbf":${issuedAt - template.allowedClockSkew},"sub":${JSON.stringify(user.id)}`
-    const payload = encoder.encode(template.claims.render(context, defaults))
-    return new CompactSign(payload).setProtectedHeader(template.header).sign(template.key)
+    return template.sign(template.claims.render(context, defaults))
   }
 
   /** Starts every mint: refreshes the read cache, then checks the session. */
@@ -142,15 +141,13 @@ export class TokenMinter {
     const current = this.sources.template(name)
     if (!current) throw notFound('JWT template not found', `No JWT template exists with name: ${name}`)
     const record = this.settings.store.templates.get(current.id)!
-    const prepared = await prepareTemplate(record, this.settings.keys)
+    const prepared = prepareTemplate(record, this.settings.keys)
     this.prepared.set(record.id, prepared)
     return prepared
   }
 }
 
-const encoder = new TextEncoder()
-
-async function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): Promise<PreparedTemplate> {
+function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): PreparedTemplate {
   const custom = record.signing_algorithm !== null && record.signing_key !== null
   const algorithm = custom ? record.signing_algorithm! : 'RS256'
   // Saving refuses reserved claims; dropping them here too keeps the defaults unique even for a row written by hand.
@@ -160,10 +157,9 @@ async function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): Prom
     claims: compileClaims(claims),
     lifetime: record.lifetime,
     allowedClockSkew: record.allowed_clock_skew,
-    key: custom ? await importSigningKey(algorithm as TemplateAlgorithm, record.signing_key!) : keys.signingKey,
     // A custom key is not in the JWKS, so a kid would only point verifiers at the wrong key.
-    header: custom
-      ? { alg: algorithm, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY }
-      : { alg: 'RS256', kid: keys.instanceId, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY },
+    sign: custom
+      ? jwsSigner(algorithm as TemplateAlgorithm, record.signing_key!, { alg: algorithm, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY })
+      : jwsSigner('RS256', keys.signingKeyObject, { alg: 'RS256', kid: keys.instanceId, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY }),
   }
 }

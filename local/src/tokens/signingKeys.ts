@@ -1,5 +1,4 @@
 import { createPrivateKey } from 'node:crypto'
-import { importPKCS8 } from 'jose'
 
 /** Algorithms a template's custom signing key may use. */
 export const TEMPLATE_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384'] as const
@@ -32,11 +31,4 @@ export function signingKeyProblem(algorithm: TemplateAlgorithm, key: string): st
     return `must be an EC private key on curve ${curve} for ${algorithm}.`
   }
   return null
-}
-
-/** The key in the form jose signs with fastest; called once per template version. */
-export async function importSigningKey(algorithm: TemplateAlgorithm, key: string): Promise<CryptoKey | Uint8Array> {
-  if (algorithm.startsWith('HS')) return new TextEncoder().encode(key)
-  const pkcs8 = createPrivateKey(key).export({ type: 'pkcs8', format: 'pem' }).toString()
-  return importPKCS8(pkcs8, algorithm)
 }
