@@ -48,6 +48,7 @@ beforeAll(async () => {
   } finally {
     for (const spy of quiet) spy.mockRestore()
   }
+  // CONFORMANCE_DUMP=<file> writes every outcome and classification there, to study a new disagreement.
   if (process.env.CONFORMANCE_DUMP) {
     const { writeFileSync } = await import('node:fs')
     writeFileSync(process.env.CONFORMANCE_DUMP, JSON.stringify(Object.fromEntries(results), null, 1))
