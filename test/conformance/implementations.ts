@@ -86,24 +86,27 @@ const HAS_CHECKS: CheckAuthorizationParams[] = [
 export async function runOursOnWebCrypto(request: () => Request, config: Configuration): Promise<Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>> {
   const previous = useSyncSignatures(false)
   try {
-    const sent = tokensIn(request())
+    const [first, second] = [request(), request()] as const
+    const sent = tokensIn(first)
     resetProcessState()
-    const ours = withoutFreshTokenDetails(await viaOurGetAuth(request(), config), sent)
+    const ours = withoutFreshTokenDetails(await viaOurGetAuth(first, config), sent)
     resetProcessState()
-    return { ours, oursEngine: withoutFreshTokenDetails(await viaOurEngine(request(), config), sent) }
+    return { ours, oursEngine: withoutFreshTokenDetails(await viaOurEngine(second, config), sent) }
   } finally {
     useSyncSignatures(previous)
   }
 }
 
 export async function runAll(request: () => Request, config: Configuration): Promise<Record<Implementation, Outcome>> {
-  const sent = tokensIn(request())
+  // One request per implementation, as many as `request` is asked for (some callers hand out single-use nonces).
+  const [remix4, ours, backend3, oursEngine] = [request(), request(), request(), request()] as const
+  const sent = tokensIn(remix4)
   const fresh = (outcome: Outcome) => withoutFreshTokenDetails(outcome, sent)
   return {
-    remix4: fresh(await viaRemix4(request(), config)),
-    ours: fresh(await viaOurGetAuth(request(), config)),
-    backend3: fresh(await viaBackend3(request(), config)),
-    oursEngine: fresh(await viaOurEngine(request(), config)),
+    remix4: fresh(await viaRemix4(remix4, config)),
+    ours: fresh(await viaOurGetAuth(ours, config)),
+    backend3: fresh(await viaBackend3(backend3, config)),
+    oursEngine: fresh(await viaOurEngine(oursEngine, config)),
   }
 }
 
