@@ -26,3 +26,4 @@ export type {
   SignedOutAuthObject,
 } from './auth/authObject'
 export type { JwtPayload } from './jwt/decodeJwt'
+export type { OrganizationSyncOptions } from './auth/organizationSync'

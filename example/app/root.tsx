@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react'
 import { rootAuthLoader } from 'remix-clerk/ssr.server'
 import { SiteHeader } from './components/SiteHeader'
+import { AUTH_OPTIONS, CLIENT_URLS } from './lib/authOptions.server'
 import { displayName } from './lib/displayName'
 import { localSignOutUrl } from './lib/frontendApi.server'
 import stylesheet from './styles.css?url'
@@ -44,7 +45,7 @@ export const loader = (args: LoaderFunctionArgs) =>
         localSignOutUrl: localSignOutUrl(new URL('/', request.url).href),
       }
     },
-    { loadUser: true as const },
+    { loadUser: true as const, ...AUTH_OPTIONS, ...CLIENT_URLS },
   )
 
 /**
@@ -109,8 +110,7 @@ function App() {
  * CLERK_JS and talk to the Frontend API at CLERK_PROXY_URL (both in clerkState); without them, from Clerk.
  */
 export default ClerkApp(App, {
-  signInUrl: '/sign-in',
-  signUpUrl: '/sign-up',
+  // signInUrl and signUpUrl come from clerkState (rootAuthLoader's CLIENT_URLS): a satellite's is the primary's.
   signInFallbackRedirectUrl: '/dashboard',
   signUpFallbackRedirectUrl: '/dashboard',
   afterSignOutUrl: '/',

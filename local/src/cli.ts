@@ -25,6 +25,9 @@ Options:
   --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
                              (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
                              e.g. https://app.example.test, or any port: http://devbox.test:*
+  --satellite-origin ORIGIN  start: a satellite app's origin (e.g. http://127.0.0.1:3001), repeatable;
+                             it reaches this backend under its own host name and shares the sign-in
+                             made on localhost (see Satellite domains in the README)
   --quiet                    start: print only the URL, never the secret key (for CI logs)
   --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
                              them; the output names the file, not the secret. On Node 20, node itself
@@ -67,6 +70,7 @@ async function start(values: CliValues): Promise<void> {
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')
   const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
+  const satelliteOrigins = values['satellite-origin'] as string[] | undefined
   if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
     throw new UsageError('--env-file and --write-env are the same option: give one.')
   }
@@ -76,9 +80,10 @@ async function start(values: CliValues): Promise<void> {
     sessionLifetime: integerOption('session-lifetime', values['session-lifetime'] as string | undefined, 60),
     tokenVersion,
     ...(allowedOrigins ? { allowedOrigins } : {}),
+    ...(satelliteOrigins ? { satelliteOrigins } : {}),
   }).catch((error: unknown) => {
-    // A bad --allowed-origin is a usage mistake: say so, with the accepted forms from the message.
-    if (error instanceof TypeError && allowedOrigins) throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
+    // A bad --allowed-origin or --satellite-origin is a usage mistake: say so, with the accepted forms from the message.
+    if (error instanceof TypeError && (allowedOrigins || satelliteOrigins)) throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
     throw error
   })
   try {
@@ -170,6 +175,7 @@ async function main(argv: string[]): Promise<void> {
       'token-version': { type: 'string' },
       seed: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
+      'satellite-origin': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       'write-env': { type: 'string' },
       // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before

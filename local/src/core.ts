@@ -3,6 +3,7 @@ import type { AllowedOrigins } from './fapi/allowedOrigins.js'
 import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
+import { Satellites } from './fapi/satellites.js'
 import { Store } from './store/index.js'
 import { TokenMinter } from './tokens/minter.js'
 import { FrontendApiUrl } from './urls.js'
@@ -23,6 +24,8 @@ export interface Core {
   readonly allowedOrigins: AllowedOrigins
   /** The host names served over HTTP (DNS rebinding); `listen()` adds the interface it binds to. */
   readonly allowedHosts: AllowedHosts
+  /** The satellite applications and where the primary's and each satellite's Frontend API live. */
+  readonly satellites: Satellites
   /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
   readonly clerkJs: ClerkJsBundle | undefined
 }
@@ -46,8 +49,9 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     }
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
+    const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
     const clerkJs = findClerkJsBundle()
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, clerkJs }, url }
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs }, url }
   } catch (error) {
     store.close()
     throw error

@@ -8,8 +8,9 @@ import { clerkJsUrl } from './fapi/clerkJsBundle.js'
 import { sessionJson } from './resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
-import { startSession } from './services/sessions.js'
-import { type FrontendApiUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
+import { refreshTokenFor } from './services/refresh.js'
+import { getSession, startSession } from './services/sessions.js'
+import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
 
@@ -67,9 +68,7 @@ export class LocalClerk {
    * `http://localhost:4000`, not with `http://127.0.0.1:4000`. Any other URL is used as it is.
    */
   get browserUrl(): string {
-    const url = new URL(this.frontendApiUrl)
-    if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
-    return url.origin
+    return browserFacingUrl(this.frontendApiUrl)
   }
 
   /**
@@ -161,6 +160,16 @@ export class LocalClerk {
     return options.template === undefined
       ? this.core.minter.sessionToken(sessionId, mint)
       : this.core.minter.templateToken(sessionId, options.template, mint)
+  }
+
+  /**
+   * The refresh token of a session: the value of the `__refresh_<suffix>` cookie the handshake sets next to its
+   * session token, which a server SDK exchanges for a new token once that one expired. Throws a `ClerkApiError` (404)
+   * for an unknown session.
+   */
+  refreshToken(sessionId: string): string {
+    this.assertOpen()
+    return refreshTokenFor(this.core, getSession(this.core, sessionId))
   }
 
   /** Never includes the secret key, so logging the instance is safe. */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { AllowedOrigins } from './fapi/allowedOrigins.js'
+import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './fapi/allowedOrigins.js'
 
 export interface LocalClerkOptions {
   /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */
@@ -18,6 +18,13 @@ export interface LocalClerkOptions {
    * default: http and https on `localhost` and `127.0.0.1`, any port.
    */
   allowedOrigins?: readonly string[]
+  /**
+   * Origins of satellite applications (`http://127.0.0.1:3001`): apps on other sites that share this instance's
+   * sign-in, as Clerk's satellite domains. They are allowed origins too. A satellite reaches this backend under its
+   * own host name (e.g. `CLERK_PROXY_URL=http://127.0.0.1:4000` for an app on 127.0.0.1), and its first handshake
+   * takes the browser's client from the primary (the backend under `localhost`) through `/v1/client/sync`.
+   */
+  satelliteOrigins?: readonly string[]
 }
 
 export interface ResolvedOptions {
@@ -27,6 +34,8 @@ export interface ResolvedOptions {
   tokenVersion: 1 | 2
   url: string | undefined
   allowedOrigins: AllowedOrigins
+  /** Exact origins, normalised (`URL.origin`). */
+  satelliteOrigins: readonly string[]
 }
 
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
@@ -47,14 +56,39 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
   if (options.db !== undefined && (typeof options.db !== 'string' || options.db === '')) {
     throw problem(`db must be a file path or ':memory:' (got ${JSON.stringify(options.db)}).`)
   }
+  const satelliteOrigins = checkSatelliteOrigins(options.satelliteOrigins)
   return {
     db: options.db === undefined ? resolve(DEFAULT_DB_PATH) : options.db,
     sessionLifetime,
     now,
     tokenVersion,
     url: options.url === undefined ? undefined : checkUrl(options.url),
-    allowedOrigins: AllowedOrigins.parse(options.allowedOrigins),
+    // A satellite is where the handshake sends browsers back to: always an allowed origin.
+    allowedOrigins: AllowedOrigins.parse(withSatellites(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, satelliteOrigins)),
+    satelliteOrigins,
   }
+}
+
+function withSatellites(allowed: readonly string[], satellites: readonly string[]): readonly string[] {
+  // A value that is not an array is left for AllowedOrigins.parse to refuse with its message.
+  return Array.isArray(allowed) ? [...allowed, ...satellites] : allowed
+}
+
+function checkSatelliteOrigins(origins: readonly string[] | undefined): string[] {
+  if (origins === undefined) return []
+  if (!Array.isArray(origins)) throw problem('satelliteOrigins must be an array of origins such as "http://127.0.0.1:3001".')
+  return origins.map((origin: unknown) => {
+    let url: URL | undefined
+    try {
+      url = typeof origin === 'string' ? new URL(origin) : undefined
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== String(origin).replace(/\/$/, '')) {
+      throw problem(`satellite origin ${JSON.stringify(String(origin))} is not valid; use an origin such as "http://127.0.0.1:3001" (scheme, host and port, no path).`)
+    }
+    return url.origin
+  })
 }
 
 /**

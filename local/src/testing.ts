@@ -78,7 +78,7 @@ export interface SignInAs {
   organization?: string
   /**
    * How the request carries the session: `cookies` (default) as a browser does after the handshake
-   * (`__session` and `__client_uat`, plain and suffixed), or `authorization` (`Authorization: Bearer <token>`).
+   * (`__session` and `__client_uat`, plain and suffixed, and `__refresh_<suffix>`), or `authorization` (`Authorization: Bearer <token>`).
    */
   via?: 'cookies' | 'authorization'
   /** The token's lifetime instead of the instance's session lifetime. */
@@ -93,6 +93,8 @@ export interface SignedIn {
   organizationId: string | null
   /** The session token. */
   token: string
+  /** The session's refresh token (`__refresh_<suffix>`, sent with the cookies as after a handshake). */
+  refreshToken: string
   /** The headers that carry it (a `Cookie`, or an `Authorization`). */
   headers: Headers
 }
@@ -119,16 +121,23 @@ export async function signIn(clerk: LocalClerk, as: SignInAs | Persona, url: str
     ...(who.expiresInSeconds === undefined ? {} : { expiresInSeconds: who.expiresInSeconds }),
   })
   const headers = new Headers()
+  const refreshToken = clerk.refreshToken(session.id)
   if (who.via === 'authorization') {
     headers.set('Authorization', `Bearer ${token}`)
   } else {
     const suffix = cookieSuffix(clerk.publishableKey)
     // The new session's client changed when it was created: that is the __client_uat a handshake would send.
     const clientUat = String(Math.floor(session.created_at / 1000))
-    const cookies = { __session: token, [`__session_${suffix}`]: token, __client_uat: clientUat, [`__client_uat_${suffix}`]: clientUat }
+    const cookies = {
+      __session: token,
+      [`__session_${suffix}`]: token,
+      __client_uat: clientUat,
+      [`__client_uat_${suffix}`]: clientUat,
+      [`__refresh_${suffix}`]: refreshToken,
+    }
     headers.set('Cookie', Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '))
   }
-  return { userId, sessionId: session.id, organizationId: session.last_active_organization_id, token, headers }
+  return { userId, sessionId: session.id, organizationId: session.last_active_organization_id, token, refreshToken, headers }
 }
 
 /**

@@ -20,6 +20,13 @@ export function redactSecret(secret: string): string {
   return match ? `${match[1]}…` : '…'
 }
 
+/** The Frontend API URL with `localhost` in place of `127.0.0.1` (see `LocalClerk.browserUrl`). */
+export function browserFacingUrl(frontendApiUrl: string): string {
+  const url = new URL(frontendApiUrl)
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost'
+  return url.origin
+}
+
 /** Before `listen()` and without a `url` option, URLs point where the CLI listens by default. */
 export const DEFAULT_URL = 'http://127.0.0.1:4000'
 

@@ -47,8 +47,9 @@ describe('createSignedInRequest', () => {
 
     const sfx = cookieSuffix(clerk.publishableKey)
     const cookies = Object.fromEntries(request.headers.get('cookie')!.split('; ').map((c) => c.split('=') as [string, string]))
-    expect(Object.keys(cookies)).toEqual(['__session', `__session_${sfx}`, '__client_uat', `__client_uat_${sfx}`])
+    expect(Object.keys(cookies)).toEqual(['__session', `__session_${sfx}`, '__client_uat', `__client_uat_${sfx}`, `__refresh_${sfx}`])
     expect(cookies[`__session_${sfx}`]).toBe(cookies.__session)
+    expect(cookies[`__refresh_${sfx}`]).toBe(clerk.refreshToken(decodePart(cookies.__session!, 1).sid as string))
     const claims = decodePart(cookies.__session!, 1)
     expect(claims.azp).toBe('http://localhost:3000')
     expect(cookies.__client_uat).toBe(cookies[`__client_uat_${sfx}`])

@@ -6,7 +6,11 @@ import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
 import { handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
+import { mustActivate } from './organizationSync'
 import { comesFromAnotherSite } from './referrer'
+import { refreshSession, RefreshError } from './refresh'
+import { checkSignInUrlOrigin } from './satelliteOptions'
+import { allowedSatelliteUrl } from './satelliteRedirect'
 import { createRequestContext, QueryParameter, type RequestContext } from './requestContext'
 import {
   AuthErrorReason,
@@ -15,6 +19,7 @@ import {
   signedOut,
   stateFacts,
   type RequestState,
+  type SignedInState,
   type StateFacts,
 } from './requestState'
 import { verifiedFromCache, verifyNewSessionToken, verifyNewSessionTokenNow, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
@@ -28,6 +33,7 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
     frontendApi: instance.frontendApi,
     knownJwt: instance.knownJwt,
   })
+  if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)
   return context.tokenInHeader !== undefined ? run.withTokenInHeader(context.tokenInHeader) : run.withCookies()
 }
@@ -45,7 +51,7 @@ class Authentication {
   async withTokenInHeader(token: string): Promise<RequestState> {
     const { verifyOptions, identity } = this.instance
     const result = verifiedFromCache(token, verifyOptions, identity) ?? (await verifySessionTokenCached(token, verifyOptions, identity))
-    return result.ok ? signedIn(this.instance, this.facts, result.payload, token) : this.refused(result, 'header')
+    return result.ok ? signedIn(this.instance, this.facts, result.payload, token) : this.refused(result, 'header', token)
   }
 
   async withCookies(): Promise<RequestState> {
@@ -55,7 +61,15 @@ class Authentication {
       if (resolved) return resolved
     }
 
+    if (instance.isSatellite) {
+      const sync = this.satelliteSync()
+      if (sync) return sync
+    }
     const development = instance.instanceType === 'development'
+    if (development && !instance.isSatellite) {
+      const back = this.primaryRespondsToSyncing()
+      if (back) return back
+    }
     if (development && context.queryParameter(QueryParameter.DevBrowser) !== undefined) {
       return this.handshakeOrSignedOut(AuthErrorReason.DevBrowserSync)
     }
@@ -71,10 +85,10 @@ class Authentication {
 
     const jwt = context.decodedSessionTokenInCookie
     // Decoded again only to say why it is not a JWT (the context keeps the token, not the failure).
-    if (jwt === undefined) return this.refused(decodeFailure(token), 'cookie')
+    if (jwt === undefined) return this.refused(decodeFailure(token), 'cookie', token)
     // A template or machine token is refused before its age is looked at.
     const header = checkSessionHeader(jwt)
-    if (!header.ok) return this.refused(header, 'cookie')
+    if (!header.ok) return this.refused(header, 'cookie', token)
     const { iat } = jwt.payload
     // The browser signed in or out after this token was minted: only the Frontend API knows the truth.
     if (typeof iat === 'number' && iat < clientUat) {
@@ -86,29 +100,102 @@ class Authentication {
       verifiedFromCache(jwt.token, verifyOptions, identity) ??
       verifyNewSessionTokenNow(jwt, header.alg, verifyOptions, identity) ??
       (await verifyNewSessionToken(jwt, header.alg, verifyOptions, identity))
-    if (!result.ok) return this.refused(result, 'cookie')
-    if (context.handshakeRedirectLoopCounter === 0 && comesFromAnotherSite(context, instance.frontendApi, instance.instanceType)) {
+    if (!result.ok) return this.refused(result, 'cookie', token)
+    if (
+      !instance.isSatellite &&
+      context.handshakeRedirectLoopCounter === 0 &&
+      comesFromAnotherSite(context, instance.frontendApi, instance.instanceType)
+    ) {
       return this.handshakeOrSignedOut(
         AuthErrorReason.PrimaryDomainCrossOriginSync,
         'Cross-origin request from satellite domain requires handshake',
       )
     }
-    return signedIn(instance, this.facts, result.payload, token)
+    const state = signedIn(instance, this.facts, result.payload, token)
+    return (instance.organizationMatcher && this.organizationSync(state)) || state
+  }
+
+  /**
+   * A satellite's page load without the primary's cookies (or asked to sync with `__clerk_synced=false`) goes to
+   * the primary to get them: through the Frontend API's handshake in production, through the primary's sign-in
+   * page in development. As @clerk/backend 3: a first visit without cookies syncs only with `satelliteAutoSync`, and
+   * `__clerk_synced=true` (back from a sync) never syncs again.
+   */
+  private satelliteSync(): RequestState | undefined {
+    const { context, instance } = this
+    if (context.method !== 'GET' || context.header('sec-fetch-dest') !== 'document') return undefined
+    const synced = context.queryParameter(QueryParameter.ClerkSynced)
+    if (synced === 'true') return undefined
+    const needsSync = synced === 'false'
+    const hasCookies = context.sessionTokenInCookie !== undefined || context.clientUat > 0
+    if (hasCookies && !needsSync) return undefined
+    if (!hasCookies && !needsSync && !instance.options.satelliteAutoSync) return this.signedOut(AuthErrorReason.SessionTokenAndUATMissing)
+    if (instance.instanceType === 'production') return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing)
+    // Checked when the options were read: a development satellite has an absolute signInUrl.
+    const signIn = new URL(instance.options.signInUrl!)
+    signIn.searchParams.append(QueryParameter.ClerkRedirectUrl, context.clerkUrl.href)
+    return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing, '', signIn.href)
+  }
+
+  /**
+   * A development primary that a satellite sent the browser to (`__clerk_redirect_url`) sends it straight back with
+   * its dev browser token and `__clerk_synced=true`; only to an allowed origin, since the token is a credential.
+   */
+  private primaryRespondsToSyncing(): RequestState | undefined {
+    const { context, instance } = this
+    const requested = context.queryParameter(QueryParameter.ClerkRedirectUrl)
+    if (requested === undefined) return undefined
+    const back = allowedSatelliteUrl(requested, instance.options)
+    if (!back) return undefined
+    const devBrowser = context.devBrowserToken
+    if (devBrowser) back.searchParams.append(QueryParameter.DevBrowser, devBrowser)
+    back.searchParams.set(QueryParameter.ClerkSynced, 'true')
+    return this.handshakeOrSignedOut(AuthErrorReason.PrimaryRespondsToSyncing, '', back.href)
+  }
+
+  /**
+   * A signed-in page whose URL names another organization (or the personal account) than the session's active one
+   * goes through the handshake, which activates it. Never more than the handshake loop limit allows: an organization
+   * the user cannot activate leaves the page signed in as it was.
+   */
+  private organizationSync(state: SignedInState): RequestState | undefined {
+    const target = this.instance.organizationMatcher!.findTarget(this.context.clerkUrl.pathname)
+    if (!target) return undefined
+    const auth = state.toAuth()
+    if (!auth.userId || !mustActivate(target, auth.orgId, auth.orgSlug)) return undefined
+    if (this.context.handshakeRedirectLoopCounter >= MAX_HANDSHAKE_REDIRECTS) {
+      console.warn(
+        'remix-clerk: the organization this URL names could not be activated after several handshakes (the user may not ' +
+          'be a member of it, or it does not exist); keeping the active organization as it is.',
+      )
+      return undefined
+    }
+    const result = this.handshakeOrSignedOut(AuthErrorReason.ActiveOrganizationMismatch)
+    return result.status === 'handshake' ? result : undefined
   }
 
   /**
    * A token that failed verification. A token that is only too old or too young for this clock gets a
    * handshake for a fresh one (navigations only); anything else is signed out with the reason.
    */
-  private refused(failure: VerificationFailure, carrier: TokenCarrier): RequestState {
+  private async refused(failure: VerificationFailure, carrier: TokenCarrier, token: string): Promise<RequestState> {
     const message = formatFullMessage(failure, carrier)
     switch (failure.reason) {
-      case Reason.TokenExpired:
-        // Refreshing through `__refresh` cookies is not supported: the handshake is the only way to a new token.
-        return this.handshakeOrSignedOut(
-          `${AuthErrorReason.SessionTokenExpired}-refresh-${this.context.method === 'GET' ? 'non-eligible-no-refresh-cookie' : 'non-eligible-non-get'}`,
-          message,
-        )
+      case Reason.TokenExpired: {
+        // A GET with the `__refresh` cookie the Frontend API set next to the token gets a new one from the Backend
+        // API, without a redirect; anything else (or a failed refresh) takes the handshake.
+        let refreshError: string = RefreshError.NonEligibleNonGet
+        if (this.context.method === 'GET') {
+          const refreshToken = this.context.refreshTokenInCookie
+          refreshError = RefreshError.NonEligibleNoCookie
+          if (refreshToken !== undefined) {
+            const refreshed = await refreshSession(this.context, this.instance, token, refreshToken)
+            if (refreshed.ok) return signedIn(this.instance, this.facts, refreshed.payload, refreshed.token, setCookieHeaders(refreshed.cookies))
+            refreshError = refreshed.reason
+          }
+        }
+        return this.handshakeOrSignedOut(`${AuthErrorReason.SessionTokenExpired}-refresh-${refreshError}`, message)
+      }
       case Reason.TokenNotActiveYet:
         return this.handshakeOrSignedOut(AuthErrorReason.SessionTokenNBF, message)
       case Reason.TokenIatInTheFuture:
@@ -122,18 +209,22 @@ class Authentication {
    * A handshake for a browser navigation that has not looped yet; otherwise signed out with the same
    * reason and message (a fetch or a form POST cannot take the detour).
    */
-  private handshakeOrSignedOut(reason: string, message = ''): RequestState {
+  private handshakeOrSignedOut(reason: string, message = '', location?: string): RequestState {
     const { context } = this
     if (!isEligibleForHandshake(context)) return this.signedOut(reason, message)
     if (context.handshakeRedirectLoopCounter >= MAX_HANDSHAKE_REDIRECTS) {
       console.warn(
         `remix-clerk: ${MAX_HANDSHAKE_REDIRECTS} handshakes in a row did not produce a valid session (last reason: ${reason}); ` +
-          'treating the request as signed out. This usually means that the publishable and secret keys belong to ' +
-          'different Clerk instances, or that the server clock is wrong.',
+          'treating the request as signed out. ' +
+          (reason === AuthErrorReason.SatelliteCookieNeedsSyncing
+            ? "Check that this satellite's domain is one of the instance's satellite domains, and that its Frontend API " +
+              '(domain or proxyUrl) reaches the instance.'
+            : 'This usually means that the publishable and secret keys belong to different Clerk instances, or that the ' +
+              'server clock is wrong.'),
       )
       return this.signedOut(reason, message)
     }
-    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason)
+    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason, location)
     return handshake(this.facts, reason, message, headers)
   }
 
@@ -146,6 +237,12 @@ class Authentication {
 function absoluteProxyUrl(proxyUrl: string | undefined, context: RequestContext): string {
   if (!proxyUrl) return ''
   return proxyUrl.startsWith('/') ? `${context.clerkUrl.origin}${proxyUrl}` : proxyUrl
+}
+
+function setCookieHeaders(cookies: readonly string[]): Headers {
+  const headers = new Headers()
+  for (const cookie of cookies) headers.append('set-cookie', cookie)
+  return headers
 }
 
 function decodeFailure(token: string): VerificationFailure {

@@ -12,6 +12,8 @@ import {
   type InstanceType,
 } from './publishableKey'
 import type { DecodedJwt } from '../jwt/decodeJwt'
+import { OrganizationMatcher, type OrganizationSyncOptions } from './organizationSync'
+import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions'
 import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
 import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
@@ -26,8 +28,21 @@ export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey
   publishableKey: string
   /** The Frontend API behind your own domain: absolute, or a path on the app's origin such as `/__clerk`. */
   proxyUrl?: string | undefined
+  /** A satellite's domain: its Frontend API is then `clerk.<domain>` (production, without `proxyUrl`). */
   domain?: string | undefined
+  /** This app is a satellite of another domain, whose sign-in it shares. */
   isSatellite?: boolean | undefined
+  /** The primary application's sign-in page; where a development satellite syncs with the primary. */
+  signInUrl?: string | undefined
+  /** A satellite syncs with the primary on a first visit without cookies (default false, as @clerk/backend 3). */
+  satelliteAutoSync?: boolean | undefined
+  /** Paths that name the organization (or the personal account) to activate. */
+  organizationSyncOptions?: OrganizationSyncOptions | undefined
+  /**
+   * Origins a development primary may send the browser back to with its dev browser token
+   * (`__clerk_redirect_url`, the satellite sync); `authorizedParties` count too.
+   */
+  allowedRedirectOrigins?: string[] | undefined
 }
 
 export interface ClerkInstance {
@@ -35,6 +50,11 @@ export interface ClerkInstance {
   readonly instanceType: InstanceType
   /** The Frontend API of the publishable key (never the proxy): the `iss` of the instance's tokens. */
   readonly frontendApi: string
+  /** Where handshakes go when there is no `proxyUrl`: `clerk.<domain>` for a production satellite, else `frontendApi`. */
+  readonly handshakeFrontendApi: string
+  readonly isSatellite: boolean
+  /** Compiled `organizationSyncOptions`; undefined without them, so nothing is matched. */
+  readonly organizationMatcher: OrganizationMatcher | undefined
   readonly cookieSuffix: string
   readonly apiUrl: string
   /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
@@ -82,6 +102,10 @@ export function findInstance(options: AuthenticateOptions): ClerkInstance | unde
 async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance> {
   const options = checkOptions(given)
   const { instanceType, frontendApi } = parsePublishableKey(options.publishableKey)
+  const isSatellite = Boolean(options.isSatellite)
+  const handshakeFrontendApi = parsePublishableKey(options.publishableKey, { domain: options.domain, isSatellite }).frontendApi
+  const { organizationSyncOptions } = options
+  const organizationMatcher = organizationSyncOptions ? new OrganizationMatcher(organizationSyncOptions) : undefined
   const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
   const cookieSuffix = await getCookieSuffix(options.publishableKey)
   const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion })
@@ -104,6 +128,9 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
     options,
     instanceType,
     frontendApi,
+    handshakeFrontendApi,
+    isSatellite,
+    organizationMatcher,
     cookieSuffix,
     apiUrl,
     identity,
@@ -128,7 +155,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
       apiUrl,
       proxyUrl: options.proxyUrl ?? '',
       domain: options.domain ?? '',
-      isSatellite: false,
+      isSatellite,
       audience: options.audience,
       authorizedParties: options.authorizedParties,
     }),
@@ -141,12 +168,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
 }
 
 function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
-  if (options.isSatellite) {
-    throw new Error(
-      'remix-clerk does not support satellite domains yet. Remove the isSatellite option (and CLERK_IS_SATELLITE), ' +
-        'or keep @clerk/remix for satellite applications.',
-    )
-  }
+  checkSatelliteOptions(options)
   if (options.proxyUrl && !options.proxyUrl.startsWith('/') && !isHttpUrl(options.proxyUrl)) {
     throw new Error(
       `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a ` +
@@ -176,15 +198,9 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
     ...options,
     audience: Array.isArray(options.audience) ? Object.freeze([...options.audience]) as string[] : options.audience,
     authorizedParties: options.authorizedParties ? (Object.freeze([...options.authorizedParties]) as string[]) : undefined,
+    allowedRedirectOrigins: options.allowedRedirectOrigins ? (Object.freeze([...options.allowedRedirectOrigins]) as string[]) : undefined,
+    organizationSyncOptions: options.organizationSyncOptions ? frozenSyncOptions(options.organizationSyncOptions) : undefined,
   })
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
 }
 
 /** Whether two sets of options authenticate alike (strings compared by value, lists item by item). */
@@ -198,10 +214,28 @@ export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boo
     (a.proxyUrl || undefined) === (b.proxyUrl || undefined) &&
     (a.domain || undefined) === (b.domain || undefined) &&
     Boolean(a.isSatellite) === Boolean(b.isSatellite) &&
+    (a.signInUrl || undefined) === (b.signInUrl || undefined) &&
+    Boolean(a.satelliteAutoSync) === Boolean(b.satelliteAutoSync) &&
     a.clockSkewInMs === b.clockSkewInMs &&
     sameList(a.audience, b.audience) &&
-    sameList(a.authorizedParties, b.authorizedParties)
+    sameList(a.authorizedParties, b.authorizedParties) &&
+    sameList(a.allowedRedirectOrigins, b.allowedRedirectOrigins) &&
+    sameSyncOptions(a.organizationSyncOptions, b.organizationSyncOptions)
   )
+}
+
+function sameSyncOptions(a: OrganizationSyncOptions | undefined, b: OrganizationSyncOptions | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b) return false
+  return (
+    sameList(a.organizationPatterns ?? [], b.organizationPatterns ?? []) &&
+    sameList(a.personalAccountPatterns ?? [], b.personalAccountPatterns ?? [])
+  )
+}
+
+function frozenSyncOptions(options: OrganizationSyncOptions): OrganizationSyncOptions {
+  const copy = (list: string[] | undefined) => (Array.isArray(list) ? (Object.freeze([...list]) as string[]) : list)
+  return Object.freeze({ organizationPatterns: copy(options.organizationPatterns), personalAccountPatterns: copy(options.personalAccountPatterns) })
 }
 
 function sameList(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {

@@ -8,6 +8,7 @@ import { SingleFlight } from '../shared/singleFlight'
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
 import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons'
+import { organizationIdParameter } from './organizationSync'
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
 import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState'
 import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
@@ -30,15 +31,19 @@ export function isEligibleForHandshake(context: RequestContext): boolean {
   return dest === undefined && context.header('accept')?.startsWith('text/html') === true
 }
 
-/** `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake. */
+/**
+ * `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake, or to `location`
+ * when given (the satellite sync of a development instance goes through the primary's pages instead).
+ */
 export function handshakeRedirectHeaders(
   context: RequestContext,
   instance: ClerkInstance,
   facts: StateFacts,
   reason: string,
+  location?: string,
 ): Headers {
   const headers = new Headers({
-    location: handshakeUrl(context, instance, facts, reason),
+    location: location ?? handshakeUrl(context, instance, facts, reason),
     // A cached 307 would replay a stale handshake forever (Chrome caches redirects of inactive tabs).
     'cache-control': 'no-store',
   })
@@ -54,7 +59,7 @@ export function handshakeRedirectHeaders(
 }
 
 function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): string {
-  const base = facts.proxyUrl || instance.frontendApi
+  const base = facts.proxyUrl || instance.handshakeFrontendApi
   const origin = (base.startsWith('http') ? base : `https://${base}`).replace(/\/+$/, '')
   const url = new URL(`${origin}/v1/client/handshake`)
   const redirectUrl = new URL(context.clerkUrl)
@@ -67,6 +72,9 @@ function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: S
   url.searchParams.append('format', 'nonce')
   const devBrowser = context.devBrowserToken
   if (instance.instanceType === 'development' && devBrowser) url.searchParams.append(QueryParameter.DevBrowser, devBrowser)
+  // Every handshake of a page that names an organization activates it on the way (as upstream does).
+  const target = instance.organizationMatcher?.findTarget(context.clerkUrl.pathname)
+  if (target) url.searchParams.append('organization_id', organizationIdParameter(target))
   return url.href
 }
 
@@ -102,10 +110,10 @@ export async function resolveHandshake(
     if (inUrl === undefined) return undefined
     // Dropping the parameter ends this attempt; if the cookies still need a handshake, the next request
     // starts a fresh one, and the redirect counter bounds how often that can happen in a row.
-    return signedOut(instance, facts, AuthErrorReason.HandshakeFailed, outcome.problem, cleanUrlRedirect(context))
+    return signedOut(instance, facts, AuthErrorReason.HandshakeFailed, outcome.problem, cleanUrlRedirect(context, instance))
   }
 
-  const headers = cleanUrlRedirect(context)
+  const headers = cleanUrlRedirect(context, instance)
   let sessionToken = ''
   for (const directive of outcome.directives) {
     headers.append('set-cookie', directive)
@@ -130,10 +138,15 @@ export async function resolveHandshake(
 
 const CLOCK_REASONS = new Set<string>([Reason.TokenExpired, Reason.TokenNotActiveYet, Reason.TokenIatInTheFuture])
 
-/** A 307 to the current URL without the handshake parameters, relative so no proxy header can redirect it elsewhere. */
-function cleanUrlRedirect(context: RequestContext): Headers {
+/**
+ * A 307 to the current URL without the handshake parameters, relative so no proxy header can redirect it elsewhere.
+ * On a satellite the URL says `__clerk_synced=true`: the cookies now say all there is, and a sync asked for with
+ * `__clerk_synced=false` (or a first visit, with `satelliteAutoSync`) must not start again.
+ */
+function cleanUrlRedirect(context: RequestContext, instance: ClerkInstance): Headers {
   const url = new URL(context.clerkUrl)
   for (const name of HANDSHAKE_PARAMETERS) url.searchParams.delete(name)
+  if (instance.isSatellite) url.searchParams.set(QueryParameter.ClerkSynced, 'true')
   return new Headers({ location: `${sameOriginPath(url.pathname)}${url.search}`, 'cache-control': 'no-store' })
 }
 

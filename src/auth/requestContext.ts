@@ -21,6 +21,10 @@ export const QueryParameter = {
   DevBrowser: '__clerk_db_jwt',
   Handshake: '__clerk_handshake',
   HandshakeNonce: '__clerk_handshake_nonce',
+  /** On a satellite: `false` asks for a sync with the primary domain, `true` says it just happened. */
+  ClerkSynced: '__clerk_synced',
+  /** On a development primary: the satellite page to send the browser back to, with its dev browser. */
+  ClerkRedirectUrl: '__clerk_redirect_url',
 } as const
 
 export interface RequestContextOptions {
@@ -64,6 +68,11 @@ export class RequestContext {
   /** `''` counts as absent, as upstream. */
   header(name: string): string | undefined {
     return this.headers.get(name) || undefined
+  }
+
+  /** Every header, names in lower case. */
+  forEachHeader(callback: (value: string, name: string) => void): void {
+    this.headers.forEach(callback)
   }
 
   /**

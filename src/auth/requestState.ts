@@ -11,6 +11,9 @@ export const AuthErrorReason = {
   DevBrowserMissing: 'dev-browser-missing',
   DevBrowserSync: 'dev-browser-sync',
   PrimaryDomainCrossOriginSync: 'primary-domain-cross-origin-sync',
+  PrimaryRespondsToSyncing: 'primary-responds-to-syncing',
+  SatelliteCookieNeedsSyncing: 'satellite-needs-syncing',
+  ActiveOrganizationMismatch: 'active-organization-mismatch',
   SessionTokenAndUATMissing: 'session-token-and-uat-missing',
   SessionTokenMissing: 'session-token-missing',
   SessionTokenExpired: 'session-token-expired',
@@ -82,7 +85,7 @@ export function stateFacts(instance: ClerkInstance, proxyUrl: string): StateFact
     publishableKey: instance.options.publishableKey,
     proxyUrl,
     domain: instance.options.domain ?? '',
-    isSatellite: false,
+    isSatellite: instance.isSatellite,
   }
 }
 

@@ -5,6 +5,7 @@ import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
 import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
+import { withNetlifyCacheBust } from './netlifyCacheBust'
 import { noLoaderArgs } from './errors'
 import { loadAuthOptions } from './options'
 import type { AuthArgs, GetAuthOptions } from './types'
@@ -58,7 +59,7 @@ export async function authenticateArgs(
   const memo = memoFor(request, args, overrides)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
-    throw new Response(null, { status: 307, headers: state.headers })
+    throw new Response(null, { status: 307, headers: withNetlifyCacheBust(state.headers!, state.publishableKey) })
   }
   return { state, instance }
 }

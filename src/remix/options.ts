@@ -15,19 +15,29 @@ export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions): Auth
 
   let url: URL | undefined
   const requestUrl = () => (url ??= new URL(request.url))
+  const jwtKey = overrides.jwtKey || readEnv('CLERK_JWT_KEY', context) || undefined
+  // Honoured (upstream ignores the option and reads only CLERK_API_URL).
+  const apiUrl = overrides.apiUrl || readEnv('CLERK_API_URL', context) || undefined
+  // An explicit `''` turns a CLERK_PROXY_URL off, as upstream.
+  const proxyUrl =
+    overrides.proxyUrl !== undefined ? fromUrl(overrides.proxyUrl, requestUrl) || undefined : readEnv('CLERK_PROXY_URL', context) || undefined
+  const domain = fromUrl(overrides.domain, requestUrl) || readEnv('CLERK_DOMAIN', context) || undefined
+  const isSatellite = fromUrl(overrides.isSatellite, requestUrl) || isTruthy(readEnv('CLERK_IS_SATELLITE', context))
   return {
     secretKey,
     publishableKey,
-    jwtKey: overrides.jwtKey || readEnv('CLERK_JWT_KEY', context) || undefined,
-    // Honoured (upstream ignores the option and reads only CLERK_API_URL).
-    apiUrl: overrides.apiUrl || readEnv('CLERK_API_URL', context) || undefined,
-    // An explicit `''` turns a CLERK_PROXY_URL off, as upstream.
-    proxyUrl:
-      overrides.proxyUrl !== undefined
-        ? fromUrl(overrides.proxyUrl, requestUrl) || undefined
-        : readEnv('CLERK_PROXY_URL', context) || undefined,
-    domain: fromUrl(overrides.domain, requestUrl) || readEnv('CLERK_DOMAIN', context) || undefined,
-    isSatellite: fromUrl(overrides.isSatellite, requestUrl) || isTruthy(readEnv('CLERK_IS_SATELLITE', context)),
+    jwtKey,
+    apiUrl,
+    proxyUrl,
+    domain,
+    isSatellite,
+    // Only a satellite's authentication depends on these; other apps read them for clerkState alone.
+    signInUrl: isSatellite ? overrides.signInUrl || readEnv('CLERK_SIGN_IN_URL', context) || undefined : undefined,
+    satelliteAutoSync: isSatellite
+      ? (overrides.satelliteAutoSync ?? isTruthy(readEnv('CLERK_SATELLITE_AUTO_SYNC', context)))
+      : undefined,
+    organizationSyncOptions: overrides.organizationSyncOptions,
+    allowedRedirectOrigins: overrides.allowedRedirectOrigins,
     audience: overrides.audience,
     authorizedParties: overrides.authorizedParties,
     clockSkewInMs: overrides.clockSkewInMs,

@@ -4,6 +4,7 @@ import type { Organization } from '../backend/resources/organization'
 import type { Session } from '../backend/resources/session'
 import type { User } from '../backend/resources/user'
 import type { AuthObject } from '../auth/authObject'
+import type { OrganizationSyncOptions } from '../auth/organizationSync'
 
 /** What Remix passes to a loader or an action (`LoaderFunctionArgs` / `ActionFunctionArgs`). */
 export interface AuthArgs {
@@ -28,10 +29,27 @@ export interface GetAuthOptions {
   apiUrl?: string
   /** `CLERK_PROXY_URL`: the Frontend API behind your own domain, absolute or a path such as `/__clerk`. */
   proxyUrl?: ValueOrFromUrl<string>
-  /** `CLERK_DOMAIN`. */
+  /** `CLERK_DOMAIN`: a satellite's own domain (its Frontend API is then `clerk.<domain>`). */
   domain?: ValueOrFromUrl<string>
-  /** `CLERK_IS_SATELLITE`. Satellite domains are not supported yet: setting it is an error. */
+  /** `CLERK_IS_SATELLITE`: this app is a satellite domain, signed in through the primary domain. */
   isSatellite?: ValueOrFromUrl<boolean>
+  /**
+   * `CLERK_SIGN_IN_URL`: the sign-in page. A satellite's is the primary application's (absolute, required on
+   * development instances), through which it syncs.
+   */
+  signInUrl?: string
+  /**
+   * `CLERK_SATELLITE_AUTO_SYNC`: a satellite's first page load without cookies syncs with the primary at once;
+   * default false (as @clerk/backend 3): it syncs after a sign-in on the primary (`__clerk_synced=false`) instead.
+   */
+  satelliteAutoSync?: boolean
+  /** URL paths that name an organization (`organizationPatterns`) or the personal account to activate. */
+  organizationSyncOptions?: OrganizationSyncOptions
+  /**
+   * Origins of your satellites, on a development primary: where it may send the browser back to, with its dev
+   * browser token, when a satellite syncs (`__clerk_redirect_url`). `authorizedParties` count too.
+   */
+  allowedRedirectOrigins?: string[]
   /** Accepted `aud` values; once set, a session token must carry one of them. */
   audience?: string | string[]
   /** Accepted `azp` origins, e.g. `['https://example.com']`; once set, a session token must carry one. */
@@ -42,8 +60,6 @@ export interface GetAuthOptions {
 
 /** Options of `rootAuthLoader`: those of `getAuth`, the URLs the browser SDK needs, and resource loading. */
 export interface RootAuthLoaderOptions extends GetAuthOptions {
-  /** `CLERK_SIGN_IN_URL`. */
-  signInUrl?: string
   /** `CLERK_SIGN_UP_URL`. */
   signUpUrl?: string
   /** `CLERK_SIGN_IN_FORCE_REDIRECT_URL`. */

@@ -163,13 +163,6 @@ describe('production: cookies', () => {
     expectSignedOut(post, 'session-token-expired-refresh-non-eligible-non-get', navigation.message)
   })
 
-  it('row 12: a __refresh cookie does not make the expired token refreshable (not supported): same handshake', async () => {
-    const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
-    const suffix = await getCookieSuffix(instance.local.publishableKey)
-    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), [`__refresh_${suffix}`]: 'r' } }))
-    expect(state).toMatchObject({ status: 'handshake', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' })
-  })
-
   it('row 12: a token from the future (nbf) → handshake with session-token-nbf', async () => {
     const early = await instance.mint(instance.sessionId, { offsetMs: 120_000 })
     const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(early) }))
@@ -336,12 +329,6 @@ describe('development instance (pk_test_)', () => {
 })
 
 describe('configuration', () => {
-  it('satellite domains are refused with a clear error', async () => {
-    await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), isSatellite: true, domain: 'sat.example' })).rejects.toThrow(
-      'remix-clerk does not support satellite domains yet. Remove the isSatellite option (and CLERK_IS_SATELLITE), or keep @clerk/remix for satellite applications.',
-    )
-  })
-
   it('a proxyUrl that is neither an http(s) URL nor a path is refused with the fix', async () => {
     for (const proxyUrl of ['clerk.example.com', 'ftp://proxy.example', 'https://']) {
       await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toThrow(

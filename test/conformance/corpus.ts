@@ -1,5 +1,5 @@
 // The generated corpus: tokens in every state × the cookies and Authorization headers that carry them ×
-// the kinds of request a browser or a client makes × the options an app sets. Seven families, each a
+// the kinds of request a browser or a client makes × the options an app sets. Eleven families, each a
 // product over the axes that matter to it, so that the corpus stays a few hundred cases that each test
 // something (a full product would be tens of thousands, mostly repeating themselves).
 import { createHash } from 'node:crypto'
@@ -13,6 +13,8 @@ const LOCAL_TOKENS = [
   'v1-org',
   'azp',
   'expired',
+  /** Expired, minted for the app's origin as the handshake mints it: what a `__refresh` cookie can refresh. */
+  'expired-azp',
   'nbf-future',
   'iat-future',
   'wrong-key',
@@ -51,7 +53,13 @@ const COOKIE_FORMS = [
 ] as const
 /** Development instances: the dev browser (`__clerk_db_jwt`) with or without a session. */
 type DevCookieForm = 'devbrowser' | 'both+devbrowser'
-type CookieForm = (typeof COOKIE_FORMS)[number] | DevCookieForm
+/**
+ * The refresh token next to the session cookies, as the handshake sets it: `suffixed+refresh` (what a browser has),
+ * `both+refresh` (plain session cookies), `refresh-garbage` (a value the Backend API does not know), `plain-refresh`
+ * (only the unsuffixed `__refresh`, which no SDK reads).
+ */
+type RefreshCookieForm = 'suffixed+refresh' | 'both+refresh' | 'refresh-garbage' | 'plain-refresh' | 'refresh+devbrowser' | 'refresh-garbage+devbrowser'
+type CookieForm = (typeof COOKIE_FORMS)[number] | DevCookieForm | RefreshCookieForm
 
 type AuthorizationForm = 'none' | 'bearer' | 'bare' | 'basic'
 
@@ -61,6 +69,8 @@ interface RequestShape {
   headers: Record<string, string>
   /** Cookies the browser sends besides the session's. */
   cookies?: Record<string, string>
+  /** The page's path and query instead of `/dashboard?tab=1`; `{orgId}` stands for the organization's id. */
+  path?: string
   /** Added to the page URL. */
   query?: string
 }
@@ -82,10 +92,35 @@ const REQUEST_KINDS = {
   'GET document forged forwarded host': { method: 'GET', headers: { ...NAVIGATION, 'x-forwarded-host': 'evil.example/steal?', 'x-forwarded-proto': 'https' } },
   // Back from the Account Portal of a development instance with a new dev browser.
   'GET document dev-browser sync': { method: 'GET', headers: NAVIGATION, query: '&__clerk_db_jwt=dvb_new' },
+  // A satellite's page back from a sign-in on the primary (sync asked for), and back from a sync (done).
+  'GET document synced=false': { method: 'GET', headers: NAVIGATION, query: '&__clerk_synced=false' },
+  'GET document synced=true': { method: 'GET', headers: NAVIGATION, query: '&__clerk_synced=true' },
+  // A development primary asked by a satellite to sync: to one of its satellites, and to somewhere else.
+  'GET document redirect_url satellite': { method: 'GET', headers: NAVIGATION, query: `&__clerk_redirect_url=${encodeURIComponent('http://127.0.0.1:3001/reports?x=1')}` },
+  'GET document redirect_url elsewhere': { method: 'GET', headers: NAVIGATION, query: `&__clerk_redirect_url=${encodeURIComponent('https://evil.example/collect')}` },
+  // Pages whose path names an organization (organization sync), or the personal account.
+  'GET document /orgs/acme': { method: 'GET', headers: NAVIGATION, path: '/orgs/acme/invoices' },
+  'GET document /orgs/beta': { method: 'GET', headers: NAVIGATION, path: '/orgs/beta' },
+  'GET document /by-id/acme': { method: 'GET', headers: NAVIGATION, path: '/by-id/{orgId}' },
+  'GET document /me': { method: 'GET', headers: NAVIGATION, path: '/me' },
+  'GET empty /orgs/beta': { method: 'GET', headers: { 'sec-fetch-dest': 'empty', accept: '*/*' }, path: '/orgs/beta' },
 } satisfies Record<string, RequestShape>
 type RequestKind = keyof typeof REQUEST_KINDS
 
-type OptionForm = 'jwtKey' | 'jwks' | 'parties-match' | 'parties-other' | 'audience'
+type OptionForm =
+  | 'jwtKey'
+  | 'jwks'
+  | 'parties-match'
+  | 'parties-other'
+  | 'audience'
+  /** A satellite whose Frontend API is `clerk.<domain>`, or a proxy; and one that syncs on a first visit. */
+  | 'satellite-domain'
+  | 'satellite-proxy'
+  | 'satellite-auto-sync'
+  /** A development primary that lists its satellite in `allowedRedirectOrigins`. */
+  | 'satellite-allowed'
+  /** `organizationSyncOptions`: `/orgs/:slug`, `/orgs/:slug/(.*)`, `/by-id/:id`; `/me` for the personal account. */
+  | 'org-sync'
 
 /**
  * `host`: the publishable key names the Frontend API by host, as every key Clerk issues does. `url`: the
@@ -171,6 +206,47 @@ export function generateCorpus(): ConformanceCase[] {
       }
     }
   }
+  // 8. Satellites: when a page syncs with the primary, in production and development.
+  const satelliteRequests = ['GET document', 'GET document synced=false', 'GET document synced=true', 'GET empty', 'POST document', 'GET document cross-site'] as const
+  for (const options of ['satellite-domain', 'satellite-proxy', 'satellite-auto-sync'] as const) {
+    for (const token of ['valid', 'expired'] as const) {
+      for (const cookies of ['none', 'both', 'uat-0', 'suffixed'] as const) {
+        for (const request of satelliteRequests) add('satellite', token, cookies, 'none', request, options)
+      }
+    }
+  }
+  for (const options of ['satellite-domain', 'satellite-auto-sync'] as const) {
+    for (const cookies of ['none', 'devbrowser', 'both+devbrowser'] as const) {
+      for (const request of [...satelliteRequests, 'GET document dev-browser sync'] as const) add('satellite', 'valid', cookies, 'none', request, options, 'development')
+    }
+  }
+  // 9. A development primary that a satellite asks to sync.
+  for (const options of ['jwtKey', 'satellite-allowed'] as const) {
+    for (const cookies of ['none', 'devbrowser', 'both+devbrowser'] as const) {
+      for (const request of ['GET document redirect_url satellite', 'GET document redirect_url elsewhere', 'GET empty'] as const) {
+        add('primary sync', 'valid', cookies, 'none', request, options, 'development')
+      }
+    }
+  }
+  // 10. Refresh through the `__refresh` cookie: expired tokens (the app's own or without azp), every request kind.
+  for (const token of ['expired-azp', 'expired', 'valid'] as const) {
+    for (const cookies of ['suffixed+refresh', 'both+refresh', 'refresh-garbage', 'plain-refresh'] as const) {
+      for (const request of ['GET document', 'GET empty', 'GET json', 'POST document', 'HEAD document'] as const) {
+        add('refresh', token, cookies, 'none', request, 'jwtKey')
+      }
+    }
+  }
+  for (const request of ['GET document', 'GET empty'] as const) {
+    for (const cookies of ['refresh+devbrowser', 'refresh-garbage+devbrowser'] as const) add('refresh', 'expired-azp', cookies, 'none', request, 'jwtKey', 'development')
+    for (const cookies of ['suffixed+refresh', 'refresh-garbage'] as const) add('refresh', 'expired-azp', cookies, 'none', request, 'jwks')
+  }
+  // 11. Organization sync: pages that name the active organization, another one, or the personal account.
+  for (const token of ['valid', 'valid-org', 'v1-org', 'expired'] as const) {
+    for (const request of ['GET document /orgs/acme', 'GET document /orgs/beta', 'GET document /by-id/acme', 'GET document /me', 'GET empty /orgs/beta', 'GET document'] as const) {
+      add('organization sync', token, 'both', 'none', request, 'org-sync')
+    }
+  }
+  add('organization sync', 'valid-org', 'both', 'none', 'GET document redirect 3', 'org-sync')
   return [...cases.values()]
 }
 
@@ -187,7 +263,9 @@ export async function prepareCase(testCase: ConformanceCase, instances: Instance
   // The plain pair an older sign-in left behind, for the cookie forms that have one.
   const stale = testCase.cookies === 'stale-plain+suffixed' ? await mintToken('expired', instances) : token
   const kind: RequestShape = REQUEST_KINDS[testCase.request]
-  const cookies = { ...cookiesFor(testCase.cookies, token, stale, cookieSuffix(config.publishableKey)), ...kind.cookies }
+  const suffix = cookieSuffix(config.publishableKey)
+  const refreshToken = instances.main.refreshToken(testCase.token.startsWith('valid-org') || testCase.token === 'v1-org' ? instances.orgSessionId : instances.sessionId)
+  const cookies = { ...cookiesFor(testCase.cookies, token, stale, suffix, refreshToken), ...kind.cookies }
   const authorization = authorizationFor(testCase.authorization, token)
   const headers: Record<string, string> = { ...kind.headers }
   if (Object.keys(cookies).length > 0) {
@@ -197,9 +275,14 @@ export async function prepareCase(testCase: ConformanceCase, instances: Instance
   }
   if (authorization) headers.authorization = authorization
   return {
-    request: () => new Request(`${APP_URL}${kind.query ?? ''}`, { method: kind.method, headers, body: kind.method === 'POST' ? 'title=Hello' : undefined }),
+    request: () => new Request(pageUrl(kind, instances), { method: kind.method, headers, body: kind.method === 'POST' ? 'title=Hello' : undefined }),
     config,
   }
+}
+
+function pageUrl(kind: RequestShape, i: Instances): string {
+  const base = kind.path ? `${APP_ORIGIN}${kind.path.replace('{orgId}', i.orgId)}` : APP_URL
+  return `${base}${kind.query ?? ''}`
 }
 
 async function mintToken(state: TokenState, i: Instances): Promise<string> {
@@ -216,6 +299,8 @@ async function mintToken(state: TokenState, i: Instances): Promise<string> {
       return i.mint(i.main, i.orgSessionId, { origin: APP_ORIGIN })
     case 'expired':
       return i.mint(i.main, i.sessionId, { offsetMs: -120_000 })
+    case 'expired-azp':
+      return i.mint(i.main, i.sessionId, { offsetMs: -120_000, origin: APP_ORIGIN })
     case 'nbf-future':
       return i.mint(i.main, i.sessionId, { offsetMs: 120_000 })
     // nbf is iat − 10 s: ten seconds ahead puts iat past the 5 s skew and nbf at now.
@@ -265,7 +350,7 @@ function ownSession(claims: Record<string, unknown> = {}): Record<string, unknow
   return { azp: APP_ORIGIN, fva: [0, -1], sid: 'sess_own', sts: 'active', sub: 'user_own', v: 2, ...claims }
 }
 
-function cookiesFor(form: CookieForm, token: string, stale: string, suffix: string): Record<string, string> {
+function cookiesFor(form: CookieForm, token: string, stale: string, suffix: string, refreshToken: string): Record<string, string> {
   const uat = issuedAt(token)
   const suffixed = { [`__session_${suffix}`]: token, [`__client_uat_${suffix}`]: uat }
   switch (form) {
@@ -301,6 +386,18 @@ function cookiesFor(form: CookieForm, token: string, stale: string, suffix: stri
       return { __clerk_db_jwt: 'dvb_1' }
     case 'both+devbrowser':
       return { __session: token, __client_uat: uat, __clerk_db_jwt: 'dvb_1' }
+    case 'suffixed+refresh':
+      return { ...suffixed, [`__refresh_${suffix}`]: refreshToken }
+    case 'both+refresh':
+      return { __session: token, __client_uat: uat, [`__refresh_${suffix}`]: refreshToken }
+    case 'refresh-garbage':
+      return { ...suffixed, [`__refresh_${suffix}`]: 'not-a-refresh-token' }
+    case 'plain-refresh':
+      return { ...suffixed, __refresh: refreshToken }
+    case 'refresh+devbrowser':
+      return { ...suffixed, [`__refresh_${suffix}`]: refreshToken, [`__clerk_db_jwt_${suffix}`]: 'dvb_1' }
+    case 'refresh-garbage+devbrowser':
+      return { ...suffixed, [`__refresh_${suffix}`]: 'not-a-refresh-token', [`__clerk_db_jwt_${suffix}`]: 'dvb_1' }
   }
 }
 
@@ -348,5 +445,22 @@ function configurationFor(testCase: ConformanceCase, i: Instances): Configuratio
       return { ...base, ...jwtKey, authorizedParties: ['https://other.example'] }
     case 'audience':
       return { ...base, ...jwtKey, audience: 'api' }
+    case 'satellite-domain':
+      return { ...base, ...jwtKey, ...SATELLITE }
+    case 'satellite-proxy':
+      return { ...base, ...jwtKey, ...SATELLITE, domain: undefined, proxyUrl: i.url }
+    case 'satellite-auto-sync':
+      return { ...base, ...jwtKey, ...SATELLITE, satelliteAutoSync: true }
+    case 'satellite-allowed':
+      return { ...base, ...jwtKey, allowedRedirectOrigins: ['http://127.0.0.1:3001'] }
+    case 'org-sync':
+      return {
+        ...base,
+        ...jwtKey,
+        organizationSyncOptions: { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)', '/by-id/:id'], personalAccountPatterns: ['/me'] },
+      }
   }
 }
+
+/** A satellite of a primary at localhost:3000 (a development satellite syncs through its sign-in page). */
+const SATELLITE = { isSatellite: true, domain: 'satellite.example', signInUrl: 'http://localhost:3000/sign-in' }

@@ -2,6 +2,7 @@
 // signature exactly (the case it applies to and the values on both sides) and says which fields it
 // accounts for; a disagreement that no difference accounts for fails the corpus. docs/differences.md
 // lists each one with the reason given here.
+import { isDeepStrictEqual } from 'node:util'
 import type { ConformanceCase } from './corpus'
 import type { Outcome } from './implementations'
 
@@ -170,7 +171,51 @@ export const DIFFERENCES: readonly Difference[] = [
       signedOutWith(theirs, 'session-token-and-uat-missing') &&
       ours.reason !== theirs.reason,
   },
+  {
+    id: 'satellite-sync-when-needed',
+    against: REMIX4,
+    reason:
+      'A satellite syncs with the primary as @clerk/backend 3 decides: a page load without cookies syncs only with `satelliteAutoSync` (default false: signed out at once), `__clerk_synced=false` (back from a sign-in on the primary) always syncs, `__clerk_synced=true` never does, and a page with cookies is verified as usual; only GET navigations sync. @clerk/remix 4 sends every navigation of a production satellite through the handshake (even signed in, even a form POST), and every navigation of a development satellite without `__clerk_synced` to the primary.',
+    fields: '*',
+    matches: (c, ours, theirs) =>
+      isSatellite(c) && (ours.reason === 'satellite-needs-syncing') !== (theirs.reason === 'satellite-needs-syncing'),
+  },
+  {
+    id: 'satellite-own-issuer',
+    against: BOTH,
+    reason:
+      "On a satellite with a `domain`, plain `__session`/`__client_uat` cookies whose token the instance issued count as the instance's. Upstream compares the token's `iss` with the satellite's Frontend API (`clerk.<domain>`) instead of the instance's, so it takes every plain cookie for another instance's, ignores them (only suffixed cookies count) and asks the handshake for suffixed cookies; a satellite whose Frontend API sets plain cookies never signs in there.",
+    fields: '*',
+    matches: (c, ours, theirs) =>
+      (c.options === 'satellite-domain' || c.options === 'satellite-auto-sync') &&
+      ['both', 'uat-0', 'both+devbrowser'].includes(c.cookies) &&
+      !sameVerdictAndTarget(ours, theirs),
+  },
+  {
+    id: 'satellite-redirect-allow-list',
+    against: BOTH,
+    reason:
+      'A development primary sends the browser back to a satellite (`__clerk_redirect_url`, with its dev browser token appended) only when that origin is in `allowedRedirectOrigins` or `authorizedParties`; otherwise the parameter is ignored with one warning naming the option. Upstream redirects to any URL, so a link to the primary hands any site the visitor\'s dev browser token: an open redirect that leaks a credential.',
+    fields: '*',
+    matches: (c, ours, theirs) =>
+      c.request.startsWith('GET document redirect_url') &&
+      theirs.reason === 'primary-responds-to-syncing' &&
+      ours.reason !== 'primary-responds-to-syncing',
+  },
+  {
+    id: 'organization-sync',
+    against: REMIX4,
+    reason:
+      '`organizationSyncOptions` is honoured on getAuth and rootAuthLoader, as by @clerk/backend 3\'s `authenticateRequest`: a page whose path names another organization (or the personal account) takes a handshake that activates it, and every handshake of such a page carries `organization_id`. @clerk/remix 4 never passes the option on.',
+    fields: '*',
+    matches: (c, ours, theirs) => c.options === 'org-sync' && !sameVerdictAndTarget(ours, theirs),
+  },
 ]
+
+const sameVerdictAndTarget = (ours: Outcome, theirs: Outcome) =>
+  ours.status === theirs.status && ours.reason === theirs.reason && isDeepStrictEqual(ours.location, theirs.location)
+
+const isSatellite = (c: ConformanceCase) => c.options.startsWith('satellite-') && c.options !== 'satellite-allowed'
 
 export interface Classification {
   /** `agree`, or the ids of the differences that account for every differing field, joined by ` + `. */

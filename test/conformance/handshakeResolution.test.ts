@@ -76,10 +76,10 @@ async function run(returnQuery: () => Promise<string>): Promise<Record<Implement
   }
 }
 
-/** The cookies of the handshake's directives, suffixed and plain, in the order the Frontend API sends them. */
+/** The cookies of the handshake's directives, suffixed and plain (and the refresh token), in the order the Frontend API sends them. */
 function sessionCookieNames(): string[] {
   const suffix = cookieSuffix(local.publishableKey)
-  return [`__session_${suffix}`, '__session', `__client_uat_${suffix}`, '__client_uat']
+  return [`__session_${suffix}`, '__session', `__client_uat_${suffix}`, '__client_uat', `__refresh_${suffix}`]
 }
 
 describe('a handshake coming back (production instance)', () => {

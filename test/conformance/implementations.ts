@@ -22,6 +22,13 @@ export interface Configuration {
   jwtKey?: string
   authorizedParties?: string[]
   audience?: string | string[]
+  isSatellite?: boolean
+  domain?: string
+  proxyUrl?: string
+  signInUrl?: string
+  satelliteAutoSync?: boolean
+  allowedRedirectOrigins?: string[]
+  organizationSyncOptions?: { organizationPatterns?: string[]; personalAccountPatterns?: string[] }
 }
 
 export type Implementation = 'remix4' | 'ours' | 'backend3' | 'oursEngine'
@@ -79,27 +86,63 @@ const HAS_CHECKS: CheckAuthorizationParams[] = [
 export async function runOursOnWebCrypto(request: () => Request, config: Configuration): Promise<Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>> {
   const previous = useSyncSignatures(false)
   try {
+    const [first, second] = [request(), request()] as const
+    const sent = tokensIn(first)
     resetProcessState()
-    const ours = await viaOurGetAuth(request(), config)
+    const ours = withoutFreshTokenDetails(await viaOurGetAuth(first, config), sent)
     resetProcessState()
-    return { ours, oursEngine: await viaOurEngine(request(), config) }
+    return { ours, oursEngine: withoutFreshTokenDetails(await viaOurEngine(second, config), sent) }
   } finally {
     useSyncSignatures(previous)
   }
 }
 
 export async function runAll(request: () => Request, config: Configuration): Promise<Record<Implementation, Outcome>> {
+  // One request per implementation, as many as `request` is asked for (some callers hand out single-use nonces).
+  const [remix4, ours, backend3, oursEngine] = [request(), request(), request(), request()] as const
+  const sent = tokensIn(remix4)
+  const fresh = (outcome: Outcome) => withoutFreshTokenDetails(outcome, sent)
   return {
-    remix4: await viaRemix4(request(), config),
-    ours: await viaOurGetAuth(request(), config),
-    backend3: await viaBackend3(request(), config),
-    oursEngine: await viaOurEngine(request(), config),
+    remix4: fresh(await viaRemix4(remix4, config)),
+    ours: fresh(await viaOurGetAuth(ours, config)),
+    backend3: fresh(await viaBackend3(backend3, config)),
+    oursEngine: fresh(await viaOurEngine(oursEngine, config)),
   }
 }
 
+/** Every JWT-looking value the request carries (cookies, Authorization). */
+function tokensIn(request: Request): Set<string> {
+  // Cookie values may come percent-encoded (`%2E` for the dots); SDKs decode them.
+  const text = `${request.headers.get('cookie') ?? ''} ${request.headers.get('authorization') ?? ''}`.replace(/%2E/gi, '.')
+  return new Set(text.match(JWT) ?? [])
+}
+
+const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/g
+
+/**
+ * A refreshed session token is minted anew by each implementation's own Backend API call: its `jti` and times differ
+ * from run to run, so they are replaced by a placeholder (the session, user and origin still compare).
+ */
+function withoutFreshTokenDetails(outcome: Outcome, sent: Set<string>): Outcome {
+  if (outcome.token === null || sent.has(outcome.token)) return outcome
+  const claims = outcome.auth?.sessionClaims as Record<string, unknown> | undefined
+  const headers = { ...outcome.headers }
+  if (headers['set-cookie']) headers['set-cookie'] = headers['set-cookie'].replace(JWT, '(fresh jwt)')
+  return {
+    ...outcome,
+    token: `(refreshed: sid ${String(claims?.sid)})`,
+    auth: outcome.auth && {
+      ...outcome.auth,
+      sessionClaims: claims && { ...claims, jti: '(fresh)', iat: '(fresh)', nbf: '(fresh)', exp: '(fresh)' },
+    },
+    headers,
+  }
+}
+
+/** Everything but `apiUrl` (which @clerk/remix 4 reads only from CLERK_API_URL); it ignores what it does not know. */
 function getAuthOptions(config: Configuration) {
-  const { secretKey, publishableKey, jwtKey, authorizedParties, audience } = config
-  return { secretKey, publishableKey, jwtKey, authorizedParties, audience }
+  const { apiUrl: _apiUrl, ...options } = config
+  return options
 }
 
 async function viaRemix4(request: Request, config: Configuration): Promise<Outcome> {
@@ -125,10 +168,12 @@ async function viaOurGetAuth(request: Request, config: Configuration): Promise<O
 }
 
 async function viaBackend3(request: Request, config: Configuration): Promise<Outcome> {
-  const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience } = config
+  const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience, isSatellite, domain, proxyUrl } = config
+  const { signInUrl, satelliteAutoSync, organizationSyncOptions } = config
   try {
-    const client = createBackend3Client({ secretKey, publishableKey, jwtKey, apiUrl, telemetry: { disabled: true } })
-    return await fromState((await client.authenticateRequest(request, { authorizedParties, audience })) as unknown as RequestStateLike)
+    const client = createBackend3Client({ secretKey, publishableKey, jwtKey, apiUrl, isSatellite, domain, proxyUrl, telemetry: { disabled: true } })
+    const state = await client.authenticateRequest(request, { authorizedParties, audience, signInUrl, satelliteAutoSync, organizationSyncOptions })
+    return await fromState(state as unknown as RequestStateLike)
   } catch (thrown) {
     return fromThrown(thrown)
   }

@@ -358,13 +358,16 @@ describe('misuse', () => {
     expect((error as Error).message).not.toContain(v2.local.publishableKey)
   })
 
-  it('isSatellite (option, function or CLERK_IS_SATELLITE) → not supported yet', async () => {
-    const message = /^remix-clerk does not support satellite domains yet\./
+  it('isSatellite (option, function or CLERK_IS_SATELLITE) without domain or proxyUrl → says which to set', async () => {
+    const message = /^remix-clerk: isSatellite \(CLERK_IS_SATELLITE\) is set, but neither domain \(CLERK_DOMAIN\) nor proxyUrl \(CLERK_PROXY_URL\)/
     await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: true })).rejects.toThrow(message)
     await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: (url) => url.hostname === '127.0.0.1' })).rejects.toThrow(message)
     vi.stubEnv('CLERK_IS_SATELLITE', 'TRUE')
     await expect(getAuth(args(new Request(PAGE)), valid())).rejects.toThrow(message)
+    vi.stubEnv('CLERK_DOMAIN', 'satellite.example')
+    expect((await getAuth(args(new Request(PAGE)), valid())).isAuthenticated).toBe(false)
     vi.stubEnv('CLERK_IS_SATELLITE', 'false')
+    vi.stubEnv('CLERK_DOMAIN', '')
     expect((await getAuth(args(new Request(PAGE)), valid())).isAuthenticated).toBe(false)
   })
 })

@@ -175,6 +175,23 @@ describe('with the local Frontend API', () => {
     const expired = claimsOf(browser.cookies(appUrl).__session!)
     expect(expired.exp).toBeLessThan(Date.now() / 1000)
 
+    // With the `__refresh` cookie the handshake set, the server refreshes the token itself: no redirect at all.
+    const refreshCookie = [...browser.jar(appUrl).keys()].find((name) => name.startsWith('__refresh_'))!
+    const refreshed = await browser.go(signedIn[2]!.location!)
+    expect(refreshed.map((hop) => hop.status)).toEqual([200])
+    expect((await pageData(refreshed[0]!)).loaderData['routes/page']).toMatchObject({ userId: expired.sub, sessionId: expired.sid })
+    expect(claimsOf(browser.cookies(appUrl).__session!).exp).toBeGreaterThan(Date.now() / 1000)
+
+    // Without it (a sign-in through ClerkJS sets none), an expired token takes the handshake.
+    browser.jar(appUrl).delete(refreshCookie)
+    offset = -5 * 60_000
+    let stale: string
+    try {
+      stale = await clerk.getToken(expired.sid as string, { origin: appUrl })
+    } finally {
+      offset = 0
+    }
+    for (const name of [...browser.jar(appUrl).keys()]) if (name.startsWith('__session')) browser.jar(appUrl).set(name, stale)
     const hops = await browser.go(signedIn[2]!.location!)
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 307, 200])
     const handshake = new URL(hops[0]!.location!)
@@ -223,7 +240,12 @@ describe('with the local Frontend API', () => {
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 200])
     expect(new URL(hops[0]!.location!).searchParams.get('__clerk_handshake')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
     expect(hops[1]!.location).toBe(`${appUrl}/b?x=1`)
-    expect(hops[1]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', '__session'])
+    // Plain names (suffixed_cookies=false), and the refresh token, always suffixed.
+    expect(hops[1]!.setCookies.map((line) => line.split('=')[0]!.replace(/^__refresh_.+$/, '__refresh_<suffix>')).sort()).toEqual([
+      '__client_uat',
+      '__refresh_<suffix>',
+      '__session',
+    ])
     expect((await pageData(hops[2]!)).loaderData['routes/page']).toMatchObject({ userId })
   })
 

@@ -14,11 +14,15 @@ export interface TestRoute {
 }
 
 /** Answers documents with the loader and action data as JSON: what most tests want to read. */
-const jsonDocument: ServerBuild['entry']['module']['default'] = (_request, status, headers, context) =>
-  new Response(JSON.stringify({ loaderData: context.staticHandlerContext.loaderData, actionData: context.staticHandlerContext.actionData }), {
+const jsonDocument: ServerBuild['entry']['module']['default'] = (_request, status, headers, context) => {
+  // A copy of the Headers, not an object: every Set-Cookie stays a header of its own.
+  const out = new Headers(headers)
+  out.set('content-type', 'application/json')
+  return new Response(JSON.stringify({ loaderData: context.staticHandlerContext.loaderData, actionData: context.staticHandlerContext.actionData }), {
     status,
-    headers: { ...Object.fromEntries(headers), 'content-type': 'application/json' },
+    headers: out,
   })
+}
 
 export function serverBuild(
   routes: Record<string, TestRoute>,

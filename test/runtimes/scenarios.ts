@@ -1,12 +1,21 @@
 // The scenarios every runtime suite runs, over HTTP, against the app of test/runtimes/app served by that runtime
 // and the real local backend: sign-in by cookie and by Bearer token with jwtKey and with the JWKS,
-// getToken({ template }), createClerkClient(...).sessions.getToken, an expired token on a page load (a 307 to the
-// local Frontend API's handshake), and a form POST whose body the action still reads after getAuth.
+// getToken({ template }), createClerkClient(...).sessions.getToken, an expired token on a page load (refreshed on the
+// server with the `__refresh` cookie; without it, a 307 to the local Frontend API's handshake), and a form POST whose body the action still reads after getAuth.
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
 import { TEMPLATE } from './app/routes'
 import { startScenarioBackend, type ScenarioBackend } from './backend'
+
+/** The Cookie header without `__refresh_<suffix>`: a browser whose sign-in set none (ClerkJS's). */
+function withoutRefreshCookie(headers: Headers): string {
+  return headers
+    .get('cookie')!
+    .split('; ')
+    .filter((cookie) => !cookie.startsWith('__refresh_'))
+    .join('; ')
+}
 
 export interface RunningApp {
   url: string
@@ -129,10 +138,19 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           expect(calls).toContain(`POST /v1/sessions/${result.session.sessionId}/tokens/${TEMPLATE}`)
         })
 
-        it("an expired token on a page load → 307 to the local Frontend API's handshake", async () => {
+        it('an expired token with its __refresh cookie on a page load → refreshed on the server: signed in, no redirect', async () => {
+          const url = page(variant, 'jwks')
+          const { headers, sessionId } = await backend.signInExpired(url)
+          const { result, calls } = await callsDuring(() => load(variant, 'jwks', { headers: { ...DOCUMENT, cookie: headers.get('cookie')! } }))
+          expect(result.response.status).toBe(200)
+          expect(result.answer.loader).toMatchObject({ sessionId })
+          expect(calls).toContain(`POST /v1/sessions/${sessionId}/refresh`)
+        })
+
+        it("an expired token without the __refresh cookie on a page load → 307 to the local Frontend API's handshake", async () => {
           const url = page(variant, 'jwks')
           const { headers } = await backend.signInExpired(url)
-          const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: headers.get('cookie')! } })
+          const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) } })
           expect(response.status).toBe(307)
           const location = new URL(response.headers.get('location')!)
           expect(`${location.origin}${location.pathname}`).toBe(`${backend.clerk.frontendApiUrl}/v1/client/handshake`)
@@ -160,7 +178,7 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
             expect(answer.loader).toEqual({ userId: session.userId })
             const url = page(variant, 'middleware-auth')
             const { headers } = await backend.signInExpired(url)
-            const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: headers.get('cookie')! } })
+            const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) } })
             expect(response.status).toBe(307)
             expect(response.headers.get('location')).toMatch(/\/v1\/client\/handshake\?/)
           })

@@ -38,6 +38,9 @@ export function SiteHeader({ viewer, localSignOutUrl, clerkComponents }: SiteHea
             <li>
               <NavLink to="/organization">Organization</NavLink>
             </li>
+            <li>
+              <NavLink to="/session">Session</NavLink>
+            </li>
           </ul>
         </nav>
         {viewer !== undefined ? <AuthStatus viewer={viewer} localSignOutUrl={localSignOutUrl} /> : null}

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getAuth } from 'remix-clerk/ssr.server'
+import { AUTH_OPTIONS } from '~/lib/authOptions.server'
 import { Card } from '~/components/Card'
 import { Fields } from '~/components/Fields'
 import { signInUrl } from '~/lib/frontendApi.server'
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { userId, sessionId, orgId, orgRole, isAuthenticated } = await getAuth(args)
+  const { userId, sessionId, orgId, orgRole, isAuthenticated } = await getAuth(args, AUTH_OPTIONS)
   return json({
     auth: { isAuthenticated, userId, sessionId, orgId, orgRole: orgRole ?? null },
     signInToDashboard: signInUrl(new URL('/dashboard', args.request.url).href),

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '~/components/Card'
 import { Fields } from '~/components/Fields'
 import { clerkClient } from '~/lib/clerkClient.server'
@@ -69,6 +69,10 @@ export default function OrganizationPage() {
               <a href={switchUrl}>Sign in with another user or organization</a>
             </p>
           ) : null}
+          <p className="card__footer">
+            Organization sync: <Link to="/orgs/acme">/orgs/acme</Link> activates Acme, <Link to="/me">/me</Link> the personal
+            account.
+          </p>
         </Card>
 
         <Card id="checks" title="Checks">

@@ -51,6 +51,21 @@ export function signedOutCookies(options: AppCookieOptions): string[] {
   return [...named('__session', options, (name) => cookie(name, '', options, 0)), ...clientUatCookies(undefined, options)]
 }
 
+/**
+ * `__refresh_<suffix>`: the session's refresh token, which the app's server sends to the Backend API with an expired
+ * session token (see services/refresh.ts). Always suffixed, the only name SDKs read; HttpOnly, since no script needs
+ * it. Without a token it is cleared.
+ */
+export function refreshCookie(refreshToken: string | undefined, suffix: string, secure: boolean): string {
+  return generateCookie(`__refresh_${suffix}`, refreshToken ?? '', {
+    path: '/',
+    sameSite: 'Lax',
+    httpOnly: true,
+    secure,
+    ...(refreshToken === undefined ? { maxAge: 0 } : {}),
+  })
+}
+
 function named(base: string, { suffix }: AppCookieOptions, make: (name: string) => string): string[] {
   return suffix ? [make(`${base}_${suffix}`), make(base)] : [make(base)]
 }

@@ -5,8 +5,11 @@ import type { Core } from '../core.js'
 import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../errors.js'
 import { currentSession } from '../services/clients.js'
 import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
-import { signedInCookies, signedOutCookies, suffixForFrontendApi } from './appCookies.js'
-import { ensureCookieClient } from './clientCookie.js'
+import { activateOrganization } from '../services/sessions.js'
+import { refreshTokenFor } from '../services/refresh.js'
+import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from './appCookies.js'
+import { cookieClient, ensureCookieClient } from './clientCookie.js'
+import { isPrimaryHost } from './satelliteSync.js'
 
 /** Long enough for the app's server to redeem it right away, short enough that a leaked URL is soon useless. */
 export const NONCE_LIFETIME_MS = 60_000
@@ -25,23 +28,36 @@ export function handshakeLocation(redirectUrl: URL): string {
  * `GET /v1/client/handshake`: the app's server sent the browser here because its cookies could not say who is
  * signed in. The `__client` cookie says it; the answer is a 307 back to `redirect_url` carrying the cookies the
  * app's server must set, as a one-time nonce (`format=nonce`, what Clerk SDKs ask for) or a signed token
- * (`format=token`, the default). Other parameters the SDK sends (`__clerk_api_version`, `__clerk_hs_reason`,
- * `__session`, `__clerk_db_jwt`, `organization_id`) are accepted and ignored.
+ * (`format=token`, the default). `organization_id` (organization sync: an id, a slug, or `''` for the personal
+ * account) activates that organization first when the user is a member. A satellite's handshake first takes the
+ * browser's client from the primary (satelliteSync.ts). Other parameters the SDK sends (`__clerk_api_version`,
+ * `__clerk_hs_reason`, `__session`, `__clerk_db_jwt`) are accepted and ignored.
  */
 export async function handshake(core: Core, c: Context): Promise<Response> {
   const redirectUrl = checkedRedirectUrl(core, c.req.query('redirect_url'))
   const format = choice(c.req.query('format'), 'format', ['token', 'nonce'])
   const suffixed = choice(c.req.query('suffixed_cookies'), 'suffixed_cookies', ['false', 'true']) === 'true'
+  const detour = satelliteDetour(core, c, redirectUrl)
+  if (detour) return detour
   const { client, setCookie } = ensureCookieClient(core, c)
 
-  const options = {
-    suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined,
-    secure: redirectUrl.protocol === 'https:',
+  const refreshSuffix = suffixForFrontendApi(core.frontendApiUrl())
+  const secure = redirectUrl.protocol === 'https:'
+  const options = { suffix: suffixed ? refreshSuffix : undefined, secure }
+  let session = currentSession(core, client)
+  const organizationId = c.req.query('organization_id')
+  if (session && organizationId !== undefined) {
+    activateOrganization(core, session, organizationId)
+    session = currentSession(core, client)
   }
-  const session = currentSession(core, client)
-  const directives = session
-    ? signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), client.updated_at, options)
-    : signedOutCookies(options)
+  const current = session && core.store.clients.get(client.id)
+  const directives =
+    session && current
+      ? [
+          ...signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), current.updated_at, options),
+          refreshCookie(refreshTokenFor(core, session), refreshSuffix, secure),
+        ]
+      : [...signedOutCookies(options), refreshCookie(undefined, refreshSuffix, secure)]
 
   const target = new URL(redirectUrl)
   for (const name of HANDSHAKE_PARAMS) target.searchParams.delete(name)
@@ -51,6 +67,23 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
   const headers = new Headers({ Location: target.href, 'Cache-Control': 'no-store' })
   if (setCookie) headers.append('Set-Cookie', setCookie)
   return new Response(null, { status: 307, headers })
+}
+
+/**
+ * A satellite's handshake on its own Frontend API host (see satellites.ts) first syncs with the primary when the
+ * app asks for that (`satellite-needs-syncing`) or this host knows no signed-in client; `__clerk_synced=true` on the
+ * handshake URL says the sync just happened, so it never repeats.
+ */
+function satelliteDetour(core: Core, c: Context, redirectUrl: URL): Response | undefined {
+  const { satellites } = core
+  if (!satellites.any || !satellites.isSatelliteOrigin(redirectUrl.origin) || isPrimaryHost(core, c)) return undefined
+  if (c.req.query('__clerk_synced') === 'true') return undefined
+  const client = cookieClient(core, c)
+  const signedIn = client !== undefined && currentSession(core, client) !== undefined
+  if (signedIn && c.req.query('__clerk_hs_reason') !== 'satellite-needs-syncing') return undefined
+  const sync = new URL('/v1/client/sync', satellites.primaryOrigin())
+  sync.searchParams.set('redirect_url', c.req.url)
+  return new Response(null, { status: 307, headers: { Location: sync.href, 'Cache-Control': 'no-store' } })
 }
 
 function checkedRedirectUrl(core: Core, raw: string | undefined): URL {

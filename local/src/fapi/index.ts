@@ -7,6 +7,7 @@ import { browserTokenHandler } from './browserTokens.js'
 import { clerkJsBundleHandler } from './clerkJsBundle.js'
 import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
+import { link, sync } from './satelliteSync.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
 
 /**
@@ -18,6 +19,8 @@ export function frontendApi(core: Core): Hono {
   const app = new Hono()
   app.use('/v1/client/*', credentialedCors(core))
   app.get('/v1/client/handshake', (c) => handshake(core, c))
+  app.get('/v1/client/sync', (c) => sync(core, c))
+  app.get('/v1/client/link', (c) => link(core, c))
   const mintForBrowser = browserTokenHandler(core)
   app.post('/v1/client/sessions/:session_id/tokens', mintForBrowser)
   app.post('/v1/client/sessions/:session_id/tokens/:template', mintForBrowser)

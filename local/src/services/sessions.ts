@@ -70,3 +70,25 @@ export function revokeSession(core: Core, sessionId: string): SessionRecord {
   core.store.sessions.setStatus(session.id, 'revoked', core.now())
   return getSession(core, sessionId)
 }
+
+/**
+ * Organization sync: the handshake's `organization_id` (an id or a slug, `''` for the personal account) becomes the
+ * session's active organization when the user is a member of it; anything else leaves the session as it is, as
+ * Clerk does (the app sees the organization it has). A change moves the client's `updated_at`, so that other tabs'
+ * older tokens are seen as stale.
+ */
+export function activateOrganization(core: Core, session: SessionRecord, idOrSlug: string): void {
+  const { store } = core
+  let organizationId: string | null = null
+  if (idOrSlug !== '') {
+    const organization = idOrSlug.length <= 256 ? store.organizations.get(idOrSlug) : undefined
+    if (!organization || !store.organizations.membership(organization.id, session.user_id)) return
+    organizationId = organization.id
+  }
+  if (organizationId === session.last_active_organization_id) return
+  store.transaction(() => {
+    const now = core.now()
+    store.sessions.touch(session.id, organizationId, now)
+    store.clients.touch(session.client_id, now)
+  })
+}

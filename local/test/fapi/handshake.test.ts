@@ -52,6 +52,7 @@ describe('GET /v1/client/handshake', () => {
       '__session=; Max-Age=0; Path=/; SameSite=Lax',
       `__client_uat_${sfx}=0; Max-Age=31536000; Path=/; SameSite=Lax`,
       '__client_uat=0; Max-Age=31536000; Path=/; SameSite=Lax',
+      `__refresh_${sfx}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`,
     ])
 
     // The same browser keeps its client: no second cookie, no second row.
@@ -66,10 +67,12 @@ describe('GET /v1/client/handshake', () => {
     h.clock.advance(30_000)
     const hop = await agent.request(handshakeUrl({ redirect_url: 'https://localhost:8443/', format: 'nonce', suffixed_cookies: 'false' }))
     const directives = await redeem(hop.location!)
-    expect(directives).toHaveLength(2)
-    const [session, uat] = directives as [string, string]
+    expect(directives).toHaveLength(3)
+    const [session, uat, refresh] = directives as [string, string, string]
     expect(session).toMatch(/^__session=eyJ[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Secure; SameSite=Lax$/)
     expect(uat).toBe(`__client_uat=${signedInAt}; Max-Age=31536000; Path=/; Secure; SameSite=Lax`)
+    // The refresh token goes to the app's server only (HttpOnly), under the suffixed name SDKs read, suffixed or not.
+    expect(refresh).toMatch(new RegExp(`^__refresh_${sfx}=[\\w-]{43}; Path=/; HttpOnly; Secure; SameSite=Lax$`))
 
     const token = session.slice('__session='.length, session.indexOf(';'))
     expect(decodePart(token, 0)).toEqual({ alg: 'RS256', kid: h.clerk.instanceId, typ: 'JWT', cat: 'cl_B7d4PD111AAA' })
@@ -98,7 +101,13 @@ describe('GET /v1/client/handshake', () => {
       expect(Object.keys(body).sort()).toEqual(['exp', 'handshake', 'iat'])
       expect(body.iat).toBe(h.clock.seconds)
       expect(body.exp).toBe(h.clock.seconds + 60)
-      expect(body.handshake.map((d) => d.split('=')[0])).toEqual([`__session_${sfx}`, '__session', `__client_uat_${sfx}`, '__client_uat'])
+      expect(body.handshake.map((d) => d.split('=')[0])).toEqual([
+        `__session_${sfx}`,
+        '__session',
+        `__client_uat_${sfx}`,
+        '__client_uat',
+        `__refresh_${sfx}`,
+      ])
     }
   })
 
@@ -135,7 +144,11 @@ describe('GET /v1/client/handshake', () => {
     const second = await signedInBrowser('hs.expiry@example.com')
     h.clock.advance(7 * 24 * 60 * 60 * 1000)
     const afterExpiry = await redeem((await second.agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!)
-    expect(afterExpiry).toEqual(['__session=; Max-Age=0; Path=/; SameSite=Lax', '__client_uat=0; Max-Age=31536000; Path=/; SameSite=Lax'])
+    expect(afterExpiry).toEqual([
+      '__session=; Max-Age=0; Path=/; SameSite=Lax',
+      '__client_uat=0; Max-Age=31536000; Path=/; SameSite=Lax',
+      `__refresh_${sfx}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax`,
+    ])
   })
 
   it('a __client cookie this database never issued is replaced by a new client', async () => {

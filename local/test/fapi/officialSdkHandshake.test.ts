@@ -77,25 +77,30 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     const result = await answer(hops[2]!)
     expect(result).toMatchObject({ status: 'signed-in', reason: null, userId: user[0]!.id, orgId: null })
     expect(result.sessionId).toMatch(/^sess_/)
-    expect(sessionCookieNames(agent)).toEqual(['__client_uat', `__client_uat_${suffix}`, '__session', `__session_${suffix}`])
+    expect(sessionCookieNames(agent)).toEqual(['__client_uat', `__client_uat_${suffix}`, `__refresh_${suffix}`, '__session', `__session_${suffix}`])
     expect(Object.keys(agent.cookies(clerk.url))).toEqual(['__client'])
     // The token the SDK accepted was minted for the app's origin.
     expect(decodePart(agent.cookies(app.url).__session!, 1).azp).toBe(app.url)
   })
 
-  it('an expired session cookie on a document GET → the SDK handshakes → we answer with the signed-in client', async () => {
-    // Signed in five minutes ago: the app's cookies are what that handshake delivered, so its token has expired.
-    const agent = new BrowserAgent()
-    offset = -5 * 60_000
-    try {
-      const posted = await agent.postForm(`${clerk.url}/sign-in`, { redirect_url: `${app.url}/`, email: 'handshake.expired@example.com' })
-      const delivered = await agent.request(posted.location!)
-      const nonce = new URL(delivered.location!).searchParams.get('__clerk_handshake_nonce')!
-      const { directives } = await createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl }).clients.getHandshakePayload({ nonce })
-      for (const directive of directives) agent.store(app.url, directive)
-    } finally {
-      offset = 0
-    }
+  it('an expired session cookie with the __refresh cookie → the SDK refreshes it through our Backend API, no redirect', async () => {
+    const agent = await browserWithExpiredCookies('refresh.sdk@example.com')
+    const expired = agent.cookies(app.url).__session!
+    const { sid: sessionId, sub: userId } = decodePart(expired, 1)
+
+    const hops = await agent.navigate(`${app.url}/reports?tab=1`)
+    expect(hops.map((h) => h.status)).toEqual([200])
+    expect(await answer(hops[0]!)).toMatchObject({ status: 'signed-in', userId, sessionId })
+    const fresh = agent.cookies(app.url).__session!
+    expect(fresh).not.toBe(expired)
+    expect(decodePart(fresh, 1)).toMatchObject({ sid: sessionId, azp: app.url })
+    // Suffixed and plain cookies both came back from the refresh (the browser uses suffixed cookies).
+    expect(hops[0]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', `__client_uat_${suffix}`, '__session', `__session_${suffix}`])
+  })
+
+  it('an expired session cookie without the __refresh cookie → the SDK handshakes → we answer with the signed-in client', async () => {
+    const agent = await browserWithExpiredCookies('handshake.expired@example.com')
+    agent.jar(app.url).delete(`__refresh_${suffix}`)
     const expired = agent.cookies(app.url).__session!
     const { sid: sessionId, sub: userId } = decodePart(expired, 1)
 
@@ -129,7 +134,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
       expect(new URL(token[0]!.location!).searchParams.get('__clerk_handshake')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
       expect(await answer(token[1]!)).toMatchObject({ status: 'signed-in', userId, sessionId })
       // suffixed_cookies=false: the SDK set only the plain names.
-      expect(token[1]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', '__session'])
+      expect(token[1]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', `__refresh_${suffix}`, '__session'])
     }
   })
 
@@ -173,6 +178,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
         '__session',
         `__client_uat_${suffix}`,
         '__client_uat',
+        `__refresh_${suffix}`,
       ])
       expect(await refusal(nonce)).toEqual({ status: 400, code: 'invalid_nonce' })
       expect(await refusal('never-issued')).toEqual({ status: 400, code: 'invalid_nonce' })
@@ -204,6 +210,22 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     })
   })
 })
+
+/** Signed in five minutes ago: the app's cookies are what that handshake delivered, so its token has expired. */
+async function browserWithExpiredCookies(email: string): Promise<BrowserAgent> {
+  const agent = new BrowserAgent()
+  offset = -5 * 60_000
+  try {
+    const posted = await agent.postForm(`${clerk.url}/sign-in`, { redirect_url: `${app.url}/`, email })
+    const delivered = await agent.request(posted.location!)
+    const nonce = new URL(delivered.location!).searchParams.get('__clerk_handshake_nonce')!
+    const { directives } = await createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl }).clients.getHandshakePayload({ nonce })
+    for (const directive of directives) agent.store(app.url, directive)
+  } finally {
+    offset = 0
+  }
+  return agent
+}
 
 function apiRequest(path: string): Request {
   return new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } })

@@ -65,7 +65,17 @@ const endpoints: Endpoint[] = [
     path: '/v1/sessions/:session/verify',
     unknown: { path: '/v1/sessions/sess_nope/verify', status: 410, code: 'operation_deprecated' },
   },
-  { method: 'POST', path: '/v1/sessions/:session/refresh', unknown: notFound('/v1/sessions/sess_nope/refresh') },
+  {
+    method: 'POST',
+    path: '/v1/sessions/:session/refresh',
+    body: {
+      valid: { expired_token: 'x', refresh_token: 'y', request_origin: 'http://localhost:3000' },
+      wrongType: { expired_token: 42, refresh_token: 'y', request_origin: 'http://localhost:3000' },
+      param: 'expired_token',
+    },
+    unknown: notFound('/v1/sessions/sess_nope/refresh'),
+    query: true,
+  },
   {
     method: 'POST',
     path: '/v1/sessions/:session/tokens',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'
+import { LINK_TOKEN_PREFIX } from '../../fapi/satelliteSync.js'
 import { Query } from '../query.js'
 import { json } from '../respond.js'
 
@@ -10,7 +11,8 @@ export function clientRoutes(core: Core): Hono {
   app.get('/handshake_payload', (c) => {
     const nonce = new Query(c.req.url, ['nonce']).string('nonce')
     if (!nonce) throw unprocessable(paramMissing('nonce'))
-    const directives = core.store.transaction(() => core.store.nonces.take(nonce, core.now()))
+    // A satellite's link token shares the table but is never a handshake's payload.
+    const directives = nonce.startsWith(LINK_TOKEN_PREFIX) ? undefined : core.store.transaction(() => core.store.nonces.take(nonce, core.now()))
     if (!directives) {
       throw clerkError(400, 'invalid_nonce', 'Invalid nonce', 'The handshake nonce is unknown, expired or already used. Start a new handshake.')
     }

@@ -4,6 +4,8 @@ import { clerkError, paramMissing, unprocessable } from '../../errors.js'
 import { listJson } from '../../resources/common.js'
 import { sessionJson } from '../../resources/session.js'
 import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'
+import { signedInCookies, suffixForFrontendApi } from '../../fapi/appCookies.js'
+import { checkRefresh } from '../../services/refresh.js'
 import { createSession, getSession, revokeSession } from '../../services/sessions.js'
 import { f, parseFields } from '../../validation/schema.js'
 import { readJsonBody } from '../body.js'
@@ -56,14 +58,15 @@ export function sessionRoutes(core: Core): Hono {
     throw clerkError(410, 'operation_deprecated', message, `${message}. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.`)
   })
 
-  app.post('/:session_id/refresh', (c) => {
-    getSession(core, c.req.param('session_id'))
-    throw clerkError(
-      400,
-      'refresh_not_supported',
-      'Session refresh is not supported',
-      'remix-clerk-local never sets __refresh cookies, so there is nothing to refresh with; Clerk SDKs fall back to the handshake, which issues a fresh session token.',
-    )
+  // What a server SDK calls with an expired session token and the `__refresh` cookie (see services/refresh.ts).
+  app.post('/:session_id/refresh', async (c) => {
+    const suffixed = new Query(c.req.url, ['suffixed_cookies']).boolean('suffixed_cookies')
+    const { session, origin, format } = await checkRefresh(core, c.req.param('session_id'), await readJsonBody(c))
+    const jwt = await core.minter.sessionToken(session.id, { origin })
+    if (format === 'token') return json({ object: 'token', jwt })
+    const client = store.clients.get(session.client_id)
+    const options = { suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined, secure: origin.startsWith('https:') }
+    return json({ object: 'cookies', cookies: signedInCookies(jwt, client?.updated_at ?? session.created_at, options) })
   })
 
   app.post('/:session_id/tokens', async (c) => {

@@ -1,0 +1,117 @@
+// Session refresh through the `__refresh` cookie: an expired session token on a GET, next to the refresh token the
+// Frontend API set with it, is exchanged for a new one by the Backend API (`POST /v1/sessions/{sid}/refresh`). The
+// request is then signed in at once, with the new cookies to set, instead of taking a handshake redirect.
+import { parseSetCookie } from 'cookie'
+import { ClerkAPIResponseError } from '../backend/errors'
+import { BoundedCache } from '../shared/boundedCache'
+import { forgetOnReset } from '../shared/processState'
+import { SingleFlight } from '../shared/singleFlight'
+import type { ClerkInstance } from './clerkInstance'
+import { decodeJwt, type JwtPayload } from '../jwt/decodeJwt'
+import { CookieName, type RequestContext } from './requestContext'
+import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
+
+/** Why a refresh was not made or failed, as upstream names it (the handshake reason ends with it). */
+export const RefreshError = {
+  NonEligibleNoCookie: 'non-eligible-no-refresh-cookie',
+  NonEligibleNonGet: 'non-eligible-non-get',
+  InvalidSessionToken: 'invalid-session-token',
+  ExpiredSessionTokenDecodeFailed: 'expired-session-token-decode-failed',
+  ExpiredSessionTokenMissingSidClaim: 'expired-session-token-missing-sid-claim',
+  FetchError: 'fetch-error',
+  UnexpectedSDKError: 'unexpected-sdk-error',
+  UnexpectedBAPIError: 'unexpected-bapi-error',
+} as const
+
+export type RefreshOutcome =
+  | { readonly ok: true; readonly token: string; readonly payload: JwtPayload; readonly cookies: readonly string[] }
+  | { readonly ok: false; readonly reason: string }
+
+/**
+ * How long a refresh's outcome answers the same (expired token, refresh token) pair again: Remix runs a page's
+ * loaders in parallel, each with its own Request, and one that calls getAuth after awaiting something else must not
+ * make a second Backend API call. The pair is the credential the Backend API takes, so whoever holds it could
+ * refresh anyway.
+ */
+const SETTLED_FOR_MS = 10_000
+type Settled = { readonly outcome: RefreshOutcome; readonly until: number }
+const settled = new BoundedCache<string, Settled>(256)
+// A failed refresh is also remembered for the expired token alone: whoever holds an old token cannot make one
+// Backend API call per request by sending a new made-up refresh cookie each time.
+const failedTokens = new BoundedCache<string, Settled>(256)
+const flights = new SingleFlight<RefreshOutcome>()
+forgetOnReset(() => {
+  settled.clear()
+  failedTokens.clear()
+})
+
+// Headers the Backend API does not need and the app may hold secrets in (its own session cookies, an API key).
+const PRIVATE_HEADERS = new Set(['cookie', 'authorization'])
+
+/** Called only for an expired token on a GET with a `__refresh_<suffix>` cookie. Never throws. */
+export async function refreshSession(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
+  const tokenKey = `${instance.identity}\n${expiredToken}`
+  const key = `${tokenKey}\n${refreshToken}`
+  const now = Date.now()
+  for (const known of [settled.get(key), failedTokens.get(tokenKey)]) if (known && known.until > now) return known.outcome
+  return flights.run(key, async () => {
+    const outcome = await attempt(context, instance, expiredToken, refreshToken)
+    const entry = { outcome, until: Date.now() + SETTLED_FOR_MS }
+    settled.set(key, entry)
+    if (!outcome.ok) failedTokens.set(tokenKey, entry)
+    return outcome
+  })
+}
+
+async function attempt(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
+  const decoded = decodeJwt(expiredToken)
+  if (!decoded.ok) return { ok: false, reason: RefreshError.ExpiredSessionTokenDecodeFailed }
+  const { sid } = decoded.jwt.payload
+  if (typeof sid !== 'string' || sid === '') return { ok: false, reason: RefreshError.ExpiredSessionTokenMissingSidClaim }
+
+  let cookies: unknown
+  try {
+    const answer = await instance.blockingClient.sessions.refreshSession(sid, {
+      format: 'cookie',
+      suffixed_cookies: context.usesSuffixedCookies,
+      expired_token: expiredToken,
+      refresh_token: refreshToken,
+      request_origin: context.clerkUrl.origin,
+      request_headers: forwardedHeaders(context),
+    })
+    cookies = answer.cookies
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) }
+  }
+  const directives = Array.isArray(cookies) ? cookies.filter((value): value is string => typeof value === 'string') : []
+  if (directives.length === 0) return { ok: false, reason: RefreshError.UnexpectedSDKError }
+
+  let token = ''
+  for (const directive of directives) {
+    const { name, value } = parseSetCookie(directive)
+    if (name.startsWith(CookieName.Session)) token = value ?? ''
+  }
+  const verified = await verifySessionTokenCached(token, instance.verifyOptions, instance.identity)
+  // The new token must be for the session that was refreshed (upstream only verifies it).
+  if (!verified.ok || verified.payload.sid !== sid) return { ok: false, reason: RefreshError.InvalidSessionToken }
+  return { ok: true, token, payload: verified.payload, cookies: directives }
+}
+
+/** The request's headers as `{ name: [value] }`, as upstream sends them, without cookies and credentials. */
+function forwardedHeaders(context: RequestContext): Record<string, string[]> {
+  const result: Record<string, string[]> = {}
+  context.forEachHeader((value, name) => {
+    if (!PRIVATE_HEADERS.has(name)) result[name] = [value]
+  })
+  return result
+}
+
+/** A Backend API error code, or upstream's names for the rest. */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof ClerkAPIResponseError)) return RefreshError.UnexpectedBAPIError
+  const code = error.errors[0]?.code
+  if (code === 'network_error' || code === 'timeout') return RefreshError.FetchError
+  if (code === undefined || code === 'unexpected_response') return RefreshError.UnexpectedBAPIError
+  // A code is sent back in a header and a URL: only a plain identifier is taken as it is.
+  return /^[a-z0-9_]{1,64}$/.test(code) ? code : RefreshError.UnexpectedBAPIError
+}
