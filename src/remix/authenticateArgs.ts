@@ -69,7 +69,7 @@ function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | u
   if (list) {
     for (const memo of list) if (memo.overrides === overrides && memo.context === args.context) return memo
   }
-  const options = loadAuthOptions(args, overrides ?? {})
+  const options = loadAuthOptions(args, overrides)
   if (list) {
     const same = list.find((memo) => sameOptions(memo.options, options))
     if (same) {

@@ -2,7 +2,7 @@
 // start already knowing the session. Page data is public: no secret key, no jwtKey, no token.
 import type { AuthObject } from '../auth/authObject'
 import type { SignedInState, SignedOutState } from '../auth/requestState'
-import { isTruthy, readEnv } from './env'
+import { isTruthy, type EnvReader } from './env'
 import type { ClientOptions } from './options'
 import type { ClerkState } from './types'
 
@@ -10,7 +10,7 @@ export function clerkStateFor(
   state: SignedInState | SignedOutState,
   auth: AuthObject,
   client: ClientOptions,
-  context: unknown,
+  env: EnvReader,
 ): ClerkState {
   return {
     __internal_clerk_state: {
@@ -39,10 +39,10 @@ export function clerkStateFor(
         isSatellite: state.isSatellite,
         domain: state.domain,
       },
-      __clerkJSUrl: readEnv('CLERK_JS', context) || undefined,
-      __clerkJSVersion: readEnv('CLERK_JS_VERSION', context) || undefined,
-      __telemetryDisabled: isTruthy(readEnv('CLERK_TELEMETRY_DISABLED', context)),
-      __telemetryDebug: isTruthy(readEnv('CLERK_TELEMETRY_DEBUG', context)),
+      __clerkJSUrl: env('CLERK_JS') || undefined,
+      __clerkJSVersion: env('CLERK_JS_VERSION') || undefined,
+      __telemetryDisabled: isTruthy(env('CLERK_TELEMETRY_DISABLED')),
+      __telemetryDebug: isTruthy(env('CLERK_TELEMETRY_DEBUG')),
     },
   }
 }

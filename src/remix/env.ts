@@ -2,21 +2,45 @@
 // context on Cloudflare (`context.cloudflare.env` with Remix's Vite plugin, `context.env` with older
 // adapters), `cloudflare:workers` when the context does not carry the bindings (React Router middleware),
 // global bindings on classic Workers. The order is newest @clerk/shared's, less its import.meta.env.
-import { processEnvValue } from '../shared/processEnv'
+import { BoundedCache } from '../shared/boundedCache'
+import { currentProcessEnv, processEnvValue } from '../shared/processEnv'
+import { forgetOnReset } from '../shared/processState'
 import { cloudflareWorkersEnv } from './cloudflareWorkersEnv'
 
 type EnvRecord = Record<string, unknown>
 
+/** One variable: `''` when no source has it. */
+export type EnvReader = (name: string) => string
+
 /**
- * `process.env` → the `env` of `cloudflare:workers` (once loaded, see cloudflareWorkersEnv.ts) →
- * `context.cloudflare.env` or `context.env` (either one ends the lookup) → `context[name]` → `globalThis[name]`;
- * `''` when none has it. Only non-empty strings count. Never throws: a refused read (Deno without `--allow-env`)
- * counts as unset, and the lookup goes on.
+ * The reader of the variables for one call. `process.env` is read once per name for each options object passed
+ * again and again (a module-level constant): on Node every `process.env` read costs ~0.25 µs, and a getAuth reads up
+ * to eight variables. Calls without an options object, or with a new one each time, read `process.env` every time,
+ * so a variable set or changed later is seen at once. The other sources are read on every call.
  */
-export function readEnv(name: string, context: unknown): string {
-  // Looked up on every call: tests and some tools replace `process.env` as a whole.
-  const fromProcess = processEnvValue(name)
-  if (typeof fromProcess === 'string' && fromProcess !== '') return fromProcess
+export function envReader(options: object | undefined, context: unknown): EnvReader {
+  const values = options === undefined ? undefined : processEnvValuesFor(options)
+  return (name) => {
+    let fromProcess: unknown
+    if (values === undefined) {
+      fromProcess = processEnvValue(name)
+    } else if (values.has(name)) {
+      fromProcess = values.get(name)
+    } else {
+      fromProcess = processEnvValue(name)
+      values.set(name, fromProcess)
+    }
+    return typeof fromProcess === 'string' && fromProcess !== '' ? fromProcess : fromOtherSources(name, context)
+  }
+}
+
+/**
+ * After `process.env`: the `env` of `cloudflare:workers` (once loaded, see cloudflareWorkersEnv.ts) →
+ * `context.cloudflare.env` or `context.env` (either one ends the lookup) → `context[name]` → `globalThis[name]`;
+ * `''` when none has it. Only non-empty strings count. Never throws: a refused `process.env` read (Deno without
+ * `--allow-env`) counts as unset, and the lookup goes on.
+ */
+function fromOtherSources(name: string, context: unknown): string {
   const fromWorkers = cloudflareWorkersEnv()?.[name]
   if (typeof fromWorkers === 'string' && fromWorkers !== '') return fromWorkers
   if (typeof context === 'object' && context !== null) {
@@ -31,6 +55,21 @@ export function readEnv(name: string, context: unknown): string {
   }
   const global = (globalThis as EnvRecord)[name]
   return typeof global === 'string' ? global : ''
+}
+
+// The `process.env` values read for each options object, most recently used first: few apps have more than a couple
+// of options objects, and a new object per call only cycles through. Forgotten when `process.env` itself is replaced.
+const readByOptions = new BoundedCache<object, { readonly env: unknown; readonly values: Map<string, unknown> }>(16, 'least-recently-used')
+forgetOnReset(() => readByOptions.clear())
+
+function processEnvValuesFor(options: object): Map<string, unknown> {
+  const env = currentProcessEnv()
+  let read = readByOptions.get(options)
+  if (read === undefined || read.env !== env) {
+    read = { env, values: new Map() }
+    readByOptions.set(options, read)
+  }
+  return read.values
 }
 
 /** `"true"` in any case, or a positive integer, as upstream reads boolean variables. */

@@ -1,28 +1,32 @@
 // Options of getAuth and rootAuthLoader: an explicit option wins, else its environment variable (see
 // env.ts for where variables are looked up), else the default.
 import type { AuthenticateOptions } from '../auth/clerkInstance'
-import { isTruthy, readEnv } from './env'
+import { envReader, isTruthy, type EnvReader } from './env'
 import { missingKey, noPublishableKey, noSecretKey } from './errors'
 import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'
 
+const NO_OPTIONS: GetAuthOptions = Object.freeze({})
+
 /** What authentication depends on. Throws with the fix when a key is missing. */
-export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions): AuthenticateOptions {
+export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions | undefined): AuthenticateOptions {
   const { request, context } = args
-  const secretKey = overrides.secretKey || readEnv('CLERK_SECRET_KEY', context)
+  const env = envReader(overrides, context)
+  overrides ??= NO_OPTIONS
+  const secretKey = overrides.secretKey || env('CLERK_SECRET_KEY')
   if (!secretKey) throw new Error(missingKey(noSecretKey, context))
-  const publishableKey = overrides.publishableKey || readEnv('CLERK_PUBLISHABLE_KEY', context)
+  const publishableKey = overrides.publishableKey || env('CLERK_PUBLISHABLE_KEY')
   if (!publishableKey) throw new Error(missingKey(noPublishableKey, context))
 
   let url: URL | undefined
   const requestUrl = () => (url ??= new URL(request.url))
-  const jwtKey = overrides.jwtKey || readEnv('CLERK_JWT_KEY', context) || undefined
+  const jwtKey = overrides.jwtKey || env('CLERK_JWT_KEY') || undefined
   // Honoured (upstream ignores the option and reads only CLERK_API_URL).
-  const apiUrl = overrides.apiUrl || readEnv('CLERK_API_URL', context) || undefined
+  const apiUrl = overrides.apiUrl || env('CLERK_API_URL') || undefined
   // An explicit `''` turns a CLERK_PROXY_URL off, as upstream.
   const proxyUrl =
-    overrides.proxyUrl !== undefined ? fromUrl(overrides.proxyUrl, requestUrl) || undefined : readEnv('CLERK_PROXY_URL', context) || undefined
-  const domain = fromUrl(overrides.domain, requestUrl) || readEnv('CLERK_DOMAIN', context) || undefined
-  const isSatellite = fromUrl(overrides.isSatellite, requestUrl) || isTruthy(readEnv('CLERK_IS_SATELLITE', context))
+    overrides.proxyUrl !== undefined ? fromUrl(overrides.proxyUrl, requestUrl) || undefined : env('CLERK_PROXY_URL') || undefined
+  const domain = fromUrl(overrides.domain, requestUrl) || env('CLERK_DOMAIN') || undefined
+  const isSatellite = fromUrl(overrides.isSatellite, requestUrl) || isTruthy(env('CLERK_IS_SATELLITE'))
   return {
     secretKey,
     publishableKey,
@@ -32,9 +36,9 @@ export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions): Auth
     domain,
     isSatellite,
     // Only a satellite's authentication depends on these; other apps read them for clerkState alone.
-    signInUrl: isSatellite ? overrides.signInUrl || readEnv('CLERK_SIGN_IN_URL', context) || undefined : undefined,
+    signInUrl: isSatellite ? overrides.signInUrl || env('CLERK_SIGN_IN_URL') || undefined : undefined,
     satelliteAutoSync: isSatellite
-      ? (overrides.satelliteAutoSync ?? isTruthy(readEnv('CLERK_SATELLITE_AUTO_SYNC', context)))
+      ? (overrides.satelliteAutoSync ?? isTruthy(env('CLERK_SATELLITE_AUTO_SYNC')))
       : undefined,
     organizationSyncOptions: overrides.organizationSyncOptions,
     allowedRedirectOrigins: overrides.allowedRedirectOrigins,
@@ -69,10 +73,10 @@ const CLIENT_OPTION_VARIABLES: Readonly<Record<keyof ClientOptions, string>> = {
   newSubscriptionRedirectUrl: 'CLERK_CHECKOUT_CONTINUE_URL',
 }
 
-export function loadClientOptions(args: AuthArgs, overrides: RootAuthLoaderOptions): ClientOptions {
+export function loadClientOptions(overrides: RootAuthLoaderOptions, env: EnvReader): ClientOptions {
   const options = {} as ClientOptions
   for (const [name, variable] of Object.entries(CLIENT_OPTION_VARIABLES) as Array<[keyof ClientOptions, string]>) {
-    options[name] = overrides[name] || readEnv(variable, args.context)
+    options[name] = overrides[name] || env(variable)
   }
   return options
 }

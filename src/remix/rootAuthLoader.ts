@@ -4,6 +4,7 @@ import type { AuthObject } from '../auth/authObject'
 import { authenticateArgs } from './authenticateArgs'
 import { clerkStateFor } from './clerkState'
 import { jsonResponse, withClerkState } from './loaderResult'
+import { envReader } from './env'
 import { loadClientOptions } from './options'
 import { loadResources } from './resources'
 import type {
@@ -15,6 +16,8 @@ import type {
   JsonResponse,
   ClerkState,
 } from './types'
+
+const NO_OPTIONS: RootAuthLoaderOptions = Object.freeze({})
 
 export type RootAuthLoaderCallback<Args extends AuthArgs, Options extends RootAuthLoaderOptions, Result> = (
   args: LoaderArgsWithAuth<Args, Options>,
@@ -65,11 +68,14 @@ export async function rootAuthLoader(
   maybeOptions?: RootAuthLoaderOptions,
 ): Promise<unknown> {
   const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined
-  const options = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : {})
+  // Undefined when none was given: a new `{}` per call would look like a new options object to every memo.
+  const given = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : undefined)
+  const options = given ?? NO_OPTIONS
 
-  const { state, instance } = await authenticateArgs(args, options, 'rootAuthLoader')
+  const { state, instance } = await authenticateArgs(args, given, 'rootAuthLoader')
   const auth = state.toAuth()
-  const clerkState = clerkStateFor(state, auth, loadClientOptions(args, options), args.context)
+  const env = envReader(given, args.context)
+  const clerkState = clerkStateFor(state, auth, loadClientOptions(options, env), env)
   if (!callback) return jsonResponse({ clerkState }, state.headers)
 
   const request = args.request as Request & Record<string, unknown>

@@ -25,3 +25,12 @@ export function processEnvValue(name: string): unknown {
     return undefined
   }
 }
+
+/** The `process.env` object itself (not its values), to notice when a host or a test replaces it as a whole. */
+export function currentProcessEnv(): unknown {
+  try {
+    return (globalThis as { process?: { env?: unknown } }).process?.env
+  } catch {
+    return undefined
+  }
+}

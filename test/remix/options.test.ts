@@ -110,13 +110,43 @@ describe('other options', () => {
     )
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug().apiUrl).toBe('http://env-api.example')
     vi.stubEnv('CLERK_API_URL', '')
-    expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug().apiUrl).toBe('https://api.clerk.com')
+    // A new options object: the same one keeps what it read from process.env (see the test below).
+    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base })).debug().apiUrl).toBe('https://api.clerk.com')
     expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, publishableKey: pk('clerk.x.lcl.dev') })).debug().apiUrl).toBe(
       'https://api.clerk.com',
     )
     expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, publishableKey: pk('x.accounts.lclclerk.com') })).debug().apiUrl).toBe(
       'https://api.lclclerk.com',
     )
+  })
+
+  it('process.env is read once per options object; without one, or with a new one, a changed variable is seen at once', async () => {
+    vi.stubEnv('CLERK_API_URL', 'http://first.example')
+    const base = { secretKey: SECRET, publishableKey: pk('a.example.com'), jwtKey: key.pem }
+    const apiUrlWith = async (options?: GetAuthOptions, context: Record<string, unknown> = {}) =>
+      (await getAuth({ request: headerRequest(), context }, options)).debug().apiUrl
+    expect(await apiUrlWith(base)).toBe('http://first.example')
+    vi.stubEnv('CLERK_API_URL', 'http://second.example')
+    expect(await apiUrlWith(base)).toBe('http://first.example')
+    expect(await apiUrlWith({ ...base })).toBe('http://second.example')
+    vi.stubEnv('CLERK_SECRET_KEY', SECRET)
+    vi.stubEnv('CLERK_PUBLISHABLE_KEY', pk('a.example.com'))
+    expect(await apiUrlWith(undefined)).toBe('http://second.example')
+    vi.stubEnv('CLERK_API_URL', 'http://third.example')
+    expect(await apiUrlWith(undefined)).toBe('http://third.example')
+    // A variable that process.env lacks is looked up in the load context on every call, whatever the options object.
+    vi.stubEnv('CLERK_API_URL', '')
+    const fresh = { ...base }
+    expect(await apiUrlWith(fresh, { CLERK_API_URL: 'http://context-one.example' })).toBe('http://context-one.example')
+    expect(await apiUrlWith(fresh, { CLERK_API_URL: 'http://context-two.example' })).toBe('http://context-two.example')
+    // Replacing process.env as a whole starts afresh for every options object.
+    const original = process.env
+    try {
+      process.env = { ...original, CLERK_API_URL: 'http://replaced.example' }
+      expect(await apiUrlWith(base)).toBe('http://replaced.example')
+    } finally {
+      process.env = original
+    }
   })
 
   it('proxyUrl: option (value or function of the URL) over CLERK_PROXY_URL; an explicit "" turns it off', async () => {
