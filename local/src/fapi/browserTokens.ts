@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { clerkError } from '../errors.js'
-import { json } from '../bapi/respond.js'
+import { json } from '../http/respond.js'
 import { cookieClient } from './clientCookie.js'
 
 const unauthorized = (detail: string) =>

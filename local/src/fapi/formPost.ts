@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
-import { readLimitedText } from '../bapi/body.js'
+import { readLimitedText } from '../http/body.js'
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: number; problem: string; fix: string }
 

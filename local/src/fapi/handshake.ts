@@ -7,7 +7,7 @@ import { currentSession } from '../services/clients.js'
 import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
 import { activateOrganization } from '../services/sessions.js'
 import { refreshTokenFor } from '../services/refresh.js'
-import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from './appCookies.js'
+import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from '../http/appCookies.js'
 import { cookieClient, ensureCookieClient } from './clientCookie.js'
 import { isPrimaryHost } from './satelliteSync.js'
 
@@ -70,7 +70,7 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
 }
 
 /**
- * A satellite's handshake on its own Frontend API host (see satellites.ts) first syncs with the primary when the
+ * A satellite's handshake on its own Frontend API host (see http/satellites.ts) first syncs with the primary when the
  * app asks for that (`satellite-needs-syncing`) or this host knows no signed-in client; `__clerk_synced=true` on the
  * handshake URL says the sync just happened, so it never repeats.
  */

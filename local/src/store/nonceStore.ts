@@ -8,6 +8,12 @@ export interface NonceRecord {
   expires_at: number
 }
 
+/**
+ * Satellite link tokens (fapi/satelliteSync.ts) share the table under this prefix; the Backend API's
+ * `handshake_payload` never redeems one.
+ */
+export const LINK_TOKEN_PREFIX = 'link_'
+
 /** Handshake nonces: written by the Frontend API handshake, redeemed once by the Backend API. */
 export class NonceStore {
   private readonly stmts

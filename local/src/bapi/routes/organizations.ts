@@ -9,9 +9,9 @@ import {
   deleteOrganization,
   getOrganization,
 } from '../../services/organizations.js'
-import { readJsonBody } from '../body.js'
+import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 export function organizationRoutes(core: Core): Hono {
   const app = new Hono()

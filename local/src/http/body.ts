@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { clerkError } from '../errors.js'
-import { incomingRequest } from '../httpBindings.js'
+import { incomingRequest } from './incomingRequest.js'
 
 /** 1 MiB: far above any real Backend API payload, small enough that nobody can fill the memory of the process. */
 export const MAX_BODY_BYTES = 1024 * 1024
