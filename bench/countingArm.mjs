@@ -33,21 +33,29 @@ export function countingArm(arm, counters) {
 }
 
 /**
- * Counts calls to `crypto.subtle.verify` in this process (both SDKs verify through Web Crypto) until `restore()`;
- * the calls themselves go through unchanged.
+ * Counts signature verifications in this process until `restore()`: calls to `crypto.subtle.verify` (what
+ * @clerk/remix and jose use) and to node:crypto's `verify` (the synchronous path of ours on Node, which looks `verify`
+ * up on the module object at each call, so a wrapper put there counts it). The calls themselves go through unchanged.
  */
 export function countSignatureVerifications() {
   const subtle = globalThis.crypto.subtle
-  const verify = subtle.verify
+  const nodeCrypto = process.getBuiltinModule('node:crypto')
+  const subtleVerify = subtle.verify
+  const nodeVerify = nodeCrypto.verify
   let count = 0
   subtle.verify = function countedVerify(...args) {
     count++
-    return verify.apply(this, args)
+    return subtleVerify.apply(this, args)
+  }
+  nodeCrypto.verify = function countedVerify(...args) {
+    count++
+    return nodeVerify.apply(this, args)
   }
   return {
     count: () => count,
     restore: () => {
       delete subtle.verify
+      nodeCrypto.verify = nodeVerify
     },
   }
 }

@@ -114,6 +114,8 @@ function compile(pattern: unknown, option: string): CompiledPattern {
 function matchPattern(pattern: CompiledPattern, parts: readonly string[]): Record<string, string> | undefined {
   if (parts[0] !== '') return undefined
   const { segments, rest } = pattern
+  // The root pattern `/`: the path `/` (split: ['', '']) or, with its one trailing `/`, `//`.
+  if (!rest && segments.length === 0) return (parts.length === 2 || parts.length === 3) && parts.every((part) => part === '') ? {} : undefined
   let last = parts.length
   // One trailing `/` is allowed (`/orgs/acme/` matches `/orgs/:slug`), except before `(.*)`, which takes it.
   if (!rest && last > 1 && parts[last - 1] === '') last--

@@ -11,7 +11,7 @@ import type { RequestState } from '../../src/auth/requestState'
 import { resetProcessState } from '../../src/shared/processState'
 import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 
-const PATTERNS = ['/orgs/:slug', '/orgs/:slug/(.*)', '/o/:id', '/o/:id/(.*)', '/app/:any/orgs/:slug', '/me', '/me/(.*)', '/', '/Team/:slug/settings']
+const PATTERNS = ['/orgs/:slug', '/orgs/:slug/(.*)', '/o/:id', '/o/:id/(.*)', '/app/:any/orgs/:slug', '/me', '/me/(.*)', '/', '/Team/:slug/settings', '/(.*)', '/:slug', '/:id/(.*)']
 
 describe('the matcher', () => {
   it('agrees with path-to-regexp 6 (upstream) on every supported form, for generated paths', () => {
@@ -35,6 +35,15 @@ describe('the matcher', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  it('takes one trailing `/` after the root as upstream does: `/` matches `/` and `//`, not `///`', () => {
+    // Found by the generated paths above on CI; path-to-regexp 6 compiles `/` to /^\/[\/#\?]?$/i.
+    const root = new OrganizationMatcher({ personalAccountPatterns: ['/'] })
+    for (const [path, matches] of [['/', true], ['//', true], ['///', false], ['', false], ['/x', false]] as const) {
+      expect(root.findTarget(path), path).toEqual(matches ? { type: 'personalAccount' } : undefined)
+      expect(Boolean(match('/')(path)), `upstream on ${JSON.stringify(path)}`).toBe(matches)
+    }
   })
 
   it('organization patterns win over personal ones; without options nothing matches', () => {
