@@ -1,3 +1,5 @@
+// The one Hono app behind both listen() and fetch(): the host guard first, then the Backend API and the Frontend API
+// side by side.
 import { Hono } from 'hono'
 import { backendApi } from './bapi/index.js'
 import { json, toErrorResponse } from './http/respond.js'

@@ -1,3 +1,5 @@
+// The one object every service and route takes: store, keys, clock, token settings and the host and origin rules, built
+// once per instance.
 import { AllowedHosts } from './http/allowedHosts.js'
 import type { AllowedOrigins } from './http/allowedOrigins.js'
 import { type ClerkJsBundle, findClerkJsBundle } from './clerkJsBundle.js'

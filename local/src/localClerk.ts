@@ -1,3 +1,4 @@
+// createLocalClerk and LocalClerk: the library's front door, one running instance usable in-process or over HTTP.
 import type { JWK } from 'jose'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'

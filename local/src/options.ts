@@ -1,3 +1,5 @@
+// createLocalClerk's options and their defaults, checked once so a bad one fails at creation with a message naming the
+// fix.
 import { resolve } from 'node:path'
 import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './http/allowedOrigins.js'
 

@@ -1,3 +1,5 @@
+// The URLs and keys derived from the Frontend API URL (publishable key, browser-facing URL), and how secrets are
+// redacted.
 /**
  * The publishable key encodes the Frontend API URL: `pk_live_` + base64(`<url>$`) without padding. With the
  * scheme included, the SDK sends its handshake to plain HTTP; and the text must contain a dot, which

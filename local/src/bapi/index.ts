@@ -1,3 +1,4 @@
+// The Backend API (`/v1/…` for server SDKs): each resource's routes behind the secret-key and API-version checks.
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { checkApiVersion } from './apiVersion.js'

@@ -1,3 +1,4 @@
+// Tokens for a browser on the strength of its `__client` cookie, what `/local-clerk.js` and ClerkJS refresh with.
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { clerkError } from '../errors.js'

@@ -1,3 +1,4 @@
+// `/v1/client/handshake`: how a server SDK learns a browser's session state, via a redirect and a one-time nonce.
 import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import { SignJWT } from 'jose'

@@ -1,3 +1,4 @@
+// The shared frame of the sign-in and error pages: self-contained HTML, escaped by hono/html.
 import { html, raw } from 'hono/html'
 
 export type Html = ReturnType<typeof html>

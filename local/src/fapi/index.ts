@@ -1,3 +1,4 @@
+// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files).
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { toErrorResponse } from '../http/respond.js'

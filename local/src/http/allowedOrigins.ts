@@ -1,3 +1,4 @@
+// Which origins may receive a redirect or a credentialed call: the allow-list behind every redirect of both APIs.
 import { quote } from '../quote.js'
 
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */

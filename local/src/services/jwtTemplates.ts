@@ -1,3 +1,4 @@
+// JWT template rules (fields, reserved claims, signing keys), one implementation for the Backend API and seeds.
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'

@@ -1,3 +1,4 @@
+// Organization and membership rules, one implementation for the Backend API and seeds.
 import type { Core } from '../core.js'
 import { clerkError, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'

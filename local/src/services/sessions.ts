@@ -1,3 +1,4 @@
+// Session rules (start, end, expire, active organization) shared by the Backend API, the handshake and ClerkJS.
 import type { Core } from '../core.js'
 import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'

@@ -1,3 +1,4 @@
+// User rules (fields, uniqueness, passwords) shared by the Backend API, seeds and the sign-in page.
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'

@@ -1,3 +1,4 @@
+// ClerkJS's sign-in and sign-up attempts in progress (`client.sign_in`, `client.sign_up`) in SQLite.
 import type { SqliteDatabase } from './database.js'
 
 /** The state of one verification (a password or an e-mail code), as ClerkJS shows it. */

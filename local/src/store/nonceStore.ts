@@ -1,3 +1,4 @@
+// One-time handshake nonces (and satellite link tokens) in SQLite, so they work across processes and expire.
 import type { SqliteDatabase } from './database.js'
 
 export interface NonceRecord {

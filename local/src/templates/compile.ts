@@ -1,3 +1,4 @@
+// JWT template claims compiled once per template, so each mint only fills in values.
 import { type Expression, type ParsedString, ShortcodeSyntaxError, parseShortcodes } from './parse.js'
 
 /**

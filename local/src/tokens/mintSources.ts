@@ -1,3 +1,4 @@
+// What minting reads from the store, cached until the database changes, so a mint reads no table while nothing changed.
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'

@@ -1,3 +1,4 @@
+// The claims of a session token, built exactly as Clerk's so SDKs verify them unchanged.
 import { type ActiveOrganization, orgClaimsV1, orgClaimsV2 } from './orgClaims.js'
 
 /** JOSE header category of a session token; SDKs refuse other categories as session tokens. */

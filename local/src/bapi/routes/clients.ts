@@ -1,3 +1,4 @@
+// `/v1/clients`: only what a server SDK calls after a handshake, redeeming its nonce.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'

@@ -1,3 +1,4 @@
+// `/v1/jwt_templates`: JWT templates, so an app can mint template tokens (`getToken({ template })`) locally.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { deletedJson, listJson } from '../../resources/common.js'

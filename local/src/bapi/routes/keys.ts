@@ -1,3 +1,4 @@
+// `/v1/jwks`: what networked verification (no `jwtKey`) fetches.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { json } from '../../http/respond.js'

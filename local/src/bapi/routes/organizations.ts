@@ -1,3 +1,4 @@
+// `/v1/organizations` and their memberships, as an app's admin code and seeds create them.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { deletedJson, listJson } from '../../resources/common.js'

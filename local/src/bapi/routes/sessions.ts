@@ -1,3 +1,4 @@
+// `/v1/sessions`: list, create, revoke, refresh and mint tokens, the calls server SDKs and test helpers make.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'

@@ -1,3 +1,4 @@
+// `/v1/users`: the user API apps call most, with Clerk's filters, ordering and pagination.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { paramValueInvalid, unprocessable } from '../../errors.js'
