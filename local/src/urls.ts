@@ -30,7 +30,7 @@ export function browserFacingUrl(frontendApiUrl: string): string {
 }
 
 /** Before `listen()` and without a `url` option, URLs point where the CLI listens by default. */
-export const DEFAULT_URL = 'http://127.0.0.1:4000'
+const DEFAULT_URL = 'http://127.0.0.1:4000'
 
 /** The Frontend API URL: the configured one, else the address being listened on, else the default. */
 export class FrontendApiUrl {

@@ -2,7 +2,7 @@
 import { OrganizationSwitcher, SignedIn, SignedOut, UserButton } from '@clerk/remix'
 import { Link, NavLink, useLocation } from '@remix-run/react'
 
-export interface Viewer {
+interface Viewer {
   userId: string
   name: string
 }

@@ -13,7 +13,7 @@ import { cookieClient, ensureCookieClient } from './clientCookie.js'
 import { isPrimaryHost } from './satelliteSync.js'
 
 /** Long enough for the app's server to redeem it right away, short enough that a leaked URL is soon useless. */
-export const NONCE_LIFETIME_MS = 60_000
+const NONCE_LIFETIME_MS = 60_000
 const HANDSHAKE_TOKEN_LIFETIME_SECONDS = 60
 
 /** Query parameters of an earlier handshake that must not survive into the next redirect. */

@@ -17,7 +17,7 @@ interface OriginRule {
 }
 
 /** `missing`: no value; `malformed`: not an absolute http(s) URL without user info; `origin`: not allowed. */
-export type RedirectProblem = 'missing' | 'malformed' | 'origin'
+type RedirectProblem = 'missing' | 'malformed' | 'origin'
 export type RedirectCheck = { ok: true; url: URL } | { ok: false; kind: RedirectProblem; problem: string }
 
 /**

@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000
 const SESSION_MAX_LIFETIME = 7 * DAY
 const SESSION_ABANDON_AFTER = 30 * DAY
 
-export const CREATE_SESSION_FIELDS = {
+const CREATE_SESSION_FIELDS = {
   user_id: f.string().required(),
   /** Not in Clerk's API: lets tests create a session that already has an active organization. */
   active_organization_id: f.nullableString(),

@@ -9,7 +9,7 @@ export interface ActiveMembership {
   membership: MembershipRecord
 }
 
-export interface UserSources {
+interface UserSources {
   user: UserRecord
   emails: IdentifierRecord[]
   phones: IdentifierRecord[]

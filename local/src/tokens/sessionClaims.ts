@@ -7,7 +7,7 @@ export const SESSION_TOKEN_CATEGORY = 'cl_B7d4PD111AAA'
 export const TEMPLATE_TOKEN_CATEGORY = 'cl_B7d4PD222AAA'
 
 /** Observed on real session tokens: not-before is ten seconds before issue. */
-export const SESSION_NOT_BEFORE_SKEW_SECONDS = 10
+const SESSION_NOT_BEFORE_SKEW_SECONDS = 10
 
 export interface SessionClaimsInput {
   issuer: string
