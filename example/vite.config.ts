@@ -1,3 +1,4 @@
+// The Remix (Vite) build of the example app.
 import { fileURLToPath } from 'node:url'
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'

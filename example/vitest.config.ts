@@ -1,3 +1,4 @@
+// The example's test project: browser tests against the built app, one file at a time.
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({

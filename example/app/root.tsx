@@ -1,3 +1,4 @@
+// The root route: rootAuthLoader authenticates every page once and ClerkApp hands its state to ClerkJS.
 import { ClerkApp } from '@clerk/remix'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const DEMO_SEED_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'seed.json')
+const DEMO_SEED_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'seed.json')
 
 /** @returns {import('remix-clerk-local').SeedData} */
 export function readDemoSeed() {

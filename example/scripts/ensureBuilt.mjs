@@ -41,7 +41,7 @@ function binScript(packageName, binName) {
 const ROOT_OUTPUTS = ['dist/api.server.js', 'dist/ssr.server.js', 'dist/api.server.cjs', 'dist/ssr.server.cjs'].map(fromRoot)
 
 /** @type {Record<'remix-clerk' | 'remix-clerk-local' | 'example', () => BuildStep>} */
-export const BUILD_STEPS = {
+const BUILD_STEPS = {
   'remix-clerk': () => ({
     name: 'remix-clerk',
     cwd: REPO_ROOT,
@@ -88,7 +88,7 @@ function newestMtime(path) {
  * Why the step must run, or undefined when its outputs are up to date.
  * @param {BuildStep} step
  */
-export function staleReason(step) {
+function staleReason(step) {
   const missing = step.outputs.find((output) => !existsSync(output))
   if (missing) return `${missing.slice(REPO_ROOT.length + 1)} is missing`
   const oldestOutput = Math.min(...step.outputs.map((output) => statSync(output).mtimeMs))

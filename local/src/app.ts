@@ -1,6 +1,8 @@
+// The one Hono app behind both listen() and fetch(): the host guard first, then the Backend API and the Frontend API
+// side by side.
 import { Hono } from 'hono'
 import { backendApi } from './bapi/index.js'
-import { json, toErrorResponse } from './bapi/respond.js'
+import { json, toErrorResponse } from './http/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
 import { clerkJsApi, isClerkJsRequest } from './fapi/clerkjs/index.js'

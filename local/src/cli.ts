@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The `remix-clerk-local` command: start a server or seed a database, printing the `.env` lines an app needs.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { formatEnvLines } from './envLines.js'

@@ -1,9 +1,11 @@
-import { AllowedHosts } from './allowedHosts.js'
-import type { AllowedOrigins } from './fapi/allowedOrigins.js'
-import { type ClerkJsBundle, findClerkJsBundle } from './fapi/clerkJsBundle.js'
+// The one object every service and route takes: store, keys, clock, token settings and the host and origin rules, built
+// once per instance.
+import { AllowedHosts } from './http/allowedHosts.js'
+import type { AllowedOrigins } from './http/allowedOrigins.js'
+import { type ClerkJsBundle, findClerkJsBundle } from './clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
-import { Satellites } from './fapi/satellites.js'
+import { Satellites } from './http/satellites.js'
 import { Store } from './store/index.js'
 import { TokenMinter } from './tokens/minter.js'
 import { FrontendApiUrl } from './urls.js'

@@ -1,3 +1,4 @@
+// The settings an app copies into its environment, shared by the CLI's output and LocalClerk.env().
 /** What a Remix app needs to talk to this backend, on the server (keys, URL) and in the browser (ClerkJS). */
 export interface LocalClerkEnv {
   CLERK_SECRET_KEY: string

@@ -1,3 +1,5 @@
+// Clerk's error shape in one place, so every failure, from any layer, reaches a client as the 4xx a Clerk SDK
+// understands.
 import { randomBytes } from 'node:crypto'
 
 /** One entry of a Clerk error body (`errors[]`). */

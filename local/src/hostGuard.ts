@@ -1,10 +1,10 @@
-/** Requests for a host this server does not serve end here, before any route runs (see allowedHosts.ts). */
+/** Requests for a host this server does not serve end here, before any route runs (see http/allowedHosts.ts). */
 import type { Context, MiddlewareHandler } from 'hono'
-import { json } from './bapi/respond.js'
+import { json } from './http/respond.js'
 import type { Core } from './core.js'
 import { clerkError } from './errors.js'
 import { errorPage } from './fapi/html.js'
-import { incomingRequest } from './httpBindings.js'
+import { incomingRequest } from './http/incomingRequest.js'
 import { quote } from './quote.js'
 
 /**

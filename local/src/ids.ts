@@ -1,3 +1,4 @@
+// Clerk-style random identifiers and tokens (`user_…`, `sess_…`).
 import { randomBytes, randomFillSync } from 'node:crypto'
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'

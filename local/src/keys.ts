@@ -1,3 +1,5 @@
+// The instance's identity (id, RSA key, secret key): created on first start and kept, so old tokens still verify after
+// a restart.
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { type JWK, exportJWK, importPKCS8 } from 'jose'
 import { newId, randomBase62 } from './ids.js'

@@ -1,10 +1,11 @@
+// createLocalClerk and LocalClerk: the library's front door, one running instance usable in-process or over HTTP.
 import type { JWK } from 'jose'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { type Core, createCore } from './core.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
-import { clerkJsUrl } from './fapi/clerkJsBundle.js'
+import { clerkJsUrl } from './clerkJsBundle.js'
 import { sessionJson } from './resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'

@@ -1,5 +1,7 @@
+// createLocalClerk's options and their defaults, checked once so a bad one fails at creation with a message naming the
+// fix.
 import { resolve } from 'node:path'
-import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './fapi/allowedOrigins.js'
+import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './http/allowedOrigins.js'
 
 export interface LocalClerkOptions {
   /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */

@@ -17,7 +17,7 @@ const MEMBER_SYSTEM_PERMISSIONS = ['org:sys_memberships:read'] as const
 export const ROLE_PATTERN = /^org:[a-z0-9_]+$/
 export const PERMISSION_PATTERN = /^org:[a-z0-9_]+:[a-z0-9_]+$/
 
-export function systemPermissionsFor(role: string): readonly string[] {
+function systemPermissionsFor(role: string): readonly string[] {
   if (role === 'org:admin') return ADMIN_SYSTEM_PERMISSIONS
   if (role === 'org:member') return MEMBER_SYSTEM_PERMISSIONS
   return []

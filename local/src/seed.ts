@@ -1,3 +1,4 @@
+// Seeding from a JSON file or object: users, organizations and templates in one transaction, existing ones kept.
 import type { Core } from './core.js'
 import { ClerkApiError } from './errors.js'
 import { createMembership, createOrganization, slugify } from './services/organizations.js'

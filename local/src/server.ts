@@ -1,3 +1,5 @@
+// The Node HTTP server around the app (via @hono/node-server), with a close() that does not wait for idle keep-alive
+// connections.
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'

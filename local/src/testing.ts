@@ -1,5 +1,5 @@
 // Public entry of remix-clerk-local/testing: helpers for an app's own tests.
-import { cookieSuffix } from './fapi/appCookies.js'
+import { cookieSuffix } from './http/appCookies.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import type { LocalClerkOptions } from './options.js'
 

@@ -1,3 +1,5 @@
+// The URLs and keys derived from the Frontend API URL (publishable key, browser-facing URL), and how secrets are
+// redacted.
 /**
  * The publishable key encodes the Frontend API URL: `pk_live_` + base64(`<url>$`) without padding. With the
  * scheme included, the SDK sends its handshake to plain HTTP; and the text must contain a dot, which
@@ -28,7 +30,7 @@ export function browserFacingUrl(frontendApiUrl: string): string {
 }
 
 /** Before `listen()` and without a `url` option, URLs point where the CLI listens by default. */
-export const DEFAULT_URL = 'http://127.0.0.1:4000'
+const DEFAULT_URL = 'http://127.0.0.1:4000'
 
 /** The Frontend API URL: the configured one, else the address being listened on, else the default. */
 export class FrontendApiUrl {

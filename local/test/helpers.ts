@@ -22,7 +22,7 @@ export interface ApiResponse {
   body: any
 }
 
-export interface CallOptions {
+interface CallOptions {
   body?: unknown
   rawBody?: string
   headers?: Record<string, string>

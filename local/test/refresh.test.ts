@@ -1,6 +1,6 @@
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieSuffix } from '../src/fapi/appCookies.js'
+import { cookieSuffix } from '../src/http/appCookies.js'
 import { type Harness, decodePart, expectClerkError, startHarness } from './helpers.js'
 import { BrowserAgent } from './fapi/browserAgent.js'
 

@@ -1,6 +1,6 @@
 import { type ClerkClient, createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieSuffix } from '../src/fapi/appCookies.js'
+import { cookieSuffix } from '../src/http/appCookies.js'
 import type { LocalClerk } from '../src/index.js'
 import {
   PERSONAS,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_BODY_BYTES } from '../src/bapi/body.js'
+import { MAX_BODY_BYTES } from '../src/http/body.js'
 import { type Harness, expectClerkError, startHarness } from './helpers.js'
 
 let h: Harness

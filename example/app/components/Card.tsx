@@ -1,3 +1,4 @@
+// The section box every page is built from, labelled by its heading so screen readers and tests can find it.
 import type { ReactNode } from 'react'
 
 interface CardProps {

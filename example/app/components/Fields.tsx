@@ -1,3 +1,4 @@
+// Label/value lists, the way every page shows auth and user data.
 import type { ReactNode } from 'react'
 
 export interface Field {

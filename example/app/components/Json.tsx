@@ -1,3 +1,4 @@
+// JSON (claims, tokens) shown in full, wrapping long lines instead of clipping them.
 import type { CSSProperties } from 'react'
 
 /**

@@ -1,7 +1,8 @@
+// The header: navigation, and Clerk's user and organization menus, with a sign-out link when JavaScript is off.
 import { OrganizationSwitcher, SignedIn, SignedOut, UserButton } from '@clerk/remix'
 import { Link, NavLink, useLocation } from '@remix-run/react'
 
-export interface Viewer {
+interface Viewer {
   userId: string
   name: string
 }

@@ -1,3 +1,4 @@
+// The app's one Backend API client, pointed at CLERK_API_URL so it reaches the local backend.
 import { createClerkClient, type ClerkClient } from 'remix-clerk/api.server'
 
 let client: ClerkClient | undefined

@@ -1,3 +1,4 @@
+// One rule for the name shown for a user, shared by the header and the pages.
 interface NamedUser {
   id: string
   firstName: string | null

@@ -1,3 +1,4 @@
+// Times shown the same on the server and in the browser, so hydration never disagrees.
 /**
  * A Unix time in milliseconds as `2025-01-31 14:05:09 UTC`. Fixed to UTC so the server's HTML and the browser's
  * hydration agree whatever their time zones.

@@ -1,3 +1,4 @@
+// The guard of every page that needs a signed-in user: it returns the auth object or redirects to sign-in.
 import { redirect } from '@remix-run/node'
 import { getAuth, type SignedInAuthObject } from 'remix-clerk/ssr.server'
 import { AUTH_OPTIONS } from './authOptions.server'

@@ -1,3 +1,4 @@
+// /: what the server sees about the visitor, signed in or not, and where to go next.
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { getAuth } from 'remix-clerk/ssr.server'

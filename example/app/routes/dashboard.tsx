@@ -1,3 +1,4 @@
+// /dashboard: the user and session through the Backend API, and an action that mints a JWT template token.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { decodeJwt, decodeProtectedHeader } from 'jose'

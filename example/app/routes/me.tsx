@@ -1,3 +1,4 @@
+// /me: the personal account of organization sync, where no organization is active.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '~/components/Card'

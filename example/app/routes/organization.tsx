@@ -1,3 +1,4 @@
+// /organization: role and permission checks with has(), and what only an admin may see.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '~/components/Card'

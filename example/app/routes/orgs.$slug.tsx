@@ -1,3 +1,4 @@
+// /orgs/:slug: organization sync, where the URL chooses the active organization.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '~/components/Card'

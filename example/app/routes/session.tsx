@@ -1,3 +1,4 @@
+// /session: the session token this request was authenticated with, its claims and its cookies.
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Card } from '~/components/Card'

@@ -1,3 +1,4 @@
+// One visitor's story per browser suite: a fresh stack, one Chromium page for every step, and the page's errors.
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { launchChromium, type LaunchedBrowser } from '../../../test/helpers/chromium'

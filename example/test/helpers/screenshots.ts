@@ -1,3 +1,4 @@
+// Screenshots of each step of a browser test, to look at when one fails or the UI changes.
 import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,3 +1,4 @@
+// A local backend, seeded with the demo data, and the built app on it: what every browser test runs against.
 import { createLocalClerk, type LocalClerk, type SeedResult } from 'remix-clerk-local'
 import { startAppServer, type AppServer } from '../../scripts/appServer.mjs'
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'

@@ -1,3 +1,5 @@
+// Clerk SDKs send an API version with every Backend API call; a malformed or contradictory one is a 400 here, as on
+// Clerk.
 import type { MiddlewareHandler } from 'hono'
 import { clerkError } from '../errors.js'
 

@@ -1,3 +1,4 @@
+// The Backend API's only credential is the instance's secret key, compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import { clerkError } from '../errors.js'

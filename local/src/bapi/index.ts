@@ -1,8 +1,9 @@
+// The Backend API (`/v1/…` for server SDKs): each resource's routes behind the secret-key and API-version checks.
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
-import { toErrorResponse } from './respond.js'
+import { toErrorResponse } from '../http/respond.js'
 import { clientRoutes } from './routes/clients.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'

@@ -1,3 +1,5 @@
+// Query strings of the Backend API read strictly: an unknown or malformed parameter is a Clerk-shaped 4xx, never
+// ignored.
 import { type ClerkErrorEntry, paramFormatInvalid, paramUnknown, paramValueInvalid, unprocessable } from '../errors.js'
 
 /** Accepted on every Backend API route (spec §0: the API version may come as a query parameter). */

@@ -1,3 +1,4 @@
+// `/local-clerk.js`, for apps without ClerkJS: it keeps the session cookie fresh in an open tab.
 /**
  * The source of `/local-clerk.js`. An app includes it from this server, under the app's own host name, e.g.
  * `<script src="http://localhost:4000/local-clerk.js" defer></script>` for an app on `http://localhost:3000`, and

@@ -1,3 +1,4 @@
+// The `__client` cookie on this server's own origin: which browser client a Frontend API request belongs to.
 import type { Context } from 'hono'
 import { generateCookie, getCookie } from 'hono/cookie'
 import type { Core } from '../core.js'

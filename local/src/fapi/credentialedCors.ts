@@ -1,3 +1,4 @@
+// CORS for browser calls to the Frontend API, limited to the allowed origins because they carry cookies.
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 import type { Core } from '../core.js'

@@ -1,6 +1,7 @@
+// Reading the sign-in pages' form posts, with the Origin check that stops cross-site request forgery.
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
-import { readLimitedText } from '../bapi/body.js'
+import { readLimitedText } from '../http/body.js'
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: number; problem: string; fix: string }
 

@@ -1,3 +1,4 @@
+// `/v1/client/handshake`: how a server SDK learns a browser's session state, via a redirect and a one-time nonce.
 import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import { SignJWT } from 'jose'
@@ -7,12 +8,12 @@ import { currentSession } from '../services/clients.js'
 import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
 import { activateOrganization } from '../services/sessions.js'
 import { refreshTokenFor } from '../services/refresh.js'
-import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from './appCookies.js'
+import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from '../http/appCookies.js'
 import { cookieClient, ensureCookieClient } from './clientCookie.js'
 import { isPrimaryHost } from './satelliteSync.js'
 
 /** Long enough for the app's server to redeem it right away, short enough that a leaked URL is soon useless. */
-export const NONCE_LIFETIME_MS = 60_000
+const NONCE_LIFETIME_MS = 60_000
 const HANDSHAKE_TOKEN_LIFETIME_SECONDS = 60
 
 /** Query parameters of an earlier handshake that must not survive into the next redirect. */
@@ -70,7 +71,7 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
 }
 
 /**
- * A satellite's handshake on its own Frontend API host (see satellites.ts) first syncs with the primary when the
+ * A satellite's handshake on its own Frontend API host (see http/satellites.ts) first syncs with the primary when the
  * app asks for that (`satellite-needs-syncing`) or this host knows no signed-in client; `__clerk_synced=true` on the
  * handshake URL says the sync just happened, so it never repeats.
  */

@@ -1,3 +1,4 @@
+// The shared frame of the sign-in and error pages: self-contained HTML, escaped by hono/html.
 import { html, raw } from 'hono/html'
 
 export type Html = ReturnType<typeof html>
@@ -56,7 +57,7 @@ ${content}
  * Headers for every page: nothing may load from elsewhere, no other site may frame the page (a framed sign-in
  * form could be clicked through without the user seeing it), and the app never learns our URLs as a referrer.
  */
-export const PAGE_HEADERS = {
+const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',

@@ -1,5 +1,5 @@
 /**
- * How a satellite's Frontend API host gets the browser's client from the primary's (see satellites.ts):
+ * How a satellite's Frontend API host gets the browser's client from the primary's (see http/satellites.ts):
  *
  * 1. `GET <satellite FAPI>/v1/client/sync?redirect_url=R` (what ClerkJS calls on a satellite, and where the
  *    handshake sends a satellite's first sync) goes on to the primary's `/v1/client/sync`;
@@ -14,10 +14,9 @@ import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { clerkError, paramMissing, unprocessable } from '../errors.js'
+import { LINK_TOKEN_PREFIX } from '../store/nonceStore.js'
 import { clientSetCookie, cookieClient, expiredClientCookie } from './clientCookie.js'
 
-/** Link tokens live in the handshake nonce table under this prefix, which `handshake_payload` never redeems. */
-export const LINK_TOKEN_PREFIX = 'link_'
 const LINK_LIFETIME_MS = 60_000
 const SYNCED = '__clerk_synced'
 

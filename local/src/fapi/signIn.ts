@@ -1,3 +1,4 @@
+// The sign-in and sign-out pages' handlers: pick or type a user, choose an organization, go back to the app.
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { ClerkApiError } from '../errors.js'

@@ -1,3 +1,4 @@
+// The sign-in pages' HTML, kept apart from their handlers so the markup reads on its own.
 import { html } from 'hono/html'
 import { type Html, page } from './html.js'
 

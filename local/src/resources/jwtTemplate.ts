@@ -1,3 +1,4 @@
+// A JWT template as the Backend API returns it: the stored record minus its secret.
 import type { TemplateRecord } from '../store/templateStore.js'
 
 /** The signing key itself is never returned. */

@@ -1,3 +1,4 @@
+// Organizations and memberships in the Backend API's JSON, as Clerk's SDK types expect them.
 import { allPermissions } from '../roles.js'
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'

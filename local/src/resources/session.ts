@@ -1,3 +1,4 @@
+// A session in the Backend API's JSON, as Clerk's SDK types expect it.
 import type { SessionRecord } from '../store/sessionStore.js'
 
 export function sessionJson(session: SessionRecord) {

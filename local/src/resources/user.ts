@@ -1,3 +1,4 @@
+// A user in the Backend API's JSON, as Clerk's SDK types expect it, with e-mail addresses and phone numbers.
 import type { Store } from '../store/index.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
 import { DEFAULT_IMAGE_URL } from '../templates/context.js'

@@ -1,3 +1,4 @@
+// Browser clients (what the `__client` cookie names) and their sessions.
 import type { Core } from '../core.js'
 import { newId, randomBase62 } from '../ids.js'
 import type { ClientRecord } from '../store/clientStore.js'

@@ -1,3 +1,4 @@
+// JWT template rules (fields, reserved claims, signing keys), one implementation for the Backend API and seeds.
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
@@ -26,14 +27,14 @@ const templateFields = () => ({
   signing_key: f.nullableString(),
 })
 
-export const CREATE_TEMPLATE_FIELDS = {
+const CREATE_TEMPLATE_FIELDS = {
   ...templateFields(),
   name: templateFields().name.required(),
   claims: templateFields().claims.required(),
 }
 
 /** PATCH: every field optional; what is left out keeps its current value. */
-export const UPDATE_TEMPLATE_FIELDS = templateFields()
+const UPDATE_TEMPLATE_FIELDS = templateFields()
 
 export function createTemplate(core: Core, input: unknown): TemplateRecord {
   const body = parseFields(input, CREATE_TEMPLATE_FIELDS)

@@ -1,3 +1,4 @@
+// Organization and membership rules, one implementation for the Backend API and seeds.
 import type { Core } from '../core.js'
 import { clerkError, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
@@ -8,7 +9,7 @@ import { assertUserExists } from './users.js'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-export const CREATE_ORGANIZATION_FIELDS = {
+const CREATE_ORGANIZATION_FIELDS = {
   name: f.string({ minLength: 1, maxLength: 256 }).required(),
   slug: f.string({ pattern: SLUG_PATTERN, patternHint: 'must be lowercase letters, digits and single dashes, e.g. acme-inc.' }),
   created_by: f.string(),
@@ -38,7 +39,7 @@ const permissions = f.custom((value, param): string[] => {
   })
 })
 
-export const CREATE_MEMBERSHIP_FIELDS = {
+const CREATE_MEMBERSHIP_FIELDS = {
   user_id: f.string().required(),
   role: role.required(),
   /** Not in Clerk's API (there, permissions come from role definitions): grants custom permissions directly. */

@@ -16,7 +16,7 @@ import { getSession } from './sessions.js'
 /** Far longer than any real value, short enough that nothing needs a second look. */
 const MAX_TOKEN_LENGTH = 16_384
 
-export const REFRESH_FIELDS = {
+const REFRESH_FIELDS = {
   expired_token: f.string({ maxLength: MAX_TOKEN_LENGTH }).required(),
   refresh_token: f.string({ maxLength: 256 }).required(),
   request_origin: f.string({ maxLength: 2_048 }).required(),

@@ -1,3 +1,4 @@
+// Session rules (start, end, expire, active organization) shared by the Backend API, the handshake and ClerkJS.
 import type { Core } from '../core.js'
 import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
@@ -11,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000
 const SESSION_MAX_LIFETIME = 7 * DAY
 const SESSION_ABANDON_AFTER = 30 * DAY
 
-export const CREATE_SESSION_FIELDS = {
+const CREATE_SESSION_FIELDS = {
   user_id: f.string().required(),
   /** Not in Clerk's API: lets tests create a session that already has an active organization. */
   active_organization_id: f.nullableString(),

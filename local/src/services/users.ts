@@ -1,3 +1,4 @@
+// User rules (fields, uniqueness, passwords) shared by the Backend API, seeds and the sign-in page.
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
@@ -14,7 +15,7 @@ const MAX_PASSWORD_LENGTH = 72
 
 const name = () => f.nullableString({ maxLength: 256 })
 
-export const CREATE_USER_FIELDS = {
+const CREATE_USER_FIELDS = {
   email_address: f.stringArray({ pattern: EMAIL_ADDRESS, patternHint: 'must be a valid email address.' }),
   phone_number: f.stringArray({ pattern: PHONE_PATTERN, patternHint: 'must be in E.164 format, e.g. +15551234567.' }),
   username: f.nullableString({

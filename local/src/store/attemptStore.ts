@@ -1,3 +1,4 @@
+// ClerkJS's sign-in and sign-up attempts in progress (`client.sign_in`, `client.sign_up`) in SQLite.
 import type { SqliteDatabase } from './database.js'
 
 /** The state of one verification (a password or an e-mail code), as ClerkJS shows it. */
@@ -9,7 +10,7 @@ export interface VerificationState {
   expire_at: number | null
 }
 
-export type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'complete' | 'abandoned'
+type SignInStatus = 'needs_identifier' | 'needs_first_factor' | 'complete' | 'abandoned'
 
 /** A sign-in form a browser client is filling in (ClerkJS's `client.sign_in`). */
 export interface SignInRecord {
@@ -26,7 +27,7 @@ export interface SignInRecord {
   updated_at: number
 }
 
-export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned'
+type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned'
 
 /** What a sign-up collects before it becomes a user. */
 export interface SignUpFields {

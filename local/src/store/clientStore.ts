@@ -1,3 +1,4 @@
+// Browser clients in SQLite.
 import type { SqliteDatabase } from './database.js'
 
 /** A browser (or, for Backend API sessions, a nominal one): sessions belong to a client. */

@@ -1,3 +1,4 @@
+// Opening the SQLite file: private file modes, WAL and migrations, in one place.
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { type Narrowed, makePrivateDirectories, makePrivateFile, octal } from '../privateFiles.js'

@@ -1,3 +1,4 @@
+// The whole store behind one object, so services share one database and one transaction function.
 import { type SqliteDatabase, openDatabase } from './database.js'
 import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'

@@ -1,3 +1,4 @@
+// The single instance row: its id and keys, which must survive restarts.
 import type { SqliteDatabase } from './database.js'
 
 export interface InstanceRecord {

@@ -1,3 +1,4 @@
+// Helpers for the JSON and 0/1 columns SQLite stores for us.
 /** JSON columns: objects are stored as text and parsed on read, so every read hands out a fresh copy. */
 export function parseJsonObject(text: string): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>

@@ -1,3 +1,4 @@
+// One-time handshake nonces (and satellite link tokens) in SQLite, so they work across processes and expire.
 import type { SqliteDatabase } from './database.js'
 
 export interface NonceRecord {
@@ -7,6 +8,12 @@ export interface NonceRecord {
   created_at: number
   expires_at: number
 }
+
+/**
+ * Satellite link tokens (fapi/satelliteSync.ts) share the table under this prefix; the Backend API's
+ * `handshake_payload` never redeems one.
+ */
+export const LINK_TOKEN_PREFIX = 'link_'
 
 /** Handshake nonces: written by the Frontend API handshake, redeemed once by the Backend API. */
 export class NonceStore {

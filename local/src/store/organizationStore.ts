@@ -1,3 +1,4 @@
+// Organizations and memberships in SQLite.
 import type { SqliteDatabase } from './database.js'
 import { parseJsonArray, parseJsonObject } from './json.js'
 

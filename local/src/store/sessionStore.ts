@@ -1,3 +1,4 @@
+// Sessions in SQLite, with the filters and ordering the Backend API lists them by.
 import type { SqliteDatabase } from './database.js'
 
 export const SESSION_STATUSES = [

@@ -1,3 +1,4 @@
+// JWT templates in SQLite.
 import type { SqliteDatabase } from './database.js'
 import { parseJsonObject } from './json.js'
 

@@ -1,3 +1,4 @@
+// Users and their e-mail addresses and phone numbers in SQLite, with the Backend API's filters and ordering.
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from './database.js'
 import { parseJsonObject, toFlag } from './json.js'

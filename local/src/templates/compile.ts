@@ -1,3 +1,4 @@
+// JWT template claims compiled once per template, so each mint only fills in values.
 import { type Expression, type ParsedString, ShortcodeSyntaxError, parseShortcodes } from './parse.js'
 
 /**
@@ -133,7 +134,7 @@ function noteReferences(parsed: ParsedString, references: Set<string>): void {
 }
 
 /** The first operand that is neither null nor false; otherwise the last operand as it is. */
-export function evaluateExpression(expression: Expression, context: ShortcodeContext): unknown {
+function evaluateExpression(expression: Expression, context: ShortcodeContext): unknown {
   let value: unknown = null
   for (const operand of expression) {
     value = operand.kind === 'literal' ? operand.value : resolvePath(context, operand.path)
@@ -143,7 +144,7 @@ export function evaluateExpression(expression: Expression, context: ShortcodeCon
 }
 
 /** Own properties only (so `user.constructor` is null, not a function); arrays by numeric index; else null. */
-export function resolvePath(context: ShortcodeContext, path: readonly string[]): unknown {
+function resolvePath(context: ShortcodeContext, path: readonly string[]): unknown {
   let current: unknown = context
   for (const segment of path) {
     if (Array.isArray(current)) {

@@ -4,8 +4,9 @@
  * Pure: no I/O, no knowledge of what the paths mean.
  */
 
-export type Literal = string | number | boolean
+type Literal = string | number | boolean
 
+/** @internal Exported for tests, which generate expressions operand by operand. */
 export type Operand = { readonly kind: 'path'; readonly path: readonly string[] } | { readonly kind: 'literal'; readonly value: Literal }
 
 /** `a || b || c`: at least one operand. */

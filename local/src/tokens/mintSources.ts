@@ -1,3 +1,4 @@
+// What minting reads from the store, cached until the database changes, so a mint reads no table while nothing changed.
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
@@ -8,7 +9,7 @@ export interface ActiveMembership {
   membership: MembershipRecord
 }
 
-export interface UserSources {
+interface UserSources {
   user: UserRecord
   emails: IdentifierRecord[]
   phones: IdentifierRecord[]

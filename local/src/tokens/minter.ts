@@ -1,3 +1,4 @@
+// Session and template token minting, the hot path of every `getToken` the backend answers.
 import { clerkError, notFound } from '../errors.js'
 import { newJti } from '../ids.js'
 import type { InstanceKeys } from '../keys.js'

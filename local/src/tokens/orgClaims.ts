@@ -39,7 +39,7 @@ export function orgClaimsV2(org: ActiveOrganization): OrgClaimsV2 {
   return { o, fea: packed.features.map((feature) => `o:${feature}`).join(',') }
 }
 
-export interface PackedPermissions {
+interface PackedPermissions {
   /** Sorted, so equal permission sets always give equal claims. */
   features: string[]
   actions: string[]
@@ -47,6 +47,7 @@ export interface PackedPermissions {
   masks: string[]
 }
 
+/** @internal Exported for tests: masks past 53 actions, which need BigInt, are checked on this alone. */
 export function packPermissions(permissions: readonly string[]): PackedPermissions {
   const byFeature = new Map<string, Set<string>>()
   for (const permission of permissions) {

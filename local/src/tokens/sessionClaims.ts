@@ -1,3 +1,4 @@
+// The claims of a session token, built exactly as Clerk's so SDKs verify them unchanged.
 import { type ActiveOrganization, orgClaimsV1, orgClaimsV2 } from './orgClaims.js'
 
 /** JOSE header category of a session token; SDKs refuse other categories as session tokens. */
@@ -6,7 +7,7 @@ export const SESSION_TOKEN_CATEGORY = 'cl_B7d4PD111AAA'
 export const TEMPLATE_TOKEN_CATEGORY = 'cl_B7d4PD222AAA'
 
 /** Observed on real session tokens: not-before is ten seconds before issue. */
-export const SESSION_NOT_BEFORE_SKEW_SECONDS = 10
+const SESSION_NOT_BEFORE_SKEW_SECONDS = 10
 
 export interface SessionClaimsInput {
   issuer: string

@@ -1,3 +1,4 @@
+// Custom signing keys of JWT templates: which algorithms, and whether a key fits, checked when saved.
 import { createPrivateKey } from 'node:crypto'
 
 /** Algorithms a template's custom signing key may use. */

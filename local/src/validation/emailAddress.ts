@@ -1,6 +1,9 @@
 /** The e-mail address check of the Backend API and the sign-in page, in time linear in the input. */
 
-/** RFC 5321 allows 64 characters before the `@` and 255 after it: 320 with the `@`. */
+/**
+ * RFC 5321 allows 64 characters before the `@` and 255 after it: 320 with the `@`.
+ * @internal Exported for tests, which build the longest address allowed.
+ */
 export const MAX_EMAIL_LENGTH = 320
 
 /**

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { cookieSuffix } from '../../src/http/appCookies.js'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { decodePart } from '../helpers.js'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { cookieSuffix } from '../../src/http/appCookies.js'
 import { type ApiResponse, type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
 import { BrowserAgent } from './browserAgent.js'
 

@@ -1,6 +1,6 @@
 import { BrowserAgent } from './browserAgent.js'
 
-export const CLERK_JS_VERSION = '5.128.0'
+const CLERK_JS_VERSION = '5.128.0'
 export const APP_ORIGIN = 'http://localhost:3000'
 
 export interface FapiAnswer {

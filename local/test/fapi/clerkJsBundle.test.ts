@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clerkJsBundleHandler, findClerkJsBundle } from '../../src/fapi/clerkJsBundle.js'
+import { findClerkJsBundle } from '../../src/clerkJsBundle.js'
+import { clerkJsBundleHandler } from '../../src/fapi/clerkJsFiles.js'
 import { Hono } from 'hono'
-import { toErrorResponse } from '../../src/bapi/respond.js'
+import { toErrorResponse } from '../../src/http/respond.js'
 import { type Harness, startHarness } from '../helpers.js'
 
 /** The installed `@clerk/clerk-js` (a devDependency of remix-clerk-local) served at Clerk's CDN paths. */

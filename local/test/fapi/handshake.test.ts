@@ -1,6 +1,6 @@
 import { compactVerify, importJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { cookieSuffix } from '../../src/http/appCookies.js'
 import { createLocalClerk } from '../../src/index.js'
 import { type Harness, countRows, decodePart, expectClerkError, startHarness } from '../helpers.js'
 import { BrowserAgent } from './browserAgent.js'

@@ -1,7 +1,7 @@
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
-import { cookieSuffix } from '../../src/fapi/appCookies.js'
+import { cookieSuffix } from '../../src/http/appCookies.js'
 import { decodePart } from '../helpers.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from './officialApp.js'

@@ -4,7 +4,7 @@
 // does not have). Each answer is Clerk's error shape with the exact status and code, over real HTTP; no
 // request is a 5xx; and afterwards nothing was written, changed or deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_BODY_BYTES } from '../../src/bapi/body.js'
+import { MAX_BODY_BYTES } from '../../src/http/body.js'
 import { type ApiResponse, type Harness, expectClerkError, startHarness } from '../helpers.js'
 
 let h: Harness

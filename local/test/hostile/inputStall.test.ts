@@ -4,7 +4,7 @@
 // stall this test too: the other request must be answered within a second, and so must the hostile one, with the
 // field's ordinary error. Each case gets a server of its own, so one that stalls cannot fail the next.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_BODY_BYTES } from '../../src/bapi/body.js'
+import { MAX_BODY_BYTES } from '../../src/http/body.js'
 import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../cliProcess.js'
 
 /** Far above what a linear check needs on 1 MiB, far below what the quadratic one took (minutes). */

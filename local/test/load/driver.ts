@@ -16,7 +16,7 @@ export interface Backend {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>
 }
 
-export async function startBackend(db: string): Promise<Backend> {
+async function startBackend(db: string): Promise<Backend> {
   const cli = runCli(['start', '--port', '0', '--db', db])
   await cli.waitFor('CLERK_JWT_KEY=')
   const { url, secretKey } = parseStartOutput(cli.stdout())
@@ -55,7 +55,7 @@ export function useBackends(prefix: string): { dbPath(name: string): string; sta
   }
 }
 
-export const TEMPLATE = 'load'
+const TEMPLATE = 'load'
 
 /** One user per client (with an e-mail and metadata the template reads) and the template itself. */
 export async function seed(backend: Backend, users: number): Promise<string[]> {

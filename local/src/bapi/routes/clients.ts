@@ -1,9 +1,10 @@
+// `/v1/clients`: only what a server SDK calls after a handshake, redeeming its nonce.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'
-import { LINK_TOKEN_PREFIX } from '../../fapi/satelliteSync.js'
+import { LINK_TOKEN_PREFIX } from '../../store/nonceStore.js'
 import { Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 /** `GET /v1/clients/handshake_payload`: redeems a handshake nonce (once) for its Set-Cookie directives. */
 export function clientRoutes(core: Core): Hono {

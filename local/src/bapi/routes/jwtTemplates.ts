@@ -1,11 +1,12 @@
+// `/v1/jwt_templates`: JWT templates, so an app can mint template tokens (`getToken({ template })`) locally.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { deletedJson, listJson } from '../../resources/common.js'
 import { templateJson } from '../../resources/jwtTemplate.js'
 import { createTemplate, deleteTemplate, getTemplate, updateTemplate } from '../../services/jwtTemplates.js'
-import { readJsonBody } from '../body.js'
+import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 export function jwtTemplateRoutes(core: Core): Hono {
   const app = new Hono()

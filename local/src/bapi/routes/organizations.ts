@@ -1,3 +1,4 @@
+// `/v1/organizations` and their memberships, as an app's admin code and seeds create them.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { deletedJson, listJson } from '../../resources/common.js'
@@ -9,9 +10,9 @@ import {
   deleteOrganization,
   getOrganization,
 } from '../../services/organizations.js'
-import { readJsonBody } from '../body.js'
+import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 export function organizationRoutes(core: Core): Hono {
   const app = new Hono()

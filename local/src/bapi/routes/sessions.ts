@@ -1,16 +1,17 @@
+// `/v1/sessions`: list, create, revoke, refresh and mint tokens, the calls server SDKs and test helpers make.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'
 import { listJson } from '../../resources/common.js'
 import { sessionJson } from '../../resources/session.js'
 import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'
-import { signedInCookies, suffixForFrontendApi } from '../../fapi/appCookies.js'
+import { signedInCookies, suffixForFrontendApi } from '../../http/appCookies.js'
 import { checkRefresh } from '../../services/refresh.js'
 import { createSession, getSession, revokeSession } from '../../services/sessions.js'
 import { f, parseFields } from '../../validation/schema.js'
-import { readJsonBody } from '../body.js'
+import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 const TOKEN_FIELDS = { expires_in_seconds: f.nullableInteger(30, 315_360_000) }
 

@@ -1,3 +1,4 @@
+// `/v1/users`: the user API apps call most, with Clerk's filters, ordering and pagination.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { paramValueInvalid, unprocessable } from '../../errors.js'
@@ -6,9 +7,9 @@ import { membershipPageJson } from '../../resources/organization.js'
 import { userJson } from '../../resources/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'
 import { createUser, deleteUser, getUser, passwordDigestFor } from '../../services/users.js'
-import { readJsonBody } from '../body.js'
+import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../respond.js'
+import { json } from '../../http/respond.js'
 
 const FILTER_PARAMS = ['email_address', 'phone_number', 'external_id', 'username', 'user_id', 'organization_id', 'query']
 

@@ -2,7 +2,7 @@
 // form fields), which browser client it comes from (the `__client` cookie), and the cookies the answer sets.
 import type { Context } from 'hono'
 import type { Core } from '../../core.js'
-import { readLimitedText } from '../../bapi/body.js'
+import { readLimitedText } from '../../http/body.js'
 import { clerkError, notSupported } from '../../errors.js'
 import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'

@@ -3,7 +3,7 @@
 // CSRF check for allowed origins only; anything else ClerkJS may ask for is a clear "not supported" 4xx.
 import { type Context, Hono } from 'hono'
 import type { Core } from '../../core.js'
-import { errorResponse, toErrorResponse } from '../../bapi/respond.js'
+import { errorResponse, toErrorResponse } from '../../http/respond.js'
 import { ClerkApiError, notSupported } from '../../errors.js'
 import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'

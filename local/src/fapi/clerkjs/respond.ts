@@ -1,8 +1,8 @@
 // Answers to ClerkJS: `{ response, client }`, the browser's client piggybacked (ClerkJS replaces its state with it),
 // with the cookies the call set and `__client_uat`, which tells the app's server whether this browser is signed in.
-import { json } from '../../bapi/respond.js'
+import { json } from '../../http/respond.js'
 import { currentSession } from '../../services/clients.js'
-import { clientUatCookies, suffixForFrontendApi } from '../appCookies.js'
+import { clientUatCookies, suffixForFrontendApi } from '../../http/appCookies.js'
 import type { ClerkJsCall } from './call.js'
 import { clientJson } from './resources.js'
 

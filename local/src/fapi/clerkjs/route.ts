@@ -1,3 +1,4 @@
+// The shape each ClerkJS route file exports, so index.ts can mount them all the same way.
 import type { ClerkJsCall, FapiMethod } from './call.js'
 
 /** One Frontend API call ClerkJS makes: the method it means (after `_method`), the path, and the handler. */

@@ -1,8 +1,12 @@
+// Request bodies read with a size limit, so no client can fill the process's memory; shared by both APIs.
 import type { Context } from 'hono'
 import { clerkError } from '../errors.js'
-import { incomingRequest } from '../httpBindings.js'
+import { incomingRequest } from './incomingRequest.js'
 
-/** 1 MiB: far above any real Backend API payload, small enough that nobody can fill the memory of the process. */
+/**
+ * 1 MiB: far above any real Backend API payload, small enough that nobody can fill the memory of the process.
+ * @internal Exported for tests, which send bodies just under and just over it.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024
 
 const tooLarge = () =>

@@ -3,7 +3,7 @@
  * whose name an attacker points at 127.0.0.1, reaches this server as its own origin, and a browser sends its
  * name in `Host`. Only names this server was configured with are served.
  */
-import type { AllowedOrigins } from './fapi/allowedOrigins.js'
+import type { AllowedOrigins } from './allowedOrigins.js'
 
 /** Always served: they name this machine, and no DNS answer can make them point elsewhere. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]']

@@ -1,3 +1,5 @@
+// The cookies an app's server SDK reads (`__session`, `__client_uat`, `__refresh`, with Clerk's suffixes), set the same
+// way by the handshake and the Backend API.
 import { createHash } from 'node:crypto'
 import { generateCookie } from 'hono/cookie'
 import { publishableKeyFor } from '../urls.js'

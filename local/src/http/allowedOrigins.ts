@@ -1,3 +1,4 @@
+// Which origins may receive a redirect or a credentialed call: the allow-list behind every redirect of both APIs.
 import { quote } from '../quote.js'
 
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */
@@ -16,7 +17,7 @@ interface OriginRule {
 }
 
 /** `missing`: no value; `malformed`: not an absolute http(s) URL without user info; `origin`: not allowed. */
-export type RedirectProblem = 'missing' | 'malformed' | 'origin'
+type RedirectProblem = 'missing' | 'malformed' | 'origin'
 export type RedirectCheck = { ok: true; url: URL } | { ok: false; kind: RedirectProblem; problem: string }
 
 /**

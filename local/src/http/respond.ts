@@ -1,3 +1,4 @@
+// Clerk-shaped JSON answers and errors, shared by both APIs so every failure looks the same.
 import { ClerkApiError, clerkError } from '../errors.js'
 
 /**
