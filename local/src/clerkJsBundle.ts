@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url'
 
 export const CLERK_JS_PACKAGE = '@clerk/clerk-js'
 /** ClerkJS 6's components: a separate bundle (`ui.browser.js`) that the page loads next to ClerkJS. */
-export const CLERK_UI_PACKAGE = '@clerk/ui'
+const CLERK_UI_PACKAGE = '@clerk/ui'
 /** The file an app loads; the rest of `dist/` are the chunks it loads itself. */
 export const CLERK_JS_ENTRY = 'clerk.browser.js'
 const ENTRIES = { [CLERK_JS_PACKAGE]: CLERK_JS_ENTRY, [CLERK_UI_PACKAGE]: 'ui.browser.js' } as const
 
-export type ServedPackage = keyof typeof ENTRIES
+type ServedPackage = keyof typeof ENTRIES
 
 export interface ClerkJsBundle {
   /** The package's real name, also when it is installed under an npm alias. */
@@ -52,7 +52,7 @@ function readBundle(manifestPath: string): ClerkJsBundle | undefined {
  * remix-clerk-local; undefined when neither has it. It is an optional peer dependency: its npm entry pulls in
  * hundreds of megabytes of wallet SDKs that the self-contained browser bundle served here never uses.
  */
-export function findClerkJsBundle(from: readonly string[] = defaultBases()): ClerkJsBundle | undefined {
+function findClerkJsBundle(from: readonly string[] = defaultBases()): ClerkJsBundle | undefined {
   for (const base of from) {
     let manifestPath: string
     try {

@@ -7,14 +7,14 @@ import { createAdaptorServer } from '@hono/node-server'
 import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLERK_UI_PACKAGE, clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
+import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'
 
 const bundles = findServedBundles().bundles
 const clerkJs6 = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
-const ui = bundles.find((bundle) => bundle.name === CLERK_UI_PACKAGE)
+const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
 
 function packagesMissingReason(): string | undefined {
   if (clerkJs6 && ui) return undefined

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findClerkJsBundle, findServedBundles } from '../../src/clerkJsBundle.js'
+import { findServedBundles } from '../../src/clerkJsBundle.js'
 import { clerkJsBundleHandler } from '../../src/fapi/clerkJsFiles.js'
 import { Hono } from 'hono'
 import { toErrorResponse } from '../../src/http/respond.js'
@@ -77,7 +77,7 @@ describe('the ClerkJS bundle', () => {
   })
 
   it('without @clerk/clerk-js installed, answers with how to install it', async () => {
-    expect(findClerkJsBundle([join('/', 'nowhere', 'package.json')])).toBeUndefined()
+    expect(findServedBundles([join('/', 'nowhere', 'package.json')])).toEqual({ clerkJs: undefined, bundles: [] })
     const app = new Hono()
     app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler([]))
     app.onError(toErrorResponse)
