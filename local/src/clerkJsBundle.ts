@@ -1,14 +1,22 @@
-// The installed `@clerk/clerk-js` browser bundle, found once at start (fapi/clerkJsFiles.ts serves it), so an app's
-// ClerkJS comes from this machine: no CDN, no network.
-import { readdirSync, readFileSync } from 'node:fs'
+// The installed `@clerk/clerk-js` (and `@clerk/ui`) browser bundles, found once at start (fapi/clerkJsFiles.ts
+// serves them), so an app's ClerkJS and its UI come from this machine: no CDN, no network.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export const CLERK_JS_PACKAGE = '@clerk/clerk-js'
+/** ClerkJS 6's components: a separate bundle (`ui.browser.js`) that the page loads next to ClerkJS. */
+const CLERK_UI_PACKAGE = '@clerk/ui'
 /** The file an app loads; the rest of `dist/` are the chunks it loads itself. */
 export const CLERK_JS_ENTRY = 'clerk.browser.js'
+const ENTRIES = { [CLERK_JS_PACKAGE]: CLERK_JS_ENTRY, [CLERK_UI_PACKAGE]: 'ui.browser.js' } as const
+
+type ServedPackage = keyof typeof ENTRIES
 
 export interface ClerkJsBundle {
+  /** The package's real name, also when it is installed under an npm alias. */
+  name: ServedPackage
   version: string
   major: string
   distDir: string
@@ -16,12 +24,35 @@ export interface ClerkJsBundle {
   files: ReadonlySet<string>
 }
 
+const defaultBases = (): string[] => [join(process.cwd(), 'package.json'), import.meta.url]
+
+/** The bundle in the package whose manifest is at `manifestPath`, or undefined when it is not one we serve. */
+function readBundle(manifestPath: string): ClerkJsBundle | undefined {
+  let manifest: { name?: unknown; version?: unknown }
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest
+  } catch {
+    return undefined
+  }
+  const { name, version } = manifest
+  if ((name !== CLERK_JS_PACKAGE && name !== CLERK_UI_PACKAGE) || typeof version !== 'string') return undefined
+  const distDir = join(dirname(manifestPath), 'dist')
+  if (!existsSync(distDir)) return undefined
+  const files = new Set(
+    readdirSync(distDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name),
+  )
+  if (!files.has(ENTRIES[name])) return undefined
+  return { name, version, major: version.split('.')[0]!, distDir, files }
+}
+
 /**
  * The `@clerk/clerk-js` package as installed next to the app (resolved from the working directory) or next to
  * remix-clerk-local; undefined when neither has it. It is an optional peer dependency: its npm entry pulls in
  * hundreds of megabytes of wallet SDKs that the self-contained browser bundle served here never uses.
  */
-export function findClerkJsBundle(from: readonly string[] = [join(process.cwd(), 'package.json'), import.meta.url]): ClerkJsBundle | undefined {
+function findClerkJsBundle(from: readonly string[] = defaultBases()): ClerkJsBundle | undefined {
   for (const base of from) {
     let manifestPath: string
     try {
@@ -29,21 +60,42 @@ export function findClerkJsBundle(from: readonly string[] = [join(process.cwd(),
     } catch {
       continue
     }
-    const { version } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version?: unknown }
-    const distDir = join(dirname(manifestPath), 'dist')
-    if (typeof version !== 'string') continue
-    const files = new Set(
-      readdirSync(distDir, { withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => entry.name),
-    )
-    if (!files.has(CLERK_JS_ENTRY)) continue
-    return { version, major: version.split('.')[0]!, distDir, files }
+    const bundle = readBundle(manifestPath)
+    if (bundle?.name === CLERK_JS_PACKAGE) return bundle
   }
   return undefined
 }
 
-/** The URL of the bundle on a Frontend API: what `clerkJSUrl` (`CLERK_JS`) must be. */
+/**
+ * Every bundle to serve (`clerkJs`, `findClerkJsBundle`'s answer, first), then each other copy of `@clerk/clerk-js` or `@clerk/ui` in
+ * the `node_modules/@clerk` folders Node would look in from the same places, npm aliases included
+ * (`"@clerk/clerk-js-6": "npm:@clerk/clerk-js@6"`), so ClerkJS 5 and ClerkJS 6 with `@clerk/ui` can be served side
+ * by side, each under its own version.
+ */
+export function findServedBundles(from: readonly string[] = defaultBases()): { clerkJs: ClerkJsBundle | undefined; bundles: ClerkJsBundle[] } {
+  const clerkJs = findClerkJsBundle(from)
+  const found = clerkJs ? [clerkJs] : []
+  const seen = new Set(found.map((bundle) => `${bundle.name}@${bundle.version}`))
+  for (const base of from) {
+    let dir = dirname(base.startsWith('file:') ? fileURLToPath(base) : base)
+    for (;;) {
+      const scope = join(dir, 'node_modules', '@clerk')
+      const names = existsSync(scope) ? readdirSync(scope) : []
+      for (const name of names) {
+        const bundle = readBundle(join(scope, name, 'package.json'))
+        if (!bundle || seen.has(`${bundle.name}@${bundle.version}`)) continue
+        seen.add(`${bundle.name}@${bundle.version}`)
+        found.push(bundle)
+      }
+      const parent = dirname(dir)
+      if (parent === dir) break
+      dir = parent
+    }
+  }
+  return { clerkJs, bundles: found }
+}
+
+/** The URL of a bundle's entry file on a Frontend API: for ClerkJS, what `clerkJSUrl` (`CLERK_JS`) must be. */
 export function clerkJsUrl(frontendApiUrl: string, bundle: ClerkJsBundle): string {
-  return `${frontendApiUrl}/npm/${CLERK_JS_PACKAGE}@${bundle.version}/dist/${CLERK_JS_ENTRY}`
+  return `${frontendApiUrl}/npm/${bundle.name}@${bundle.version}/dist/${ENTRIES[bundle.name]}`
 }

@@ -2,7 +2,7 @@
 // once per instance.
 import { AllowedHosts } from './http/allowedHosts.js'
 import type { AllowedOrigins } from './http/allowedOrigins.js'
-import { type ClerkJsBundle, findClerkJsBundle } from './clerkJsBundle.js'
+import { type ClerkJsBundle, findServedBundles } from './clerkJsBundle.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Satellites } from './http/satellites.js'
@@ -28,8 +28,10 @@ export interface Core {
   readonly allowedHosts: AllowedHosts
   /** The satellite applications and where the primary's and each satellite's Frontend API live. */
   readonly satellites: Satellites
-  /** The installed `@clerk/clerk-js` this server hands to browsers, if any. */
+  /** The installed `@clerk/clerk-js` this server hands to browsers (`CLERK_JS`), if any. */
   readonly clerkJs: ClerkJsBundle | undefined
+  /** Every bundle served under `/npm/`: `clerkJs` first, then other installed ClerkJS versions and `@clerk/ui`. */
+  readonly npmBundles: readonly ClerkJsBundle[]
 }
 
 /**
@@ -52,8 +54,8 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
-    const clerkJs = findClerkJsBundle()
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs }, url }
+    const { clerkJs, bundles: npmBundles } = findServedBundles()
+    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles }, url }
   } catch (error) {
     store.close()
     throw error

@@ -1,6 +1,6 @@
-// Serves the installed `@clerk/clerk-js` browser bundle at `/npm/@clerk/clerk-js@<version>/dist/<file>`, the path
-// Clerk's CDN uses, so an app's ClerkJS (and the ~50 chunks it loads relative to its own URL) comes from this
-// machine.
+// Serves the installed `@clerk/clerk-js` (and `@clerk/ui`) browser bundles at `/npm/@clerk/<package>@<version>/dist/<file>`,
+// the path Clerk's CDN uses, so an app's ClerkJS, its UI and the chunks they load relative to their own URLs come
+// from this machine.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Context } from 'hono'
@@ -11,27 +11,32 @@ import { clerkError } from '../errors.js'
 const notServed = (detail: string) => clerkError(404, 'resource_not_found', 'not found', detail)
 
 /**
- * `GET /npm/@clerk/clerk-js@<version>/dist/<file>`. The version is the installed one, exactly or as its major (`@5`):
- * ClerkJS asks for its chunks under its exact version. Anyone may load the files (`Access-Control-Allow-Origin: *`,
- * as the page's script tag uses `crossorigin`), which are public code anyway.
+ * `GET /npm/@clerk/<clerk-js|ui>@<version>/dist/<file>`. The version is an installed one, exactly or as its major
+ * (`@5`; the first bundle listed wins): ClerkJS and `@clerk/ui` ask for their chunks under their exact version.
+ * Anyone may load the files (`Access-Control-Allow-Origin: *`, as the page's script tag uses `crossorigin`), which
+ * are public code anyway.
  */
-export function clerkJsBundleHandler(bundle: ClerkJsBundle | undefined): (c: Context) => Promise<Response> {
+export function clerkJsBundleHandler(bundles: readonly ClerkJsBundle[]): (c: Context) => Promise<Response> {
   return async (c) => {
-    if (!bundle) {
+    if (!bundles.some((bundle) => bundle.name === CLERK_JS_PACKAGE)) {
       throw notServed(
         `${CLERK_JS_PACKAGE} is not installed, so remix-clerk-local cannot serve ClerkJS. Install it next to your app: npm install --save-dev ${CLERK_JS_PACKAGE}@5`,
       )
     }
-    // The route is /npm/@clerk/:package/dist/:file, so `package` is `clerk-js@<version>` or another name.
-    const [name, version = ''] = c.req.param('package')!.split('@')
+    // The route is /npm/@clerk/:package/dist/:file, so `package` is `clerk-js@<version>`, `ui@<version>` or another name.
+    const [shortName, version = ''] = c.req.param('package')!.split('@')
+    const name = `@clerk/${shortName}`
     const file = c.req.param('file')!
-    if (name !== 'clerk-js') throw notServed(`Only ${CLERK_JS_PACKAGE} is served here.`)
-    if (version !== bundle.version && version !== bundle.major) {
+    const installed = bundles.filter((bundle) => bundle.name === name)
+    if (installed.length === 0) throw notServed(`Only ${[...new Set(bundles.map((bundle) => bundle.name))].join(' and ')} are served here.`)
+    const bundle = installed.find((candidate) => version === candidate.version) ?? installed.find((candidate) => version === candidate.major)
+    if (!bundle) {
+      const versions = installed.map((candidate) => `${name}@${candidate.version}`).join(', ')
       throw notServed(
-        `This server has ${CLERK_JS_PACKAGE}@${bundle.version}, not ${version.slice(0, 40) || 'an unversioned path'}; load /npm/${CLERK_JS_PACKAGE}@${bundle.version}/dist/${CLERK_JS_ENTRY}.`,
+        `This server has ${versions}, not ${version.slice(0, 40) || 'an unversioned path'}; load /npm/${installed[0]!.name}@${installed[0]!.version}/dist/${name === CLERK_JS_PACKAGE ? CLERK_JS_ENTRY : '<file>'}.`,
       )
     }
-    if (!bundle.files.has(file)) throw notServed(`${CLERK_JS_PACKAGE}@${bundle.version} has no file dist/${file.slice(0, 100)}.`)
+    if (!bundle.files.has(file)) throw notServed(`${name}@${bundle.version} has no file dist/${file.slice(0, 100)}.`)
     const body = await readFile(join(bundle.distDir, file))
     return new Response(body, {
       headers: {

@@ -42,7 +42,7 @@ export function frontendApi(core: Core): Hono {
       },
     })
   })
-  app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(core.clerkJs))
+  app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(core.npmBundles))
   app.onError(toErrorResponse)
   return app
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findClerkJsBundle } from '../../src/clerkJsBundle.js'
+import { findServedBundles } from '../../src/clerkJsBundle.js'
 import { clerkJsBundleHandler } from '../../src/fapi/clerkJsFiles.js'
 import { Hono } from 'hono'
 import { toErrorResponse } from '../../src/http/respond.js'
@@ -77,13 +77,29 @@ describe('the ClerkJS bundle', () => {
   })
 
   it('without @clerk/clerk-js installed, answers with how to install it', async () => {
-    expect(findClerkJsBundle([join('/', 'nowhere', 'package.json')])).toBeUndefined()
+    expect(findServedBundles([join('/', 'nowhere', 'package.json')])).toEqual({ clerkJs: undefined, bundles: [] })
     const app = new Hono()
-    app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(undefined))
+    app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler([]))
     app.onError(toErrorResponse)
     const response = await app.request(`${base}/clerk.browser.js`)
     expect(response.status).toBe(404)
     const body = (await response.json()) as { errors: Array<{ long_message: string }> }
     expect(body.errors[0]!.long_message).toContain('npm install --save-dev @clerk/clerk-js@5')
+  })
+
+  it('serves every other installed copy (ClerkJS 6 under its npm alias, @clerk/ui) under its own version', async () => {
+    const { clerkJs, bundles } = findServedBundles()
+    expect(clerkJs!.version).toBe(installed.version)
+    const six = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')!
+    const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')!
+    for (const path of [`/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`, `/npm/@clerk/ui@${ui.version}/dist/ui.browser.js`]) {
+      const { response, bytes } = await get(path)
+      expect(response.status).toBe(200)
+      expect(bytes.equals(readFileSync(join(path.includes('/ui@') ? ui.distDir : six.distDir, path.split('/').pop()!)))).toBe(true)
+    }
+    // Each copy answers to its major too; a version not installed gets a 404 naming every installed one.
+    expect((await get(`/npm/@clerk/clerk-js@6/dist/clerk.browser.js`)).response.status).toBe(200)
+    const { bytes } = await get('/npm/@clerk/clerk-js@4.73.0/dist/clerk.browser.js')
+    expect(JSON.parse(bytes.toString('utf8')).errors[0].long_message).toContain(`@clerk/clerk-js@${six.version}`)
   })
 })
