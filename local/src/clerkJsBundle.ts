@@ -76,9 +76,13 @@ export function findServedBundles(from: readonly string[] = defaultBases()): { c
   const clerkJs = findClerkJsBundle(from)
   const found = clerkJs ? [clerkJs] : []
   const seen = new Set(found.map((bundle) => `${bundle.name}@${bundle.version}`))
+  // The bases usually share their upper folders (the app's and this package's paths meet in the app's node_modules):
+  // each folder is read once.
+  const visited = new Set<string>()
   for (const base of from) {
     let dir = dirname(base.startsWith('file:') ? fileURLToPath(base) : base)
-    for (;;) {
+    while (!visited.has(dir)) {
+      visited.add(dir)
       const scope = join(dir, 'node_modules', '@clerk')
       const names = existsSync(scope) ? readdirSync(scope) : []
       for (const name of names) {
@@ -87,9 +91,7 @@ export function findServedBundles(from: readonly string[] = defaultBases()): { c
         seen.add(`${bundle.name}@${bundle.version}`)
         found.push(bundle)
       }
-      const parent = dirname(dir)
-      if (parent === dir) break
-      dir = parent
+      dir = dirname(dir)
     }
   }
   return { clerkJs, bundles: found }
