@@ -1,7 +1,7 @@
 // The instance's identity (id, RSA key, secret key): created on first start and kept, so old tokens still verify after
 // a restart.
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
-import { type JWK, exportJWK, importPKCS8 } from 'jose'
+import { type JWK, exportJWK } from 'jose'
 import { newId, randomBase62 } from './ids.js'
 import type { InstanceRecord } from './store/instanceStore.js'
 import type { Store } from './store/index.js'
@@ -10,8 +10,7 @@ import type { Store } from './store/index.js'
 export interface InstanceKeys {
   instanceId: string
   secretKey: string
-  signingKey: CryptoKey
-  /** The same key for node:crypto, which signs session and template tokens (see tokens/jwsSigner.ts). */
+  /** The private key, for node:crypto, which signs session, template and handshake tokens (see tokens/jwsSigner.ts). */
   signingKeyObject: KeyObject
   /** SPKI PEM of the public key, the value of CLERK_JWT_KEY. */
   publicKeyPem: string
@@ -24,14 +23,13 @@ export interface InstanceKeys {
  */
 export async function loadInstance(store: Store, now: number): Promise<InstanceKeys> {
   const record = store.transaction(() => store.instance.get() ?? createInstance(store, now))
-  const signingKey = await importPKCS8(record.private_key_pem, 'RS256')
-  const publicKey = createPublicKey(record.private_key_pem)
+  const signingKeyObject = createPrivateKey(record.private_key_pem)
+  const publicKey = createPublicKey(signingKeyObject)
   const jwk = await exportJWK(publicKey)
   return {
     instanceId: record.id,
     secretKey: record.secret_key,
-    signingKey,
-    signingKeyObject: createPrivateKey(record.private_key_pem),
+    signingKeyObject,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     jwk: { use: 'sig', kty: 'RSA', kid: record.id, alg: 'RS256', n: jwk.n, e: jwk.e },
   }

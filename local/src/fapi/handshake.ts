@@ -1,10 +1,10 @@
 // `/v1/client/handshake`: how a server SDK learns a browser's session state, via a redirect and a one-time nonce.
 import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
-import { SignJWT } from 'jose'
 import type { Core } from '../core.js'
 import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../errors.js'
 import { currentSession } from '../services/clients.js'
+import { jwsSigner } from '../tokens/jwsSigner.js'
 import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
 import { activateOrganization } from '../services/sessions.js'
 import { refreshTokenFor } from '../services/refresh.js'
@@ -126,9 +126,7 @@ function storeNonce(core: Core, directives: string[]): string {
 /** The directives in a JWT signed by the instance key, which the app's server verifies like a session token. */
 function handshakeToken(core: Core, directives: string[]): Promise<string> {
   const issuedAt = Math.floor(core.now() / 1000)
-  return new SignJWT({ handshake: directives })
-    .setProtectedHeader({ alg: 'RS256', kid: core.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY })
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + HANDSHAKE_TOKEN_LIFETIME_SECONDS)
-    .sign(core.keys.signingKey)
+  const header = { alg: 'RS256', kid: core.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY }
+  const sign = jwsSigner('RS256', core.keys.signingKeyObject, header)
+  return sign(JSON.stringify({ handshake: directives, iat: issuedAt, exp: issuedAt + HANDSHAKE_TOKEN_LIFETIME_SECONDS }))
 }
