@@ -49,8 +49,8 @@ const localRules = DEPTHS.map((depth) => ({
 // API and the Frontend API share only what lies below them). The files at the top of local/src are helpers every
 // layer may import (errors, quote, ids, urls, roles, keys, …), the wiring (core.ts, options.ts: from services/ up),
 // and the assembly (ASSEMBLY below), which only the assembly imports. test/layers.test.ts proves each rule fires.
-const LOCAL_LEVELS = [['validation', 'http'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
-const LOCAL_ORDER = 'validation, http ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
+const LOCAL_LEVELS = [['validation', 'http', 'webhooks'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
+const LOCAL_ORDER = 'validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
 const WIRING = ['core', 'options']
 const ASSEMBLY = ['app', 'hostGuard', 'localClerk', 'server', 'seed', 'cli', 'index', 'testing']
 const SERVICES_LEVEL = LOCAL_LEVELS.findIndex((level) => level.includes('services'))
