@@ -47,7 +47,7 @@ describe('src/ layers', () => {
           expect(messages[0]).toContain(`src/${from}/`)
           expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← entries')
         }
-        for (const entry of ['api.server', 'ssr.server']) {
+        for (const entry of ['api.server', 'ssr.server', 'webhooks']) {
           expect(await restrictedImports(file, `${'../'.repeat(depth)}${entry}`), `${from} → ${entry}`).toHaveLength(1)
         }
       })
