@@ -20,7 +20,7 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
 const snippets: Snippet[] = DOCS.flatMap((file) => extractSnippets(file, read(file)))
 
 /** The built type declarations a user's import must land on (and nothing under src/). */
-const BUILT = ['dist/ssr.server.d.ts', 'dist/api.server.d.ts', 'local/dist/index.d.ts', 'local/dist/testing.d.ts']
+const BUILT = ['dist/ssr.server.d.ts', 'dist/api.server.d.ts', 'dist/webhooks.d.ts', 'local/dist/index.d.ts', 'local/dist/testing.d.ts']
 
 /**
  * One directory per run under node_modules/.cache, so that a snippet's imports resolve as in a user's project: the
