@@ -38,7 +38,7 @@ export interface WebhookSettings {
   log: (line: string, failed: boolean) => void
 }
 
-export const DEFAULT_RETRY_DELAYS: readonly number[] = [1000, 5000, 15_000, 30_000, 60_000]
+const DEFAULT_RETRY_DELAYS: readonly number[] = [1000, 5000, 15_000, 30_000, 60_000]
 const DEFAULT_TIMEOUT = 10_000
 const DEFAULT_QUEUE_LIMIT = 1000
 export const MAX_ENDPOINTS = 20
