@@ -23,7 +23,7 @@ afterEach(async () => {
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
 /** A receiver on 127.0.0.1 answering POST /hook with `responders` (the last repeats), 200 by default. */
-async function receiver(...responders: Array<ScriptedResponse | ((request: RecordedRequest, index: number) => ScriptedResponse)>) {
+async function receiver(...responders: Array<ScriptedResponse | ((request: RecordedRequest, index: number) => ScriptedResponse | Promise<ScriptedResponse>)>) {
   const server = await startRecordingServer()
   receivers.push(server)
   server.on('POST', '/hook', ...(responders.length > 0 ? responders : [{ status: 200 }]))
