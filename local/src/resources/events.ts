@@ -26,7 +26,7 @@ export function organizationDeletedJson(organization: OrganizationRecord) {
 }
 
 /** An e-mail this backend would send (it sends none), as `email.created` describes it. */
-export interface EmailMessage {
+interface EmailMessage {
   /** Clerk's template name: `verification_code`, `organization_invitation`, `invitation`, … */
   slug: string
   toEmailAddress: string
@@ -43,7 +43,7 @@ export interface EmailMessage {
  * `email.created`: the message Clerk would send, which remix-clerk-local does not (`delivered_by_clerk: false`, as on
  * an instance whose e-mails the app sends itself from this webhook).
  */
-export function emailJson(email: EmailMessage) {
+function emailJson(email: EmailMessage) {
   const paragraphs = email.bodyPlain.trim().split(/\n{2,}/)
   const body = html`<!DOCTYPE html><html><head><title>${email.subject}</title></head><body>${paragraphs.map((text) => html`<p>${text}</p>`)}</body></html>`
   return {
