@@ -81,7 +81,7 @@ describe('code in the docs', () => {
     const loaded = program.getSourceFiles().map((file) => relative(ROOT, file.fileName))
     expect(loaded).toEqual(expect.arrayContaining(BUILT))
     expect(loaded.filter((file) => file.startsWith('src/') || file.startsWith('local/src/'))).toEqual([])
-  })
+  }, 60_000) // One type-check of every block: ~10 s of CPU, more on a busy machine; the default 20 s is too tight.
 
   it('every relative link points at a file, and a heading, that exists', () => {
     const broken: string[] = []
