@@ -3,8 +3,8 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
-// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts), which sit on top. test/layers.test.ts
-// proves that each rule fires.
+// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
+// test/layers.test.ts proves that each rule fires.
 const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
 const WHAT_LAYERS_DO = {
   shared: 'small general helpers that know nothing of Clerk',
@@ -13,7 +13,7 @@ const WHAT_LAYERS_DO = {
   auth: 'from a Request to an auth state',
   remix: 'the Remix layer',
 }
-const ENTRY = { regex: '^(?:\\.\\./)+(?:api|ssr)\\.server(?:\\.[jt]s)?$', message: 'Only apps import the entries; import the module itself.' }
+const ENTRY = { regex: '^(?:\\.\\./)+(?:(?:api|ssr)\\.server|webhooks)(?:\\.[jt]s)?$', message: 'Only apps import the entries; import the module itself.' }
 
 const layerRules = LAYERS.map((layer, index) => {
   const above = LAYERS.slice(index + 1)
@@ -49,8 +49,8 @@ const localRules = DEPTHS.map((depth) => ({
 // API and the Frontend API share only what lies below them). The files at the top of local/src are helpers every
 // layer may import (errors, quote, ids, urls, roles, keys, …), the wiring (core.ts, options.ts: from services/ up),
 // and the assembly (ASSEMBLY below), which only the assembly imports. test/layers.test.ts proves each rule fires.
-const LOCAL_LEVELS = [['validation', 'http'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
-const LOCAL_ORDER = 'validation, http ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
+const LOCAL_LEVELS = [['validation', 'http', 'webhooks'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
+const LOCAL_ORDER = 'validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
 const WIRING = ['core', 'options']
 const ASSEMBLY = ['app', 'hostGuard', 'localClerk', 'server', 'seed', 'cli', 'index', 'testing']
 const SERVICES_LEVEL = LOCAL_LEVELS.findIndex((level) => level.includes('services'))

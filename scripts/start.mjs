@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm start`: builds what is stale, starts remix-clerk-local (persisted under .data/) with the demo data, starts the
-// example app on http://localhost:3000 and stops both on Ctrl-C. With CLERK_SECRET_KEY and CLERK_PUBLISHABLE_KEY
-// in the environment it runs the app against that Clerk instance instead, without the local backend.
+// example app on http://localhost:3000 and stops both on Ctrl-C. The backend sends its webhooks to the app's
+// /api/webhooks, which keeps the app's users table (.data/webhook-users.json) in sync. With CLERK_SECRET_KEY and
+// CLERK_PUBLISHABLE_KEY in the environment it runs the app against that Clerk instance instead, without the local
+// backend.
 //
 // Environment: PORT (app, default 3000), LOCAL_CLERK_PORT (default 4000), LOCAL_CLERK_DATA_DIR (default .data).
 import { join, relative } from 'node:path'
@@ -66,21 +68,25 @@ async function shutdown(/** @type {number} */ exitCode) {
 }
 
 /**
+ * The local backend, listening, its webhooks going to the app's route (which is not up yet: the demo data is seeded
+ * once it is, see seedDemoData).
  * @param {number} port
+ * @param {string} webhookUrl
  * @returns {Promise<LocalClerk>}
  */
-async function startLocalBackend(port) {
+async function startLocalBackend(port, webhookUrl) {
   // Checked first for a message that names the setting; the backend's own check still covers a race.
   if (port !== 0) await claimPort(port, '127.0.0.1', 'Stop that process or choose another port with LOCAL_CLERK_PORT=<port>.')
   // Imported after the build: local/dist may not exist before it.
   /** @type {typeof import('remix-clerk-local')} */
   const { createLocalClerk } = await import(pathToFileURL(join(REPO_ROOT, 'local/dist/index.js')).href)
   // The backend creates the data directory itself, private (0700): the database holds the instance's keys.
-  const clerk = await createLocalClerk({ db: join(dataDir, 'local-clerk.db') })
+  const clerk = await createLocalClerk({
+    db: join(dataDir, 'local-clerk.db'),
+    // Deliveries show in the app's request log; failures (the app down, a 400) are worth a line here too.
+    webhooks: { endpoints: [webhookUrl], log: (line, failed) => failed && say(`[webhooks] ${line.replace(/^remix-clerk-local: /, '')}`) },
+  })
   try {
-    const seeded = clerk.seed(readDemoSeed())
-    const created = [...seeded.users, ...seeded.organizations, ...seeded.templates].filter((item) => item.created)
-    if (created.length > 0) say(`Seeded the demo data (${created.length} new users, organizations and templates).`)
     await clerk.listen(port, '127.0.0.1')
   } catch (error) {
     await clerk.close()
@@ -89,20 +95,27 @@ async function startLocalBackend(port) {
   return clerk
 }
 
+/** The demo users, organization and template, on first run: their webhooks reach the app, which is up by now. */
+function seedDemoData(/** @type {LocalClerk} */ clerk) {
+  const seeded = clerk.seed(readDemoSeed())
+  const created = [...seeded.users, ...seeded.organizations, ...seeded.templates].filter((item) => item.created)
+  if (created.length > 0) say(`Seeded the demo data (${created.length} new users, organizations and templates).`)
+}
+
 async function main() {
   const started = Date.now()
-  const appPort = portFromEnv('PORT', 3000)
   const localPort = portFromEnv('LOCAL_CLERK_PORT', 4000)
-  // Before building: a taken port should not cost a build to find out.
-  if (appPort !== 0) await claimPort(appPort, '127.0.0.1', 'Stop that process or choose another port with PORT=<port>.')
+  // Before building: a taken port should not cost a build to find out. PORT=0 picks a free one now, because the
+  // backend needs the app's webhook URL before the app starts.
+  const appPort = await claimPort(portFromEnv('PORT', 3000), '127.0.0.1', 'Stop that process or choose another port with PORT=<port>.')
   await ensureBuilt(usingOwnKeys ? ['remix-clerk', 'example'] : ['remix-clerk', 'remix-clerk-local', 'example'], say)
 
   /** @type {NodeJS.ProcessEnv} */
-  let env = { ...process.env }
+  let env = { ...process.env, WEBHOOK_USERS_FILE: process.env.WEBHOOK_USERS_FILE || join(dataDir, 'webhook-users.json') }
   if (!usingOwnKeys) {
-    localClerk = await startLocalBackend(localPort)
-    // The keys, and for the browser CLERK_PROXY_URL (the backend on the app's host name: LocalClerk.browserUrl says
-    // why) and CLERK_JS (ClerkJS, served by the backend).
+    localClerk = await startLocalBackend(localPort, `http://127.0.0.1:${appPort}/api/webhooks`)
+    // The keys, for the browser CLERK_PROXY_URL (the backend on the app's host name: LocalClerk.browserUrl says
+    // why) and CLERK_JS (ClerkJS, served by the backend), and CLERK_WEBHOOK_SIGNING_SECRET for /api/webhooks.
     env = { ...env, ...localClerk.env() }
   }
   app = await startAppServer({
@@ -110,6 +123,7 @@ async function main() {
     env,
     onOutput: (line) => say(`[app] ${line.replace(/^\[remix-serve\] /, '')}`),
   })
+  if (localClerk) seedDemoData(localClerk)
   void app.exited.then((code) => {
     if (stopping) return
     console.error(`npm start: the app stopped unexpectedly (exit code ${code}).`)

@@ -1,7 +1,7 @@
 // The import rules of eslint.config.js, run through ESLint's Node API on small files placed (in memory) in each
 // folder: every import up the layers (shared ← backend ← jwt ← auth ← remix ← entries) is an error, every import
 // down is not, and remix-clerk-local never reaches the root package's src/; inside local/src the same holds for its
-// own layers (validation, http ← store ← templates ← tokens, resources ← services ← bapi, fapi ← the assembly).
+// own layers (validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← the assembly).
 import { ESLint } from 'eslint'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -47,7 +47,7 @@ describe('src/ layers', () => {
           expect(messages[0]).toContain(`src/${from}/`)
           expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← entries')
         }
-        for (const entry of ['api.server', 'ssr.server']) {
+        for (const entry of ['api.server', 'ssr.server', 'webhooks']) {
           expect(await restrictedImports(file, `${'../'.repeat(depth)}${entry}`), `${from} → ${entry}`).toHaveLength(1)
         }
       })
@@ -80,11 +80,12 @@ describe('local/', () => {
 })
 
 // remix-clerk-local's layers (eslint.config.js LOCAL_LEVELS), lowest first; folders on one level are siblings.
-const LOCAL_LEVELS = [['validation', 'http'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']] as const
+const LOCAL_LEVELS = [['validation', 'http', 'webhooks'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']] as const
 type LocalFolder = (typeof LOCAL_LEVELS)[number][number]
 const LOCAL_MODULE_OF: Record<LocalFolder, string> = {
   validation: 'validation/schema',
   http: 'http/respond',
+  webhooks: 'webhooks/events',
   store: 'store/index',
   templates: 'templates/compile',
   tokens: 'tokens/minter',
@@ -93,7 +94,7 @@ const LOCAL_MODULE_OF: Record<LocalFolder, string> = {
   bapi: 'bapi/index',
   fapi: 'fapi/index',
 }
-const LOCAL_ORDER = 'validation, http ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
+const LOCAL_ORDER = 'validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
 const ASSEMBLY = ['app', 'hostGuard', 'localClerk', 'server', 'seed', 'cli', 'index', 'testing']
 
 describe('local/src layers', () => {
@@ -140,7 +141,7 @@ describe('local/src layers', () => {
       expect(messages[0]).toContain(LOCAL_ORDER)
     }
     for (const entry of ASSEMBLY) expect(await restrictedImports('local/src/layerFixture.ts', `./${entry}.js`), `helper → ${entry}`).toHaveLength(1)
-    for (const to of ['validation', 'http', 'store', 'templates', 'tokens', 'resources'] as const) {
+    for (const to of ['validation', 'http', 'webhooks', 'store', 'templates', 'tokens', 'resources'] as const) {
       expect(await restrictedImports('local/src/layerFixture.ts', `./${LOCAL_MODULE_OF[to]}`), `helper → ${to}`).toEqual([])
     }
     for (const entry of ASSEMBLY) {

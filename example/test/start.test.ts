@@ -1,7 +1,7 @@
 // `npm start` (scripts/start.mjs) as a user runs it: a child process in its own process group, so the tests can
 // send Ctrl-C to the whole group as a terminal does, and can tell afterwards that no process of it is left.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -165,6 +165,12 @@ describe('npm start (scripts/start.mjs)', () => {
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
     expect(jwks.keys).toHaveLength(1)
     firstKid = jwks.keys[0]!.kid
+    // The seed's webhooks reached the app's /api/webhooks, which keeps its users table next to the database.
+    const table = join(dataDir, 'webhook-users.json')
+    const emails = () => (existsSync(table) ? (JSON.parse(readFileSync(table, 'utf8')) as Array<{ email: string }>).map((user) => user.email) : [])
+    for (let waited = 0; emails().length < 2 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(emails()).toEqual(['demo@example.com', 'member@example.com'])
+    expect(script.output()).not.toContain('[webhooks]')
 
     // Ctrl-C in a terminal: SIGINT to every process of the group.
     process.kill(-script.pid, 'SIGINT')

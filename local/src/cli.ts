@@ -29,7 +29,11 @@ Options:
   --satellite-origin ORIGIN  start: a satellite app's origin (e.g. http://127.0.0.1:3001), repeatable;
                              it reaches this backend under its own host name and shares the sign-in
                              made on localhost (see Satellite domains in the README)
-  --quiet                    start: print only the URL, never the secret key (for CI logs)
+  --webhook-url URL          start: POST Clerk's webhook events (user.created, session.created, …) to URL,
+                             repeatable; signed with the CLERK_WEBHOOK_SIGNING_SECRET printed below, retried
+                             after 1, 5, 15, 30 and 60 s, one log line per attempt
+  --quiet                    start: print only the URL, never the secret key (for CI logs); of the
+                             webhook deliveries, only the failures
   --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
                              them; the output names the file, not the secret. On Node 20, node itself
                              also reads --env-file and stops if PATH does not exist yet: use --write-env
@@ -72,6 +76,7 @@ async function start(values: CliValues): Promise<void> {
   const seedData = typeof values.seed === 'string' ? readSeedFile(values.seed) : undefined
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
   const satelliteOrigins = values['satellite-origin'] as string[] | undefined
+  const webhookUrls = values['webhook-url'] as string[] | undefined
   if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
     throw new UsageError('--env-file and --write-env are the same option: give one.')
   }
@@ -82,9 +87,12 @@ async function start(values: CliValues): Promise<void> {
     tokenVersion,
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(satelliteOrigins ? { satelliteOrigins } : {}),
+    webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
-    // A bad --allowed-origin or --satellite-origin is a usage mistake: say so, with the accepted forms from the message.
-    if (error instanceof TypeError && (allowedOrigins || satelliteOrigins)) throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
+    // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
+    if (error instanceof TypeError && (allowedOrigins || satelliteOrigins || webhookUrls)) {
+      throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
+    }
     throw error
   })
   try {
@@ -104,6 +112,14 @@ async function start(values: CliValues): Promise<void> {
   handleShutdown(clerk)
 }
 
+/** Each delivery attempt on a line of its own: successes on stdout (not with --quiet), failures on stderr. */
+function webhookLog(quiet: boolean): (line: string, failed: boolean) => void {
+  return (line, failed) => {
+    if (failed) process.stderr.write(`${line}\n`)
+    else if (!quiet) process.stdout.write(`${line}\n`)
+  }
+}
+
 /**
  * Where the server is and how a browser should use it: on the app's site, `browserUrl` (the .env lines carry it as
  * CLERK_PROXY_URL, and ClerkJS's URL as CLERK_JS).
@@ -116,8 +132,15 @@ function banner(clerk: LocalClerk, db: string): string {
   return (
     `remix-clerk-local listening on ${clerk.url}\nDatabase: ${db}\n` +
     `Sign-in page: ${pages}/sign-in?redirect_url=<your app URL>   Sign-out: ${pages}/sign-out?redirect_url=<your app URL>\n` +
-    `Without ClerkJS, keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${clerkJs}`
+    `Without ClerkJS, keep __session fresh in the browser: <script src="${pages}/local-clerk.js" defer></script>\n${clerkJs}` +
+    webhooksLine(clerk)
   )
+}
+
+function webhooksLine(clerk: LocalClerk): string {
+  const { endpoints } = clerk.webhooks
+  if (endpoints.length === 0) return ''
+  return `Webhooks: Clerk's events go to ${endpoints.join(', ')}, signed with CLERK_WEBHOOK_SIGNING_SECRET.\n`
 }
 
 /** The .env lines in a file only this user can read, even if it existed with a wider mode. */
@@ -177,6 +200,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'satellite-origin': { type: 'string', multiple: true },
+      'webhook-url': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       'write-env': { type: 'string' },
       // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before

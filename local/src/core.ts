@@ -9,6 +9,7 @@ import { Satellites } from './http/satellites.js'
 import { Store } from './store/index.js'
 import { TokenMinter } from './tokens/minter.js'
 import { FrontendApiUrl } from './urls.js'
+import { WebhookEvents } from './webhooks/events.js'
 
 /** What services and routes share: the store, the instance keys, the clock and the token settings. */
 export interface Core {
@@ -32,6 +33,8 @@ export interface Core {
   readonly clerkJs: ClerkJsBundle | undefined
   /** Every bundle served under `/npm/`: `clerkJs` first, then other installed ClerkJS versions and `@clerk/ui`. */
   readonly npmBundles: readonly ClerkJsBundle[]
+  /** Webhooks: every operation that changes something Clerk announces calls `events.emit(type, data)`. */
+  readonly events: WebhookEvents
 }
 
 /**
@@ -55,7 +58,14 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
     const { clerkJs, bundles: npmBundles } = findServedBundles()
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles }, url }
+    const events = new WebhookEvents(
+      { instanceId: keys.instanceId, secretKey: keys.secretKey, now: options.now, onCommit: (callback) => store.onCommit(callback) },
+      options.webhooks,
+    )
+    return {
+      core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles, events },
+      url,
+    }
   } catch (error) {
     store.close()
     throw error

@@ -9,6 +9,8 @@ export interface LocalClerkEnv {
   /** ClerkJS as served by this backend (`clerkJSUrl`); absent when `@clerk/clerk-js` is not installed. */
   CLERK_JS?: string
   CLERK_JWT_KEY: string
+  /** `whsec_…`: what the app verifies this backend's webhooks with (`verifyWebhook`). */
+  CLERK_WEBHOOK_SIGNING_SECRET: string
 }
 
 /** `.env` lines; the PEM goes in double quotes with `\n` escapes, which dotenv turns back into newlines. */

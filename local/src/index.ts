@@ -2,6 +2,8 @@
 export { LocalClerk, createLocalClerk } from './localClerk.js'
 export type { GetTokenOptions, SessionJSON } from './localClerk.js'
 export type { LocalClerkOptions } from './options.js'
+export type { LocalClerkWebhookOptions } from './webhooks/settings.js'
+export type { LocalClerkWebhooks } from './webhooks/localClerkWebhooks.js'
 export type { LocalClerkEnv } from './envLines.js'
 export type { SeedData, SeedMember, SeedOrganization, SeedResult, SeedTemplate, SeedUser } from './seed.js'
 export { SeedError } from './seed.js'

@@ -12,6 +12,7 @@ import { type RunningServer, startServer } from './server.js'
 import { refreshTokenFor } from './services/refresh.js'
 import { getSession, startSession } from './services/sessions.js'
 import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
+import { LocalClerkWebhooks } from './webhooks/localClerkWebhooks.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
 
@@ -35,6 +36,8 @@ export class LocalClerk {
   /** Public key as SPKI PEM, the value of `CLERK_JWT_KEY` (verification without fetching the JWKS). */
   readonly jwtKey: string
   readonly jwks: { keys: JWK[] }
+  /** Webhooks: the signing secret, the endpoints, and `settled()` to wait for deliveries. */
+  readonly webhooks: LocalClerkWebhooks
 
   private readonly core: Core
   private readonly app: Hono
@@ -51,6 +54,7 @@ export class LocalClerk {
     this.secretKey = core.keys.secretKey
     this.jwtKey = core.keys.publicKeyPem
     this.jwks = { keys: [core.keys.jwk] }
+    this.webhooks = new LocalClerkWebhooks(core.events)
   }
 
   /** The Frontend API URL: `iss` of every token. */
@@ -110,7 +114,10 @@ export class LocalClerk {
     return { url: this.frontendApiUrl, port: this.server.port }
   }
 
-  /** Stops the server (if any) and closes the database. Safe to call twice. */
+  /**
+   * Stops the server (if any), lets the webhook deliveries already due finish (for up to two seconds; pending retries
+   * are cancelled), and closes the database. Safe to call twice.
+   */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
@@ -119,6 +126,8 @@ export class LocalClerk {
     try {
       await server?.close()
     } finally {
+      // Never throws: what cannot be delivered is logged.
+      await this.core.events.dispatcher.close()
       this.core.store.close()
     }
   }
@@ -133,6 +142,7 @@ export class LocalClerk {
       CLERK_PROXY_URL: this.browserUrl,
       ...(clerkJs ? { CLERK_JS: clerkJs } : {}),
       CLERK_JWT_KEY: this.jwtKey,
+      CLERK_WEBHOOK_SIGNING_SECRET: this.webhooks.signingSecret,
     }
   }
 

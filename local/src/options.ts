@@ -2,6 +2,7 @@
 // fix.
 import { resolve } from 'node:path'
 import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './http/allowedOrigins.js'
+import { type LocalClerkWebhookOptions, type WebhookSettings, resolveWebhookOptions } from './webhooks/settings.js'
 
 export interface LocalClerkOptions {
   /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */
@@ -27,6 +28,11 @@ export interface LocalClerkOptions {
    * takes the browser's client from the primary (the backend under `localhost`) through `/v1/client/sync`.
    */
   satelliteOrigins?: readonly string[]
+  /**
+   * Webhooks: Clerk's events (`user.created`, `session.created`, …), signed with the instance's
+   * `CLERK_WEBHOOK_SIGNING_SECRET`, POSTed to `endpoints` in the background, with retries.
+   */
+  webhooks?: LocalClerkWebhookOptions
 }
 
 export interface ResolvedOptions {
@@ -38,6 +44,7 @@ export interface ResolvedOptions {
   allowedOrigins: AllowedOrigins
   /** Exact origins, normalised (`URL.origin`). */
   satelliteOrigins: readonly string[]
+  webhooks: WebhookSettings
 }
 
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
@@ -68,6 +75,7 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
     // A satellite is where the handshake sends browsers back to: always an allowed origin.
     allowedOrigins: AllowedOrigins.parse(withSatellites(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, satelliteOrigins)),
     satelliteOrigins,
+    webhooks: resolveWebhookOptions(options.webhooks),
   }
 }
 

@@ -165,11 +165,11 @@ describe('remix-clerk-local CLI', () => {
     expect(modeOf(envFile)).toBe('0600')
     const lines = readFileSync(envFile, 'utf8')
     expect(lines).toMatch(
-      /^CLERK_SECRET_KEY=sk_live_\w+\nCLERK_PUBLISHABLE_KEY=pk_live_\w+\nCLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\nCLERK_PROXY_URL=http:\/\/localhost:\d+\nCLERK_JS=\S+\nCLERK_JWT_KEY="-----BEGIN PUBLIC KEY-----\\n.*\\n-----END PUBLIC KEY-----"\n$/,
+      /^CLERK_SECRET_KEY=sk_live_\w+\nCLERK_PUBLISHABLE_KEY=pk_live_\w+\nCLERK_API_URL=http:\/\/127\.0\.0\.1:\d+\nCLERK_PROXY_URL=http:\/\/localhost:\d+\nCLERK_JS=\S+\nCLERK_JWT_KEY="-----BEGIN PUBLIC KEY-----\\n.*\\n-----END PUBLIC KEY-----"\nCLERK_WEBHOOK_SIGNING_SECRET=whsec_\S{32}\n$/,
     )
     const secretKey = /^CLERK_SECRET_KEY=(.*)$/m.exec(lines)![1]!
     expect(running.stdout()).toContain(
-      `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS and CLERK_JWT_KEY to ${envFile} (mode 0600).`,
+      `Wrote CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, CLERK_PROXY_URL, CLERK_JS, CLERK_JWT_KEY and CLERK_WEBHOOK_SIGNING_SECRET to ${envFile} (mode 0600).`,
     )
     expect(running.stdout()).not.toContain(secretKey)
     expect(running.stdout()).not.toContain('CLERK_SECRET_KEY=')

@@ -76,6 +76,7 @@ describe('keys and URLs', () => {
         CLERK_PROXY_URL: 'https://auth.example.test',
         CLERK_JS: expect.stringMatching(/^https:\/\/auth\.example\.test\/npm\/@clerk\/clerk-js@5\.\d+\.\d+\/dist\/clerk\.browser\.js$/),
         CLERK_JWT_KEY: clerk.jwtKey,
+        CLERK_WEBHOOK_SIGNING_SECRET: clerk.webhooks.signingSecret,
       })
     })
   })
@@ -83,7 +84,7 @@ describe('keys and URLs', () => {
   it('formats .env lines with the PEM on one quoted line', async () => {
     await withClerk({}, async (clerk) => {
       const lines = clerk.envFile().split('\n')
-      expect(lines).toHaveLength(6)
+      expect(lines).toHaveLength(7)
       expect(lines[0]).toBe(`CLERK_SECRET_KEY=${clerk.secretKey}`)
       expect(lines[1]).toBe(`CLERK_PUBLISHABLE_KEY=${clerk.publishableKey}`)
       expect(lines[2]).toBe(`CLERK_API_URL=${clerk.apiUrl}`)
@@ -92,6 +93,7 @@ describe('keys and URLs', () => {
       expect(lines[4]).toBe(`CLERK_JS=${clerk.clerkJsUrl}`)
       expect(clerk.clerkJsUrl).toMatch(/^http:\/\/localhost:4000\/npm\/@clerk\/clerk-js@5\./)
       expect(lines[5]).toBe(`CLERK_JWT_KEY="${clerk.jwtKey.trim().replace(/\n/g, '\\n')}"`)
+      expect(lines[6]).toMatch(/^CLERK_WEBHOOK_SIGNING_SECRET=whsec_[A-Za-z0-9+/]{32}$/)
     })
   })
 

@@ -1,6 +1,6 @@
 // The public surface: `remix-clerk/ssr.server` exports exactly getAuth and rootAuthLoader at run time,
-// from the sources and from the built ESM and CJS files, whose types import nothing from Remix; and
-// `api.server` exports verifyToken with its error class, and none of the internals.
+// from the sources and from the built ESM and CJS files, whose types import nothing from Remix; `api.server`
+// exports verifyToken with its error class, and none of the internals; `webhooks` exactly verifyWebhook and its error.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as apiSource from '../../src/api.server'
 import * as ssrSource from '../../src/ssr.server'
+import * as webhooksSource from '../../src/webhooks'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -50,7 +51,7 @@ describe('remix-clerk/ssr.server', () => {
   })
 
   it('types mention neither Remix nor @clerk packages (no peer needed to type-check)', () => {
-    for (const file of ['ssr.server.d.ts', 'ssr.server.d.cts', 'api.server.d.ts']) {
+    for (const file of ['ssr.server.d.ts', 'ssr.server.d.cts', 'api.server.d.ts', 'webhooks.d.ts', 'webhooks.d.cts']) {
       // Only declarations count: the JSDoc examples import from @remix-run/node, as an app does.
       const declarations = readFileSync(join(outDir, file), 'utf8')
         .split('\n')
@@ -58,7 +59,7 @@ describe('remix-clerk/ssr.server', () => {
         .join('\n')
       expect(declarations).not.toMatch(/from ['"]@remix-run\/|import\(['"]@remix-run\//)
       expect(declarations).not.toMatch(/from ['"]@clerk\/|import\(['"]@clerk\//)
-      expect(declarations).toMatch(/declare function getAuth|export \{|getAuth/)
+      expect(declarations).toMatch(/declare function (?:getAuth|verifyWebhook)|export \{/)
     }
   })
 })
@@ -78,5 +79,15 @@ describe('remix-clerk/api.server', () => {
     const error = await apiSource.verifyToken(await signToken(key, sessionClaims({ exp: 1_000 })), { jwtKey: key.pem }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(apiSource.TokenVerificationError)
     expect(error).toMatchObject({ reason: 'token-expired', message: expect.stringMatching(/^JWT is expired\./) })
+  })
+})
+
+describe('remix-clerk/webhooks', () => {
+  it('exports exactly verifyWebhook and WebhookVerificationError (sources, built ESM and CJS)', async () => {
+    const esm = (await import(pathToFileURL(join(outDir, 'webhooks.js')).href)) as Record<string, unknown>
+    const cjs = createRequire(import.meta.url)(join(outDir, 'webhooks.cjs')) as Record<string, unknown>
+    for (const names of [Object.keys(webhooksSource), Object.keys(esm), Object.keys(cjs).filter((name) => name !== '__esModule')]) {
+      expect(names.sort()).toEqual(['WebhookVerificationError', 'verifyWebhook'])
+    }
   })
 })

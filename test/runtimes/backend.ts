@@ -3,6 +3,7 @@
 // app's CLERK_API_URL), so a test can tell whether a page cost a Backend API call.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { signIn, type SignedIn } from 'remix-clerk-local/testing'
+import { startRecordingServer } from '../helpers/recordingServer'
 import { startCountingProxy, type CountingProxy } from '../remix/countingProxy'
 import { TEMPLATE } from './app/routes'
 
@@ -12,11 +13,13 @@ export interface ScenarioBackend {
   readonly apiUrl: string
   readonly proxy: CountingProxy
   /** What the app is given: the three keys and the Backend API URL. */
-  readonly keys: { secretKey: string; publishableKey: string; apiUrl: string; jwtKey: string }
+  readonly keys: { secretKey: string; publishableKey: string; apiUrl: string; jwtKey: string; webhookSigningSecret: string }
   /** A new session of the seeded user, carried in cookies (as a browser does) or an `Authorization` header. */
   signIn(url: string, via: 'cookies' | 'authorization'): Promise<SignedIn>
   /** A session whose cookie token expired ten minutes ago. */
   signInExpired(url: string): Promise<SignedIn>
+  /** A webhook as the backend delivers it (`user.created` of a new user): its svix-* and content-type headers, its body. */
+  webhookDelivery(): Promise<{ headers: Record<string, string>; body: string }>
   close(): Promise<void>
 }
 
@@ -38,11 +41,18 @@ export async function startScenarioBackend(): Promise<ScenarioBackend> {
     throw error
   }
   const counting = proxy
+  let deliveries = 0
   return {
     clerk,
     apiUrl: counting.url,
     proxy: counting,
-    keys: { secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, apiUrl: counting.url, jwtKey: clerk.jwtKey },
+    keys: {
+      secretKey: clerk.secretKey,
+      publishableKey: clerk.publishableKey,
+      apiUrl: counting.url,
+      jwtKey: clerk.jwtKey,
+      webhookSigningSecret: clerk.webhooks.signingSecret,
+    },
     signIn: (url, via) => signIn(clerk, { user: EMAIL, via }, url),
     async signInExpired(url) {
       offsetMs = -10 * 60_000
@@ -50,6 +60,21 @@ export async function startScenarioBackend(): Promise<ScenarioBackend> {
         return await signIn(clerk, { user: EMAIL, expiresInSeconds: 60 }, url)
       } finally {
         offsetMs = 0
+      }
+    },
+    async webhookDelivery() {
+      const receiver = await startRecordingServer()
+      receiver.on('POST', '/hook', { status: 200 })
+      clerk.webhooks.addEndpoint(`${receiver.url}/hook`)
+      try {
+        clerk.seed({ users: [{ email_address: `webhook-${++deliveries}@example.com` }] })
+        await clerk.webhooks.settled()
+        const { headers, body } = receiver.last()
+        const kept = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'].map((name) => [name, headers[name]!])
+        return { headers: Object.fromEntries(kept), body }
+      } finally {
+        clerk.webhooks.removeEndpoint(`${receiver.url}/hook`)
+        await receiver.close()
       }
     },
     async close() {

@@ -20,6 +20,7 @@ describeRuntime({
         CLERK_PUBLISHABLE_KEY: backend.keys.publishableKey,
         CLERK_API_URL: backend.keys.apiUrl,
         RUNTIMES_JWT_KEY: backend.keys.jwtKey,
+        CLERK_WEBHOOK_SIGNING_SECRET: backend.keys.webhookSigningSecret,
       }),
     }),
   variants: REACT_ROUTER_VARIANTS,

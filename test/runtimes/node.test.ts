@@ -14,6 +14,7 @@ describeRuntime({
     vi.stubEnv('CLERK_PUBLISHABLE_KEY', backend.keys.publishableKey)
     vi.stubEnv('CLERK_API_URL', backend.keys.apiUrl)
     vi.stubEnv('RUNTIMES_JWT_KEY', backend.keys.jwtKey)
+    vi.stubEnv('CLERK_WEBHOOK_SIGNING_SECRET', backend.keys.webhookSigningSecret)
     const app = await startNodeApp()
     return {
       url: app.url,

@@ -1,7 +1,8 @@
 // The scenarios every runtime suite runs, over HTTP, against the app of test/runtimes/app served by that runtime
 // and the real local backend: sign-in by cookie and by Bearer token with jwtKey and with the JWKS,
 // getToken({ template }), createClerkClient(...).sessions.getToken, an expired token on a page load (refreshed on the
-// server with the `__refresh` cookie; without it, a 307 to the local Frontend API's handshake), and a form POST whose body the action still reads after getAuth.
+// server with the `__refresh` cookie; without it, a 307 to the local Frontend API's handshake), a form POST whose body the action still reads after getAuth,
+// and a webhook of the local backend checked by verifyWebhook.
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
@@ -183,6 +184,13 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
             expect(response.headers.get('location')).toMatch(/\/v1\/client\/handshake\?/)
           })
         }
+
+        it("verifyWebhook accepts the local backend's webhook, and refuses it changed", async () => {
+          const { headers, body } = await backend.webhookDelivery()
+          const post = (sent: string) => load(variant, 'webhook', { method: 'POST', headers, body: sent })
+          expect((await post(body)).answer.action).toEqual({ type: 'user.created', id: expect.stringMatching(/^user_/) })
+          expect((await post(body.replace('"object":"user"', '"object":"person"'))).answer.action).toEqual({ refused: 'invalid-signature' })
+        })
 
         const expected = runtime.withoutOptions(variant)
         it(`getAuth(args) with no options ${expected === 'signed-in' ? 'finds the keys by itself' : 'says where to put the keys'}`, async () => {

@@ -10,6 +10,7 @@ import { jwksRoutes } from './routes/keys.js'
 import { organizationRoutes } from './routes/organizations.js'
 import { sessionRoutes } from './routes/sessions.js'
 import { userRoutes } from './routes/users.js'
+import { webhookRoutes } from './routes/webhooks.js'
 
 /**
  * The Backend API under `/v1`. Guards are attached per resource rather than to `/v1/*`, because the Frontend
@@ -24,6 +25,7 @@ export function backendApi(core: Core): Hono {
     ['/organizations', organizationRoutes(core)],
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
+    ['/webhooks', webhookRoutes()],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   for (const [path, routes] of resources) {

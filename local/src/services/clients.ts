@@ -3,7 +3,7 @@ import type { Core } from '../core.js'
 import { newId, randomBase62 } from '../ids.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
-import { startSession } from './sessions.js'
+import { endClientSessions, startSession } from './sessions.js'
 
 /** 43 base62 characters: about 256 bits, a credential nobody guesses. */
 const COOKIE_TOKEN_LENGTH = 43
@@ -40,7 +40,7 @@ function signInClient(core: Core, client: ClientRecord, userId: string, organiza
   const { store } = core
   return store.transaction(() => {
     const now = core.now()
-    store.sessions.endActiveForClient(client.id, now)
+    endClientSessions(core, client.id, now)
     const session = startSession(core, userId, organizationId, client.id)
     store.clients.touch(client.id, now)
     return session
@@ -71,7 +71,7 @@ export function signOutClient(core: Core, client: ClientRecord): number {
   const { store } = core
   return store.transaction(() => {
     const now = core.now()
-    const ended = store.sessions.endActiveForClient(client.id, now)
+    const ended = endClientSessions(core, client.id, now).length
     if (ended > 0) store.clients.touch(client.id, now)
     return ended
   })

@@ -1,6 +1,10 @@
-// E-mail codes without e-mail: every code remix-clerk-local "sends" is the same fixed development code.
+// E-mail codes without e-mail: every code remix-clerk-local "sends" is the same fixed development code, and the e-mail
+// it would have sent is announced to webhooks (`email.created`), as Clerk does.
+import type { Core } from '../core.js'
 import { clerkError } from '../errors.js'
+import { verificationEmailJson } from '../resources/events.js'
 import type { VerificationState } from '../store/attemptStore.js'
+import { currentRequestAttributes } from '../webhooks/requestAttributes.js'
 
 /**
  * The code that verifies any e-mail address on remix-clerk-local, for sign-in and sign-up alike. Clerk's test mode
@@ -11,9 +15,42 @@ export const DEVELOPMENT_EMAIL_CODE = '424242'
 /** As on Clerk: a code is good for ten minutes after it was "sent". */
 const CODE_LIFETIME_MS = 10 * 60 * 1000
 
-/** A freshly "sent" code, waiting to be typed in. */
-export function sentEmailCode(now: number): VerificationState {
+/** Where a code goes: a user's address (a sign-in), or the address a sign-up gave. */
+export interface EmailCodeRecipient {
+  emailAddress: string
+  emailAddressId: string | null
+  userId: string | null
+}
+
+/**
+ * "Sends" a code: the verification state to store, waiting for the code to be typed in, and `email.created` with the
+ * message. Call it inside the transaction that stores the state.
+ */
+export function sendEmailCode(core: Core, to: EmailCodeRecipient | undefined): VerificationState {
+  const now = core.now()
+  if (to) {
+    core.events.emit('email.created', () =>
+      verificationEmailJson({
+        code: DEVELOPMENT_EMAIL_CODE,
+        toEmailAddress: to.emailAddress,
+        emailAddressId: to.emailAddressId,
+        userId: to.userId,
+        requestedAt: now,
+        requestedBy: currentRequestAttributes().user_agent,
+        appName: 'remix-clerk-local',
+        appUrl: core.frontendApiUrl(),
+      }),
+    )
+  }
   return { strategy: 'email_code', status: 'unverified', attempts: 0, expire_at: now + CODE_LIFETIME_MS }
+}
+
+/** A user's primary e-mail address (else their first), where their sign-in codes go; undefined if they have none. */
+export function userEmailRecipient(core: Core, userId: string): EmailCodeRecipient | undefined {
+  const user = core.store.users.get(userId)
+  const emails = core.store.users.emails(userId)
+  const email = emails.find((e) => e.id === user?.primary_email_address_id) ?? emails[0]
+  return email && { emailAddress: email.value, emailAddressId: email.id, userId }
 }
 
 /**

@@ -2,6 +2,8 @@
 import type { Core } from '../core.js'
 import { clerkError, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
+import { organizationDeletedJson } from '../resources/events.js'
+import { membershipJson, organizationJson } from '../resources/organization.js'
 import { PERMISSION_PATTERN, ROLE_PATTERN, isSystemPermission } from '../roles.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { f, invalidFormat, parseFields } from '../validation/schema.js'
@@ -80,10 +82,9 @@ export function createOrganization(core: Core, input: unknown): OrganizationReco
   }
   store.transaction(() => {
     store.organizations.insert(organization)
+    core.events.emit('organization.created', () => organizationJson(organization))
     // As on Clerk, the creator becomes the first admin.
-    if (body.created_by !== undefined) {
-      store.organizations.insertMembership(newMembership(organization.id, body.created_by, 'org:admin', [], now))
-    }
+    if (body.created_by !== undefined) insertMembership(core, newMembership(organization.id, body.created_by, 'org:admin', [], now))
   })
   return organization
 }
@@ -96,9 +97,14 @@ export function getOrganization(core: Core, idOrSlug: string): OrganizationRecor
   return organization
 }
 
+/**
+ * Deletes the organization with its memberships (a foreign-key cascade). One event, `organization.deleted`: the
+ * memberships that go with it are not announced one by one.
+ */
 export function deleteOrganization(core: Core, organizationId: string): OrganizationRecord {
   const organization = getOrganization(core, organizationId)
   core.store.organizations.delete(organization.id)
+  core.events.emit('organization.deleted', () => organizationDeletedJson(organization))
   return organization
 }
 
@@ -133,8 +139,13 @@ export function createMembership(core: Core, organizationId: string, input: unkn
     body.public_metadata,
     body.private_metadata,
   )
-  store.transaction(() => store.organizations.insertMembership(membership))
+  store.transaction(() => insertMembership(core, membership))
   return membership
+}
+
+function insertMembership(core: Core, membership: MembershipRecord): void {
+  core.store.organizations.insertMembership(membership)
+  core.events.emit('organizationMembership.created', () => membershipJson(core.store, membership))
 }
 
 export function deleteMembership(core: Core, organizationId: string, userId: string): MembershipRecord {
@@ -143,6 +154,8 @@ export function deleteMembership(core: Core, organizationId: string, userId: str
   if (!membership) {
     throw notFound('not found', `User ${userId} is not a member of organization ${organization.id}`)
   }
+  // Built before the delete: the event describes the membership that was removed, with its organization and user.
+  core.events.emit('organizationMembership.deleted', () => membershipJson(core.store, membership))
   core.store.organizations.deleteMembership(membership.id)
   return membership
 }

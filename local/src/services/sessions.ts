@@ -2,6 +2,7 @@
 import type { Core } from '../core.js'
 import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
+import { sessionEventJson } from '../resources/events.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { getOrganization } from './organizations.js'
@@ -54,6 +55,7 @@ export function startSession(core: Core, userId: string, organizationId?: string
     if (clientId === undefined) store.clients.insert({ id: session.client_id, cookie_token: null, created_at: now, updated_at: now })
     store.sessions.insert(session)
     store.users.touchSignIn(userId, now)
+    core.events.emit('session.created', () => sessionEventJson(store, session))
   })
   return session
 }
@@ -68,8 +70,34 @@ export function getSession(core: Core, sessionId: string): SessionRecord {
 export function revokeSession(core: Core, sessionId: string): SessionRecord {
   const session = getSession(core, sessionId)
   if (session.status !== 'active') return session
-  core.store.sessions.setStatus(session.id, 'revoked', core.now())
-  return getSession(core, sessionId)
+  return endSession(core, session, 'revoked')
+}
+
+/**
+ * Ends one active session: `ended` (the user signed out of it), `removed` (taken off a browser's list of accounts) or
+ * `revoked` (by the Backend API). When the browser did it, its client's `updated_at` moves, so every tab's older
+ * tokens are seen as stale.
+ */
+export function endSession(core: Core, session: SessionRecord, status: 'ended' | 'removed' | 'revoked'): SessionRecord {
+  const { store } = core
+  return store.transaction(() => {
+    const now = core.now()
+    store.sessions.setStatus(session.id, status, now)
+    if (status !== 'revoked') store.clients.touch(session.client_id, now)
+    const ended = getSession(core, session.id)
+    core.events.emit(`session.${status}`, () => sessionEventJson(store, ended))
+    return ended
+  })
+}
+
+/** Ends every active session of a browser client (sign-out, or a new sign-in on it); returns them. */
+export function endClientSessions(core: Core, clientId: string, now: number): SessionRecord[] {
+  const ended = core.store.sessions.endActiveForClient(clientId, now)
+  for (const session of ended) {
+    // One past its expiry was over already (it reads as expired): nothing to announce.
+    if (session.expire_at > now) core.events.emit('session.ended', () => sessionEventJson(core.store, session))
+  }
+  return ended
 }
 
 /**

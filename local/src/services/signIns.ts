@@ -8,7 +8,7 @@ import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { signInOnFreshClient } from './clients.js'
-import { checkEmailCode, sentEmailCode } from './emailCodes.js'
+import { checkEmailCode, sendEmailCode, userEmailRecipient } from './emailCodes.js'
 import { verifyPassword } from './passwords.js'
 
 /** An unfinished sign-in is forgotten after a day, as a page left open overnight. */
@@ -54,24 +54,24 @@ export function startSignIn(core: Core, client: ClientRecord, identifier: string
       param_name: 'identifier',
     })
   }
-  const now = core.now()
-  const signIn: SignInRecord = {
-    id: newId('sia'),
-    client_id: client.id,
-    status: user ? 'needs_first_factor' : 'needs_identifier',
-    identifier: user ? identifier!.trim() : null,
-    user_id: user?.id ?? null,
-    first_factor: strategy === 'email_code' && user ? sentEmailCode(now) : null,
-    created_session_id: null,
-    abandon_at: now + ABANDON_AFTER_MS,
-    created_at: now,
-    updated_at: now,
-  }
-  core.store.transaction(() => {
+  return core.store.transaction(() => {
+    const now = core.now()
+    const signIn: SignInRecord = {
+      id: newId('sia'),
+      client_id: client.id,
+      status: user ? 'needs_first_factor' : 'needs_identifier',
+      identifier: user ? identifier!.trim() : null,
+      user_id: user?.id ?? null,
+      first_factor: strategy === 'email_code' && user ? sendEmailCode(core, userEmailRecipient(core, user.id)) : null,
+      created_session_id: null,
+      abandon_at: now + ABANDON_AFTER_MS,
+      created_at: now,
+      updated_at: now,
+    }
     core.store.attempts.abandonSignIns(client.id, now)
     core.store.attempts.putSignIn(signIn)
+    return signIn
   })
-  return signIn
 }
 
 /** The client's sign-in with this id, still waiting for a factor; a 404 or 422 otherwise. */
@@ -87,9 +87,13 @@ export function pendingSignIn(core: Core, client: ClientRecord, signInId: string
 /** `prepare_first_factor`: "sends" the e-mail code. A password needs no preparing. */
 export function prepareFirstFactor(core: Core, signIn: SignInRecord, strategy: string): SignInRecord {
   if (!isSupported(strategy)) throw unsupportedStrategy(strategy)
-  const next = { ...signIn, first_factor: strategy === 'email_code' ? sentEmailCode(core.now()) : signIn.first_factor, updated_at: core.now() }
-  core.store.transaction(() => core.store.attempts.putSignIn(next))
-  return next
+  return core.store.transaction(() => {
+    const to = signIn.user_id === null ? undefined : userEmailRecipient(core, signIn.user_id)
+    const sent = strategy === 'email_code' ? sendEmailCode(core, to) : signIn.first_factor
+    const next = { ...signIn, first_factor: sent, updated_at: core.now() }
+    core.store.attempts.putSignIn(next)
+    return next
+  })
 }
 
 /**

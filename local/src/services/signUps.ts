@@ -7,7 +7,7 @@ import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { signInOnFreshClient } from './clients.js'
-import { checkEmailCode, sentEmailCode } from './emailCodes.js'
+import { checkEmailCode, sendEmailCode } from './emailCodes.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
 import { createUser } from './users.js'
 
@@ -145,9 +145,12 @@ export function prepareEmailVerification(core: Core, signUp: SignUpRecord): Sign
   if (signUp.fields.email_address === null) {
     throw clerkError(422, 'form_param_missing', 'Enter an email address first', 'Enter an email address first.', { param_name: 'email_address' })
   }
-  const next = { ...signUp, email_verification: sentEmailCode(core.now()), updated_at: core.now() }
-  core.store.transaction(() => core.store.attempts.putSignUp(next))
-  return next
+  const to = { emailAddress: signUp.fields.email_address, emailAddressId: null, userId: null }
+  return core.store.transaction(() => {
+    const next = { ...signUp, email_verification: sendEmailCode(core, to), updated_at: core.now() }
+    core.store.attempts.putSignUp(next)
+    return next
+  })
 }
 
 /**

@@ -2,6 +2,8 @@
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
+import { userDeletedJson } from '../resources/events.js'
+import { userJson } from '../resources/user.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
 import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
@@ -121,7 +123,10 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     created_at: createdAt,
     updated_at: createdAt,
   }
-  store.transaction(() => store.users.insert(user, emailRecords, phoneRecords, passwordDigest))
+  store.transaction(() => {
+    store.users.insert(user, emailRecords, phoneRecords, passwordDigest)
+    core.events.emit('user.created', () => userJson(store, user))
+  })
   return user
 }
 
@@ -131,9 +136,14 @@ export function getUser(core: Core, userId: string): UserRecord {
   return user
 }
 
-/** Deletes the user with their identifiers, sessions and memberships (foreign-key cascades). */
+/**
+ * Deletes the user with their identifiers, sessions and memberships (foreign-key cascades). One event, `user.deleted`:
+ * the sessions and memberships that go with the user are not announced one by one.
+ */
 export function deleteUser(core: Core, userId: string): void {
-  if (!core.store.users.delete(userId)) throw notFound('not found', `No user was found with id ${userId}`)
+  const user = getUser(core, userId)
+  core.store.users.delete(user.id)
+  core.events.emit('user.deleted', () => userDeletedJson(user))
 }
 
 export function assertUserExists(core: Core, userId: string, param: string): void {

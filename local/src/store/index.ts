@@ -22,6 +22,8 @@ export class Store {
 
   private readonly ownChanges
   private readonly otherCommits
+  /** Work waiting for the outermost transaction to commit (see onCommit). */
+  private afterCommit: Array<() => void> = []
 
   constructor(readonly db: SqliteDatabase) {
     // total_changes() moves with every row this connection writes, data_version with every commit by another
@@ -49,9 +51,36 @@ export class Store {
     return `${this.ownChanges.get()!}:${this.otherCommits.get()!}`
   }
 
-  /** Runs `work` in one transaction: if it throws, nothing it wrote stays. */
+  /**
+   * Runs `work` in one transaction: if it throws, nothing it wrote stays, and nothing it asked to run on commit runs.
+   * Nested calls are savepoints: one that throws drops only its own on-commit work.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)()
+    const mark = this.afterCommit.length
+    const outermost = !this.db.inTransaction
+    let result: T
+    try {
+      result = this.db.transaction(work)()
+    } catch (error) {
+      this.afterCommit.length = mark
+      throw error
+    }
+    if (outermost) {
+      const committed = this.afterCommit
+      this.afterCommit = []
+      for (const callback of committed) callback()
+    }
+    return result
+  }
+
+  /**
+   * Runs `callback` once what was written so far is committed: at the end of the outermost transaction, or at once
+   * outside one. Never when the transaction rolls back, so that nothing announces a change that did not happen
+   * (webhooks).
+   */
+  onCommit(callback: () => void): void {
+    if (this.db.inTransaction) this.afterCommit.push(callback)
+    else callback()
   }
 
   close(): void {

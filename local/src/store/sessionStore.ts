@@ -77,8 +77,10 @@ export class SessionStore {
       touch: db.prepare<[string | null, number, number, string]>(
         'UPDATE sessions SET last_active_organization_id = ?, last_active_at = ?, updated_at = ? WHERE id = ?',
       ),
-      endActiveForClient: db.prepare<[number, string]>(
-        `UPDATE sessions SET status = 'ended', updated_at = ? WHERE client_id = ? AND status = 'active'`,
+      endActiveForClient: db.prepare<[number, string], SessionRecord>(
+        `UPDATE sessions SET status = 'ended', updated_at = ? WHERE client_id = ? AND status = 'active'
+         RETURNING id, user_id, client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at,
+         created_at, updated_at`,
       ),
     }
   }
@@ -119,9 +121,9 @@ export class SessionStore {
     this.stmts.touch.run(organizationId, now, now, id)
   }
 
-  /** Ends every active session of the client (sign-out); returns how many there were. */
-  endActiveForClient(clientId: string, now: number): number {
-    return this.stmts.endActiveForClient.run(now, clientId).changes
+  /** Ends every active session of the client (sign-out); returns them, ended. */
+  endActiveForClient(clientId: string, now: number): SessionRecord[] {
+    return this.stmts.endActiveForClient.all(now, clientId)
   }
 }
 

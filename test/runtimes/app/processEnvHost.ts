@@ -5,4 +5,5 @@ export const processEnvHost: Host = {
   keys: () => ({}),
   jwtKey: () => process.env.RUNTIMES_JWT_KEY ?? '',
   client: () => ({ secretKey: process.env.CLERK_SECRET_KEY }),
+  webhook: () => ({}),
 }

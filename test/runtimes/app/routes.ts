@@ -3,6 +3,7 @@
 // in how they hand the keys over (see `Host`); test/runtimes/scenarios.ts drives these routes over HTTP.
 import { createClerkClient, type ClerkClientOptions } from 'remix-clerk/api.server'
 import { getAuth, rootAuthLoader, type AuthObject, type GetAuthOptions } from 'remix-clerk/ssr.server'
+import { verifyWebhook, WebhookVerificationError, type VerifyWebhookOptions } from 'remix-clerk/webhooks'
 
 /** What a framework passes to a loader or an action. */
 export interface Args {
@@ -27,6 +28,8 @@ export interface Host {
   jwtKey(args: Args): string
   /** createClerkClient's options, as an app on this host writes them. */
   client(args: Args): ClerkClientOptions
+  /** verifyWebhook's options: `{}` where CLERK_WEBHOOK_SIGNING_SECRET is where it looks (process.env, cloudflare:workers). */
+  webhook(args: Args): VerifyWebhookOptions
 }
 
 /** The JWT template the local backend is seeded with. */
@@ -69,6 +72,20 @@ export function scenarioRoutes(host: Host): Record<string, RouteDefinition> {
         const { userId } = await getAuth(args, host.keys(args))
         const form = await args.request.formData()
         return { userId, title: form.get('title') }
+      },
+    },
+    // A webhook endpoint: the event verifyWebhook returns, or why it refused the request.
+    webhook: {
+      path: 'webhook',
+      loader: async () => null,
+      action: async (args) => {
+        try {
+          const event = await verifyWebhook(args.request, host.webhook(args))
+          return { type: event.type, id: (event.data as { id?: string }).id ?? null }
+        } catch (error) {
+          if (error instanceof WebhookVerificationError) return { refused: error.reason }
+          throw error
+        }
       },
     },
     // getAuth(args) with no options at all: what remix-clerk finds by itself on this host.

@@ -11,6 +11,7 @@ interface Env {
   CLERK_PUBLISHABLE_KEY: string
   CLERK_API_URL: string
   RUNTIMES_JWT_KEY: string
+  CLERK_WEBHOOK_SIGNING_SECRET: string
 }
 
 const bindingsOf = ({ context }: Args) => (context as { cloudflare: { env: Env } }).cloudflare.env
@@ -19,6 +20,8 @@ const fromLoadContext: Host = {
   keys: () => ({}),
   jwtKey: (args) => bindingsOf(args).RUNTIMES_JWT_KEY,
   client: (args) => ({ secretKey: bindingsOf(args).CLERK_SECRET_KEY, apiUrl: bindingsOf(args).CLERK_API_URL }),
+  // verifyWebhook takes no load context: it finds the binding through `cloudflare:workers`.
+  webhook: () => ({}),
 }
 
 const bindings = env as unknown as Env
@@ -26,6 +29,7 @@ const fromModuleEnv: Host = {
   keys: () => ({}),
   jwtKey: () => bindings.RUNTIMES_JWT_KEY,
   client: () => ({ secretKey: bindings.CLERK_SECRET_KEY, apiUrl: bindings.CLERK_API_URL }),
+  webhook: () => ({}),
 }
 
 const handle = scenarioHandler({ classic: fromLoadContext, middleware: fromModuleEnv })

@@ -2,7 +2,8 @@
 // organization (`touch`) and mint tokens.
 import { paramValueInvalid, unprocessable } from '../../errors.js'
 import { signOutClient } from '../../services/clients.js'
-import type { SessionRecord, SessionStatus } from '../../store/sessionStore.js'
+import { endSession } from '../../services/sessions.js'
+import type { SessionRecord } from '../../store/sessionStore.js'
 import type { ClerkJsCall } from './call.js'
 import { clientAnswer, reply, withClient } from './respond.js'
 import { sessionJson } from './resources.js'
@@ -21,16 +22,8 @@ function organizationParam(call: ClerkJsCall, name: string, session: SessionReco
 }
 
 /** Ends one session of this browser (`end` by the user, `remove` from a list of accounts). */
-function endSession(status: SessionStatus): FapiRoute['handle'] {
-  return async (call, { id }) => {
-    const session = call.activeSession(id)
-    const { core } = call
-    core.store.transaction(() => {
-      core.store.sessions.setStatus(session.id, status, core.now())
-      core.store.clients.touch(session.client_id, core.now())
-    })
-    return withClient(call, await sessionJson(call, core.store.sessions.get(session.id, core.now())!))
-  }
+function endSessionRoute(status: 'ended' | 'removed'): FapiRoute['handle'] {
+  return async (call, { id }) => withClient(call, await sessionJson(call, endSession(call.core, call.activeSession(id), status)))
 }
 
 /** Mints for the page (`azp` is its origin), a session token for the organization asked for (default: the active one). */
@@ -87,8 +80,8 @@ export const sessionRoutes: FapiRoute[] = [
       return clientAnswer(call)
     },
   },
-  { method: 'POST', path: '/v1/client/sessions/:id/end', handle: endSession('ended') },
-  { method: 'POST', path: '/v1/client/sessions/:id/remove', handle: endSession('removed') },
+  { method: 'POST', path: '/v1/client/sessions/:id/end', handle: endSessionRoute('ended') },
+  { method: 'POST', path: '/v1/client/sessions/:id/remove', handle: endSessionRoute('removed') },
   {
     method: 'GET',
     path: '/v1/client/sessions/:id',
