@@ -42,6 +42,9 @@ export function SiteHeader({ viewer, localSignOutUrl, clerkComponents }: SiteHea
             <li>
               <NavLink to="/session">Session</NavLink>
             </li>
+            <li>
+              <NavLink to="/account">Account</NavLink>
+            </li>
           </ul>
         </nav>
         {viewer !== undefined ? <AuthStatus viewer={viewer} localSignOutUrl={localSignOutUrl} /> : null}
