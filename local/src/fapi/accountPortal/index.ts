@@ -46,13 +46,13 @@ const PAGES: Record<PortalPage, PageSpec> = {
     title: 'Sign in',
     mount: 'mountSignIn',
     needsUser: false,
-    props: (r) => ({ forceRedirectUrl: r.afterSignIn, signUpForceRedirectUrl: r.afterSignUp }),
+    props: (r, c) => ({ forceRedirectUrl: r.afterSignIn, signUpForceRedirectUrl: r.afterSignUp, signUpUrl: carrying(PORTAL_PATHS.signUp, r, c) }),
   },
   signUp: {
     title: 'Sign up',
     mount: 'mountSignUp',
     needsUser: false,
-    props: (r) => ({ forceRedirectUrl: r.afterSignUp, signInForceRedirectUrl: r.afterSignIn }),
+    props: (r, c) => ({ forceRedirectUrl: r.afterSignUp, signInForceRedirectUrl: r.afterSignIn, signInUrl: carrying(PORTAL_PATHS.signIn, r, c) }),
   },
   userProfile: { title: 'Your account', mount: 'mountUserProfile', needsUser: true, props: () => ({}) },
   organizationProfile: {
@@ -67,6 +67,16 @@ const PAGES: Record<PortalPage, PageSpec> = {
     needsUser: true,
     props: (r, c) => ({ afterCreateOrganizationUrl: r.back?.href ?? new URL(PORTAL_PATHS.organizationProfile, c.req.url).href }),
   },
+}
+
+/**
+ * The other page of the pair (sign-in, sign-up) with this page's redirect parameters in its query: ClerkJS's link
+ * between the two carries only what it finds after `#`, which the portal script has moved out of it.
+ */
+function carrying(path: string, redirects: PortalRedirects, c: Context): string {
+  const url = new URL(path, c.req.url)
+  url.search = redirects.query.toString()
+  return url.href
 }
 
 const NO_ORGANIZATION =

@@ -23,6 +23,8 @@ export const REDIRECT_PARAMS = [
 type RedirectParam = (typeof REDIRECT_PARAMS)[number]
 
 export interface PortalRedirects {
+  /** The checked parameters as they came, for the links between the sign-in and sign-up pages to carry along. */
+  query: URLSearchParams
   /** Where ClerkJS goes once signed in, and once signed up. */
   afterSignIn: string
   afterSignUp: string
@@ -42,12 +44,14 @@ export type RedirectsResult = { ok: true; redirects: PortalRedirects } | { ok: f
  */
 export function portalRedirects(core: Core, c: Context): RedirectsResult {
   const checked = new Map<RedirectParam, URL>()
+  const query = new URLSearchParams()
   for (const name of REDIRECT_PARAMS) {
     const raw = c.req.query(name)
     if (raw === undefined) continue
     const check = checkPortalRedirect(core, c, raw)
     if (!check.ok) return { ok: false, problem: check.problem.replace('redirect_url', name) }
     checked.set(name, check.url)
+    query.set(name, check.url.href)
   }
   const here = new URL(c.req.url).origin
   const first = (...names: RedirectParam[]) => names.map((name) => checked.get(name)).find((url) => url !== undefined)
@@ -60,7 +64,7 @@ export function portalRedirects(core: Core, c: Context): RedirectsResult {
   const urls = [afterSignIn, afterSignUp, ...(back ? [back] : [])]
   return {
     ok: true,
-    redirects: { afterSignIn: afterSignIn.href, afterSignUp: afterSignUp.href, back, origins: [...new Set(urls.map((url) => url.origin))] },
+    redirects: { query, afterSignIn: afterSignIn.href, afterSignUp: afterSignUp.href, back, origins: [...new Set(urls.map((url) => url.origin))] },
   }
 }
 
