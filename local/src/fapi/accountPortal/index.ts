@@ -38,6 +38,8 @@ interface PageSpec {
   mount: string
   /** Profile pages need someone signed in: a signed-out visitor signs in first and comes back. */
   needsUser: boolean
+  /** Shown instead of the component when the session has no active organization. */
+  noOrganization?: string
   props(redirects: PortalRedirects, c: Context): Record<string, string>
 }
 
@@ -46,19 +48,29 @@ const PAGES: Record<PortalPage, PageSpec> = {
     title: 'Sign in',
     mount: 'mountSignIn',
     needsUser: false,
-    props: (r, c) => ({ forceRedirectUrl: r.afterSignIn, signUpForceRedirectUrl: r.afterSignUp, signUpUrl: carrying(PORTAL_PATHS.signUp, r, c) }),
+    props: (r, c) => ({
+      forceRedirectUrl: r.afterSignIn,
+      signUpForceRedirectUrl: r.afterSignUp,
+      signUpUrl: carrying(PORTAL_PATHS.signUp, r, c),
+    }),
   },
   signUp: {
     title: 'Sign up',
     mount: 'mountSignUp',
     needsUser: false,
-    props: (r, c) => ({ forceRedirectUrl: r.afterSignUp, signInForceRedirectUrl: r.afterSignIn, signInUrl: carrying(PORTAL_PATHS.signIn, r, c) }),
+    props: (r, c) => ({
+      forceRedirectUrl: r.afterSignUp,
+      signInForceRedirectUrl: r.afterSignIn,
+      signInUrl: carrying(PORTAL_PATHS.signIn, r, c),
+    }),
   },
   userProfile: { title: 'Your account', mount: 'mountUserProfile', needsUser: true, props: () => ({}) },
   organizationProfile: {
     title: 'Organization',
     mount: 'mountOrganizationProfile',
     needsUser: true,
+    noOrganization:
+      'No organization is active in this session. Choose one in your app (with the organization switcher), then open this page again.',
     props: (r, c) => ({ afterLeaveOrganizationUrl: r.back?.href ?? new URL(PORTAL_PATHS.userProfile, c.req.url).href }),
   },
   createOrganization: {
@@ -78,9 +90,6 @@ function carrying(path: string, redirects: PortalRedirects, c: Context): string 
   url.search = redirects.query.toString()
   return url.href
 }
-
-const NO_ORGANIZATION =
-  'No organization is active in this session. Choose one in your app (with the organization switcher), then open this page again.'
 
 /** Registers the hosted pages and their script on the Frontend API's app. */
 export function mountAccountPortal(app: Hono, core: Core): void {
@@ -123,9 +132,11 @@ async function showPortalPage(core: Core, c: Context, spec: PageSpec): Promise<R
     props: spec.props(redirects, c),
     allowedRedirectOrigins: redirects.origins,
     ...(spec.needsUser ? { signInUrl: signIn.href } : {}),
-    ...(spec.mount === 'mountOrganizationProfile' ? { noOrganization: NO_ORGANIZATION } : {}),
+    ...(spec.noOrganization ? { noOrganization: spec.noOrganization } : {}),
   }
-  const withoutJavaScript = !spec.needsUser && redirects.back ? `/sign-in?${new URLSearchParams({ redirect_url: redirects.back.href })}` : undefined
+  // The no-JavaScript page signs in too, and goes back to the app (it takes app URLs only).
+  const withoutJavaScript =
+    !spec.needsUser && redirects.back ? `/sign-in?${new URLSearchParams({ redirect_url: redirects.back.href })}` : undefined
   const page = portalPage({
     title: spec.title,
     origin: here.origin,
