@@ -155,7 +155,9 @@ describe('the hosted pages', () => {
     expect(config.props).toMatchObject({ forceRedirectUrl: page('user', { redirect_url: APP }) })
     // A way back to another hosted page is no way back to the app.
     expect(html).not.toContain('class="back"')
-    for (const other of [`${origin}/sign-in`, `${origin}/v1/client`, `${h.clerk.browserUrl}/accounts/user`]) {
+    const withUser = new URL(page('user'))
+    withUser.username = 'user'
+    for (const other of [`${origin}/sign-in`, `${origin}/v1/client`, `${h.clerk.browserUrl}/accounts/user`, withUser.href]) {
       expect((await new BrowserAgent().request(page('sign-in', { redirect_url: other }))).status).toBe(400)
     }
   })

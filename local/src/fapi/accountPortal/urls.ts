@@ -17,9 +17,10 @@ export type PortalPage = keyof typeof PORTAL_PATHS
 /** The script every hosted page runs (and the no-JavaScript `/sign-in` page, to read a `redirect_url` after `#`). */
 export const PORTAL_SCRIPT_PATH = '/accounts/portal.js'
 
-/** Whether `url` is one of the hosted pages on `origin`. */
+/** Whether `url` is one of the hosted pages on `origin` (and carries no user name or password). */
 export function isPortalPage(url: URL, origin: string): boolean {
-  return url.origin === origin && Object.values<string>(PORTAL_PATHS).includes(url.pathname)
+  const plain = url.username === '' && url.password === ''
+  return plain && url.origin === origin && Object.values<string>(PORTAL_PATHS).includes(url.pathname)
 }
 
 /**
