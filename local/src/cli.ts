@@ -127,7 +127,8 @@ function webhookLog(quiet: boolean): (line: string, failed: boolean) => void {
 function banner(clerk: LocalClerk, db: string): string {
   const pages = clerk.browserUrl
   const clerkJs = clerk.clerkJsUrl
-    ? `Clerk's components work too: ClerkJS is at CLERK_JS, its Frontend API at CLERK_PROXY_URL. E-mail codes are always ${DEVELOPMENT_EMAIL_CODE}.\n`
+    ? `Clerk's components work too: ClerkJS is at CLERK_JS, its Frontend API at CLERK_PROXY_URL. E-mail codes are always ${DEVELOPMENT_EMAIL_CODE}.\n` +
+      `Hosted pages (Clerk's Account Portal, where <SignInButton/> leads): ${pages}/accounts/sign-in, /accounts/user, …\n`
     : `Install @clerk/clerk-js@5 next to your app to use Clerk's components (ClerkJS) with this server.\n`
   return (
     `remix-clerk-local listening on ${clerk.url}\nDatabase: ${db}\n` +

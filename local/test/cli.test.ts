@@ -135,6 +135,7 @@ describe('remix-clerk-local CLI', () => {
     const browser = url.replace('127.0.0.1', 'localhost')
     expect(running.stdout()).toContain(`Sign-in page: ${browser}/sign-in?redirect_url=<your app URL>`)
     expect(running.stdout()).toContain(`<script src="${browser}/local-clerk.js" defer></script>`)
+    expect(running.stdout()).toContain(`Hosted pages (Clerk's Account Portal, where <SignInButton/> leads): ${browser}/accounts/sign-in,`)
     expect(running.stdout()).toContain(`\nCLERK_PROXY_URL=${browser}\n`)
     expect(running.stdout()).toMatch(new RegExp(`\\nCLERK_JS=${browser}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js\\n`))
     const status = async (redirectUrl: string) =>

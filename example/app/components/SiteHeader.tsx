@@ -44,6 +44,9 @@ export function SiteHeader({ viewer, localSignOutUrl, clerkComponents }: SiteHea
             </li>
             <li>
               <NavLink to="/users">Users</NavLink>
+              </li>
+              <li>
+              <NavLink to="/account">Account</NavLink>
             </li>
           </ul>
         </nav>

@@ -13,9 +13,11 @@ export const AUTH_OPTIONS = {
 
 /**
  * Where ClerkJS sends people to sign in and up, handed over in clerkState: the app's own routes, or on a satellite
- * the primary's sign-in page (CLERK_SIGN_IN_URL, absolute), which is also where a development satellite syncs.
+ * the primary's sign-in page (CLERK_SIGN_IN_URL, absolute), which is also where a development satellite syncs. Set
+ * but empty (`CLERK_SIGN_IN_URL=`), the app names none, and ClerkJS uses the instance's hosted pages, as an app
+ * does that follows Clerk's Remix quickstart: on remix-clerk-local, its local Account Portal.
  */
 export const CLIENT_URLS = {
-  signInUrl: process.env.CLERK_SIGN_IN_URL || '/sign-in',
-  signUpUrl: process.env.CLERK_SIGN_UP_URL || '/sign-up',
+  signInUrl: process.env.CLERK_SIGN_IN_URL ?? '/sign-in',
+  signUpUrl: process.env.CLERK_SIGN_UP_URL ?? '/sign-up',
 }

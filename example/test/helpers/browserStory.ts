@@ -22,12 +22,18 @@ export interface BrowserStory {
  * step and stop after the last; a failed step prints the end of the app's log, where its cause usually is. The
  * returned object is filled in before the first step runs.
  */
-export function useBrowserStory(options: { sessionLifetime: number; stepTimeoutMs: number; javaScriptEnabled?: boolean }): BrowserStory {
+export function useBrowserStory(options: {
+  sessionLifetime: number
+  stepTimeoutMs: number
+  javaScriptEnabled?: boolean
+  /** More variables for the app (see startStack). */
+  appEnv?: Record<string, string>
+}): BrowserStory {
   const story = { pageErrors: [], consoleErrors: [], failedRequests: [] } as unknown as BrowserStory
   let browser: LaunchedBrowser | undefined
 
   beforeAll(async () => {
-    story.stack = await startStack({ sessionLifetime: options.sessionLifetime })
+    story.stack = await startStack({ sessionLifetime: options.sessionLifetime, appEnv: options.appEnv })
     browser = await launchChromium({ javaScriptEnabled: options.javaScriptEnabled })
     story.context = browser.context
     // Every page answers in milliseconds: a step that waits longer has failed, and should say so soon.

@@ -18,9 +18,10 @@ export interface Stack {
 
 /**
  * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
- * pointed at it through the same variables `npm start` passes (`clerk.env()`: the keys, CLERK_PROXY_URL and CLERK_JS).
+ * pointed at it through the same variables `npm start` passes (`clerk.env()`: the keys, CLERK_PROXY_URL and CLERK_JS),
+ * and `appEnv` on top.
  */
-export async function startStack(options: { sessionLifetime: number }): Promise<Stack> {
+export async function startStack(options: { sessionLifetime: number; appEnv?: Record<string, string> }): Promise<Stack> {
   const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
   try {
     const seeded = clerk.seed(readDemoSeed())
@@ -30,7 +31,7 @@ export async function startStack(options: { sessionLifetime: number }): Promise<
     // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
     const app = await startAppServer({
       port: 0,
-      env: { PATH: process.env.PATH, ...clerk.env() },
+      env: { PATH: process.env.PATH, ...clerk.env(), ...options.appEnv },
       onOutput: (line) => appOutput.push(line),
     })
     const idOf = (email: string) => {

@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { readLimitedText } from '../http/body.js'
+import { isOwnOrigin } from './ownOrigin.js'
 
 export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: number; problem: string; fix: string }
 
@@ -13,8 +14,7 @@ export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; stat
  */
 export async function readOwnForm(core: Core, c: Context): Promise<FormResult> {
   const origin = c.req.header('origin')
-  const own = [new URL(c.req.url).origin, new URL(core.frontendApiUrl()).origin]
-  if (origin === undefined || !own.includes(origin)) {
+  if (origin === undefined || !isOwnOrigin(core, c, origin)) {
     return {
       ok: false,
       status: 403,

@@ -34,8 +34,8 @@ const STYLE = `
 // A constant of ours: inside <style> entities are not decoded, so escaping it would break the CSS.
 const STYLE_TEXT = raw(STYLE)
 
-/** One page: a landmark, one heading, and the content. */
-export function page(title: string, content: Html): Html {
+/** One page: a landmark, one heading, and the content; `script`, a script of this server's to run with it. */
+export function page(title: string, content: Html, script?: string): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -43,6 +43,7 @@ export function page(title: string, content: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · remix-clerk-local</title>
 <style>${STYLE_TEXT}</style>
+${script ? html`<script src="${script}" defer></script>` : ''}
 </head>
 <body>
 <main>
@@ -57,8 +58,10 @@ ${content}
  * Headers for every page: nothing may load from elsewhere, no other site may frame the page (a framed sign-in
  * form could be clicked through without the user seeing it), and the app never learns our URLs as a referrer.
  */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"
+
 const PAGE_HEADERS = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': PAGE_CSP,
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
   // Not no-referrer: with it, browsers send `Origin: null` on our own form POSTs, which the CSRF check needs.
@@ -72,7 +75,11 @@ export async function htmlResponse(content: Html, status = 200, headers: Record<
   })
 }
 
-/** A readable error page: what went wrong and what to do about it. */
-export function errorPage(status: number, title: string, problem: string, fix: string): Promise<Response> {
-  return htmlResponse(page(title, html`<p class="error" role="alert">${problem}</p><p>${fix}</p>`), status)
+/**
+ * A readable error page: what went wrong and what to do about it. With `script` (a path on this server), the page
+ * runs that script, and its policy allows this server's scripts and nothing else.
+ */
+export function errorPage(status: number, title: string, problem: string, fix: string, script?: string): Promise<Response> {
+  const content = page(title, html`<p class="error" role="alert">${problem}</p><p>${fix}</p>`, script)
+  return htmlResponse(content, status, script ? { 'Content-Security-Policy': `${PAGE_CSP}; script-src 'self'` } : {})
 }

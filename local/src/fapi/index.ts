@@ -1,8 +1,10 @@
-// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files).
+// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files), and
+// the hosted pages of the local Account Portal.
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { toErrorResponse } from '../http/respond.js'
 import { suffixForFrontendApi } from '../http/appCookies.js'
+import { mountAccountPortal } from './accountPortal/index.js'
 import { browserScript } from './browserScript.js'
 import { browserTokenHandler } from './browserTokens.js'
 import { clerkJsBundleHandler } from './clerkJsFiles.js'
@@ -29,6 +31,7 @@ export function frontendApi(core: Core): Hono {
   app.get('/sign-in', (c) => showSignIn(core, c))
   app.post('/sign-in', (c) => submitSignIn(core, c))
   app.on(['GET', 'POST'], '/sign-out', (c) => signOut(core, c))
+  mountAccountPortal(app, core)
 
   let script = { url: '', source: '' }
   app.get('/local-clerk.js', () => {

@@ -9,15 +9,20 @@ import { isEmailAddress } from '../validation/emailAddress.js'
 import { clientSetCookie, cookieClient } from './clientCookie.js'
 import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
+import { PORTAL_SCRIPT_PATH } from './accountPortal/urls.js'
 import { errorPage, htmlResponse } from './html.js'
 import { type OrganizationChoice, type UserChoice, organizationPage, signInPage, signedOutPage } from './signInPages.js'
 
 /** The sign-in page lists this many users, newest first; anyone else signs in by typing their address. */
 const LISTED_USERS = 100
 
-/** `GET /sign-in?redirect_url=…`: the page to pick a user. */
+/**
+ * `GET /sign-in?redirect_url=…`: the page to pick a user. ClerkJS pointed here (`CLERK_SIGN_IN_URL`) puts
+ * `redirect_url` after `#`, out of the server's sight: so the page that says it is missing runs the hosted pages'
+ * script, which moves it into the query and reloads (without JavaScript, the page's advice stands).
+ */
 export async function showSignIn(core: Core, c: Context): Promise<Response> {
-  const redirect = pageRedirectUrl(core, c.req.query('redirect_url'))
+  const redirect = pageRedirectUrl(core, c.req.query('redirect_url'), PORTAL_SCRIPT_PATH)
   if (!redirect.ok) return redirect.errorPage
   return htmlResponse(signInPage({ redirectUrl: redirect.url, users: listedUsers(core) }))
 }
@@ -84,8 +89,12 @@ export async function signOut(core: Core, c: Context): Promise<Response> {
   return redirect ? seeOther(handshakeLocation(redirect.url)) : htmlResponse(signedOutPage())
 }
 
-/** The checked `redirect_url`, or the error page to answer with. */
-function pageRedirectUrl(core: Core, raw: string | undefined): { ok: true; url: URL } | { ok: false; errorPage: Promise<Response> } {
+/** The checked `redirect_url`, or the error page to answer with (running `scriptIfMissing` when it is missing). */
+function pageRedirectUrl(
+  core: Core,
+  raw: string | undefined,
+  scriptIfMissing?: string,
+): { ok: true; url: URL } | { ok: false; errorPage: Promise<Response> } {
   const check = core.allowedOrigins.checkRedirect(raw)
   if (check.ok) return check
   const page = errorPage(
@@ -93,6 +102,7 @@ function pageRedirectUrl(core: Core, raw: string | undefined): { ok: true; url: 
     'Cannot continue',
     check.problem,
     'Open this page from your app, which adds where to go back to, e.g. /sign-in?redirect_url=http%3A%2F%2Flocalhost%3A3000%2F.',
+    check.kind === 'missing' ? scriptIfMissing : undefined,
   )
   return { ok: false, errorPage: page }
 }

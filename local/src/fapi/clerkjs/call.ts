@@ -8,6 +8,7 @@ import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import { clientSetCookie, cookieClient, ensureCookieClient, expiredClientCookie } from '../clientCookie.js'
+import { isOwnOrigin } from '../ownOrigin.js'
 import type { Viewer } from './resources.js'
 
 export type FapiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -20,7 +21,8 @@ const originRefused = (detail: string) =>
  * The Frontend API's defence against cross-site request forgery: ClerkJS sends simple form POSTs with the
  * browser's cookies, which any site could also send. Browsers put the page's `Origin` on every POST (and on
  * cross-origin GETs), and no page can forge it: so a request from an origin that is not allowed is refused, and
- * so is a POST without one.
+ * so is a POST without one. This server's own origin is always allowed: its hosted pages (the local Account Portal)
+ * run ClerkJS there, whatever the list of app origins says.
  */
 function checkedOrigin(core: Core, c: Context): string | undefined {
   const origin = c.req.header('origin')
@@ -28,7 +30,7 @@ function checkedOrigin(core: Core, c: Context): string | undefined {
     if (c.req.method !== 'GET') throw originRefused('This request carries no Origin header, so it cannot be told apart from a forged one.')
     return undefined
   }
-  if (!core.allowedOrigins.allows(origin)) throw originRefused(`Requests from ${origin.slice(0, 200)} are not allowed.`)
+  if (!core.allowedOrigins.allows(origin) && !isOwnOrigin(core, c, origin)) throw originRefused(`Requests from ${origin.slice(0, 200)} are not allowed.`)
   return origin
 }
 

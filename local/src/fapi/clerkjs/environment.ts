@@ -2,6 +2,7 @@
 // does: e-mail address and password (or the e-mail code), organizations, one session per browser; no phone, no
 // social or enterprise sign-in, no passkeys, no MFA, no CAPTCHA, no billing, and no links to clerk.com.
 import type { Core } from '../../core.js'
+import { portalDisplayUrls } from '../accountPortal/urls.js'
 
 const DISABLED = {
   enabled: false,
@@ -80,8 +81,12 @@ const ORGANIZATION_SETTINGS = {
   organization_creation_defaults: { enabled: false },
 }
 
-/** Every URL empty and `branded: false`: the UI then links nowhere outside the app and loads nothing from Clerk. */
-function displayConfig(core: Core) {
+/**
+ * `branded: false` and no logo: the UI loads nothing from Clerk. The page URLs name the hosted pages this backend
+ * serves on `origin` (the local Account Portal, see accountPortal/); every other URL is empty, so the UI links
+ * nowhere outside the app.
+ */
+function displayConfig(core: Core, origin: string) {
   return {
     object: 'display_config',
     id: `display_config_${core.keys.instanceId}`,
@@ -94,14 +99,8 @@ function displayConfig(core: Core) {
     logo_image_url: '',
     favicon_image_url: '',
     home_url: '',
-    sign_in_url: '',
-    sign_up_url: '',
-    user_profile_url: '',
     waitlist_url: '',
-    organization_profile_url: '',
-    create_organization_url: '',
-    after_sign_in_url: '',
-    after_sign_up_url: '',
+    ...portalDisplayUrls(origin),
     after_sign_out_one_url: '',
     after_sign_out_all_url: '',
     after_switch_session_url: '',
@@ -122,7 +121,8 @@ function displayConfig(core: Core) {
   }
 }
 
-export function environmentJson(core: Core) {
+/** The environment as ClerkJS sees it from `origin`, the backend's origin as the browser reached it. */
+export function environmentJson(core: Core, origin: string) {
   return {
     object: 'environment',
     id: `env_${core.keys.instanceId}`,
@@ -135,7 +135,7 @@ export function environmentJson(core: Core) {
       reverification: false,
       preferred_channels: null,
     },
-    display_config: displayConfig(core),
+    display_config: displayConfig(core, origin),
     user_settings: USER_SETTINGS,
     organization_settings: ORGANIZATION_SETTINGS,
     commerce_settings: { billing: { enabled: false, has_paid_user_plans: false, has_paid_org_plans: false } },

@@ -18,7 +18,7 @@ import { signUpRoutes } from './signUpRoutes.js'
 const environmentRoute: FapiRoute = {
   method: 'GET',
   path: '/v1/environment',
-  handle: async (call) => data(call, environmentJson(call.core)),
+  handle: async (call) => data(call, environmentJson(call.core, new URL(call.c.req.url).origin)),
 }
 
 const CLERK_JS_ROUTES: readonly FapiRoute[] = [

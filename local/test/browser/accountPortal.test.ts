@@ -1,0 +1,136 @@
+import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../src/clerkJsBundle.js'
+import type { LocalClerk } from '../../src/index.js'
+import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
+import { type Harness, coreOf, startHarness } from '../helpers.js'
+import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
+
+/**
+ * The hosted pages in Chromium, from a page of an app that loads ClerkJS itself (no framework): ClerkJS 5 pointed
+ * at the no-JavaScript `/sign-in` page (which finds `redirect_url` after `#`), ClerkJS 6 using the hosted sign-in
+ * page that `display_config` names, and the hosted page running ClerkJS 6 itself. The app's server is the official
+ * `@clerk/backend` (`authenticateRequest`), so "signed in" is what a server SDK sees. The backend is started once,
+ * by `startHarness`, and reached by the browser as `localhost` (its `browserUrl`), the app's site. The Remix app's
+ * own story is example/test/accountPortal.test.ts.
+ */
+const bundles = findServedBundles().bundles
+const clerkJs6 = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
+const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
+const missing = browserUnavailableReason() ?? (clerkJs6 && ui ? undefined : 'ClerkJS 6 or @clerk/ui is not installed (devDependencies of local/)')
+const PASSWORD = 'correct horse battery'
+
+describe.skipIf(missing !== undefined)('the local Account Portal in Chromium', () => {
+  let h: Harness
+  let clerk: LocalClerk
+  let app: OfficialApp
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let frontend: string
+  /** The app's page: ClerkJS 5 or 6, with the options its `Clerk.load()` gets. */
+  let appPage: (answer: AppAnswer) => string
+  const problems: string[] = []
+
+  beforeAll(async () => {
+    // The browser keeps real time, so the backend does too.
+    h = await startHarness({ now: () => Date.now() })
+    clerk = h.clerk
+    frontend = clerk.browserUrl
+    clerk.seed({ users: [{ email_address: 'ada@example.com', password: PASSWORD }] })
+    app = await startOfficialApp(clerk, { host: 'localhost', proxyUrl: frontend, page: (answer) => appPage(answer) })
+    browser = await launchChromium()
+  })
+  afterEach(() => browser.context.clearCookies())
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    await h?.close()
+  })
+
+  /** A page of the app: ClerkJS (and, for ClerkJS 6, its UI) from the backend, loaded with `loadOptions`. */
+  function clerkPage(scripts: ClerkJsBundle[], loadOptions: string) {
+    return (answer: AppAnswer) => `<!doctype html><html lang="en"><title>App</title>
+${scripts.map((bundle) => `<script src="${clerkJsUrl(frontend, bundle)}" data-clerk-publishable-key="${clerk.publishableKey}" data-clerk-proxy-url="${frontend}"></script>`).join('\n')}
+<pre id="state">${JSON.stringify(answer)}</pre>
+<script>addEventListener('load', async () => { await Clerk.load(${loadOptions}); document.body.dataset.ready = '1' })</script></html>`
+  }
+
+  async function openApp(): Promise<Page> {
+    const page = await browser.context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
+    await page.goto(`${app.url}/start`)
+    await page.waitForFunction(() => document.body.dataset.ready === '1')
+    return page
+  }
+
+  async function backInTheApp(page: Page): Promise<AppAnswer> {
+    await page.waitForURL(`${app.url}/start`)
+    await page.waitForFunction(() => document.body.dataset.ready === '1')
+    return JSON.parse((await page.locator('#state').textContent())!) as AppAnswer
+  }
+
+  const redirectToSignIn = (page: Page) => page.evaluate(() => (window as unknown as { Clerk: { redirectToSignIn(): Promise<void> } }).Clerk.redirectToSignIn())
+
+  async function signInWithPassword(page: Page) {
+    await page.getByLabel('Email address').fill('ada@example.com')
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+  }
+
+  it('ClerkJS pointed at the no-JavaScript /sign-in: the page reads redirect_url after #, and signs the browser in', async () => {
+    appPage = clerkPage([coreOf(clerk).clerkJs!], JSON.stringify({ signInUrl: `${frontend}/sign-in` }))
+    const page = await openApp()
+    await redirectToSignIn(page)
+    // ClerkJS wrote `/sign-in#/?redirect_url=…`; the script moved it into the query, where the server reads it.
+    await page.waitForURL(`${frontend}/sign-in?${new URLSearchParams({ redirect_url: `${app.url}/start` })}#/`)
+    await page.getByRole('textbox', { name: 'E-mail address' }).fill('ada@example.com')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    expect(await backInTheApp(page)).toMatchObject({ status: 'signed-in' })
+    await page.close()
+  })
+
+  it("ClerkJS 6 in the app: redirectToSignIn() goes to the hosted page display_config names, and back signed in", async () => {
+    appPage = clerkPage([ui!, clerkJs6!], '{ ui: { ClerkUI: window.__internal_ClerkUICtor } }')
+    const page = await openApp()
+    await redirectToSignIn(page)
+    await page.waitForURL(`${frontend}/accounts/sign-in?${new URLSearchParams({ redirect_url: `${app.url}/start` })}#/`)
+    await signInWithPassword(page)
+    expect(await backInTheApp(page)).toMatchObject({ status: 'signed-in' })
+    await page.close()
+  })
+
+  it('the hosted page on ClerkJS 6 (with @clerk/ui), when that is the ClerkJS the backend serves', async () => {
+    const core = coreOf(clerk) as { clerkJs: ClerkJsBundle | undefined }
+    const installed = core.clerkJs
+    core.clerkJs = clerkJs6
+    try {
+      appPage = clerkPage([installed!], '{}')
+      const page = await openApp()
+      const loaded: string[] = []
+      page.on('response', (response) => {
+        const { pathname } = new URL(response.url())
+        if (pathname.startsWith('/npm/')) loaded.push(pathname.split('/dist/')[0]!)
+      })
+      await redirectToSignIn(page)
+      await page.waitForURL((url) => url.pathname === '/accounts/sign-in' && url.search !== '')
+      await signInWithPassword(page)
+      expect(await backInTheApp(page)).toMatchObject({ status: 'signed-in' })
+      expect(new Set(loaded)).toEqual(
+        new Set([`/npm/@clerk/clerk-js@${clerkJs6!.version}`, `/npm/@clerk/ui@${ui!.version}`, `/npm/@clerk/clerk-js@${installed!.version}`]),
+      )
+      await page.close()
+    } finally {
+      core.clerkJs = installed
+    }
+  })
+
+  it('showed no error in a page or the console but the 400 of /sign-in without redirect_url: nothing broke a policy', () => {
+    // What the page says without JavaScript (redirect_url is missing) comes with its status; Chromium logs that.
+    const missingRedirect = /\/sign-in#\/\?redirect_url=\S+: Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/
+    expect(problems.filter((problem) => !missingRedirect.test(problem))).toEqual([])
+    expect(problems).toHaveLength(1)
+  })
+})
