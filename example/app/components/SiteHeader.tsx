@@ -44,8 +44,8 @@ export function SiteHeader({ viewer, localSignOutUrl, clerkComponents }: SiteHea
             </li>
             <li>
               <NavLink to="/users">Users</NavLink>
-              </li>
-              <li>
+            </li>
+            <li>
               <NavLink to="/account">Account</NavLink>
             </li>
           </ul>
