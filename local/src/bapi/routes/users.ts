@@ -74,7 +74,7 @@ export function userRoutes(core: Core): Hono {
     const user = getUser(core, c.req.param('user_id'))
     const { limit, offset } = query.page()
     const memberships = store.organizations.userMemberships(user.id, limit, offset)
-    return json(membershipPageJson(store, memberships, store.organizations.userMembershipsCount(user.id)))
+    return json(membershipPageJson(core, memberships, store.organizations.userMembershipsCount(user.id)))
   })
 
   return app

@@ -8,7 +8,7 @@ import { currentSession } from '../../services/clients.js'
 import { missingSignUpFields, OPTIONAL_SIGN_UP_FIELDS, REQUIRED_SIGN_UP_FIELDS } from '../../services/signUps.js'
 import type { SignInRecord, SignUpRecord, VerificationState } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
-import type { MembershipRecord } from '../../store/organizationStore.js'
+import type { MembershipRecord, OrganizationRecord } from '../../store/organizationStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import { DEFAULT_IMAGE_URL } from '../../templates/context.js'
 
@@ -18,17 +18,22 @@ export interface Viewer {
   origin: string | undefined
 }
 
+/** An organization as its members see it: no private metadata, with its counts. */
+export function frontendOrganizationJson(core: Core, organization: OrganizationRecord) {
+  const { private_metadata: _private, ...json } = organizationJson(core, organization, {
+    members_count: core.store.organizations.membersCount(organization.id),
+    pending_invitations_count: core.store.organizationInvitations.pendingCount(organization.id, core.now()),
+  })
+  return json
+}
+
 /** A membership as the Frontend API nests it: the organization, the role and what it permits. */
 export function membershipJson(core: Core, membership: MembershipRecord) {
   const { store } = core
-  const { private_metadata: _organizationPrivate, ...organization } = organizationJson(
-    store.organizations.get(membership.organization_id)!,
-    store.organizations.membersCount(membership.organization_id),
-  )
   return {
     object: 'organization_membership',
     id: membership.id,
-    organization: { ...organization, pending_invitations_count: 0 },
+    organization: frontendOrganizationJson(core, store.organizations.get(membership.organization_id)!),
     role: membership.role,
     role_name: roleName(membership.role),
     permissions: allPermissions(membership.role, membership.permissions),
