@@ -1,4 +1,5 @@
-// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files).
+// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files,
+// invitation links, uploaded images).
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { toErrorResponse } from '../http/respond.js'
@@ -9,7 +10,9 @@ import { clerkJsBundleHandler } from './clerkJsFiles.js'
 import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
 import { link, sync } from './satelliteSync.js'
+import { serveImage } from './images.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
+import { acceptTicket } from './ticketLanding.js'
 
 /**
  * The small part of Clerk's Frontend API a server-rendered app needs: the handshake, sign-in and sign-out pages,
@@ -25,6 +28,9 @@ export function frontendApi(core: Core): Hono {
   const mintForBrowser = browserTokenHandler(core)
   app.post('/v1/client/sessions/:session_id/tokens', mintForBrowser)
   app.post('/v1/client/sessions/:session_id/tokens/:template', mintForBrowser)
+
+  app.get('/v1/tickets/accept', (c) => acceptTicket(core, c))
+  app.get('/images/:image_id', (c) => serveImage(core, c))
 
   app.get('/sign-in', (c) => showSignIn(core, c))
   app.post('/sign-in', (c) => submitSignIn(core, c))

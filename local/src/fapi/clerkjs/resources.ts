@@ -1,14 +1,15 @@
 // The objects ClerkJS reads from the Frontend API (client, session, user, sign_in, sign_up), in its snake_case JSON.
 // What a browser sees of a user is public: private metadata never appears here.
 import type { Core } from '../../core.js'
-import { organizationJson, publicUserDataJson, roleName } from '../../resources/organization.js'
+import { publicUserDataJson, roleName } from '../../resources/organization.js'
+import { frontendOrganizationJson } from './organizationResources.js'
 import { userJson as backendUserJson } from '../../resources/user.js'
 import { allPermissions } from '../../roles.js'
 import { currentSession } from '../../services/clients.js'
 import { missingSignUpFields, OPTIONAL_SIGN_UP_FIELDS, REQUIRED_SIGN_UP_FIELDS } from '../../services/signUps.js'
 import type { SignInRecord, SignUpRecord, VerificationState } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
-import type { MembershipRecord, OrganizationRecord } from '../../store/organizationStore.js'
+import type { MembershipRecord } from '../../store/organizationStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import { DEFAULT_IMAGE_URL } from '../../templates/context.js'
 
@@ -16,15 +17,6 @@ import { DEFAULT_IMAGE_URL } from '../../templates/context.js'
 export interface Viewer {
   core: Core
   origin: string | undefined
-}
-
-/** An organization as its members see it: no private metadata, with its counts. */
-export function frontendOrganizationJson(core: Core, organization: OrganizationRecord) {
-  const { private_metadata: _private, ...json } = organizationJson(core, organization, {
-    members_count: core.store.organizations.membersCount(organization.id),
-    pending_invitations_count: core.store.organizationInvitations.pendingCount(organization.id, core.now()),
-  })
-  return json
 }
 
 /** A membership as the Frontend API nests it: the organization, the role and what it permits. */
@@ -46,8 +38,8 @@ export function membershipJson(core: Core, membership: MembershipRecord) {
 
 /**
  * The signed-in user: the Backend API fields without private metadata, with the memberships embedded (ClerkJS
- * resolves `Clerk.organization` from them). Creating organizations and deleting oneself are switched off, so the UI
- * offers neither.
+ * resolves `Clerk.organization` from them). Users may create organizations; deleting oneself is switched off, so
+ * the UI does not offer it.
  */
 export function userJson(core: Core, userId: string) {
   const { store } = core
@@ -55,7 +47,7 @@ export function userJson(core: Core, userId: string) {
   return {
     ...user,
     organization_memberships: store.organizations.userMemberships(userId).map((m) => membershipJson(core, m)),
-    create_organization_enabled: false,
+    create_organization_enabled: true,
     delete_self_enabled: false,
   }
 }
