@@ -93,3 +93,6 @@ export const coreOf = (clerk: LocalClerk): Core => (clerk as unknown as { core: 
 
 export const countRows = (clerk: LocalClerk, table: string): number =>
   (coreOf(clerk).store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** A real 1×1 PNG, for logo uploads. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')

@@ -9,10 +9,11 @@ import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'
 import { invitationRoutes } from './routes/invitations.js'
 import { instanceOrganizationDomainRoutes } from './routes/organizationDomains.js'
-import { instanceOrganizationInvitationRoutes, userOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
+import { instanceOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
 import { instanceMembershipRoutes } from './routes/organizationMemberships.js'
 import { organizationRoutes } from './routes/organizations.js'
 import { sessionRoutes } from './routes/sessions.js'
+import { userOrganizationRoutes } from './routes/userOrganizations.js'
 import { userRoutes } from './routes/users.js'
 
 /**
@@ -29,8 +30,8 @@ export function backendApi(core: Core): Hono {
     ['/organization_memberships', instanceMembershipRoutes(core)],
     ['/organization_invitations', instanceOrganizationInvitationRoutes(core)],
     ['/organization_domains', instanceOrganizationDomainRoutes(core)],
-    // A user's invitations are an organization-invitation route that lives under the user's path.
-    ['/users', userOrganizationInvitationRoutes(core)],
+    // A user's memberships and invitations, under the user's path.
+    ['/users', userOrganizationRoutes(core)],
     ['/invitations', invitationRoutes(core)],
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],

@@ -239,6 +239,9 @@ export class OrganizationStore {
       userMemberships: db.prepare<[string, number, number], MembershipRow>(
         'SELECT * FROM organization_memberships WHERE user_id = ? ORDER BY created_at ASC, rowid ASC LIMIT ? OFFSET ?',
       ),
+      userMembershipsNewestFirst: db.prepare<[string, number, number], MembershipRow>(
+        'SELECT * FROM organization_memberships WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+      ),
       userMembershipsCount: db.prepare<[string], { count: number }>(
         'SELECT count(*) AS count FROM organization_memberships WHERE user_id = ?',
       ),
@@ -329,8 +332,10 @@ export class OrganizationStore {
     return (this.lists.get(sql).get(params) as { count: number }).count
   }
 
-  userMemberships(userId: string, limit = -1, offset = 0): MembershipRecord[] {
-    return this.stmts.userMemberships.all(userId, limit, offset).map(membershipFromRow)
+  /** Oldest first (the order tokens and ClerkJS list them in), or newest first as the Backend API lists them. */
+  userMemberships(userId: string, limit = -1, offset = 0, newestFirst = false): MembershipRecord[] {
+    const statement = newestFirst ? this.stmts.userMembershipsNewestFirst : this.stmts.userMemberships
+    return statement.all(userId, limit, offset).map(membershipFromRow)
   }
 
   userMembershipsCount(userId: string): number {

@@ -1,25 +1,18 @@
-// `/v1/organizations/{id}/invitations` (invite one or many, list, get, revoke), `/v1/organization_invitations` (the
-// instance's) and `/v1/users/{id}/organization_invitations` (a user's).
+// `/v1/organizations/{id}/invitations` (invite one or many, list, get, revoke) and `/v1/organization_invitations` (the
+// instance's). A user's are in userOrganizations.ts.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { paramFormatInvalid, unprocessable } from '../../errors.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { organizationInvitationJson } from '../../resources/organizationInvitation.js'
-import {
-  getOrganizationInvitation,
-  inviteMany,
-  inviteToOrganization,
-  revokeOrganizationInvitation,
-  userOrganizationInvitations,
-} from '../../services/organizationInvitations.js'
+import { getOrganizationInvitation, inviteMany, inviteToOrganization, revokeOrganizationInvitation } from '../../services/organizationInvitations.js'
 import { getOrganization } from '../../services/organizations.js'
-import { getUser } from '../../services/users.js'
 import { INVITATION_STATUSES } from '../../store/invitationStatus.js'
 import { ORGANIZATION_INVITATION_ORDER_FIELDS, type OrganizationInvitationFilter, type OrganizationInvitationRecord } from '../../store/organizationInvitationStore.js'
 import { PAGE_PARAMS, Query, pathParam } from '../query.js'
 
-const pageJson = (core: Core, invitations: OrganizationInvitationRecord[], totalCount: number) => ({
+export const invitationPageJson = (core: Core, invitations: OrganizationInvitationRecord[], totalCount: number) => ({
   data: invitations.map((invitation) => organizationInvitationJson(core, invitation)),
   total_count: totalCount,
 })
@@ -30,7 +23,7 @@ function listInvitations(core: Core, filter: OrganizationInvitationFilter, query
   const { organizationInvitations } = core.store
   const order = query.order(ORGANIZATION_INVITATION_ORDER_FIELDS, '-created_at')
   const invitations = organizationInvitations.list(filter, order, query.page(), now)
-  return json(pageJson(core, invitations, organizationInvitations.count(filter, now)))
+  return json(invitationPageJson(core, invitations, organizationInvitations.count(filter, now)))
 }
 
 export function organizationInvitationRoutes(core: Core): Hono {
@@ -66,7 +59,7 @@ export function organizationInvitationRoutes(core: Core): Hono {
     const body = await readJsonBody(c)
     if (!Array.isArray(body)) throw unprocessable(paramFormatInvalid('body', 'must be a JSON array of invitations.'))
     const invitations = store.transaction(() => inviteMany(core, organization(pathParam(c, 'organization_id')), body))
-    return json(pageJson(core, invitations, invitations.length))
+    return json(invitationPageJson(core, invitations, invitations.length))
   })
 
   app.get('/:invitation_id', (c) => {
@@ -91,20 +84,6 @@ export function instanceOrganizationInvitationRoutes(core: Core): Hono {
   app.get('/', (c) => {
     const query = new Query(c.req.url, ['status', 'query', 'order_by', ...PAGE_PARAMS])
     return listInvitations(core, { statuses: query.oneOfList('status', INVITATION_STATUSES), query: query.string('query') }, query)
-  })
-  return app
-}
-
-/** `/v1/users/{id}/organization_invitations`, mounted under `/users` next to the user routes. */
-export function userOrganizationInvitationRoutes(core: Core): Hono {
-  const app = new Hono()
-  app.get('/:user_id/organization_invitations', (c) => {
-    const query = new Query(c.req.url, ['status', ...PAGE_PARAMS])
-    const user = getUser(core, c.req.param('user_id'))
-    const { data, totalCount } = core.store.transaction(() =>
-      userOrganizationInvitations(core, user.id, query.oneOfList('status', INVITATION_STATUSES), query.page()),
-    )
-    return json(pageJson(core, data, totalCount))
   })
   return app
 }

@@ -130,6 +130,11 @@ export class ClerkJsCall implements Viewer {
     if (this.currentClient) this.currentClient = this.core.store.clients.get(this.currentClient.id)
   }
 
+  /** The session ClerkJS names in `_clerk_session_id` (on the URL of every call, GET or POST); see activeSession. */
+  namedSession(): SessionRecord {
+    return this.activeSession(this.c.req.query('_clerk_session_id'))
+  }
+
   /**
    * An active session of this browser's client. Anything else is a 401, which makes ClerkJS sign the page out:
    * right, since the session is over (or was never this browser's).

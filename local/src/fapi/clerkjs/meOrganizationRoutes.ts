@@ -28,7 +28,7 @@ export const meOrganizationRoutes: FapiRoute[] = [
     method: 'GET',
     path: '/v1/me/organization_invitations',
     async handle(call) {
-      const session = call.activeSession(call.param('_clerk_session_id'))
+      const session = call.namedSession()
       const { data: invitations, totalCount } = call.core.store.transaction(() =>
         userOrganizationInvitations(call.core, session.user_id, invitationStatuses(call), page(call)),
       )
@@ -40,7 +40,7 @@ export const meOrganizationRoutes: FapiRoute[] = [
     method: 'POST',
     path: '/v1/me/organization_invitations/:invitation_id/accept',
     async handle(call, { invitation_id: invitationId }) {
-      const session = call.activeSession(call.param('_clerk_session_id'))
+      const session = call.namedSession()
       const invitation = call.core.store.transaction(() => acceptUserInvitation(call.core, session.user_id, invitationId!))
       return withClient(call, userInvitationJson(call.core, invitation))
     },
@@ -50,7 +50,7 @@ export const meOrganizationRoutes: FapiRoute[] = [
     method: 'GET',
     path: '/v1/me/organization_suggestions',
     async handle(call) {
-      call.activeSession(call.param('_clerk_session_id'))
+      call.namedSession()
       return data(call, { data: [], total_count: 0 })
     },
   },

@@ -15,7 +15,7 @@ export interface OrganizationAccess {
 
 /** The organization, when the session's user is one of its members; a 404 otherwise (as if it did not exist). */
 export function memberAccess(call: ClerkJsCall, organizationId: string): OrganizationAccess {
-  const session = call.activeSession(call.param('_clerk_session_id'))
+  const session = call.namedSession()
   const { organizations } = call.core.store
   const organization = organizations.get(organizationId)
   const membership = organization && organizations.membership(organization.id, session.user_id)

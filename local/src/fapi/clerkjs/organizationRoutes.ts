@@ -30,7 +30,7 @@ export const organizationRoutes: FapiRoute[] = [
     method: 'POST',
     path: '/v1/organizations',
     async handle(call) {
-      const session = call.activeSession(call.param('_clerk_session_id'))
+      const session = call.namedSession()
       const input = { name: call.param('name') ?? '', slug: given(call, 'slug'), created_by: session.user_id }
       const organization = call.core.store.transaction(() => createOrganization(call.core, input))
       return changed(call, organization.id)
