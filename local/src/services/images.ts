@@ -4,7 +4,7 @@ import { clerkError, paramFormatInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
 
 /** Clerk's limit for logos and profile images. */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 /** What an upload handed us: the bytes of the `file` part (its declared type is not trusted). */
 export interface UploadedImage {

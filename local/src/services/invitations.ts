@@ -64,7 +64,7 @@ export function createInvitations(core: Core, inputs: unknown[], bulk: boolean):
   return invitations
 }
 
-export function getInvitation(core: Core, invitationId: string): InvitationRecord {
+function getInvitation(core: Core, invitationId: string): InvitationRecord {
   const invitation = core.store.invitations.get(invitationId, core.now())
   if (!invitation) throw notFound('Invitation not found', `No invitation was found with id ${invitationId.slice(0, 100)}.`)
   return invitation
