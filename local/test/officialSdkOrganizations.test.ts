@@ -245,6 +245,18 @@ describe('organization invitations', () => {
     expect(member.errors[0]!.longMessage).toContain('ada@example.com')
   })
 
+  it('pending invitations count against maxAllowedMemberships', async () => {
+    const small = await clerk.organizations.createOrganization({ name: 'Small', createdBy: ada, maxAllowedMemberships: 2 })
+    await clerk.organizations.createOrganizationInvitation({ organizationId: small.id, emailAddress: 'seat@example.com', role: 'org:member' })
+    const full = await apiError(clerk.organizations.createOrganizationInvitation({ organizationId: small.id, emailAddress: 'late@example.com', role: 'org:member' }))
+    expect(full).toMatchObject({ status: 403, errors: [{ code: 'organization_membership_quota_exceeded' }] })
+    // Adding a member directly counts the members only (an invitation's seat is taken when it is accepted).
+    expect((await clerk.organizations.createOrganizationMembership({ organizationId: small.id, userId: bob, role: 'org:member' })).role).toBe('org:member')
+    const third = await apiError(clerk.organizations.createOrganizationMembership({ organizationId: small.id, userId: cy, role: 'org:member' }))
+    expect(third).toMatchObject({ status: 403, errors: [{ code: 'organization_membership_quota_exceeded' }] })
+    await clerk.organizations.deleteOrganization(small.id)
+  })
+
   it('revokeOrganizationInvitation; the revoked one is listed under its status', async () => {
     const [two] = (await clerk.organizations.getOrganizationInvitationList({ organizationId: org, status: ['pending'] })).data.filter(
       (i) => i.emailAddress === 'two@example.com',
