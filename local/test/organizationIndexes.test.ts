@@ -42,7 +42,7 @@ function plan(sql: string): string[] {
   const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : null]))
   const positional = [...sql.matchAll(/\?/g)].map(() => 'x')
   const statement = original.call(db, `EXPLAIN QUERY PLAN ${sql}`)
-  const rows = (Object.keys(named).length > 0 ? statement.all(named) : statement.all(...positional)) as Array<{ detail: string }>
+  const rows = (Object.keys(named).length > 0 ? statement.all(named) : statement.all(positional)) as Array<{ detail: string }>
   return rows.map((row) => row.detail)
 }
 

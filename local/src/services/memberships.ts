@@ -144,10 +144,10 @@ export function updateMembershipMetadata(core: Core, organization: OrganizationR
   })
 }
 
-/** Removes the member; their sessions working in the organization fall back to the personal account. */
+/** Removes the member: from the next token on, their sessions carry no claims of the organization. */
 export function deleteMembership(core: Core, organization: OrganizationRecord, userId: string): MembershipRecord {
   const membership = getMembership(core, organization, userId)
-  core.store.organizations.deleteMembership(membership, core.now())
+  core.store.organizations.deleteMembership(membership.id)
   return membership
 }
 

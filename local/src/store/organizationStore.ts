@@ -246,9 +246,6 @@ export class OrganizationStore {
         'SELECT count(*) AS count FROM organization_memberships WHERE user_id = ?',
       ),
       deleteMembership: db.prepare<[string]>('DELETE FROM organization_memberships WHERE id = ?'),
-      // The user's sessions stop working in an organization they left (as deleting the organization does, by its key).
-      leaveSessions: db.prepare<[number, string, string]>(`UPDATE sessions SET last_active_organization_id = NULL,
-        updated_at = ? WHERE user_id = ? AND last_active_organization_id = ?`),
     }
   }
 
@@ -342,9 +339,11 @@ export class OrganizationStore {
     return this.stmts.userMembershipsCount.get(userId)?.count ?? 0
   }
 
-  /** Ends the membership; the member's sessions working in that organization fall back to the personal account. */
-  deleteMembership(membership: MembershipRecord, now: number): void {
-    this.stmts.deleteMembership.run(membership.id)
-    this.stmts.leaveSessions.run(now, membership.user_id, membership.organization_id)
+  /**
+   * Ends the membership. A session that had the organization active keeps pointing at it (Clerk documents clearing
+   * sessions only for a deleted organization), but its tokens carry no organization any more (see mintSources.ts).
+   */
+  deleteMembership(id: string): void {
+    this.stmts.deleteMembership.run(id)
   }
 }

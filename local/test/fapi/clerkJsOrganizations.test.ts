@@ -157,8 +157,8 @@ describe('organizations from ClerkJS', () => {
     const left = await eve.as('DELETE', `/v1/me/organization_memberships/${org}`)
     expect(left.body.response).toMatchObject({ object: 'organization_membership', deleted: true })
     expect(await eve.memberships()).toEqual([])
-    // The session fell back to the personal account.
-    expect(left.body.client.sessions[0].last_active_organization_id).toBeNull()
+    // Her tokens carry the organization no more.
+    expect(decodePart((await eve.as('POST', `/v1/client/sessions/${eve.sessionId}/tokens`)).body.jwt, 1).o).toBeUndefined()
   })
 
   it('organization.setLogo uploads a multipart image; the logo is served; a non-image is refused; deleting removes it', async () => {
