@@ -96,3 +96,13 @@ export const countRows = (clerk: LocalClerk, table: string): number =>
 
 /** A real 1×1 PNG, for logo uploads. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+
+/** What an official `@clerk/backend` call threw (its ClerkAPIResponseError); fails the test when it did not throw. */
+export async function apiError(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (error) {
+    return error as { status: number; clerkTraceId: string; errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }> }
+  }
+  throw new Error('expected the call to fail')
+}

@@ -3,7 +3,7 @@
 // rely on (metadata deep merge, a role change in the next session token and in the SDK's auth object, deletion).
 import { type ClerkClient, createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, PNG, decodePart, startHarness } from './helpers.js'
+import { type Harness, PNG, apiError, decodePart, startHarness } from './helpers.js'
 
 let h: Harness
 let clerk: ClerkClient
@@ -20,15 +20,6 @@ beforeAll(async () => {
   cy = (await clerk.users.createUser({ emailAddress: ['cy@other.test'], firstName: 'Cy' })).id
 })
 afterAll(() => h.close())
-
-async function apiError(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    return error as { status: number; errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }> }
-  }
-  throw new Error('expected the call to fail')
-}
 
 /** The organization claims of a fresh session token for the session. */
 async function orgClaim(sessionId: string) {

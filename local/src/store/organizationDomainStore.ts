@@ -1,7 +1,7 @@
 // Organizations' verified domains in SQLite: the e-mail domain, how matching users join, and its verification.
 import type { SqliteDatabase } from './database.js'
 import { jsonList } from './json.js'
-import { StatementCache } from './statementCache.js'
+import { StatementCache, whereOrganization } from './statementCache.js'
 
 export const ENROLLMENT_MODES = ['manual_invitation', 'automatic_invitation', 'automatic_suggestion', 'enterprise_sso'] as const
 export type EnrollmentMode = (typeof ENROLLMENT_MODES)[number]
@@ -53,9 +53,7 @@ const FILTER = `(@verified IS NULL OR ${VERIFIED_SQL} = @verified)
   AND (@exclude_modes IS NULL OR enrollment_mode NOT IN (SELECT value FROM json_each(@exclude_modes)))
   AND (@query IS NULL OR instr(name, @query))`
 
-/** As in the other list stores: the organization is a plain equality when given, so an index answers it. */
-const where = (filter: OrganizationDomainFilter) =>
-  `WHERE ${filter.organization_id === undefined ? '1' : 'organization_id = @organization_id'} AND ${FILTER}`
+const where = (filter: OrganizationDomainFilter) => whereOrganization(filter.organization_id, FILTER)
 
 export class OrganizationDomainStore {
   private readonly stmts

@@ -3,7 +3,7 @@
 import type { SqliteDatabase } from './database.js'
 import { INVITATION_STATUS_SQL, type InvitationStatus } from './invitationStatus.js'
 import { jsonList, parseJsonObject } from './json.js'
-import { StatementCache } from './statementCache.js'
+import { StatementCache, whereOrganization } from './statementCache.js'
 
 export interface OrganizationInvitationRecord {
   id: string
@@ -64,12 +64,7 @@ const FILTER = `(@statuses IS NULL OR ${INVITATION_STATUS_SQL} IN (SELECT value 
 
 type FilterParams = { now: number; statuses: string | null; emails: string | null; query: string | null; manual_only: number; domain_id: string | null }
 
-/**
- * The WHERE of a list. The organization is a plain equality when given (an index lookup), absent for the instance's
- * list: never `@id IS NULL OR …`, which SQLite cannot answer from an index.
- */
-const where = (filter: OrganizationInvitationFilter) =>
-  `WHERE ${filter.organization_id === undefined ? '1' : 'organization_id = @organization_id'} AND ${FILTER}`
+const where = (filter: OrganizationInvitationFilter) => whereOrganization(filter.organization_id, FILTER)
 
 export class OrganizationInvitationStore {
   private readonly stmts

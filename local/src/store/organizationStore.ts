@@ -1,7 +1,7 @@
 // Organizations and memberships in SQLite, with the filters and orders the Backend API lists them by.
 import type { SqliteDatabase } from './database.js'
 import { jsonList, parseJsonArray, parseJsonObject, toFlag } from './json.js'
-import { StatementCache } from './statementCache.js'
+import { StatementCache, whereOrganization } from './statementCache.js'
 
 export interface OrganizationRecord {
   id: string
@@ -193,13 +193,9 @@ const MEMBERSHIP_SORT_KEYS: Record<(typeof MEMBERSHIP_ORDER_FIELDS)[number], str
 
 type Page = { limit: number; offset: number }
 
-/**
- * The FROM and WHERE of a membership list. The organization is a plain equality (not `@id IS NULL OR …`, which
- * SQLite cannot answer from an index), so one organization's list never scans the others'.
- */
+/** The FROM and WHERE of a membership list (see whereOrganization). */
 const membershipsOf = (organizationId: string | null) =>
-  `organization_memberships m JOIN users u ON u.id = m.user_id
-   WHERE ${organizationId === null ? '1' : 'm.organization_id = @organization_id'} AND ${MEMBERSHIP_FILTER}`
+  `organization_memberships m JOIN users u ON u.id = m.user_id ${whereOrganization(organizationId, MEMBERSHIP_FILTER, 'm.organization_id')}`
 
 export class OrganizationStore {
   private readonly stmts

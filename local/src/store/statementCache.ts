@@ -1,4 +1,5 @@
-// Prepared statements for SQL that varies by a few shapes (an ORDER BY, a filter that is there or not).
+// Prepared statements for SQL that varies by a few shapes (an ORDER BY, a filter that is there or not), and the
+// organization scope those lists share.
 import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from './database.js'
 
@@ -17,3 +18,11 @@ export class StatementCache {
     return statement
   }
 }
+
+/**
+ * The WHERE of a list of one organization's rows, or (without an id) of every organization's. The organization is
+ * a plain equality, never `@organization_id IS NULL OR …`, which SQLite cannot answer from an index: one
+ * organization's list never scans the others'.
+ */
+export const whereOrganization = (organizationId: string | null | undefined, filter: string, column = 'organization_id'): string =>
+  `WHERE ${organizationId === undefined || organizationId === null ? '1' : `${column} = @organization_id`} AND ${filter}`
