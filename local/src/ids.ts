@@ -16,7 +16,9 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(27)}`
 }
 
-export type IdPrefix = 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem' | 'sia' | 'sua' | 'msg' | 'ema'
+export type IdPrefix =
+  | 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem' | 'sia' | 'sua'
+  | 'orginv' | 'orgdmn' | 'inv' | 'img' | 'msg' | 'ema'
 
 const JTI_BYTES = 10
 /** Random bytes drawn 4 KiB at a time: one CSPRNG call per ~400 tokens instead of one per token. */

@@ -1,7 +1,8 @@
 // Seeding from a JSON file or object: users, organizations and templates in one transaction, existing ones kept.
 import type { Core } from './core.js'
 import { ClerkApiError } from './errors.js'
-import { createMembership, createOrganization, slugify } from './services/organizations.js'
+import { createMembership } from './services/memberships.js'
+import { createOrganization, slugify } from './services/organizations.js'
 import { createTemplate } from './services/jwtTemplates.js'
 import { createUser } from './services/users.js'
 
@@ -97,7 +98,7 @@ function seedOrganizations(core: Core, organizations: SeedOrganization[]) {
       const { user: reference, ...membership } = member ?? ({} as SeedMember)
       const userId = at(memberWhere, () => resolveUser(core, reference))
       const current = core.store.organizations.membership(organization.id, userId)
-      const record = current ?? at(memberWhere, () => createMembership(core, organization.id, { ...membership, user_id: userId }))
+      const record = current ?? at(memberWhere, () => createMembership(core, organization, { ...membership, user_id: userId }))
       result.memberships.push({
         id: record.id,
         organization_id: organization.id,

@@ -93,3 +93,16 @@ export const coreOf = (clerk: LocalClerk): Core => (clerk as unknown as { core: 
 
 export const countRows = (clerk: LocalClerk, table: string): number =>
   (coreOf(clerk).store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** A real 1×1 PNG, for logo uploads. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+
+/** What an official `@clerk/backend` call threw (its ClerkAPIResponseError); fails the test when it did not throw. */
+export async function apiError(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (error) {
+    return error as { status: number; clerkTraceId: string; errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }> }
+  }
+  throw new Error('expected the call to fail')
+}

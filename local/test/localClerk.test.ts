@@ -162,12 +162,12 @@ describe('schema migrations', () => {
     const db = join(dir, 'versioned.db')
     await (await createLocalClerk({ db })).close()
     const raw = new Database(db)
-    expect(raw.pragma('user_version', { simple: true })).toBe(3)
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
-    raw.pragma('user_version = 7')
+    raw.pragma('user_version = 70')
     raw.close()
     await expect(createLocalClerk({ db })).rejects.toThrow(
-      'The database was created by a newer remix-clerk-local (schema version 7, this one knows 3). Upgrade remix-clerk-local or use another --db file.',
+      `The database was created by a newer remix-clerk-local (schema version 70, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
     )
   })
 

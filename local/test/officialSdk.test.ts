@@ -1,7 +1,7 @@
 import { type ClerkClient, createClerkClient, verifyToken } from '@clerk/backend'
 import { type JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from './helpers.js'
+import { type Harness, apiError, startHarness } from './helpers.js'
 
 /** The official client, pointed at the local backend over real HTTP. Real clock: the SDK verifies with Date.now. */
 let h: Harness
@@ -14,15 +14,6 @@ beforeAll(async () => {
   jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), { headers: { authorization: `Bearer ${h.clerk.secretKey}` } })
 })
 afterAll(() => h.close())
-
-async function apiError(promise: Promise<unknown>) {
-  try {
-    await promise
-  } catch (error) {
-    return error as { status: number; clerkTraceId: string; errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }> }
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('@clerk/backend against remix-clerk-local', () => {
   it('users.createUser, getUser, getUserList (with its parallel count)', async () => {

@@ -150,7 +150,7 @@ describe('memberships', () => {
   })
 
   it('lists, then removes a member', async () => {
-    const list = await h.call('GET', `/v1/organizations/${org}/memberships?limit=1&offset=1`)
+    const list = await h.call('GET', `/v1/organizations/${org}/memberships?order_by=%2Bcreated_at&limit=1&offset=1`)
     expect(list.body.total_count).toBe(2)
     expect(list.body.data.map((m: { public_user_data: { user_id: string } }) => m.public_user_data.user_id)).toEqual([ada])
     const removed = await h.call('DELETE', `/v1/organizations/${org}/memberships/${ada}`)

@@ -7,8 +7,13 @@ import { toErrorResponse } from '../http/respond.js'
 import { clientRoutes } from './routes/clients.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'
+import { invitationRoutes } from './routes/invitations.js'
+import { instanceOrganizationDomainRoutes } from './routes/organizationDomains.js'
+import { instanceOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
+import { instanceMembershipRoutes } from './routes/organizationMemberships.js'
 import { organizationRoutes } from './routes/organizations.js'
 import { sessionRoutes } from './routes/sessions.js'
+import { userOrganizationRoutes } from './routes/userOrganizations.js'
 import { userRoutes } from './routes/users.js'
 import { webhookRoutes } from './routes/webhooks.js'
 
@@ -23,14 +28,25 @@ export function backendApi(core: Core): Hono {
     ['/sessions', sessionRoutes(core)],
     ['/jwt_templates', jwtTemplateRoutes(core)],
     ['/organizations', organizationRoutes(core)],
+    ['/organization_memberships', instanceMembershipRoutes(core)],
+    ['/organization_invitations', instanceOrganizationInvitationRoutes(core)],
+    ['/organization_domains', instanceOrganizationDomainRoutes(core)],
+    // A user's memberships and invitations, under the user's path.
+    ['/users', userOrganizationRoutes(core)],
+    ['/invitations', invitationRoutes(core)],
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
     ['/webhooks', webhookRoutes()],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
+  const guarded = new Set<string>()
   for (const [path, routes] of resources) {
-    app.use(path, ...guards)
-    app.use(`${path}/*`, ...guards)
+    // A path served by two route files (`/users`) is guarded once.
+    if (!guarded.has(path)) {
+      app.use(path, ...guards)
+      app.use(`${path}/*`, ...guards)
+      guarded.add(path)
+    }
     app.route(path, routes)
   }
   app.onError(toErrorResponse)

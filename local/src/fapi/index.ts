@@ -1,5 +1,5 @@
-// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files), and
-// the hosted pages of the local Account Portal.
+// The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files,
+// invitation links, uploaded images), and the hosted pages of the local Account Portal.
 import { Hono } from 'hono'
 import type { Core } from '../core.js'
 import { toErrorResponse } from '../http/respond.js'
@@ -11,7 +11,9 @@ import { clerkJsBundleHandler } from './clerkJsFiles.js'
 import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
 import { link, sync } from './satelliteSync.js'
+import { serveImage } from './images.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
+import { acceptTicket } from './ticketLanding.js'
 
 /**
  * The small part of Clerk's Frontend API a server-rendered app needs: the handshake, sign-in and sign-out pages,
@@ -27,6 +29,9 @@ export function frontendApi(core: Core): Hono {
   const mintForBrowser = browserTokenHandler(core)
   app.post('/v1/client/sessions/:session_id/tokens', mintForBrowser)
   app.post('/v1/client/sessions/:session_id/tokens/:template', mintForBrowser)
+
+  app.get('/v1/tickets/accept', (c) => acceptTicket(core, c))
+  app.get('/images/:image_id', (c) => serveImage(core, c))
 
   app.get('/sign-in', (c) => showSignIn(core, c))
   app.post('/sign-in', (c) => submitSignIn(core, c))

@@ -3,23 +3,41 @@ import { allPermissions } from '../roles.js'
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { DEFAULT_IMAGE_URL } from '../templates/context.js'
+import { type ResourceView, imageUrl } from './view.js'
 
-export function organizationJson(organization: OrganizationRecord, membersCount?: number) {
+/** Counts Clerk adds on request (`include_members_count`) or in the Frontend API. */
+export interface OrganizationCounts {
+  members_count?: number
+  pending_invitations_count?: number
+}
+
+export function organizationJson(view: ResourceView, organization: OrganizationRecord, counts: OrganizationCounts = {}) {
   return {
     object: 'organization',
     id: organization.id,
     name: organization.name,
     slug: organization.slug,
-    image_url: DEFAULT_IMAGE_URL,
-    has_image: false,
+    image_url: imageUrl(view, organization.image_id),
+    has_image: organization.image_id !== null,
     max_allowed_memberships: organization.max_allowed_memberships,
-    admin_delete_enabled: true,
+    admin_delete_enabled: organization.admin_delete_enabled,
     public_metadata: organization.public_metadata,
     private_metadata: organization.private_metadata,
     created_by: organization.created_by,
     created_at: organization.created_at,
     updated_at: organization.updated_at,
-    ...(membersCount === undefined ? {} : { members_count: membersCount }),
+    ...counts,
+  }
+}
+
+/** What an invitee (or a domain's visitor) may see of an organization. */
+export function publicOrganizationDataJson(view: ResourceView, organization: OrganizationRecord) {
+  return {
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    image_url: imageUrl(view, organization.image_id),
+    has_image: organization.image_id !== null,
   }
 }
 
@@ -38,8 +56,8 @@ export function publicUserDataJson(store: Store, userId: string) {
 }
 
 /** Membership with its organization and the member's public data, as the Backend API nests them. */
-export function membershipJson(store: Store, membership: MembershipRecord) {
-  const organization = store.organizations.get(membership.organization_id)!
+export function membershipJson(view: ResourceView, membership: MembershipRecord) {
+  const organization = view.store.organizations.get(membership.organization_id)!
   return {
     object: 'organization_membership',
     id: membership.id,
@@ -50,8 +68,8 @@ export function membershipJson(store: Store, membership: MembershipRecord) {
     private_metadata: membership.private_metadata,
     created_at: membership.created_at,
     updated_at: membership.updated_at,
-    organization: organizationJson(organization),
-    public_user_data: publicUserDataJson(store, membership.user_id),
+    organization: organizationJson(view, organization),
+    public_user_data: publicUserDataJson(view.store, membership.user_id),
   }
 }
 
@@ -62,6 +80,6 @@ export function roleName(role: string): string {
 }
 
 /** Membership lists are always `{data, total_count}` on the Backend API, paginated or not. */
-export function membershipPageJson(store: Store, memberships: MembershipRecord[], totalCount: number) {
-  return { data: memberships.map((m) => membershipJson(store, m)), total_count: totalCount }
+export function membershipPageJson(view: ResourceView, memberships: MembershipRecord[], totalCount: number) {
+  return { data: memberships.map((m) => membershipJson(view, m)), total_count: totalCount }
 }

@@ -1,53 +1,44 @@
-// Organization and membership rules, one implementation for the Backend API and seeds.
+// Organization rules (create, update, metadata, logo, delete), one implementation for the Backend API, ClerkJS and
+// seeds. Memberships are in memberships.ts, invitations and domains in their own files.
 import type { Core } from '../core.js'
-import { clerkError, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
+import { identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
+import { mergeMetadata } from '../metadata.js'
 import { organizationDeletedJson } from '../resources/events.js'
-import { membershipJson, organizationJson } from '../resources/organization.js'
-import { PERMISSION_PATTERN, ROLE_PATTERN, isSystemPermission } from '../roles.js'
-import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
-import { f, invalidFormat, parseFields } from '../validation/schema.js'
+import { organizationJson } from '../resources/organization.js'
+import type { OrganizationRecord } from '../store/organizationStore.js'
+import { f, parseFields } from '../validation/schema.js'
+import { type UploadedImage, storeImage } from './images.js'
+import { addMember } from './memberships.js'
 import { assertUserExists } from './users.js'
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const SLUG = { maxLength: 256, pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, patternHint: 'must be lowercase letters, digits and single dashes, e.g. acme-inc.' }
+const NAME = { minLength: 1, maxLength: 256 }
 
 const CREATE_ORGANIZATION_FIELDS = {
-  name: f.string({ minLength: 1, maxLength: 256 }).required(),
-  slug: f.string({ pattern: SLUG_PATTERN, patternHint: 'must be lowercase letters, digits and single dashes, e.g. acme-inc.' }),
-  created_by: f.string(),
-  public_metadata: f.object(),
-  private_metadata: f.object(),
-  max_allowed_memberships: f.integer(0, 1_000_000),
+  name: f.string(NAME).required(),
+  slug: f.string(SLUG),
+  created_by: f.nullableString(),
+  public_metadata: f.nullableObject(),
+  private_metadata: f.nullableObject(),
+  max_allowed_memberships: f.nullableInteger(0, 1_000_000),
+  created_at: f.timestamp(),
 }
 
-const role = f.custom((value, param): string => {
-  if (typeof value !== 'string') return invalidFormat(param, 'must be a string.')
-  if (!ROLE_PATTERN.test(value)) {
-    return invalidFormat(param, `must look like org:admin, org:member or org:<custom_key> (got ${JSON.stringify(value)}).`)
-  }
-  return value
-})
+const UPDATE_ORGANIZATION_FIELDS = {
+  name: f.nullableString(NAME),
+  slug: f.nullableString(SLUG),
+  max_allowed_memberships: f.nullableInteger(0, 1_000_000),
+  admin_delete_enabled: f.boolean(),
+  /** Deprecated by Clerk in favour of the metadata endpoints; replaces the whole object, as it always did. */
+  public_metadata: f.nullableObject(),
+  private_metadata: f.nullableObject(),
+  created_at: f.timestamp(),
+}
 
-const permissions = f.custom((value, param): string[] => {
-  if (!Array.isArray(value)) return invalidFormat(param, 'must be an array of strings.')
-  return value.map((item, index) => {
-    if (typeof item !== 'string' || !PERMISSION_PATTERN.test(item)) {
-      return invalidFormat(`${param}[${index}]`, `must look like org:<feature>:<action>, e.g. org:invoices:read.`)
-    }
-    if (isSystemPermission(item)) {
-      return invalidFormat(`${param}[${index}]`, 'is a system permission: those follow from the role, grant custom ones here.')
-    }
-    return item
-  })
-})
-
-const CREATE_MEMBERSHIP_FIELDS = {
-  user_id: f.string().required(),
-  role: role.required(),
-  /** Not in Clerk's API (there, permissions come from role definitions): grants custom permissions directly. */
-  permissions,
-  public_metadata: f.object(),
-  private_metadata: f.object(),
+const METADATA_FIELDS = {
+  public_metadata: f.nullableObject(),
+  private_metadata: f.nullableObject(),
 }
 
 /** "Acme, Inc." → "acme-inc". */
@@ -59,16 +50,23 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+function assertSlugFree(core: Core, slug: string, organizationId?: string): void {
+  const taken = core.store.organizations.get(slug)
+  if (taken && taken.id !== organizationId) {
+    throw unprocessable(identifierExists('slug', `An organization with the slug ${slug} already exists. Choose another slug.`))
+  }
+}
+
 export function createOrganization(core: Core, input: unknown): OrganizationRecord {
   const body = parseFields(input, CREATE_ORGANIZATION_FIELDS)
   const { store } = core
   const slug = body.slug ?? slugify(body.name)
   if (!slug) throw unprocessable(paramValueInvalid('slug', 'is required when the name has no letters or digits.'))
-  if (store.organizations.get(slug)) {
-    throw unprocessable(identifierExists('slug', `An organization with the slug ${slug} already exists. Choose another slug.`))
-  }
-  if (body.created_by !== undefined) assertUserExists(core, body.created_by, 'created_by')
+  assertSlugFree(core, slug)
+  const creator = body.created_by ?? null
+  if (creator !== null) assertUserExists(core, creator, 'created_by')
   const now = core.now()
+  const createdAt = body.created_at ?? now
   const organization: OrganizationRecord = {
     id: newId('org'),
     name: body.name,
@@ -76,15 +74,17 @@ export function createOrganization(core: Core, input: unknown): OrganizationReco
     public_metadata: body.public_metadata ?? {},
     private_metadata: body.private_metadata ?? {},
     max_allowed_memberships: body.max_allowed_memberships ?? 0,
-    created_by: body.created_by ?? null,
-    created_at: now,
-    updated_at: now,
+    admin_delete_enabled: true,
+    image_id: null,
+    created_by: creator,
+    created_at: createdAt,
+    updated_at: createdAt,
   }
   store.transaction(() => {
     store.organizations.insert(organization)
-    core.events.emit('organization.created', () => organizationJson(organization))
+    core.events.emit('organization.created', () => organizationJson(core, organization))
     // As on Clerk, the creator becomes the first admin.
-    if (body.created_by !== undefined) insertMembership(core, newMembership(organization.id, body.created_by, 'org:admin', [], now))
+    if (creator !== null) addMember(core, organization, creator, { role: 'org:admin' })
   })
   return organization
 }
@@ -92,14 +92,58 @@ export function createOrganization(core: Core, input: unknown): OrganizationReco
 export function getOrganization(core: Core, idOrSlug: string): OrganizationRecord {
   const organization = core.store.organizations.get(idOrSlug)
   if (!organization) {
-    throw notFound('Organization not found', `No organization was found with id or slug ${idOrSlug}`)
+    throw notFound('Organization not found', `No organization was found with id or slug ${idOrSlug.slice(0, 100)}`)
   }
   return organization
 }
 
+/** `PATCH /v1/organizations/{id}`: the fields given change, the others stay. */
+export function updateOrganization(core: Core, organizationId: string, input: unknown): OrganizationRecord {
+  const body = parseFields(input, UPDATE_ORGANIZATION_FIELDS)
+  const current = getOrganization(core, organizationId)
+  if (body.slug) assertSlugFree(core, body.slug, current.id)
+  return save(core, {
+    ...current,
+    name: body.name ?? current.name,
+    slug: body.slug ?? current.slug,
+    max_allowed_memberships: body.max_allowed_memberships ?? current.max_allowed_memberships,
+    admin_delete_enabled: body.admin_delete_enabled ?? current.admin_delete_enabled,
+    public_metadata: body.public_metadata === undefined ? current.public_metadata : (body.public_metadata ?? {}),
+    private_metadata: body.private_metadata === undefined ? current.private_metadata : (body.private_metadata ?? {}),
+    created_at: body.created_at ?? current.created_at,
+  })
+}
+
 /**
- * Deletes the organization with its memberships (a foreign-key cascade). One event, `organization.deleted`: the
- * memberships that go with it are not announced one by one.
+ * `PATCH …/metadata` deep-merges (a `null` removes a key); `PUT …/metadata` replaces each field given (`{}` or
+ * `null` clears it). A field not given is left alone either way.
+ */
+export function updateOrganizationMetadata(core: Core, organizationId: string, input: unknown, mode: 'merge' | 'replace'): OrganizationRecord {
+  const body = parseFields(input, METADATA_FIELDS)
+  const current = getOrganization(core, organizationId)
+  const apply = (stored: Record<string, unknown>, given: Record<string, unknown> | null | undefined) =>
+    given === undefined ? stored : mode === 'merge' ? mergeMetadata(stored, given ?? {}) : (given ?? {})
+  return save(core, {
+    ...current,
+    public_metadata: apply(current.public_metadata, body.public_metadata),
+    private_metadata: apply(current.private_metadata, body.private_metadata),
+  })
+}
+
+/** A new logo (checked to be an image); the previous one is deleted with it (a trigger in the schema). */
+export function setOrganizationLogo(core: Core, organizationId: string, image: UploadedImage, uploaderUserId?: string): OrganizationRecord {
+  const current = getOrganization(core, organizationId)
+  if (uploaderUserId !== undefined) assertUserExists(core, uploaderUserId, 'uploader_user_id')
+  return core.store.transaction(() => save(core, { ...current, image_id: storeImage(core, image) }))
+}
+
+export function deleteOrganizationLogo(core: Core, organizationId: string): OrganizationRecord {
+  return save(core, { ...getOrganization(core, organizationId), image_id: null })
+}
+
+/**
+ * Deletes the organization with its memberships, invitations, domains and logo (foreign-key cascades and a
+ * trigger); sessions that had it active fall back to the personal account, as on Clerk.
  */
 export function deleteOrganization(core: Core, organizationId: string): OrganizationRecord {
   const organization = getOrganization(core, organizationId)
@@ -108,76 +152,9 @@ export function deleteOrganization(core: Core, organizationId: string): Organiza
   return organization
 }
 
-export function createMembership(core: Core, organizationId: string, input: unknown): MembershipRecord {
-  const organization = getOrganization(core, organizationId)
-  const body = parseFields(input, CREATE_MEMBERSHIP_FIELDS)
-  const { store } = core
-  assertUserExists(core, body.user_id, 'user_id')
-  if (store.organizations.membership(organization.id, body.user_id)) {
-    throw unprocessable({
-      code: 'already_a_member_in_organization',
-      message: 'already a member',
-      long_message: `User ${body.user_id} is already a member of organization ${organization.id}.`,
-      meta: { param_name: 'user_id' },
-    })
-  }
-  const limit = organization.max_allowed_memberships
-  if (limit > 0 && store.organizations.membersCount(organization.id) >= limit) {
-    throw clerkError(
-      403,
-      'organization_membership_quota_exceeded',
-      'membership quota exceeded',
-      `Organization ${organization.id} allows at most ${limit} memberships.`,
-    )
-  }
-  const membership = newMembership(
-    organization.id,
-    body.user_id,
-    body.role,
-    [...new Set(body.permissions ?? [])],
-    core.now(),
-    body.public_metadata,
-    body.private_metadata,
-  )
-  store.transaction(() => insertMembership(core, membership))
-  return membership
-}
-
-function insertMembership(core: Core, membership: MembershipRecord): void {
-  core.store.organizations.insertMembership(membership)
-  core.events.emit('organizationMembership.created', () => membershipJson(core.store, membership))
-}
-
-export function deleteMembership(core: Core, organizationId: string, userId: string): MembershipRecord {
-  const organization = getOrganization(core, organizationId)
-  const membership = core.store.organizations.membership(organization.id, userId)
-  if (!membership) {
-    throw notFound('not found', `User ${userId} is not a member of organization ${organization.id}`)
-  }
-  // Built before the delete: the event describes the membership that was removed, with its organization and user.
-  core.events.emit('organizationMembership.deleted', () => membershipJson(core.store, membership))
-  core.store.organizations.deleteMembership(membership.id)
-  return membership
-}
-
-function newMembership(
-  organizationId: string,
-  userId: string,
-  role: string,
-  permissions: string[],
-  now: number,
-  publicMetadata: Record<string, unknown> = {},
-  privateMetadata: Record<string, unknown> = {},
-): MembershipRecord {
-  return {
-    id: newId('orgmem'),
-    organization_id: organizationId,
-    user_id: userId,
-    role,
-    permissions,
-    public_metadata: publicMetadata,
-    private_metadata: privateMetadata,
-    created_at: now,
-    updated_at: now,
-  }
+function save(core: Core, organization: OrganizationRecord): OrganizationRecord {
+  const saved = { ...organization, updated_at: core.now() }
+  core.store.organizations.update(saved)
+  core.events.emit('organization.updated', () => organizationJson(core, saved))
+  return saved
 }

@@ -73,6 +73,7 @@ export function checkSignUpInput(core: Core, input: SignUpInput, current?: SignU
     last_name: blank(input.last_name) ?? current?.last_name ?? null,
     unsafe_metadata: metadata ?? current?.unsafe_metadata ?? {},
     locale: input.locale?.slice(0, 35) ?? current?.locale ?? null,
+    ...(current?.ticket === undefined ? {} : { ticket: current.ticket }),
   }
 }
 
@@ -155,7 +156,7 @@ export function prepareEmailVerification(core: Core, signUp: SignUpRecord): Sign
 
 /**
  * `attempt_verification` with `email_code`: verifies the address and, when nothing else is missing, creates the
- * user (with the digest of the chosen password) and signs the browser in, on a fresh client (see signIns.ts).
+ * user (see completeSignUp).
  */
 export function attemptEmailVerification(
   core: Core,
@@ -169,20 +170,37 @@ export function attemptEmailVerification(
       core.store.attempts.putSignUp(verified)
       return { signUp: verified, signedIn: undefined }
     }
-    const { fields } = verified
+    return completeSignUp(core, client, verified)
+  })
+}
+
+/**
+ * A sign-up with nothing missing and its address verified becomes a user (with the digest of the chosen password,
+ * and `publicMetadata` when an invitation gives some), and the browser is signed in, on a fresh client (see
+ * signIns.ts).
+ */
+export function completeSignUp(
+  core: Core,
+  client: ClientRecord,
+  signUp: SignUpRecord,
+  publicMetadata: Record<string, unknown> = {},
+): { signUp: SignUpRecord; signedIn: { client: ClientRecord; session: SessionRecord } } {
+  return core.store.transaction(() => {
+    const { fields } = signUp
     const user = createUser(
       core,
       {
         email_address: [fields.email_address],
         first_name: fields.first_name,
         last_name: fields.last_name,
+        public_metadata: publicMetadata,
         unsafe_metadata: fields.unsafe_metadata,
         locale: fields.locale,
       },
-      { passwordDigest: verified.password_digest ?? undefined },
+      { passwordDigest: signUp.password_digest ?? undefined },
     )
     const signedIn = signInOnFreshClient(core, client, user.id)
-    const complete: SignUpRecord = { ...verified, status: 'complete', created_user_id: user.id, created_session_id: signedIn.session.id }
+    const complete: SignUpRecord = { ...signUp, status: 'complete', created_user_id: user.id, created_session_id: signedIn.session.id }
     core.store.attempts.putSignUp(complete)
     return { signUp: complete, signedIn }
   })

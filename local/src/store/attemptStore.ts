@@ -1,9 +1,9 @@
 // ClerkJS's sign-in and sign-up attempts in progress (`client.sign_in`, `client.sign_up`) in SQLite.
 import type { SqliteDatabase } from './database.js'
 
-/** The state of one verification (a password or an e-mail code), as ClerkJS shows it. */
+/** The state of one verification (a password, an e-mail code or an invitation's ticket), as ClerkJS shows it. */
 export interface VerificationState {
-  strategy: 'password' | 'email_code'
+  strategy: 'password' | 'email_code' | 'ticket'
   status: 'unverified' | 'verified' | 'failed' | 'expired'
   attempts: number
   /** Milliseconds; null for a password, which does not expire. */
@@ -36,6 +36,8 @@ export interface SignUpFields {
   last_name: string | null
   unsafe_metadata: Record<string, unknown>
   locale: string | null
+  /** An invitation's ticket the sign-up started with: it vouches for the address and is used up on completion. */
+  ticket?: string
 }
 
 /** A sign-up form a browser client is filling in (ClerkJS's `client.sign_up`). */

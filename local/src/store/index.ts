@@ -2,8 +2,12 @@
 import { type SqliteDatabase, openDatabase } from './database.js'
 import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'
+import { ImageStore } from './imageStore.js'
 import { InstanceStore } from './instanceStore.js'
+import { InvitationStore } from './invitationStore.js'
 import { NonceStore } from './nonceStore.js'
+import { OrganizationDomainStore } from './organizationDomainStore.js'
+import { OrganizationInvitationStore } from './organizationInvitationStore.js'
 import { OrganizationStore } from './organizationStore.js'
 import { SessionStore } from './sessionStore.js'
 import { TemplateStore } from './templateStore.js'
@@ -16,6 +20,10 @@ export class Store {
   readonly clients: ClientStore
   readonly sessions: SessionStore
   readonly organizations: OrganizationStore
+  readonly organizationInvitations: OrganizationInvitationStore
+  readonly organizationDomains: OrganizationDomainStore
+  readonly invitations: InvitationStore
+  readonly images: ImageStore
   readonly templates: TemplateStore
   readonly nonces: NonceStore
   readonly attempts: AttemptStore
@@ -37,6 +45,10 @@ export class Store {
     this.clients = new ClientStore(db)
     this.sessions = new SessionStore(db)
     this.organizations = new OrganizationStore(db)
+    this.organizationInvitations = new OrganizationInvitationStore(db)
+    this.organizationDomains = new OrganizationDomainStore(db)
+    this.invitations = new InvitationStore(db)
+    this.images = new ImageStore(db)
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)

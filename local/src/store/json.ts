@@ -10,3 +10,7 @@ export function parseJsonArray(text: string): string[] {
 
 /** SQLite has no booleans; 0/1 columns come back as numbers. */
 export const toFlag = (value: boolean): number => (value ? 1 : 0)
+
+/** A list filter as one JSON parameter (expanded in SQL with json_each), or null when there is no filter. */
+export const jsonList = (values: readonly string[] | undefined): string | null =>
+  values && values.length > 0 ? JSON.stringify(values) : null

@@ -160,4 +160,76 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sign_ups_client_id ON sign_ups (client_id);
   `,
+  /*
+   * 4: organizations in full: logos (uploaded images), who may delete them, invitations (with the ticket their link
+   * carries), verified domains, and the application's invitations. The indexes serve the Backend API's lists, so
+   * an organization's members, invitations or domains are read through an index, never a scan.
+   */ `
+  ALTER TABLE organizations ADD COLUMN admin_delete_enabled INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE organizations ADD COLUMN image_id TEXT;
+  CREATE INDEX organizations_created_at ON organizations (created_at);
+  CREATE INDEX organization_memberships_organization_created ON organization_memberships (organization_id, created_at);
+  CREATE INDEX organization_memberships_created_at ON organization_memberships (created_at);
+
+  CREATE TABLE uploaded_images (
+    id TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  -- A logo lives as long as the organization shows it.
+  CREATE TRIGGER organizations_logo_deleted AFTER DELETE ON organizations WHEN OLD.image_id IS NOT NULL
+  BEGIN DELETE FROM uploaded_images WHERE id = OLD.image_id; END;
+  CREATE TRIGGER organizations_logo_replaced AFTER UPDATE OF image_id ON organizations
+  WHEN OLD.image_id IS NOT NULL AND OLD.image_id IS NOT NEW.image_id
+  BEGIN DELETE FROM uploaded_images WHERE id = OLD.image_id; END;
+
+  CREATE TABLE organization_domains (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    enrollment_mode TEXT NOT NULL,
+    verification TEXT,
+    affiliation_email_address TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (organization_id, name)
+  );
+  CREATE INDEX organization_domains_name ON organization_domains (name);
+  CREATE INDEX organization_domains_created_at ON organization_domains (created_at);
+
+  CREATE TABLE organization_invitations (
+    id TEXT PRIMARY KEY,
+    organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    email_address TEXT NOT NULL,
+    role TEXT NOT NULL,
+    status TEXT NOT NULL,
+    inviter_user_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    domain_id TEXT,
+    public_metadata TEXT NOT NULL DEFAULT '{}',
+    private_metadata TEXT NOT NULL DEFAULT '{}',
+    redirect_url TEXT,
+    ticket TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX organization_invitations_organization_created ON organization_invitations (organization_id, created_at);
+  CREATE INDEX organization_invitations_email_address ON organization_invitations (email_address);
+  CREATE INDEX organization_invitations_created_at ON organization_invitations (created_at);
+
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    email_address TEXT NOT NULL,
+    public_metadata TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL,
+    redirect_url TEXT,
+    ticket TEXT NOT NULL UNIQUE,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX invitations_created_at ON invitations (created_at);
+  CREATE INDEX invitations_email_address ON invitations (email_address);
+  `,
 ]

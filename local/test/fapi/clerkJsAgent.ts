@@ -28,17 +28,28 @@ export class ClerkJsAgent {
     return this.browser.cookies(this.fapiUrl)[name]
   }
 
-  async call(method: string, path: string, fields: Record<string, string> = {}, query: Record<string, string> = {}): Promise<FapiAnswer> {
+  /** `fields` form-encoded, an array as a repeated field (as ClerkJS sends arrays); a FormData as multipart (uploads). */
+  async call(
+    method: string,
+    path: string,
+    fields: Record<string, string | readonly string[]> | FormData = {},
+    query: Record<string, string> = {},
+  ): Promise<FapiAnswer> {
     const url = new URL(path, this.fapiUrl)
     url.searchParams.set('__clerk_api_version', '2025-11-10')
     url.searchParams.set('_clerk_js_version', CLERK_JS_VERSION)
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
     if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method)
+    const form = new URLSearchParams()
+    if (!(fields instanceof FormData)) {
+      for (const [name, value] of Object.entries(fields)) for (const one of typeof value === 'string' ? [value] : value) form.append(name, one)
+    }
+    const body = fields instanceof FormData ? { body: fields } : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }
     const hop = await this.browser.request(url.href, {
       method: method === 'GET' ? 'GET' : 'POST',
       document: false,
       ...(this.origin === null ? {} : { origin: this.origin }),
-      ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }),
+      ...(method === 'GET' ? {} : body),
     })
     const text = await hop.response.text()
     return { status: hop.status, body: text ? JSON.parse(text) : undefined, headers: hop.response.headers, setCookies: hop.setCookies }

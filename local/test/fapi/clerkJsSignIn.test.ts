@@ -235,7 +235,7 @@ describe('a signed-in browser', () => {
       expect((await agent.call('GET', `/v1/me/${list}`, {}, { _clerk_session_id: sessionId })).body.response).toEqual({ data: [], total_count: 0 })
     }
 
-    // What <OrganizationProfile/> reads: the members and their roles, for members only; no invitations here.
+    // What <OrganizationProfile/> reads: the members and their roles, for members only; no invitations yet.
     const session = { _clerk_session_id: sessionId }
     const members = await agent.call('GET', `/v1/organizations/${acmeId}/memberships`, {}, { ...session, paginated: 'true' })
     expect(members.body.response.total_count).toBe(1)

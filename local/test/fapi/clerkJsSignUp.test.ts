@@ -103,9 +103,9 @@ describe('what ClerkJS may ask for that remix-clerk-local does not do', () => {
     ['profile editing', 'PATCH', '/v1/me', { first_name: 'X' }, 405],
     ['adding an e-mail address', 'POST', '/v1/me/email_addresses', { email_address: 'x@example.com' }, 404],
     ['the active devices list', 'GET', '/v1/me/sessions/active', {}, 404],
-    ['adding a member, on a Backend API path', 'POST', '/v1/organizations/org_x/memberships', { user_id: 'user_x' }, 405],
-    ['renaming an organization', 'PATCH', '/v1/organizations/org_x', { name: 'X' }, 404],
-    ['creating an organization', 'POST', '/v1/organizations', { name: 'X' }, 404],
+    ['replacing the members, on a Backend API path', 'PUT', '/v1/organizations/org_x/memberships', { user_id: 'user_x' }, 405],
+    ["an organization's billing", 'GET', '/v1/organizations/org_x/billing/subscription', {}, 404],
+    ['accepting an organization suggestion', 'POST', '/v1/me/organization_suggestions/orgsug_x/accept', {}, 404],
     ['a method ClerkJS never sends', 'TRACE', '/v1/client', {}, 405],
   ] as const)('answers %s (%s %s) with "not supported", never a 401', async (_name, method, path, fields, status) => {
     const answer = await agent.call(method, path, fields, { _clerk_session_id: sessionId })

@@ -119,6 +119,54 @@ const endpoints: Endpoint[] = [
     path: '/v1/organizations/:org/memberships/:user',
     unknown: notFound('/v1/organizations/:org/memberships/user_nope'),
   },
+  {
+    method: 'PATCH',
+    path: '/v1/organizations/:org',
+    body: { valid: {}, wrongType: { name: 7 }, param: 'name' },
+    unknown: notFound('/v1/organizations/org_nope'),
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/organizations/:org/memberships/:user',
+    body: { valid: { role: 'org:admin' }, wrongType: { role: 5 }, param: 'role' },
+    unknown: notFound('/v1/organizations/:org/memberships/user_nope'),
+  },
+  { method: 'GET', path: '/v1/organization_memberships', query: true },
+  {
+    method: 'GET',
+    path: '/v1/organizations/:org/invitations',
+    unknown: notFound('/v1/organizations/org_nope/invitations'),
+    query: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/organizations/:org/invitations',
+    body: { valid: { email_address: 'x@example.com', role: 'org:member' }, wrongType: { email_address: 5, role: 'org:member' }, param: 'email_address' },
+    unknown: notFound('/v1/organizations/org_nope/invitations'),
+  },
+  { method: 'GET', path: '/v1/organization_invitations', query: true },
+  {
+    method: 'GET',
+    path: '/v1/users/:user/organization_invitations',
+    unknown: notFound('/v1/users/user_nope/organization_invitations'),
+    query: true,
+  },
+  {
+    method: 'GET',
+    path: '/v1/organizations/:org/domains',
+    unknown: notFound('/v1/organizations/org_nope/domains'),
+    query: true,
+  },
+  {
+    method: 'POST',
+    path: '/v1/organizations/:org/domains',
+    body: { valid: { name: 'example.com' }, wrongType: { name: 5 }, param: 'name' },
+    unknown: notFound('/v1/organizations/org_nope/domains'),
+  },
+  { method: 'GET', path: '/v1/organization_domains', query: true },
+  { method: 'GET', path: '/v1/invitations', query: true },
+  { method: 'POST', path: '/v1/invitations', body: { valid: { email_address: 'x@example.com' }, wrongType: { email_address: 5 }, param: 'email_address' } },
+  { method: 'POST', path: '/v1/invitations/inv_nope/revoke', unknown: notFound('/v1/invitations/inv_nope/revoke') },
   { method: 'GET', path: '/v1/jwks' },
   {
     method: 'GET',
@@ -259,5 +307,10 @@ describe(`${matrix.length} bad requests over ${endpoints.length} endpoints`, () 
     expect(templates.body.data.map((t: { id: string; lifetime: number }) => [t.id, t.lifetime])).toEqual([[ids.template, 60]])
     expect((await h.call('GET', '/v1/organizations')).body.total_count).toBe(1)
     expect((await h.call('GET', `/v1/organizations/${ids.org}/memberships`)).body.total_count).toBe(1)
+    expect((await h.call('GET', `/v1/organizations/${ids.org}`)).body).toMatchObject({ name: 'Acme', slug: 'acme' })
+    expect((await h.call('GET', '/v1/organization_memberships')).body.data.map((m: { role: string }) => m.role)).toEqual(['org:admin'])
+    expect((await h.call('GET', '/v1/organization_invitations')).body.total_count).toBe(0)
+    expect((await h.call('GET', '/v1/organization_domains')).body.total_count).toBe(0)
+    expect((await h.call('GET', '/v1/invitations?paginated=true')).body.total_count).toBe(0)
   })
 })

@@ -91,6 +91,12 @@ describe('a 1 MiB hostile value does not stall the server', () => {
   it.each(fields)('%s: a Clerk-shaped 422', async (_name, path, body) => {
     await expectNoStall(path, api('POST', body()), 422)
   })
+
+  it('POST /v1/invitations email_address and POST /v1/organizations/{id}/domains name: a Clerk-shaped 422', async () => {
+    await expectNoStall('/v1/invitations', api('POST', { email_address: hostileEmail() }), 422)
+    const organization = (await (await fetch(`${url}/v1/organizations`, api('POST', { name: 'Domains' }))).json()) as { id: string }
+    await expectNoStall(`/v1/organizations/${organization.id}/domains`, api('POST', { name: `${'a.'.repeat(HOSTILE_LENGTH / 2)}-` }), 422)
+  })
 })
 
 describe("a 1 MiB hostile value to ClerkJS's Frontend API does not stall the server either", () => {
@@ -106,6 +112,8 @@ describe("a 1 MiB hostile value to ClerkJS's Frontend API does not stall the ser
     // Refused by length, before any hashing: a 1 MiB password costs no more than a normal one.
     ['sign-up password', '/v1/client/sign_ups', () => ({ email_address: 'stall@example.com', password: 'p'.repeat(HOSTILE_LENGTH) })],
     ['sign-in identifier', '/v1/client/sign_ins', () => ({ identifier: hostileEmail() })],
+    // Not looked up: no ticket is that long.
+    ['sign-up ticket', '/v1/client/sign_ups', () => ({ strategy: 'ticket', ticket: 't'.repeat(HOSTILE_LENGTH) })],
   ]
   it.each(cases)('%s: a Clerk-shaped 422', async (_name, route, fields) => {
     await expectNoStall(path(route), clerkJs(fields()), 422)

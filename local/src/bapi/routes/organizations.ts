@@ -1,80 +1,107 @@
-// `/v1/organizations` and their memberships, as an app's admin code and seeds create them.
+// `/v1/organizations`: list, create, get (by id or slug), update, metadata, logo and delete; each organization's
+// memberships, invitations and domains are mounted from their own files.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
-import { deletedJson, listJson } from '../../resources/common.js'
-import { membershipJson, membershipPageJson, organizationJson } from '../../resources/organization.js'
-import {
-  createMembership,
-  createOrganization,
-  deleteMembership,
-  deleteOrganization,
-  getOrganization,
-} from '../../services/organizations.js'
-import { readJsonBody } from '../../http/body.js'
-import { PAGE_PARAMS, Query } from '../query.js'
+import { MAX_UPLOAD_BYTES, readJsonBody, readMultipart } from '../../http/body.js'
 import { json } from '../../http/respond.js'
+import { deletedJson } from '../../resources/common.js'
+import { type OrganizationCounts, organizationJson } from '../../resources/organization.js'
+import {
+  createOrganization,
+  deleteOrganization,
+  deleteOrganizationLogo,
+  getOrganization,
+  setOrganizationLogo,
+  updateOrganization,
+  updateOrganizationMetadata,
+} from '../../services/organizations.js'
+import { ORGANIZATION_ORDER_FIELDS, type OrganizationRecord } from '../../store/organizationStore.js'
+import { paramMissing, unprocessable } from '../../errors.js'
+import { PAGE_PARAMS, Query } from '../query.js'
+import { organizationDomainRoutes } from './organizationDomains.js'
+import { organizationInvitationRoutes } from './organizationInvitations.js'
+import { organizationMembershipRoutes } from './organizationMemberships.js'
+
+const COUNT_PARAMS = ['include_members_count', 'include_missing_member_with_elevated_permissions']
+
+/** What `include_members_count` (and the flag about a missing elevated member, never the case here) add. */
+function counts(core: Core, query: Query, organization: OrganizationRecord): OrganizationCounts & { missing_member_with_elevated_permissions?: boolean } {
+  return {
+    ...(query.boolean('include_members_count') ? { members_count: core.store.organizations.membersCount(organization.id) } : {}),
+    ...(query.boolean('include_missing_member_with_elevated_permissions') ? { missing_member_with_elevated_permissions: false } : {}),
+  }
+}
 
 export function organizationRoutes(core: Core): Hono {
   const app = new Hono()
   const { store } = core
+  const answer = (organization: OrganizationRecord, extra: OrganizationCounts = {}) => json(organizationJson(core, organization, extra))
 
+  // Always `{ data, total_count }`, as the SDK's getOrganizationList expects.
   app.get('/', (c) => {
-    const query = new Query(c.req.url, ['query', 'include_members_count', ...PAGE_PARAMS])
-    const { limit, offset } = query.page()
-    const search = query.string('query')
-    const withCount = query.boolean('include_members_count')
-    const organizations = store.organizations
-      .list(search, limit, offset)
-      .map((o) => organizationJson(o, withCount ? store.organizations.membersCount(o.id) : undefined))
-    return json(listJson(organizations, store.organizations.count(search), true))
+    const query = new Query(c.req.url, ['query', 'user_id', 'organization_id', 'order_by', ...COUNT_PARAMS, ...PAGE_PARAMS])
+    const organizationIds = query.signedList('organization_id')
+    const userIds = query.signedList('user_id')
+    const filter = {
+      query: query.string('query'),
+      include_ids: organizationIds.include,
+      exclude_ids: organizationIds.exclude,
+      include_user_ids: userIds.include,
+      exclude_user_ids: userIds.exclude,
+    }
+    const organizations = store.organizations.list(filter, query.order(ORGANIZATION_ORDER_FIELDS, '-created_at'), query.page())
+    return json({
+      data: organizations.map((organization) => organizationJson(core, organization, counts(core, query, organization))),
+      total_count: store.organizations.count(filter),
+    })
   })
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    return json(organizationJson(store.transaction(() => createOrganization(core, body))))
+    return answer(store.transaction(() => createOrganization(core, body)))
   })
 
   app.get('/:organization_id', (c) => {
-    const query = new Query(c.req.url, ['include_members_count'])
+    const query = new Query(c.req.url, COUNT_PARAMS)
     const organization = getOrganization(core, c.req.param('organization_id'))
-    const count = query.boolean('include_members_count') ? store.organizations.membersCount(organization.id) : undefined
-    return json(organizationJson(organization, count))
+    return answer(organization, counts(core, query, organization))
+  })
+
+  app.patch('/:organization_id', async (c) => {
+    const body = await readJsonBody(c)
+    return answer(store.transaction(() => updateOrganization(core, c.req.param('organization_id'), body)))
   })
 
   app.delete('/:organization_id', (c) => {
-    const organizationId = c.req.param('organization_id')
-    const organization = store.transaction(() => deleteOrganization(core, organizationId))
+    const organization = store.transaction(() => deleteOrganization(core, c.req.param('organization_id')))
     return json(deletedJson('organization', organization.id))
   })
 
-  app.get('/:organization_id/memberships', (c) => {
-    const query = new Query(c.req.url, ['paginated', ...PAGE_PARAMS])
-    const organization = getOrganization(core, c.req.param('organization_id'))
-    const { limit, offset } = query.page()
-    const memberships = store.organizations.memberships(organization.id, limit, offset)
-    return json(membershipPageJson(store, memberships, store.organizations.membersCount(organization.id)))
-  })
-
-  app.post('/:organization_id/memberships', async (c) => {
+  app.patch('/:organization_id/metadata', async (c) => {
     const body = await readJsonBody(c)
+    return answer(store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'merge')))
+  })
+
+  app.put('/:organization_id/metadata', async (c) => {
+    const body = await readJsonBody(c)
+    return answer(store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'replace')))
+  })
+
+  // multipart/form-data: `file` (the image) and optionally `uploader_user_id`.
+  app.put('/:organization_id/logo', async (c) => {
+    const form = await readMultipart(c, MAX_UPLOAD_BYTES)
+    const file = form.get('file')
+    if (!(file instanceof Blob)) throw unprocessable(paramMissing('file'))
+    const uploader = form.get('uploader_user_id')
+    const image = { bytes: new Uint8Array(await file.arrayBuffer()) }
     const organizationId = c.req.param('organization_id')
-    const membership = store.transaction(() => createMembership(core, organizationId, body))
-    return json(membershipJson(store, membership))
+    return answer(setOrganizationLogo(core, organizationId, image, typeof uploader === 'string' && uploader !== '' ? uploader : undefined))
   })
 
-  app.delete('/:organization_id/memberships/:user_id', (c) => {
-    const { organization_id: organizationId, user_id: userId } = c.req.param()
-    // Serialised before the delete: the response describes the membership that was removed.
-    return json(
-      store.transaction(() => {
-        const organization = getOrganization(core, organizationId)
-        const membership = store.organizations.membership(organization.id, userId)
-        const body = membership ? membershipJson(store, membership) : undefined
-        deleteMembership(core, organizationId, userId)
-        return body
-      }),
-    )
-  })
+  app.delete('/:organization_id/logo', (c) => answer(store.transaction(() => deleteOrganizationLogo(core, c.req.param('organization_id')))))
 
+  app.route('/:organization_id/memberships', organizationMembershipRoutes(core))
+  app.route('/:organization_id/invitations', organizationInvitationRoutes(core))
+  app.route('/:organization_id/domains', organizationDomainRoutes(core))
   return app
 }

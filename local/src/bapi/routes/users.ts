@@ -3,7 +3,6 @@ import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { paramValueInvalid, unprocessable } from '../../errors.js'
 import { deletedJson, totalCountJson } from '../../resources/common.js'
-import { membershipPageJson } from '../../resources/organization.js'
 import { userJson } from '../../resources/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'
 import { createUser, deleteUser, getUser, passwordDigestFor } from '../../services/users.js'
@@ -67,14 +66,6 @@ export function userRoutes(core: Core): Hono {
     const userId = c.req.param('user_id')
     store.transaction(() => deleteUser(core, userId))
     return json(deletedJson('user', userId))
-  })
-
-  app.get('/:user_id/organization_memberships', (c) => {
-    const query = new Query(c.req.url, [...PAGE_PARAMS, 'paginated'])
-    const user = getUser(core, c.req.param('user_id'))
-    const { limit, offset } = query.page()
-    const memberships = store.organizations.userMemberships(user.id, limit, offset)
-    return json(membershipPageJson(store, memberships, store.organizations.userMembershipsCount(user.id)))
   })
 
   return app

@@ -2,7 +2,7 @@
 // form fields), which browser client it comes from (the `__client` cookie), and the cookies the answer sets.
 import type { Context } from 'hono'
 import type { Core } from '../../core.js'
-import { readLimitedText } from '../../http/body.js'
+import { MAX_UPLOAD_BYTES, mediaTypeOf, readLimitedText, readMultipart } from '../../http/body.js'
 import { clerkError, notSupported } from '../../errors.js'
 import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
@@ -44,10 +44,12 @@ function effectiveMethod(c: Context): FapiMethod {
   return method
 }
 
-async function readForm(c: Context): Promise<URLSearchParams> {
+/** The fields of a POST: form-encoded, as ClerkJS sends them, or multipart for an image upload (`setLogo`). */
+async function readForm(c: Context): Promise<URLSearchParams | FormData> {
   if (c.req.method !== 'POST') return new URLSearchParams()
+  const mediaType = mediaTypeOf(c)
+  if (mediaType === 'multipart/form-data') return readMultipart(c, MAX_UPLOAD_BYTES)
   const text = await readLimitedText(c)
-  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (text !== '' && mediaType !== 'application/x-www-form-urlencoded') {
     throw clerkError(
       415,
@@ -69,7 +71,7 @@ export class ClerkJsCall implements Viewer {
     readonly method: FapiMethod,
     /** The page's origin (allowed), or undefined for a GET without one. */
     readonly origin: string | undefined,
-    private readonly form: URLSearchParams,
+    private readonly form: URLSearchParams | FormData,
     private currentClient: ClientRecord | undefined,
   ) {}
 
@@ -86,7 +88,20 @@ export class ClerkJsCall implements Viewer {
 
   /** A form field (or, for a GET, a query parameter); undefined when absent. */
   param(name: string): string | undefined {
-    return (this.c.req.method === 'GET' ? this.c.req.query(name) : this.form.get(name)) ?? undefined
+    const value = this.c.req.method === 'GET' ? this.c.req.query(name) : this.form.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+
+  /** Every value of a repeated field (`email_address=a&email_address=b`, how ClerkJS sends arrays). */
+  params(name: string): string[] {
+    const values = this.c.req.method === 'GET' ? (this.c.req.queries(name) ?? []) : this.form.getAll(name)
+    return values.filter((value): value is string => typeof value === 'string')
+  }
+
+  /** The bytes of an uploaded file field (multipart), or undefined. */
+  async file(name: string): Promise<Uint8Array | undefined> {
+    const value = this.form instanceof FormData ? this.form.get(name) : null
+    return value instanceof Blob ? new Uint8Array(await value.arrayBuffer()) : undefined
   }
 
   /** The browser's client, created (and its cookie set) when it has none yet. */
@@ -115,6 +130,11 @@ export class ClerkJsCall implements Viewer {
   /** Re-reads the client after a change (its `updated_at` moves on sign-in and sign-out). */
   refreshClient(): void {
     if (this.currentClient) this.currentClient = this.core.store.clients.get(this.currentClient.id)
+  }
+
+  /** The session ClerkJS names in `_clerk_session_id` (on the URL of every call, GET or POST); see activeSession. */
+  namedSession(): SessionRecord {
+    return this.activeSession(this.c.req.query('_clerk_session_id'))
   }
 
   /**

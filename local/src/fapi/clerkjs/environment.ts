@@ -1,8 +1,10 @@
 // `GET /v1/environment`: the instance settings ClerkJS draws its UI from. They describe exactly what this backend
-// does: e-mail address and password (or the e-mail code), organizations, one session per browser; no phone, no
-// social or enterprise sign-in, no passkeys, no MFA, no CAPTCHA, no billing, and no links to clerk.com.
+// does: e-mail address and password (or the e-mail code), organizations (created and managed by their users,
+// verified domains included), one session per browser; no phone, no social or enterprise sign-in, no passkeys, no
+// MFA, no CAPTCHA, no billing, and no links to clerk.com.
 import type { Core } from '../../core.js'
 import { portalDisplayUrls } from '../accountPortal/urls.js'
+import { DOMAIN_DEFAULT_ROLE } from '../../services/organizationDomains.js'
 
 const DISABLED = {
   enabled: false,
@@ -40,7 +42,7 @@ const USER_SETTINGS = {
     backup_code: DISABLED,
     passkey: DISABLED,
   },
-  actions: { delete_self: false, create_organization: false },
+  actions: { delete_self: false, create_organization: true },
   social: {},
   saml: { enabled: false },
   enterprise_sso: { enabled: false },
@@ -75,8 +77,9 @@ const ORGANIZATION_SETTINGS = {
   enabled: true,
   max_allowed_memberships: 0,
   force_organization_selection: false,
-  actions: { admin_delete: false },
-  domains: { enabled: false, enrollment_modes: [], default_role: null },
+  actions: { admin_delete: true },
+  // Verified by the development e-mail code; automatic invitations work, suggestions (and their join requests) do not.
+  domains: { enabled: true, enrollment_modes: ['manual_invitation', 'automatic_invitation'], default_role: DOMAIN_DEFAULT_ROLE },
   slug: { disabled: false },
   organization_creation_defaults: { enabled: false },
 }

@@ -8,7 +8,10 @@ import { ClerkApiError, notSupported } from '../../errors.js'
 import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'
+import { meOrganizationRoutes } from './meOrganizationRoutes.js'
 import { data, meRoutes } from './meRoutes.js'
+import { organizationDomainRoutes } from './organizationDomainRoutes.js'
+import { organizationMemberRoutes } from './organizationMemberRoutes.js'
 import { organizationRoutes } from './organizationRoutes.js'
 import type { FapiRoute } from './route.js'
 import { sessionRoutes } from './sessionRoutes.js'
@@ -27,7 +30,10 @@ const CLERK_JS_ROUTES: readonly FapiRoute[] = [
   ...signInRoutes,
   ...signUpRoutes,
   ...meRoutes,
+  ...meOrganizationRoutes,
   ...organizationRoutes,
+  ...organizationMemberRoutes,
+  ...organizationDomainRoutes,
 ]
 
 /** Every call ClerkJS makes carries `_clerk_js_version`; the Backend API's callers never do, and send a secret key. */
@@ -42,7 +48,7 @@ function describe(method: string, path: string): string {
   if (/passkey/.test(path)) return 'Passkeys'
   if (/\/verify(\/|$)/.test(path)) return 'Re-verification'
   if (/^\/v1\/me(\/|$)/.test(path)) return method === 'GET' ? `Reading ${path} (<UserProfile/>)` : 'Editing the user profile (<UserProfile/>)'
-  if (/^\/v1\/organizations(\/|$)/.test(path)) return 'Managing organizations (<OrganizationProfile/>, <CreateOrganization/>)'
+  if (/^\/v1\/organizations\/[^/]+\/billing(\/|$)/.test(path)) return 'Billing'
   if (/^\/v1\/waitlist/.test(path)) return 'The waitlist'
   return `${method} ${path.slice(0, 100)}`
 }

@@ -1,5 +1,6 @@
 // The signed-in user's own data (`/v1/me/*`, with `_clerk_session_id`): read-only, what the organization switcher
-// and `user.reload()` need. Changing the user (`<UserProfile/>`) is not supported here.
+// and `user.reload()` need. Changing the user (`<UserProfile/>`) is not supported here; the user's organization
+// invitations and leaving an organization are in meOrganizationRoutes.ts.
 import type { ClerkJsCall } from './call.js'
 import { membershipJson, userJson } from './resources.js'
 import { reply } from './respond.js'
@@ -16,10 +17,6 @@ export function page(call: ClerkJsCall): { limit: number; offset: number } {
 
 /** GET answers carry no client: ClerkJS does not read it there. */
 export const data = (call: ClerkJsCall, response: unknown) => reply(call, { response, client: null })
-const emptyList = (call: ClerkJsCall) => {
-  call.activeSession(call.param('_clerk_session_id'))
-  return Promise.resolve(data(call, { data: [], total_count: 0 }))
-}
 
 export const meRoutes: FapiRoute[] = [
   {
@@ -41,7 +38,4 @@ export const meRoutes: FapiRoute[] = [
       return data(call, { data: memberships, total_count: organizations.userMembershipsCount(session.user_id) })
     },
   },
-  // Nobody is invited and nothing is suggested here: organizations and members come from the Backend API or the seed.
-  { method: 'GET', path: '/v1/me/organization_invitations', handle: emptyList },
-  { method: 'GET', path: '/v1/me/organization_suggestions', handle: emptyList },
 ]

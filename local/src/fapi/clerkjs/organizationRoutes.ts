@@ -1,47 +1,98 @@
-// What `<OrganizationProfile/>` reads about an organization of the signed-in user: its members and roles, read-only.
-// Invitations, membership requests and domains do not exist here, so those lists are empty; changes are not supported.
-import { clerkError } from '../../errors.js'
+// An organization from ClerkJS: `clerk.createOrganization`, `clerk.getOrganization`, `organization.update`,
+// `setLogo`, `destroy`, and the roles its member forms offer. Members read it; changes need the role's permission.
+import { clerkError, notSupported } from '../../errors.js'
+import { deletedJson } from '../../resources/common.js'
 import { roleName } from '../../resources/organization.js'
-import type { OrganizationRecord } from '../../store/organizationStore.js'
+import {
+  createOrganization,
+  deleteOrganization,
+  deleteOrganizationLogo,
+  setOrganizationLogo,
+  updateOrganization,
+} from '../../services/organizations.js'
 import type { ClerkJsCall } from './call.js'
-import { data, page } from './meRoutes.js'
-import { membershipJson } from './resources.js'
+import { data } from './meRoutes.js'
+import { memberAccess, withPermission } from './organizationAccess.js'
+import { frontendOrganizationJson } from './organizationResources.js'
+import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 
-/** The organization, when the session's user is one of its members; a 404 otherwise (as if it did not exist). */
-function memberOrganization(call: ClerkJsCall, organizationId: string): OrganizationRecord {
-  const session = call.activeSession(call.param('_clerk_session_id'))
-  const { organizations } = call.core.store
-  const organization = organizations.get(organizationId)
-  if (!organization || !organizations.membership(organization.id, session.user_id)) {
-    throw clerkError(404, 'resource_not_found', 'Organization not found', `No organization ${organizationId.slice(0, 60)} of yours exists.`)
-  }
-  return organization
-}
+/** A form field ClerkJS sent, `''` meaning "not given" (it sends `slug=` when the form's slug is empty). */
+const given = (call: ClerkJsCall, name: string) => call.param(name) || undefined
 
-const emptyList: FapiRoute['handle'] = async (call, { id }) => {
-  memberOrganization(call, id!)
-  return data(call, { data: [], total_count: 0 })
-}
+/** The answer to a change: the organization, with the browser's client (the user's memberships show it at once). */
+const changed = (call: ClerkJsCall, organizationId: string) =>
+  withClient(call, frontendOrganizationJson(call.core, call.core.store.organizations.get(organizationId)!))
 
 export const organizationRoutes: FapiRoute[] = [
   {
-    method: 'GET',
-    path: '/v1/organizations/:id/memberships',
-    async handle(call, { id }) {
-      const organization = memberOrganization(call, id!)
-      const { limit, offset } = page(call)
-      const { organizations } = call.core.store
-      const memberships = organizations.memberships(organization.id, limit, offset).map((m) => membershipJson(call.core, m))
-      return data(call, { data: memberships, total_count: organizations.membersCount(organization.id) })
+    // The creator becomes its first admin.
+    method: 'POST',
+    path: '/v1/organizations',
+    async handle(call) {
+      const session = call.namedSession()
+      const input = { name: call.param('name') ?? '', slug: given(call, 'slug'), created_by: session.user_id }
+      const organization = call.core.store.transaction(() => createOrganization(call.core, input))
+      return changed(call, organization.id)
     },
   },
   {
-    // The roles its members have (admin and member at least): what the members table shows and offers.
+    method: 'GET',
+    path: '/v1/organizations/:id',
+    async handle(call, { id }) {
+      return data(call, frontendOrganizationJson(call.core, memberAccess(call, id!).organization))
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/organizations/:id',
+    async handle(call, { id }) {
+      const { organization } = withPermission(call, id!, 'org:sys_profile:manage')
+      const input = { name: given(call, 'name'), slug: given(call, 'slug') }
+      call.core.store.transaction(() => updateOrganization(call.core, organization.id, input))
+      return changed(call, organization.id)
+    },
+  },
+  {
+    // Only when the organization lets its admins delete it (`admin_delete_enabled`, on by default).
+    method: 'DELETE',
+    path: '/v1/organizations/:id',
+    async handle(call, { id }) {
+      const { organization } = withPermission(call, id!, 'org:sys_profile:delete')
+      if (!organization.admin_delete_enabled) {
+        throw clerkError(403, 'not_allowed_access', 'Deleting this organization is switched off', `Organization ${organization.id} has admin_delete_enabled: false; delete it with the Backend API.`)
+      }
+      call.core.store.transaction(() => deleteOrganization(call.core, organization.id))
+      return withClient(call, deletedJson('organization', organization.id))
+    },
+  },
+  {
+    // `setLogo({ file })`: a multipart upload (an image of at most 10 MiB).
+    method: 'PUT',
+    path: '/v1/organizations/:id/logo',
+    async handle(call, { id }) {
+      const { organization, session } = withPermission(call, id!, 'org:sys_profile:manage')
+      const bytes = await call.file('file')
+      if (!bytes) throw notSupported('Uploading a logo other than as a multipart file', 'pass a File or Blob to setLogo', 422, { param_name: 'file' })
+      setOrganizationLogo(call.core, organization.id, { bytes }, session.user_id)
+      return changed(call, organization.id)
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/organizations/:id/logo',
+    async handle(call, { id }) {
+      const { organization } = withPermission(call, id!, 'org:sys_profile:manage')
+      call.core.store.transaction(() => deleteOrganizationLogo(call.core, organization.id))
+      return changed(call, organization.id)
+    },
+  },
+  {
+    // The roles the member and invitation forms offer: admin and member, and any other role a member has.
     method: 'GET',
     path: '/v1/organizations/:id/roles',
     async handle(call, { id }) {
-      const organization = memberOrganization(call, id!)
+      const { organization } = memberAccess(call, id!)
       const { organizations } = call.core.store
       const keys = new Set(['org:admin', 'org:member'])
       for (const membership of organizations.memberships(organization.id, -1, 0)) keys.add(membership.role)
@@ -58,7 +109,13 @@ export const organizationRoutes: FapiRoute[] = [
       return data(call, { data: roles, total_count: roles.length })
     },
   },
-  { method: 'GET', path: '/v1/organizations/:id/invitations', handle: emptyList },
-  { method: 'GET', path: '/v1/organizations/:id/membership_requests', handle: emptyList },
-  { method: 'GET', path: '/v1/organizations/:id/domains', handle: emptyList },
+  {
+    // Nobody asks to join here (that needs `automatic_suggestion` domains, which this backend does not offer).
+    method: 'GET',
+    path: '/v1/organizations/:id/membership_requests',
+    async handle(call, { id }) {
+      memberAccess(call, id!)
+      return data(call, { data: [], total_count: 0 })
+    },
+  },
 ]

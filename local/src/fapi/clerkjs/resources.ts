@@ -1,7 +1,8 @@
 // The objects ClerkJS reads from the Frontend API (client, session, user, sign_in, sign_up), in its snake_case JSON.
 // What a browser sees of a user is public: private metadata never appears here.
 import type { Core } from '../../core.js'
-import { organizationJson, publicUserDataJson, roleName } from '../../resources/organization.js'
+import { publicUserDataJson, roleName } from '../../resources/organization.js'
+import { frontendOrganizationJson } from './organizationResources.js'
 import { userJson as backendUserJson } from '../../resources/user.js'
 import { allPermissions } from '../../roles.js'
 import { currentSession } from '../../services/clients.js'
@@ -21,14 +22,10 @@ export interface Viewer {
 /** A membership as the Frontend API nests it: the organization, the role and what it permits. */
 export function membershipJson(core: Core, membership: MembershipRecord) {
   const { store } = core
-  const { private_metadata: _organizationPrivate, ...organization } = organizationJson(
-    store.organizations.get(membership.organization_id)!,
-    store.organizations.membersCount(membership.organization_id),
-  )
   return {
     object: 'organization_membership',
     id: membership.id,
-    organization: { ...organization, pending_invitations_count: 0 },
+    organization: frontendOrganizationJson(core, store.organizations.get(membership.organization_id)!),
     role: membership.role,
     role_name: roleName(membership.role),
     permissions: allPermissions(membership.role, membership.permissions),
@@ -41,8 +38,8 @@ export function membershipJson(core: Core, membership: MembershipRecord) {
 
 /**
  * The signed-in user: the Backend API fields without private metadata, with the memberships embedded (ClerkJS
- * resolves `Clerk.organization` from them). Creating organizations and deleting oneself are switched off, so the UI
- * offers neither.
+ * resolves `Clerk.organization` from them). Users may create organizations; deleting oneself is switched off, so
+ * the UI does not offer it.
  */
 export function userJson(core: Core, userId: string) {
   const { store } = core
@@ -50,7 +47,7 @@ export function userJson(core: Core, userId: string) {
   return {
     ...user,
     organization_memberships: store.organizations.userMemberships(userId).map((m) => membershipJson(core, m)),
-    create_organization_enabled: false,
+    create_organization_enabled: true,
     delete_self_enabled: false,
   }
 }

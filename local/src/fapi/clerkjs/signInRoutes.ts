@@ -6,6 +6,7 @@ import {
   prepareFirstFactor,
   startSignIn,
 } from '../../services/signIns.js'
+import { signInWithTicket } from '../../services/ticketSignIns.js'
 import type { SignInRecord } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { ClerkJsCall } from './call.js'
@@ -15,7 +16,6 @@ import type { FapiRoute } from './route.js'
 
 /** Parameters of flows this backend does not have, which ClerkJS sends only for them. */
 const UNSUPPORTED_PARAMS: Record<string, string> = {
-  ticket: 'Signing in with a ticket (invitations, impersonation)',
   transfer: 'Transferring a sign-up to a sign-in (OAuth)',
   web3_wallet: 'Signing in with a Web3 wallet',
   phone_number: 'Signing in with a phone number',
@@ -41,6 +41,11 @@ export const signInRoutes: FapiRoute[] = [
       refuseUnsupported(call)
       const client = call.ensureClient()
       const strategy = call.param('strategy')
+      // An organization invitation's ticket (<SignIn/> with `__clerk_ticket`): signed in, and a member.
+      if (strategy === 'ticket') {
+        const done = signInWithTicket(call.core, client, call.param('ticket'))
+        return answer(call, done.signIn, done.client)
+      }
       const signIn = startSignIn(call.core, client, call.param('identifier'), strategy)
       // With the password in the same request (ClerkJS's one-step form): verify it at once.
       if (strategy === 'password' && signIn.user_id !== null) {

@@ -1,5 +1,6 @@
 // Sign-up with an e-mail address and a password: `POST /v1/client/sign_ups`, its PATCH, then
-// `prepare_verification` / `attempt_verification` with the e-mail code.
+// `prepare_verification` / `attempt_verification` with the e-mail code; or with an invitation's ticket
+// (`strategy: 'ticket'`), which vouches for the address.
 import { clerkError, notSupported } from '../../errors.js'
 import { hashPassword } from '../../services/passwords.js'
 import {
@@ -11,13 +12,13 @@ import {
   startSignUp,
   updateSignUp,
 } from '../../services/signUps.js'
+import { completeTicketSignUp, startTicketSignUp } from '../../services/ticketSignUps.js'
 import type { ClerkJsCall } from './call.js'
 import { signUpJson } from './resources.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 
 const UNSUPPORTED_PARAMS: Record<string, string> = {
-  ticket: 'Signing up with an invitation ticket',
   transfer: 'Transferring a sign-in to a sign-up (OAuth)',
   phone_number: 'Signing up with a phone number',
   username: 'Signing up with a username',
@@ -26,8 +27,8 @@ const UNSUPPORTED_PARAMS: Record<string, string> = {
 
 function signUpInput(call: ClerkJsCall): SignUpInput {
   const strategy = call.param('strategy')
-  // `password` is what ClerkJS's sign-up form sends, when it sends a strategy at all.
-  if (strategy !== undefined && strategy !== 'password') {
+  // `password` is what ClerkJS's sign-up form sends, when it sends a strategy at all; `ticket` an invitation's.
+  if (strategy !== undefined && strategy !== 'password' && strategy !== 'ticket') {
     throw notSupported(
       strategy.startsWith('oauth_') ? `Signing up with ${strategy.slice('oauth_'.length)} (OAuth)` : `The sign-up strategy ${JSON.stringify(strategy.slice(0, 60))}`,
       'sign up with an e-mail address and a password',
@@ -58,8 +59,13 @@ export const signUpRoutes: FapiRoute[] = [
     async handle(call) {
       const input = signUpInput(call)
       const fields = checkSignUpInput(call.core, input)
-      const digest = await digestOf(input)
-      return withClient(call, signUpJson(startSignUp(call.core, call.ensureClient(), fields, digest ?? null)))
+      const digest = (await digestOf(input)) ?? null
+      if (call.param('strategy') === 'ticket' || call.param('ticket')) {
+        const done = startTicketSignUp(call.core, call.ensureClient(), call.param('ticket'), fields, digest)
+        if (done.signedIn) call.adoptClient(done.signedIn.client)
+        return withClient(call, signUpJson(done.signUp))
+      }
+      return withClient(call, signUpJson(startSignUp(call.core, call.ensureClient(), fields, digest)))
     },
   },
   {
@@ -75,10 +81,14 @@ export const signUpRoutes: FapiRoute[] = [
     method: 'PATCH',
     path: '/v1/client/sign_ups/:id',
     async handle(call, { id }) {
-      const signUp = pendingSignUp(call.core, call.ensureClient(), id!)
+      const client = call.ensureClient()
+      const signUp = pendingSignUp(call.core, client, id!)
       const input = signUpInput(call)
       const fields = checkSignUpInput(call.core, input, signUp.fields)
-      return withClient(call, signUpJson(updateSignUp(call.core, signUp, fields, await digestOf(input))))
+      // A ticket sign-up completes as soon as it has everything (the ticket verified the address).
+      const done = completeTicketSignUp(call.core, client, updateSignUp(call.core, signUp, fields, await digestOf(input)))
+      if (done.signedIn) call.adoptClient(done.signedIn.client)
+      return withClient(call, signUpJson(done.signUp))
     },
   },
   {
