@@ -134,7 +134,7 @@ class Authentication {
     // Checked when the options were read: a development satellite has an absolute signInUrl.
     const signIn = new URL(instance.options.signInUrl!)
     signIn.searchParams.append(QueryParameter.ClerkRedirectUrl, context.clerkUrl.href)
-    return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing, '', signIn.href)
+    return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing, '', signIn)
   }
 
   /**
@@ -150,7 +150,7 @@ class Authentication {
     const devBrowser = context.devBrowserToken
     if (devBrowser) back.searchParams.append(QueryParameter.DevBrowser, devBrowser)
     back.searchParams.set(QueryParameter.ClerkSynced, 'true')
-    return this.handshakeOrSignedOut(AuthErrorReason.PrimaryRespondsToSyncing, '', back.href)
+    return this.handshakeOrSignedOut(AuthErrorReason.PrimaryRespondsToSyncing, '', back)
   }
 
   /**
@@ -209,7 +209,7 @@ class Authentication {
    * A handshake for a browser navigation that has not looped yet; otherwise signed out with the same
    * reason and message (a fetch or a form POST cannot take the detour).
    */
-  private handshakeOrSignedOut(reason: string, message = '', location?: string): RequestState {
+  private handshakeOrSignedOut(reason: string, message = '', target?: URL): RequestState {
     const { context } = this
     if (!isEligibleForHandshake(context)) return this.signedOut(reason, message)
     if (context.handshakeRedirectLoopCounter >= MAX_HANDSHAKE_REDIRECTS) {
@@ -224,7 +224,7 @@ class Authentication {
       )
       return this.signedOut(reason, message)
     }
-    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason, location)
+    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason, target)
     return handshake(this.facts, reason, message, headers)
   }
 

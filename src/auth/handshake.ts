@@ -7,6 +7,7 @@ import { CLERK_API_VERSION } from '../backend/constants'
 import { SingleFlight } from '../shared/singleFlight'
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
+import { redirectLocation } from './location'
 import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons'
 import { organizationIdParameter } from './organizationSync'
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
@@ -32,7 +33,7 @@ export function isEligibleForHandshake(context: RequestContext): boolean {
 }
 
 /**
- * `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake, or to `location`
+ * `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake, or to `target`
  * when given (the satellite sync of a development instance goes through the primary's pages instead).
  */
 export function handshakeRedirectHeaders(
@@ -40,10 +41,10 @@ export function handshakeRedirectHeaders(
   instance: ClerkInstance,
   facts: StateFacts,
   reason: string,
-  location?: string,
+  target?: URL,
 ): Headers {
   const headers = new Headers({
-    location: location ?? handshakeUrl(context, instance, facts, reason),
+    location: redirectLocation(target ?? handshakeUrl(context, instance, facts, reason), 'absolute'),
     // A cached 307 would replay a stale handshake forever (Chrome caches redirects of inactive tabs).
     'cache-control': 'no-store',
   })
@@ -58,7 +59,7 @@ export function handshakeRedirectHeaders(
   return headers
 }
 
-function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): string {
+function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): URL {
   const base = facts.proxyUrl || instance.handshakeFrontendApi
   const origin = (base.startsWith('http') ? base : `https://${base}`).replace(/\/+$/, '')
   const url = new URL(`${origin}/v1/client/handshake`)
@@ -75,7 +76,7 @@ function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: S
   // Every handshake of a page that names an organization activates it on the way (as upstream does).
   const target = instance.organizationMatcher?.findTarget(context.clerkUrl.pathname)
   if (target) url.searchParams.append('organization_id', organizationIdParameter(target))
-  return url.href
+  return url
 }
 
 type HandshakeOutcome = { readonly ok: true; readonly directives: readonly string[] } | { readonly ok: false; readonly problem: string }
@@ -139,25 +140,14 @@ export async function resolveHandshake(
 const CLOCK_REASONS = new Set<string>([Reason.TokenExpired, Reason.TokenNotActiveYet, Reason.TokenIatInTheFuture])
 
 /**
- * A 307 to the current URL without the handshake parameters, relative so no proxy header can redirect it elsewhere.
- * On a satellite the URL says `__clerk_synced=true`: the cookies now say all there is, and a sync asked for with
+ * A 307 to the current URL without the handshake parameters, on the request's own origin. On a satellite the URL says `__clerk_synced=true`: the cookies now say all there is, and a sync asked for with
  * `__clerk_synced=false` (or a first visit, with `satelliteAutoSync`) must not start again.
  */
 function cleanUrlRedirect(context: RequestContext, instance: ClerkInstance): Headers {
   const url = new URL(context.clerkUrl)
   for (const name of HANDSHAKE_PARAMETERS) url.searchParams.delete(name)
   if (instance.isSatellite) url.searchParams.set(QueryParameter.ClerkSynced, 'true')
-  return new Headers({ location: `${sameOriginPath(url.pathname)}${url.search}`, 'cache-control': 'no-store' })
-}
-
-/**
- * A path that a browser resolves on the current origin, whatever the request's path was. A relative `Location`
- * starting with `//` is read as another host (`//evil.com/phish`), and `/\`, tabs and newlines in the request
- * all parse to such a path. `/.` in front is removed by every URL resolver, so the page stays exactly the same
- * while the reference can no longer name a host.
- */
-function sameOriginPath(pathname: string): string {
-  return pathname.startsWith('//') ? `/.${pathname}` : pathname
+  return new Headers({ location: redirectLocation(url, 'same-origin'), 'cache-control': 'no-store' })
 }
 
 async function redeemNonce(instance: ClerkInstance, nonce: string): Promise<HandshakeOutcome> {

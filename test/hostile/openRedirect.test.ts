@@ -10,6 +10,7 @@ import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { serverBuild } from '../remix/serverBuild'
 import { NAVIGATION, args } from '../helpers/localInstance'
 import { sessionClaims, signToken } from '../helpers/sessionTokens'
+import { FAPI_HOST } from '../helpers/sessionTokens'
 import { T_SECONDS, useHostileWorld, warmUp } from './fixtures'
 
 const ORIGIN = 'https://app.example.com'
@@ -30,6 +31,9 @@ const HOSTILE_PATHS: ReadonlyArray<{ raw: string; path: string }> = [
   { raw: '/\r\n/evil.com/', path: '//evil.com/' },
   { raw: '/./\\evil.com', path: '//evil.com' },
   { raw: '/.//evil.com/x', path: '//evil.com/x' },
+  { raw: '/x/..//evil.com/phish', path: '//evil.com/phish' },
+  { raw: '/.//', path: '//' },
+  { raw: '///', path: '///' },
 ]
 
 const world = useHostileWorld()
@@ -102,6 +106,35 @@ describe.each(KINDS)('a %s on a hostile path stays on the app', (kind) => {
     const request = await handshakeRequest(raw, kind)
     const response = await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), world().options()))
     expectSameOriginSamePage(followed(response, request), path)
+  })
+})
+
+// On Netlify with a development key every redirect gets `__clerk_netlify_cache_bust`; the parameter is appended to the
+// Location as it was decided, never by parsing it again (`new URL('/.//evil.com', base).pathname` is `//evil.com`).
+describe.each(KINDS)('a %s on a hostile path, on Netlify with a development key, stays on the app', (kind) => {
+  const DEVELOPMENT_KEY = `pk_test_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
+  const development = () => world().options({ publishableKey: DEVELOPMENT_KEY })
+  beforeEach(() => {
+    vi.stubEnv('NETLIFY', 'true')
+    return () => vi.unstubAllEnvs()
+  })
+
+  function expectCacheBustedSamePage(response: Response, request: Request, path: string): void {
+    const target = followed(response, request)
+    expect(target.origin).toBe(ORIGIN)
+    expect(target.pathname).toBe(path)
+    expect(target.searchParams.get('tab')).toBe('1')
+    expect(target.searchParams.get('__clerk_netlify_cache_bust')).toMatch(/^\d+$/)
+  }
+
+  it.each(HOSTILE_PATHS)('getAuth: $raw', async ({ raw, path }) => {
+    const request = await handshakeRequest(raw, kind)
+    expectCacheBustedSamePage(await thrownBy(getAuth(args(request), development())), request, path)
+  })
+
+  it.each(HOSTILE_PATHS)('rootAuthLoader: $raw', async ({ raw, path }) => {
+    const request = await handshakeRequest(raw, kind)
+    expectCacheBustedSamePage(await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), development())), request, path)
   })
 })
 
