@@ -32,6 +32,7 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
     instanceType: instance.instanceType,
     frontendApi: instance.frontendApi,
     knownJwt: instance.knownJwt,
+    trustForwardedHost: instance.options.trustForwardedHost,
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)

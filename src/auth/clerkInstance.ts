@@ -43,6 +43,11 @@ export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey
    * (`__clerk_redirect_url`, the satellite sync); `authorizedParties` count too.
    */
   allowedRedirectOrigins?: string[] | undefined
+  /**
+   * `X-Forwarded-Host` names the app's public host (default false: the `Host` header does). Only for an app behind
+   * a proxy that sets it and drops the one a client sent.
+   */
+  trustForwardedHost?: boolean | undefined
 }
 
 export interface ClerkInstance {
@@ -216,6 +221,7 @@ export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boo
     Boolean(a.isSatellite) === Boolean(b.isSatellite) &&
     (a.signInUrl || undefined) === (b.signInUrl || undefined) &&
     Boolean(a.satelliteAutoSync) === Boolean(b.satelliteAutoSync) &&
+    Boolean(a.trustForwardedHost) === Boolean(b.trustForwardedHost) &&
     a.clockSkewInMs === b.clockSkewInMs &&
     sameList(a.audience, b.audience) &&
     sameList(a.authorizedParties, b.authorizedParties) &&

@@ -276,13 +276,13 @@ describe('production: when a handshake is possible', () => {
     expect(String(warn.mock.calls[0]![0])).toContain('3 handshakes in a row did not produce a valid session')
   })
 
-  it('builds the handshake URL on the public URL (x-forwarded-host/proto), suffixed cookies reported', async () => {
+  it('builds the handshake URL on the public URL (x-forwarded-host/proto, the host trusted), suffixed cookies reported', async () => {
     const suffix = await getCookieSuffix(instance.local.publishableKey)
     const request = requestWith('http://10.0.0.5:3000/dashboard?tab=1', {
       headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' },
       cookies: sessionCookies(await expiredToken(), suffix),
     })
-    const state = await stateFor(request)
+    const state = await stateFor(request, { ...(instance.options as AuthenticateOptions), trustForwardedHost: true })
     expect(state.headers?.get('location')).toBe(
       handshakeLocation(reason, { url: 'https://app.example.com/dashboard?tab=1', suffixed: true }),
     )
@@ -340,7 +340,7 @@ describe('configuration', () => {
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const request = () =>
-      requestWith('http://10.0.0.5/p', { headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' }, cookies: sessionCookies(old) })
+      requestWith('http://10.0.0.5/p', { headers: { ...NAVIGATION, host: 'app.example.com', 'x-forwarded-proto': 'https' }, cookies: sessionCookies(old) })
     const relative = await stateFor(request(), { ...(instance.options as AuthenticateOptions), proxyUrl: '/__clerk/' })
     expect(relative.headers?.get('location')).toMatch(/^https:\/\/app\.example\.com\/__clerk\/v1\/client\/handshake\?redirect_url=https%3A%2F%2Fapp\.example\.com%2Fp&/)
     expect(relative.proxyUrl).toBe('https://app.example.com/__clerk/')

@@ -166,9 +166,9 @@ describe('per Request', () => {
       const options = optionsV2()
       reads.length = 0
       const first = await getAuth(loaderArgs, options)
-      expect(reads).toEqual(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE'])
+      expect(reads).toEqual(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE', 'CLERK_TRUST_FORWARDED_HOST'])
       const again = await getAuth(loaderArgs, options)
-      expect(reads).toHaveLength(3)
+      expect(reads).toHaveLength(4)
       expect(again).toEqual(first)
       expect(again).not.toBe(first)
       expect(first.userId).toBe(v2.userId)
