@@ -54,8 +54,9 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
+    const minter = new TokenMinter({ ...settings, satelliteFrontendApi: (origin) => satellites.frontendApiForApp(origin) })
     const { clerkJs, bundles: npmBundles } = findServedBundles()
-    return { core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles }, url }
+    return { core: { ...settings, minter, allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles }, url }
   } catch (error) {
     store.close()
     throw error

@@ -31,6 +31,7 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
     frontendApi: instance.frontendApi,
+    satelliteIssuers: instance.satelliteIssuers,
     knownJwt: instance.knownJwt,
     trustForwardedHost: instance.options.trustForwardedHost,
   })

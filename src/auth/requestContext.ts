@@ -37,6 +37,11 @@ export interface RequestContextOptions {
    */
   frontendApi: string
   /**
+   * A satellite's own Frontend APIs without their scheme (`clerk.<domain>`, its absolute `proxyUrl`): a production
+   * satellite's tokens come from there, and are the instance's as much as those the primary's Frontend API issued.
+   */
+  satelliteIssuers?: readonly string[] | undefined
+  /**
    * Tokens already decoded elsewhere (the verified-token cache): a token seen before is then not parsed
    * again. Must return exactly what `decodeJwt` would.
    */
@@ -170,7 +175,7 @@ export class RequestContext {
       // A plain session from an older SDK (no iss) is ours; one issued by another instance is not.
       if (!iss) return false
       // Compared without schemes on both sides: a local Frontend API's key carries `http://` in it.
-      if (typeof iss !== 'string' || withoutScheme(iss) !== withoutScheme(this.options.frontendApi)) return true
+      if (typeof iss !== 'string' || !this.isInstanceIssuer(withoutScheme(iss))) return true
     }
     if (suffixedUat === undefined && suffixedSession === undefined) return false
 
@@ -183,6 +188,10 @@ export class RequestContext {
     }
     if (suffixedUat === undefined && suffixedSession !== undefined) return false
     return true
+  }
+
+  private isInstanceIssuer(issuer: string): boolean {
+    return issuer === withoutScheme(this.options.frontendApi) || this.options.satelliteIssuers?.includes(issuer) === true
   }
 
   get sessionTokenInCookie(): string | undefined {
@@ -265,7 +274,7 @@ export function tokenFromAuthorization(value: string | null | undefined): string
 const schemeless = new BoundedCache<string, string>(64)
 forgetOnReset(() => schemeless.clear())
 
-function withoutScheme(url: string): string {
+export function withoutScheme(url: string): string {
   let result = schemeless.get(url)
   if (result === undefined) {
     result = url.replace(/https?:\/\//gi, '')

@@ -98,12 +98,31 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'forwarded-host-validated',
     against: BOTH,
     reason:
-      '`x-forwarded-host` and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
+      '`x-forwarded-host` (when trusted, see `forwarded-host-trusted-on-request`) and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document forged forwarded host' &&
       ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
       theirs.location?.params.redirect_url === 'https://evil.example/dashboard?tab=1',
+  },
+  {
+    id: 'forwarded-host-trusted-on-request',
+    against: BOTH,
+    reason:
+      '`x-forwarded-host` names the public host only with the `trustForwardedHost` option (`CLERK_TRUST_FORWARDED_HOST`); by default the `Host` header does (what the Remix adapters also put in `request.url`), and `x-forwarded-proto` is read either way. Any client can send the header, and upstream builds the handshake\'s `redirect_url` and the `__proxyUrl` ClerkJS is given from it, which a shared cache then hands to everyone.',
+    fields: ['location.params.redirect_url'],
+    matches: (c, ours, theirs) =>
+      c.request === 'GET document behind proxy' &&
+      ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      theirs.location?.params.redirect_url === 'https://app.example.com/dashboard?tab=1',
+  },
+  {
+    id: 'vary-forwarded-headers',
+    against: REMIX4,
+    reason:
+      'A redirect getAuth throws (and the root loader\'s answer) says `Vary: X-Forwarded-Proto, CloudFront-Forwarded-Proto` (and `X-Forwarded-Host` when trusted): they are built on the public URL, which those headers change, and a shared cache must not hand one client\'s answer to another. Upstream sends no `Vary`.',
+    fields: ['headers.vary'],
+    matches: (_c, ours, theirs) => ours.headers.vary?.startsWith('X-Forwarded') === true && theirs.headers.vary === undefined,
   },
   {
     id: 'audience-requires-aud',
@@ -181,13 +200,14 @@ export const DIFFERENCES: readonly Difference[] = [
       isSatellite(c) && (ours.reason === 'satellite-needs-syncing') !== (theirs.reason === 'satellite-needs-syncing'),
   },
   {
-    id: 'satellite-own-issuer',
+    id: 'satellite-primary-issuer',
     against: BOTH,
     reason:
-      "On a satellite with a `domain`, plain `__session`/`__client_uat` cookies whose token the instance issued count as the instance's. Upstream compares the token's `iss` with the satellite's Frontend API (`clerk.<domain>`) instead of the instance's, so it takes every plain cookie for another instance's, ignores them (only suffixed cookies count) and asks the handshake for suffixed cookies; a satellite whose Frontend API sets plain cookies never signs in there.",
+      "On a satellite with a `domain`, plain `__session`/`__client_uat` cookies count as the instance's when their token comes from the satellite's own Frontend API (`clerk.<domain>`, as Clerk mints a production satellite's tokens, and as upstream takes them) or from the primary's. Upstream takes a plain cookie from the primary's Frontend API for another instance's, ignores it (only suffixed cookies count) and asks the handshake for suffixed cookies; a browser can hold one when both share a parent domain, and remix-clerk-local minted satellite tokens that way before it followed Clerk.",
     fields: '*',
     matches: (c, ours, theirs) =>
       (c.options === 'satellite-domain' || c.options === 'satellite-auto-sync') &&
+      !c.token.startsWith('satellite-issued') &&
       ['both', 'uat-0', 'both+devbrowser'].includes(c.cookies) &&
       !sameVerdictAndTarget(ours, theirs),
   },

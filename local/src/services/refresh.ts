@@ -42,7 +42,7 @@ export async function checkRefresh(
   core: Core,
   sessionId: string,
   input: unknown,
-): Promise<{ session: SessionRecord; origin: string; format: 'token' | 'cookie' }> {
+): Promise<{ session: SessionRecord; origin: string; issuer: string | undefined; format: 'token' | 'cookie' }> {
   const body = parseFields(input, REFRESH_FIELDS)
   const session = getSession(core, sessionId)
   const claims = await expiredTokenClaims(core, body.expired_token)
@@ -66,7 +66,10 @@ export async function checkRefresh(
       `The session is ${session.status}; sign in again (the handshake does that).`,
     )
   }
-  return { session, origin: body.request_origin, format: body.format ?? 'token' }
+  // The new token comes from the Frontend API the expired one came from (a satellite's stays a satellite's); the
+  // signature says the instance issued that one.
+  const issuer = typeof claims.iss === 'string' ? claims.iss : undefined
+  return { session, origin: body.request_origin, issuer, format: body.format ?? 'token' }
 }
 
 async function expiredTokenClaims(core: Core, token: string): Promise<Record<string, unknown>> {
