@@ -4,7 +4,8 @@
 // browser checks, the cookies, the token itself).
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
-import { handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
+import { cleanUrlRedirect, handshakeInUrl, handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
+import { isBoundToThisBrowser } from './handshakeBinding'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
 import { mustActivate } from './organizationSync'
 import { comesFromAnotherSite } from './referrer'
@@ -59,6 +60,7 @@ class Authentication {
   async withCookies(): Promise<RequestState> {
     const { context, instance } = this
     if (context.handshakeNonce !== undefined || context.handshakeToken !== undefined) {
+      if (handshakeInUrl(context) && !isBoundToThisBrowser(context)) return this.unboundHandshake()
       const resolved = await resolveHandshake(context, instance, this.facts)
       if (resolved) return resolved
     }
@@ -115,6 +117,21 @@ class Authentication {
     }
     const state = signedIn(instance, this.facts, result.payload, token)
     return (instance.organizationMatcher && this.organizationSync(state)) || state
+  }
+
+  /**
+   * A handshake answer in the URL that this browser was not sent for is not redeemed: it may be someone else's
+   * sign-in (login CSRF). A navigation takes a handshake of its own instead, which also completes a sign-in that the
+   * Frontend API's own pages sent here; past the loop limit, or for any other request, the URL is cleaned of it.
+   */
+  private unboundHandshake(): RequestState {
+    const { context, instance } = this
+    const reason = AuthErrorReason.HandshakeUnbound
+    const message =
+      'The handshake answer in the URL was not sent to this browser by this app (no matching __clerk_handshake_binding ' +
+      'cookie), so it was not redeemed: it may be another browser\'s sign-in.'
+    const own = this.handshakeOrSignedOut(reason, message)
+    return own.status === 'handshake' ? own : signedOut(instance, this.facts, reason, message, cleanUrlRedirect(context, instance))
   }
 
   /**

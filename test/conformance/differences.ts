@@ -28,6 +28,9 @@ function carriesToken(c: ConformanceCase): boolean {
   return c.authorization === 'bearer' || c.authorization === 'bare' || !['none', 'uat', 'devbrowser'].includes(c.cookies)
 }
 
+/** A handshake's `redirect_url` without our binding parameter (`handshake-bound-to-browser` accounts for that). */
+const redirectUrlOf = (outcome: Outcome) => outcome.location?.params.redirect_url?.replace(/[?&]__clerk_handshake_binding=\(binding\)$/, '')
+
 const signedOutWith = (outcome: Outcome, reason: string) => outcome.status === 'signed-out' && outcome.reason === reason
 
 /** The same outcome, except that theirs is a handshake redirect and ours is signed out for the same reason. */
@@ -95,6 +98,16 @@ export const DIFFERENCES: readonly Difference[] = [
       (signedOutWith(theirs, 'unexpected-error') || (theirs.status === 'threw' && theirs.error === 'Error: Invalid claim element (missing colon): dashboard')),
   },
   {
+    id: 'handshake-bound-to-browser',
+    against: BOTH,
+    reason:
+      'A handshake is bound to the browser the app sends: its `redirect_url` carries a random `__clerk_handshake_binding` value and the browser gets the same in a short-lived HttpOnly cookie on the app; a nonce or token that comes back in the URL is redeemed only next to its value. Upstream redeems a handshake URL for whoever opens it, so an attacker who stops at the redirect back to the app in his own browser can sign a victim in as himself with that link (login CSRF). An unbound answer is not redeemed: a navigation takes a handshake of its own (`handshake-not-bound-to-browser`). Clerk\'s Frontend API returns to `redirect_url` with its query as it was, and in production sets the handshake in a cookie on the app\'s domain, which needs no binding.',
+    fields: ['location.params.redirect_url', 'headers.set-cookie'],
+    matches: (_c, ours, theirs) =>
+      ours.location?.params.redirect_url?.includes('__clerk_handshake_binding=(binding)') === true &&
+      theirs.location?.params.redirect_url?.includes('__clerk_handshake_binding') !== true,
+  },
+  {
     id: 'forwarded-host-validated',
     against: BOTH,
     reason:
@@ -102,7 +115,7 @@ export const DIFFERENCES: readonly Difference[] = [
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document forged forwarded host' &&
-      ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      redirectUrlOf(ours) === 'http://127.0.0.1:3000/dashboard?tab=1' &&
       theirs.location?.params.redirect_url === 'https://evil.example/dashboard?tab=1',
   },
   {
@@ -113,7 +126,7 @@ export const DIFFERENCES: readonly Difference[] = [
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document behind proxy' &&
-      ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      redirectUrlOf(ours) === 'http://127.0.0.1:3000/dashboard?tab=1' &&
       theirs.location?.params.redirect_url === 'https://app.example.com/dashboard?tab=1',
   },
   {
