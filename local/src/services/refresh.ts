@@ -73,14 +73,19 @@ export async function checkRefresh(
 }
 
 async function expiredTokenClaims(core: Core, token: string): Promise<Record<string, unknown>> {
-  const invalid = () =>
-    refused('expired_session_token_invalid', 'Invalid expired session token', 'The expired session token is not a session token of this instance.')
+  const claims = await claimsSignedByInstance(core, token)
+  if (claims) return claims
+  throw refused('expired_session_token_invalid', 'Invalid expired session token', 'The expired session token is not a session token of this instance.')
+}
+
+/** The claims of a token the instance key signed, whatever its `exp`; undefined for anything else. */
+export async function claimsSignedByInstance(core: Core, token: string): Promise<Record<string, unknown> | undefined> {
+  if (token.length > MAX_TOKEN_LENGTH) return undefined
   let payload: Uint8Array
   try {
-    const verified = await compactVerify(token, await publicKey(core), { algorithms: ['RS256'] })
-    payload = verified.payload
+    payload = (await compactVerify(token, await publicKey(core), { algorithms: ['RS256'] })).payload
   } catch {
-    throw invalid()
+    return undefined
   }
   try {
     const claims = JSON.parse(new TextDecoder().decode(payload)) as unknown
@@ -88,7 +93,7 @@ async function expiredTokenClaims(core: Core, token: string): Promise<Record<str
   } catch {
     // falls through
   }
-  throw invalid()
+  return undefined
 }
 
 const publicKeys = new WeakMap<Core, Promise<CryptoKey | Uint8Array>>()
