@@ -57,13 +57,14 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
+    const minter = new TokenMinter({ ...settings, satelliteFrontendApi: (origin) => satellites.frontendApiForApp(origin) })
     const { clerkJs, bundles: npmBundles } = findServedBundles()
     const events = new WebhookEvents(
       { instanceId: keys.instanceId, secretKey: keys.secretKey, now: options.now, onCommit: (callback) => store.onCommit(callback) },
       options.webhooks,
     )
     return {
-      core: { ...settings, minter: new TokenMinter(settings), allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles, events },
+      core: { ...settings, minter, allowedOrigins, allowedHosts, satellites, clerkJs, npmBundles, events },
       url,
     }
   } catch (error) {

@@ -22,6 +22,11 @@ export interface GetTokenOptions {
   expiresInSeconds?: number
   /** Origin of the browser request the token is for; becomes `azp`. */
   origin?: string
+  /**
+   * The Frontend API the token comes from, its `iss`, e.g. a production satellite's `https://clerk.satellite.example`.
+   * Default: a satellite app's own when `origin` is one (see `satelliteOrigins`), else the instance's.
+   */
+  frontendApi?: string
 }
 
 /**
@@ -167,7 +172,7 @@ export class LocalClerk {
   /** Mints a session token, or a template token with `template`. Throws a `ClerkApiError` like the HTTP API. */
   getToken(sessionId: string, options: GetTokenOptions = {}): Promise<string> {
     this.assertOpen()
-    const mint = { expiresInSeconds: options.expiresInSeconds, origin: options.origin }
+    const mint = { expiresInSeconds: options.expiresInSeconds, origin: options.origin, issuer: options.frontendApi }
     return options.template === undefined
       ? this.core.minter.sessionToken(sessionId, mint)
       : this.core.minter.templateToken(sessionId, options.template, mint)

@@ -4,7 +4,8 @@
 // browser checks, the cookies, the token itself).
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
-import { handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
+import { cleanUrlRedirect, handshakeInUrl, handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
+import { isBoundToThisBrowser } from './handshakeBinding'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
 import { mustActivate } from './organizationSync'
 import { comesFromAnotherSite } from './referrer'
@@ -31,7 +32,9 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
     frontendApi: instance.frontendApi,
+    satelliteIssuers: instance.satelliteIssuers,
     knownJwt: instance.knownJwt,
+    trustForwardedHost: instance.options.trustForwardedHost,
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)
@@ -57,6 +60,7 @@ class Authentication {
   async withCookies(): Promise<RequestState> {
     const { context, instance } = this
     if (context.handshakeNonce !== undefined || context.handshakeToken !== undefined) {
+      if (handshakeInUrl(context) && !isBoundToThisBrowser(context)) return this.unboundHandshake()
       const resolved = await resolveHandshake(context, instance, this.facts)
       if (resolved) return resolved
     }
@@ -116,6 +120,21 @@ class Authentication {
   }
 
   /**
+   * A handshake answer in the URL that this browser was not sent for is not redeemed: it may be someone else's
+   * sign-in (login CSRF). A navigation takes a handshake of its own instead, which also completes a sign-in that the
+   * Frontend API's own pages sent here; past the loop limit, or for any other request, the URL is cleaned of it.
+   */
+  private unboundHandshake(): RequestState {
+    const { context, instance } = this
+    const reason = AuthErrorReason.HandshakeUnbound
+    const message =
+      'The handshake answer in the URL was not sent to this browser by this app (no matching __clerk_handshake_binding ' +
+      'cookie), so it was not redeemed: it may be another browser\'s sign-in.'
+    const own = this.handshakeOrSignedOut(reason, message)
+    return own.status === 'handshake' ? own : signedOut(instance, this.facts, reason, message, cleanUrlRedirect(context, instance))
+  }
+
+  /**
    * A satellite's page load without the primary's cookies (or asked to sync with `__clerk_synced=false`) goes to
    * the primary to get them: through the Frontend API's handshake in production, through the primary's sign-in
    * page in development. As @clerk/backend 3: a first visit without cookies syncs only with `satelliteAutoSync`, and
@@ -134,7 +153,7 @@ class Authentication {
     // Checked when the options were read: a development satellite has an absolute signInUrl.
     const signIn = new URL(instance.options.signInUrl!)
     signIn.searchParams.append(QueryParameter.ClerkRedirectUrl, context.clerkUrl.href)
-    return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing, '', signIn.href)
+    return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing, '', signIn)
   }
 
   /**
@@ -150,7 +169,7 @@ class Authentication {
     const devBrowser = context.devBrowserToken
     if (devBrowser) back.searchParams.append(QueryParameter.DevBrowser, devBrowser)
     back.searchParams.set(QueryParameter.ClerkSynced, 'true')
-    return this.handshakeOrSignedOut(AuthErrorReason.PrimaryRespondsToSyncing, '', back.href)
+    return this.handshakeOrSignedOut(AuthErrorReason.PrimaryRespondsToSyncing, '', back)
   }
 
   /**
@@ -209,7 +228,7 @@ class Authentication {
    * A handshake for a browser navigation that has not looped yet; otherwise signed out with the same
    * reason and message (a fetch or a form POST cannot take the detour).
    */
-  private handshakeOrSignedOut(reason: string, message = '', location?: string): RequestState {
+  private handshakeOrSignedOut(reason: string, message = '', target?: URL): RequestState {
     const { context } = this
     if (!isEligibleForHandshake(context)) return this.signedOut(reason, message)
     if (context.handshakeRedirectLoopCounter >= MAX_HANDSHAKE_REDIRECTS) {
@@ -224,7 +243,7 @@ class Authentication {
       )
       return this.signedOut(reason, message)
     }
-    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason, location)
+    const headers = handshakeRedirectHeaders(context, this.instance, this.facts, reason, target)
     return handshake(this.facts, reason, message, headers)
   }
 

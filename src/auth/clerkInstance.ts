@@ -14,6 +14,7 @@ import {
 import type { DecodedJwt } from '../jwt/decodeJwt'
 import { OrganizationMatcher, type OrganizationSyncOptions } from './organizationSync'
 import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions'
+import { withoutScheme } from './requestContext'
 import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
 import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
@@ -43,6 +44,11 @@ export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey
    * (`__clerk_redirect_url`, the satellite sync); `authorizedParties` count too.
    */
   allowedRedirectOrigins?: string[] | undefined
+  /**
+   * `X-Forwarded-Host` names the app's public host (default false: the `Host` header does). Only for an app behind
+   * a proxy that sets it and drops the one a client sent.
+   */
+  trustForwardedHost?: boolean | undefined
 }
 
 export interface ClerkInstance {
@@ -53,6 +59,11 @@ export interface ClerkInstance {
   /** Where handshakes go when there is no `proxyUrl`: `clerk.<domain>` for a production satellite, else `frontendApi`. */
   readonly handshakeFrontendApi: string
   readonly isSatellite: boolean
+  /**
+   * A satellite's own Frontend APIs (`clerk.<domain>` in production, an absolute `proxyUrl`), without scheme: the
+   * `iss` of the tokens it issues, which are the instance's too. Empty for a primary.
+   */
+  readonly satelliteIssuers: readonly string[]
   /** Compiled `organizationSyncOptions`; undefined without them, so nothing is matched. */
   readonly organizationMatcher: OrganizationMatcher | undefined
   readonly cookieSuffix: string
@@ -104,6 +115,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   const { instanceType, frontendApi } = parsePublishableKey(options.publishableKey)
   const isSatellite = Boolean(options.isSatellite)
   const handshakeFrontendApi = parsePublishableKey(options.publishableKey, { domain: options.domain, isSatellite }).frontendApi
+  const satelliteIssuers = isSatellite ? satelliteFrontendApis(handshakeFrontendApi, options.proxyUrl) : []
   const { organizationSyncOptions } = options
   const organizationMatcher = organizationSyncOptions ? new OrganizationMatcher(organizationSyncOptions) : undefined
   const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
@@ -130,6 +142,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
     frontendApi,
     handshakeFrontendApi,
     isSatellite,
+    satelliteIssuers,
     organizationMatcher,
     cookieSuffix,
     apiUrl,
@@ -165,6 +178,13 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   if (existing) return existing
   instances.set(options, instance)
   return instance
+}
+
+/** `clerk.<domain>` (or the primary's, for a satellite without a domain) and an absolute proxyUrl, without scheme. */
+function satelliteFrontendApis(frontendApi: string, proxyUrl: string | undefined): readonly string[] {
+  const issuers = [withoutScheme(frontendApi)]
+  if (proxyUrl && !proxyUrl.startsWith('/')) issuers.push(withoutScheme(proxyUrl).replace(/\/+$/, ''))
+  return Object.freeze(issuers)
 }
 
 function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
@@ -216,6 +236,7 @@ export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boo
     Boolean(a.isSatellite) === Boolean(b.isSatellite) &&
     (a.signInUrl || undefined) === (b.signInUrl || undefined) &&
     Boolean(a.satelliteAutoSync) === Boolean(b.satelliteAutoSync) &&
+    Boolean(a.trustForwardedHost) === Boolean(b.trustForwardedHost) &&
     a.clockSkewInMs === b.clockSkewInMs &&
     sameList(a.audience, b.audience) &&
     sameList(a.authorizedParties, b.authorizedParties) &&

@@ -7,6 +7,8 @@ import { CLERK_API_VERSION } from '../backend/constants'
 import { SingleFlight } from '../shared/singleFlight'
 import type { ClerkInstance } from './clerkInstance'
 import { decodeJwt } from '../jwt/decodeJwt'
+import { HANDSHAKE_BINDING, newBinding, usedBindingRemoval } from './handshakeBinding'
+import { redirectLocation } from './location'
 import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons'
 import { organizationIdParameter } from './organizationSync'
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
@@ -18,7 +20,7 @@ import { checkSessionHeader, checkSignature, checkTimeClaims, clockSkew } from '
 export const MAX_HANDSHAKE_REDIRECTS = 3
 
 /** Query parameters that only matter to the handshake and are removed from the URL the user sees. */
-const HANDSHAKE_PARAMETERS = [QueryParameter.Handshake, QueryParameter.HandshakeNonce, '__clerk_help', QueryParameter.DevBrowser]
+const HANDSHAKE_PARAMETERS = [QueryParameter.Handshake, QueryParameter.HandshakeNonce, '__clerk_help', QueryParameter.DevBrowser, HANDSHAKE_BINDING]
 
 /**
  * Only a browser navigation can follow a redirect to the Frontend API and come back, and only with GET:
@@ -32,18 +34,20 @@ export function isEligibleForHandshake(context: RequestContext): boolean {
 }
 
 /**
- * `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake, or to `location`
- * when given (the satellite sync of a development instance goes through the primary's pages instead).
+ * `Location`, `Cache-Control` and the loop counter for a redirect to the Frontend API's handshake, bound to this
+ * browser (handshakeBinding.ts), or to `target` when given (the satellite sync of a development instance goes through
+ * the primary's pages instead, and no nonce comes back from there).
  */
 export function handshakeRedirectHeaders(
   context: RequestContext,
   instance: ClerkInstance,
   facts: StateFacts,
   reason: string,
-  location?: string,
+  target?: URL,
 ): Headers {
+  const binding = target ? undefined : newBinding(context)
   const headers = new Headers({
-    location: location ?? handshakeUrl(context, instance, facts, reason),
+    location: redirectLocation(target ?? handshakeUrl(context, instance, facts, reason, binding!.value), 'absolute'),
     // A cached 307 would replay a stale handshake forever (Chrome caches redirects of inactive tabs).
     'cache-control': 'no-store',
   })
@@ -55,16 +59,19 @@ export function handshakeRedirectHeaders(
       maxAge: 2,
     }),
   )
+  if (binding) headers.append('set-cookie', binding.setCookie)
   return headers
 }
 
-function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string): string {
+function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string, binding: string): URL {
   const base = facts.proxyUrl || instance.handshakeFrontendApi
   const origin = (base.startsWith('http') ? base : `https://${base}`).replace(/\/+$/, '')
   const url = new URL(`${origin}/v1/client/handshake`)
   const redirectUrl = new URL(context.clerkUrl)
-  redirectUrl.searchParams.delete(QueryParameter.DevBrowser)
+  // An earlier handshake's answer (one not bound to this browser, say) must not come back with this one's.
+  for (const name of HANDSHAKE_PARAMETERS) redirectUrl.searchParams.delete(name)
   redirectUrl.searchParams.delete('__dev_session')
+  redirectUrl.searchParams.append(HANDSHAKE_BINDING, binding)
   url.searchParams.append('redirect_url', redirectUrl.href)
   url.searchParams.append('__clerk_api_version', CLERK_API_VERSION)
   url.searchParams.append('suffixed_cookies', String(context.usesSuffixedCookies))
@@ -75,7 +82,16 @@ function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: S
   // Every handshake of a page that names an organization activates it on the way (as upstream does).
   const target = instance.organizationMatcher?.findTarget(context.clerkUrl.pathname)
   if (target) url.searchParams.append('organization_id', organizationIdParameter(target))
-  return url.href
+  return url
+}
+
+/**
+ * Whether the handshake answer this request carries (a nonce, else a token) came in its URL rather than in a cookie
+ * the Frontend API set on the app's domain: only one in the URL can have been sent by someone else.
+ */
+export function handshakeInUrl(context: RequestContext): boolean {
+  const name = context.handshakeNonce !== undefined ? QueryParameter.HandshakeNonce : QueryParameter.Handshake
+  return context.queryParameter(name) !== undefined
 }
 
 type HandshakeOutcome = { readonly ok: true; readonly directives: readonly string[] } | { readonly ok: false; readonly problem: string }
@@ -139,25 +155,17 @@ export async function resolveHandshake(
 const CLOCK_REASONS = new Set<string>([Reason.TokenExpired, Reason.TokenNotActiveYet, Reason.TokenIatInTheFuture])
 
 /**
- * A 307 to the current URL without the handshake parameters, relative so no proxy header can redirect it elsewhere.
- * On a satellite the URL says `__clerk_synced=true`: the cookies now say all there is, and a sync asked for with
+ * A 307 to the current URL without the handshake parameters, on the request's own origin. On a satellite the URL says `__clerk_synced=true`: the cookies now say all there is, and a sync asked for with
  * `__clerk_synced=false` (or a first visit, with `satelliteAutoSync`) must not start again.
  */
-function cleanUrlRedirect(context: RequestContext, instance: ClerkInstance): Headers {
+export function cleanUrlRedirect(context: RequestContext, instance: ClerkInstance): Headers {
   const url = new URL(context.clerkUrl)
   for (const name of HANDSHAKE_PARAMETERS) url.searchParams.delete(name)
   if (instance.isSatellite) url.searchParams.set(QueryParameter.ClerkSynced, 'true')
-  return new Headers({ location: `${sameOriginPath(url.pathname)}${url.search}`, 'cache-control': 'no-store' })
-}
-
-/**
- * A path that a browser resolves on the current origin, whatever the request's path was. A relative `Location`
- * starting with `//` is read as another host (`//evil.com/phish`), and `/\`, tabs and newlines in the request
- * all parse to such a path. `/.` in front is removed by every URL resolver, so the page stays exactly the same
- * while the reference can no longer name a host.
- */
-function sameOriginPath(pathname: string): string {
-  return pathname.startsWith('//') ? `/.${pathname}` : pathname
+  const headers = new Headers({ location: redirectLocation(url, 'same-origin'), 'cache-control': 'no-store' })
+  const removal = usedBindingRemoval(context)
+  if (removal) headers.append('set-cookie', removal)
+  return headers
 }
 
 async function redeemNonce(instance: ClerkInstance, nonce: string): Promise<HandshakeOutcome> {

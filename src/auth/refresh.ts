@@ -7,6 +7,7 @@ import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
 import { SingleFlight } from '../shared/singleFlight'
 import type { ClerkInstance } from './clerkInstance'
+import { RefreshFailures } from './refreshFailures'
 import { decodeJwt, type JwtPayload } from '../jwt/decodeJwt'
 import { CookieName, type RequestContext } from './requestContext'
 import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
@@ -21,6 +22,8 @@ export const RefreshError = {
   FetchError: 'fetch-error',
   UnexpectedSDKError: 'unexpected-sdk-error',
   UnexpectedBAPIError: 'unexpected-bapi-error',
+  // Ours: too many refreshes failed lately (see MAX_FAILED_REFRESHES); none was tried.
+  TooManyFailures: 'too-many-failed-refreshes',
 } as const
 
 export type RefreshOutcome =
@@ -31,18 +34,27 @@ export type RefreshOutcome =
  * How long a refresh's outcome answers the same (expired token, refresh token) pair again: Remix runs a page's
  * loaders in parallel, each with its own Request, and one that calls getAuth after awaiting something else must not
  * make a second Backend API call. The pair is the credential the Backend API takes, so whoever holds it could
- * refresh anyway.
+ * refresh anyway. A failure is also remembered for the expired token alone, as long.
  */
 const SETTLED_FOR_MS = 10_000
+/**
+ * Failed refreshes remembered at once (and refreshes in flight): at most this many failing Backend API calls per
+ * `SETTLED_FOR_MS` in all. Past it, an expired token whose refresh is not known takes the handshake without a call.
+ * @internal Exported for tests.
+ */
+export const MAX_FAILED_REFRESHES = 512
 type Settled = { readonly outcome: RefreshOutcome; readonly until: number }
 const settled = new BoundedCache<string, Settled>(256)
-// A failed refresh is also remembered for the expired token alone: whoever holds an old token cannot make one
-// Backend API call per request by sending a new made-up refresh cookie each time.
-const failedTokens = new BoundedCache<string, Settled>(256)
+const failures = new RefreshFailures(MAX_FAILED_REFRESHES, SETTLED_FOR_MS)
 const flights = new SingleFlight<RefreshOutcome>()
+// Refreshes of one expired token with different refresh values run one after the other, so that a failure is known
+// before the next value is tried (made-up values sent at once must not each cost a call).
+const tokenQueues = new Map<string, Promise<unknown>>()
+let warnedFull = false
 forgetOnReset(() => {
   settled.clear()
-  failedTokens.clear()
+  failures.clear()
+  warnedFull = false
 })
 
 // Headers the Backend API does not need and the app may hold secrets in (its own session cookies, an API key).
@@ -52,15 +64,58 @@ const PRIVATE_HEADERS = new Set(['cookie', 'authorization'])
 export async function refreshSession(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
   const tokenKey = `${instance.identity}\n${expiredToken}`
   const key = `${tokenKey}\n${refreshToken}`
+  return remembered(key, tokenKey) ?? flights.run(key, () => oneAtATime(tokenKey, () => remembered(key, tokenKey) ?? tried(context, instance, expiredToken, refreshToken, key, tokenKey)))
+}
+
+function remembered(key: string, tokenKey: string): RefreshOutcome | undefined {
   const now = Date.now()
-  for (const known of [settled.get(key), failedTokens.get(tokenKey)]) if (known && known.until > now) return known.outcome
-  return flights.run(key, async () => {
-    const outcome = await attempt(context, instance, expiredToken, refreshToken)
-    const entry = { outcome, until: Date.now() + SETTLED_FOR_MS }
-    settled.set(key, entry)
-    if (!outcome.ok) failedTokens.set(tokenKey, entry)
-    return outcome
+  const known = settled.get(key)
+  if (known && known.until > now) return known.outcome
+  const reason = failures.failedRecently(tokenKey, now)
+  return reason === undefined ? undefined : { ok: false, reason }
+}
+
+async function tried(
+  context: RequestContext,
+  instance: ClerkInstance,
+  expiredToken: string,
+  refreshToken: string,
+  key: string,
+  tokenKey: string,
+): Promise<RefreshOutcome> {
+  const place = failures.reserve(Date.now())
+  if (!place) {
+    if (!warnedFull) {
+      warnedFull = true
+      console.warn(
+        `remix-clerk: ${MAX_FAILED_REFRESHES} session refreshes failed within ${SETTLED_FOR_MS / 1000} s (expired tokens sent with ` +
+          '__refresh cookies the Backend API refused); further expired tokens take the handshake without a refresh until they age out.',
+      )
+    }
+    return { ok: false, reason: RefreshError.TooManyFailures }
+  }
+  warnedFull = false
+  const outcome = await attempt(context, instance, expiredToken, refreshToken).catch(
+    (): RefreshOutcome => ({ ok: false, reason: RefreshError.UnexpectedSDKError }),
+  )
+  const now = Date.now()
+  place.settle(tokenKey, outcome.ok ? undefined : outcome.reason, now)
+  settled.set(key, { outcome, until: now + SETTLED_FOR_MS })
+  return outcome
+}
+
+function oneAtATime<T>(tokenKey: string, run: () => Promise<T> | T): Promise<T> {
+  const previous = tokenQueues.get(tokenKey) ?? Promise.resolve()
+  const mine = previous.then(run)
+  const tail = mine.then(
+    () => undefined,
+    () => undefined,
+  )
+  tokenQueues.set(tokenKey, tail)
+  void tail.then(() => {
+    if (tokenQueues.get(tokenKey) === tail) tokenQueues.delete(tokenKey)
   })
+  return mine
 }
 
 async function attempt(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {

@@ -37,10 +37,31 @@ export interface RequestContextOptions {
    */
   frontendApi: string
   /**
+   * A satellite's own Frontend APIs without their scheme (`clerk.<domain>`, its absolute `proxyUrl`): a production
+   * satellite's tokens come from there, and are the instance's as much as those the primary's Frontend API issued.
+   */
+  satelliteIssuers?: readonly string[] | undefined
+  /**
    * Tokens already decoded elsewhere (the verified-token cache): a token seen before is then not parsed
    * again. Must return exactly what `decodeJwt` would.
    */
   knownJwt?: ((token: string) => DecodedJwt | undefined) | undefined
+  /** `X-Forwarded-Host` names the public host (the `trustForwardedHost` option); otherwise `Host` does. */
+  trustForwardedHost?: boolean | undefined
+}
+
+/** The headers a proxy says the public scheme in, always read: they can only switch between http and https. */
+const FORWARDED_PROTO_HEADERS = ['cloudfront-forwarded-proto', 'x-forwarded-proto'] as const
+const FORWARDED_HOST_HEADER = 'x-forwarded-host'
+const VARY_PROTO = 'X-Forwarded-Proto, CloudFront-Forwarded-Proto'
+const VARY_HOST_AND_PROTO = `X-Forwarded-Host, ${VARY_PROTO}`
+
+/**
+ * The `Vary` value of a response built on the public URL: the forwarded headers that can change it. A shared cache
+ * then never hands the answer to a request whose forwarded headers say otherwise.
+ */
+export function forwardedHeadersVary(trustForwardedHost: boolean | undefined): string {
+  return trustForwardedHost ? VARY_HOST_AND_PROTO : VARY_PROTO
 }
 
 const HTTP_PROTOCOLS = new Set(['http', 'https'])
@@ -76,8 +97,10 @@ export class RequestContext {
   }
 
   /**
-   * The URL the browser asked for: behind a proxy, `request.url` names the internal host, so the first
-   * value of `x-forwarded-host` / `x-forwarded-proto` (or `host`) wins when it is well-formed.
+   * The URL the browser asked for: behind a proxy, `request.url` may name the internal host and scheme, so the
+   * first value of `x-forwarded-proto` and of `host` (or `x-forwarded-host`, when the app trusts it) win when they
+   * are well-formed. Any client can send `x-forwarded-host`: only a proxy that sets it (and drops the client's) makes
+   * it the public host, which the app says with `trustForwardedHost`.
    */
   get clerkUrl(): URL {
     return (this.clerkUrlValue ??= this.deriveClerkUrl())
@@ -85,11 +108,10 @@ export class RequestContext {
 
   private deriveClerkUrl(): URL {
     const url = new URL(this.request.url)
-    const host = firstValue(this.header('x-forwarded-host')) ?? firstValue(this.header('host'))
+    const forwardedHost = this.options.trustForwardedHost ? firstValue(this.header(FORWARDED_HOST_HEADER)) : undefined
+    const host = forwardedHost ?? firstValue(this.header('host'))
     const proto =
-      firstValue(this.header('cloudfront-forwarded-proto')) ??
-      firstValue(this.header('x-forwarded-proto')) ??
-      url.protocol.slice(0, -1)
+      firstValue(this.header(FORWARDED_PROTO_HEADERS[0])) ?? firstValue(this.header(FORWARDED_PROTO_HEADERS[1])) ?? url.protocol.slice(0, -1)
     if (!host || !HOST.test(host) || !HTTP_PROTOCOLS.has(proto.toLowerCase())) return url
     // Edit a copy rather than resolving the path against a new origin: a path like `//evil.com/` would
     // otherwise become the host.
@@ -153,7 +175,7 @@ export class RequestContext {
       // A plain session from an older SDK (no iss) is ours; one issued by another instance is not.
       if (!iss) return false
       // Compared without schemes on both sides: a local Frontend API's key carries `http://` in it.
-      if (typeof iss !== 'string' || withoutScheme(iss) !== withoutScheme(this.options.frontendApi)) return true
+      if (typeof iss !== 'string' || !this.isInstanceIssuer(withoutScheme(iss))) return true
     }
     if (suffixedUat === undefined && suffixedSession === undefined) return false
 
@@ -166,6 +188,10 @@ export class RequestContext {
     }
     if (suffixedUat === undefined && suffixedSession !== undefined) return false
     return true
+  }
+
+  private isInstanceIssuer(issuer: string): boolean {
+    return issuer === withoutScheme(this.options.frontendApi) || this.options.satelliteIssuers?.includes(issuer) === true
   }
 
   get sessionTokenInCookie(): string | undefined {
@@ -248,7 +274,7 @@ export function tokenFromAuthorization(value: string | null | undefined): string
 const schemeless = new BoundedCache<string, string>(64)
 forgetOnReset(() => schemeless.clear())
 
-function withoutScheme(url: string): string {
+export function withoutScheme(url: string): string {
   let result = schemeless.get(url)
   if (result === undefined) {
     result = url.replace(/https?:\/\//gi, '')

@@ -23,6 +23,8 @@ export const AuthErrorReason = {
   SessionTokenWithoutClientUAT: 'session-token-but-no-client-uat',
   // Ours: a handshake nonce or token that could not be redeemed (the redirect drops it from the URL).
   HandshakeFailed: 'handshake-failed',
+  // Ours: a handshake nonce or token in the URL that this browser was not sent for (see handshakeBinding.ts).
+  HandshakeUnbound: 'handshake-not-bound-to-browser',
   UnexpectedError: 'unexpected-error',
 } as const
 

@@ -5,6 +5,7 @@ import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
 import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
+import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
 import { noLoaderArgs } from './errors'
 import { loadAuthOptions } from './options'
@@ -59,7 +60,7 @@ export async function authenticateArgs(
   const memo = memoFor(request, args, overrides)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
-    throw new Response(null, { status: 307, headers: withNetlifyCacheBust(state.headers!, state.publishableKey) })
+    throw new Response(null, { status: 307, headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance) })
   }
   return { state, instance }
 }

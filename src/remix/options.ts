@@ -40,6 +40,8 @@ export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions | unde
     satelliteAutoSync: isSatellite
       ? (overrides.satelliteAutoSync ?? isTruthy(env('CLERK_SATELLITE_AUTO_SYNC')))
       : undefined,
+    // Ours (Clerk always trusts the header): see GetAuthOptions.trustForwardedHost.
+    trustForwardedHost: overrides.trustForwardedHost ?? isTruthy(env('CLERK_TRUST_FORWARDED_HOST')),
     organizationSyncOptions: overrides.organizationSyncOptions,
     allowedRedirectOrigins: overrides.allowedRedirectOrigins,
     audience: overrides.audience,

@@ -5,6 +5,7 @@ import { authenticateArgs } from './authenticateArgs'
 import { clerkStateFor } from './clerkState'
 import { jsonResponse, withClerkState } from './loaderResult'
 import { envReader } from './env'
+import { withForwardedVary } from './forwardedVary'
 import { loadClientOptions } from './options'
 import { loadResources } from './resources'
 import type {
@@ -76,7 +77,8 @@ export async function rootAuthLoader(
   const auth = state.toAuth()
   const env = envReader(given, args.context)
   const clerkState = clerkStateFor(state, auth, loadClientOptions(options, env), env)
-  if (!callback) return jsonResponse({ clerkState }, state.headers)
+  const headers = withForwardedVary(state.headers, instance)
+  if (!callback) return jsonResponse({ clerkState }, headers)
 
   const request = args.request as Request & Record<string, unknown>
   const resources =
@@ -87,5 +89,5 @@ export async function rootAuthLoader(
   // callback cannot change what other loaders of this request get.
   Object.assign(request, { auth: { ...auth } satisfies AuthObject, ...resources })
   const result = await callback(args as LoaderArgsWithAuth<AuthArgs, RootAuthLoaderOptions>)
-  return withClerkState(result, clerkState, state.headers)
+  return withClerkState(result, clerkState, headers)
 }

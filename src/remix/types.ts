@@ -43,6 +43,13 @@ export interface GetAuthOptions {
    * default false (as @clerk/backend 3): it syncs after a sign-in on the primary (`__clerk_synced=false`) instead.
    */
   satelliteAutoSync?: boolean
+  /**
+   * `CLERK_TRUST_FORWARDED_HOST`: the app's public host is the one `X-Forwarded-Host` names; default false, the
+   * `Host` header (which is also what the Remix adapters put in `request.url`). Set it only behind a proxy that
+   * sets the header and drops any a client sent: otherwise a client chooses where `clerkState` points ClerkJS
+   * (`proxyUrl: '/__clerk'`) and where the handshake returns. `X-Forwarded-Proto` is always read.
+   */
+  trustForwardedHost?: boolean
   /** URL paths that name an organization (`organizationPatterns`) or the personal account to activate. */
   organizationSyncOptions?: OrganizationSyncOptions
   /**

@@ -6,6 +6,7 @@ import { authenticateRequest } from '../../src/auth/authenticate'
 import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
 import { getCookieSuffix } from '../../src/auth/publishableKey'
 import type { RequestState } from '../../src/auth/requestState'
+import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { resetProcessState } from '../../src/shared/processState'
 
@@ -51,11 +52,12 @@ function headerList(headers: Headers | undefined): Array<[string, string]> {
 
 function expectHandshake(state: RequestState, reason: string, message: string | null = '', location = handshakeLocation(reason), count = 1) {
   expect({ status: state.status, reason: state.reason, message: state.message }).toEqual({ status: 'handshake', reason, message })
-  expect(headerList(state.headers)).toEqual(
+  expect(headerList(withBindingChecked(state.headers!))).toEqual(
     [
       ['cache-control', 'no-store'],
       ['location', location],
       ['set-cookie', `__clerk_redirect_count=${count}; Max-Age=2; HttpOnly; SameSite=Lax`],
+      ['set-cookie', CHECKED_BINDING_COOKIE],
       ['x-clerk-auth-reason', reason],
       ['x-clerk-auth-status', 'handshake'],
       ...(message ? ([['x-clerk-auth-message', message]] as Array<[string, string]>) : []),
@@ -276,14 +278,14 @@ describe('production: when a handshake is possible', () => {
     expect(String(warn.mock.calls[0]![0])).toContain('3 handshakes in a row did not produce a valid session')
   })
 
-  it('builds the handshake URL on the public URL (x-forwarded-host/proto), suffixed cookies reported', async () => {
+  it('builds the handshake URL on the public URL (x-forwarded-host/proto, the host trusted), suffixed cookies reported', async () => {
     const suffix = await getCookieSuffix(instance.local.publishableKey)
     const request = requestWith('http://10.0.0.5:3000/dashboard?tab=1', {
       headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' },
       cookies: sessionCookies(await expiredToken(), suffix),
     })
-    const state = await stateFor(request)
-    expect(state.headers?.get('location')).toBe(
+    const state = await stateFor(request, { ...(instance.options as AuthenticateOptions), trustForwardedHost: true })
+    expect(withBindingChecked(state.headers!).get('location')).toBe(
       handshakeLocation(reason, { url: 'https://app.example.com/dashboard?tab=1', suffixed: true }),
     )
   })
@@ -340,9 +342,9 @@ describe('configuration', () => {
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const request = () =>
-      requestWith('http://10.0.0.5/p', { headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' }, cookies: sessionCookies(old) })
+      requestWith('http://10.0.0.5/p', { headers: { ...NAVIGATION, host: 'app.example.com', 'x-forwarded-proto': 'https' }, cookies: sessionCookies(old) })
     const relative = await stateFor(request(), { ...(instance.options as AuthenticateOptions), proxyUrl: '/__clerk/' })
-    expect(relative.headers?.get('location')).toMatch(/^https:\/\/app\.example\.com\/__clerk\/v1\/client\/handshake\?redirect_url=https%3A%2F%2Fapp\.example\.com%2Fp&/)
+    expect(withBindingChecked(relative.headers!).get('location')).toMatch(/^https:\/\/app\.example\.com\/__clerk\/v1\/client\/handshake\?redirect_url=https%3A%2F%2Fapp\.example\.com%2Fp&/)
     expect(relative.proxyUrl).toBe('https://app.example.com/__clerk/')
     const absolute = await stateFor(request(), { ...(instance.options as AuthenticateOptions), proxyUrl: 'https://proxy.example.com/clerk' })
     expect(absolute.headers?.get('location')).toMatch(/^https:\/\/proxy\.example\.com\/clerk\/v1\/client\/handshake\?/)

@@ -8,6 +8,7 @@ import type { RequestState } from '../../src/auth/requestState'
 import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { BINDING_COOKIES, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { resetProcessState } from '../../src/shared/processState'
 
@@ -47,8 +48,18 @@ async function stateFor(request: Request, given: AuthenticateOptions = options()
   return authenticateRequest(request, await clerkInstanceFor(given))
 }
 
+/** The Set-Cookie values of the state, but for the binding cookie's (its own test is below). */
 function setCookies(state: RequestState): string[] {
+  return (state.headers?.getSetCookie() ?? []).filter((cookie) => !cookie.startsWith('__clerk_handshake_binding='))
+}
+
+function setCookiesWithBinding(state: RequestState): string[] {
   return state.headers?.getSetCookie() ?? []
+}
+
+/** A request coming back from the Frontend API to the browser the app sent there (bound, see handshakeBinding.ts). */
+function back(url: string, init: Parameters<typeof requestWith>[1] = {}): Request {
+  return requestWith(bound(url), { ...init, cookies: { ...init.cookies, ...BINDING_COOKIES } })
 }
 
 async function signedInDirectives(claims = sessionClaims()): Promise<{ token: string; directives: string[] }> {
@@ -67,7 +78,7 @@ describe('a nonce', () => {
   it('is redeemed through the Backend API; every directive becomes a Set-Cookie on a 307 to the clean URL', async () => {
     const { token, directives } = await signedInDirectives()
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_1&__clerk_help=1`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_1&__clerk_help=1`, { headers: NAVIGATION }))
 
     expect({ status: state.status, token: state.token }).toEqual({ status: 'signed-in', token })
     expect(state.headers?.get('location')).toBe(CLEAN)
@@ -87,7 +98,7 @@ describe('a nonce', () => {
     const { directives } = await signedInDirectives()
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives }, delayMs: 50 })
     const states = await Promise.all(
-      Array.from({ length: 5 }, () => stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_2`, { headers: NAVIGATION }))),
+      Array.from({ length: 5 }, () => stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_2`, { headers: NAVIGATION }))),
     )
     expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
     expect(states.map(setCookies)).toEqual(Array(5).fill(directives))
@@ -98,8 +109,8 @@ describe('a nonce', () => {
     const { directives } = await signedInDirectives()
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } }, { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const first = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
-    const replay = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
+    const first = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
+    const replay = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
     expect(setCookies(first)).toEqual(directives)
     expect(setCookies(replay)).toEqual([])
     expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(2)
@@ -109,7 +120,7 @@ describe('a nonce', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const given = { ...options(local.url), secretKey: local.local.secretKey }
     const states = await Promise.all(
-      [1, 2, 3].map(() => stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=unknown_nonce`, { headers: NAVIGATION }), given)),
+      [1, 2, 3].map(() => stateFor(back(`${PAGE}&__clerk_handshake_nonce=unknown_nonce`, { headers: NAVIGATION }), given)),
     )
     for (const state of states) {
       expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
@@ -132,7 +143,7 @@ describe('a nonce', () => {
 
   it('with the Backend API unreachable → the same clean redirect, no cookies', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_4`, { headers: NAVIGATION }), options(`http://127.0.0.1:${await refusedPort()}`))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_4`, { headers: NAVIGATION }), options(`http://127.0.0.1:${await refusedPort()}`))
     expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
@@ -145,7 +156,7 @@ describe('a nonce', () => {
   it('with a Backend API that never answers → the clean redirect once the page-blocking deadline passes', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     bapi.on('GET', '/v1/clients/handshake_payload', { hang: true })
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
     expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
@@ -168,7 +179,7 @@ describe('a nonce', () => {
   it('with sign-out directives → signed out (session-token-missing), the clearing cookies still sent', async () => {
     const directives = ['__session=; Path=/; Max-Age=0', '__client_uat=0; Path=/; Max-Age=31536000']
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
     expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-out',
       reason: 'session-token-missing',
@@ -182,7 +193,7 @@ describe('a nonce', () => {
     const iat = nowSeconds() - 600
     const { directives } = await signedInDirectives(sessionClaims({ iat, nbf: iat, exp: iat + 60 }))
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_6`, { headers: FETCH }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_6`, { headers: FETCH }))
     expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-out',
       reason: 'token-expired',
@@ -196,7 +207,7 @@ describe('a nonce', () => {
     const { token, directives } = await signedInDirectives()
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
     const before = signatureCheckCount()
-    await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_7`, { headers: NAVIGATION }))
+    await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_7`, { headers: NAVIGATION }))
     const after = await stateFor(requestWith(`http://127.0.0.1:3000${CLEAN}`, { headers: NAVIGATION, cookies: sessionCookies(token) }))
     expect(after.status).toBe('signed-in')
     expect(signatureCheckCount() - before).toBe(1)
@@ -204,7 +215,7 @@ describe('a nonce', () => {
 
   it('is ignored when the Authorization header carries a token (the header wins)', async () => {
     const token = await signToken(key)
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_8`, { headers: { ...FETCH, authorization: `Bearer ${token}` } }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_8`, { headers: { ...FETCH, authorization: `Bearer ${token}` } }))
     expect(state.status).toBe('signed-in')
     expect(bapi.requests).toHaveLength(0)
   })
@@ -220,7 +231,7 @@ describe('a handshake token (format=token)', () => {
   it('signed by the instance key → its directives as Set-Cookie on the clean redirect, signed in', async () => {
     const { token, directives } = await signedInDirectives()
     const hs = await handshakeToken(directives)
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake=${hs}`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake=${hs}`, { headers: NAVIGATION }))
     expect({ status: state.status, token: state.token, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-in',
       token,
@@ -232,7 +243,7 @@ describe('a handshake token (format=token)', () => {
 
   it('with the session category in its header is accepted too', async () => {
     const { directives } = await signedInDirectives()
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake=${await handshakeToken(directives, key, {})}`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake=${await handshakeToken(directives, key, {})}`, { headers: NAVIGATION }))
     expect(setCookies(state)).toEqual(directives)
   })
 
@@ -244,7 +255,7 @@ describe('a handshake token (format=token)', () => {
   ])('%s → refused: clean redirect without cookies', async (_name, build, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const { directives } = await signedInDirectives()
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake=${await build(directives)}`, { headers: NAVIGATION }))
+    const state = await stateFor(back(`${PAGE}&__clerk_handshake=${await build(directives)}`, { headers: NAVIGATION }))
     expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
@@ -259,9 +270,63 @@ describe('a handshake token (format=token)', () => {
     const { directives } = await signedInDirectives()
     const hs = await handshakeToken(directives)
     const state = await stateFor(
-      requestWith(`http://127.0.0.1:3000/a/b?x=1&__clerk_handshake=${hs}&y=2&__clerk_db_jwt=dvb&__clerk_help=1&z=%20`, { headers: NAVIGATION }),
+      back(`http://127.0.0.1:3000/a/b?x=1&__clerk_handshake=${hs}&y=2&__clerk_db_jwt=dvb&__clerk_help=1&z=%20`, { headers: NAVIGATION }),
     )
     expect(state.headers?.get('location')).toBe('/a/b?x=1&y=2&z=+')
+  })
+})
+
+describe('bound to the browser the app sent to the Frontend API', () => {
+  it('a handshake redirect carries a new value in redirect_url and in a cookie beside the others still pending (three at most)', async () => {
+    const others = ['olderBindingValue00001', 'olderBindingValue00002', 'olderBindingValue00003']
+    const request = requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '1', __clerk_handshake_binding: others.join('.') } })
+    const state = await stateFor(request)
+    const value = new URL(new URL(state.headers!.get('location')!).searchParams.get('redirect_url')!).searchParams.get('__clerk_handshake_binding')!
+    expect(value).toMatch(/^[\w-]{22}$/)
+    expect(setCookiesWithBinding(state).find((cookie) => cookie.startsWith('__clerk_handshake_binding='))).toBe(
+      `__clerk_handshake_binding=${value}.${others[0]}.${others[1]}; Max-Age=120; Path=/; HttpOnly; SameSite=Lax`,
+    )
+    // Secure on an https page.
+    const secure = await stateFor(requestWith(PAGE.replace('http:', 'https:'), { headers: NAVIGATION, cookies: { __client_uat: '1' } }))
+    expect(setCookiesWithBinding(secure).find((cookie) => cookie.startsWith('__clerk_handshake_binding='))).toMatch(/; HttpOnly; Secure; SameSite=Lax$/)
+  })
+
+  it('an answer in the URL counts only next to its value, which the clean redirect then removes from the cookie', async () => {
+    const { directives } = await signedInDirectives()
+    bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
+    const url = `${bound(PAGE)}&__clerk_handshake_nonce=n_bound`
+    const cookies = { __clerk_handshake_binding: `${TEST_BINDING}.otherPendingValue00001` }
+    const state = await stateFor(requestWith(url, { headers: NAVIGATION, cookies }))
+    expect(state.status).toBe('signed-in')
+    expect(state.headers!.get('location')).toBe(CLEAN)
+    expect(setCookiesWithBinding(state)[0]).toBe('__clerk_handshake_binding=otherPendingValue00001; Max-Age=120; Path=/; HttpOnly; SameSite=Lax')
+
+    for (const [name, value] of [['another value', 'otherPendingValue00001'], ['no cookie', undefined], ['a malformed one', 'x']] as const) {
+      const unbound = await stateFor(requestWith(url, { headers: NAVIGATION, cookies: value === undefined ? {} : { __clerk_handshake_binding: value } }))
+      expect({ name, status: unbound.status, reason: unbound.reason }).toEqual({ name, status: 'handshake', reason: 'handshake-not-bound-to-browser' })
+    }
+    // Not redeemed: the Backend API was asked once, for the bound request.
+    expect(bapi.requests).toHaveLength(1)
+  })
+
+  it('unbound, on a fetch or past the loop limit: signed out, the URL cleaned of it, nothing redeemed', async () => {
+    for (const [headers, cookies] of [[FETCH, {}], [NAVIGATION, { __clerk_redirect_count: '3' }]] as const) {
+      const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_x`, { headers, cookies }))
+      expect({ status: state.status, reason: state.reason, location: state.headers!.get('location') }).toEqual({
+        status: 'signed-out',
+        reason: 'handshake-not-bound-to-browser',
+        location: CLEAN,
+      })
+      expect(state.message).toMatch(/not sent to this browser by this app/)
+    }
+    expect(bapi.requests).toHaveLength(0)
+  })
+
+  it('an answer the Frontend API set in a cookie on the app’s domain (Clerk in production) needs no binding', async () => {
+    const { token, directives } = await signedInDirectives()
+    bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
+    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __clerk_handshake_nonce: 'n_cookie' } }))
+    expect({ status: state.status, token: state.token }).toEqual({ status: 'signed-in', token })
   })
 })
 
@@ -271,7 +336,7 @@ describe('with the local backend', () => {
       ...(local.jwksOptions as AuthenticateOptions),
       apiUrl: local.url,
     })
-    const location = new URL(state.headers!.get('location')!)
+    const location = new URL(withBindingChecked(state.headers!).get('location')!)
     expect(`${location.origin}${location.pathname}`).toBe(`${local.url}/v1/client/handshake`)
     expect([...location.searchParams]).toEqual([
       ['redirect_url', PAGE],

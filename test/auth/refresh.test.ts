@@ -39,13 +39,13 @@ async function expiredBrowser(sessionId = instance.sessionId): Promise<Record<st
   return { ...sessionCookies(expired, suffix), [`__refresh_${suffix}`]: instance.local.refreshToken(sessionId) }
 }
 
-async function mintExpired(sessionId: string): Promise<string> {
+async function mintExpired(sessionId: string, frontendApi?: string): Promise<string> {
   // The local clock five minutes back; `azp` must be the app's origin, as the handshake would have minted it.
   const { local } = instance
   const now = Date.now
   const shifted = vi.spyOn(Date, 'now').mockImplementation(() => now() - 5 * 60_000)
   try {
-    return await local.getToken(sessionId, { origin: APP })
+    return await local.getToken(sessionId, { origin: APP, frontendApi })
   } finally {
     shifted.mockRestore()
   }
@@ -134,5 +134,30 @@ describe('one refresh per page', () => {
     expect(set.map((line) => line.split('=')[0])).toEqual([`__session_${suffix}`, '__session', `__client_uat_${suffix}`, '__client_uat'])
     const auth = await getAuth(args(request), options)
     expect(await auth.getToken()).toBe(set[0]!.slice(`__session_${suffix}=`.length, set[0]!.indexOf(';')))
+  })
+})
+
+// A production satellite's tokens come from its own Frontend API (`iss: https://clerk.<domain>`, where ClerkJS and
+// the handshake of `satellite.example` get them on Clerk): its plain cookies are the instance's, as @clerk/backend 3
+// takes them, and so are the primary's.
+describe('a production satellite’s own plain cookies', () => {
+  const SATELLITE_FAPI = 'https://clerk.satellite.example'
+  const satellite = () => ({ ...options, isSatellite: true, domain: 'satellite.example' })
+
+  it('a token from the satellite’s Frontend API with __client_uat signs in on a fetch, as one from the primary’s', async () => {
+    for (const frontendApi of [SATELLITE_FAPI, undefined]) {
+      const token = await instance.local.getToken(instance.sessionId, { origin: APP, frontendApi })
+      const state = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) }), await clerkInstanceFor(satellite()))
+      expect(state, frontendApi).toMatchObject({ status: 'signed-in', isSatellite: true })
+    }
+  })
+
+  it('an expired one with __refresh_<suffix> is refreshed by the Backend API, and the new token is the satellite’s too', async () => {
+    const expired = await mintExpired(instance.sessionId, SATELLITE_FAPI)
+    const cookies = { ...sessionCookies(expired), [`__refresh_${suffix}`]: instance.local.refreshToken(instance.sessionId) }
+    const state = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies }), await clerkInstanceFor(satellite()))
+    expect(state).toMatchObject({ status: 'signed-in' })
+    expect(claimsOf(state.token!).iss).toBe(SATELLITE_FAPI)
+    expect(refreshCalls()).toBe(1)
   })
 })

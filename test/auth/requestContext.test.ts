@@ -11,8 +11,8 @@ async function contextOptions(pk = PK_LIVE): Promise<RequestContextOptions> {
   return { cookieSuffix: await getCookieSuffix(pk), instanceType, frontendApi }
 }
 
-async function contextFor(url: string, headers: Record<string, string> = {}, pk = PK_LIVE) {
-  return createRequestContext(new Request(url, { headers }), await contextOptions(pk))
+async function contextFor(url: string, headers: Record<string, string> = {}, pk = PK_LIVE, trustForwardedHost = false) {
+  return createRequestContext(new Request(url, { headers }), { ...(await contextOptions(pk)), trustForwardedHost })
 }
 
 /** Decode-only tokens: the request context never verifies, it reads iat/iss/exp. */
@@ -53,10 +53,18 @@ describe('clerkUrl', () => {
       { 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' },
       'https://app.example.com//evil.com/x',
     ],
-  ])('%s', async (_name, url, headers, expected) => {
-    const context = await contextFor(url, headers)
+  ])('%s (trustForwardedHost)', async (_name, url, headers, expected) => {
+    const context = await contextFor(url, headers, PK_LIVE, true)
     expect(context.clerkUrl.href).toBe(expected)
     expect(context.clerkUrl).toBe(context.clerkUrl)
+  })
+
+  it.each([
+    ['x-forwarded-host alone: ignored', 'http://internal/a', { 'x-forwarded-host': 'evil.example' }, 'http://internal/a'],
+    ['x-forwarded-host: the host header wins', 'http://internal/a', { 'x-forwarded-host': 'evil.example', host: 'app.example.com' }, 'http://app.example.com/a'],
+    ['x-forwarded-proto with the host header', 'http://internal/a', { 'x-forwarded-proto': 'https', host: 'app.example.com' }, 'https://app.example.com/a'],
+  ])('without trustForwardedHost, %s', async (_name, url, headers, expected) => {
+    expect((await contextFor(url, headers)).clerkUrl.href).toBe(expected)
   })
 })
 

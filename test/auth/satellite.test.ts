@@ -8,6 +8,7 @@ import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerk
 import type { RequestState } from '../../src/auth/requestState'
 import { resetProcessState } from '../../src/shared/processState'
 import { rootAuthLoader } from '../../src/ssr.server'
+import { BINDING_COOKIES, bound, withoutBinding } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, args, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 
 let instance: LocalInstance
@@ -74,7 +75,7 @@ describe('a production satellite', () => {
     expect(auto).toMatchObject({ status: 'handshake', reason: 'satellite-needs-syncing' })
     // Its Frontend API is clerk.<domain>: the handshake goes there.
     expect(`${location(auto).origin}${location(auto).pathname}`).toBe('https://clerk.satellite.example/v1/client/handshake')
-    expect(location(auto).searchParams.get('redirect_url')).toBe(PAGE)
+    expect(withoutBinding(location(auto).searchParams.get('redirect_url')!)).toBe(PAGE)
     // With a proxyUrl, there instead.
     const proxied = await stateFor(requestWith(PAGE, { headers: NAVIGATION }), production({ satelliteAutoSync: true, proxyUrl: 'http://127.0.0.1:4000' }))
     expect(location(proxied).href.startsWith('http://127.0.0.1:4000/v1/client/handshake?')).toBe(true)
@@ -108,7 +109,10 @@ describe('a production satellite', () => {
   it('a resolved handshake returns to the page with __clerk_synced=true, so the sync does not start again', async () => {
     const nonce = 'nonce-for-satellite'
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_synced=false&__clerk_handshake_nonce=${nonce}`, { headers: NAVIGATION }), production())
+    const state = await stateFor(
+      requestWith(bound(`${PAGE}&__clerk_synced=false&__clerk_handshake_nonce=${nonce}`), { headers: NAVIGATION, cookies: BINDING_COOKIES }),
+      production(),
+    )
     // The nonce is unknown here: the clean redirect says so, and still marks the sync as done.
     expect(state.status).toBe('signed-out')
     expect(state.headers!.get('location')).toBe('/reports?tab=1&__clerk_synced=true')
@@ -132,7 +136,7 @@ describe('a development satellite and its primary', () => {
     const state = await stateFor(requestWith(`${PAGE}&__clerk_db_jwt=dvb_primary&__clerk_synced=true`, { headers: NAVIGATION }), development())
     expect(state).toMatchObject({ status: 'handshake', reason: 'dev-browser-sync' })
     expect(location(state).searchParams.get('__clerk_db_jwt')).toBe('dvb_primary')
-    expect(location(state).searchParams.get('redirect_url')).toBe(`${PAGE}&__clerk_synced=true`)
+    expect(withoutBinding(location(state).searchParams.get('redirect_url')!)).toBe(`${PAGE}&__clerk_synced=true`)
   })
 
   it('the primary sends the browser back with its dev browser, to an allowed origin only', async () => {

@@ -21,6 +21,11 @@ const LOCAL_TOKENS = [
   'template',
   'not-a-jwt',
 ] as const
+/**
+ * From a production satellite's own Frontend API (`iss: https://clerk.satellite.example`, as Clerk mints the tokens
+ * of the satellite `satellite.example`); and expired, minted for the app's origin, to go with its refresh token.
+ */
+const SATELLITE_TOKENS = ['satellite-issued', 'satellite-issued-expired'] as const
 /** Signed by our own key (the local backend never mints these), verified through its JWKS. */
 const OWN_TOKENS = [
   'own-valid',
@@ -35,7 +40,7 @@ const OWN_TOKENS = [
   'machine-sub',
   'oauth-typ',
 ] as const
-type TokenState = (typeof LOCAL_TOKENS)[number] | (typeof OWN_TOKENS)[number]
+type TokenState = (typeof LOCAL_TOKENS)[number] | (typeof SATELLITE_TOKENS)[number] | (typeof OWN_TOKENS)[number]
 
 const COOKIE_FORMS = [
   'none',
@@ -215,6 +220,13 @@ export function generateCorpus(): ConformanceCase[] {
       }
     }
   }
+  // A production satellite's own plain cookies, whose tokens its own Frontend API issued; refreshed when expired.
+  for (const options of ['satellite-domain', 'satellite-auto-sync'] as const) {
+    for (const request of ['GET document', 'GET empty', 'GET document synced=true'] as const) {
+      for (const cookies of ['both', 'uat-0', 'suffixed'] as const) add('satellite', SATELLITE_TOKENS[0], cookies, 'none', request, options)
+      for (const cookies of ['both+refresh', 'suffixed+refresh'] as const) add('satellite', SATELLITE_TOKENS[1], cookies, 'none', request, options)
+    }
+  }
   for (const options of ['satellite-domain', 'satellite-auto-sync'] as const) {
     for (const cookies of ['none', 'devbrowser', 'both+devbrowser'] as const) {
       for (const request of [...satelliteRequests, 'GET document dev-browser sync'] as const) add('satellite', 'valid', cookies, 'none', request, options, 'development')
@@ -312,6 +324,10 @@ async function mintToken(state: TokenState, i: Instances): Promise<string> {
       return i.mint(i.main, i.sessionId, { template: 'test' })
     case 'not-a-jwt':
       return 'not-a-jwt'
+    case 'satellite-issued':
+      return i.mint(i.main, i.sessionId, { frontendApi: SATELLITE_FRONTEND_API })
+    case 'satellite-issued-expired':
+      return i.mint(i.main, i.sessionId, { offsetMs: -120_000, origin: APP_ORIGIN, frontendApi: SATELLITE_FRONTEND_API })
     case 'own-valid':
       return i.ownToken(ownSession())
     case 'pending':
@@ -464,3 +480,5 @@ function configurationFor(testCase: ConformanceCase, i: Instances): Configuratio
 
 /** A satellite of a primary at localhost:3000 (a development satellite syncs through its sign-in page). */
 const SATELLITE = { isSatellite: true, domain: 'satellite.example', signInUrl: 'http://localhost:3000/sign-in' }
+/** Where Clerk serves the Frontend API of the production satellite `satellite.example`, which issues its tokens. */
+const SATELLITE_FRONTEND_API = 'https://clerk.satellite.example'

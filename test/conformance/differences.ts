@@ -28,6 +28,9 @@ function carriesToken(c: ConformanceCase): boolean {
   return c.authorization === 'bearer' || c.authorization === 'bare' || !['none', 'uat', 'devbrowser'].includes(c.cookies)
 }
 
+/** A handshake's `redirect_url` without our binding parameter (`handshake-bound-to-browser` accounts for that). */
+const redirectUrlOf = (outcome: Outcome) => outcome.location?.params.redirect_url?.replace(/[?&]__clerk_handshake_binding=\(binding\)$/, '')
+
 const signedOutWith = (outcome: Outcome, reason: string) => outcome.status === 'signed-out' && outcome.reason === reason
 
 /** The same outcome, except that theirs is a handshake redirect and ours is signed out for the same reason. */
@@ -95,15 +98,44 @@ export const DIFFERENCES: readonly Difference[] = [
       (signedOutWith(theirs, 'unexpected-error') || (theirs.status === 'threw' && theirs.error === 'Error: Invalid claim element (missing colon): dashboard')),
   },
   {
+    id: 'handshake-bound-to-browser',
+    against: BOTH,
+    reason:
+      'A handshake is bound to the browser the app sends: its `redirect_url` carries a random `__clerk_handshake_binding` value and the browser gets the same in a short-lived HttpOnly cookie on the app; a nonce or token that comes back in the URL is redeemed only next to its value. Upstream redeems a handshake URL for whoever opens it, so an attacker who stops at the redirect back to the app in his own browser can sign a victim in as himself with that link (login CSRF). An unbound answer is not redeemed: a navigation takes a handshake of its own (`handshake-not-bound-to-browser`). Clerk\'s Frontend API returns to `redirect_url` with its query as it was, and in production sets the handshake in a cookie on the app\'s domain, which needs no binding.',
+    fields: ['location.params.redirect_url', 'headers.set-cookie'],
+    matches: (_c, ours, theirs) =>
+      ours.location?.params.redirect_url?.includes('__clerk_handshake_binding=(binding)') === true &&
+      theirs.location?.params.redirect_url?.includes('__clerk_handshake_binding') !== true,
+  },
+  {
     id: 'forwarded-host-validated',
     against: BOTH,
     reason:
-      '`x-forwarded-host` and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
+      '`x-forwarded-host` (when trusted, see `forwarded-host-trusted-on-request`) and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document forged forwarded host' &&
-      ours.location?.params.redirect_url === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      redirectUrlOf(ours) === 'http://127.0.0.1:3000/dashboard?tab=1' &&
       theirs.location?.params.redirect_url === 'https://evil.example/dashboard?tab=1',
+  },
+  {
+    id: 'forwarded-host-trusted-on-request',
+    against: BOTH,
+    reason:
+      '`x-forwarded-host` names the public host only with the `trustForwardedHost` option (`CLERK_TRUST_FORWARDED_HOST`); by default the `Host` header does (what the Remix adapters also put in `request.url`), and `x-forwarded-proto` is read either way. Any client can send the header, and upstream builds the handshake\'s `redirect_url` and the `__proxyUrl` ClerkJS is given from it, which a shared cache then hands to everyone.',
+    fields: ['location.params.redirect_url'],
+    matches: (c, ours, theirs) =>
+      c.request === 'GET document behind proxy' &&
+      redirectUrlOf(ours) === 'http://127.0.0.1:3000/dashboard?tab=1' &&
+      theirs.location?.params.redirect_url === 'https://app.example.com/dashboard?tab=1',
+  },
+  {
+    id: 'vary-forwarded-headers',
+    against: REMIX4,
+    reason:
+      'A redirect getAuth throws (and the root loader\'s answer) says `Vary: X-Forwarded-Proto, CloudFront-Forwarded-Proto` (and `X-Forwarded-Host` when trusted): they are built on the public URL, which those headers change, and a shared cache must not hand one client\'s answer to another. Upstream sends no `Vary`.',
+    fields: ['headers.vary'],
+    matches: (_c, ours, theirs) => ours.headers.vary?.startsWith('X-Forwarded') === true && theirs.headers.vary === undefined,
   },
   {
     id: 'audience-requires-aud',
@@ -181,13 +213,14 @@ export const DIFFERENCES: readonly Difference[] = [
       isSatellite(c) && (ours.reason === 'satellite-needs-syncing') !== (theirs.reason === 'satellite-needs-syncing'),
   },
   {
-    id: 'satellite-own-issuer',
+    id: 'satellite-primary-issuer',
     against: BOTH,
     reason:
-      "On a satellite with a `domain`, plain `__session`/`__client_uat` cookies whose token the instance issued count as the instance's. Upstream compares the token's `iss` with the satellite's Frontend API (`clerk.<domain>`) instead of the instance's, so it takes every plain cookie for another instance's, ignores them (only suffixed cookies count) and asks the handshake for suffixed cookies; a satellite whose Frontend API sets plain cookies never signs in there.",
+      "On a satellite with a `domain`, plain `__session`/`__client_uat` cookies count as the instance's when their token comes from the satellite's own Frontend API (`clerk.<domain>`, as Clerk mints a production satellite's tokens, and as upstream takes them) or from the primary's. Upstream takes a plain cookie from the primary's Frontend API for another instance's, ignores it (only suffixed cookies count) and asks the handshake for suffixed cookies; a browser can hold one when both share a parent domain, and remix-clerk-local minted satellite tokens that way before it followed Clerk.",
     fields: '*',
     matches: (c, ours, theirs) =>
       (c.options === 'satellite-domain' || c.options === 'satellite-auto-sync') &&
+      !c.token.startsWith('satellite-issued') &&
       ['both', 'uat-0', 'both+devbrowser'].includes(c.cookies) &&
       !sameVerdictAndTarget(ours, theirs),
   },

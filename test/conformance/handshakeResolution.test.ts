@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { cookieSuffix } from './corpus'
 import { runAll, type Configuration, type Implementation, type Outcome } from './implementations'
 import { APP_URL } from './instances'
+import { BINDING_COOKIE, TEST_BINDING, bound } from '../helpers/handshakeBinding'
+
+/** The binding cookie, which ours sets or clears on every handshake redirect and clean redirect. */
+const BINDING = '__clerk_handshake_binding'
 
 let local: LocalClerk
 /** The local backend's clock offset: negative to mint as if earlier (an old handshake URL replayed now). */
@@ -36,7 +40,8 @@ afterAll(() => local?.close())
 
 /** The query the Frontend API sends the browser back with. */
 async function handshakeReturn(format: 'nonce' | 'token', client?: string): Promise<string> {
-  const query = new URLSearchParams({ redirect_url: APP_URL, format, suffixed_cookies: 'true' })
+  // As the app's own handshake redirect sends it (ours binds it to the browser, see src/auth/handshakeBinding.ts).
+  const query = new URLSearchParams({ redirect_url: bound(APP_URL), format, suffixed_cookies: 'true' })
   const response = await fetch(`${local.url}/v1/client/handshake?${query}`, { redirect: 'manual', headers: client ? { cookie: client } : {} })
   expect(response.status).toBe(307)
   return new URL(response.headers.get('location')!).search
@@ -54,7 +59,9 @@ interface Verdict {
 }
 
 function verdict(outcome: Outcome): Verdict {
-  const location = outcome.location && `${outcome.location.target.replace('http://relative.invalid', '')}?${new URLSearchParams(outcome.location.params)}`
+  const location =
+    outcome.location &&
+    (outcome.status === 'handshake' ? outcome.location.target : `${outcome.location.target.replace('http://relative.invalid', '')}?${new URLSearchParams(outcome.location.params)}`)
   return {
     status: outcome.status,
     reason: outcome.reason,
@@ -65,11 +72,13 @@ function verdict(outcome: Outcome): Verdict {
   }
 }
 
-async function run(returnQuery: () => Promise<string>): Promise<Record<Implementation, Verdict>> {
+/** The app's request back from the handshake, in the browser that was sent there (`bound`) or in another one. */
+async function run(returnQuery: () => Promise<string>, browser: 'bound' | 'another' = 'bound'): Promise<Record<Implementation, Verdict>> {
   const queries = [await returnQuery(), await returnQuery(), await returnQuery(), await returnQuery()]
   const quiet = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')].map((spy) => spy.mockImplementation(() => undefined))
+  const headers = { 'sec-fetch-dest': 'document', accept: 'text/html', ...(browser === 'bound' ? { cookie: BINDING_COOKIE } : {}) }
   try {
-    const outcomes = await runAll(() => new Request(`http://127.0.0.1:3000/dashboard${queries.shift()}`, { headers: { 'sec-fetch-dest': 'document', accept: 'text/html' } }), config)
+    const outcomes = await runAll(() => new Request(`http://127.0.0.1:3000/dashboard${queries.shift()}`, { headers }), config)
     return Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, verdict(outcome)])) as Record<Implementation, Verdict>
   } finally {
     for (const spy of quiet) spy.mockRestore()
@@ -91,8 +100,8 @@ describe('a handshake coming back (production instance)', () => {
       expect(await run(() => handshakeReturn(format, signedInClient))).toEqual({
         remix4: { ...signedIn, location: null, cookies: [], cors: false },
         backend3: { ...signedIn, location: null, cookies, cors: true },
-        ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies, cors: false },
-        oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies, cors: false },
+        ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
+        oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
       })
     },
   )
@@ -103,20 +112,44 @@ describe('a handshake coming back (production instance)', () => {
     expect(await run(() => handshakeReturn('nonce'))).toEqual({
       remix4: { ...signedOut, location: null, cookies: [], cors: false },
       backend3: { ...signedOut, location: null, cookies, cors: true },
-      ours: { status: 'redirect', reason: 'session-token-missing', userId: null, location: '/dashboard?tab=1', cookies, cors: false },
-      oursEngine: { ...signedOut, location: '/dashboard?tab=1', cookies, cors: false },
+      ours: { status: 'redirect', reason: 'session-token-missing', userId: null, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
+      oursEngine: { ...signedOut, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
     })
   })
 
   it('an unknown nonce → upstream logs and stays on the URL with the nonce (signed out); ours: `failed-nonce-clean-redirect` (handshake-failed, 307 to the clean URL, no cookies)', async () => {
-    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [], cors: false } as const
-    expect(await run(async () => '?tab=1&__clerk_handshake_nonce=unknown')).toEqual({
+    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [BINDING], cors: false } as const
+    expect(await run(async () => `?tab=1&__clerk_handshake_binding=${TEST_BINDING}&__clerk_handshake_nonce=unknown`)).toEqual({
       remix4: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: false },
       backend3: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: true },
       ours: { ...failed, status: 'redirect' },
       oursEngine: failed,
     })
   })
+})
+
+describe('a handshake answer opened in another browser (login CSRF)', () => {
+  it.each(['nonce', 'token'] as const)(
+    'someone else’s signed-in answer (format=%s) → upstream signs this browser in as them; ours: `handshake-bound-to-browser` (not redeemed, a handshake of this browser’s own)',
+    async (format) => {
+      const cookies = sessionCookieNames()
+      const signedIn = { status: 'signed-in', reason: null, userId } as const
+      const own = {
+        status: 'handshake',
+        reason: 'handshake-not-bound-to-browser',
+        userId: null,
+        location: `${local.url}/v1/client/handshake`,
+        cookies: ['__clerk_redirect_count', BINDING],
+        cors: false,
+      } as const
+      expect(await run(() => handshakeReturn(format, signedInClient), 'another')).toEqual({
+        remix4: { ...signedIn, location: null, cookies: [], cors: false },
+        backend3: { ...signedIn, location: null, cookies, cors: true },
+        ours: own,
+        oursEngine: own,
+      })
+    },
+  )
 })
 
 describe('a handshake token replayed after it expired (production instance)', () => {
@@ -131,7 +164,7 @@ describe('a handshake token replayed after it expired (production instance)', ()
     }
     const cookies = sessionCookieNames()
     const signedIn = { status: 'signed-in', reason: null, userId } as const
-    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [], cors: false } as const
+    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [BINDING], cors: false } as const
     expect(await run(replay)).toEqual({
       remix4: { ...signedIn, location: null, cookies: [], cors: false },
       backend3: { ...signedIn, location: null, cookies, cors: true },

@@ -254,7 +254,9 @@ function fromHeaders(headers: Headers | undefined): Pick<Outcome, 'location' | '
     if (name === 'set-cookie') return
     if (name === 'location') {
       const url = new URL(value, 'http://relative.invalid')
-      location = { target: `${url.origin}${url.pathname}`, params: Object.fromEntries(url.searchParams) }
+      const params = Object.fromEntries(url.searchParams)
+      if (params.redirect_url) params.redirect_url = withoutBindingValue(params.redirect_url)
+      location = { target: `${url.origin}${url.pathname}`, params }
     } else {
       result[name] = name === 'x-clerk-auth-message' ? normaliseMessage(value)! : value
     }
@@ -264,9 +266,17 @@ function fromHeaders(headers: Headers | undefined): Pick<Outcome, 'location' | '
   return { location, headers: result }
 }
 
+/**
+ * The random value that binds our handshakes to the browser (src/auth/handshakeBinding.ts) as `(binding)`: ours and our
+ * engine each draw their own.
+ */
+function withoutBindingValue(text: string): string {
+  return text.replace(/(__clerk_handshake_binding(?:=|%3D))[\w-]{22}/g, '$1(binding)')
+}
+
 /** The order and case of cookie attributes mean nothing to a browser: `a=1; Max-Age=2; HttpOnly` → `a=1; httponly; max-age=2`. */
 function normaliseSetCookie(cookie: string): string {
-  const [pair, ...attributes] = cookie.split(';').map((part) => part.trim())
+  const [pair, ...attributes] = withoutBindingValue(cookie).split(';').map((part) => part.trim())
   const normalised = attributes.map((attribute) => {
     const [name, ...value] = attribute.split('=')
     return [name!.toLowerCase(), ...value].join('=')

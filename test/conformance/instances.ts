@@ -44,7 +44,7 @@ export interface Instances {
    * A token minted by `instance` as if its clock were `offsetMs` ahead of the real one (negative: behind),
    * so that every SDK, reading `Date.now()`, sees it expired, not yet valid or issued in the future.
    */
-  mint(instance: LocalClerk, sessionId: string, options?: { offsetMs?: number; template?: string; origin?: string }): Promise<string>
+  mint(instance: LocalClerk, sessionId: string, options?: { offsetMs?: number; template?: string; origin?: string; frontendApi?: string }): Promise<string>
   /** A session token signed with `ownKey`, issued now, with these claims (and header members) added. */
   ownToken(claims: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>
   close(): Promise<void>
@@ -105,8 +105,8 @@ export async function startInstances(): Promise<Instances> {
       otherSessionId: other.createSession({ userId: otherUser }).id,
       ownKey,
       ownJwks,
-      mint: (instance, sessionId, { offsetMs = 0, template, origin } = {}) =>
-        clocks.get(instance)!.shifted(offsetMs, () => instance.getToken(sessionId, { template, origin })),
+      mint: (instance, sessionId, { offsetMs = 0, template, origin, frontendApi } = {}) =>
+        clocks.get(instance)!.shifted(offsetMs, () => instance.getToken(sessionId, { template, origin, frontendApi })),
       ownToken(claims, header) {
         const iat = Math.floor(Date.now() / 1000)
         return signToken(ownKey, { exp: iat + 60, iat, iss: url, nbf: iat - 10, ...claims }, header)

@@ -4,10 +4,12 @@
 // case needs (each count is pinned).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getCookieSuffix } from '../../src/auth/publishableKey'
+import { MAX_FAILED_REFRESHES } from '../../src/auth/refresh'
 import { getAuth } from '../../src/ssr.server'
+import { withoutBinding } from '../helpers/handshakeBinding'
 import { NAVIGATION, args } from '../helpers/localInstance'
 import { sessionClaims, signToken } from '../helpers/sessionTokens'
-import { PAGE, PUBLISHABLE_KEY, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
+import { PAGE, PUBLISHABLE_KEY, T, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
 
 const world = useHostileWorld()
 let suffix: string
@@ -36,6 +38,13 @@ async function run(request: Request, extra = {}): Promise<{ location: string | n
   }
 }
 
+/** `run` over `items`, 50 at a time, as concurrent requests to a server would come. */
+async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (let start = 0; start < items.length; start += 50) results.push(...(await Promise.all(items.slice(start, start + 50).map(run))))
+  return results
+}
+
 describe('__refresh cookies that Clerk never set', () => {
   const expired = () => signToken(world().instanceKey, sessionClaims({ iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }))
   const VALUES = ['x'.repeat(8_000), '%00%0d%0a', '"quoted"', '{"json":true}', 'eyJ.eyJ.sig', '💥', ';', '=']
@@ -51,6 +60,45 @@ describe('__refresh cookies that Clerk never set', () => {
       new Set(['handshake session-token-expired-refresh-refresh_token_not_found']),
     )
     expect(refreshCalls()).toBe(1)
+  })
+
+  // Each token is a different session's (another `sid`), as an attacker holding many expired tokens would send them.
+  const expiredOf = (index: number) =>
+    signToken(world().instanceKey, sessionClaims({ sid: `sess_${index}`, iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }))
+  const withJunk = (token: string, value: string) =>
+    new Request(PAGE, { headers: { ...NAVIGATION, cookie: `__session_${suffix}=${token}; __client_uat_${suffix}=1; __refresh_${suffix}=${value}` } })
+
+  it('300 expired tokens, each sent twice with another made-up value, cost 300 refresh calls: the memory of failures is not cycled', async () => {
+    const tokens = await Promise.all(Array.from({ length: 300 }, (_, index) => expiredOf(index)))
+    for (const round of ['first', 'second']) await inBatches(tokens, (token) => outcomeOf(withJunk(token, `junk-${round}`), world().options()))
+    expect(refreshCalls()).toBe(300)
+  })
+
+  it('the same token with two made-up values at once costs one call', async () => {
+    const token = await expiredOf(1)
+    await Promise.all(['a', 'b', 'c'].map((value) => outcomeOf(withJunk(token, value), world().options())))
+    expect(refreshCalls()).toBe(1)
+  })
+
+  it(`at most ${MAX_FAILED_REFRESHES} failing calls per 10 s in all; past that an unknown expired token takes the handshake without one, until failures age out`, async () => {
+    const tokens = await Promise.all(Array.from({ length: MAX_FAILED_REFRESHES + 20 }, (_, index) => expiredOf(index)))
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const outcomes = await inBatches(tokens, (token) => outcomeOf(withJunk(token, 'junk'), world().options()))
+    const reasons = new Set(outcomes.map((outcome) => `${outcome.status} ${'reason' in outcome ? outcome.reason : ''}`))
+    expect(refreshCalls()).toBe(MAX_FAILED_REFRESHES)
+    expect(reasons).toEqual(
+      new Set([
+        'handshake session-token-expired-refresh-refresh_token_not_found',
+        'handshake session-token-expired-refresh-too-many-failed-refreshes',
+      ]),
+    )
+    vi.setSystemTime(T + 10_001)
+    try {
+      await outcomeOf(withJunk(await expiredOf(0), 'junk'), world().options())
+      expect(refreshCalls()).toBe(MAX_FAILED_REFRESHES + 1)
+    } finally {
+      vi.setSystemTime(T)
+    }
   })
 
   it('with a token that is not expired, or not the instance’s, nothing is refreshed at all', async () => {
@@ -130,7 +178,7 @@ describe('organization slugs with path tricks', () => {
       expect(`${handshake.origin}${handshake.pathname}`, path).toBe('https://clerk.example.com/v1/client/handshake')
       const segment = url.pathname.split('/')[2]
       expect(handshake.searchParams.get('organization_id'), path).toBe(segment)
-      expect(handshake.searchParams.get('redirect_url'), path).toBe(url.href)
+      expect(withoutBinding(handshake.searchParams.get('redirect_url')!), path).toBe(url.href)
     }
     expect(calls(world()).filter((call) => !call.endsWith('/jwks'))).toEqual([])
   })

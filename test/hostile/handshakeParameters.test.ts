@@ -6,6 +6,7 @@
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
+import { BINDING_COOKIE, TEST_BINDING } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, args } from '../helpers/localInstance'
 import { sessionClaims, signToken } from '../helpers/sessionTokens'
 import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
@@ -52,10 +53,19 @@ async function handshakeToken(
     .sign(privateKey)
 }
 
+/**
+ * A navigation back to the page with the handshake parameters in its URL, in the browser the app sent for them (its
+ * binding cookie next to the value in the URL): someone forging his own URL, since nobody else's is redeemed.
+ */
+function backInThisBrowser(url: string): Request {
+  return new Request(`${url}&__clerk_handshake_binding=${TEST_BINDING}`, { headers: { ...NAVIGATION, cookie: BINDING_COOKIE } })
+}
+
 const cleanRedirect = (problem: string) => ({
   status: 307,
   location: '/dashboard?tab=1',
-  setCookie: [],
+  // The used binding value leaves the cookie: only its own handshake's answer may use it.
+  setCookie: ['__clerk_handshake_binding=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax'],
   reason: 'handshake-failed',
   message: problem,
 })
@@ -74,7 +84,7 @@ describe('a forged handshake nonce', () => {
   })
 
   it('in the URL: a 307 to the same page without it, no cookie set, one call', async () => {
-    const request = new Request(`${PAGE}?tab=1&__clerk_handshake_nonce=forged`, { headers: NAVIGATION })
+    const request = backInThisBrowser(`${PAGE}?tab=1&__clerk_handshake_nonce=forged`)
     expect(await redirectOf(request)).toEqual(cleanRedirect('The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce'))
     expect(calls(world())).toEqual(['GET /v1/clients/handshake_payload?nonce=forged'])
   })
@@ -84,7 +94,7 @@ describe('a forged handshake token (no network call)', () => {
   it("signed by the impostor, setting the impostor's session: a clean 307, no cookie", async () => {
     const attackerSession = await signToken(world().impostorKey, sessionClaims({ sub: 'user_admin' }))
     const forged = await handshakeToken(world().impostorKey.privateKey, attackerSession)
-    const request = new Request(`${PAGE}?tab=1&__clerk_handshake=${forged}`, { headers: NAVIGATION })
+    const request = backInThisBrowser(`${PAGE}?tab=1&__clerk_handshake=${forged}`)
     expect(await redirectOf(request)).toEqual(
       cleanRedirect(
         "The handshake token failed verification (token-invalid-signature): JWT signature is invalid. If you switched Clerk keys, clear this site's cookies.",
@@ -96,7 +106,7 @@ describe('a forged handshake token (no network call)', () => {
   it('a JWT template token of the instance passed off as a handshake token: refused by its category', async () => {
     const valid = await signToken(world().instanceKey, sessionClaims())
     const template = await handshakeToken(world().instanceKey.privateKey, valid, { cat: 'cl_B7d4PD222AAA' })
-    const request = new Request(`${PAGE}?tab=1&__clerk_handshake=${template}`, { headers: NAVIGATION })
+    const request = backInThisBrowser(`${PAGE}?tab=1&__clerk_handshake=${template}`)
     expect(await redirectOf(request)).toEqual(
       cleanRedirect(
         'The handshake token is not one: Invalid session token category (cat) "cl_B7d4PD222AAA". JWT template and machine tokens cannot be used as session tokens.',
@@ -119,7 +129,7 @@ describe('an expired or not yet valid handshake token of the instance', () => {
   const replayed = async (times: Record<string, unknown>) => {
     const session = await signToken(world().instanceKey, sessionClaims())
     const token = await handshakeToken(world().instanceKey.privateKey, session, {}, times)
-    return redirectOf(new Request(`${PAGE}?tab=1&__clerk_handshake=${token}`, { headers: NAVIGATION }))
+    return redirectOf(backInThisBrowser(`${PAGE}?tab=1&__clerk_handshake=${token}`))
   }
 
   it('expired an hour ago: a clean 307, no cookie', async () => {

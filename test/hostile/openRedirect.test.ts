@@ -10,6 +10,8 @@ import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { serverBuild } from '../remix/serverBuild'
 import { NAVIGATION, args } from '../helpers/localInstance'
 import { sessionClaims, signToken } from '../helpers/sessionTokens'
+import { BINDING_COOKIE, TEST_BINDING } from '../helpers/handshakeBinding'
+import { FAPI_HOST } from '../helpers/sessionTokens'
 import { T_SECONDS, useHostileWorld, warmUp } from './fixtures'
 
 const ORIGIN = 'https://app.example.com'
@@ -30,6 +32,9 @@ const HOSTILE_PATHS: ReadonlyArray<{ raw: string; path: string }> = [
   { raw: '/\r\n/evil.com/', path: '//evil.com/' },
   { raw: '/./\\evil.com', path: '//evil.com' },
   { raw: '/.//evil.com/x', path: '//evil.com/x' },
+  { raw: '/x/..//evil.com/phish', path: '//evil.com/phish' },
+  { raw: '/.//', path: '//' },
+  { raw: '///', path: '///' },
 ]
 
 const world = useHostileWorld()
@@ -44,18 +49,19 @@ beforeEach(() => warmUp(world()))
 
 type Handshake = 'failed nonce' | 'failed token' | 'resolved token'
 
-/** A page request carrying handshake parameters of the given kind. */
+/** A page request carrying handshake parameters of the given kind, back in the browser that was sent for them. */
 async function handshakeRequest(raw: string, kind: Handshake): Promise<Request> {
-  const url = `${ORIGIN}${raw}?tab=1&`
-  if (kind === 'failed nonce') return new Request(`${url}__clerk_handshake_nonce=anything`, { headers: NAVIGATION })
-  if (kind === 'failed token') return new Request(`${url}__clerk_handshake=not.a.token`, { headers: NAVIGATION })
+  const url = `${ORIGIN}${raw}?tab=1&__clerk_handshake_binding=${TEST_BINDING}&`
+  const headers = { ...NAVIGATION, cookie: BINDING_COOKIE }
+  if (kind === 'failed nonce') return new Request(`${url}__clerk_handshake_nonce=anything`, { headers })
+  if (kind === 'failed token') return new Request(`${url}__clerk_handshake=not.a.token`, { headers })
   const sessionToken = await signToken(world().instanceKey, sessionClaims())
   const token = await new SignJWT({ handshake: [`__session=${sessionToken}; Path=/`, `__client_uat=${T_SECONDS}; Path=/`] })
     .setProtectedHeader({ alg: 'RS256', kid: 'ins_rs256', typ: 'JWT' })
     .setIssuedAt(T_SECONDS)
     .setExpirationTime(T_SECONDS + 60)
     .sign(world().instanceKey.privateKey)
-  return new Request(`${url}__clerk_handshake=${token}`, { headers: NAVIGATION })
+  return new Request(`${url}__clerk_handshake=${token}`, { headers })
 }
 
 /** Where a browser goes with the 307's `Location`, resolved as browsers resolve it against the page's URL. */
@@ -94,14 +100,44 @@ describe.each(KINDS)('a %s on a hostile path stays on the app', (kind) => {
     const request = await handshakeRequest(raw, kind)
     const response = await thrownBy(getAuth(args(request), world().options()))
     expectSameOriginSamePage(followed(response, request), path)
-    if (kind === 'resolved token') expect(response.headers.getSetCookie().some((c) => c.startsWith('__session='))).toBe(true)
-    else expect(response.headers.getSetCookie()).toEqual([])
+    const cookies = response.headers.getSetCookie().filter((c) => !c.startsWith('__clerk_handshake_binding='))
+    if (kind === 'resolved token') expect(cookies.some((c) => c.startsWith('__session='))).toBe(true)
+    else expect(cookies).toEqual([])
   })
 
   it.each(HOSTILE_PATHS)('rootAuthLoader: $raw', async ({ raw, path }) => {
     const request = await handshakeRequest(raw, kind)
     const response = await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), world().options()))
     expectSameOriginSamePage(followed(response, request), path)
+  })
+})
+
+// On Netlify with a development key every redirect gets `__clerk_netlify_cache_bust`; the parameter is appended to the
+// Location as it was decided, never by parsing it again (`new URL('/.//evil.com', base).pathname` is `//evil.com`).
+describe.each(KINDS)('a %s on a hostile path, on Netlify with a development key, stays on the app', (kind) => {
+  const DEVELOPMENT_KEY = `pk_test_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
+  const development = () => world().options({ publishableKey: DEVELOPMENT_KEY })
+  beforeEach(() => {
+    vi.stubEnv('NETLIFY', 'true')
+    return () => vi.unstubAllEnvs()
+  })
+
+  function expectCacheBustedSamePage(response: Response, request: Request, path: string): void {
+    const target = followed(response, request)
+    expect(target.origin).toBe(ORIGIN)
+    expect(target.pathname).toBe(path)
+    expect(target.searchParams.get('tab')).toBe('1')
+    expect(target.searchParams.get('__clerk_netlify_cache_bust')).toMatch(/^\d+$/)
+  }
+
+  it.each(HOSTILE_PATHS)('getAuth: $raw', async ({ raw, path }) => {
+    const request = await handshakeRequest(raw, kind)
+    expectCacheBustedSamePage(await thrownBy(getAuth(args(request), development())), request, path)
+  })
+
+  it.each(HOSTILE_PATHS)('rootAuthLoader: $raw', async ({ raw, path }) => {
+    const request = await handshakeRequest(raw, kind)
+    expectCacheBustedSamePage(await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), development())), request, path)
   })
 })
 

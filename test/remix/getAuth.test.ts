@@ -9,6 +9,7 @@ import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { refusedPort } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { refusalCases } from '../jwt/refusalCases'
+import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 import { resetProcessState } from '../../src/shared/processState'
@@ -166,9 +167,9 @@ describe('per Request', () => {
       const options = optionsV2()
       reads.length = 0
       const first = await getAuth(loaderArgs, options)
-      expect(reads).toEqual(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE'])
+      expect(reads).toEqual(['CLERK_PROXY_URL', 'CLERK_DOMAIN', 'CLERK_IS_SATELLITE', 'CLERK_TRUST_FORWARDED_HOST'])
       const again = await getAuth(loaderArgs, options)
-      expect(reads).toHaveLength(3)
+      expect(reads).toHaveLength(4)
       expect(again).toEqual(first)
       expect(again).not.toBe(first)
       expect(first.userId).toBe(v2.userId)
@@ -220,7 +221,7 @@ describe('redirects', () => {
     expect(response.status).toBe(307)
     expect(response.headers.get('location')).toMatch(new RegExp(`^${v2.url}/v1/client/handshake\\?redirect_url=`))
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(response.headers.getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax'])
+    expect(withBindingChecked(response.headers).getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
     expect(response.headers.get('x-clerk-auth-status')).toBe('handshake')
   })
 

@@ -11,6 +11,7 @@ import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
+import { CHECKED_BINDING_COOKIE, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding'
 import { claimsOf } from '../helpers/localInstance'
 import { serverBuild } from './serverBuild'
 import { resetProcessState } from '../../src/shared/processState'
@@ -126,24 +127,33 @@ const pageData = async (hop: Hop) => (await hop.response.json()) as PageData
 const pathOf = (url: string | null) => (url ? `${new URL(url).origin}${new URL(url).pathname}` : url)
 
 describe('with the local Frontend API', () => {
-  it('sign-in → handshake → nonce → our getAuth redeems it → 307 to the clean URL with the cookies → signed in', async () => {
+  it('sign-in → handshake → a nonce this browser was not sent for → our own handshake → bound nonce → redeemed → 307 to the clean URL with the cookies → signed in', async () => {
     const browser = new Browser()
     const hops = await browser.signIn('round.trip@example.com', `${appUrl}/dashboard?tab=1`)
-    expect(hops.map((hop) => hop.status)).toEqual([303, 307, 307, 200])
+    expect(hops.map((hop) => hop.status)).toEqual([303, 307, 307, 307, 307, 200])
     expect(pathOf(hops[0]!.location)).toBe(`${clerk.url}/v1/client/handshake`)
-    const back = new URL(hops[1]!.location!)
+    // The sign-in page sent the browser to a handshake the app never started: its nonce is not redeemed (it could be
+    // another browser's sign-in); the app sends this browser through a handshake of its own, bound to it.
+    const unsolicited = new URL(hops[1]!.location!)
+    expect(pathOf(unsolicited.href)).toBe(`${appUrl}/dashboard`)
+    expect(unsolicited.searchParams.get('__clerk_handshake_nonce')).toMatch(/^[\w-]{20,}$/)
+    expect(hops[2]!.response.headers.get('x-clerk-auth-reason')).toBe('handshake-not-bound-to-browser')
+    expect(pathOf(hops[2]!.location)).toBe(`${clerk.url}/v1/client/handshake`)
+    const back = new URL(hops[3]!.location!)
     expect(pathOf(back.href)).toBe(`${appUrl}/dashboard`)
     expect(back.searchParams.get('__clerk_handshake_nonce')).toMatch(/^[\w-]{20,}$/)
+    expect(back.searchParams.get('__clerk_handshake_binding')).toBe(browser.cookies(appUrl).__clerk_handshake_binding ?? back.searchParams.get('__clerk_handshake_binding'))
 
     // Our answer: the same page without the nonce, every cookie of the handshake set on it.
-    const resolved = hops[2]!
+    const resolved = hops[4]!
     expect(resolved.location).toBe(`${appUrl}/dashboard?tab=1`)
     expect(resolved.response.headers.get('cache-control')).toBe('no-store')
     expect(resolved.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(
-      expect.arrayContaining(['__client_uat', '__session']),
+      expect.arrayContaining(['__client_uat', '__session', '__clerk_handshake_binding']),
     )
+    expect(browser.cookies(appUrl).__clerk_handshake_binding).toBeUndefined()
 
-    const page = await pageData(hops[3]!)
+    const page = await pageData(hops[5]!)
     const answer = page.loaderData['routes/page']!
     expect(answer.userId).toMatch(/^user_/)
     expect(answer.sessionId).toMatch(/^sess_/)
@@ -165,19 +175,19 @@ describe('with the local Frontend API', () => {
     offset = -5 * 60_000
     let signedIn: Hop[]
     try {
-      signedIn = await browser.signIn('round.expired@example.com', `${appUrl}/start`, { hops: 3 })
+      signedIn = await browser.signIn('round.expired@example.com', `${appUrl}/start`, { hops: 5 })
     } finally {
       offset = 0
     }
     // Even with an already expired token, the resolution answers with the cookies and the clean URL.
-    expect(signedIn.map((hop) => hop.status)).toEqual([303, 307, 307])
-    expect(signedIn[2]!.location).toBe(`${appUrl}/start`)
+    expect(signedIn.map((hop) => hop.status)).toEqual([303, 307, 307, 307, 307])
+    expect(signedIn[4]!.location).toBe(`${appUrl}/start`)
     const expired = claimsOf(browser.cookies(appUrl).__session!)
     expect(expired.exp).toBeLessThan(Date.now() / 1000)
 
     // With the `__refresh` cookie the handshake set, the server refreshes the token itself: no redirect at all.
     const refreshCookie = [...browser.jar(appUrl).keys()].find((name) => name.startsWith('__refresh_'))!
-    const refreshed = await browser.go(signedIn[2]!.location!)
+    const refreshed = await browser.go(signedIn[4]!.location!)
     expect(refreshed.map((hop) => hop.status)).toEqual([200])
     expect((await pageData(refreshed[0]!)).loaderData['routes/page']).toMatchObject({ userId: expired.sub, sessionId: expired.sid })
     expect(claimsOf(browser.cookies(appUrl).__session!).exp).toBeGreaterThan(Date.now() / 1000)
@@ -192,18 +202,20 @@ describe('with the local Frontend API', () => {
       offset = 0
     }
     for (const name of [...browser.jar(appUrl).keys()]) if (name.startsWith('__session')) browser.jar(appUrl).set(name, stale)
-    const hops = await browser.go(signedIn[2]!.location!)
+    const hops = await browser.go(signedIn[4]!.location!)
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 307, 200])
-    const handshake = new URL(hops[0]!.location!)
+    const handshake = new URL(withBindingChecked(hops[0]!.response.headers).get('location')!)
     expect(pathOf(handshake.href)).toBe(`${clerk.url}/v1/client/handshake`)
     expect(Object.fromEntries(handshake.searchParams)).toEqual({
       redirect_url: `${appUrl}/start`,
       __clerk_api_version: '2026-05-12',
-      suffixed_cookies: 'true',
+      // The app's first handshake found no cookies and asked for plain names, which the browser now holds.
+      suffixed_cookies: 'false',
       __clerk_hs_reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
       format: 'nonce',
     })
-    expect(hops[0]!.setCookies).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax'])
+    // The second handshake within the counter's 2 s (the sign-in's own was the first; this browser keeps the cookie).
+    expect(withBindingChecked(hops[0]!.response.headers).getSetCookie()).toEqual(['__clerk_redirect_count=2; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
     expect(hops[2]!.location).toBe(`${appUrl}/start`)
 
     const answer = (await pageData(hops[3]!)).loaderData['routes/page']!
@@ -235,13 +247,16 @@ describe('with the local Frontend API', () => {
     const { userId } = (await pageData(first.at(-1)!)).loaderData['routes/page']!
     browser.jar(appUrl).clear()
 
-    const query = new URLSearchParams({ redirect_url: `${appUrl}/b?x=1`, format: 'token', suffixed_cookies: 'false' })
+    // As if the app had sent this browser there: the binding value in redirect_url and its cookie on the app.
+    browser.jar(appUrl).set('__clerk_handshake_binding', TEST_BINDING)
+    const query = new URLSearchParams({ redirect_url: bound(`${appUrl}/b?x=1`), format: 'token', suffixed_cookies: 'false' })
     const hops = await browser.go(`${clerk.url}/v1/client/handshake?${query}`)
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 200])
     expect(new URL(hops[0]!.location!).searchParams.get('__clerk_handshake')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
     expect(hops[1]!.location).toBe(`${appUrl}/b?x=1`)
     // Plain names (suffixed_cookies=false), and the refresh token, always suffixed.
     expect(hops[1]!.setCookies.map((line) => line.split('=')[0]!.replace(/^__refresh_.+$/, '__refresh_<suffix>')).sort()).toEqual([
+      '__clerk_handshake_binding',
       '__client_uat',
       '__refresh_<suffix>',
       '__session',
@@ -253,22 +268,25 @@ describe('with the local Frontend API', () => {
     const browser = new Browser()
     await browser.signIn('round.out@example.com', `${appUrl}/in`)
     const hops = await browser.go(`${clerk.url}/sign-out?redirect_url=${encodeURIComponent(`${appUrl}/out`)}`)
-    expect(hops.map((hop) => hop.status)).toEqual([303, 307, 307, 200])
+    // The sign-out page's handshake was not started by the app: the app's own follows, with the same answer.
+    expect(hops.map((hop) => hop.status)).toEqual([303, 307, 307, 307, 307, 200])
     expect((await pageData(hops.at(-1)!)).loaderData['routes/page']).toEqual({ userId: null, sessionId: null, iat: null })
     expect(browser.cookies(appUrl).__session).toBeUndefined()
     expect(browser.cookies(appUrl).__client_uat).toBe('0')
   })
 
-  it('a replayed handshake URL: the nonce is spent, the app redirects once without cookies and stays signed out', async () => {
+  it('a replayed handshake URL, in the browser it was bound to: the nonce is spent, the app redirects once without cookies and stays signed out', async () => {
     const first = new Browser()
     const hops = await first.signIn('round.replay@example.com', `${appUrl}/r`)
-    const withNonce = hops[1]!.location!
+    const withNonce = hops[3]!.location!
+    const replayer = new Browser()
+    replayer.jar(appUrl).set('__clerk_handshake_binding', new URL(withNonce).searchParams.get('__clerk_handshake_binding')!)
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      const replay = await new Browser().go(withNonce)
+      const replay = await replayer.go(withNonce)
       expect(replay.map((hop) => hop.status)).toEqual([307, 200])
       expect(replay[0]!.location).toBe(`${appUrl}/r`)
-      expect(replay[0]!.setCookies).toEqual([])
+      expect(replay[0]!.setCookies).toEqual(['__clerk_handshake_binding=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax'])
       expect((await pageData(replay[1]!)).loaderData['routes/page']).toMatchObject({ userId: null })
       expect(error).toHaveBeenCalledTimes(1)
       expect(String(error.mock.calls[0]![0])).toContain('invalid_nonce')

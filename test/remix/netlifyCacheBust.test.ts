@@ -2,6 +2,7 @@
 // (as @clerk/remix 4 adds it), so Netlify's CDN cannot answer it from its cache; nowhere else.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
+import { BINDING_COOKIES, bound } from '../helpers/handshakeBinding'
 import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 
 let instance: LocalInstance
@@ -35,7 +36,7 @@ describe('the Netlify cache-busting parameter', () => {
   it('keeps a relative redirect relative, and two loaders of a page each get one parameter', async () => {
     vi.stubEnv('NETLIFY', 'true')
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const request = requestWith(`${page}?__clerk_handshake_nonce=unknown&__clerk_db_jwt=dvb_1`, { headers: NAVIGATION })
+    const request = requestWith(bound(`${page}?__clerk_handshake_nonce=unknown&__clerk_db_jwt=dvb_1`), { headers: NAVIGATION, cookies: BINDING_COOKIES })
     const [first, second] = [await locationOf(request, instance.developmentOptions), await locationOf(request, instance.developmentOptions)]
     for (const location of [first!, second!]) {
       expect(location.startsWith('/dashboard?__clerk_netlify_cache_bust=')).toBe(true)

@@ -9,6 +9,7 @@ import type { GetAuthOptions } from '../../src/remix/types'
 import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { BINDING_COOKIES, CHECKED_BINDING_COOKIE, bound, withBindingChecked } from '../helpers/handshakeBinding'
 import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
 import { startCountingProxy, type CountingProxy } from './countingProxy'
 import { serverBuild } from './serverBuild'
@@ -159,8 +160,9 @@ describe('a page that needs a handshake', () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const response = await handle(requestWith(LEAF, { headers: NAVIGATION, cookies: sessionCookies(old) }))
     expect(response.status).toBe(307)
-    expect(response.headers.get('location')).toMatch(new RegExp(`^${instance.url}/v1/client/handshake\\?redirect_url=${encodeURIComponent(LEAF)}&`))
-    expect(response.headers.getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax'])
+    const checked = withBindingChecked(response.headers)
+    expect(checked.get('location')).toMatch(new RegExp(`^${instance.url}/v1/client/handshake\\?redirect_url=${encodeURIComponent(LEAF)}&`))
+    expect(checked.getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
@@ -171,6 +173,11 @@ describe('a page that needs a handshake', () => {
     expect(await response.json()).toMatchObject({ userId: null, hasTemplateToken: false })
   })
 })
+
+/** Back from the Frontend API in the browser the app sent there (see src/auth/handshakeBinding.ts). */
+const back = (url: string, headers: Record<string, string>) => requestWith(bound(url), { headers, cookies: BINDING_COOKIES })
+/** The clean redirect drops the value it used from the binding cookie. */
+const BINDING_USED = '__clerk_handshake_binding=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax'
 
 describe('coming back from a handshake', () => {
   let bapi: RecordingServer
@@ -200,22 +207,20 @@ describe('coming back from a handshake', () => {
   })
 
   it('document request: one nonce redemption for four loaders, a 307 to the clean URL with every Set-Cookie', async () => {
-    const response = await handle(requestWith(`${LEAF}?tab=2&__clerk_handshake_nonce=n_doc`, { headers: NAVIGATION }))
+    const response = await handle(back(`${LEAF}?tab=2&__clerk_handshake_nonce=n_doc`, NAVIGATION))
     expect(response.status).toBe(307)
     expect(response.headers.get('location')).toBe('/dashboard/settings/profile?tab=2')
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(response.headers.getSetCookie()).toEqual(directives)
+    expect(response.headers.getSetCookie()).toEqual([BINDING_USED, ...directives])
     expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
   })
 
   it('data request: Remix turns the 307 into its client redirect, every Set-Cookie kept', async () => {
-    const response = await handle(
-      requestWith(`${LEAF}?__clerk_handshake_nonce=n_data&_data=routes/dashboard.settings.profile`, { headers: FETCH }),
-    )
+    const response = await handle(back(`${LEAF}?__clerk_handshake_nonce=n_data&_data=routes/dashboard.settings.profile`, FETCH))
     expect(response.status).toBe(204)
     // Remix strips `_data` from the loader's Request: the browser is sent to the page, which then loads its data.
     expect(response.headers.get('x-remix-redirect')).toBe('/dashboard/settings/profile')
-    expect(response.headers.getSetCookie()).toEqual(directives)
+    expect(response.headers.getSetCookie()).toEqual([BINDING_USED, ...directives])
     expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
   })
 
@@ -224,10 +229,10 @@ describe('coming back from a handshake', () => {
     bapi.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] }, delayMs: 20 })
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      const response = await handle(requestWith(`${LEAF}?__clerk_handshake_nonce=n_bad`, { headers: NAVIGATION }))
+      const response = await handle(back(`${LEAF}?__clerk_handshake_nonce=n_bad`, NAVIGATION))
       expect(response.status).toBe(307)
       expect(response.headers.get('location')).toBe('/dashboard/settings/profile')
-      expect(response.headers.getSetCookie()).toEqual([])
+      expect(response.headers.getSetCookie()).toEqual([BINDING_USED])
       expect(error).toHaveBeenCalledTimes(1)
       expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
     } finally {

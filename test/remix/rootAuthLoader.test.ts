@@ -57,7 +57,11 @@ describe('without a callback', () => {
     const response = await rootAuthLoader(signedIn(), { ...options(), signUpFallbackRedirectUrl: '/welcome' })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect([...response.headers.keys()]).toEqual(['content-type'])
+    // What clerkState says is built on the public URL, which the trusted forwarded headers can change.
+    expect(Object.fromEntries(response.headers)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      vary: 'X-Forwarded-Proto, CloudFront-Forwarded-Proto',
+    })
     const body = (await response.json()) as ClerkStateBody
     expect(Object.keys(body)).toEqual(['clerkState'])
     const state = body.clerkState.__internal_clerk_state
@@ -115,6 +119,7 @@ describe('without a callback', () => {
     const response = await rootAuthLoader(signedOut(), options())
     expect(Object.fromEntries(response.headers)).toEqual({
       'content-type': 'application/json; charset=utf-8',
+      vary: 'X-Forwarded-Proto, CloudFront-Forwarded-Proto',
       'x-clerk-auth-status': 'signed-out',
       'x-clerk-auth-reason': 'session-token-and-uat-missing',
     })

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
 import { TEMPLATE } from './app/routes'
 import { startScenarioBackend, type ScenarioBackend } from './backend'
+import { withoutBinding } from '../helpers/handshakeBinding'
 
 /** The Cookie header without `__refresh_<suffix>`: a browser whose sign-in set none (ClerkJS's). */
 function withoutRefreshCookie(headers: Headers): string {
@@ -155,7 +156,8 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           expect(response.status).toBe(307)
           const location = new URL(response.headers.get('location')!)
           expect(`${location.origin}${location.pathname}`).toBe(`${backend.clerk.frontendApiUrl}/v1/client/handshake`)
-          expect(location.searchParams.get('redirect_url')).toBe(url)
+          // The way back carries the value that binds the handshake to this browser (src/auth/handshakeBinding.ts).
+          expect(withoutBinding(location.searchParams.get('redirect_url')!)).toBe(url)
           expect(response.headers.get('cache-control')).toBe('no-store')
         })
 

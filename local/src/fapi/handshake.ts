@@ -1,23 +1,28 @@
 // `/v1/client/handshake`: how a server SDK learns a browser's session state, via a redirect and a one-time nonce.
-import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
 import type { Core } from '../core.js'
 import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../errors.js'
 import { currentSession } from '../services/clients.js'
+import { type CookieForm, signedOutDirectives, signedOutNonce, storeNonce } from '../services/handshakeNonces.js'
 import { jwsSigner } from '../tokens/jwsSigner.js'
 import { SESSION_TOKEN_CATEGORY } from '../tokens/sessionClaims.js'
 import { activateOrganization } from '../services/sessions.js'
-import { refreshTokenFor } from '../services/refresh.js'
-import { refreshCookie, signedInCookies, signedOutCookies, suffixForFrontendApi } from '../http/appCookies.js'
-import { cookieClient, ensureCookieClient } from './clientCookie.js'
+import { claimsSignedByInstance, refreshTokenFor } from '../services/refresh.js'
+import type { SessionRecord } from '../store/sessionStore.js'
+import { refreshCookie, signedInCookies, suffixForFrontendApi } from '../http/appCookies.js'
+import { cookieClient } from './clientCookie.js'
 import { isPrimaryHost } from './satelliteSync.js'
 
-/** Long enough for the app's server to redeem it right away, short enough that a leaked URL is soon useless. */
-const NONCE_LIFETIME_MS = 60_000
 const HANDSHAKE_TOKEN_LIFETIME_SECONDS = 60
 
 /** Query parameters of an earlier handshake that must not survive into the next redirect. */
 const HANDSHAKE_PARAMS = ['__clerk_handshake', '__clerk_handshake_nonce']
+/**
+ * What remix-clerk binds its handshakes to the browser with: this value in `redirect_url`, and the same among the
+ * '.'-separated values of the cookie on the app (which this server sees too when it shares the app's host name).
+ */
+const BINDING = '__clerk_handshake_binding'
 
 /** Where the sign-in and sign-out pages send the browser: our own handshake, answered with a nonce. */
 export function handshakeLocation(redirectUrl: URL): string {
@@ -29,10 +34,15 @@ export function handshakeLocation(redirectUrl: URL): string {
  * `GET /v1/client/handshake`: the app's server sent the browser here because its cookies could not say who is
  * signed in. The `__client` cookie says it; the answer is a 307 back to `redirect_url` carrying the cookies the
  * app's server must set, as a one-time nonce (`format=nonce`, what Clerk SDKs ask for) or a signed token
- * (`format=token`, the default). `organization_id` (organization sync: an id, a slug, or `''` for the personal
- * account) activates that organization first when the user is a member. A satellite's handshake first takes the
- * browser's client from the primary (satelliteSync.ts). Other parameters the SDK sends (`__clerk_api_version`,
- * `__clerk_hs_reason`, `__session`, `__clerk_db_jwt`) are accepted and ignored.
+ * (`format=token`, the default). A satellite's handshake first takes the browser's client from the primary
+ * (satelliteSync.ts). Other parameters the SDK sends (`__clerk_api_version`, `__clerk_hs_reason`, `__clerk_db_jwt`)
+ * are accepted and ignored.
+ *
+ * A GET any page can make (an `<img>`, a link) changes nothing and stores nothing for a browser that is not signed
+ * in: no client is created (signing in makes a fresh one anyway), and a signed-out answer's nonce is stored nowhere.
+ * The one change the protocol asks of it, `organization_id` (organization sync: an id, a slug, or `''` for the
+ * personal account, activated when the user is a member), is made only when the request shows that the app's server
+ * sent this very browser (`organizationSwitchIsTheApps`).
  */
 export async function handshake(core: Core, c: Context): Promise<Response> {
   const redirectUrl = checkedRedirectUrl(core, c.req.query('redirect_url'))
@@ -40,34 +50,47 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
   const suffixed = choice(c.req.query('suffixed_cookies'), 'suffixed_cookies', ['false', 'true']) === 'true'
   const detour = satelliteDetour(core, c, redirectUrl)
   if (detour) return detour
-  const { client, setCookie } = ensureCookieClient(core, c)
+  const client = cookieClient(core, c)
+  const form: CookieForm = { suffixed, secure: redirectUrl.protocol === 'https:' }
 
-  const refreshSuffix = suffixForFrontendApi(core.frontendApiUrl())
-  const secure = redirectUrl.protocol === 'https:'
-  const options = { suffix: suffixed ? refreshSuffix : undefined, secure }
-  let session = currentSession(core, client)
+  let session = client && currentSession(core, client)
   const organizationId = c.req.query('organization_id')
-  if (session && organizationId !== undefined) {
+  if (session && organizationId !== undefined && (await organizationSwitchIsTheApps(core, c, session, redirectUrl))) {
     activateOrganization(core, session, organizationId)
-    session = currentSession(core, client)
+    session = currentSession(core, client!)
   }
-  const current = session && core.store.clients.get(client.id)
-  const directives =
-    session && current
-      ? [
-          ...signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), current.updated_at, options),
-          refreshCookie(refreshTokenFor(core, session), refreshSuffix, secure),
-        ]
-      : [...signedOutCookies(options), refreshCookie(undefined, refreshSuffix, secure)]
+  const current = session && core.store.clients.get(session.client_id)
+  let directives: string[] | undefined
+  if (session && current) {
+    const refreshSuffix = suffixForFrontendApi(core.frontendApiUrl())
+    directives = [
+      ...signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), current.updated_at, {
+        suffix: suffixed ? refreshSuffix : undefined,
+        secure: form.secure,
+      }),
+      refreshCookie(refreshTokenFor(core, session), refreshSuffix, form.secure),
+    ]
+  }
 
   const target = new URL(redirectUrl)
   for (const name of HANDSHAKE_PARAMS) target.searchParams.delete(name)
-  if (format === 'nonce') target.searchParams.set('__clerk_handshake_nonce', storeNonce(core, directives))
-  else target.searchParams.set('__clerk_handshake', await handshakeToken(core, directives))
+  if (format === 'nonce') target.searchParams.set('__clerk_handshake_nonce', directives ? storeNonce(core, directives) : signedOutNonce(form))
+  else target.searchParams.set('__clerk_handshake', await handshakeToken(core, directives ?? signedOutDirectives(core, form)))
+  return new Response(null, { status: 307, headers: { Location: target.href, 'Cache-Control': 'no-store' } })
+}
 
-  const headers = new Headers({ Location: target.href, 'Cache-Control': 'no-store' })
-  if (setCookie) headers.append('Set-Cookie', setCookie)
-  return new Response(null, { status: 307, headers })
+/**
+ * Whether the app's own server sent this browser to activate an organization, rather than a link or an `<img>` on
+ * some page: the request carries what only that server can have put there for this browser. `@clerk/backend` 3 adds
+ * the browser's session token (`__session`), which must be one of this instance's for the client's current session;
+ * remix-clerk leaves tokens out of URLs and binds its handshakes instead (its `redirect_url` carries a value that the
+ * browser also holds in a cookie on the app, seen here when this server shares the app's host name).
+ */
+async function organizationSwitchIsTheApps(core: Core, c: Context, session: SessionRecord, redirectUrl: URL): Promise<boolean> {
+  const binding = redirectUrl.searchParams.get(BINDING)
+  if (binding && (getCookie(c, BINDING) ?? '').split('.').includes(binding)) return true
+  const token = c.req.query('__session')
+  return token !== undefined && (await claimsSignedByInstance(core, token))?.sid === session.id
 }
 
 /**
@@ -109,18 +132,6 @@ function choice<T extends string>(value: string | undefined, name: string, allow
       meta: { param_name: name },
     },
   ])
-}
-
-/** Stores the directives under a random nonce, redeemed once by `GET /v1/clients/handshake_payload`. */
-function storeNonce(core: Core, directives: string[]): string {
-  const nonce = randomBytes(32).toString('base64url')
-  const now = core.now()
-  core.store.transaction(() => {
-    // Unredeemed nonces (a closed tab, a failed app) would otherwise pile up; the index keeps this cheap.
-    core.store.nonces.purgeExpired(now)
-    core.store.nonces.insert({ nonce, directives, created_at: now, expires_at: now + NONCE_LIFETIME_MS })
-  })
-  return nonce
 }
 
 /** The directives in a JWT signed by the instance key, which the app's server verifies like a session token. */

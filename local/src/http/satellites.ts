@@ -38,6 +38,12 @@ export class Satellites {
     return browserFacingUrl(this.frontendApiUrl())
   }
 
+  /** The Frontend API of the satellite app at `origin`, when it is one: where its browser gets its tokens. */
+  frontendApiForApp(origin: string | undefined): string | undefined {
+    if (origin === undefined || !this.origins.has(origin)) return undefined
+    return this.frontendApiOriginFor(new URL(origin).hostname)
+  }
+
   /** The Frontend API of the satellite on `hostname`, when it is one: this server under that name. */
   frontendApiOriginFor(hostname: string): string | undefined {
     if (!this.hostnames.has(hostname)) return undefined

@@ -42,7 +42,7 @@ export async function checkRefresh(
   core: Core,
   sessionId: string,
   input: unknown,
-): Promise<{ session: SessionRecord; origin: string; format: 'token' | 'cookie' }> {
+): Promise<{ session: SessionRecord; origin: string; issuer: string | undefined; format: 'token' | 'cookie' }> {
   const body = parseFields(input, REFRESH_FIELDS)
   const session = getSession(core, sessionId)
   const claims = await expiredTokenClaims(core, body.expired_token)
@@ -66,18 +66,26 @@ export async function checkRefresh(
       `The session is ${session.status}; sign in again (the handshake does that).`,
     )
   }
-  return { session, origin: body.request_origin, format: body.format ?? 'token' }
+  // The new token comes from the Frontend API the expired one came from (a satellite's stays a satellite's); the
+  // signature says the instance issued that one.
+  const issuer = typeof claims.iss === 'string' ? claims.iss : undefined
+  return { session, origin: body.request_origin, issuer, format: body.format ?? 'token' }
 }
 
 async function expiredTokenClaims(core: Core, token: string): Promise<Record<string, unknown>> {
-  const invalid = () =>
-    refused('expired_session_token_invalid', 'Invalid expired session token', 'The expired session token is not a session token of this instance.')
+  const claims = await claimsSignedByInstance(core, token)
+  if (claims) return claims
+  throw refused('expired_session_token_invalid', 'Invalid expired session token', 'The expired session token is not a session token of this instance.')
+}
+
+/** The claims of a token the instance key signed, whatever its `exp`; undefined for anything else. */
+export async function claimsSignedByInstance(core: Core, token: string): Promise<Record<string, unknown> | undefined> {
+  if (token.length > MAX_TOKEN_LENGTH) return undefined
   let payload: Uint8Array
   try {
-    const verified = await compactVerify(token, await publicKey(core), { algorithms: ['RS256'] })
-    payload = verified.payload
+    payload = (await compactVerify(token, await publicKey(core), { algorithms: ['RS256'] })).payload
   } catch {
-    throw invalid()
+    return undefined
   }
   try {
     const claims = JSON.parse(new TextDecoder().decode(payload)) as unknown
@@ -85,7 +93,7 @@ async function expiredTokenClaims(core: Core, token: string): Promise<Record<str
   } catch {
     // falls through
   }
-  throw invalid()
+  return undefined
 }
 
 const publicKeys = new WeakMap<Core, Promise<CryptoKey | Uint8Array>>()

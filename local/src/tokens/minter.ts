@@ -25,6 +25,12 @@ export interface MintOptions {
    * ClerkJS's `getToken({ organizationId })` asks. The caller checks the user is a member.
    */
   organizationId?: string | null | undefined
+  /**
+   * The Frontend API the token comes from, its `iss`. Default: the one a browser on `origin` talks to, a satellite
+   * app's own (tokens of a production satellite carry its Frontend API, `https://clerk.<satellite domain>` on Clerk),
+   * else the instance's.
+   */
+  issuer?: string | undefined
 }
 
 export interface MinterSettings {
@@ -32,6 +38,8 @@ export interface MinterSettings {
   keys: InstanceKeys
   now: () => number
   frontendApiUrl: () => string
+  /** The Frontend API a browser on `origin` gets tokens from, when it is not the instance's own (a satellite's). */
+  satelliteFrontendApi: (origin: string | undefined) => string | undefined
   sessionLifetime: number
   tokenVersion: 1 | 2
 }
@@ -76,7 +84,7 @@ export class TokenMinter {
       permissions: active.membership.permissions.filter((p) => !isSystemPermission(p)),
     }
     const claims = buildSessionClaims({
-      issuer: this.settings.frontendApiUrl(),
+      issuer: this.issuer(options),
       userId: session.user_id,
       sessionId: session.id,
       issuedAt: Math.floor(nowMs / 1000),
@@ -107,9 +115,13 @@ export class TokenMinter {
     const defaults =
       (options.origin ? `"azp":${JSON.stringify(options.origin)},` : '') +
       `"exp":${issuedAt + (options.expiresInSeconds ?? template.lifetime)},"iat":${issuedAt},` +
-      `"iss":${JSON.stringify(this.settings.frontendApiUrl())},"jti":"${newJti()}",` +
+      `"iss":${JSON.stringify(this.issuer(options))},"jti":"${newJti()}",` +
       `"nbf":${issuedAt - template.allowedClockSkew},"sub":${JSON.stringify(user.id)}`
     return template.sign(template.claims.render(context, defaults))
+  }
+
+  private issuer({ issuer, origin }: MintOptions): string {
+    return issuer ?? this.settings.satelliteFrontendApi(origin) ?? this.settings.frontendApiUrl()
   }
 
   /** Starts every mint: refreshes the read cache, then checks the session. */

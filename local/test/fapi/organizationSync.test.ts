@@ -4,7 +4,8 @@ import { BrowserAgent } from './browserAgent.js'
 
 /**
  * Organization sync in the handshake: `organization_id` (an id, a slug, or '' for the personal account) becomes the
- * session's active organization when the user is a member; anything else leaves it as it was.
+ * session's active organization when the user is a member and the request is the app's own redirect of this browser;
+ * anything else leaves it as it was.
  */
 let h: Harness
 let acme: string
@@ -26,7 +27,12 @@ afterAll(() => h.close())
 
 async function handshakeClaims(agent: BrowserAgent, organizationId?: string): Promise<{ claims: Record<string, unknown>; uat: string }> {
   const query = new URLSearchParams({ redirect_url: `${APP}/orgs/x`, format: 'nonce', suffixed_cookies: 'false' })
-  if (organizationId !== undefined) query.set('organization_id', organizationId)
+  if (organizationId !== undefined) {
+    query.set('organization_id', organizationId)
+    // What shows it is the app's own redirect of this browser: @clerk/backend 3 sends the browser's session token
+    // (hostile/handshakeGet.test.ts has the other proof, and the requests without one).
+    query.set('__session', await h.clerk.getToken((await handshakeClaims(agent)).claims.sid as string))
+  }
   const hop = await agent.request(`${h.clerk.url}/v1/client/handshake?${query}`)
   const nonce = new URL(hop.location!).searchParams.get('__clerk_handshake_nonce')!
   const directives = (await h.call('GET', `/v1/clients/handshake_payload?nonce=${nonce}`)).body.directives as string[]

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLocalClerk } from '../../src/index.js'
 import { type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
 import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
@@ -157,6 +158,42 @@ describe('sync and link refuse what is not a satellite', () => {
       expect(response.status).toBe(403)
     } finally {
       await plain.close()
+    }
+  })
+})
+
+// On Clerk a production satellite has its own Frontend API (`https://clerk.<satellite domain>`), which issues the
+// satellite's session tokens: their `iss` is that Frontend API, not the primary's. Here a satellite's Frontend API is
+// this server under the satellite's host name, and tokens minted for the satellite app carry it.
+describe('a satellite’s tokens come from its own Frontend API', () => {
+  const OTHER_HOST_SATELLITE = 'http://sat.localhost:3001'
+
+  it('minted for the satellite app (its handshake and browser tokens are), then refreshed: iss is the satellite’s Frontend API', async () => {
+    const clerk = await createLocalClerk({ db: ':memory:', satelliteOrigins: [OTHER_HOST_SATELLITE] })
+    try {
+      const { users } = clerk.seed({ users: [{ email_address: 'sat.iss@example.com' }] })
+      const session = clerk.createSession({ userId: users[0]!.id })
+      const satelliteApi = 'http://sat.localhost:4000'
+      const issuerOf = (jwt: string) => decodePart(jwt, 1).iss
+      expect(issuerOf(await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE }))).toBe(satelliteApi)
+      expect(issuerOf(await clerk.getToken(session.id, { origin: 'http://localhost:3000' }))).toBe(clerk.url)
+      expect(issuerOf(await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE, frontendApi: 'https://clerk.satellite.example' }))).toBe(
+        'https://clerk.satellite.example',
+      )
+
+      // A refresh keeps the Frontend API the expired token came from.
+      const expired = await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE, expiresInSeconds: 1 })
+      const refreshed = await clerk.fetch(
+        new Request(`${clerk.url}/v1/sessions/${session.id}/refresh`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${clerk.secretKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ expired_token: expired, refresh_token: clerk.refreshToken(session.id), request_origin: OTHER_HOST_SATELLITE }),
+        }),
+      )
+      expect(refreshed.status).toBe(200)
+      expect(issuerOf(((await refreshed.json()) as { jwt: string }).jwt)).toBe(satelliteApi)
+    } finally {
+      await clerk.close()
     }
   })
 })

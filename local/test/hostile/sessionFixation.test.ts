@@ -30,9 +30,9 @@ async function sessionTokenFor(clientCookie: string): Promise<string | null> {
   return value === '' ? null : value
 }
 
-/** A `__client` value of the attacker's own, as the backend issues one to any browser on its first handshake. */
+/** A `__client` value of the attacker's own, as the backend issues one to any browser that signs in. */
 async function issuedClientValue(agent: BrowserAgent): Promise<string> {
-  await agent.request(handshakeUrl())
+  await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: APP, email: 'attacker@example.com' })
   const value = agent.cookies(h.clerk.url).__client
   expect(value).toMatch(/^\w{43}$/)
   return value!

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
 import { clerkError, paramMissing, unprocessable } from '../../errors.js'
-import { LINK_TOKEN_PREFIX } from '../../store/nonceStore.js'
+import { redeemNonce } from '../../services/handshakeNonces.js'
 import { Query } from '../query.js'
 import { json } from '../../http/respond.js'
 
@@ -12,8 +12,7 @@ export function clientRoutes(core: Core): Hono {
   app.get('/handshake_payload', (c) => {
     const nonce = new Query(c.req.url, ['nonce']).string('nonce')
     if (!nonce) throw unprocessable(paramMissing('nonce'))
-    // A satellite's link token shares the table but is never a handshake's payload.
-    const directives = nonce.startsWith(LINK_TOKEN_PREFIX) ? undefined : core.store.transaction(() => core.store.nonces.take(nonce, core.now()))
+    const directives = redeemNonce(core, nonce)
     if (!directives) {
       throw clerkError(400, 'invalid_nonce', 'Invalid nonce', 'The handshake nonce is unknown, expired or already used. Start a new handshake.')
     }

@@ -62,8 +62,8 @@ export function sessionRoutes(core: Core): Hono {
   // What a server SDK calls with an expired session token and the `__refresh` cookie (see services/refresh.ts).
   app.post('/:session_id/refresh', async (c) => {
     const suffixed = new Query(c.req.url, ['suffixed_cookies']).boolean('suffixed_cookies')
-    const { session, origin, format } = await checkRefresh(core, c.req.param('session_id'), await readJsonBody(c))
-    const jwt = await core.minter.sessionToken(session.id, { origin })
+    const { session, origin, issuer, format } = await checkRefresh(core, c.req.param('session_id'), await readJsonBody(c))
+    const jwt = await core.minter.sessionToken(session.id, { origin, issuer })
     if (format === 'token') return json({ object: 'token', jwt })
     const client = store.clients.get(session.client_id)
     const options = { suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined, secure: origin.startsWith('https:') }
