@@ -5,18 +5,6 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 
-let lightweightResponses = false
-
-/**
- * For the CLI process only: lets @hono/node-server replace the global Request and Response with its lightweight
- * versions, which it writes to the socket directly instead of reading each Response back. That is a process-wide
- * change, harmless where nothing but this server runs and wrong inside someone else's process, which is why the
- * library leaves the globals alone unless the CLI asks.
- */
-export function useLightweightResponses(): void {
-  lightweightResponses = true
-}
-
 export interface RunningServer {
   port: number
   close(): Promise<void>
@@ -28,7 +16,11 @@ export async function startServer(
   port: number,
   host: string,
 ): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: lightweightResponses }) as Server
+  // The process-wide Request and Response stay undici's, in the CLI as in someone else's process: @hono/node-server's
+  // lightweight Response (overrideGlobalObjects) rebuilds itself from its constructor's headers when hono copies it
+  // (the CORS middleware does, on every Frontend API answer), so the Set-Cookie headers appended after it was built
+  // were dropped (1.19; fixed upstream in 2.x). The CLI and the library serve through exactly the same code.
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects: false }) as Server
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
