@@ -1,0 +1,17 @@
+// The remix-clerk-local suites that speak HTTP to the Frontend API or drive a browser, run again against the CLI
+// process (`dist/cli.js start`) instead of the library: test/backend.ts reads LOCAL_CLERK_BACKEND.
+import { defineConfig } from 'vitest/config'
+import library from './vitest.config'
+
+export default defineConfig({
+  test: {
+    ...library.test,
+    name: 'remix-clerk-local (cli)',
+    include: [
+      'test/fapi/**/*.test.ts',
+      'test/browser/**/*.test.ts',
+      'test/hostile/{badInput,browserTokenCredentials,hostHeader,sessionFixation}.test.ts',
+    ],
+    env: { LOCAL_CLERK_BACKEND: 'cli' },
+  },
+})
