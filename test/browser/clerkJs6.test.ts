@@ -1,6 +1,7 @@
 // ClerkJS 6 with its separate UI bundle (`@clerk/ui`) on the local backend, in Chromium: both bundles come from the
 // local backend's /npm/ paths (installed under the npm alias `@clerk/clerk-js-6` next to ClerkJS 5), <SignIn/> signs
-// in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user.
+// in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user. The backend is the
+// library or the CLI process, as the run asks (local/test/backend.ts: the "remix-clerk (cli)" project).
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
@@ -8,6 +9,7 @@ import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
+import { type Backend, startBackend } from '../../local/test/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'
@@ -29,6 +31,7 @@ const PASSWORD = 'correct horse battery staple'
 const missing = browserUnavailableReason() ?? packagesMissingReason()
 
 describe.skipIf(missing !== undefined)('ClerkJS 6 + @clerk/ui on the local backend, in Chromium', () => {
+  let backend: Backend<LocalClerk>
   let clerk: LocalClerk
   let appServer: Server
   let appUrl: string
@@ -49,8 +52,8 @@ window.addEventListener('load', async () => {
 </script></body></html>`
 
   beforeAll(async () => {
-    clerk = await createLocalClerk({ db: ':memory:' })
-    await clerk.listen(0)
+    backend = await startBackend(createLocalClerk)
+    clerk = backend.clerk
     userId = clerk.seed({ users: [{ email_address: EMAIL, password: PASSWORD }] }).users[0]!.id
     const build = serverBuild(
       {
@@ -75,7 +78,7 @@ window.addEventListener('load', async () => {
       appServer.close(() => resolve())
       appServer.closeAllConnections()
     })
-    await clerk?.close()
+    await backend?.close()
   })
 
   it('signs in with <SignIn/> and a password; getAuth sees the user; no console error, no failed request', { timeout: 60_000 }, async () => {
