@@ -121,6 +121,23 @@ describe('signing in with a password', () => {
     expect(done.body.client.sessions[0].user.id).toBe(adaId)
   })
 
+  it('signs in in one step with a password and no strategy (`signIn.create({ identifier, password })`), and says which is wrong', async () => {
+    const agent = new ClerkJsAgent(h.clerk.url)
+    const done = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'correct horse' })
+    expect(done.status).toBe(200)
+    expect(done.body.response).toMatchObject({ status: 'complete', created_session_id: done.body.client.sessions[0].id })
+    expect(done.body.response.first_factor_verification).toMatchObject({ status: 'verified', strategy: 'password' })
+    expect(done.body.client.sessions[0].user.id).toBe(adaId)
+
+    const other = new ClerkJsAgent(h.clerk.url)
+    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'wrong horse' }), 422, 'form_password_incorrect', 'password')
+    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com', password: 'x' }), 422, 'form_identifier_not_found', 'identifier')
+    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', password: 'x' }), 422, 'strategy_for_user_invalid', 'strategy')
+    // With another strategy named, the password is not what is checked.
+    const code = await other.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'wrong horse', strategy: 'email_code' })
+    expect(code.body.response).toMatchObject({ status: 'needs_first_factor', first_factor_verification: { strategy: 'email_code', status: 'unverified' } })
+  })
+
   it('says which field is wrong: an unknown identifier, a user without a password', async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
     expectError(await agent.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com' }), 422, 'form_identifier_not_found', 'identifier')
