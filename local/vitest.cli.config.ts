@@ -1,5 +1,6 @@
-// The remix-clerk-local suites that speak HTTP to the Frontend API or drive a browser, run again against the CLI
-// process (`dist/cli.js start`) instead of the library: test/backend.ts reads LOCAL_CLERK_BACKEND.
+// The remix-clerk-local suites that speak HTTP to the Frontend API or drive a browser, and the Backend API's wire and
+// bad-input suites, run again against the CLI process (`dist/cli.js start`) instead of the library: test/backend.ts
+// reads LOCAL_CLERK_BACKEND.
 import { defineConfig } from 'vitest/config'
 import library from './vitest.config'
 
@@ -11,6 +12,7 @@ export default defineConfig({
       'test/fapi/**/*.test.ts',
       'test/browser/**/*.test.ts',
       'test/hostile/{badInput,browserTokenCredentials,hostHeader,sessionFixation}.test.ts',
+      'test/wire.test.ts',
     ],
     env: { LOCAL_CLERK_BACKEND: 'cli' },
   },

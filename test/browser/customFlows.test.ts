@@ -2,10 +2,7 @@
 // guides call it (no component), through ClerkJS 5 (what @clerk/remix 4 loads) and ClerkJS 6, with remix-clerk's
 // getAuth behind Remix's real request handler as the app's server. The backend is the library or the CLI process, as
 // the run asks (local/test/backend.ts). One browser for the file, one page per ClerkJS version, reused by every flow.
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createAdaptorServer } from '@hono/node-server'
-import { createRequestHandler, json } from '@remix-run/server-runtime'
+import { json } from '@remix-run/server-runtime'
 import { decodeJwt } from 'jose'
 import type { Page } from 'playwright-core'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
@@ -15,6 +12,7 @@ import { type Backend, startBackend } from '../../local/test/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'
+import { type RemixApp, startRemixApp } from './remixApp'
 
 const PASSWORD = 'correct horse battery staple'
 const CODE = '424242'
@@ -54,7 +52,7 @@ declare global {
 describe.skipIf(missing !== undefined)('custom flows (ClerkJS programmatic API) on the local backend, in Chromium', () => {
   let backend: Backend<LocalClerk>
   let clerk: LocalClerk
-  let appServer: Server
+  let app: RemixApp
   let appUrl: string
   let browser: LaunchedBrowser
   const ids = { ada: '', acme: '' }
@@ -97,20 +95,13 @@ describe.skipIf(missing !== undefined)('custom flows (ClerkJS programmatic API) 
       },
       { document },
     )
-    const handle = createRequestHandler(build, 'production')
-    appServer = createAdaptorServer({ fetch: (request: Request) => handle(request), overrideGlobalObjects: false }) as Server
-    await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve))
-    // Same site as the backend's browser URL (localhost), so its __client cookie comes along.
-    appUrl = `http://localhost:${(appServer.address() as AddressInfo).port}`
+    app = await startRemixApp(build)
+    appUrl = app.url
     browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
-    await new Promise<void>((resolve) => {
-      if (!appServer) return resolve()
-      appServer.close(() => resolve())
-      appServer.closeAllConnections()
-    })
+    await app?.close()
     await backend?.close()
   })
 
