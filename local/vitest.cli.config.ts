@@ -15,5 +15,7 @@ export default defineConfig({
       'test/wire.test.ts',
     ],
     env: { LOCAL_CLERK_BACKEND: 'cli' },
+    // Not test/buildDist.ts again, which always builds: the library project's setup has just built dist.
+    globalSetup: ['../test/helpers/localDist.mjs'],
   },
 })
