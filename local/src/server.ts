@@ -16,10 +16,11 @@ export async function startServer(
   port: number,
   host: string,
 ): Promise<RunningServer> {
-  // The process-wide Request and Response stay undici's, in the CLI as in someone else's process: @hono/node-server's
-  // lightweight Response (overrideGlobalObjects) rebuilds itself from its constructor's headers when hono copies it
-  // (the CORS middleware does, on every Frontend API answer), so the Set-Cookie headers appended after it was built
-  // were dropped (1.19; fixed upstream in 2.x). The CLI and the library serve through exactly the same code.
+  // The process-wide Request and Response stay undici's, in the CLI as in someone else's process, so both serve
+  // through the same code. @hono/node-server's lightweight Response (overrideGlobalObjects) keeps the headers it hands
+  // out apart from its constructor's `init`; when hono copies an answer (`new Response(res.body, res)`, which it does
+  // whenever a middleware such as CORS touched `c.res` first: every Frontend API answer), reading `body` rebuilt it
+  // from `init`, and the Set-Cookie headers appended since were lost (1.19; 2.x copies the live headers).
   const server = createAdaptorServer({ fetch, overrideGlobalObjects: false }) as Server
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
