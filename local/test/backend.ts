@@ -32,7 +32,6 @@ interface LocalClerkLike {
 export type BackendOptions = Pick<LocalClerkOptions, 'sessionLifetime' | 'tokenVersion' | 'allowedOrigins' | 'satelliteOrigins' | 'now'>
 
 export interface Backend<C extends LocalClerkLike> {
-  mode: BackendMode
   /**
    * The instance in the test process, to seed, mint test tokens and read the store: the served instance itself
    * (library), or a second one on the CLI's database file, opened as `remix-clerk-local seed` opens it (SQLite in WAL
@@ -59,7 +58,7 @@ export async function startBackend<C extends LocalClerkLike>(
     const clerk = await create({ db: ':memory:', ...options })
     try {
       const { url } = await clerk.listen(0)
-      return { mode, clerk, url, env: definedValues(clerk.env()), close: () => clerk.close() }
+      return { clerk, url, env: definedValues(clerk.env()), close: () => clerk.close() }
     } catch (error) {
       await clerk.close()
       throw error
@@ -89,7 +88,7 @@ async function startCli<C extends LocalClerkLike>(create: (options: LocalClerkOp
     const url = cli.stdout().trim()
     const env = parseEnvFile(readFileSync(envFile, 'utf8'))
     clerk = await create({ ...options, db, url })
-    return { mode: 'cli', clerk, url, env, close }
+    return { clerk, url, env, close }
   } catch (error) {
     await close()
     throw error

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import type { Core } from '../src/core.js'
 import { type LocalClerk, createLocalClerk } from '../src/index.js'
-import { type BackendMode, type BackendOptions, TESTS_HOLD_THE_SERVER_CLOCK, startBackend } from './backend.js'
+import { type BackendOptions, TESTS_HOLD_THE_SERVER_CLOCK, startBackend } from './backend.js'
 
 /**
  * A clock tests move by hand; starts at a fixed instant so timestamps can be asserted exactly. `frozen: false` is the
@@ -71,7 +71,6 @@ interface CallOptions {
  * process with `clerk` a second instance on its database), and a way to call it over real HTTP.
  */
 export interface Harness {
-  mode: BackendMode
   clerk: LocalClerk
   clock: TestClock
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>
@@ -82,7 +81,6 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
   const clock = new TestClock({ frozen: TESTS_HOLD_THE_SERVER_CLOCK })
   const backend = await startBackend(createLocalClerk, { now: clock.now, ...options })
   return {
-    mode: backend.mode,
     clerk: backend.clerk,
     clock,
     async call(method, path, { body, rawBody, headers = {}, anonymous = false } = {}) {
