@@ -6,6 +6,13 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
   version: string
 }
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+// Root tests drive the local backend from its sources, so a change there needs no rebuild.
+const fromLocalSources = {
+  alias: [
+    { find: /^remix-clerk-local\/testing$/, replacement: here('./local/src/testing.ts') },
+    { find: /^remix-clerk-local$/, replacement: here('./local/src/index.ts') },
+  ],
+}
 
 export default defineConfig({
   define: { __REMIX_CLERK_VERSION__: JSON.stringify(version) },
@@ -14,13 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        resolve: {
-          // Root tests drive the local backend from its sources, so a change there needs no rebuild.
-          alias: [
-            { find: /^remix-clerk-local\/testing$/, replacement: here('./local/src/testing.ts') },
-            { find: /^remix-clerk-local$/, replacement: here('./local/src/index.ts') },
-          ],
-        },
+        resolve: fromLocalSources,
         test: {
           name: 'remix-clerk',
           include: ['test/**/*.test.ts'],
@@ -30,6 +31,22 @@ export default defineConfig({
       },
       './local/vitest.config.ts',
       './example/vitest.config.ts',
+      // The Frontend API and browser suites again, against the CLI process instead of the library
+      // (local/test/backend.ts): one suite, two ways to start the backend.
+      './local/vitest.cli.config.ts',
+      './example/vitest.cli.config.ts',
+      {
+        extends: true,
+        resolve: fromLocalSources,
+        test: {
+          name: 'remix-clerk (cli)',
+          include: ['test/browser/**/*.test.ts'],
+          env: { LOCAL_CLERK_BACKEND: 'cli' },
+          globalSetup: ['./test/helpers/localDist.mjs'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
     ],
   },
 })

@@ -7,7 +7,6 @@ import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import { DEFAULT_DB_PATH } from './options.js'
 import type { SeedData } from './seed.js'
 import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
-import { useLightweightResponses } from './server.js'
 import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]
@@ -69,7 +68,6 @@ function readSeedFile(path: string): SeedData {
 type CliValues = Record<string, string | boolean | string[] | undefined>
 
 async function start(values: CliValues): Promise<void> {
-  useLightweightResponses()
   const port = integerOption('port', values.port as string | undefined, 4000)
   const tokenVersion = integerOption('token-version', values['token-version'] as string | undefined, 2)
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')

@@ -5,18 +5,6 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 
-let lightweightResponses = false
-
-/**
- * For the CLI process only: lets @hono/node-server replace the global Request and Response with its lightweight
- * versions, which it writes to the socket directly instead of reading each Response back. That is a process-wide
- * change, harmless where nothing but this server runs and wrong inside someone else's process, which is why the
- * library leaves the globals alone unless the CLI asks.
- */
-export function useLightweightResponses(): void {
-  lightweightResponses = true
-}
-
 export interface RunningServer {
   port: number
   close(): Promise<void>
@@ -28,7 +16,12 @@ export async function startServer(
   port: number,
   host: string,
 ): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: lightweightResponses }) as Server
+  // The process-wide Request and Response stay undici's, in the CLI as in someone else's process, so both serve
+  // through the same code. @hono/node-server's lightweight Response (overrideGlobalObjects) keeps the headers it hands
+  // out apart from its constructor's `init`; when hono copies an answer (`new Response(res.body, res)`, which it does
+  // whenever a middleware such as CORS touched `c.res` first: every Frontend API answer), reading `body` rebuilt it
+  // from `init`, and the Set-Cookie headers appended since were lost (1.19; 2.x copies the live headers).
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects: false }) as Server
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(

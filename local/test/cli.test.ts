@@ -211,6 +211,25 @@ describe('remix-clerk-local CLI', () => {
     )
   })
 
+  it('sends the Set-Cookie headers that answers append after they are built (every ClerkJS answer), as the library does', async () => {
+    running = runCli(['start', '--port', '0', '--db', ':memory:', '--quiet'])
+    await running.waitFor('http://')
+    const url = running.stdout().trim()
+    const fapi = (path: string, init: RequestInit = {}) =>
+      fetch(`${url}${path}?_clerk_js_version=5.128.0`, { ...init, headers: { origin: 'http://localhost:3000', ...(init.headers as Record<string, string>) } })
+    const client = await fapi('/v1/client')
+    expect(client.status).toBe(200)
+    expect(client.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual([expect.stringMatching(/^__client_uat_\w+$/), '__client_uat'])
+    // An error answer keeps the cookies of the call too: here the new browser client's.
+    const unknown = await fapi('/v1/client/sign_ins', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'identifier=nobody%40example.com',
+    })
+    expect(unknown.status).toBe(422)
+    expect(unknown.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual(['__client'])
+  })
+
   it('refuses a port in use with exit code 1', async () => {
     running = runCli(['start', '--port', '0', '--db', ':memory:'])
     await running.waitFor('listening on')

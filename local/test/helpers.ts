@@ -1,17 +1,53 @@
 import { expect } from 'vitest'
 import type { Core } from '../src/core.js'
-import { type LocalClerk, type LocalClerkOptions, createLocalClerk } from '../src/index.js'
+import { type LocalClerk, createLocalClerk } from '../src/index.js'
+import { type BackendOptions, TESTS_HOLD_THE_SERVER_CLOCK, startBackend } from './backend.js'
 
-/** A clock tests move by hand; starts at a fixed instant so timestamps can be asserted exactly. */
+/**
+ * A clock tests move by hand; starts at a fixed instant so timestamps can be asserted exactly. `frozen: false` is the
+ * real clock, which is what a backend started as the CLI process serves on (see backend.ts): it cannot be moved.
+ */
 export class TestClock {
-  ms = Date.UTC(2026, 0, 15, 12, 0, 0)
-  readonly now = (): number => this.ms
+  #frozenMs: number | undefined
+
+  constructor({ frozen = true }: { frozen?: boolean } = {}) {
+    this.#frozenMs = frozen ? Date.UTC(2026, 0, 15, 12, 0, 0) : undefined
+  }
+
+  readonly now = (): number => this.#frozenMs ?? Date.now()
+  get ms(): number {
+    return this.now()
+  }
   get seconds(): number {
-    return Math.floor(this.ms / 1000)
+    return Math.floor(this.now() / 1000)
   }
   advance(ms: number): void {
-    this.ms += ms
+    if (this.#frozenMs === undefined) {
+      throw new Error('This clock is the real one (the CLI process serves on it): run the test only where TESTS_HOLD_THE_SERVER_CLOCK.')
+    }
+    this.#frozenMs += ms
   }
+  /**
+   * A time the server stamped a moment ago, plus `offsetMs`: exactly that on a frozen clock; on the real one, a
+   * matcher for the last 5 seconds (the request and the server's clock are not ours to hold).
+   */
+  msNow(offsetMs = 0): number {
+    return this.#frozenMs === undefined ? recently(Date.now() + offsetMs, 5000) : this.#frozenMs + offsetMs
+  }
+  /** The same in seconds (`iat`, `exp`, `__client_uat`). */
+  secondsNow(offsetSeconds = 0): number {
+    return this.#frozenMs === undefined ? recently(Math.floor(Date.now() / 1000) + offsetSeconds, 5) : this.seconds + offsetSeconds
+  }
+}
+
+/** An asymmetric matcher (it stands where a number goes in `toEqual`/`toMatchObject`) for `upTo - within` to `upTo`. */
+function recently(upTo: number, within: number): number {
+  const matcher = {
+    asymmetricMatch: (actual: unknown) => typeof actual === 'number' && actual <= upTo && actual >= upTo - within,
+    toString: () => `a time from ${upTo - within} to ${upTo}`,
+    toAsymmetricMatcher: () => `a time from ${upTo - within} to ${upTo}`,
+  }
+  return matcher as unknown as number
 }
 
 export interface ApiResponse {
@@ -30,7 +66,10 @@ interface CallOptions {
   anonymous?: boolean
 }
 
-/** A local Clerk listening on 127.0.0.1:0, and a way to call it over real HTTP. */
+/**
+ * A local Clerk listening on 127.0.0.1:0, started the way this run asks for (backend.ts: the library, or the CLI
+ * process with `clerk` a second instance on its database), and a way to call it over real HTTP.
+ */
 export interface Harness {
   clerk: LocalClerk
   clock: TestClock
@@ -38,18 +77,17 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(options: LocalClerkOptions = {}): Promise<Harness> {
-  const clock = new TestClock()
-  const clerk = await createLocalClerk({ db: ':memory:', now: clock.now, ...options })
-  await clerk.listen(0)
+export async function startHarness(options: BackendOptions = {}): Promise<Harness> {
+  const clock = new TestClock({ frozen: TESTS_HOLD_THE_SERVER_CLOCK })
+  const backend = await startBackend(createLocalClerk, { now: clock.now, ...options })
   return {
-    clerk,
+    clerk: backend.clerk,
     clock,
     async call(method, path, { body, rawBody, headers = {}, anonymous = false } = {}) {
-      const response = await fetch(`${clerk.url}${path}`, {
+      const response = await fetch(`${backend.url}${path}`, {
         method,
         headers: {
-          ...(anonymous ? {} : { authorization: `Bearer ${clerk.secretKey}` }),
+          ...(anonymous ? {} : { authorization: `Bearer ${backend.clerk.secretKey}` }),
           'content-type': 'application/json',
           ...headers,
         },
@@ -58,7 +96,7 @@ export async function startHarness(options: LocalClerkOptions = {}): Promise<Har
       const text = await response.text()
       return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined }
     },
-    close: () => clerk.close(),
+    close: backend.close,
   }
 }
 

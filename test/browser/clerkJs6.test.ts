@@ -1,16 +1,16 @@
 // ClerkJS 6 with its separate UI bundle (`@clerk/ui`) on the local backend, in Chromium: both bundles come from the
 // local backend's /npm/ paths (installed under the npm alias `@clerk/clerk-js-6` next to ClerkJS 5), <SignIn/> signs
-// in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user.
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createAdaptorServer } from '@hono/node-server'
-import { createRequestHandler, json } from '@remix-run/server-runtime'
+// in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user. The backend is the
+// library or the CLI process, as the run asks (local/test/backend.ts: the "remix-clerk (cli)" project).
+import { json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
+import { type Backend, startBackend } from '../../local/test/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'
+import { type RemixApp, startRemixApp } from './remixApp'
 
 const bundles = findServedBundles().bundles
 const clerkJs6 = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
@@ -29,8 +29,9 @@ const PASSWORD = 'correct horse battery staple'
 const missing = browserUnavailableReason() ?? packagesMissingReason()
 
 describe.skipIf(missing !== undefined)('ClerkJS 6 + @clerk/ui on the local backend, in Chromium', () => {
+  let backend: Backend<LocalClerk>
   let clerk: LocalClerk
-  let appServer: Server
+  let app: RemixApp
   let appUrl: string
   let userId: string
   let browser: Awaited<ReturnType<typeof launchChromium>>
@@ -49,8 +50,8 @@ window.addEventListener('load', async () => {
 </script></body></html>`
 
   beforeAll(async () => {
-    clerk = await createLocalClerk({ db: ':memory:' })
-    await clerk.listen(0)
+    backend = await startBackend(createLocalClerk)
+    clerk = backend.clerk
     userId = clerk.seed({ users: [{ email_address: EMAIL, password: PASSWORD }] }).users[0]!.id
     const build = serverBuild(
       {
@@ -61,21 +62,14 @@ window.addEventListener('load', async () => {
       },
       { document: () => new Response(page(), { headers: { 'content-type': 'text/html; charset=utf-8' } }) },
     )
-    const handle = createRequestHandler(build, 'production')
-    appServer = createAdaptorServer({ fetch: (request: Request) => handle(request), overrideGlobalObjects: false }) as Server
-    await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve))
-    // Same site as the backend's browser URL (localhost), so its __client cookie comes along.
-    appUrl = `http://localhost:${(appServer.address() as AddressInfo).port}`
+    app = await startRemixApp(build)
+    appUrl = app.url
     browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()
-    await new Promise<void>((resolve) => {
-      if (!appServer) return resolve()
-      appServer.close(() => resolve())
-      appServer.closeAllConnections()
-    })
-    await clerk?.close()
+    await app?.close()
+    await backend?.close()
   })
 
   it('signs in with <SignIn/> and a password; getAuth sees the user; no console error, no failed request', { timeout: 60_000 }, async () => {

@@ -1,7 +1,9 @@
 // Two apps on one local backend: the example as the primary on `localhost` and again as a satellite on `127.0.0.1`,
 // two sites with two cookie jars, as a primary domain and a satellite domain are on Clerk. The backend knows the
-// satellite's origin (satelliteOrigins), and the satellite reaches it under its own host name.
+// satellite's origin (satelliteOrigins), and the satellite reaches it under its own host name. The backend is the
+// library or the CLI process, as the run asks (local/test/backend.ts).
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
+import { startBackend } from '../../../local/test/backend'
 import { claimPort, startAppServer, type AppServer } from '../../scripts/appServer.mjs'
 import { DEMO_ADMIN_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'
 
@@ -23,20 +25,21 @@ export async function startSatelliteStack(): Promise<SatelliteStack> {
   // The satellite's port is taken first: the backend must know the satellite's origin when it starts.
   const satellitePort = await claimPort(0, '127.0.0.1', 'Try again.')
   const satelliteUrl = `http://127.0.0.1:${satellitePort}`
-  const clerk = await createLocalClerk({ db: ':memory:', satelliteOrigins: [satelliteUrl] })
+  const backend = await startBackend(createLocalClerk, { satelliteOrigins: [satelliteUrl] })
+  const { clerk } = backend
   const apps: AppServer[] = []
   const appOutput: string[] = []
   const close = async () => {
     try {
       await Promise.all(apps.map((app) => app.stop()))
     } finally {
-      await clerk.close()
+      await backend.close()
     }
   }
   try {
     const seeded = clerk.seed(readDemoSeed())
-    const { port } = await clerk.listen(0)
-    const base = { PATH: process.env.PATH, ...clerk.env() }
+    const { port } = new URL(backend.url)
+    const base = { PATH: process.env.PATH, ...backend.env }
     const onOutput = (line: string) => appOutput.push(line)
     const primary = await startAppServer({ port: 0, env: base, onOutput })
     apps.push(primary)

@@ -1,9 +1,12 @@
-// A local backend, seeded with the demo data, and the built app on it: what every browser test runs against.
+// A local backend, seeded with the demo data, and the built app on it: what every browser test runs against. The
+// backend is the library or the CLI process, as the run asks (local/test/backend.ts: the "example (cli)" project).
 import { createLocalClerk, type LocalClerk, type SeedResult } from 'remix-clerk-local'
+import { startBackend } from '../../../local/test/backend'
 import { startAppServer, type AppServer } from '../../scripts/appServer.mjs'
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'
 
 export interface Stack {
+  /** The backend's instance in the test process (for the CLI process, a second one on its database). */
   clerk: LocalClerk
   /** The backend as the browser reaches it, on the app's host name (`http://localhost:<port>`), as `npm start` does. */
   frontendUrl: string
@@ -17,21 +20,21 @@ export interface Stack {
 }
 
 /**
- * A local backend in memory with the demo data, listening on a free port, and the built app on another free port,
- * pointed at it through the same variables `npm start` passes (`clerk.env()`: the keys, CLERK_PROXY_URL and CLERK_JS),
- * and `appEnv` on top.
+ * A local backend with the demo data, listening on a free port, and the built app on another free port, pointed at
+ * it through the variables the backend gives (`clerk.env()`, or the file the CLI wrote: the keys, CLERK_PROXY_URL and
+ * CLERK_JS), as `npm start` passes them, and `appEnv` on top.
  */
 export async function startStack(options: { sessionLifetime: number; appEnv?: Record<string, string> }): Promise<Stack> {
-  const clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: options.sessionLifetime })
+  const backend = await startBackend(createLocalClerk, { sessionLifetime: options.sessionLifetime })
+  const { clerk } = backend
   try {
     const seeded = clerk.seed(readDemoSeed())
-    await clerk.listen(0)
     const frontendUrl = clerk.browserUrl
     const appOutput: string[] = []
     // Nothing from the test runner's environment leaks in (a CLERK_* variable there would change the app).
     const app = await startAppServer({
       port: 0,
-      env: { PATH: process.env.PATH, ...clerk.env(), ...options.appEnv },
+      env: { PATH: process.env.PATH, ...backend.env, ...options.appEnv },
       onOutput: (line) => appOutput.push(line),
     })
     const idOf = (email: string) => {
@@ -51,12 +54,12 @@ export async function startStack(options: { sessionLifetime: number; appEnv?: Re
         try {
           await app.stop()
         } finally {
-          await clerk.close()
+          await backend.close()
         }
       },
     }
   } catch (error) {
-    await clerk.close()
+    await backend.close()
     throw error
   }
 }

@@ -1,6 +1,7 @@
 import { createClerkClient } from '@clerk/backend'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
+import { type Backend, TESTS_HOLD_THE_SERVER_CLOCK, startBackend } from '../backend.js'
 import { cookieSuffix } from '../../src/http/appCookies.js'
 import { decodePart } from '../helpers.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
@@ -10,22 +11,24 @@ import { type AppAnswer, type OfficialApp, startOfficialApp } from './officialAp
  * The whole loop over real HTTP, with the official `@clerk/backend` `authenticateRequest` as the app's server:
  * sign-in page → handshake → nonce or token → the SDK resolves it through our Backend API → signed in; expired
  * cookies → the SDK's own handshake redirect → back signed in; sign-out clears the cookies. The SDK checks
- * tokens with the real clock, so the local clock is the real one plus an offset the tests move.
+ * tokens with the real clock, so the local clock is the real one plus an offset the tests move (the CLI process's
+ * clock is the real one: there the offset moves only the clock of the tests' own instance on its database).
  */
 let offset = 0
+let backend: Backend<LocalClerk>
 let clerk: LocalClerk
 let app: OfficialApp
 let suffix: string
 
 beforeAll(async () => {
-  clerk = await createLocalClerk({ db: ':memory:', now: () => Date.now() + offset })
-  await clerk.listen(0)
+  backend = await startBackend(createLocalClerk, { now: () => Date.now() + offset })
+  clerk = backend.clerk
   app = await startOfficialApp(clerk)
   suffix = cookieSuffix(clerk.publishableKey)
 })
 afterAll(async () => {
   await app?.close()
-  await clerk?.close()
+  await backend?.close()
 })
 
 const answer = async (hop: Hop): Promise<AppAnswer> => (await hop.response.json()) as AppAnswer
@@ -72,7 +75,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     expect(back.origin + back.pathname).toBe(`${app.url}/dashboard`)
     expect(back.searchParams.get('__clerk_handshake_nonce')).toMatch(/^[\w-]{43}$/)
 
-    const user = (await clerk.fetch(apiRequest('/v1/users?email_address=handshake.new@example.com')).then((r) => r.json())) as Array<{ id: string }>
+    const user = (await fetch(apiRequest('/v1/users?email_address=handshake.new@example.com')).then((r) => r.json())) as Array<{ id: string }>
     expect(user).toHaveLength(1)
     const result = await answer(hops[2]!)
     expect(result).toMatchObject({ status: 'signed-in', reason: null, userId: user[0]!.id, orgId: null })
@@ -145,7 +148,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     expect(out.map((h) => h.status)).toEqual([303, 307, 200])
     expect(await answer(out[2]!)).toMatchObject({ status: 'signed-out', userId: null })
     expect(agent.cookies(app.url)).toEqual({ __client_uat: '0', [`__client_uat_${suffix}`]: '0' })
-    const session = (await clerk.fetch(apiRequest(`/v1/sessions/${sessionId}`)).then((r) => r.json())) as { status: string }
+    const session = (await fetch(apiRequest(`/v1/sessions/${sessionId}`)).then((r) => r.json())) as { status: string }
     expect(session.status).toBe('ended')
 
     // With __client_uat=0 and no session token, the next page is signed out without another handshake.
@@ -184,7 +187,7 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
       expect(await refusal('never-issued')).toEqual({ status: 400, code: 'invalid_nonce' })
     })
 
-    it('an expired nonce is refused', async () => {
+    it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('an expired nonce is refused', async () => {
       const nonce = await newNonce()
       offset = 60_000
       try {
@@ -211,19 +214,23 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
   })
 })
 
-/** Signed in five minutes ago: the app's cookies are what that handshake delivered, so its token has expired. */
+/**
+ * Signed in five minutes ago: the app's cookies are what that handshake delivered, a session token and __client_uat of
+ * then (minted by the tests' instance on a clock five minutes back), and the refresh token, which does not age.
+ */
 async function browserWithExpiredCookies(email: string): Promise<BrowserAgent> {
-  const agent = new BrowserAgent()
+  const { agent, hops } = await signIn(email, '/')
+  const { sessionId } = await answer(hops.at(-1)!)
   offset = -5 * 60_000
+  let token: string
   try {
-    const posted = await agent.postForm(`${clerk.url}/sign-in`, { redirect_url: `${app.url}/`, email })
-    const delivered = await agent.request(posted.location!)
-    const nonce = new URL(delivered.location!).searchParams.get('__clerk_handshake_nonce')!
-    const { directives } = await createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl }).clients.getHandshakePayload({ nonce })
-    for (const directive of directives) agent.store(app.url, directive)
+    token = await clerk.getToken(sessionId!, { origin: app.url })
   } finally {
     offset = 0
   }
+  const jar = agent.jar(app.url)
+  for (const name of ['__session', `__session_${suffix}`]) jar.set(name, token)
+  for (const name of ['__client_uat', `__client_uat_${suffix}`]) jar.set(name, String(decodePart(token, 1).iat))
   return agent
 }
 

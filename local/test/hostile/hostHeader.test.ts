@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalClerk } from '../../src/index.js'
+import { BACKEND_MODE } from '../backend.js'
 import { type Harness, countRows, startHarness } from '../helpers.js'
 
 interface RawAnswer {
@@ -138,7 +139,8 @@ describe('the host names it is configured for', () => {
     }
   })
 
-  it('answers the host of the url option (default port or explicit) and the hosts of the allowed origins on its port', async () => {
+  // The library's own options and servers: the url option has no CLI flag, and the CLI serves itself.
+  it.runIf(BACKEND_MODE === 'library')('answers the host of the url option (default port or explicit) and the hosts of the allowed origins on its port', async () => {
     const clerk = await createLocalClerk({
       db: ':memory:',
       url: 'https://clerk.dev.test',
@@ -160,7 +162,7 @@ describe('the host names it is configured for', () => {
     }
   })
 
-  it('checks requests that come over HTTP through a server of your own (its port), not in-process calls', async () => {
+  it.runIf(BACKEND_MODE === 'library')('checks requests that come over HTTP through a server of your own (its port), not in-process calls', async () => {
     const server = createAdaptorServer({ fetch: h.clerk.fetch })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     try {

@@ -43,7 +43,7 @@ export function isClerkJsRequest(c: Context): boolean {
 
 /** What a path we do not serve is for, in words a developer recognises. */
 function describe(method: string, path: string): string {
-  if (/second_factor/.test(path)) return 'Multi-factor authentication (MFA)'
+  if (/second_factor|\/totp(\/|$)|\/backup_codes(\/|$)/.test(path)) return 'Multi-factor authentication (MFA)'
   if (/reset_password/.test(path)) return 'Resetting a password'
   if (/passkey/.test(path)) return 'Passkeys'
   if (/\/verify(\/|$)/.test(path)) return 'Re-verification'

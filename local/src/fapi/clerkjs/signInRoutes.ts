@@ -40,16 +40,19 @@ export const signInRoutes: FapiRoute[] = [
     async handle(call) {
       refuseUnsupported(call)
       const client = call.ensureClient()
-      const strategy = call.param('strategy')
+      const password = call.param('password')
+      // A password without a strategy is the password strategy, as on Clerk's Frontend API: the first line of Clerk's
+      // custom e-mail/password flow is `signIn.create({ identifier, password })`, which sends no strategy.
+      const strategy = call.param('strategy') ?? (password === undefined ? undefined : 'password')
       // An organization invitation's ticket (<SignIn/> with `__clerk_ticket`): signed in, and a member.
       if (strategy === 'ticket') {
         const done = signInWithTicket(call.core, client, call.param('ticket'))
         return answer(call, done.signIn, done.client)
       }
       const signIn = startSignIn(call.core, client, call.param('identifier'), strategy)
-      // With the password in the same request (ClerkJS's one-step form): verify it at once.
+      // With the password in the same request (ClerkJS's one-step form, or a custom flow's): verify it at once.
       if (strategy === 'password' && signIn.user_id !== null) {
-        const done = await attemptFirstFactor(call.core, client, { ...signIn, user_id: signIn.user_id }, { strategy, password: call.param('password') })
+        const done = await attemptFirstFactor(call.core, client, { ...signIn, user_id: signIn.user_id }, { strategy, password })
         return answer(call, done.signIn, done.client)
       }
       return answer(call, signIn)
