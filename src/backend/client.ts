@@ -1,22 +1,93 @@
-// createClerkClient: a handle on the Backend API that costs next to nothing to create, because
-// loaders create one per call. Endpoint groups are built on first use and share one BackendApi.
-import { ClientAPI } from './endpoints/clients'
-import { JwksAPI } from './endpoints/jwks'
-import { JwtTemplatesAPI } from './endpoints/jwtTemplates'
-import { OrganizationAPI } from './endpoints/organizations'
-import { SessionAPI } from './endpoints/sessions'
-import { UserAPI } from './endpoints/users'
+// createClerkClient: a handle on the Backend API that costs next to nothing to create, because loaders create one
+// per call. Its API groups (users, organizations, …) are built on first use and share one BackendApi.
+import type { AccountlessApplicationAPI } from './endpoints/accountlessApplications'
+import type { ActorTokenAPI } from './endpoints/actorTokens'
+import type { AgentTaskAPI } from './endpoints/agentTasks'
+import type { AllowlistIdentifierAPI } from './endpoints/allowlistIdentifiers'
+import type { APIKeysAPI } from './endpoints/apiKeys'
+import type { BetaFeaturesAPI } from './endpoints/betaFeatures'
+import type { BillingAPI } from './endpoints/billing'
+import type { BlocklistIdentifierAPI } from './endpoints/blocklistIdentifiers'
+import type { ClientAPI } from './endpoints/clients'
+import type { DomainAPI } from './endpoints/domains'
+import type { EmailAddressAPI } from './endpoints/emailAddresses'
+import type { EmailAPI } from './endpoints/emails'
+import type { EnterpriseConnectionAPI } from './endpoints/enterpriseConnections'
+import type { IdPOAuthAccessTokenAPI } from './endpoints/idPOAuthAccessToken'
+import { API_GROUPS } from './endpoints/index'
+import type { InstanceAPI } from './endpoints/instance'
+import type { InvitationAPI } from './endpoints/invitations'
+import type { JwksAPI } from './endpoints/jwks'
+import type { JwtTemplatesAPI } from './endpoints/jwtTemplates'
+import type { M2MTokenAPI } from './endpoints/m2m'
+import type { MachineAPI } from './endpoints/machines'
+import type { OAuthApplicationsAPI } from './endpoints/oauthApplications'
+import type { OrganizationPermissionAPI } from './endpoints/organizationPermissions'
+import type { OrganizationRoleAPI } from './endpoints/organizationRoles'
+import type { OrganizationAPI } from './endpoints/organizations'
+import type { PhoneNumberAPI } from './endpoints/phoneNumbers'
+import type { ProxyCheckAPI } from './endpoints/proxyChecks'
+import type { RedirectUrlAPI } from './endpoints/redirectUrls'
+import type { RoleSetAPI } from './endpoints/roleSets'
+import type { SamlConnectionAPI } from './endpoints/samlConnections'
+import type { SessionAPI } from './endpoints/sessions'
+import type { SignInTokenAPI } from './endpoints/signInTokens'
+import type { SignUpAPI } from './endpoints/signUps'
+import type { TestingTokenAPI } from './endpoints/testingTokens'
+import type { UserAPI } from './endpoints/users'
+import type { WaitlistEntryAPI } from './endpoints/waitlistEntries'
+import type { WebhookAPI } from './endpoints/webhooks'
 import type { ClerkClientOptions } from './options'
 import { BackendApi } from './request'
 
+/** The Backend API, group by group, with @clerk/backend's names. */
 export interface ClerkClient {
-  readonly sessions: SessionAPI
-  readonly users: UserAPI
-  readonly organizations: OrganizationAPI
-  readonly jwtTemplates: JwtTemplatesAPI
+  /** @experimental Keyless applications. */
+  readonly __experimental_accountlessApplications: AccountlessApplicationAPI
+  readonly actorTokens: ActorTokenAPI
+  /** @experimental Clerk's private beta. */
+  readonly agentTasks: AgentTaskAPI
+  readonly allowlistIdentifiers: AllowlistIdentifierAPI
+  readonly apiKeys: APIKeysAPI
+  readonly betaFeatures: BetaFeaturesAPI
+  readonly blocklistIdentifiers: BlocklistIdentifierAPI
+  /** @experimental Clerk's public beta. */
+  readonly billing: BillingAPI
   readonly clients: ClientAPI
+  readonly domains: DomainAPI
+  readonly emailAddresses: EmailAddressAPI
+  /** @experimental An internal, not yet public endpoint. */
+  readonly emails: EmailAPI
+  readonly enterpriseConnections: EnterpriseConnectionAPI
+  readonly idPOAuthAccessToken: IdPOAuthAccessTokenAPI
+  readonly instance: InstanceAPI
+  readonly invitations: InvitationAPI
   readonly jwks: JwksAPI
+  readonly jwtTemplates: JwtTemplatesAPI
+  readonly machines: MachineAPI
+  readonly m2m: M2MTokenAPI
+  readonly oauthApplications: OAuthApplicationsAPI
+  readonly organizations: OrganizationAPI
+  readonly organizationPermissions: OrganizationPermissionAPI
+  readonly organizationRoles: OrganizationRoleAPI
+  readonly phoneNumbers: PhoneNumberAPI
+  readonly proxyChecks: ProxyCheckAPI
+  readonly redirectUrls: RedirectUrlAPI
+  readonly roleSets: RoleSetAPI
+  readonly sessions: SessionAPI
+  readonly signInTokens: SignInTokenAPI
+  readonly signUps: SignUpAPI
+  readonly testingTokens: TestingTokenAPI
+  readonly users: UserAPI
+  readonly waitlistEntries: WaitlistEntryAPI
+  readonly webhooks: WebhookAPI
+  /** @deprecated Use `enterpriseConnections`. */
+  readonly samlConnections: SamlConnectionAPI
 }
+
+// The list of groups and the interface name the same groups with the same types: a group added to one and not the
+// other, or typed differently, fails to compile here.
+API_GROUPS satisfies { [Name in keyof ClerkClient]: { create(api: BackendApi): ClerkClient[Name] } }
 
 /**
  * Creates a Backend API client. No I/O and no validation happen here, so creating one per call is cheap: a
@@ -39,44 +110,29 @@ export interface ClerkClient {
  * ```
  */
 export function createClerkClient(options: ClerkClientOptions = {}): ClerkClient {
-  return new BackendClient(new BackendApi(options))
+  return new BackendClient(new BackendApi(options)) as unknown as ClerkClient
 }
 
-// Private fields: console.log(client) and JSON.stringify(client) show nothing, the secret key included.
-class BackendClient implements ClerkClient {
+// Private fields: console.log(client) and JSON.stringify(client) show nothing, the secret key included. Creating
+// one stores two fields; each group is built the first time it is read, then kept.
+class BackendClient {
   readonly #api: BackendApi
-  #sessions: SessionAPI | undefined
-  #users: UserAPI | undefined
-  #organizations: OrganizationAPI | undefined
-  #jwtTemplates: JwtTemplatesAPI | undefined
-  #clients: ClientAPI | undefined
-  #jwks: JwksAPI | undefined
+  #groups: Record<string, unknown> | undefined
 
   constructor(api: BackendApi) {
     this.#api = api
   }
 
-  get sessions(): SessionAPI {
-    return (this.#sessions ??= new SessionAPI(this.#api))
-  }
-
-  get users(): UserAPI {
-    return (this.#users ??= new UserAPI(this.#api))
-  }
-
-  get organizations(): OrganizationAPI {
-    return (this.#organizations ??= new OrganizationAPI(this.#api))
-  }
-
-  get jwtTemplates(): JwtTemplatesAPI {
-    return (this.#jwtTemplates ??= new JwtTemplatesAPI(this.#api))
-  }
-
-  get clients(): ClientAPI {
-    return (this.#clients ??= new ClientAPI(this.#api))
-  }
-
-  get jwks(): JwksAPI {
-    return (this.#jwks ??= new JwksAPI(this.#api))
+  static {
+    for (const [name, group] of Object.entries(API_GROUPS)) {
+      Object.defineProperty(BackendClient.prototype, name, {
+        get(this: BackendClient) {
+          const groups = (this.#groups ??= {})
+          return (groups[name] ??= group.create(this.#api))
+        },
+        enumerable: true,
+        configurable: true,
+      })
+    }
   }
 }

@@ -39,25 +39,34 @@ class Group {
   }
 }
 
-export function defineApi<T>(name: string, endpoints: EndpointTable<T>, options: GroupOptions = {}): ApiGroup<T> {
-  // A class per group, so that stack traces and `console.log` name it (UserAPI {}).
-  const className = `${name[0]!.toUpperCase()}${name.slice(1)}API`
+/**
+ * `name` is the client's property (`users`), `className` the name instances show in `console.log` and stack traces
+ * (`UserAPI`, the name of the group's interface).
+ */
+export function defineApi<T>(
+  name: string,
+  className: string,
+  endpoints: EndpointTable<T>,
+  options: GroupOptions = {},
+): ApiGroup<T> {
   const GroupClass = { [className]: class extends Group {} }[className]!
   for (const [method, row] of Object.entries(endpoints) as [string, EndpointBase & { args: string[]; run?: Run }][]) {
     const compiled = compile(`${name}.${method}`, row, options)
     const { run } = row
+    // Async, so that a bad argument rejects the returned promise rather than throwing at the call.
     const generated = run
-      ? function (this: object, ...args: unknown[]) {
+      ? async function (this: object, ...args: unknown[]) {
           return run(context(this, compiled), ...args)
         }
-      : function (this: object, ...args: unknown[]) {
-          return invoke(apiOf(this), compiled, args)
+      : async function (this: object, ...args: unknown[]) {
+          return invoke(apiOf(this), compiled, build(compiled, args))
         }
     Object.defineProperty(generated, 'name', { value: method })
     Object.defineProperty(GroupClass.prototype, method, { value: generated, writable: true, configurable: true })
   }
   return {
     name,
+    className,
     options,
     endpoints,
     create: (api) => new GroupClass(api) as T,
@@ -72,12 +81,12 @@ function context(group: object, compiled: Compiled): RunContext<unknown> {
     group,
     api,
     build: (args) => build(compiled, args),
-    send: (args, extra) => api.request({ ...build(compiled, args), ...extra }),
+    send: (args, extra) => invoke(api, compiled, { ...build(compiled, args), ...extra }),
   }
 }
 
-async function invoke(api: BackendApi, compiled: Compiled, args: readonly unknown[]): Promise<unknown> {
-  const result = await api.request(build(compiled, args))
+async function invoke(api: BackendApi, compiled: Compiled, request: ApiRequest): Promise<unknown> {
+  const result = await api.request(request)
   const { returns } = compiled.endpoint
   return typeof returns === 'object' && 'page' in returns ? asPage(result) : result
 }

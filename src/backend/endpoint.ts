@@ -85,7 +85,10 @@ export interface GroupOptions {
 
 /** A group of methods as a whole, for the client and the docs. */
 export interface ApiGroup<T> {
+  /** The client's property. */
   readonly name: string
+  /** The type of its methods. */
+  readonly className: string
   readonly options: GroupOptions
   readonly endpoints: EndpointTable<T>
   readonly create: (api: BackendApi) => T
