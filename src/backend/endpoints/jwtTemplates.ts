@@ -8,7 +8,7 @@ import type { PaginationParams } from './pagination'
 export interface CreateJwtTemplateParams {
   name: string
   /** Sent as written: claim names are not snake_cased. */
-  claims: Record<string, unknown>
+  claims: object
   /** Seconds (30–315 360 000); null → 60. */
   lifetime?: number | null
   /** Seconds (0–300); null → 5. */

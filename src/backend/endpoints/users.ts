@@ -184,6 +184,7 @@ export interface DeleteUserExternalAccountParams {
   externalAccountId: string
 }
 
+/** Social providers, and custom ones (`custom_…`). */
 export type OAuthProvider =
   | 'facebook'
   | 'google'
@@ -197,11 +198,25 @@ export type OAuthProvider =
   | 'linkedin'
   | 'linkedin_oidc'
   | 'dropbox'
+  | 'atlassian'
   | 'bitbucket'
   | 'microsoft'
   | 'notion'
   | 'apple'
+  | 'line'
+  | 'instagram'
+  | 'coinbase'
+  | 'spotify'
+  | 'xero'
+  | 'box'
+  | 'slack'
+  | 'linear'
   | 'x'
+  | 'enstall'
+  | 'huggingface'
+  | 'vercel'
+  | 'agentid'
+  | `custom_${string}`
 
 /** What the MFA and backup-code deletions answer, as sent. */
 export interface UserIdJSON {
