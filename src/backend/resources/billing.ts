@@ -231,7 +231,7 @@ export class BillingSubscriptionItem {
       status: data.status,
       planPeriod: data.plan_period,
       periodStart: data.period_start,
-      nextPayment: data.next_payment ? camelKeysDeep<BillingPayment>(data.next_payment) : data.next_payment,
+      nextPayment: data.next_payment ? payment(data.next_payment) : data.next_payment,
       amount: money(data.amount) ?? undefined,
       plan: data.plan ? BillingPlan.fromJSON(data.plan) : null,
       planId: data.plan_id ?? null,
@@ -278,10 +278,22 @@ export class BillingSubscription {
       activeAt: data.active_at ?? null,
       pastDueAt: data.past_due_at ?? null,
       subscriptionItems: (data.subscription_items ?? []).map(BillingSubscriptionItem.fromJSON),
-      nextPayment: data.next_payment ? camelKeysDeep<BillingPayment>(data.next_payment) : null,
+      nextPayment: data.next_payment ? payment(data.next_payment) : null,
       eligibleForFreeTrial: data.eligible_for_free_trial ?? false,
     })
   }
+}
+
+/** Totals name the parts that may be missing (base fee, credits, discounts) as null, as @clerk/backend does. */
+function payment(json: BillingPaymentJSON): BillingPayment {
+  const result = camelKeysDeep<BillingPayment>(json)
+  const totals = json.totals as { base_fee?: unknown; credits?: unknown; discounts?: unknown } | undefined
+  if (result.totals && totals) {
+    result.totals.baseFee = totals.base_fee ? result.totals.baseFee : null
+    result.totals.credits = totals.credits ? result.totals.credits : null
+    result.totals.discounts = totals.discounts ? result.totals.discounts : null
+  }
+  return result
 }
 
 function money(amount: BillingMoneyAmountJSON | null | undefined): BillingMoneyAmount | null {
