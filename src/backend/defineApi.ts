@@ -19,7 +19,7 @@ interface Compiled {
   readonly where: string
   readonly endpoint: EndpointBase
   readonly args: readonly Argument[]
-  readonly path: readonly (string | { param: string })[]
+  readonly path: readonly (string | { param: string; optional: boolean })[]
   readonly pathParams: ReadonlySet<string>
   readonly group: GroupOptions
 }
@@ -97,9 +97,10 @@ function compile(where: string, endpoint: EndpointBase & { args: readonly string
     if (!match) throw new Error(`${where}: bad argument ${quote(spec)}`)
     return { name: match[2]!, kind: match[1] ? 'spread' : match[3] ? 'array' : 'value', optional: !!match[4] }
   })
-  const path = endpoint.path.split(/(\{\w+\})/).filter(Boolean).map((piece) => {
-    const param = /^\{(\w+)\}$/.exec(piece)?.[1]
-    return param ? { param } : piece
+  // `{name}` is a segment; `{/name}` a segment that is left out, with its slash, when the value is (RFC 6570).
+  const path = endpoint.path.split(/(\{\/?\w+\})/).filter(Boolean).map((piece) => {
+    const match = /^\{(\/?)(\w+)\}$/.exec(piece)
+    return match ? { param: match[2]!, optional: match[1] === '/' } : piece
   })
   const pathParams = new Set(path.flatMap((piece) => (typeof piece === 'string' ? [] : [piece.param])))
   return { where, endpoint, args, path, pathParams, group }
@@ -128,7 +129,11 @@ function build(compiled: Compiled, args: readonly unknown[]): ApiRequest {
 
   let path = ''
   for (const piece of compiled.path) {
-    path += typeof piece === 'string' ? piece : pathSegment(fields[piece.param], `${where}: ${piece.param}`)
+    if (typeof piece === 'string') path += piece
+    else if (!piece.optional) path += pathSegment(fields[piece.param], `${where}: ${piece.param}`)
+    else if (fields[piece.param] !== undefined && fields[piece.param] !== null && fields[piece.param] !== '') {
+      path += `/${pathSegment(fields[piece.param], `${where}: ${piece.param}`)}`
+    }
   }
   for (const key of endpoint.required ?? []) {
     const value = fields[key]

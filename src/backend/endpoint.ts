@@ -27,7 +27,10 @@ export type Returns = ResourceClass | { page: ResourceClass | string } | { array
  */
 export interface EndpointBase {
   method: HttpMethod
-  /** Below `/v1` (the API origin for versionless groups); `{name}` segments are filled from the arguments. */
+  /**
+   * Below `/v1` (the API origin for versionless groups); `{name}` segments are filled from the arguments, and a
+   * `{/name}` segment is left out with its slash when the argument is.
+   */
   path: string
   /** `form`: multipart/form-data fields (files), snake_cased names. */
   send?: 'query' | 'body' | 'form'

@@ -9,7 +9,6 @@ import { Session, type SessionStatus } from '../resources/session'
 import { Token } from '../resources/token'
 import { SingleFlight } from '../../shared/singleFlight'
 import { cacheJwt, cachedJwt } from '../tokenCache'
-import { pathSegment } from '../url'
 import type { PaginationParams } from './pagination'
 
 export interface SessionListParams extends PaginationParams {
@@ -71,10 +70,10 @@ export const sessions = defineApi<SessionAPI>('sessions', 'SessionAPI', {
   verifySession: { method: 'POST', path: `${SESSION}/verify`, args: ['sessionId', 'token'], returns: Session },
   getToken: {
     method: 'POST',
-    path: `${SESSION}/tokens`,
+    path: `${SESSION}/tokens{/template}`,
     args: ['sessionId', 'template?', 'expiresInSeconds?'],
     returns: Token,
-    note: 'With a template, `POST /sessions/{sessionId}/tokens/{template}`. Identical calls in flight share one request.',
+    note: 'Identical calls in flight share one request; with `tokenCache`, a minted token is reused.',
     run: getToken,
   },
   refreshSession: {
@@ -100,8 +99,7 @@ async function getToken(
       `sessions.getToken: expiresInSeconds must be a number of seconds, got ${quote(expiresInSeconds)}.`,
     )
   }
-  const request = build([sessionId])
-  if (template) request.path += `/${pathSegment(template, 'sessions.getToken: template')}`
+  const request = build([sessionId, template, expiresInSeconds])
   const config = api.config
   // JSON keeps the parts apart: no session id can be crafted to collide with another key.
   const identity = JSON.stringify([
@@ -118,11 +116,7 @@ async function getToken(
   }
   // The timeout is part of the flight's key: a caller never waits on a flight with a later deadline.
   const jwt = await tokenFlights.run(`${identity}${config.timeoutMs}`, async () => {
-    const token = await api.request<Token>({
-      ...request,
-      body: expiresInSeconds === undefined ? undefined : { expiresInSeconds },
-      replaySafe: true,
-    })
+    const token = await api.request<Token>({ ...request, replaySafe: true })
     return token.jwt
   })
   if (config.tokenCache) cacheJwt(identity, jwt, Date.now())
