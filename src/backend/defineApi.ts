@@ -24,21 +24,6 @@ interface Compiled {
   readonly group: GroupOptions
 }
 
-// Generated methods reach the group's BackendApi through this, so that it stays a private field.
-let apiOf: (group: object) => BackendApi
-
-class Group {
-  readonly #api: BackendApi
-
-  constructor(api: BackendApi) {
-    this.#api = api
-  }
-
-  static {
-    apiOf = (group) => (group as Group).#api
-  }
-}
-
 /**
  * `name` is the client's property (`users`), `className` the name instances show in `console.log` and stack traces
  * (`UserAPI`, the name of the group's interface).
@@ -49,14 +34,29 @@ export function defineApi<T>(
   endpoints: EndpointTable<T>,
   options: GroupOptions = {},
 ): ApiGroup<T> {
-  const GroupClass = { [className]: class extends Group {} }[className]!
+  // A class of its own per group (not a subclass: derived constructors cost more, and groups are created per call),
+  // named after it so that stack traces and `console.log` show `UserAPI {}`. Its private field keeps the BackendApi
+  // out of sight; the generated methods reach it through `apiOf`.
+  let apiOf!: (group: object) => BackendApi
+  class GroupClass {
+    readonly #api: BackendApi
+
+    constructor(api: BackendApi) {
+      this.#api = api
+    }
+
+    static {
+      apiOf = (group) => (group as GroupClass).#api
+    }
+  }
+  Object.defineProperty(GroupClass, 'name', { value: className })
   for (const [method, row] of Object.entries(endpoints) as [string, EndpointBase & { args: string[]; run?: Run }][]) {
     const compiled = compile(`${name}.${method}`, row, options)
     const { run } = row
     // Async, so that a bad argument rejects the returned promise rather than throwing at the call.
     const generated = run
       ? async function (this: object, ...args: unknown[]) {
-          return run(context(this, compiled), ...args)
+          return run(context(this, apiOf(this), compiled), ...args)
         }
       : async function (this: object, ...args: unknown[]) {
           return invoke(apiOf(this), compiled, build(compiled, args))
@@ -75,8 +75,7 @@ export function defineApi<T>(
 
 type Run = (context: RunContext<unknown>, ...args: unknown[]) => Promise<unknown>
 
-function context(group: object, compiled: Compiled): RunContext<unknown> {
-  const api = apiOf(group)
+function context(group: object, api: BackendApi, compiled: Compiled): RunContext<unknown> {
   return {
     group,
     api,

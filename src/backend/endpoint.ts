@@ -3,7 +3,7 @@
 // methods themselves are generated from these rows (defineApi.ts), and so is the method list in docs/api-client.md.
 import type { ApiRequest, BackendApi } from './request'
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /** A class the result is an instance of (the check that catches a server answering with another object). */
 export type ResourceClass = abstract new (...args: never[]) => unknown
@@ -67,7 +67,7 @@ type ArgNames<F> = F extends (...args: infer P) => unknown ? { -readonly [I in k
 type Params<F> = F extends (...args: infer P) => unknown ? P : never
 type Result<F> = F extends (...args: never[]) => infer R ? R : never
 
-export type Endpoint<T, F> = EndpointBase & {
+type Endpoint<T, F> = EndpointBase & {
   args: ArgNames<F>
   /** For methods that are more than one request, or that shape their arguments in a way a row cannot say. */
   run?: (context: RunContext<T>, ...args: Params<F>) => Result<F>
