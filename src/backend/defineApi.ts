@@ -26,7 +26,9 @@ interface Compiled {
 
 /**
  * `name` is the client's property (`users`), `className` the name instances show in `console.log` and stack traces
- * (`UserAPI`, the name of the group's interface).
+ * (`UserAPI`, the name of the group's interface). Nothing is built here: a group's class is built the first time a
+ * client reads the group, and a row is parsed the first time its method is called, so that importing the package
+ * (every app does, on every cold start) costs only the tables.
  */
 export function defineApi<T>(
   name: string,
@@ -34,9 +36,26 @@ export function defineApi<T>(
   endpoints: EndpointTable<T>,
   options: GroupOptions = {},
 ): ApiGroup<T> {
-  // A class of its own per group (not a subclass: derived constructors cost more, and groups are created per call),
-  // named after it so that stack traces and `console.log` show `UserAPI {}`. Its private field keeps the BackendApi
-  // out of sight; the generated methods reach it through `apiOf`.
+  let GroupClass: (new (api: BackendApi) => T) | undefined
+  return {
+    name,
+    className,
+    options,
+    endpoints,
+    create: (api) => new (GroupClass ??= groupClass<T>(name, className, endpoints, options))(api),
+  }
+}
+
+/**
+ * A class of its own per group (not a subclass: derived constructors cost more, and groups are created per call).
+ * Its private field keeps the BackendApi out of sight; the generated methods reach it through `apiOf`.
+ */
+function groupClass<T>(
+  name: string,
+  className: string,
+  endpoints: EndpointTable<T>,
+  options: GroupOptions,
+): new (api: BackendApi) => T {
   let apiOf!: (group: object) => BackendApi
   class GroupClass {
     readonly #api: BackendApi
@@ -51,26 +70,25 @@ export function defineApi<T>(
   }
   Object.defineProperty(GroupClass, 'name', { value: className })
   for (const [method, row] of Object.entries(endpoints) as [string, EndpointBase & { args: string[]; run?: Run }][]) {
-    const compiled = compile(`${name}.${method}`, row, options)
+    let compiled: Compiled | undefined
+    const parsed = () => (compiled ??= compile(`${name}.${method}`, row, options))
     const { run } = row
-    // Async, so that a bad argument rejects the returned promise rather than throwing at the call.
-    const generated = run
-      ? async function (this: object, ...args: unknown[]) {
-          return run(context(this, apiOf(this), compiled), ...args)
+    // Async, so that a bad argument rejects the returned promise rather than throwing at the call. The object
+    // literal names the function after the method.
+    const { [method]: generated } = run
+      ? {
+          async [method](this: object, ...args: unknown[]) {
+            return run(context(this, apiOf(this), parsed()), ...args)
+          },
         }
-      : async function (this: object, ...args: unknown[]) {
-          return invoke(apiOf(this), compiled, build(compiled, args))
+      : {
+          async [method](this: object, ...args: unknown[]) {
+            return invoke(apiOf(this), parsed(), build(parsed(), args))
+          },
         }
-    Object.defineProperty(generated, 'name', { value: method })
     Object.defineProperty(GroupClass.prototype, method, { value: generated, writable: true, configurable: true })
   }
-  return {
-    name,
-    className,
-    options,
-    endpoints,
-    create: (api) => new GroupClass(api) as T,
-  }
+  return GroupClass as unknown as new (api: BackendApi) => T
 }
 
 type Run = (context: RunContext<unknown>, ...args: unknown[]) => Promise<unknown>
