@@ -1,6 +1,7 @@
 // Turns a table of endpoints into an API group: a class whose prototype has one method per row, built once per
-// process. A method checks its arguments, fills the path, sends the rest to the query or the body, and resolves to
-// the result: exactly what each hand-written method of @clerk/backend does, without 190 copies of it.
+// process when a client first reads the group. A method checks its arguments, fills the path, sends the rest to the
+// query or the body, and resolves to the result: what each hand-written method of @clerk/backend does, without 190
+// copies of it.
 import type { ApiGroup, EndpointBase, EndpointTable, GroupOptions, ResourceClass, Returns, RunContext } from './endpoint'
 import { ClerkClientError } from './errors'
 import type { ApiRequest, BackendApi } from './request'
@@ -126,7 +127,8 @@ function compile(where: string, endpoint: EndpointBase & { args: readonly string
 /** The request a call sends: arguments checked (ids before anything else), placed and named as upstream does. */
 function build(compiled: Compiled, args: readonly unknown[]): ApiRequest {
   const { where, endpoint } = compiled
-  const fields: Record<string, unknown> = {}
+  // Without a prototype, a `__proto__` key of the caller's (parsed JSON) is a key like any other.
+  const fields: Record<string, unknown> = Object.create(null)
   let items: unknown[] | undefined
   compiled.args.forEach((arg, index) => {
     const value = args[index]
@@ -159,7 +161,7 @@ function build(compiled: Compiled, args: readonly unknown[]): ApiRequest {
     }
   }
 
-  const sent: Record<string, unknown> = {}
+  const sent: Record<string, unknown> = Object.create(null)
   for (const key in fields) if (!compiled.pathParams.has(key)) sent[key] = fields[key]
   for (const key in endpoint.defaults) sent[key] ??= endpoint.defaults[key]
 
@@ -172,7 +174,7 @@ function build(compiled: Compiled, args: readonly unknown[]): ApiRequest {
     delete sent.machineSecretKey
   }
 
-  const query: Record<string, unknown> = {}
+  const query: Record<string, unknown> = Object.create(null)
   for (const key of endpoint.query ?? []) {
     query[key] = sent[key]
     delete sent[key]

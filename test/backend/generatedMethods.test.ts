@@ -131,6 +131,12 @@ describe('results and forward compatibility', () => {
     expect(server.last().json).toEqual({ first_name: 'Ada', brand_new_field: true })
   })
 
+  it('a __proto__ key in parsed JSON does not lend its keys to the request', async () => {
+    server.on('PATCH', '/v1/users/user_1', { json: RESOURCE_JSON.User })
+    await client().users.updateUser('user_1', JSON.parse('{"__proto__": {"banned": true}, "firstName": "Ada"}'))
+    expect(server.last().json).toEqual({ first_name: 'Ada' })
+  })
+
   it('another object than the one the endpoint returns is an unexpected_response error', async () => {
     server.on('GET', '/v1/roles', { json: RESOURCE_JSON.User })
     server.on('GET', '/v1/organization_roles/role_1', { json: RESOURCE_JSON.User })
