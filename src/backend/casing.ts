@@ -24,3 +24,12 @@ export function mapKeys(
   for (const [key, value] of Object.entries(object)) result[convert(key)] = value
   return result
 }
+
+/** Every key, at every depth: for plain data objects @clerk/backend hands out camelCased (billing amounts, totals). */
+export function camelKeysDeep<T>(value: unknown): T {
+  if (Array.isArray(value)) return value.map((item) => camelKeysDeep(item)) as T
+  if (value === null || typeof value !== 'object') return value as T
+  const result: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) result[camelCase(key)] = camelKeysDeep(item)
+  return result as T
+}

@@ -1,22 +1,45 @@
-// createClerkClient: a handle on the Backend API that costs next to nothing to create, because
-// loaders create one per call. Endpoint groups are built on first use and share one BackendApi.
-import { ClientAPI } from './endpoints/clients'
-import { JwksAPI } from './endpoints/jwks'
-import { JwtTemplatesAPI } from './endpoints/jwtTemplates'
-import { OrganizationAPI } from './endpoints/organizations'
-import { SessionAPI } from './endpoints/sessions'
-import { UserAPI } from './endpoints/users'
+// createClerkClient: a handle on the Backend API that costs next to nothing to create, because loaders create one
+// per call. Its API groups (users, organizations, …) are built on first use and share one BackendApi.
+import { accountlessApplications, type AccountlessApplicationAPI } from './endpoints/accountlessApplications'
+import { actorTokens, type ActorTokenAPI } from './endpoints/actorTokens'
+import { agentTasks, type AgentTaskAPI } from './endpoints/agentTasks'
+import { allowlistIdentifiers, type AllowlistIdentifierAPI } from './endpoints/allowlistIdentifiers'
+import { apiKeys, type APIKeysAPI } from './endpoints/apiKeys'
+import { betaFeatures, type BetaFeaturesAPI } from './endpoints/betaFeatures'
+import { billing, type BillingAPI } from './endpoints/billing'
+import { blocklistIdentifiers, type BlocklistIdentifierAPI } from './endpoints/blocklistIdentifiers'
+import { clients, type ClientAPI } from './endpoints/clients'
+import { domains, type DomainAPI } from './endpoints/domains'
+import { emailAddresses, type EmailAddressAPI } from './endpoints/emailAddresses'
+import { emails, type EmailAPI } from './endpoints/emails'
+import { enterpriseConnections, type EnterpriseConnectionAPI } from './endpoints/enterpriseConnections'
+import { idPOAuthAccessToken, type IdPOAuthAccessTokenAPI } from './endpoints/idPOAuthAccessToken'
+import type { API_GROUPS } from './endpoints/index'
+import { instance, type InstanceAPI } from './endpoints/instance'
+import { invitations, type InvitationAPI } from './endpoints/invitations'
+import { jwks, type JwksAPI } from './endpoints/jwks'
+import { jwtTemplates, type JwtTemplatesAPI } from './endpoints/jwtTemplates'
+import { m2m, type M2MTokenAPI } from './endpoints/m2m'
+import { machines, type MachineAPI } from './endpoints/machines'
+import { oauthApplications, type OAuthApplicationsAPI } from './endpoints/oauthApplications'
+import { organizationPermissions, type OrganizationPermissionAPI } from './endpoints/organizationPermissions'
+import { organizationRoles, type OrganizationRoleAPI } from './endpoints/organizationRoles'
+import { organizations, type OrganizationAPI } from './endpoints/organizations'
+import { phoneNumbers, type PhoneNumberAPI } from './endpoints/phoneNumbers'
+import { proxyChecks, type ProxyCheckAPI } from './endpoints/proxyChecks'
+import { redirectUrls, type RedirectUrlAPI } from './endpoints/redirectUrls'
+import { roleSets, type RoleSetAPI } from './endpoints/roleSets'
+import { samlConnections, type SamlConnectionAPI } from './endpoints/samlConnections'
+import { sessions, type SessionAPI } from './endpoints/sessions'
+import { signInTokens, type SignInTokenAPI } from './endpoints/signInTokens'
+import { signUps, type SignUpAPI } from './endpoints/signUps'
+import { testingTokens, type TestingTokenAPI } from './endpoints/testingTokens'
+import { users, type UserAPI } from './endpoints/users'
+import { waitlistEntries, type WaitlistEntryAPI } from './endpoints/waitlistEntries'
+import { webhooks, type WebhookAPI } from './endpoints/webhooks'
+import type { ApiGroup } from './endpoint'
 import type { ClerkClientOptions } from './options'
 import { BackendApi } from './request'
-
-export interface ClerkClient {
-  readonly sessions: SessionAPI
-  readonly users: UserAPI
-  readonly organizations: OrganizationAPI
-  readonly jwtTemplates: JwtTemplatesAPI
-  readonly clients: ClientAPI
-  readonly jwks: JwksAPI
-}
 
 /**
  * Creates a Backend API client. No I/O and no validation happen here, so creating one per call is cheap: a
@@ -42,41 +65,177 @@ export function createClerkClient(options: ClerkClientOptions = {}): ClerkClient
   return new BackendClient(new BackendApi(options))
 }
 
-// Private fields: console.log(client) and JSON.stringify(client) show nothing, the secret key included.
-class BackendClient implements ClerkClient {
+/**
+ * The Backend API, group by group, with @clerk/backend's names. Private fields: console.log(client) and
+ * JSON.stringify(client) show nothing, the secret key included. Creating one stores two fields; a group is built the
+ * first time it is read, then kept. The getters are written out, not generated, so that the engine inlines them.
+ */
+class BackendClient {
   readonly #api: BackendApi
-  #sessions: SessionAPI | undefined
-  #users: UserAPI | undefined
-  #organizations: OrganizationAPI | undefined
-  #jwtTemplates: JwtTemplatesAPI | undefined
-  #clients: ClientAPI | undefined
-  #jwks: JwksAPI | undefined
+  #groups: Record<string, unknown> | undefined
 
   constructor(api: BackendApi) {
     this.#api = api
   }
 
-  get sessions(): SessionAPI {
-    return (this.#sessions ??= new SessionAPI(this.#api))
+  /** @experimental Keyless applications: no secret key needed. */
+  get __experimental_accountlessApplications(): AccountlessApplicationAPI {
+    return this.#group(accountlessApplications)
   }
 
-  get users(): UserAPI {
-    return (this.#users ??= new UserAPI(this.#api))
+  get actorTokens(): ActorTokenAPI {
+    return this.#group(actorTokens)
   }
 
-  get organizations(): OrganizationAPI {
-    return (this.#organizations ??= new OrganizationAPI(this.#api))
+  /** @experimental Clerk's private beta. */
+  get agentTasks(): AgentTaskAPI {
+    return this.#group(agentTasks)
   }
 
-  get jwtTemplates(): JwtTemplatesAPI {
-    return (this.#jwtTemplates ??= new JwtTemplatesAPI(this.#api))
+  get allowlistIdentifiers(): AllowlistIdentifierAPI {
+    return this.#group(allowlistIdentifiers)
+  }
+
+  get apiKeys(): APIKeysAPI {
+    return this.#group(apiKeys)
+  }
+
+  get betaFeatures(): BetaFeaturesAPI {
+    return this.#group(betaFeatures)
+  }
+
+  get blocklistIdentifiers(): BlocklistIdentifierAPI {
+    return this.#group(blocklistIdentifiers)
+  }
+
+  /** @experimental Clerk's public beta. */
+  get billing(): BillingAPI {
+    return this.#group(billing)
   }
 
   get clients(): ClientAPI {
-    return (this.#clients ??= new ClientAPI(this.#api))
+    return this.#group(clients)
+  }
+
+  get domains(): DomainAPI {
+    return this.#group(domains)
+  }
+
+  get emailAddresses(): EmailAddressAPI {
+    return this.#group(emailAddresses)
+  }
+
+  /** @experimental An internal, not yet public endpoint. */
+  get emails(): EmailAPI {
+    return this.#group(emails)
+  }
+
+  get enterpriseConnections(): EnterpriseConnectionAPI {
+    return this.#group(enterpriseConnections)
+  }
+
+  get idPOAuthAccessToken(): IdPOAuthAccessTokenAPI {
+    return this.#group(idPOAuthAccessToken)
+  }
+
+  get instance(): InstanceAPI {
+    return this.#group(instance)
+  }
+
+  get invitations(): InvitationAPI {
+    return this.#group(invitations)
   }
 
   get jwks(): JwksAPI {
-    return (this.#jwks ??= new JwksAPI(this.#api))
+    return this.#group(jwks)
+  }
+
+  get jwtTemplates(): JwtTemplatesAPI {
+    return this.#group(jwtTemplates)
+  }
+
+  get machines(): MachineAPI {
+    return this.#group(machines)
+  }
+
+  get m2m(): M2MTokenAPI {
+    return this.#group(m2m)
+  }
+
+  get oauthApplications(): OAuthApplicationsAPI {
+    return this.#group(oauthApplications)
+  }
+
+  get organizations(): OrganizationAPI {
+    return this.#group(organizations)
+  }
+
+  get organizationPermissions(): OrganizationPermissionAPI {
+    return this.#group(organizationPermissions)
+  }
+
+  get organizationRoles(): OrganizationRoleAPI {
+    return this.#group(organizationRoles)
+  }
+
+  get phoneNumbers(): PhoneNumberAPI {
+    return this.#group(phoneNumbers)
+  }
+
+  get proxyChecks(): ProxyCheckAPI {
+    return this.#group(proxyChecks)
+  }
+
+  get redirectUrls(): RedirectUrlAPI {
+    return this.#group(redirectUrls)
+  }
+
+  get roleSets(): RoleSetAPI {
+    return this.#group(roleSets)
+  }
+
+  get sessions(): SessionAPI {
+    return this.#group(sessions)
+  }
+
+  get signInTokens(): SignInTokenAPI {
+    return this.#group(signInTokens)
+  }
+
+  get signUps(): SignUpAPI {
+    return this.#group(signUps)
+  }
+
+  get testingTokens(): TestingTokenAPI {
+    return this.#group(testingTokens)
+  }
+
+  get users(): UserAPI {
+    return this.#group(users)
+  }
+
+  get waitlistEntries(): WaitlistEntryAPI {
+    return this.#group(waitlistEntries)
+  }
+
+  get webhooks(): WebhookAPI {
+    return this.#group(webhooks)
+  }
+
+  /** @deprecated Use `enterpriseConnections`. */
+  get samlConnections(): SamlConnectionAPI {
+    return this.#group(samlConnections)
+  }
+
+  #group<T>(group: ApiGroup<T>): T {
+    const groups = (this.#groups ??= {})
+    return (groups[group.name] ??= group.create(this.#api)) as T
   }
 }
+
+export type ClerkClient = BackendClient
+
+// The getters and the list the docs and tests read name the same groups: one missing from either fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+type _GroupsMatch = Assert<Same<keyof typeof API_GROUPS, keyof ClerkClient>>

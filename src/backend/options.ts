@@ -33,10 +33,17 @@ export interface ClerkClientOptions {
   retries?: number | undefined
   /** Keep minted `getToken` results until 10 s before they expire. Default false. */
   tokenCache?: boolean | undefined
+  /**
+   * A machine's secret key (`ak_…`), sent by the `m2m` methods instead of the secret key, as @clerk/backend does;
+   * each call may pass its own `machineSecretKey`.
+   */
+  machineSecretKey?: string | undefined
 }
 
 export interface ClientConfig {
+  /** '' only in a configuration resolved with `secretKeyRequired: false` and no key given. */
   readonly secretKey: string
+  readonly machineSecretKey: string | undefined
   /** Normalised apiUrl: no trailing slash. */
   readonly apiUrl: string
   readonly apiVersion: string
@@ -44,6 +51,8 @@ export interface ClientConfig {
   readonly baseUrl: string
   /** The path part of baseUrl, e.g. `/v1`, for messages that name the endpoint. */
   readonly basePath: string
+  /** The path part of apiUrl ('' for an origin), for versionless endpoints. */
+  readonly apiPath: string
   readonly headers: Readonly<Record<string, string>>
   readonly fetch: FetchLike | undefined
   readonly timeoutMs: number
@@ -53,8 +62,12 @@ export interface ClientConfig {
 
 const MAX_RETRIES = 10
 
-export function resolveConfig(options: ClerkClientOptions): ClientConfig {
-  const secretKey = checkSecretKey(options.secretKey)
+/** `secretKeyRequired: false` for requests that carry another credential or need none (M2M, keyless applications). */
+export function resolveConfig(options: ClerkClientOptions, { secretKeyRequired = true } = {}): ClientConfig {
+  const secretKey = secretKeyRequired || hasValue(options.secretKey) ? checkSecretKey(options.secretKey) : ''
+  const machineSecretKey = hasValue(options.machineSecretKey)
+    ? checkBearerKey(options.machineSecretKey, 'createClerkClient: machineSecretKey')
+    : undefined
   const { apiUrl, apiPath } = checkApiUrl(options.apiUrl || apiUrlFromEnvironment() || DEFAULT_API_URL)
   const apiVersion = options.apiVersion || DEFAULT_API_VERSION
   if (!/^[A-Za-z0-9._-]+$/.test(apiVersion)) {
@@ -80,17 +93,20 @@ export function resolveConfig(options: ClerkClientOptions): ClientConfig {
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ClerkClientError('option_invalid', 'createClerkClient: fetch must be a function with the signature of fetch.')
   }
+  const headers: Record<string, string> = {
+    'Clerk-API-Version': CLERK_API_VERSION,
+    'User-Agent': options.userAgent || DEFAULT_USER_AGENT,
+  }
+  if (secretKey) headers.Authorization = `Bearer ${secretKey}`
   return {
     secretKey,
+    machineSecretKey,
     apiUrl,
+    apiPath,
     apiVersion,
     baseUrl: `${apiUrl}/${apiVersion}`,
     basePath: `${apiPath}/${apiVersion}`,
-    headers: {
-      Authorization: `Bearer ${secretKey}`,
-      'Clerk-API-Version': CLERK_API_VERSION,
-      'User-Agent': options.userAgent || DEFAULT_USER_AGENT,
-    },
+    headers,
     fetch: options.fetch,
     timeoutMs,
     retries,
@@ -124,16 +140,27 @@ function checkSecretKey(value: unknown): string {
         'secret key (sk_test_… or sk_live_…) from the Clerk Dashboard.',
     )
   }
-  // The key goes into a header: a space, quote or line break would make fetch throw an error that
-  // quotes the header, so refuse it here with a message that does not.
-  if (!/^[\x21-\x7e]+$/.test(secretKey)) {
+  return checkBearerKey(secretKey, 'The Clerk secret key', 'Check CLERK_SECRET_KEY')
+}
+
+function hasValue(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== ''
+}
+
+/**
+ * A key goes into the Authorization header: a space, quote or line break would make fetch throw an error that quotes
+ * the header, so it is refused here with a message that does not.
+ */
+export function checkBearerKey(value: unknown, what: string, check = `Check ${what}`): string {
+  const key = typeof value === 'string' ? value.trim() : ''
+  if (!/^[\x21-\x7e]+$/.test(key)) {
     throw new ClerkClientError(
       'secret_key_invalid',
-      'The Clerk secret key contains spaces, quotes or non-ASCII characters. Check CLERK_SECRET_KEY for ' +
-        'stray quoting or a second value pasted into it.',
+      `${what} is empty or contains spaces, quotes or non-ASCII characters. ${check} for stray quoting or a ` +
+        'second value pasted into it.',
     )
   }
-  return secretKey
+  return key
 }
 
 function checkApiUrl(value: string): { apiUrl: string; apiPath: string } {

@@ -1,18 +1,33 @@
 // The one function every endpoint goes through: build the request, send it within the deadline,
 // retry what may be retried, and turn the result into a value or a ClerkAPIResponseError.
 import { ClerkAPIResponseError, ClerkClientError } from './errors'
-import { resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options'
+import { checkBearerKey, resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options'
 import { scrubSecretKey } from '../shared/redact'
 import { readResponse, type Expected, type Failure, type Outcome } from './response'
 import { isReplaySafe, retryDelay, wasNotSent } from './retry'
 import { jsonBody, queryString } from './url'
 
 export interface ApiRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   /** Below `${apiUrl}/${apiVersion}`, starting with `/`; ids already passed through `pathSegment`. */
   path: string
   query?: object
+  /** Sent as JSON with snake_cased keys (an array: each item's keys). */
   body?: object
+  /** Snake-case the body's nested keys too. */
+  deep?: boolean
+  /** Sent as multipart/form-data instead of a JSON body. */
+  form?: FormData
+  /** Extra request headers (an idempotency key, a keyless application's forwarded headers). */
+  headers?: Readonly<Record<string, string>>
+  /** The path sits directly under the API origin, without the version segment. */
+  versionless?: boolean
+  /** The Authorization bearer instead of the secret key (a machine secret key). */
+  bearer?: string
+  /** Without `bearer`, send the `machineSecretKey` option when there is one, else the secret key. */
+  machine?: boolean
+  /** The secret key may be missing: the request is then sent without Authorization. */
+  keyless?: boolean
   /** Marks a POST without side effects (token minting) as safe to repeat after a network error. */
   replaySafe?: boolean
   /** The class the result must be an instance of. */
@@ -23,6 +38,7 @@ export interface ApiRequest {
 export class BackendApi {
   readonly #options: ClerkClientOptions
   #config: ClientConfig | undefined
+  #keylessConfig: ClientConfig | undefined
 
   constructor(options: ClerkClientOptions) {
     this.#options = options
@@ -34,7 +50,20 @@ export class BackendApi {
   }
 
   async request<T>(request: ApiRequest): Promise<T> {
-    return (await send(this.config, request)) as T
+    if (!request.keyless && !request.bearer && !request.machine) return (await send(this.config, request)) as T
+    const config = this.#configWithoutSecretKey()
+    const bearer = request.bearer
+      ? checkBearerKey(request.bearer, 'The machineSecretKey parameter')
+      : request.machine
+        ? config.machineSecretKey
+        : undefined
+    if (bearer) return (await send(config, { ...request, bearer })) as T
+    return (await send(request.keyless ? config : this.config, request)) as T
+  }
+
+  /** The secret key is not needed when another credential is sent, or none is needed at all. */
+  #configWithoutSecretKey(): ClientConfig {
+    return this.#config ?? (this.#keylessConfig ??= resolveConfig(this.#options, { secretKeyRequired: false }))
   }
 }
 
@@ -44,12 +73,14 @@ async function send(config: ClientConfig, request: ApiRequest): Promise<unknown>
   if (typeof fetchFn !== 'function') {
     throw new ClerkClientError('option_invalid', 'No global fetch in this runtime: pass `fetch` to createClerkClient().')
   }
-  const { method, path } = request
-  const url = `${config.baseUrl}${path}${queryString(request.query)}`
-  const body = jsonBody(method, request.body)
-  const headers = body === undefined ? config.headers : { ...config.headers, 'Content-Type': 'application/json' }
+  const { method, path, bearer } = request
+  const base = request.versionless ? config.apiUrl : config.baseUrl
+  const url = `${base}${path}${queryString(request.query)}`
+  const body = request.form ?? jsonBody(method, request.body, request.deep === true)
+  const headers = requestHeaders(config, request, typeof body === 'string')
   const replaySafe = isReplaySafe(method, request.replaySafe)
-  const label = `${method} ${config.basePath}${path}`
+  const label = `${method} ${request.versionless ? config.apiPath : config.basePath}${path}`
+  const secrets = bearer ? [config.secretKey, bearer] : [config.secretKey]
 
   const deadline = Date.now() + config.timeoutMs
   // One signal for the whole call: it bounds every attempt, body reads and the waits between them.
@@ -63,11 +94,21 @@ async function send(config: ClientConfig, request: ApiRequest): Promise<unknown>
     const delay =
       failure.timedOut || attempt > config.retries ? undefined : retryDelay(failure, attempt - 1, replaySafe)
     // A wait that would end past the deadline is not started: the caller gets the real failure now.
-    if (delay === undefined || Date.now() + delay >= deadline) throw toError(failure, label, attempt, config)
+    if (delay === undefined || Date.now() + delay >= deadline) throw toError(failure, label, attempt, config, secrets)
     if (!(await sleep(delay, signal))) {
-      throw toError(timedOut(config.timeoutMs), label, attempt, config)
+      throw toError(timedOut(config.timeoutMs), label, attempt, config, secrets)
     }
   }
+}
+
+/** The client's headers, the request's own, a bearer other than the secret key, and the JSON content type. */
+function requestHeaders(config: ClientConfig, request: ApiRequest, json: boolean): Readonly<Record<string, string>> {
+  if (!json && !request.headers && !request.bearer) return config.headers
+  const headers: Record<string, string> = { ...config.headers, ...request.headers }
+  if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`
+  // A multipart body sets its own Content-Type, with the boundary.
+  if (json) headers['Content-Type'] = 'application/json'
+  return headers
 }
 
 async function attemptOnce(
@@ -119,7 +160,13 @@ function timedOut(timeoutMs: number): Failure {
   }
 }
 
-function toError(failure: Failure, label: string, attempts: number, config: ClientConfig): ClerkAPIResponseError {
+function toError(
+  failure: Failure,
+  label: string,
+  attempts: number,
+  config: ClientConfig,
+  secrets: readonly string[],
+): ClerkAPIResponseError {
   const [first] = failure.errors
   const tries = attempts > 1 ? ` (${attempts} attempts)` : ''
   let message: string
@@ -138,16 +185,17 @@ function toError(failure: Failure, label: string, attempts: number, config: Clie
       `Clerk API responded ${failure.status} ${first?.code ?? 'unknown'} to ${label}${tries}: ` +
       `${sentences(first?.message ?? '', detail)}${more}`
   }
-  return new ClerkAPIResponseError(scrubSecretKey(message, config.secretKey), {
+  const scrub = (text: string) => secrets.reduce((scrubbed, secret) => scrubSecretKey(scrubbed, secret), text)
+  return new ClerkAPIResponseError(scrub(message), {
     status: failure.status,
     errors: failure.errors.map((entry) => ({
       ...entry,
-      message: scrubSecretKey(entry.message, config.secretKey),
-      long_message: entry.long_message && scrubSecretKey(entry.long_message, config.secretKey),
+      message: scrub(entry.message),
+      long_message: entry.long_message && scrub(entry.long_message),
     })),
     clerkTraceId: failure.clerkTraceId,
     retryAfter: failure.retryAfter,
-    cause: safeCause(failure.cause, config.secretKey),
+    cause: safeCause(failure.cause, secrets),
   })
 }
 
@@ -170,12 +218,12 @@ function describeError(error: unknown): string {
   return rest.length ? `${head} (${rest.join(': ')})` : (head ?? 'unknown error')
 }
 
-/** The original error helps debugging, unless something in its chain quotes the secret key. */
-function safeCause(cause: unknown, secretKey: string): unknown {
+/** The original error helps debugging, unless something in its chain quotes a secret key. */
+function safeCause(cause: unknown, secrets: readonly string[]): unknown {
   if (cause === undefined) return undefined
   for (let current: unknown = cause, depth = 0; current && depth < 8; depth++) {
     const text = current instanceof Error ? `${current.message}\n${current.stack ?? ''}` : String(current)
-    if (text.includes(secretKey)) return undefined
+    if (secrets.some((secret) => secret && text.includes(secret))) return undefined
     current = (current as { cause?: unknown }).cause
   }
   return cause

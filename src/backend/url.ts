@@ -34,15 +34,40 @@ export function queryString(query: object | undefined): string {
   return text ? `?${text}` : ''
 }
 
-/** Top-level keys snake_cased (nested objects such as metadata or claims are the caller's own). */
-export function jsonBody(method: string, body: object | undefined): string | undefined {
+/**
+ * Top-level keys snake_cased (nested objects such as metadata or claims are the caller's own), or every key with
+ * `deep` (endpoints whose nested parameters are Clerk's, such as a SAML connection's attribute mapping). An array
+ * body is a list of such objects. Nothing to send → no body.
+ */
+export function jsonBody(method: string, body: object | undefined, deep: boolean): string | undefined {
   if (method === 'GET' || !body) return undefined
-  const wire: Record<string, unknown> = {}
-  let empty = true
-  for (const [key, value] of Object.entries(body)) {
-    if (value === undefined) continue
-    wire[snakeCase(key)] = value
-    empty = false
+  if (Array.isArray(body)) {
+    return body.length === 0 ? undefined : JSON.stringify(body.map((item: object) => wireKeys(item, deep)))
   }
-  return empty ? undefined : JSON.stringify(wire)
+  const wire = wireKeys(body, deep)
+  return Object.keys(wire).length === 0 ? undefined : JSON.stringify(wire)
+}
+
+function wireKeys(object: object, deep: boolean): Record<string, unknown> {
+  const wire: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(object)) {
+    if (value !== undefined) wire[snakeCase(key)] = deep ? deepWireKeys(value) : value
+  }
+  return wire
+}
+
+function deepWireKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(deepWireKeys)
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value
+  return wireKeys(value, true)
+}
+
+/** Multipart fields with snake_cased names; values left out are left out, files are sent as files. */
+export function formBody(fields: Readonly<Record<string, unknown>>): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null || value === '') continue
+    form.append(snakeCase(key), value instanceof Blob ? value : String(value))
+  }
+  return form
 }

@@ -1,15 +1,12 @@
+// clerkClient.jwks: the instance's public keys.
 import type { JSONWebKeySet } from 'jose'
-import type { BackendApi } from '../request'
+import { defineApi } from '../defineApi'
 
-export class JwksAPI {
-  readonly #api: BackendApi
-
-  constructor(api: BackendApi) {
-    this.#api = api
-  }
-
+export interface JwksAPI {
   /** The instance's public keys, as sent (`{ keys: [...] }`), ready for jose's `createLocalJWKSet`. */
-  async getJwks(): Promise<JSONWebKeySet> {
-    return this.#api.request({ method: 'GET', path: '/jwks' })
-  }
+  getJwks(): Promise<JSONWebKeySet>
 }
+
+export const jwks = defineApi<JwksAPI>('jwks', 'JwksAPI', {
+  getJwks: { method: 'GET', path: '/jwks', args: [], returns: 'JwksJSON' },
+})

@@ -5,3 +5,8 @@
 export type Fields<T> = {
   -readonly [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K]
 }
+
+/** A JavaScript default parameter's rule, which @clerk/backend's constructors apply: only `undefined` is replaced. */
+export function defaulted<T, D>(value: T | undefined, fallback: D): T | D {
+  return value === undefined ? fallback : value
+}

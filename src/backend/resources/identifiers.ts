@@ -1,6 +1,6 @@
 // The ways a user is identified: e-mail addresses, phone numbers, web3 wallets, external accounts,
 // and the verification state they share.
-import type { Fields } from './fields'
+import { defaulted, type Fields } from './fields'
 
 export interface VerificationJSON {
   object?: string
@@ -201,7 +201,7 @@ export class ExternalAccount {
       imageUrl: data.image_url || '',
       username: data.username ?? null,
       phoneNumber: data.phone_number ?? null,
-      publicMetadata: data.public_metadata ?? {},
+      publicMetadata: defaulted(data.public_metadata, {}),
       label: data.label ?? null,
       verification: verificationOf(data.verification),
       externalAccountId: data.external_account_id,

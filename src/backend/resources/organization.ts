@@ -1,4 +1,4 @@
-import type { Fields } from './fields'
+import { defaulted, type Fields } from './fields'
 
 export interface OrganizationJSON {
   object: 'organization'
@@ -74,8 +74,8 @@ export class Organization {
       hasImage: data.has_image,
       createdAt: data.created_at,
       updatedAt: data.updated_at,
-      publicMetadata: data.public_metadata === undefined ? {} : data.public_metadata,
-      privateMetadata: data.private_metadata ?? {},
+      publicMetadata: defaulted(data.public_metadata, {}),
+      privateMetadata: defaulted(data.private_metadata, {}),
       maxAllowedMemberships: data.max_allowed_memberships,
       adminDeleteEnabled: data.admin_delete_enabled,
       membersCount: data.members_count,
@@ -135,8 +135,8 @@ export class OrganizationMembership {
       id: data.id,
       role: data.role,
       permissions: data.permissions ?? [],
-      publicMetadata: data.public_metadata ?? {},
-      privateMetadata: data.private_metadata ?? {},
+      publicMetadata: defaulted(data.public_metadata, {}),
+      privateMetadata: defaulted(data.private_metadata, {}),
       createdAt: data.created_at,
       updatedAt: data.updated_at,
       organization: Organization.fromJSON(data.organization),

@@ -1,5 +1,5 @@
-import { camelCase, mapKeys } from '../casing'
-import type { Fields } from './fields'
+import { EnterpriseAccount, type EnterpriseAccountJSON } from './enterpriseAccount'
+import { defaulted, type Fields } from './fields'
 import {
   EmailAddress,
   ExternalAccount,
@@ -30,7 +30,7 @@ export interface UserJSON {
   phone_numbers?: PhoneNumberJSON[]
   web3_wallets?: Web3WalletJSON[]
   external_accounts?: ExternalAccountJSON[]
-  enterprise_accounts?: Record<string, unknown>[]
+  enterprise_accounts?: EnterpriseAccountJSON[]
   public_metadata?: Record<string, unknown>
   private_metadata?: Record<string, unknown>
   unsafe_metadata?: Record<string, unknown>
@@ -83,8 +83,7 @@ export class User {
   declare readonly phoneNumbers: PhoneNumber[]
   declare readonly web3Wallets: Web3Wallet[]
   declare readonly externalAccounts: ExternalAccount[]
-  /** Enterprise (SSO) accounts with camelCased top-level keys. */
-  declare readonly enterpriseAccounts: Record<string, unknown>[]
+  declare readonly enterpriseAccounts: EnterpriseAccount[]
   declare readonly lastActiveAt: number | null
   declare readonly createOrganizationEnabled: boolean
   declare readonly createOrganizationsLimit: number | null
@@ -142,14 +141,14 @@ export class User {
       username: data.username ?? null,
       firstName: data.first_name ?? null,
       lastName: data.last_name ?? null,
-      publicMetadata: data.public_metadata ?? {},
-      privateMetadata: data.private_metadata ?? {},
-      unsafeMetadata: data.unsafe_metadata ?? {},
+      publicMetadata: defaulted(data.public_metadata, {}),
+      privateMetadata: defaulted(data.private_metadata, {}),
+      unsafeMetadata: defaulted(data.unsafe_metadata, {}),
       emailAddresses: (data.email_addresses ?? []).map(EmailAddress.fromJSON),
       phoneNumbers: (data.phone_numbers ?? []).map(PhoneNumber.fromJSON),
       web3Wallets: (data.web3_wallets ?? []).map(Web3Wallet.fromJSON),
       externalAccounts: (data.external_accounts ?? []).map(ExternalAccount.fromJSON),
-      enterpriseAccounts: (data.enterprise_accounts ?? []).map((account) => mapKeys(account, camelCase)),
+      enterpriseAccounts: (data.enterprise_accounts ?? []).map(EnterpriseAccount.fromJSON),
       lastActiveAt: data.last_active_at ?? null,
       createOrganizationEnabled: data.create_organization_enabled,
       createOrganizationsLimit: data.create_organizations_limit ?? null,
