@@ -1,6 +1,6 @@
 // Public entry of remix-clerk-local.
 export { LocalClerk, createLocalClerk } from './localClerk.js'
-export type { GetTokenOptions, SessionJSON } from './localClerk.js'
+export type { GetTokenOptions, OAuthAccessTokenJSON, OAuthAccessTokenParams, SessionJSON } from './localClerk.js'
 export type { LocalClerkOptions } from './options.js'
 export type { LocalClerkWebhookOptions } from './webhooks/settings.js'
 export type { LocalClerkWebhooks } from './webhooks/localClerkWebhooks.js'

@@ -7,6 +7,7 @@ import { toErrorResponse } from '../http/respond.js'
 import { clientRoutes } from './routes/clients.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'
+import { machineRoutes } from './routes/machines.js'
 import { invitationRoutes } from './routes/invitations.js'
 import { instanceOrganizationDomainRoutes } from './routes/organizationDomains.js'
 import { instanceOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
@@ -37,6 +38,7 @@ export function backendApi(core: Core): Hono {
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
     ['/webhooks', webhookRoutes()],
+    ['/machines', machineRoutes(core)],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   const guarded = new Set<string>()

@@ -5,6 +5,7 @@ import { ClientStore } from './clientStore.js'
 import { ImageStore } from './imageStore.js'
 import { InstanceStore } from './instanceStore.js'
 import { InvitationStore } from './invitationStore.js'
+import { MachineAuthStores } from './machineAuthStores.js'
 import { NonceStore } from './nonceStore.js'
 import { OrganizationDomainStore } from './organizationDomainStore.js'
 import { OrganizationInvitationStore } from './organizationInvitationStore.js'
@@ -27,6 +28,8 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
   readonly attempts: AttemptStore
+  /** Machines, M2M tokens, API keys and OAuth access tokens (issue 27). */
+  readonly machineAuth: MachineAuthStores
 
   private readonly ownChanges
   private readonly otherCommits
@@ -52,6 +55,7 @@ export class Store {
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)
+    this.machineAuth = new MachineAuthStores(db)
   }
 
   static open(path: string): Store {
