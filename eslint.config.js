@@ -3,25 +3,28 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
-// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
-// test/layers.test.ts proves that each rule fires.
-const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
+// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts, src/react-router.ts), which
+// sit on top. react-router/ (React Router's middleware) is built on remix/ (loader arguments, options, clerkState), which
+// never imports it. test/layers.test.ts proves that each rule fires.
+const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix', 'react-router']
 const WHAT_LAYERS_DO = {
   shared: 'small general helpers that know nothing of Clerk',
   backend: 'the Backend API client',
   jwt: 'a token alone',
   auth: 'from a Request to an auth state',
   remix: 'the Remix layer',
+  'react-router': "React Router's middleware layer",
 }
-const ENTRY = { regex: '^(?:\\.\\./)+(?:(?:api|ssr)\\.server|webhooks)(?:\\.[jt]s)?$', message: 'Only apps import the entries; import the module itself.' }
+const ENTRY = { regex: '^(?:\\.\\./)+(?:(?:api|ssr)\\.server|webhooks|react-router)(?:\\.[jt]s)?$', message: 'Only apps import the entries; import the module itself.' }
 
 const layerRules = LAYERS.map((layer, index) => {
   const above = LAYERS.slice(index + 1)
   const upward = {
-    regex: `^(?:\\.\\./)+(?:${above.join('|')})(?:/|$)`,
+    // A folder's modules, never the folder itself: no layer has an index, and `../react-router` is the entry.
+    regex: `^(?:\\.\\./)+(?:${above.join('|')})/`,
     message:
       `src/${layer}/ (${WHAT_LAYERS_DO[layer]}) may import only ${['src/' + layer, ...LAYERS.slice(0, index).map((name) => `src/${name}`)].join(', ')}: ` +
-      `imports run shared ← backend ← jwt ← auth ← remix ← entries. Move the shared code down a layer instead.`,
+      `imports run shared ← backend ← jwt ← auth ← remix ← react-router ← entries. Move the shared code down a layer instead.`,
   }
   return {
     files: [`src/${layer}/**/*.ts`],

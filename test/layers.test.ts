@@ -1,11 +1,11 @@
 // The import rules of eslint.config.js, run through ESLint's Node API on small files placed (in memory) in each
-// folder: every import up the layers (shared ← backend ← jwt ← auth ← remix ← entries) is an error, every import
+// folder: every import up the layers (shared ← backend ← jwt ← auth ← remix ← react-router ← entries) is an error, every import
 // down is not, and remix-clerk-local never reaches the root package's src/; inside local/src the same holds for its
 // own layers (validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← the assembly).
 import { ESLint } from 'eslint'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix'] as const
+const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix', 'react-router'] as const
 // One real module per layer to import, so that only the layer rule can object.
 const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
   shared: 'shared/quote',
@@ -13,6 +13,7 @@ const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
   jwt: 'jwt/keys',
   auth: 'auth/requestContext',
   remix: 'remix/getAuth',
+  'react-router': 'react-router/getAuth',
 }
 
 let eslint: ESLint
@@ -45,9 +46,9 @@ describe('src/ layers', () => {
           const messages = await restrictedImports(file, specifierFrom(depth, to))
           expect(messages, `${from} → ${to}`).toHaveLength(1)
           expect(messages[0]).toContain(`src/${from}/`)
-          expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← entries')
+          expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← react-router ← entries')
         }
-        for (const entry of ['api.server', 'ssr.server', 'webhooks']) {
+        for (const entry of ['api.server', 'ssr.server', 'webhooks', 'react-router']) {
           expect(await restrictedImports(file, `${'../'.repeat(depth)}${entry}`), `${from} → ${entry}`).toHaveLength(1)
         }
       })

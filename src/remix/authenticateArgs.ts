@@ -8,8 +8,15 @@ import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
 import { noLoaderArgs } from './errors'
+import { envReader, type EnvReader } from './env'
 import { loadAuthOptions } from './options'
 import type { AuthArgs, GetAuthOptions } from './types'
+
+/** Who authenticates, for messages; and how it reads the variables (`envReader`, or React Router's). */
+export interface Caller {
+  readonly name: 'getAuth' | 'rootAuthLoader' | 'clerkMiddleware'
+  readonly readEnv?: (overrides: GetAuthOptions | undefined, context: unknown) => EnvReader
+}
 
 interface Memo {
   /** The caller's options object and context, for the cheapest match: the same call again. */
@@ -51,13 +58,13 @@ export interface Authenticated {
 export async function authenticateArgs(
   args: AuthArgs,
   overrides: GetAuthOptions | undefined,
-  caller: 'getAuth' | 'rootAuthLoader',
+  caller: Caller,
 ): Promise<Authenticated> {
-  const request = requestOf(args, caller)
+  const request = requestOf(args, caller.name)
   // Once per process: where the load context lacks them, bindings come from `cloudflare:workers`.
   const loading = loadCloudflareWorkersEnv()
   if (loading) await loading
-  const memo = memoFor(request, args, overrides)
+  const memo = memoFor(request, args, overrides, caller)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
     throw new Response(null, { status: 307, headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance) })
@@ -65,12 +72,12 @@ export async function authenticateArgs(
   return { state, instance }
 }
 
-function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | undefined): Memo {
+function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | undefined, caller: Caller): Memo {
   let list = memosOf(request)
   if (list) {
     for (const memo of list) if (memo.overrides === overrides && memo.context === args.context) return memo
   }
-  const options = loadAuthOptions(args, overrides)
+  const options = loadAuthOptions(args, overrides, (caller.readEnv ?? envReader)(overrides, args.context))
   if (list) {
     const same = list.find((memo) => sameOptions(memo.options, options))
     if (same) {
@@ -92,7 +99,7 @@ async function authenticate(request: Request, options: AuthenticateOptions): Pro
   return { state: await authenticateRequest(request, instance), instance }
 }
 
-function requestOf(args: AuthArgs, caller: 'getAuth' | 'rootAuthLoader'): Request {
+function requestOf(args: AuthArgs, caller: Caller['name']): Request {
   const request = (args as Partial<AuthArgs> | null | undefined)?.request
   // By shape rather than instanceof: the Request may come from another realm or a polyfill.
   if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || typeof request.headers?.get !== 'function') {

@@ -23,7 +23,7 @@ import type { AuthArgs, GetAuthOptions } from './types'
  * ```
  */
 export async function getAuth(args: AuthArgs, options?: GetAuthOptions): Promise<AuthObject> {
-  const { state } = await authenticateArgs(args, options, 'getAuth')
+  const { state } = await authenticateArgs(args, options, { name: 'getAuth' })
   // A copy per call: one loader changing its auth object must not change another's.
   return { ...state.toAuth() }
 }

@@ -7,10 +7,16 @@ import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } 
 
 const NO_OPTIONS: GetAuthOptions = Object.freeze({})
 
-/** What authentication depends on. Throws with the fix when a key is missing. */
-export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions | undefined): AuthenticateOptions {
+/**
+ * What authentication depends on. Throws with the fix when a key is missing. `env` reads the variables (React Router's
+ * layer reads `VITE_`-prefixed public ones first).
+ */
+export function loadAuthOptions(
+  args: AuthArgs,
+  overrides: GetAuthOptions | undefined,
+  env: EnvReader = envReader(overrides, args.context),
+): AuthenticateOptions {
   const { request, context } = args
-  const env = envReader(overrides, context)
   overrides ??= NO_OPTIONS
   const secretKey = overrides.secretKey || env('CLERK_SECRET_KEY')
   if (!secretKey) throw new Error(missingKey(noSecretKey, context))

@@ -73,7 +73,7 @@ export async function rootAuthLoader(
   const given = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : undefined)
   const options = given ?? NO_OPTIONS
 
-  const { state, instance } = await authenticateArgs(args, given, 'rootAuthLoader')
+  const { state, instance } = await authenticateArgs(args, given, { name: 'rootAuthLoader' })
   const auth = state.toAuth()
   const env = envReader(given, args.context)
   const clerkState = clerkStateFor(state, auth, loadClientOptions(options, env), env)

@@ -25,6 +25,12 @@ export interface GetAuthOptions {
   publishableKey?: string
   /** `CLERK_JWT_KEY`: the instance's PEM public key, for verification without fetching the JWKS. */
   jwtKey?: string
+  /**
+   * `CLERK_MACHINE_SECRET_KEY`: this app's machine secret key (`ak_…`). Opaque M2M tokens are then verified as meant
+   * for this machine (the sending machine must be scoped to it); without it, with the secret key, any machine's
+   * token of the instance verifies.
+   */
+  machineSecretKey?: string
   /** `CLERK_API_URL`; default derived from the publishable key (`https://api.clerk.com`). */
   apiUrl?: string
   /** `CLERK_PROXY_URL`: the Frontend API behind your own domain, absolute or a path such as `/__clerk`. */
