@@ -3,6 +3,7 @@
 // there, the Backend API client's exports. Without middleware, `remix-clerk/ssr.server` serves React Router too.
 export { clerkMiddleware } from './react-router/middleware'
 export { getAuth } from './react-router/getAuth'
+export type { ReactRouterGetAuthOptions } from './react-router/getAuth'
 export { rootAuthLoader } from './react-router/rootAuthLoader'
 export { clerkClient } from './react-router/clerkClient'
 export type {
@@ -24,6 +25,18 @@ export type {
   SignedInAuthObject,
   SignedOutAuthObject,
 } from './auth/authObject'
+export type { AuthObject as SessionAuthObject } from './auth/authObject'
+export type {
+  AnyAuthObject,
+  AuthenticatedMachineObject,
+  AuthObjectFor,
+  InvalidTokenAuthObject,
+  MachineAuthObject,
+  UnauthenticatedMachineObject,
+} from './auth/machine/machineAuthObjects'
+export type { AcceptsToken } from './auth/machine/acceptedToken'
+export type { PendingSessionOptions } from './auth/requestState'
+export type { MachineTokenType, TokenType } from './jwt/machineTokens'
 export type { ClerkState, RequestWithAuth, WithoutPrivateMetadata } from './remix/types'
 export type { OrganizationSyncOptions } from './auth/organizationSync'
 export * from './api.server'

@@ -3,6 +3,7 @@ export { getAuth } from './remix/getAuth'
 export { rootAuthLoader } from './remix/rootAuthLoader'
 export type { RootAuthLoaderCallback } from './remix/rootAuthLoader'
 export type {
+  AcceptsTokenOption,
   AuthArgs,
   ClerkState,
   GetAuthOptions,
@@ -25,5 +26,17 @@ export type {
   SignedInAuthObject,
   SignedOutAuthObject,
 } from './auth/authObject'
+export type { AuthObject as SessionAuthObject } from './auth/authObject'
+export type {
+  AnyAuthObject,
+  AuthenticatedMachineObject,
+  AuthObjectFor,
+  InvalidTokenAuthObject,
+  MachineAuthObject,
+  UnauthenticatedMachineObject,
+} from './auth/machine/machineAuthObjects'
+export type { AcceptsToken } from './auth/machine/acceptedToken'
+export type { PendingSessionOptions } from './auth/requestState'
+export type { MachineTokenType, TokenType } from './jwt/machineTokens'
 export type { JwtPayload } from './jwt/decodeJwt'
 export type { OrganizationSyncOptions } from './auth/organizationSync'

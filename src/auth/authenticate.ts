@@ -8,6 +8,7 @@ import { cleanUrlRedirect, handshakeInUrl, handshakeRedirectHeaders, isEligibleF
 import { isBoundToThisBrowser } from './handshakeBinding'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
 import { mustActivate } from './organizationSync'
+import { authenticateAcceptedToken, type AcceptsToken } from './machine/acceptedToken'
 import { comesFromAnotherSite } from './referrer'
 import { refreshSession, RefreshError } from './refresh'
 import { checkSignInUrlOrigin } from './satelliteOptions'
@@ -26,8 +27,15 @@ import {
 import { verifiedFromCache, verifyNewSessionToken, verifyNewSessionTokenNow, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
 import { checkSessionHeader } from '../jwt/verify'
 
-/** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
-export async function authenticateRequest(request: Request, instance: ClerkInstance): Promise<RequestState> {
+/**
+ * Reads only the URL and headers of `request`, never its body. Never throws for a bad token. `acceptsToken` other
+ * than the default `'session_token'` lets machine tokens in (machine/acceptedToken.ts).
+ */
+export async function authenticateRequest(
+  request: Request,
+  instance: ClerkInstance,
+  acceptsToken: AcceptsToken = 'session_token',
+): Promise<RequestState> {
   const context = createRequestContext(request, {
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
@@ -38,11 +46,12 @@ export async function authenticateRequest(request: Request, instance: ClerkInsta
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)
+  if (acceptsToken !== 'session_token') return authenticateAcceptedToken(context, instance, acceptsToken, run)
   return context.tokenInHeader !== undefined ? run.withTokenInHeader(context.tokenInHeader) : run.withCookies()
 }
 
 class Authentication {
-  private readonly facts: StateFacts
+  readonly facts: StateFacts
 
   constructor(
     private readonly context: RequestContext,

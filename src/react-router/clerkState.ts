@@ -1,16 +1,16 @@
 // `clerkState` for @clerk/react-router's `<ClerkProvider loaderData={loaderData}>`: what remix-clerk hands to
 // @clerk/remix's ClerkApp, less the fields @clerk/react-router does not read, plus those it does (its ClerkJS and
 // Clerk UI URLs, prefetching, the development-mode warning). Page data is public: no secret key, no token.
-import type { AuthObject } from '../auth/authObject'
-import type { SignedInState, SignedOutState } from '../auth/requestState'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
+import type { SettledState } from '../auth/requestState'
 import { clerkStateFor } from '../remix/clerkState'
 import { isTruthy, type EnvReader } from '../remix/env'
 import type { ClientOptions } from '../remix/options'
 import type { ClerkState } from '../remix/types'
 
 export function reactRouterClerkState(
-  state: SignedInState | SignedOutState,
-  auth: AuthObject,
+  state: SettledState,
+  auth: AnyAuthObject,
   client: ClientOptions,
   env: EnvReader,
 ): ClerkState {

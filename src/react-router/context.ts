@@ -2,12 +2,12 @@
 // context (`future.v8_middleware`), under a key of our own. React Router's `createContext(defaultValue)` is
 // `{ defaultValue }`, so the key is made the same way and React Router is never imported.
 import type { ClerkInstance } from '../auth/clerkInstance'
-import type { SignedInState, SignedOutState } from '../auth/requestState'
+import type { SettledState } from '../auth/requestState'
 import type { ClerkMiddlewareOptions } from './types'
 
 /** What the middleware authenticated, with what it was configured with (rootAuthLoader builds clerkState from it). */
 export interface MiddlewareAuth {
-  readonly state: SignedInState | SignedOutState
+  readonly state: SettledState
   readonly instance: ClerkInstance
   readonly options: ClerkMiddlewareOptions | undefined
 }

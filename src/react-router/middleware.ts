@@ -32,7 +32,8 @@ export function clerkMiddleware(options?: ClerkMiddlewareOptions): ClerkMiddlewa
     }
     let authenticated
     try {
-      authenticated = await authenticateArgs(args, options, { name: 'clerkMiddleware', readEnv: reactRouterEnvReader })
+      // Every kind, as @clerk/react-router's: each getAuth then keeps the kinds it accepts.
+      authenticated = await authenticateArgs(args, options, { name: 'clerkMiddleware', readEnv: reactRouterEnvReader, acceptsToken: 'any' })
     } catch (thrown) {
       // A handshake, or the clean URL after one: the page is not rendered, the browser goes there first.
       if (thrown instanceof Response) return thrown

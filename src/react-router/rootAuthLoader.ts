@@ -2,7 +2,7 @@
 // `clerkState` to @clerk/react-router's `<ClerkProvider loaderData={loaderData}>` next to the callback's own data, from
 // what clerkMiddleware found. As @clerk/react-router 3: plain data stays plain data (typed for the page), a Response
 // gets `clerkState` in its JSON body, a redirect goes out as it is.
-import type { AuthObject } from '../auth/authObject'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
 import { describeValue, invalidCallbackResult } from '../remix/errors'
 import { withClerkState } from '../remix/loaderResult'
 import { loadClientOptions } from '../remix/options'
@@ -61,7 +61,7 @@ export async function rootAuthLoader(
       ? await loadResources(instance.client, auth, options)
       : { session: undefined, user: undefined, organization: undefined }
   // The callback reads them from its request, as with @clerk/react-router; the auth object is a copy.
-  Object.assign(args.request, { auth: { ...auth } satisfies AuthObject, ...resources })
+  Object.assign(args.request, { auth: { ...auth } satisfies AnyAuthObject, ...resources })
   const result = await callback(args as ReactRouterLoaderArgsWithAuth<ReactRouterArgs, ReactRouterRootAuthLoaderOptions>)
   if (result instanceof Response || (typeof result === 'object' && result !== null && (result as { type?: unknown }).type === 'DataWithResponseInit')) {
     // The middleware appends the auth state's headers to the response, so none are added here.

@@ -3,26 +3,30 @@
 // page its own Request; what they share is the verified-token cache behind authenticateRequest.)
 import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
-import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
+import { checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken'
+import { isRedirect, type RequestState, type SettledState } from '../auth/requestState'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
 import { noLoaderArgs } from './errors'
 import { envReader, type EnvReader } from './env'
 import { loadAuthOptions } from './options'
-import type { AuthArgs, GetAuthOptions } from './types'
+import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types'
 
 /** Who authenticates, for messages; and how it reads the variables (`envReader`, or React Router's). */
 export interface Caller {
   readonly name: 'getAuth' | 'rootAuthLoader' | 'clerkMiddleware'
   readonly readEnv?: (overrides: GetAuthOptions | undefined, context: unknown) => EnvReader
+  /** What the caller accepts whatever the options say (React Router's middleware: `'any'`). */
+  readonly acceptsToken?: AcceptsToken
 }
 
 interface Memo {
   /** The caller's options object and context, for the cheapest match: the same call again. */
-  readonly overrides: GetAuthOptions | undefined
+  readonly overrides: Options | undefined
   readonly context: unknown
   readonly options: AuthenticateOptions
+  readonly acceptsToken: AcceptsToken
   readonly result: Promise<{ readonly state: RequestState; readonly instance: ClerkInstance }>
 }
 
@@ -47,7 +51,7 @@ function keepMemos(request: Request, list: Memo[]): void {
 }
 
 export interface Authenticated {
-  readonly state: SignedInState | SignedOutState
+  readonly state: SettledState
   readonly instance: ClerkInstance
 }
 
@@ -55,16 +59,21 @@ export interface Authenticated {
  * The request's auth state. A state that needs a redirect (a handshake, or the clean URL after one) is
  * thrown as a 307 Response, which Remix sends as is.
  */
+/** getAuth's options as authentication reads them. */
+type Options = GetAuthOptions & AcceptsTokenOption
+
 export async function authenticateArgs(
   args: AuthArgs,
-  overrides: GetAuthOptions | undefined,
+  overrides: Options | undefined,
   caller: Caller,
 ): Promise<Authenticated> {
   const request = requestOf(args, caller.name)
   // Once per process: where the load context lacks them, bindings come from `cloudflare:workers`.
   const loading = loadCloudflareWorkersEnv()
   if (loading) await loading
-  const memo = memoFor(request, args, overrides, caller)
+  const accepts = caller.acceptsToken ?? overrides?.acceptsToken
+  const acceptsToken = accepts === undefined || accepts === 'session_token' ? 'session_token' : checkAcceptsToken(accepts)
+  const memo = memoFor(request, args, overrides, caller, acceptsToken)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
     throw new Response(null, { status: 307, headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance) })
@@ -72,14 +81,23 @@ export async function authenticateArgs(
   return { state, instance }
 }
 
-function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | undefined, caller: Caller): Memo {
+function memoFor(
+  request: Request,
+  args: AuthArgs,
+  overrides: Options | undefined,
+  caller: Caller,
+  acceptsToken: AcceptsToken,
+): Memo {
   let list = memosOf(request)
   if (list) {
-    for (const memo of list) if (memo.overrides === overrides && memo.context === args.context) return memo
+    for (const memo of list) {
+      if (memo.overrides === overrides && memo.context === args.context && sameAccepts(memo.acceptsToken, acceptsToken)) return memo
+    }
   }
-  const options = loadAuthOptions(args, overrides, (caller.readEnv ?? envReader)(overrides, args.context))
+  const env = (caller.readEnv ?? envReader)(overrides, args.context)
+  const options = loadAuthOptions(args, overrides, env, { machineTokens: acceptsToken !== 'session_token' })
   if (list) {
-    const same = list.find((memo) => sameOptions(memo.options, options))
+    const same = list.find((memo) => sameAccepts(memo.acceptsToken, acceptsToken) && sameOptions(memo.options, options))
     if (same) {
       // Remembered under this options object too, so the next identical call skips loading options.
       if (list.length < MAX_MEMOS_PER_REQUEST) list.push({ ...same, overrides, context: args.context })
@@ -89,14 +107,24 @@ function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | u
     list = []
     keepMemos(request, list)
   }
-  const memo: Memo = { overrides, context: args.context, options, result: authenticate(request, options) }
+  const memo: Memo = { overrides, context: args.context, options, acceptsToken, result: authenticate(request, options, acceptsToken) }
   list.push(memo)
   return memo
 }
 
-async function authenticate(request: Request, options: AuthenticateOptions): Promise<{ state: RequestState; instance: ClerkInstance }> {
+async function authenticate(
+  request: Request,
+  options: AuthenticateOptions,
+  acceptsToken: AcceptsToken,
+): Promise<{ state: RequestState; instance: ClerkInstance }> {
   const instance = findInstance(options) ?? (await clerkInstanceFor(options))
-  return { state: await authenticateRequest(request, instance), instance }
+  return { state: await authenticateRequest(request, instance, acceptsToken), instance }
+}
+
+function sameAccepts(a: AcceptsToken, b: AcceptsToken): boolean {
+  if (a === b) return true
+  if (typeof a === 'string' || typeof b === 'string') return false
+  return a.length === b.length && a.every((kind, index) => kind === b[index])
 }
 
 function requestOf(args: AuthArgs, caller: Caller['name']): Request {

@@ -15,6 +15,7 @@ export function loadAuthOptions(
   args: AuthArgs,
   overrides: GetAuthOptions | undefined,
   env: EnvReader = envReader(overrides, args.context),
+  { machineTokens = false }: { machineTokens?: boolean } = {},
 ): AuthenticateOptions {
   const { request, context } = args
   overrides ??= NO_OPTIONS
@@ -53,6 +54,8 @@ export function loadAuthOptions(
     audience: overrides.audience,
     authorizedParties: overrides.authorizedParties,
     clockSkewInMs: overrides.clockSkewInMs,
+    // Read only where machine tokens are accepted: a session-only getAuth reads no more variables than before.
+    machineSecretKey: machineTokens ? overrides.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined : undefined,
   }
 }
 
