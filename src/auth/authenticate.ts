@@ -9,6 +9,7 @@ import { isBoundToThisBrowser } from './handshakeBinding'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
 import { mustActivate } from './organizationSync'
 import { authenticateAcceptedToken, type AcceptsToken } from './machine/acceptedToken'
+import { opaqueMachineTokenKind } from '../jwt/machineTokens'
 import { comesFromAnotherSite } from './referrer'
 import { refreshSession, RefreshError } from './refresh'
 import { checkSignInUrlOrigin } from './satelliteOptions'
@@ -46,8 +47,12 @@ export async function authenticateRequest(
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)
-  if (acceptsToken !== 'session_token') return authenticateAcceptedToken(context, instance, acceptsToken, run)
-  return context.tokenInHeader !== undefined ? run.withTokenInHeader(context.tokenInHeader) : run.withCookies()
+  // An opaque machine token sent where only sessions are taken is refused by its kind, not as a malformed session.
+  const header = context.tokenInHeader
+  if (acceptsToken !== 'session_token' || (header !== undefined && opaqueMachineTokenKind(header) !== undefined)) {
+    return authenticateAcceptedToken(context, instance, acceptsToken, run)
+  }
+  return header !== undefined ? run.withTokenInHeader(header) : run.withCookies()
 }
 
 class Authentication {

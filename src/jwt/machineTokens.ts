@@ -26,12 +26,19 @@ export function isMachineTokenType(value: unknown): value is MachineTokenType {
   return typeof value === 'string' && MACHINE_TYPES.has(value)
 }
 
+/** The kind of an opaque machine token, by its prefix; undefined for anything else. */
+export function opaqueMachineTokenKind(token: string): MachineTokenType | undefined {
+  for (const [prefix, kind] of PREFIXES) if (token.startsWith(prefix)) return kind
+  return undefined
+}
+
 /**
  * The machine token kind of `token` by its prefix, or, for a JWT, by its claims (an M2M JWT's subject is a machine,
  * an OAuth JWT's `typ` is at+jwt); undefined for anything else (a session token, junk).
  */
 export function machineTokenKind(token: string): MachineTokenType | undefined {
-  for (const [prefix, kind] of PREFIXES) if (token.startsWith(prefix)) return kind
+  const opaque = opaqueMachineTokenKind(token)
+  if (opaque !== undefined) return opaque
   if (!token.startsWith('eyJ')) return undefined
   const decoded = decodeJwt(token)
   if (!decoded.ok) return undefined

@@ -6,7 +6,7 @@
 import { signedOutAuthObject } from '../authObject'
 import type { ClerkInstance } from '../clerkInstance'
 import type { RequestContext } from '../requestContext'
-import { AuthErrorReason, type RequestState, type StateFacts } from '../requestState'
+import { AuthErrorReason, signedOut, type RequestState, type StateFacts } from '../requestState'
 import { isMachineTokenType, machineFailureMessage, machineTokenKind, TokenType, type MachineTokenType } from '../../jwt/machineTokens'
 import { quote } from '../../shared/quote'
 import { invalidTokenAuthObject, unauthenticatedMachineObject, type AnyAuthObject } from './machineAuthObjects'
@@ -17,6 +17,11 @@ import { verifyMachineToken } from './verifyMachineToken'
 export type AcceptsToken = TokenType | readonly TokenType[] | 'any'
 
 const TOKEN_TYPES: readonly string[] = Object.values(TokenType)
+const KIND_NAMES: Record<MachineTokenType, string> = {
+  [TokenType.ApiKey]: 'An API key (ak_…)',
+  [TokenType.M2MToken]: 'An M2M token (mt_…)',
+  [TokenType.OAuthToken]: 'An OAuth access token (oat_…)',
+}
 
 /** The session paths of authenticate.ts, which the machine rules fall back to. */
 export interface SessionAuthentication {
@@ -48,6 +53,10 @@ export async function authenticateAcceptedToken(
   if (token === undefined) {
     if (isMachineTokenType(acceptsToken)) return signedOutForKind(facts, acceptsToken, 'No token in header', '', debugData)
     return session.withCookies()
+  }
+  if (acceptsToken === TokenType.SessionToken && kind !== undefined) {
+    const message = `${KIND_NAMES[kind]} is not a session token: to take it, pass acceptsToken: '${kind}' (or a list with it).`
+    return signedOut(instance, facts, AuthErrorReason.TokenTypeMismatch, message)
   }
   if (kind === undefined) {
     if (isMachineTokenType(acceptsToken)) return signedOutForKind(facts, acceptsToken, AuthErrorReason.TokenTypeMismatch, '', debugData)
