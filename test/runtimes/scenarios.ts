@@ -211,6 +211,20 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           })
         }
 
+        it('machine tokens by Bearer: each kind where any is accepted; a kind not accepted refused', async () => {
+          const tokens = await backend.machineTokens()
+          const ask = async (path: string, token: string) => (await load(variant, path, { headers: { authorization: `Bearer ${token}` } })).answer.loader
+          const { userId, machineId } = tokens
+          const signedIn = { isAuthenticated: true, reason: null }
+          expect(await ask('machine', tokens.apiKey)).toEqual({ ...signedIn, tokenType: 'api_key', subject: userId, userId })
+          expect(await ask('machine', tokens.m2m)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
+          expect(await ask('machine', tokens.m2mJwt)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
+          expect(await ask('machine', tokens.oauth)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
+          expect(await ask('machine', tokens.oauthJwt)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
+          expect(await ask('api-key', tokens.m2m)).toEqual({ tokenType: 'api_key', isAuthenticated: false, subject: null, userId: null, reason: 'token-type-mismatch' })
+          expect(await ask('api-key', 'ak_unknown')).toMatchObject({ tokenType: 'api_key', isAuthenticated: false, reason: 'token-invalid' })
+        })
+
         it("verifyWebhook accepts the local backend's webhook, and refuses it changed", async () => {
           const { headers, body } = await backend.webhookDelivery()
           const post = (sent: string) => load(variant, 'webhook', { method: 'POST', headers, body: sent })

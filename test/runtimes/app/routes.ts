@@ -4,7 +4,7 @@
 import { createClerkClient, type ClerkClientOptions } from 'remix-clerk/api.server'
 import * as reactRouter from 'remix-clerk/react-router'
 import * as ssrServer from 'remix-clerk/ssr.server'
-import type { AuthObject, GetAuthOptions } from 'remix-clerk/ssr.server'
+import type { AnyAuthObject, AuthObject, GetAuthOptions } from 'remix-clerk/ssr.server'
 import { verifyWebhook, WebhookVerificationError, type VerifyWebhookOptions } from 'remix-clerk/webhooks'
 
 /** What a framework passes to a loader or an action. */
@@ -32,8 +32,22 @@ export interface RouteDefinition {
  */
 export type Sdk = 'ssr.server' | 'react-router'
 
+/** What a route that takes machine tokens answers: the auth object's kind and who it names, or why it is refused. */
+function describeAuth(auth: AnyAuthObject) {
+  const fields = auth as Partial<Record<'subject' | 'userId' | 'orgId', string | null>>
+  return {
+    tokenType: auth.tokenType,
+    isAuthenticated: auth.isAuthenticated,
+    subject: fields.subject ?? null,
+    userId: fields.userId ?? null,
+    reason: auth.isAuthenticated ? null : ((auth.debug() as { reason?: string }).reason ?? null),
+  }
+}
+
 interface Authentication {
   getAuth(args: Args, options?: GetAuthOptions): Promise<AuthObject>
+  /** getAuth with `acceptsToken` `'any'`, or `'api_key'` alone. */
+  getMachineAuth(args: Args, options: GetAuthOptions, acceptsToken: 'any' | 'api_key'): Promise<AnyAuthObject>
   rootAuthLoader(args: Args, callback: (args: { request: Request & { auth: AuthObject } }) => Record<string, unknown>, options: GetAuthOptions): Promise<unknown>
   /** The route middleware that authenticates with `options` (none for ssr.server). */
   middleware(options: (args: Args) => GetAuthOptions): Middleware[] | undefined
@@ -42,11 +56,13 @@ interface Authentication {
 const AUTHENTICATION: Record<Sdk, Authentication> = {
   'ssr.server': {
     getAuth: (args, options) => ssrServer.getAuth(args, options),
+    getMachineAuth: (args, options, acceptsToken) => ssrServer.getAuth(args, { ...options, acceptsToken }),
     rootAuthLoader: (args, callback, options) => ssrServer.rootAuthLoader(args, callback, options),
     middleware: () => undefined,
   },
   'react-router': {
     getAuth: (args) => reactRouter.getAuth(args),
+    getMachineAuth: (args, _options, acceptsToken) => reactRouter.getAuth(args, { acceptsToken }),
     rootAuthLoader: (args, callback) => reactRouter.rootAuthLoader(args, callback),
     middleware: (options) => [(args, next) => reactRouter.clerkMiddleware(options(args))(args, next)],
   },
@@ -71,7 +87,7 @@ const who = (auth: AuthObject) => ({ userId: auth.userId, sessionId: auth.sessio
 
 /** Route id → route. Paths are relative to the app's root (and basename). */
 export function scenarioRoutes(host: Host, sdk: Sdk = 'ssr.server'): Record<string, RouteDefinition> {
-  const { getAuth, rootAuthLoader, middleware } = AUTHENTICATION[sdk]
+  const { getAuth, getMachineAuth, rootAuthLoader, middleware } = AUTHENTICATION[sdk]
   const keys = (args: Args) => host.keys(args)
   const withJwtKey = (args: Args) => ({ ...host.keys(args), jwtKey: host.jwtKey(args) })
   return {
@@ -102,6 +118,17 @@ export function scenarioRoutes(host: Host, sdk: Sdk = 'ssr.server'): Record<stri
         if (!sessionId) return { jwt: null }
         return { jwt: (await createClerkClient(host.client(args)).sessions.getToken(sessionId, TEMPLATE)).jwt }
       },
+    },
+    // Routes of an API: any kind of token, or API keys alone.
+    'routes/machine': {
+      path: 'machine',
+      middleware: middleware(keys),
+      loader: async (args) => describeAuth(await getMachineAuth(args, keys(args), 'any')),
+    },
+    'routes/api-key': {
+      path: 'api-key',
+      middleware: middleware(keys),
+      loader: async (args) => describeAuth(await getMachineAuth(args, keys(args), 'api_key')),
     },
     // The action reads its form after getAuth: the body must still be there.
     form: {

@@ -50,3 +50,30 @@ export async function typedResults(args: Route.LoaderArgs) {
   const email: string | null = (await withUser(args)).email
   return [plain, plan, state, email]
 }
+
+// acceptsToken: the auth object's type follows it.
+export async function machineTokens(args: Route.ActionArgs) {
+  const key = await getAuth(args, { acceptsToken: 'api_key' })
+  if (key.isAuthenticated) {
+    const subject: string = key.subject
+    const scopes: string[] = key.scopes
+    const owner: string | null = key.orgId ?? key.userId
+    return [subject, scopes, owner]
+  }
+  // @ts-expect-error an API key's auth object has no sessionId
+  void key.sessionId
+  const either = await getAuth(args, { acceptsToken: ['m2m_token', 'session_token'] })
+  if (either.tokenType === 'session_token') {
+    const sessionId: string | null = either.sessionId
+    return [sessionId]
+  }
+  if (either.tokenType === 'm2m_token') {
+    const machineId: string | null = either.machineId
+    return [machineId]
+  }
+  const refused: null = either.tokenType
+  const any = await getAuth(args, { acceptsToken: 'any', treatPendingAsSignedOut: false })
+  const session = await getAuth(args, { treatPendingAsSignedOut: false })
+  const sessionId: string | null = session.sessionId
+  return [refused, any.isAuthenticated, sessionId]
+}
