@@ -12,7 +12,9 @@ import { authenticateRequest } from '../../src/auth/authenticate'
 import { clerkInstanceFor } from '../../src/auth/clerkInstance'
 import type { AcceptsToken } from '../../src/auth/machine/acceptedToken'
 import type { AnyAuthObject } from '../../src/auth/machine/machineAuthObjects'
-import type { OracleOptions } from '../runtimes/app/reactRouterOracle'
+import type * as Oracle from '../runtimes/app/reactRouterOracle'
+
+type OracleOptions = Oracle.OracleOptions
 
 export const TOKENS = [
   'api-key',
@@ -192,7 +194,7 @@ const oracle = createRequire(import.meta.url).resolve('../runtimes/app/reactRout
 
 /** The handlers of each configuration, built once. */
 export async function middlewareHandlers(): Promise<(which: 'official' | 'ours', config: OracleOptions) => Handler> {
-  const { officialHandler, oursHandler } = (await import(oracle)) as typeof import('../runtimes/app/reactRouterOracle')
+  const { officialHandler, oursHandler } = (await import(oracle)) as typeof Oracle
   const built = new Map<string, Handler>()
   return (which, config) => {
     const key = `${which}\n${JSON.stringify(config)}`
