@@ -178,7 +178,8 @@ export async function viaBackend3(backend: MachineBackend, testCase: MachineCase
     acceptsToken: testCase.accepts as never,
     audience,
   })
-  return { status: state.status, reason: state.reason, message: state.message, auth: await authData(state.toAuth(pendingOption(testCase)) as never) }
+  const toAuth = state.toAuth as (options: { treatPendingAsSignedOut?: boolean }) => Record<string, unknown>
+  return { status: state.status, reason: state.reason, message: state.message, auth: await authData(toAuth(pendingOption(testCase))) }
 }
 
 export async function viaOurEngine(backend: MachineBackend, testCase: MachineCase): Promise<MachineOutcome> {
