@@ -1,5 +1,6 @@
 // The two packages as a user gets them: `npm pack` of the built remix-clerk and remix-clerk-local, installed with npm
-// into a new folder outside the repository, from the local npm cache (no network).
+// into a new folder outside the repository, from the npm cache (`npm ci` filled it; the registry only for what is
+// missing there, such as a package document npm ci did not need).
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,7 @@ const run = promisify(execFile)
 /** What the suites check is built; `npm test` builds it first. */
 const BUILT = ['dist/ssr.server.js', 'dist/api.server.d.cts', 'local/dist/index.js', 'local/dist/cli.js']
 
-/** Runs npm in `cwd`, never touching the network: the packages come from the npm cache. */
+/** Runs npm in `cwd` and resolves with what it printed. */
 export async function npm(cwd: string, args: readonly string[]): Promise<string> {
   const { stdout } = await run('npm', [...args], {
     cwd,
@@ -51,9 +52,10 @@ export function newApp(prefix: string, type: 'module' | 'commonjs' = 'module'): 
 }
 
 /**
- * `npm install --offline` of `specs` in `dir`. Install scripts are skipped: better-sqlite3 would compile SQLite for
- * minutes; suites that run the backend link the repository's build of the same version instead.
+ * `npm install <args>` in `dir`, from the npm cache first (`--prefer-offline`). Install scripts are skipped:
+ * better-sqlite3 would compile SQLite for minutes; a suite that runs the backend links the repository's build of the
+ * same version instead.
  */
-export async function installOffline(dir: string, specs: readonly string[], flags: readonly string[] = []): Promise<void> {
-  await npm(dir, ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', ...flags, ...specs])
+export async function installFromCache(dir: string, args: readonly string[]): Promise<void> {
+  await npm(dir, ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', ...args])
 }

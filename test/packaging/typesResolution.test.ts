@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installOffline, packBoth } from './packedPackages'
+import { installFromCache, packBoth } from './packedPackages'
 
 const ENTRIES = ['remix-clerk/ssr.server', 'remix-clerk/api.server', 'remix-clerk-local', 'remix-clerk-local/testing'] as const
 
@@ -78,7 +78,7 @@ beforeAll(async () => {
   // One install for both apps: each folder finds the packages in the node_modules of the folder above it.
   app = mkdtempSync(join(tmpdir(), 'remix-clerk-types-'))
   writeFileSync(join(app, 'package.json'), '{ "name": "apps", "private": true }\n')
-  await installOffline(app, [tarballs.root, tarballs.local])
+  await installFromCache(app, [tarballs.root, tarballs.local])
   for (const [folder, type] of [['esm', 'module'], ['cjs', 'commonjs']] as const) {
     mkdirSync(join(app, folder))
     writeFileSync(join(app, folder, 'package.json'), JSON.stringify({ name: `${folder}-app`, private: true, type }))
