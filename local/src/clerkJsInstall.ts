@@ -10,7 +10,7 @@ import { extract } from 'tar'
 import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, readBundle } from './clerkJsBundle.js'
 import { cachedPackageDir } from './clerkJsCache.js'
 import { DEFAULT_RELEASE, type PackageVersion, RELEASES, pinnedIntegrity } from './clerkJsReleases.js'
-import { RegistryError, configuredRegistry, downloadTarball, fetchPackument, sha512Digests, showRegistry } from './npmRegistry.js'
+import { type Packument, RegistryError, configuredRegistry, downloadTarball, fetchPackument, sha512Digests, showRegistry } from './npmRegistry.js'
 
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
 const SHORT_NAMES: Record<string, PackageVersion['name']> = { 'clerk-js': CLERK_JS_PACKAGE, ui: CLERK_UI_PACKAGE }
@@ -52,11 +52,18 @@ interface InstallOptions {
 export async function installClerkJs(targets: readonly PackageVersion[], options: InstallOptions): Promise<InstallOutcome[]> {
   let registry: Promise<string> | undefined
   const registryUrl = () => (registry ??= options.registry ? Promise.resolve(options.registry) : configuredRegistry('@clerk'))
+  // ClerkJS 5 and 6 at once read one list of versions.
+  const packuments = new Map<string, Promise<Packument>>()
+  const packumentOf = async (name: string) => {
+    const url = await registryUrl()
+    if (!packuments.has(name)) packuments.set(name, fetchPackument(url, name))
+    return { registry: url, packument: await packuments.get(name)! }
+  }
   return Promise.all(
     targets.map(async (target) => {
       const dir = cachedPackageDir(options.cacheDir, target.name, target.version)
       if (holds(dir, target)) return { ...target, dir, downloaded: 0 }
-      const bytes = await download(target, await registryUrl())
+      const bytes = await download(target, await packumentOf(target.name))
       await unpack(bytes, target, options.cacheDir)
       return { ...target, dir, downloaded: bytes.length }
     }),
@@ -70,9 +77,8 @@ function holds(dir: string, target: PackageVersion): boolean {
 }
 
 /** The tarball, checked against the registry's integrity and, for a tested release, against the one pinned here. */
-async function download(target: PackageVersion, registry: string): Promise<Buffer> {
+async function download(target: PackageVersion, { registry, packument }: { registry: string; packument: Packument }): Promise<Buffer> {
   const label = `${target.name}@${target.version}`
-  const packument = await fetchPackument(registry, target.name)
   const dist = packument.versions[target.version]?.dist
   if (!dist?.tarball) {
     const latest = packument['dist-tags']?.latest
