@@ -1,8 +1,8 @@
 // createLocalClerk and LocalClerk: the library's front door, one running instance usable in-process or over HTTP.
-import type { JWK } from 'jose'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { type Core, createCore } from './core.js'
+import type { PublicJwk } from './keys.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
 import { clerkJsUrl } from './clerkJsBundle.js'
@@ -40,7 +40,7 @@ export class LocalClerk {
   readonly secretKey: string
   /** Public key as SPKI PEM, the value of `CLERK_JWT_KEY` (verification without fetching the JWKS). */
   readonly jwtKey: string
-  readonly jwks: { keys: JWK[] }
+  readonly jwks: { keys: PublicJwk[] }
   /** Webhooks: the signing secret, the endpoints, and `settled()` to wait for deliveries. */
   readonly webhooks: LocalClerkWebhooks
 
