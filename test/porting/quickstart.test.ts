@@ -3,7 +3,7 @@
 // packed packages installed, the imports swapped by the guide's command, `remix-clerk-local clerk-js install` and
 // `start --write-env` (the CLI process), the built app on remix-serve with both env files. One visitor's story in
 // Chromium: <SignIn/> from a protected loader, the loader's and an action's createClerkClient().users.getUser,
-// sign-out, <SignInButton/>; no error in a page or the console, no failed request.
+// sign-out, <SignInButton/> (to the app's page, and to the local Account Portal), Clerk's custom flow; no error in a page or the console, no failed request.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -114,6 +114,7 @@ describe.skipIf(unavailable !== undefined)('a @clerk/remix app ported with docs/
   let app: string
   let backend: Running | undefined
   let appServer: Running | undefined
+  let secondApp: Running | undefined
   let browser: LaunchedBrowser | undefined
   let page: Page
   let appUrl: string
@@ -173,6 +174,7 @@ describe.skipIf(unavailable !== undefined)('a @clerk/remix app ported with docs/
   afterAll(async () => {
     await browser?.close()
     await stopProcess(appServer)
+    await stopProcess(secondApp)
     await stopProcess(backend)
     rmSync(work, { recursive: true, force: true })
   })
@@ -223,12 +225,42 @@ describe.skipIf(unavailable !== undefined)('a @clerk/remix app ported with docs/
     await page.getByText('You are signed in!').waitFor()
   })
 
-  // To add when the custom flows land (branch i23-cli-flows): in /custom-sign-in, fill 'Email address' and
-  // 'Password', click 'Sign in', wait for '/' and 'You are signed in!' (sign out first with <UserButton/>).
-  it.todo("signs in with Clerk's custom flow: signIn.create({ identifier, password }) and setActive (/custom-sign-in)")
-  // To add when the Account Portal lands (branch i23-portal): the app started without CLERK_SIGN_IN_URL, so that
-  // <SignInButton/> goes to the local instance's hosted sign-in page and comes back.
-  it.todo('signs in with <SignInButton/> through the hosted sign-in page (no CLERK_SIGN_IN_URL)')
+  it("signs in with Clerk's custom flow: signIn.create({ identifier, password }) and setActive (/custom-sign-in)", async () => {
+    await page.getByRole('button', { name: 'Open user menu' }).click()
+    await page.getByRole('menuitem', { name: 'Sign out' }).click()
+    await page.getByText('You are signed out').waitFor()
+    await page.getByRole('link', { name: 'Custom sign-in' }).click()
+    await page.getByLabel('Email address').fill(USER.email)
+    await page.getByLabel('Password').fill(USER.password)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await page.waitForURL(`${appUrl}/`)
+    await page.getByText('You are signed in!').waitFor()
+    await expect(page.getByTestId('custom-sign-in-error').count()).resolves.toBe(0)
+  })
+
+  it('signs in with <SignInButton/> through the hosted sign-in page when the app names none (CLERK_SIGN_IN_URL empty)', async () => {
+    // The quickstart without Clerk's custom-pages guide: the same build, with CLERK_SIGN_IN_URL and CLERK_SIGN_UP_URL
+    // empty (an empty value counts as unset, and the process environment wins over --env-file).
+    const port = await freePort()
+    const hostedUrl = `http://localhost:${port}`
+    const remixServe = join(work, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js')
+    secondApp = await startProcess(
+      ['--env-file=.env', '--env-file=.env.local-clerk', remixServe, 'build/server/index.js'],
+      app,
+      { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', CLERK_SIGN_IN_URL: '', CLERK_SIGN_UP_URL: '' },
+      /\[remix-serve\] http:\/\/localhost:/,
+    )
+    await page.getByRole('button', { name: 'Open user menu' }).click()
+    await page.getByRole('menuitem', { name: 'Sign out' }).click()
+    await page.getByText('You are signed out').waitFor()
+    await page.goto(hostedUrl)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    // The local backend's Account Portal: its own origin, the /accounts/sign-in page, redirect_url back to the app.
+    await page.waitForURL((url) => url.pathname === '/accounts/sign-in' && url.origin !== hostedUrl)
+    await signInWithPassword()
+    await page.waitForURL((url) => url.origin === hostedUrl)
+    await page.getByText('You are signed in!').waitFor()
+  })
 
   it('ran without an error in a page or the console, a failed request or an HTTP error', () => {
     expect(pageErrors).toEqual([])
