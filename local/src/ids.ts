@@ -16,7 +16,27 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomBase62(27)}`
 }
 
-export type IdPrefix = 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem' | 'sia' | 'sua'
+export type IdPrefix =
+  | 'ins'
+  | 'user'
+  | 'sess'
+  | 'client'
+  | 'idn'
+  | 'jtmp'
+  | 'org'
+  | 'orgmem'
+  | 'sia'
+  | 'sua'
+  // Issue 25: allowlist and blocklist identifiers, sign-in and actor tokens, redirect URLs, domains, waitlist
+  // entries, images.
+  | 'alid'
+  | 'blid'
+  | 'sit'
+  | 'act'
+  | 'ru'
+  | 'dmn'
+  | 'wle'
+  | 'img'
 
 const JTI_BYTES = 10
 /** Random bytes drawn 4 KiB at a time: one CSPRNG call per ~400 tokens instead of one per token. */

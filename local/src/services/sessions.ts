@@ -23,8 +23,21 @@ export function createSession(core: Core, input: unknown): SessionRecord {
   return startSession(core, body.user_id, body.active_organization_id ?? undefined)
 }
 
+/** What a ticket's session has beyond an ordinary one: an actor (impersonation) and a shorter lifetime. */
+export interface SessionExtras {
+  actor?: Record<string, unknown> | null | undefined
+  /** Milliseconds; at most the usual 7 days. */
+  lifetimeMs?: number | undefined
+}
+
 /** Signs a user in, on a new client unless `clientId` names an existing one (the sign-in page's browser). */
-export function startSession(core: Core, userId: string, organizationId?: string, clientId?: string): SessionRecord {
+export function startSession(
+  core: Core,
+  userId: string,
+  organizationId?: string,
+  clientId?: string,
+  extra: SessionExtras = {},
+): SessionRecord {
   const { store } = core
   assertUserExists(core, userId, 'user_id')
   let activeOrganizationId: string | null = null
@@ -44,8 +57,9 @@ export function startSession(core: Core, userId: string, organizationId?: string
     client_id: clientId ?? newId('client'),
     status: 'active',
     last_active_organization_id: activeOrganizationId,
+    actor: extra.actor ?? null,
     last_active_at: now,
-    expire_at: now + SESSION_MAX_LIFETIME,
+    expire_at: now + Math.min(extra.lifetimeMs ?? SESSION_MAX_LIFETIME, SESSION_MAX_LIFETIME),
     abandon_at: now + SESSION_ABANDON_AFTER,
     created_at: now,
     updated_at: now,

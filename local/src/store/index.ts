@@ -2,6 +2,7 @@
 import { type SqliteDatabase, openDatabase } from './database.js'
 import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'
+import { InstanceRecords } from './instanceRecords.js'
 import { InstanceStore } from './instanceStore.js'
 import { NonceStore } from './nonceStore.js'
 import { OrganizationStore } from './organizationStore.js'
@@ -19,6 +20,8 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
   readonly attempts: AttemptStore
+  /** Tickets, access lists, redirect URLs, domains, waitlist, images and settings (issue 25). */
+  readonly records: InstanceRecords
 
   private readonly ownChanges
   private readonly otherCommits
@@ -38,6 +41,7 @@ export class Store {
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)
+    this.records = new InstanceRecords(db)
   }
 
   static open(path: string): Store {

@@ -68,7 +68,7 @@ export async function sessionJson(viewer: Viewer, session: SessionRecord) {
     last_active_at: session.last_active_at,
     last_active_organization_id: session.last_active_organization_id,
     last_active_token: jwt === null ? null : { object: 'token', jwt },
-    actor: null,
+    actor: session.actor,
     tasks: null,
     user: userJson(core, session.user_id),
     public_user_data: publicUserDataJson(core.store, session.user_id),
