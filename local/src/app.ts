@@ -2,6 +2,7 @@
 // side by side.
 import { Hono } from 'hono'
 import { backendApi } from './bapi/index.js'
+import { unsupportedApi } from './bapi/unsupported.js'
 import { json, toErrorResponse } from './http/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
@@ -20,6 +21,7 @@ export function createApp(core: Core): Hono {
   const clerkJs = clerkJsApi(core)
   app.use('/v1/*', async (c, next) => (isClerkJsRequest(c) ? clerkJs.fetch(c.req.raw, c.env) : next()))
   app.route('/v1', backendApi(core))
+  app.route('/', unsupportedApi(core))
   app.route('/', frontendApi(core))
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)

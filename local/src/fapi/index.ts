@@ -8,6 +8,7 @@ import { browserTokenHandler } from './browserTokens.js'
 import { clerkJsBundleHandler } from './clerkJsFiles.js'
 import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
+import { serveImage } from './images.js'
 import { link, sync } from './satelliteSync.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
 
@@ -43,6 +44,7 @@ export function frontendApi(core: Core): Hono {
     })
   })
   app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler(core.npmBundles))
+  app.get('/images/:image_id', (c) => serveImage(core, c))
   app.onError(toErrorResponse)
   return app
 }

@@ -47,14 +47,19 @@ export async function readJsonBody(c: Context): Promise<unknown> {
  * fails on @hono/node-server requests when it is told to leave the globals alone, as we do.)
  */
 export async function readLimitedText(c: Context): Promise<string> {
+  return (await readLimitedBytes(c)).toString('utf8')
+}
+
+/** The body's bytes, at most MAX_BODY_BYTES (see readLimitedText). */
+export async function readLimitedBytes(c: Context): Promise<Buffer> {
   const request = c.req.raw
   const length = request.headers.get('content-length')
   // Over HTTP/1.1 a body comes with a Content-Length or a Transfer-Encoding, so without either there is none.
   // Answering that without touching `request.body` matters: on @hono/node-server that getter builds a full
   // Request and a web stream. (A Request built in-process carries no such headers, hence the HTTP check.)
-  if (length === '0' || (length === null && incomingRequest(c) !== undefined && !request.headers.has('transfer-encoding'))) return ''
+  if (length === '0' || (length === null && incomingRequest(c) !== undefined && !request.headers.has('transfer-encoding'))) return Buffer.alloc(0)
   if (Number(length ?? 0) > MAX_BODY_BYTES) throw tooLarge()
-  if (!request.body) return ''
+  if (!request.body) return Buffer.alloc(0)
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -68,5 +73,27 @@ export async function readLimitedText(c: Context): Promise<string> {
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/**
+ * A `multipart/form-data` body (image uploads), read within the size limit and parsed by the platform's FormData;
+ * anything else is a 415.
+ */
+export async function readMultipartForm(c: Context): Promise<FormData> {
+  const contentType = c.req.header('content-type') ?? ''
+  if (contentType.split(';')[0]!.trim().toLowerCase() !== 'multipart/form-data') {
+    throw clerkError(
+      415,
+      'unsupported_content_type',
+      'Unsupported Content-Type',
+      `Content-Type ${contentType.slice(0, 100) || '(none)'} is unsupported. Send the file as multipart/form-data in a field named "file".`,
+    )
+  }
+  const bytes = await readLimitedBytes(c)
+  try {
+    return await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData()
+  } catch {
+    throw clerkError(400, 'request_body_invalid', 'Request body invalid', 'The multipart/form-data body could not be parsed.')
+  }
 }

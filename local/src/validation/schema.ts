@@ -135,6 +135,7 @@ export const f = {
   integer: (min: number, max: number) => field(parseInteger(min, max)),
   nullableInteger: (min: number, max: number) => field(orNull(parseInteger(min, max))),
   boolean: () => field(parseBoolean),
+  nullableBoolean: () => field(orNull(parseBoolean)),
   object: () => field(parseObject),
   nullableObject: () => field(orNull(parseObject)),
   stringArray: (rules: StringRules = {}, maxItems = 100) => field(parseStringArray(parseString(rules), maxItems)),

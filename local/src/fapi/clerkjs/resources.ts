@@ -41,17 +41,16 @@ export function membershipJson(core: Core, membership: MembershipRecord) {
 
 /**
  * The signed-in user: the Backend API fields without private metadata, with the memberships embedded (ClerkJS
- * resolves `Clerk.organization` from them). Creating organizations and deleting oneself are switched off, so the UI
- * offers neither.
+ * resolves `Clerk.organization` from them). Creating organizations is switched off, so the UI does not offer it;
+ * deleting oneself follows the user's `delete_self_enabled`.
  */
 export function userJson(core: Core, userId: string) {
   const { store } = core
-  const { private_metadata: _private, ...user } = backendUserJson(store, store.users.get(userId)!)
+  const { private_metadata: _private, ...user } = backendUserJson(core, store.users.get(userId)!)
   return {
     ...user,
     organization_memberships: store.organizations.userMemberships(userId).map((m) => membershipJson(core, m)),
     create_organization_enabled: false,
-    delete_self_enabled: false,
   }
 }
 
