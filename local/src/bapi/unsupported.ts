@@ -17,6 +17,7 @@ export const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
   ['/v1/users/:user_id/passkeys/*', 'Passkeys'],
   ['/v1/users/:user_id/web3_wallets/*', 'Web3 wallets'],
   ['/v1/users/:user_id/password/*', 'Compromised-password flags'],
+  ['/v1/users/:user_id/verify_totp', 'Multi-factor authentication (TOTP)'],
   ['/v1/saml_connections/*', 'SAML connections'],
   ['/v1/enterprise_connections/*', 'Enterprise connections (SAML and OIDC SSO)'],
   ['/v1/oauth_applications/*', 'OAuth applications'],

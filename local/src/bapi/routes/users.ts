@@ -1,9 +1,10 @@
 // `/v1/users`: every user endpoint of the Backend API that holds state here (list and count with Clerk's filters,
 // create, read, update, delete, metadata, ban, lock, profile image, password checks and removal, MFA removal,
-// memberships). What it does not model (billing, OAuth tokens, passkeys, Web3, TOTP) is answered by bapi/unsupported.ts.
+// memberships). What it does not model (billing, OAuth tokens, passkeys, Web3, verifying TOTP) is answered by
+// bapi/unsupported.ts.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
-import { clerkError, notFound, notSupported, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
+import { clerkError, notFound, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
 import { deletedJson, totalCountJson } from '../../resources/common.js'
 import { membershipPageJson } from '../../resources/organization.js'
 import { emailJson, phoneJson, userJson } from '../../resources/user.js'
@@ -153,11 +154,6 @@ export function userRoutes(core: Core): Hono {
   for (const path of ['mfa', 'totp', 'backup_code']) {
     app.delete(`/:user_id/${path}`, (c) => json({ user_id: getUser(core, c.req.param('user_id')).id }))
   }
-
-  app.post('/:user_id/verify_totp', (c) => {
-    getUser(core, c.req.param('user_id'))
-    throw notSupported('Multi-factor authentication (TOTP)', 'nobody has a TOTP second factor here', 422, { param_name: 'code' })
-  })
 
   // External accounts come from OAuth sign-ins, which this backend does not have: there is never one to delete.
   app.delete('/:user_id/external_accounts/:external_account_id', (c) => {
