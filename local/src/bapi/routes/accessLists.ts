@@ -18,7 +18,8 @@ function accessListRoutes(core: Core, list: AccessList): Hono {
     const query = new Query(c.req.url, ['paginated', ...PAGE_PARAMS])
     const { limit, offset } = query.page()
     const all = accessIdentifiers(core, list)
-    return json(listJson(all.slice(offset, offset + limit).map(render), all.length, query.boolean('paginated')))
+    // Clerk always pages the blocklist; the allowlist only when asked (the SDK asks).
+    return json(listJson(all.slice(offset, offset + limit).map(render), all.length, list === 'block' || query.boolean('paginated')))
   })
 
   app.post('/', async (c) => {

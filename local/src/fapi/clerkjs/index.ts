@@ -13,6 +13,7 @@ import { organizationRoutes } from './organizationRoutes.js'
 import type { FapiRoute } from './route.js'
 import { sessionRoutes } from './sessionRoutes.js'
 import { signInRoutes } from './signInRoutes.js'
+import { ticketSignInRoutes } from './ticketSignInRoutes.js'
 import { signUpRoutes } from './signUpRoutes.js'
 
 const environmentRoute: FapiRoute = {
@@ -24,6 +25,8 @@ const environmentRoute: FapiRoute = {
 const CLERK_JS_ROUTES: readonly FapiRoute[] = [
   environmentRoute,
   ...sessionRoutes,
+  // Before signInRoutes: a sign-in with a ticket is theirs' path, taken when it carries the ticket.
+  ...ticketSignInRoutes,
   ...signInRoutes,
   ...signUpRoutes,
   ...meRoutes,
@@ -59,7 +62,7 @@ export function clerkJsApi(core: Core): Hono {
   for (const [path, routes] of byPath) {
     app.on(['GET', 'POST'], path, (c) =>
       answer(core, c, (call) => {
-        const route = routes.find((r) => r.method === call.method)
+        const route = routes.find((r) => r.method === call.method && (r.when?.(call) ?? true))
         if (!route) throw notSupported(describe(call.method, path), '', 405)
         return route.handle(call, c.req.param() as Record<string, string>)
       }),

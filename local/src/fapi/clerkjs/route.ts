@@ -5,5 +5,10 @@ import type { ClerkJsCall, FapiMethod } from './call.js'
 export interface FapiRoute {
   method: FapiMethod
   path: string
+  /**
+   * For a call that shares its method and path with another route (a sign-in with a ticket): this route answers
+   * only when it returns true. Routes without it answer every call left over.
+   */
+  when?(call: ClerkJsCall): boolean
   handle(call: ClerkJsCall, params: Record<string, string>): Promise<Response>
 }
