@@ -8,6 +8,7 @@ import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { signInOnFreshClient } from './clients.js'
+import { assertMaySignIn } from './userAccess.js'
 import { checkEmailCode, sentEmailCode } from './emailCodes.js'
 import { verifyPassword } from './passwords.js'
 
@@ -54,6 +55,8 @@ export function startSignIn(core: Core, client: ClientRecord, identifier: string
       param_name: 'identifier',
     })
   }
+  // Banned, locked or kept out by the restrictions: refused at the identifier, before any factor.
+  if (user) assertMaySignIn(core, user.id)
   const now = core.now()
   const signIn: SignInRecord = {
     id: newId('sia'),
