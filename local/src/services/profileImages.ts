@@ -23,11 +23,15 @@ function imageType(bytes: Buffer): string | undefined {
 /** Where browsers load an image from: this backend's public URL. */
 export const imageUrl = (core: Core, imageId: string) => `${core.frontendApiUrl()}/images/${imageId}`
 
-/** The `file` field of an upload as an image to store; a 422 Clerk's UI shows for anything else. */
-export async function uploadedImage(form: FormData): Promise<{ contentType: string; bytes: Buffer }> {
-  const file = form.get('file')
+/**
+ * An uploaded file as an image to store; a 422 Clerk's UI shows for anything else. ClerkJS may send a data URL as
+ * the raw body instead of a file (`setProfileImage({ file: 'data:image/png;base64,…' })`).
+ */
+export async function uploadedImage(file: unknown): Promise<{ contentType: string; bytes: Buffer }> {
   if (!(file instanceof Blob)) throw unprocessable(paramMissing('file'))
-  const bytes = Buffer.from(await file.arrayBuffer())
+  let bytes = Buffer.from(await file.arrayBuffer())
+  const dataUrl = /^data:[\w/+.-]*;base64,/.exec(bytes.subarray(0, 100).toString('latin1'))
+  if (dataUrl) bytes = Buffer.from(bytes.subarray(dataUrl[0].length).toString('latin1'), 'base64')
   const contentType = imageType(bytes)
   if (!contentType) {
     throw clerkError(422, 'avatar_file_type_invalid', 'File type not supported', 'The file must be a PNG, JPEG, GIF or WebP image.', { param_name: 'file' })

@@ -118,7 +118,7 @@ export function userRoutes(core: Core): Hono {
   app.post('/:user_id/profile_image', async (c) => {
     const userId = c.req.param('user_id')
     getUser(core, userId)
-    const image = await uploadedImage(await readMultipartForm(c))
+    const image = await uploadedImage((await readMultipartForm(c)).get('file'))
     return json(userJson(core, setProfileImage(core, userId, image)))
   })
 

@@ -2,7 +2,7 @@
 // form fields), which browser client it comes from (the `__client` cookie), and the cookies the answer sets.
 import type { Context } from 'hono'
 import type { Core } from '../../core.js'
-import { readLimitedText } from '../../http/body.js'
+import { readLimitedBytes, readLimitedText, readMultipartForm } from '../../http/body.js'
 import { clerkError, notSupported } from '../../errors.js'
 import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
@@ -42,10 +42,22 @@ function effectiveMethod(c: Context): FapiMethod {
   return method
 }
 
-async function readForm(c: Context): Promise<URLSearchParams> {
-  if (c.req.method !== 'POST') return new URLSearchParams()
-  const text = await readLimitedText(c)
+/** What a POST carries: form fields, and for an image upload the file (ClerkJS sends it as multipart or raw). */
+interface Posted {
+  form: URLSearchParams
+  file?: Blob | undefined
+}
+
+async function readForm(c: Context): Promise<Posted> {
+  if (c.req.method !== 'POST') return { form: new URLSearchParams() }
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (mediaType === 'multipart/form-data') {
+    const data = await readMultipartForm(c)
+    const file = data.get('file')
+    return { form: new URLSearchParams(), file: file instanceof Blob ? file : undefined }
+  }
+  if (mediaType === 'application/octet-stream') return { form: new URLSearchParams(), file: new Blob([new Uint8Array(await readLimitedBytes(c))]) }
+  const text = await readLimitedText(c)
   if (text !== '' && mediaType !== 'application/x-www-form-urlencoded') {
     throw clerkError(
       415,
@@ -54,7 +66,7 @@ async function readForm(c: Context): Promise<URLSearchParams> {
       `Content-Type ${mediaType || '(none)'} is unsupported. Send the fields form-encoded (application/x-www-form-urlencoded), as ClerkJS does.`,
     )
   }
-  return new URLSearchParams(text)
+  return { form: new URLSearchParams(text) }
 }
 
 export class ClerkJsCall implements Viewer {
@@ -69,13 +81,16 @@ export class ClerkJsCall implements Viewer {
     readonly origin: string | undefined,
     private readonly form: URLSearchParams,
     private currentClient: ClientRecord | undefined,
+    /** An uploaded file (`user.setProfileImage`), if the call carried one. */
+    readonly file: Blob | undefined = undefined,
   ) {}
 
   /** Checks the origin, reads the method and the form, finds the client. Throws the error to answer with. */
   static async open(core: Core, c: Context): Promise<ClerkJsCall> {
     const origin = checkedOrigin(core, c)
     const method = effectiveMethod(c)
-    return new ClerkJsCall(core, c, method, origin, await readForm(c), cookieClient(core, c))
+    const posted = await readForm(c)
+    return new ClerkJsCall(core, c, method, origin, posted.form, cookieClient(core, c), posted.file)
   }
 
   get client(): ClientRecord | undefined {

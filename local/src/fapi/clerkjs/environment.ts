@@ -39,7 +39,7 @@ const USER_SETTINGS = {
     backup_code: DISABLED,
     passkey: DISABLED,
   },
-  actions: { delete_self: false, create_organization: false },
+  actions: { delete_self: true, create_organization: false },
   social: {},
   saml: { enabled: false },
   enterprise_sso: { enabled: false },

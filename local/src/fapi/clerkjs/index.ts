@@ -8,6 +8,7 @@ import { ClerkApiError, notSupported } from '../../errors.js'
 import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'
+import { meMutationRoutes } from './meMutationRoutes.js'
 import { data, meRoutes } from './meRoutes.js'
 import { organizationRoutes } from './organizationRoutes.js'
 import type { FapiRoute } from './route.js'
@@ -30,6 +31,7 @@ const CLERK_JS_ROUTES: readonly FapiRoute[] = [
   ...signInRoutes,
   ...signUpRoutes,
   ...meRoutes,
+  ...meMutationRoutes,
   ...organizationRoutes,
 ]
 

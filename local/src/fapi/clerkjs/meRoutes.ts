@@ -1,5 +1,5 @@
-// The signed-in user's own data (`/v1/me/*`, with `_clerk_session_id`): read-only, what the organization switcher
-// and `user.reload()` need. Changing the user (`<UserProfile/>`) is not supported here.
+// The signed-in user's own data (`/v1/me/*`, with `_clerk_session_id`): what the organization switcher and
+// `user.reload()` read. Changing the user (`<UserProfile/>`) is in meMutationRoutes.ts.
 import type { ClerkJsCall } from './call.js'
 import { membershipJson, userJson } from './resources.js'
 import { reply } from './respond.js'
