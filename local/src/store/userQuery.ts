@@ -133,17 +133,14 @@ const ORDER_EXPRESSIONS: Record<UserOrderField, string> = {
 
 /**
  * The list and count statements for this combination of filters, with their parameters and a cache key (the
- * statement text depends only on which filters are present and on the order).
+ * statement text depends only on which filters are present, the length of `query`, and the order).
  */
 export function userListQuery(filter: UserFilter, order: UserOrder = { field: 'created_at', descending: true }) {
   const params: Record<string, unknown> = {}
-  const names: string[] = []
   const conditions: string[] = []
-  for (const [name, condition] of Object.entries(CONDITIONS)) {
+  for (const condition of Object.values(CONDITIONS)) {
     const sql = condition(filter, params)
-    if (sql === undefined) continue
-    names.push(name)
-    conditions.push(sql)
+    if (sql !== undefined) conditions.push(sql)
   }
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
   const direction = order.descending ? 'DESC' : 'ASC'
@@ -152,6 +149,7 @@ export function userListQuery(filter: UserFilter, order: UserOrder = { field: 'c
   return {
     sql: { select, count: `SELECT count(*) AS count FROM users u${where}` },
     params,
-    key: `${names.join(',')}|${order.field}:${direction}`,
+    // The statement's own text: a short and a long `query` are different statements under the same filter name.
+    key: select,
   }
 }
