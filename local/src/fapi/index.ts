@@ -11,6 +11,7 @@ import { handshake } from './handshake.js'
 import { serveImage } from './images.js'
 import { link, sync } from './satelliteSync.js'
 import { showSignIn, signOut, submitSignIn } from './signIn.js'
+import { acceptTicket } from './ticketLink.js'
 
 /**
  * The small part of Clerk's Frontend API a server-rendered app needs: the handshake, sign-in and sign-out pages,
@@ -30,6 +31,7 @@ export function frontendApi(core: Core): Hono {
   app.get('/sign-in', (c) => showSignIn(core, c))
   app.post('/sign-in', (c) => submitSignIn(core, c))
   app.on(['GET', 'POST'], '/sign-out', (c) => signOut(core, c))
+  app.get('/v1/tickets/accept', (c) => acceptTicket(core, c))
 
   let script = { url: '', source: '' }
   app.get('/local-clerk.js', () => {
