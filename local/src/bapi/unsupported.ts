@@ -9,7 +9,7 @@ import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
 
 /** [path pattern, feature]. A pattern ending in `/*` covers the path itself and everything under it. */
-export const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
+const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
   ['/v1/billing/*', 'Billing'],
   ['/v1/users/:user_id/billing/*', 'Billing'],
   ['/v1/organizations/:organization_id/billing/*', 'Billing'],

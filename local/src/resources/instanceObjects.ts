@@ -9,7 +9,7 @@ import type {
 } from '../store/instanceRecords.js'
 
 /** Where a ticket can be used without JavaScript: this backend's ticket link. */
-export const ticketUrl = (frontendApiUrl: string, ticket: TicketRecord) =>
+const ticketUrl = (frontendApiUrl: string, ticket: TicketRecord) =>
   `${frontendApiUrl}/v1/tickets/accept?ticket=${encodeURIComponent(ticket.token)}`
 
 export function ticketJson(frontendApiUrl: string, ticket: TicketRecord) {

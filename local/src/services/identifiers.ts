@@ -17,7 +17,7 @@ const NAMES = {
 export const UNVERIFIED_BY_ADMIN: IdentifierVerification = { status: 'unverified', strategy: 'admin', attempts: null, expire_at: null }
 
 /** Addresses are kept lower-cased and trimmed, as at user creation; a bad one is a 422 on its parameter. */
-export function normalizeIdentifier(kind: IdentifierKind, raw: string): string {
+function normalizeIdentifier(kind: IdentifierKind, raw: string): string {
   const value = kind === 'email' ? raw.trim().toLowerCase() : raw.trim()
   const valid = kind === 'email' ? isEmailAddress(value) : PHONE_PATTERN.test(value)
   if (!valid) {

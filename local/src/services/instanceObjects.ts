@@ -107,7 +107,7 @@ export function joinWaitlist(core: Core, input: unknown): WaitlistEntryRecord {
   return record
 }
 
-export function getWaitlistEntry(core: Core, id: string): WaitlistEntryRecord {
+function getWaitlistEntry(core: Core, id: string): WaitlistEntryRecord {
   const record = core.store.records.waitlist.get(id)
   if (!record) throw notFound('not found', `No waitlist entry was found with id ${id}`)
   return record

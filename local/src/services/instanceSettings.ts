@@ -3,7 +3,7 @@
 import type { Core } from '../core.js'
 
 /** `PATCH /v1/instance/restrictions`: who may sign up and sign in. Clerk enforces a list only once it is switched on. */
-export interface Restrictions {
+interface Restrictions {
   allowlist: boolean
   blocklist: boolean
   allowlist_blocklist_disabled_on_sign_in: boolean
@@ -11,7 +11,7 @@ export interface Restrictions {
   block_disposable_email_domains: boolean
 }
 
-export const DEFAULT_RESTRICTIONS: Restrictions = {
+const DEFAULT_RESTRICTIONS: Restrictions = {
   allowlist: false,
   blocklist: false,
   allowlist_blocklist_disabled_on_sign_in: false,
@@ -20,7 +20,7 @@ export const DEFAULT_RESTRICTIONS: Restrictions = {
 }
 
 /** `PATCH /v1/instance/organization_settings`. */
-export interface OrganizationSettings {
+interface OrganizationSettings {
   enabled: boolean
   max_allowed_memberships: number
   max_allowed_roles: number
@@ -33,7 +33,7 @@ export interface OrganizationSettings {
   slug_disabled: boolean
 }
 
-export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   enabled: true,
   max_allowed_memberships: 0,
   max_allowed_roles: 10,
@@ -47,7 +47,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
 }
 
 /** `PATCH /v1/instance`: the settings that have no other home; stored, not acted on. */
-export interface InstanceSettings {
+interface InstanceSettings {
   test_mode: boolean
   hibp: boolean
   support_email: string | null
@@ -58,7 +58,7 @@ export interface InstanceSettings {
   url_based_session_syncing: boolean
 }
 
-export const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
+const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
   test_mode: true,
   hibp: false,
   support_email: null,

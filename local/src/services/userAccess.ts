@@ -9,7 +9,7 @@ import { checkAccess, userIdentifiers } from './accessLists.js'
 export const LOCKOUT_MS = 60 * 60 * 1000
 
 /** Seconds until the lock ends, or null when the user is not locked. */
-export function lockoutSeconds(user: UserRecord, now: number): number | null {
+function lockoutSeconds(user: UserRecord, now: number): number | null {
   return user.locked_until !== null && user.locked_until > now ? Math.ceil((user.locked_until - now) / 1000) : null
 }
 

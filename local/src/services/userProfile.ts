@@ -108,7 +108,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * Clerk's metadata merge: objects merge key by key at every depth, a `null` removes the key, anything else (arrays
  * included) replaces the value.
  */
-export function deepMerge(target: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
+function deepMerge(target: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...target }
   for (const [key, value] of Object.entries(changes)) {
     if (value === null) delete out[key]

@@ -10,7 +10,7 @@ import { hashPassword, hashPasswordSync } from './passwords.js'
 
 export const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
 const USERNAME_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
-export const MIN_PASSWORD_LENGTH = 8
+const MIN_PASSWORD_LENGTH = 8
 /** Clerk's limit (bcrypt's, there). */
 export const MAX_PASSWORD_LENGTH = 72
 

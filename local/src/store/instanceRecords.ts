@@ -4,7 +4,7 @@ import type { SqliteDatabase } from './database.js'
 import { type RowCodec, RecordTable } from './recordTable.js'
 
 export type TicketKind = 'sign_in_token' | 'actor_token'
-export type TicketStatus = 'pending' | 'accepted' | 'revoked'
+type TicketStatus = 'pending' | 'accepted' | 'revoked'
 
 /** A one-time credential that signs a user in through `strategy: 'ticket'`: a sign-in token or an actor token. */
 export interface TicketRecord {
