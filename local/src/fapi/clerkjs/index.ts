@@ -40,13 +40,25 @@ export function isClerkJsRequest(c: Context): boolean {
   return c.req.header('authorization') === undefined && new URL(c.req.url).searchParams.has('_clerk_js_version')
 }
 
+/** The parts of `<UserProfile/>` this backend has nothing for, by their `/v1/me/…` path. */
+const PROFILE_PARTS: Record<string, string> = {
+  totp: 'Authenticator apps (TOTP)',
+  backup_codes: 'Backup codes',
+  phone_numbers: 'Phone numbers',
+  web3_wallets: 'Web3 wallets',
+  external_accounts: 'Connected accounts (OAuth)',
+  passkeys: 'Passkeys',
+}
+
 /** What a path we do not serve is for, in words a developer recognises. */
 function describe(method: string, path: string): string {
   if (/second_factor/.test(path)) return 'Multi-factor authentication (MFA)'
   if (/reset_password/.test(path)) return 'Resetting a password'
   if (/passkey/.test(path)) return 'Passkeys'
   if (/\/verify(\/|$)/.test(path)) return 'Re-verification'
-  if (/^\/v1\/me(\/|$)/.test(path)) return method === 'GET' ? `Reading ${path} (<UserProfile/>)` : 'Editing the user profile (<UserProfile/>)'
+  const part = path.split('/')[3] ?? ''
+  if (path.startsWith('/v1/me/') && Object.hasOwn(PROFILE_PARTS, part)) return `${PROFILE_PARTS[part]!} (<UserProfile/>)`
+  if (/^\/v1\/me(\/|$)/.test(path)) return `${method === 'GET' ? 'Reading' : 'Changing'} ${path.slice(0, 100)} (<UserProfile/>)`
   if (/^\/v1\/organizations(\/|$)/.test(path)) return 'Managing organizations (<OrganizationProfile/>, <CreateOrganization/>)'
   if (/^\/v1\/waitlist/.test(path)) return 'The waitlist'
   return `${method} ${path.slice(0, 100)}`
