@@ -51,4 +51,11 @@ describe('user list query plans', () => {
     expect(store.users.count({ query: '9@' })).toBe(5)
     expect(store.users.count({ query: 'u' })).toBe(50)
   })
+
+  it('takes any text as a plain substring: FTS5 syntax in a query is not an expression', () => {
+    const { store } = coreOf(clerk)
+    for (const query of ['"', 'a"b', 'user* OR x', 'NEAR(user1', '^user', 'user1:', '"user1"', '\\', "'; DROP TABLE users; --"]) {
+      expect(store.users.count({ query }), query).toBe(0)
+    }
+  })
 })
