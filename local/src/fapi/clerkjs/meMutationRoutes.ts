@@ -186,6 +186,11 @@ export const meMutationRoutes: FapiRoute[] = [
     async handle(call, { id }) {
       const session = meSession(call)
       const record = ownEmail(call, session, id!)
+      const { users } = call.core.store
+      // As Clerk: nobody removes their last way to sign in from their profile (the Backend API still can).
+      if (users.emails(session.user_id).length + users.phones(session.user_id).length === 1 && getUser(call.core, session.user_id).username === null) {
+        throw clerkError(400, 'identification_deletion_failed', 'You cannot delete your last identification.', 'You cannot delete your last identification: add another e-mail address first.')
+      }
       removeIdentifier(call.core, 'email', record)
       return withClient(call, { object: 'email_address', id: record.id, deleted: true })
     },
