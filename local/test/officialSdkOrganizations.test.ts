@@ -83,7 +83,7 @@ describe('organizations', () => {
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG)
 
     const notImage = await apiError(clerk.organizations.updateOrganizationLogo(org.id, { file: new Blob(['<svg/>'], { type: 'image/svg+xml' }) }))
-    expect(notImage).toMatchObject({ status: 422, errors: [{ code: 'form_param_format_invalid', meta: { paramName: 'file' } }] })
+    expect(notImage).toMatchObject({ status: 422, errors: [{ code: 'avatar_file_type_invalid', meta: { paramName: 'file' } }] })
 
     const without = await clerk.organizations.deleteOrganizationLogo(org.id)
     expect(without).toMatchObject({ hasImage: false, imageUrl: '' })

@@ -2,17 +2,17 @@
 // their user, deletions say what was deleted, and an e-mail is the message this backend would have sent.
 import { html } from 'hono/html'
 import { newId } from '../ids.js'
-import type { Store } from '../store/index.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { sessionJson } from './session.js'
 import { userJson } from './user.js'
+import type { ResourceView } from './view.js'
 
 /** `session.*`: the session with its user, as Clerk sends them. */
-export function sessionEventJson(store: Store, session: SessionRecord) {
-  const user = store.users.get(session.user_id)
-  return { ...sessionJson(session), user: user ? userJson(store, user) : null }
+export function sessionEventJson(view: ResourceView, session: SessionRecord) {
+  const user = view.store.users.get(session.user_id)
+  return { ...sessionJson(session), user: user ? userJson(view, user) : null }
 }
 
 /** `user.deleted`: which user, and its `external_id` for apps that key their own records by it. */

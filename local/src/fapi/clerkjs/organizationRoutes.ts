@@ -1,6 +1,6 @@
 // An organization from ClerkJS: `clerk.createOrganization`, `clerk.getOrganization`, `organization.update`,
 // `setLogo`, `destroy`, and the roles its member forms offer. Members read it; changes need the role's permission.
-import { clerkError, notSupported } from '../../errors.js'
+import { clerkError, paramMissing, unprocessable } from '../../errors.js'
 import { deletedJson } from '../../resources/common.js'
 import { roleName } from '../../resources/organization.js'
 import {
@@ -67,13 +67,13 @@ export const organizationRoutes: FapiRoute[] = [
     },
   },
   {
-    // `setLogo({ file })`: a multipart upload (an image of at most 10 MiB).
+    // `setLogo({ file })`: a multipart upload, or a data URL as the raw body (an image of at most 10 MiB).
     method: 'PUT',
     path: '/v1/organizations/:id/logo',
     async handle(call, { id }) {
       const { organization, session } = withPermission(call, id!, 'org:sys_profile:manage')
       const bytes = await call.file('file')
-      if (!bytes) throw notSupported('Uploading a logo other than as a multipart file', 'pass a File or Blob to setLogo', 422, { param_name: 'file' })
+      if (!bytes) throw unprocessable(paramMissing('file'))
       setOrganizationLogo(call.core, organization.id, { bytes }, session.user_id)
       return changed(call, organization.id)
     },
