@@ -259,7 +259,7 @@ describe('@clerk/backend sessions, clients and tickets against remix-clerk-local
     const user = await clerk.users.createUser({ emailAddress: ['ticket@example.com'] })
     const token = await clerk.signInTokens.createSignInToken({ userId: user.id, expiresInSeconds: 600 })
     expect(token).toMatchObject({ userId: user.id, status: 'pending' })
-    expect(token.url).toBe(`${h.clerk.url}/v1/tickets/accept?ticket=${token.token}`)
+    expect(token.url).toBe(`${h.clerk.browserUrl}/v1/tickets/accept?ticket=${token.token}`)
     const signedIn = await ticketSignIn(token.token)
     expect(signedIn.status).toBe(200)
     const claims = await verifyToken(signedIn.jwt!, { secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })

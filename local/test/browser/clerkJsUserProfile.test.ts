@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
+import { type Backend, startBackend } from '../backend.js'
 import { decodePart } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
 
@@ -10,12 +11,14 @@ import { browserUnavailableReason, launchChromium } from '../../../test/helpers/
  * ClerkJS 5's programmatic API in Chromium against the local backend, for what `<UserProfile/>` does: the user
  * changes their name, adds and verifies an e-mail address and makes it primary, changes their password, uploads a
  * profile image and deletes their account; and a ticket (sign-in token, actor token) signs in through
- * `signIn.create({ strategy: 'ticket' })`. Each change is read back through the Backend API.
+ * `signIn.create({ strategy: 'ticket' })`. Each change is read back through the Backend API. The backend runs as the
+ * library or as the CLI process (test/backend.ts).
  */
 const missing = browserUnavailableReason()
 const PASSWORD = 'correct horse battery'
 
 describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in Chromium', () => {
+  let backend: Backend<LocalClerk>
   let clerk: LocalClerk
   let app: Server
   let appUrl: string
@@ -32,8 +35,8 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
   }
 
   beforeAll(async () => {
-    clerk = await createLocalClerk({ db: ':memory:' })
-    await clerk.listen(0)
+    backend = await startBackend(createLocalClerk)
+    clerk = backend.clerk
     clerk.seed({ users: [{ email_address: 'profile@example.com', password: PASSWORD, first_name: 'Old' }] })
     const html = `<!doctype html><html lang="en"><head><title>App</title>
 <script src="${clerk.clerkJsUrl}" crossorigin="anonymous" data-clerk-publishable-key="${clerk.publishableKey}" data-clerk-proxy-url="${clerk.browserUrl}"></script>
@@ -48,7 +51,7 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
   afterAll(async () => {
     await browser?.close()
     await new Promise<void>((resolve) => (app ? app.close(() => resolve()) : resolve()))
-    await clerk?.close()
+    await backend?.close()
   })
 
   /** A fresh page with ClerkJS loaded and signed out. */

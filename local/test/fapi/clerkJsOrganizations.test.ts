@@ -172,7 +172,7 @@ describe('organizations from ClerkJS', () => {
 
     const html = new FormData()
     html.append('file', new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'evil.png')
-    expectError(await ada.as('PUT', `/v1/organizations/${org}/logo`, html), 422, 'form_param_format_invalid')
+    expectError(await ada.as('PUT', `/v1/organizations/${org}/logo`, html), 422, 'avatar_file_type_invalid')
     expect((await ada.as('DELETE', `/v1/organizations/${org}/logo`)).body.response).toMatchObject({ has_image: false, image_url: '' })
   })
 
@@ -297,10 +297,19 @@ describe('invitation tickets', () => {
     expect((await h.call('GET', `/v1/invitations?status=expired`)).body.map((i: { id: string }) => i.id)).toEqual([expiring.id])
     expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: 'nope' }), 422, 'ticket_invalid')
     expect((await agent.browser.request(`${h.clerk.url}/v1/tickets/accept?ticket=nope`)).status).toBe(404)
-    // Without a redirect_url there is nowhere to go: the page says what to do.
-    const nowhere = (await h.call('POST', '/v1/invitations', { body: { email_address: 'nowhere@example.com' } })).body
-    const page = await agent.browser.request(nowhere.url)
-    expect(page.status).toBe(400)
-    expect(await page.response.text()).toContain('create the invitation with redirect_url')
+  })
+
+  it('without a redirect_url, the link leads to the hosted sign-up page, or the sign-in page for an account, with the ticket', async () => {
+    const agent = new ClerkJsAgent(h.clerk.url)
+    const signUp = (await h.call('POST', '/v1/invitations', { body: { email_address: 'nowhere@example.com' } })).body
+    const toSignUp = await agent.browser.request(signUp.url)
+    expect(toSignUp.status).toBe(303)
+    const ticket = new URL(signUp.url).searchParams.get('ticket')!
+    expect(toSignUp.location).toBe(`${h.clerk.browserUrl}/accounts/sign-up?${new URLSearchParams({ __clerk_ticket: ticket, __clerk_status: 'sign_up' })}`)
+    const member = (await h.call('POST', `/v1/organizations/${org}/invitations`, { body: { email_address: 'bob@example.com', role: 'org:member' } })).body
+    const toSignIn = new URL((await agent.browser.request(member.url)).location!)
+    expect([toSignIn.pathname, toSignIn.searchParams.get('__clerk_status')]).toEqual(['/accounts/sign-in', 'sign_in'])
+    // Opening the link uses nothing up: the invitation is still pending.
+    expect((await h.call('GET', `/v1/organizations/${org}/invitations/${member.id}`)).body.status).toBe('pending')
   })
 })
