@@ -19,10 +19,6 @@ const README = fileURLToPath(new URL('../README.md', import.meta.url))
 const START = '<!-- endpoint-table:start -->'
 const END = '<!-- endpoint-table:end -->'
 
-/** The APIs another branch (i25-local-orgs) implements; until it lands, their missing routes say so. */
-const ORGANIZATION_APIS = ['organizations', 'invitations']
-const ORGANIZATION_METHODS = ['users.getOrganizationInvitationList']
-
 interface Call {
   method: string
   verb: string
@@ -124,7 +120,7 @@ async function stateOf(h: Harness, call: Call): Promise<State> {
   return { kind: 'implemented' }
 }
 
-function describeState(call: Call, state: State): string {
+function describeState(state: State): string {
   switch (state.kind) {
     case 'implemented':
       return '✅'
@@ -133,7 +129,7 @@ function describeState(call: Call, state: State): string {
     case 'unsupported':
       return `not supported: ${state.feature}`
     case 'missing':
-      return ORGANIZATION_APIS.includes(call.method.split('.')[0]!) || ORGANIZATION_METHODS.includes(call.method) ? 'organizations: see i25-local-orgs' : 'MISSING'
+      return 'MISSING'
   }
 }
 
@@ -149,7 +145,7 @@ describe('the endpoint table of local/README.md', () => {
     rows = []
     for (const call of recorded.calls) {
       const state = await stateOf(h, call)
-      rows.push({ call, state, text: describeState(call, state) })
+      rows.push({ call, state, text: describeState(state) })
     }
   })
   afterAll(() => h.close())

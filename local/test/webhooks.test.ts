@@ -538,7 +538,7 @@ describe('the signing secret and the options', () => {
     const client = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })
     for (const call of [() => client.webhooks.createSvixApp(), () => client.webhooks.generateSvixAuthURL(), () => client.webhooks.deleteSvixApp()]) {
       const error = await call().catch((caught: unknown) => caught)
-      expect(error).toMatchObject({ status: 422, errors: [{ code: 'not_supported', longMessage: expect.stringContaining('--webhook-url URL') }] })
+      expect(error).toMatchObject({ status: 404, errors: [{ code: 'not_supported', longMessage: expect.stringContaining('--webhook-url URL') }] })
     }
   })
 })

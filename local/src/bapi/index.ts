@@ -22,7 +22,6 @@ import { actorTokenRoutes, signInTokenRoutes, testingTokenRoutes } from './route
 import { userOrganizationRoutes } from './routes/userOrganizations.js'
 import { userRoutes } from './routes/users.js'
 import { waitlistEntryRoutes } from './routes/waitlistEntries.js'
-import { webhookRoutes } from './routes/webhooks.js'
 
 /**
  * The Backend API under `/v1`. Guards are attached per resource rather than to `/v1/*`, because the Frontend
@@ -43,7 +42,6 @@ export function backendApi(core: Core): Hono {
     ['/invitations', invitationRoutes(core)],
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
-    ['/webhooks', webhookRoutes()],
     ['/email_addresses', emailAddressRoutes(core)],
     ['/phone_numbers', phoneNumberRoutes(core)],
     ['/sign_in_tokens', signInTokenRoutes(core)],

@@ -8,8 +8,17 @@ import { toErrorResponse } from '../http/respond.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
 
-/** [path pattern, feature]. A pattern ending in `/*` covers the path itself and everything under it. */
-const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
+/** What to do instead, where there is something better to say than that a local backend cannot hold it. */
+const WEBHOOK_ENDPOINTS_INSTEAD =
+  'webhook endpoints are given to it with `remix-clerk-local start --webhook-url URL` or ' +
+  '`createLocalClerk({ webhooks: { endpoints } })`, and it signs with the CLERK_WEBHOOK_SIGNING_SECRET that `start` prints'
+const DEFAULT_INSTEAD = 'it answers only what a local development backend can hold'
+
+/**
+ * [path pattern, feature, what to do instead]. A pattern ending in `/*` covers the path itself and everything under
+ * it.
+ */
+const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string, string?]> = [
   ['/v1/billing/*', 'Billing'],
   ['/v1/users/:user_id/billing/*', 'Billing'],
   ['/v1/organizations/:organization_id/billing/*', 'Billing'],
@@ -29,9 +38,16 @@ const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
   ['/api_keys/*', 'API keys'],
   ['/v1/accountless_applications/*', 'Accountless applications'],
   ['/v1/beta_features/*', 'Beta features (changing the instance domain)'],
-  ['/v1/webhooks/*', 'Svix webhook applications'],
+  // `webhooks.createSvixApp()`, `generateSvixAuthURL()`, `deleteSvixApp()`: the Svix portal behind Clerk's dashboard,
+  // where endpoints are added. Here they come from the command line or the option.
+  ['/v1/webhooks/*', 'The Svix app portal', WEBHOOK_ENDPOINTS_INSTEAD],
   ['/v1/email/*', 'Sending e-mails'],
   ['/v1/sign_ups/*', 'Sign-up attempts in the Backend API'],
+  [
+    '/v1/organizations/:organization_id/domains/:domain_id/verify_ownership',
+    'Checking the DNS ownership of an organization domain',
+    'create or update the domain with verified: true',
+  ],
   ['/v1/organization_roles/*', 'Custom organization roles'],
   ['/v1/organization_permissions/*', 'Custom organization permissions'],
   ['/v1/role_sets/*', 'Role sets'],
@@ -44,12 +60,12 @@ const UNSUPPORTED_FEATURES: ReadonlyArray<readonly [string, string]> = [
 export function unsupportedApi(core: Core): Hono {
   const app = new Hono()
   const guards: MiddlewareHandler[] = [requireSecretKey(core.keys.secretKey), checkApiVersion]
-  for (const [pattern, feature] of UNSUPPORTED_FEATURES) {
+  for (const [pattern, feature, instead = DEFAULT_INSTEAD] of UNSUPPORTED_FEATURES) {
     const paths = pattern.endsWith('/*') ? [pattern.slice(0, -2), pattern] : [pattern]
     for (const path of paths) {
       if (path.startsWith('/v1/')) app.use(path, ...guards)
       app.all(path, () => {
-        throw notSupported(feature, 'it answers only what a local development backend can hold', 404)
+        throw notSupported(feature, instead, 404)
       })
     }
   }

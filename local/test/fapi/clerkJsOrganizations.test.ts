@@ -69,6 +69,17 @@ describe('organizations from ClerkJS', () => {
     })
   })
 
+  it("a user whose create_organization_enabled is off is told so, and may not create one", async () => {
+    await h.call('PATCH', `/v1/users/${users.bob}`, { body: { create_organization_enabled: false } })
+    try {
+      expect((await bob.agent.call('GET', '/v1/client')).body.response.sessions[0].user.create_organization_enabled).toBe(false)
+      expectError(await bob.as('POST', '/v1/organizations', { name: 'Not Allowed' }), 403, 'not_allowed_access')
+      expect((await h.call('GET', '/v1/organizations?query=Not%20Allowed')).body.total_count).toBe(0)
+    } finally {
+      await h.call('PATCH', `/v1/users/${users.bob}`, { body: { create_organization_enabled: true } })
+    }
+  })
+
   it('clerk.createOrganization: the creator is its admin, and the answer’s client shows the membership at once', async () => {
     const created = await ada.as('POST', '/v1/organizations', { name: 'Acme Labs', slug: '' })
     expect(created.status).toBe(200)

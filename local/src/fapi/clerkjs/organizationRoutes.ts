@@ -26,11 +26,15 @@ const changed = (call: ClerkJsCall, organizationId: string) =>
 
 export const organizationRoutes: FapiRoute[] = [
   {
-    // The creator becomes its first admin.
+    // The creator becomes its first admin; a user whose `create_organization_enabled` is off may not (the Backend
+    // API may still make organizations for them).
     method: 'POST',
     path: '/v1/organizations',
     async handle(call) {
       const session = call.namedSession()
+      if (!call.core.store.users.get(session.user_id)!.create_organization_enabled) {
+        throw clerkError(403, 'not_allowed_access', 'You may not create organizations', `User ${session.user_id} has create_organization_enabled: false.`)
+      }
       const input = { name: call.param('name') ?? '', slug: given(call, 'slug'), created_by: session.user_id }
       const organization = call.core.store.transaction(() => createOrganization(call.core, input))
       return changed(call, organization.id)
