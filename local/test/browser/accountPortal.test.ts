@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../src/clerkJsBundle.js'
 import type { LocalClerk } from '../../src/index.js'
+import { BACKEND_MODE } from '../backend.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { type Harness, coreOf, startHarness } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
@@ -102,7 +103,8 @@ ${scripts.map((bundle) => `<script src="${clerkJsUrl(frontend, bundle)}" data-cl
     await page.close()
   })
 
-  it('the hosted page on ClerkJS 6 (with @clerk/ui), when that is the ClerkJS the backend serves', async () => {
+  // The served ClerkJS is switched in the serving process: the library's, not the CLI process's.
+  it.runIf(BACKEND_MODE === 'library')('the hosted page on ClerkJS 6 (with @clerk/ui), when that is the ClerkJS the backend serves', async () => {
     const core = coreOf(clerk) as { clerkJs: ClerkJsBundle | undefined }
     const installed = core.clerkJs
     core.clerkJs = clerkJs6

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TESTS_HOLD_THE_SERVER_CLOCK } from '../backend.js'
 import { type Harness, startHarness } from '../helpers.js'
 import { BrowserAgent } from './browserAgent.js'
 import { ClerkJsAgent } from './clerkJsAgent.js'
@@ -102,7 +103,9 @@ describe('bans and locks', () => {
     await h.call('POST', `/v1/users/${id}/lock`)
     const locked = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { identifier: 'member@team.example' })
     expect(locked.body.errors[0]).toMatchObject({ code: 'user_locked', meta: { lockout_expires_in_seconds: 3600 } })
-    h.clock.advance(60 * 60 * 1000)
+    // The lock lapses after Clerk's hour; the CLI process serves on the real clock, where unlocking ends it instead.
+    if (TESTS_HOLD_THE_SERVER_CLOCK) h.clock.advance(60 * 60 * 1000)
+    else await h.call('POST', `/v1/users/${id}/unlock`)
     expect((await signIn('member@team.example')).body.response.status).toBe('complete')
   })
 })
