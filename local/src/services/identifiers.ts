@@ -36,6 +36,11 @@ export function getIdentifier(core: Core, kind: IdentifierKind, id: string): Ide
   return record
 }
 
+/** How an identifier is added: its verification (null: by an administrator), and whether it becomes primary. */
+type NewIdentifier = { verification: IdentifierVerification | null; primary?: boolean | undefined }
+/** What a change sets: the verification (null: by an administrator), and whether the identifier becomes primary. */
+type IdentifierChanges = { verification?: IdentifierVerification | null | undefined; primary?: boolean | undefined }
+
 function setPrimary(core: Core, kind: IdentifierKind, user: UserRecord, id: string | null): void {
   core.store.users.update({ ...user, [NAMES[kind].primary]: id, updated_at: core.now() })
 }
@@ -44,13 +49,7 @@ function setPrimary(core: Core, kind: IdentifierKind, user: UserRecord, id: stri
  * Adds an identifier to a user. `verification` null means verified by an administrator (the Backend API's default);
  * the first identifier of its kind, or one added with `primary`, becomes primary.
  */
-export function addIdentifier(
-  core: Core,
-  kind: IdentifierKind,
-  user: UserRecord,
-  raw: string,
-  options: { verification: IdentifierVerification | null; primary?: boolean | undefined },
-): IdentifierRecord {
+export function addIdentifier(core: Core, kind: IdentifierKind, user: UserRecord, raw: string, options: NewIdentifier): IdentifierRecord {
   return announced(core, user.id, () => insertIdentifier(core, kind, user, raw, options))
 }
 
@@ -63,13 +62,7 @@ function announced<T>(core: Core, userId: string, change: () => T): T {
   })
 }
 
-function insertIdentifier(
-  core: Core,
-  kind: IdentifierKind,
-  user: UserRecord,
-  raw: string,
-  options: { verification: IdentifierVerification | null; primary?: boolean | undefined },
-): IdentifierRecord {
+function insertIdentifier(core: Core, kind: IdentifierKind, user: UserRecord, raw: string, options: NewIdentifier): IdentifierRecord {
   const value = normalizeIdentifier(kind, raw)
   if (core.store.users.identifierByValue(kind, value)) {
     throw unprocessable(identifierExists(NAMES[kind].param, `That ${NAMES[kind].noun} is taken: ${value}. Please try another.`))
@@ -96,12 +89,7 @@ export function removeIdentifier(core: Core, kind: IdentifierKind, record: Ident
 }
 
 /** Marks the identifier verified (null: by an administrator) or not, and makes it primary if asked. */
-export function changeIdentifier(
-  core: Core,
-  kind: IdentifierKind,
-  record: IdentifierRecord,
-  changes: { verification?: IdentifierVerification | null | undefined; primary?: boolean | undefined },
-): IdentifierRecord {
+export function changeIdentifier(core: Core, kind: IdentifierKind, record: IdentifierRecord, changes: IdentifierChanges): IdentifierRecord {
   return announced(core, record.user_id, () => updateIdentifierRecord(core, kind, record, changes))
 }
 
@@ -116,12 +104,7 @@ export function prepareEmailVerification(core: Core, record: IdentifierRecord): 
   })
 }
 
-function updateIdentifierRecord(
-  core: Core,
-  kind: IdentifierKind,
-  record: IdentifierRecord,
-  changes: { verification?: IdentifierVerification | null | undefined; primary?: boolean | undefined },
-): IdentifierRecord {
+function updateIdentifierRecord(core: Core, kind: IdentifierKind, record: IdentifierRecord, changes: IdentifierChanges): IdentifierRecord {
   const next = { ...record, ...(changes.verification === undefined ? {} : { verification: changes.verification }), updated_at: core.now() }
   return core.store.transaction(() => {
     core.store.users.updateIdentifier(kind, next)
