@@ -11,7 +11,7 @@ import type { InvitationStatus } from '../store/invitationStatus.js'
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 
 /** A sign-in or actor token as found: its status read as an invitation's (a pending one past its expiry is expired). */
-export type FoundToken = Omit<TicketRecord, 'status'> & { status: InvitationStatus }
+type FoundToken = Omit<TicketRecord, 'status'> & { status: InvitationStatus }
 
 /** What a ticket belongs to: an invitation (sign up, or join an organization) or a token that signs its user in. */
 export type FoundTicket =
