@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../src/clerkJsBundle.js'
 import type { LocalClerk } from '../../src/index.js'
+import { BACKEND_MODE } from '../backend.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { type Harness, coreOf, startHarness } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
@@ -102,7 +103,8 @@ ${scripts.map((bundle) => `<script src="${clerkJsUrl(frontend, bundle)}" data-cl
     await page.close()
   })
 
-  it('the hosted page on ClerkJS 6 (with @clerk/ui), when that is the ClerkJS the backend serves', async () => {
+  // The served ClerkJS is switched in the serving process: the library's, not the CLI process's.
+  it.runIf(BACKEND_MODE === 'library')('the hosted page on ClerkJS 6 (with @clerk/ui), when that is the ClerkJS the backend serves', async () => {
     const core = coreOf(clerk) as { clerkJs: ClerkJsBundle | undefined }
     const installed = core.clerkJs
     core.clerkJs = clerkJs6
@@ -125,6 +127,39 @@ ${scripts.map((bundle) => `<script src="${clerkJsUrl(frontend, bundle)}" data-cl
     } finally {
       core.clerkJs = installed
     }
+  })
+
+  /** The Backend API of the harness, as the app's server calls it. */
+  const bapi = async (method: string, path: string, body?: unknown) => (await h.call(method, path, body === undefined ? {} : { body })).body
+
+  it("a sign-in token's url: the hosted sign-in page signs in with the ticket and goes back to the app's redirect_url", async () => {
+    appPage = clerkPage([coreOf(clerk).clerkJs!], '{}')
+    const ada = (await bapi('GET', '/v1/users?email_address=ada@example.com'))[0]
+    const token = await bapi('POST', '/v1/sign_in_tokens', { user_id: ada.id })
+    const page = await browser.context.newPage()
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
+    await page.goto(`${token.url}&redirect_url=${encodeURIComponent(`${app.url}/start`)}`)
+    expect(await backInTheApp(page)).toMatchObject({ status: 'signed-in', userId: ada.id })
+    await page.close()
+    // Used up by that sign-in.
+    expect((await fetch(token.url, { redirect: 'manual' })).status).toBe(410)
+  })
+
+  it("an application invitation without redirect_url: its link opens the hosted sign-up page, which signs up with the ticket", async () => {
+    const invitation = await bapi('POST', '/v1/invitations', { email_address: 'invited@example.com', public_metadata: { plan: 'beta' } })
+    const page = await browser.context.newPage()
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
+    await page.goto(invitation.url)
+    await page.waitForURL((url) => url.pathname === '/accounts/sign-up')
+    // The invited address comes from the ticket, verified; only the password is asked for.
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Continue', exact: true }).click()
+    // Without a redirect_url, a sign-up ends on the account page.
+    await page.waitForURL((url) => url.pathname === '/accounts/user')
+    const [user] = await bapi('GET', '/v1/users?email_address=invited@example.com')
+    expect(user).toMatchObject({ public_metadata: { plan: 'beta' }, password_enabled: true })
+    expect((await bapi('GET', '/v1/invitations?status=accepted')).map((i: { id: string }) => i.id)).toEqual([invitation.id])
+    await page.close()
   })
 
   it('showed no error in a page or the console but the 400 of /sign-in without redirect_url: nothing broke a policy', () => {

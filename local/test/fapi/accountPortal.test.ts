@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ClerkJsBundle, findServedBundles } from '../../src/clerkJsBundle.js'
 import { type Harness, coreOf, startHarness } from '../helpers.js'
+import { BACKEND_MODE } from '../backend.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
 import { APP_ORIGIN, ClerkJsAgent } from './clerkJsAgent.js'
 import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
@@ -222,7 +223,8 @@ describe('the hosted pages', () => {
     expect(() => new Function(source)).not.toThrow()
   })
 
-  describe('with another ClerkJS', () => {
+  // The served ClerkJS is switched in the serving process: the library's, not the CLI process's.
+  describe.runIf(BACKEND_MODE === 'library')('with another ClerkJS', () => {
     const core = () => coreOf(h.clerk) as { clerkJs: ClerkJsBundle | undefined }
     let installed: ClerkJsBundle | undefined
     beforeAll(() => {
