@@ -13,6 +13,8 @@ export const CLERK_UI_PACKAGE = '@clerk/ui'
 /** The file an app loads; the rest of `dist/` are the chunks it loads itself. */
 export const CLERK_JS_ENTRY = 'clerk.browser.js'
 const ENTRIES = { [CLERK_JS_PACKAGE]: CLERK_JS_ENTRY, [CLERK_UI_PACKAGE]: 'ui.browser.js' } as const
+/** A version as npm publishes it: `6.40.0`, `5.130.0-snapshot.1`. */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
 
 export type ServedPackage = keyof typeof ENTRIES
 

@@ -7,12 +7,11 @@ import { dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { extract } from 'tar'
-import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, readBundle } from './clerkJsBundle.js'
+import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, EXACT_VERSION, readBundle } from './clerkJsBundle.js'
 import { cachedPackageDir } from './clerkJsCache.js'
 import { DEFAULT_RELEASE, type PackageVersion, RELEASES, pinnedIntegrity } from './clerkJsReleases.js'
 import { type Packument, RegistryError, configuredRegistry, downloadTarball, fetchPackument, sha512Digests, showRegistry } from './npmRegistry.js'
 
-const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
 const SHORT_NAMES: Record<string, PackageVersion['name']> = { 'clerk-js': CLERK_JS_PACKAGE, ui: CLERK_UI_PACKAGE }
 
 /**

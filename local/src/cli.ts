@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CACHE_ENV, clerkJsCacheDir } from './clerkJsCache.js'
+import { isClerkJsChoice } from './clerkJsChoice.js'
 import { installClerkJs, parseInstallTargets } from './clerkJsInstall.js'
 import { formatEnvLines } from './envLines.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
@@ -28,6 +29,10 @@ Options:
   --session-lifetime SECONDS start: session token lifetime (default 60)
   --token-version 1|2        start: session token claim version (default 2)
   --seed FILE.json           start: seed before serving (handy with --db :memory:)
+  --clerk-js 5|6|VERSION     start: the ClerkJS to name in CLERK_JS and run the hosted pages on: the installed
+                             one of that major, else the newest cached, or an exact version (default: the
+                             installed @clerk/clerk-js, else ClerkJS 5); it must be installed or cached
+                             (clerk-js install). Every other copy is still served under its own version
   --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
                              (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
                              e.g. https://app.example.test, or any port: http://devbox.test:*
@@ -81,6 +86,12 @@ async function start(values: CliValues): Promise<void> {
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
   const satelliteOrigins = values['satellite-origin'] as string[] | undefined
   const webhookUrls = values['webhook-url'] as string[] | undefined
+  const clerkJs = values['clerk-js'] as string | undefined
+  // A malformed --clerk-js is a usage mistake; one this machine does not have is not (createLocalClerk's error names
+  // the command that downloads it).
+  if (clerkJs !== undefined && !isClerkJsChoice(clerkJs)) {
+    throw new UsageError(`--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`)
+  }
   if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
     throw new UsageError('--env-file and --write-env are the same option: give one.')
   }
@@ -91,6 +102,7 @@ async function start(values: CliValues): Promise<void> {
     tokenVersion,
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(satelliteOrigins ? { satelliteOrigins } : {}),
+    ...(clerkJs === undefined ? {} : { clerkJs }),
     webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
     // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
@@ -219,6 +231,7 @@ async function main(argv: string[]): Promise<void> {
       'session-lifetime': { type: 'string' },
       'token-version': { type: 'string' },
       seed: { type: 'string' },
+      'clerk-js': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'satellite-origin': { type: 'string', multiple: true },
       'webhook-url': { type: 'string', multiple: true },

@@ -82,8 +82,9 @@ export class LocalClerk {
   }
 
   /**
-   * Where browsers load ClerkJS from (the installed `@clerk/clerk-js`, served by this server): the value of
-   * `clerkJSUrl` / `CLERK_JS`. Undefined when `@clerk/clerk-js` is not installed.
+   * Where browsers load ClerkJS from (the one this server serves, see the `clerkJs` option): the value of
+   * `clerkJSUrl` / `CLERK_JS`. Undefined when there is none: neither an installed `@clerk/clerk-js` nor a copy that
+   * `npx remix-clerk-local clerk-js install` put in the cache.
    */
   get clerkJsUrl(): string | undefined {
     return this.core.clerkJs && clerkJsUrl(this.browserUrl, this.core.clerkJs)

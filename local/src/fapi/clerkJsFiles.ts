@@ -21,7 +21,7 @@ export function clerkJsBundleHandler(bundles: readonly ClerkJsBundle[]): (c: Con
     if (!bundles.some((bundle) => bundle.name === CLERK_JS_PACKAGE)) {
       throw notServed(
         `${CLERK_JS_PACKAGE} is not installed, so remix-clerk-local cannot serve ClerkJS. Download its browser bundle with ` +
-          `npx remix-clerk-local clerk-js install (or install the package next to your app: npm install --save-dev ${CLERK_JS_PACKAGE}@5), then restart.`,
+          'npx remix-clerk-local clerk-js install, then restart remix-clerk-local.',
       )
     }
     // The route is /npm/@clerk/:package/dist/:file, so `package` is `clerk-js@<version>`, `ui@<version>` or another name.
