@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { backendApi } from './bapi/index.js'
 import { machineTokenApi } from './bapi/machineTokenApi.js'
 import { incomingRequest } from './http/incomingRequest.js'
+import { unsupportedApi } from './bapi/unsupported.js'
 import { json, toErrorResponse } from './http/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
@@ -26,6 +27,7 @@ export function createApp(core: Core): Hono {
   app.route('/v1', backendApi(core))
   // Before anything else at the root: the versionless Backend API paths of machine tokens.
   app.route('/', machineTokenApi(core))
+  app.route('/', unsupportedApi(core))
   app.route('/', frontendApi(core))
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)

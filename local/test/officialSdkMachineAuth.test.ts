@@ -25,7 +25,7 @@ const asMachine = (machineSecretKey: string) =>
   createClerkClient({ secretKey: h.clerk.secretKey, machineSecretKey, apiUrl: h.clerk.apiUrl, publishableKey: h.clerk.publishableKey })
 
 /** `authenticateRequest` of the official SDK for a request carrying `token` as a Bearer token. */
-const authenticate = (client: ClerkClient, token: string, acceptsToken: Parameters<ClerkClient['authenticateRequest']>[1]['acceptsToken']) =>
+const authenticate = (client: ClerkClient, token: string, acceptsToken: NonNullable<Parameters<ClerkClient['authenticateRequest']>[1]>['acceptsToken']) =>
   client.authenticateRequest(new Request('http://127.0.0.1:3000/api', { headers: { authorization: `Bearer ${token}` } }), {
     acceptsToken,
   } as Parameters<ClerkClient['authenticateRequest']>[1])

@@ -10,7 +10,7 @@ export const TokenType = {
 } as const
 
 export type TokenType = (typeof TokenType)[keyof typeof TokenType]
-export type SessionTokenType = typeof TokenType.SessionToken
+type SessionTokenType = typeof TokenType.SessionToken
 export type MachineTokenType = Exclude<TokenType, SessionTokenType>
 
 const PREFIXES: ReadonlyArray<readonly [string, MachineTokenType]> = [

@@ -16,7 +16,7 @@ import type * as Oracle from '../runtimes/app/reactRouterOracle'
 
 type OracleOptions = Oracle.OracleOptions
 
-export const TOKENS = [
+const TOKENS = [
   'api-key',
   'api-key-org',
   'api-key-revoked',
@@ -37,12 +37,12 @@ export const TOKENS = [
   'none',
   'junk',
 ] as const
-export type TokenName = (typeof TOKENS)[number]
+type TokenName = (typeof TOKENS)[number]
 
-export const ACCEPTS: readonly AcceptsToken[] = ['session_token', 'api_key', 'm2m_token', 'oauth_token', 'any', ['api_key', 'session_token'], ['m2m_token', 'oauth_token']]
+const ACCEPTS: readonly AcceptsToken[] = ['session_token', 'api_key', 'm2m_token', 'oauth_token', 'any', ['api_key', 'session_token'], ['m2m_token', 'oauth_token']]
 
 /** `machine-key`: the app is the receiving machine (CLERK_MACHINE_SECRET_KEY); `audience`: an OAuth resource server. */
-export type OptionForm = 'secret-key' | 'machine-key' | 'audience' | 'keep-pending'
+type OptionForm = 'secret-key' | 'machine-key' | 'audience' | 'keep-pending'
 
 export interface MachineCase {
   id: string
@@ -78,7 +78,7 @@ export interface MachineBackend {
   close(): Promise<void>
 }
 
-export const APP_URL = 'http://127.0.0.1:3000/check'
+const APP_URL = 'http://127.0.0.1:3000/check'
 const AUDIENCE = 'https://api.example'
 
 export async function startMachineBackend(): Promise<MachineBackend> {
@@ -151,7 +151,7 @@ export async function startMachineBackend(): Promise<MachineBackend> {
 }
 
 /** The request of a case: its token as `Authorization: Bearer`, or as a browser's cookies. */
-export function caseRequest(backend: MachineBackend, testCase: MachineCase, search = ''): Request {
+function caseRequest(backend: MachineBackend, testCase: MachineCase, search = ''): Request {
   const { bearer, cookie } = backend.tokens[testCase.token]
   const headers: Record<string, string> = { accept: 'application/json' }
   if (bearer) headers.authorization = `Bearer ${bearer}`

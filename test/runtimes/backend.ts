@@ -27,7 +27,7 @@ export interface ScenarioBackend {
 
 const EMAIL = 'runtimes@example.com'
 
-export interface MachineTokens {
+interface MachineTokens {
   userId: string
   machineId: string
   apiKey: string

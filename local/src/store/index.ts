@@ -3,6 +3,7 @@ import { type SqliteDatabase, openDatabase } from './database.js'
 import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'
 import { ImageStore } from './imageStore.js'
+import { InstanceRecords } from './instanceRecords.js'
 import { InstanceStore } from './instanceStore.js'
 import { InvitationStore } from './invitationStore.js'
 import { MachineAuthStores } from './machineAuthStores.js'
@@ -30,6 +31,8 @@ export class Store {
   readonly attempts: AttemptStore
   /** Machines, M2M tokens, API keys and OAuth access tokens (issue 27). */
   readonly machineAuth: MachineAuthStores
+  /** Sign-in and actor tokens, access lists, redirect URLs, domains, waitlist and settings. */
+  readonly records: InstanceRecords
 
   private readonly ownChanges
   private readonly otherCommits
@@ -56,6 +59,7 @@ export class Store {
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)
     this.machineAuth = new MachineAuthStores(db)
+    this.records = new InstanceRecords(db)
   }
 
   static open(path: string): Store {

@@ -5,9 +5,9 @@ import type { InstanceKeys } from '../keys.js'
 import { type JwsSigner, jwsSigner } from './jwsSigner.js'
 
 /** JOSE header category of an M2M JWT; session verification refuses it. */
-export const M2M_TOKEN_CATEGORY = 'cl_B7d4PD333AAA'
+const M2M_TOKEN_CATEGORY = 'cl_B7d4PD333AAA'
 
-export interface M2MJwtInput {
+interface M2MJwtInput {
   issuer: string
   machineId: string
   tokenId: string
@@ -19,7 +19,7 @@ export interface M2MJwtInput {
   expiresAt: number
 }
 
-export interface OAuthJwtInput {
+interface OAuthJwtInput {
   issuer: string
   userId: string
   clientId: string

@@ -95,6 +95,7 @@ export class TokenMinter {
       origin: options.origin,
       organization,
       pending: session.status === 'pending',
+      actor: session.actor,
     })
     return this.signSession(JSON.stringify(claims))
   }

@@ -25,10 +25,13 @@ export interface SessionClaimsInput {
   organization?: ActiveOrganization | undefined
   /** A session with a task left to do: `sts: 'pending'` (claims v2 only; v1 has no status claim). */
   pending?: boolean | undefined
+  /** Impersonation: the session's actor (at least `sub`), the token's `act` claim. */
+  actor?: Record<string, unknown> | null | undefined
 }
 
 export function buildSessionClaims(input: SessionClaimsInput): Record<string, unknown> {
   const claims: Record<string, unknown> = {
+    ...(input.actor ? { act: input.actor } : {}),
     ...(input.origin ? { azp: input.origin } : {}),
     exp: input.issuedAt + input.lifetime,
     fva: [input.firstFactorAgeMinutes, -1],

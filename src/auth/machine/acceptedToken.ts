@@ -30,7 +30,7 @@ export interface SessionAuthentication {
   withCookies(): Promise<RequestState>
 }
 
-export function isTokenTypeAccepted(type: TokenType | null, acceptsToken: AcceptsToken): boolean {
+function isTokenTypeAccepted(type: TokenType | null, acceptsToken: AcceptsToken): boolean {
   if (type === null) return false
   if (acceptsToken === 'any') return true
   return typeof acceptsToken === 'string' ? acceptsToken === type : acceptsToken.includes(type)

@@ -37,7 +37,7 @@ const jsonDocument: DocumentHandler = (_request, status, headers, context, loadC
  * The build: `future.v8_middleware` on and served under `basename` (e.g. `/mw`), or off at the root. With `sdk`
  * `react-router`, the routes authenticate through remix-clerk/react-router's clerkMiddleware (middleware must be on).
  */
-export function scenarioBuild(
+function scenarioBuild(
   host: Host,
   { middleware, basename = '/', sdk = 'ssr.server' }: { middleware: boolean; basename?: string; sdk?: Sdk },
 ): ServerBuild {
