@@ -1,0 +1,131 @@
+// Every figure lives once (test/docs/figures.ts says where): the docs quote it from its home, and this test fails
+// when a quote differs from its home or names no figure, and when a doc states a figure without quoting it. After
+// `npm run bench` rewrote bench/results.md (it runs this too), or after editing docs/measurements.md:
+//   npm run docs:figures     (UPDATE_DOCS=1 npx vitest run test/docs/figures.test.ts: rewrites the quotes)
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MEASUREMENTS, QUOTE, RESULTS, ROOT, readFigures } from './figures'
+
+/** The docs that quote figures: every Markdown file a reader is sent to, but the two homes. */
+const DOCS = [
+  'README.md',
+  'local/README.md',
+  'example/README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+].filter((file) => file !== MEASUREMENTS && file !== RESULTS)
+
+/**
+ * What counts as a figure: a number with the unit of a measurement (time, ratio, share, size). Durations in seconds
+ * or minutes count too: how long an install, a suite or a start takes is measured.
+ */
+const FIGURE = /(?<![\w.@/-])(?:~\s?)?\d[\d  ]*(?:[.,]\d+)?(?:\s?[-–]\s?\d[\d  ]*(?:[.,]\d+)?)?\s?(?:µs|ms|×|%|KiB|KB|MiB|MB|GB|bytes|s|min|minutes?)(?![\w])/g
+
+/**
+ * Numbers with such a unit that are not measurements but what the code does (limits, windows, defaults) or the text
+ * of an example, each with where it is and why it is no figure. A doc that states one of these again elsewhere needs
+ * another entry: a figure that slips in as "behaviour" is what this list must not hide.
+ */
+const NOT_FIGURES: Record<string, string[]> = {
+  'README.md': [
+    'timestamp more than 5 minutes away', // verifyWebhook's tolerance (standardwebhooks')
+  ],
+  'local/README.md': [
+    'one-time link (60 s)', // how long a sync link is valid
+    'at most 10 MiB', // the image upload limit
+    'lasts 30 minutes by default', // an actor token's session
+    '24 bytes in base64', // the webhook secret's length, as Clerk's
+    'no answer within 10 s', // a webhook delivery's deadline
+    'limited to 1 MiB', // the request body limit
+    'uploads to 10 MiB', // the image upload limit
+    '(10 s per attempt', // a webhook delivery's deadline
+  ],
+  'docs/api-client.md': [
+    '10 s', // the client's retry and token-reuse windows (its options table)
+  ],
+  // The sizes and windows of the hostile inputs and of the code under test: what the suites send, not what they measure.
+  'docs/reliability.md': [
+    '10 KB or path-like',
+    '100 KB and deeply nested payloads',
+    'a 1 MB cookie',
+    'values (8 KB,',
+    'fail per 10 s',
+    '10 KB) name one raw segment',
+    "page's 3 s deadline",
+    'template tokens for 20 s',
+    '1 MiB hostile value',
+    '512 per 10 s',
+  ],
+  'docs/drop-in.md': [
+    'for 10 s', // how long a refresh outcome is reused
+    'per 10 s', // the window of the failing-refresh limit
+  ],
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
+
+/** The prose of a doc with its code (blocks and inline), its quotes and its links' targets blanked. */
+function unquotedProse(text: string): string[] {
+  let fence: string | undefined
+  return text.split('\n').map((line) => {
+    const match = /^\s*(`{3,}|~{3,})/.exec(line)
+    if (fence === undefined && match) {
+      fence = match[1]
+      return ''
+    }
+    if (fence !== undefined) {
+      if (line.trim().startsWith(fence)) fence = undefined
+      return ''
+    }
+    return line
+      .replace(QUOTE, ' ')
+      .replace(/`[^`]*`/g, ' ')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/<!--.*?-->/g, ' ')
+  })
+}
+
+describe('figures: each lives once, and the docs quote it', () => {
+  const figures = readFigures()
+
+  it('every quote names a figure and says what its home says', () => {
+    const wrong: string[] = []
+    for (const file of DOCS) {
+      const text = read(file)
+      const updated = text.replace(QUOTE, (quote, name: string, said: string) => {
+        const figure = figures.get(name)
+        if (!figure) {
+          wrong.push(`${file}: no figure named ${name} (see test/docs/figures.ts)`)
+          return quote
+        }
+        if (said !== figure.value) wrong.push(`${file}: ${name} says "${said}", ${figure.home} "${figure.value}"`)
+        return `<!-- figure:${name} -->${figure.value}<!-- /figure -->`
+      })
+      if (process.env.UPDATE_DOCS && updated !== text) writeFileSync(join(ROOT, file), updated)
+    }
+    if (process.env.UPDATE_DOCS) return
+    expect(wrong, 'run npm run docs:figures').toEqual([])
+  })
+
+  it('no doc states a figure without quoting it', () => {
+    const unquoted: string[] = []
+    for (const file of DOCS) {
+      const allowed = [...(NOT_FIGURES[file] ?? [])]
+      unquotedProse(read(file)).forEach((line, index) => {
+        for (const match of line.matchAll(FIGURE)) {
+          const at = allowed.findIndex((phrase) => line.includes(phrase) && phrase.includes(match[0].trim()))
+          if (at >= 0) continue
+          unquoted.push(`${file}:${index + 1}: "${match[0].trim()}" in "${line.trim().slice(0, 100)}"`)
+        }
+      })
+    }
+    expect(unquoted, `quote them from ${RESULTS} or ${MEASUREMENTS}, or say in NOT_FIGURES why they are none`).toEqual([])
+  })
+
+  it('the homes define each figure once and the names are quoted somewhere or read by the bench docs', () => {
+    expect(figures.size).toBeGreaterThan(0)
+    for (const { value } of figures.values()) expect(value.trim()).not.toBe('')
+  })
+})
