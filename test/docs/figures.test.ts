@@ -58,6 +58,13 @@ const NOT_FIGURES: Record<string, string[]> = {
     '1 MiB hostile value',
     '512 per 10 s',
   ],
+  'docs/differences.md': [
+    'secret key), 5 minutes', // the JWKS cache's lifetime
+    'once per 5 s', // the unknown-kid refetch window
+    'for 10 s', // how long a refresh outcome is reused
+    'per 10 s', // the window of the failing-refresh limit
+    "page's 3 s deadline", // the refresh call's deadline
+  ],
   'docs/drop-in.md': [
     'for 10 s', // how long a refresh outcome is reused
     'per 10 s', // the window of the failing-refresh limit
@@ -122,10 +129,5 @@ describe('figures: each lives once, and the docs quote it', () => {
       })
     }
     expect(unquoted, `quote them from ${RESULTS} or ${MEASUREMENTS}, or say in NOT_FIGURES why they are none`).toEqual([])
-  })
-
-  it('the homes define each figure once and the names are quoted somewhere or read by the bench docs', () => {
-    expect(figures.size).toBeGreaterThan(0)
-    for (const { value } of figures.values()) expect(value.trim()).not.toBe('')
   })
 })

@@ -1,6 +1,7 @@
 // Where every figure of the docs lives, and how the docs quote it. A figure (a measured time, ratio, percentage, size
 // or duration) has one home: bench/results.md, which `npm run bench` writes, for the benchmarks; docs/measurements.md
-// for what the benchmarks do not measure (installs, one-off A/B runs). A doc quotes a figure as
+// for what the benchmarks do not measure (installs, one-off A/B runs); test/conformance/expectations.md for the
+// conformance suite's case counts. A doc quotes a figure as
 // `<!-- figure:NAME -->text<!-- /figure -->`, and test/docs/figures.test.ts fails when the text is not the home's.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,6 +10,8 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 export const RESULTS = 'bench/results.md'
 export const MEASUREMENTS = 'docs/measurements.md'
+/** Written by the conformance suite (`-u`): its case counts are figures too. */
+export const CONFORMANCE = 'test/conformance/expectations.md'
 
 /** A quoted figure: `<!-- figure:NAME -->text<!-- /figure -->` (the text may not contain `<`). */
 export const QUOTE = /<!-- figure:([\w.-]+) -->([^<]*)<!-- \/figure -->/g
@@ -175,6 +178,13 @@ export function readFigures(): Map<string, { value: string; home: string }> {
   const results = readFileSync(join(ROOT, RESULTS), 'utf8')
   const parts = parseResults(results)
   for (const [name, extract] of Object.entries(FROM_RESULTS)) figures.set(name, { value: extract(parts, results), home: RESULTS })
+  const expectations = readFileSync(join(ROOT, CONFORMANCE), 'utf8')
+  const sameVerdict = /^\| same verdict[^|]*\| (\d+) \| (\d+) \|$/m.exec(expectations)
+  const cases = /^(\d+) cases\.$/m.exec(expectations)
+  if (!sameVerdict || !cases) throw new Error(`${CONFORMANCE}: no case count or no "same verdict" row.`)
+  figures.set('conformance.cases', { value: cases[1]!, home: CONFORMANCE })
+  figures.set('conformance.sameVerdict.remix4', { value: sameVerdict[1]!, home: CONFORMANCE })
+  figures.set('conformance.sameVerdict.backend3', { value: sameVerdict[2]!, home: CONFORMANCE })
   for (const match of readFileSync(join(ROOT, MEASUREMENTS), 'utf8').matchAll(DEFINE)) {
     if (figures.has(match[1]!)) throw new Error(`${MEASUREMENTS}: the figure ${match[1]} is defined twice.`)
     figures.set(match[1]!, { value: match[2]!, home: MEASUREMENTS })
