@@ -2,11 +2,12 @@
 // the conformance suite (test/conformance/differences.ts) names the ones it detects. This test fails when a name of
 // the suite has no heading, when a heading is neither the suite's nor says which tests pin it, when a link to a
 // difference names no heading, and when a doc or a comment refers to a difference by number.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DIFFERENCES } from '../conformance/differences'
 import { ROOT } from './figures'
+import { findFile, repositoryFiles } from './repositoryFiles'
 
 const DOC = 'docs/differences.md'
 const text = readFileSync(join(ROOT, DOC), 'utf8')
@@ -24,21 +25,6 @@ function sections(): Map<string, string> {
   }
   return result
 }
-
-/** Every file of the repository's own sources, tests and docs (no dependencies, builds or caches). */
-function ownFiles(dir = ROOT): string[] {
-  const skip = new Set(['node_modules', 'dist', 'build', '.git', '.data', '.cache', 'public'])
-  return readdirSync(dir).flatMap((name) => {
-    if (skip.has(name) || name.startsWith('.')) return []
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return ownFiles(path)
-    return /\.(md|ts|tsx|mjs|js)$/.test(name) ? [relative(ROOT, path)] : []
-  })
-}
-
-/** Test files by their name, so that a test moved to another folder still justifies its difference. */
-const testFiles = new Set(ownFiles().filter((file) => /^(test|local\/test|example\/test)\//.test(file)))
-const testNames = new Set([...testFiles].map((file) => basename(file)))
 
 describe('docs/differences.md', () => {
   const headings = sections()
@@ -63,7 +49,7 @@ describe('docs/differences.md', () => {
       const files = [...checked[1]!.matchAll(/((?:local\/|example\/)?test\/[\w./-]+\.ts)/g)].map((match) => match[1]!)
       if (files.length === 0) unjustified.push(`${name}: "Checked by" names no test file`)
       for (const file of files) {
-        if (!testFiles.has(file) && !testNames.has(basename(file))) unjustified.push(`${name}: ${file} does not exist`)
+        if (!findFile(file)) unjustified.push(`${name}: ${file} does not exist`)
       }
     }
     expect(unjustified).toEqual([])
@@ -72,7 +58,7 @@ describe('docs/differences.md', () => {
   it('links to a difference name a heading that exists', () => {
     const anchors = new Set([...headings.keys(), ...topicAnchors()])
     const broken: string[] = []
-    for (const file of ownFiles()) {
+    for (const file of repositoryFiles()) {
       const content = readFileSync(join(ROOT, file), 'utf8')
       const links = [...content.matchAll(/differences\.md#([\w-]+)/g)]
       if (file === DOC) links.push(...content.matchAll(/\]\(#([\w-]+)\)/g))
@@ -84,7 +70,7 @@ describe('docs/differences.md', () => {
   it('is referred to by name, never by number, anywhere in the repository', () => {
     const byNumber: string[] = []
     const pattern = /\bdifferences? #?\d+|differences\.md\)[^.\n]{0,20}\(\d+[–-]?\d*\)|\]\(docs\/differences\.md\)[^.\n]{0,3}\(\d/gi
-    for (const file of ownFiles()) {
+    for (const file of repositoryFiles()) {
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')
         .forEach((line, index) => {
