@@ -1,7 +1,7 @@
 // Where every figure of the docs lives, and how the docs quote it. A figure (a measured time, ratio, percentage, size
 // or duration) has one home: bench/results.md, which `npm run bench` writes, for the benchmarks; docs/measurements.md
 // for what the benchmarks do not measure (installs, one-off A/B runs); test/conformance/expectations.md for the
-// conformance suite's case counts. A doc quotes a figure as
+// conformance suite's case counts; the generated method list of docs/api-client.md for the client's size. A doc quotes a figure as
 // `<!-- figure:NAME -->text<!-- /figure -->`, and test/docs/figures.test.ts fails when the text is not the home's.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 export const RESULTS = 'bench/results.md'
 export const MEASUREMENTS = 'docs/measurements.md'
+/** Its method list is generated from the client's endpoint tables (test/docs/apiClientMethods.test.ts). */
+const CLIENT_METHODS = 'docs/api-client.md'
 /** Written by the conformance suite (`-u`): its case counts are figures too. */
 export const CONFORMANCE = 'test/conformance/expectations.md'
 
@@ -185,6 +187,10 @@ export function readFigures(): Map<string, { value: string; home: string }> {
   figures.set('conformance.cases', { value: cases[1]!, home: CONFORMANCE })
   figures.set('conformance.sameVerdict.remix4', { value: sameVerdict[1]!, home: CONFORMANCE })
   figures.set('conformance.sameVerdict.backend3', { value: sameVerdict[2]!, home: CONFORMANCE })
+  const methods = /^(\d+) methods in (\d+) groups/m.exec(readFileSync(join(ROOT, CLIENT_METHODS), 'utf8'))
+  if (!methods) throw new Error(`${CLIENT_METHODS}: no generated "N methods in M groups" line.`)
+  figures.set('client.methods', { value: methods[1]!, home: CLIENT_METHODS })
+  figures.set('client.groups', { value: methods[2]!, home: CLIENT_METHODS })
   for (const match of readFileSync(join(ROOT, MEASUREMENTS), 'utf8').matchAll(DEFINE)) {
     if (figures.has(match[1]!)) throw new Error(`${MEASUREMENTS}: the figure ${match[1]} is defined twice.`)
     figures.set(match[1]!, { value: match[2]!, home: MEASUREMENTS })
