@@ -13,7 +13,7 @@ export const MEASUREMENTS = 'docs/measurements.md'
 /** Its method list is generated from the client's endpoint tables (test/docs/apiClientMethods.test.ts). */
 const CLIENT_METHODS = 'docs/api-client.md'
 /** Written by the conformance suite (`-u`): its case counts are figures too. */
-export const CONFORMANCE = 'test/conformance/expectations.md'
+const CONFORMANCE = 'test/conformance/expectations.md'
 
 /** A quoted figure: `<!-- figure:NAME -->text<!-- /figure -->` (the text may not contain `<`). */
 export const QUOTE = /<!-- figure:([\w.-]+) -->([^<]*)<!-- \/figure -->/g
