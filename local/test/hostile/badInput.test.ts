@@ -4,6 +4,7 @@
 // does not have). Each answer is Clerk's error shape with the exact status and code, over real HTTP; no
 // request is a 5xx; and afterwards nothing was written, changed or deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentedCount } from '../../../test/helpers/documentedCount'
 import { MAX_BODY_BYTES } from '../../src/http/body.js'
 import { type ApiResponse, type Harness, expectClerkError, startHarness } from '../helpers.js'
 
@@ -291,6 +292,10 @@ const matrix = endpoints.flatMap((endpoint) =>
 )
 
 describe(`${matrix.length} bad requests over ${endpoints.length} endpoints`, () => {
+  it('as many as docs/reliability.md says', () => {
+    expect([matrix.length, endpoints.length]).toEqual([documentedCount('bad-input-requests'), documentedCount('bad-input-endpoints')])
+  })
+
   it.each(matrix)('$label', async ({ endpoint, bad }) => {
     const response = await bad.send(endpoint)
     const { status, code, paramName } = bad.expected(endpoint)

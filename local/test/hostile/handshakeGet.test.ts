@@ -4,6 +4,7 @@
 // rows and 1000 nonce rows. The one change the protocol asks of it, organization sync's `organization_id`, is made
 // only for the app's own redirect of this very browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { documentedCount } from '../../../test/helpers/documentedCount'
 import { BrowserAgent } from '../fapi/browserAgent.js'
 import { type Harness, countRows, decodePart, startHarness } from '../helpers.js'
 
@@ -37,10 +38,11 @@ async function redeem(location: string): Promise<string[]> {
 const rows = () => ({ clients: countRows(h.clerk, 'clients'), nonces: countRows(h.clerk, 'handshake_nonces'), sessions: countRows(h.clerk, 'sessions') })
 
 describe('a handshake GET without cookies', () => {
-  it('1000 of them (an <img> on any page) leave no row behind: no client, no stored nonce; each answer still redeems', async () => {
+  const count = documentedCount('handshake-get-requests')
+  it(`${count} of them (an <img> on any page) leave no row behind: no client, no stored nonce; each answer still redeems`, async () => {
     const before = rows()
     const locations = await Promise.all(
-      Array.from({ length: 1000 }, async (_, index) => {
+      Array.from({ length: count }, async (_, index) => {
         const response = await h.clerk.fetch(new Request(handshake({ redirect_url: `${APP}/page/${index}`, suffixed_cookies: 'true' })))
         expect(response.status).toBe(307)
         expect(response.headers.getSetCookie()).toEqual([])

@@ -4,6 +4,7 @@
 // when the process died may or may not have landed; nothing is assumed about them.
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { expect, it } from 'vitest'
+import { documentedCount } from '../../../test/helpers/documentedCount'
 import { emptyStats, listedSessions, runLoad, seed, summary, useBackends } from './driver.js'
 
 const CLIENTS = 50
@@ -11,6 +12,10 @@ const CLIENTS = 50
 const KILL_AFTER_SESSIONS = 1_500
 
 const { dbPath, start } = useBackends('local-clerk-kill-load-')
+
+it('kills after as many sessions, under as many clients, as docs/reliability.md says', () => {
+  expect([CLIENTS, KILL_AFTER_SESSIONS]).toEqual([documentedCount('load-clients'), documentedCount('kill-after-sessions')])
+})
 
 it(`SIGKILL under the load of ${CLIENTS} clients: every acknowledged session survives the restart`, async () => {
   const db = dbPath('killed.db')

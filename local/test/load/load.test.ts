@@ -4,6 +4,7 @@
 // sampled tokens verify against the instance JWKS with the right session and user.
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { expect, it } from 'vitest'
+import { documentedCount } from '../../../test/helpers/documentedCount'
 import { type Backend, emptyStats, listedSessions, runLoad, seed, summary, useBackends } from './driver.js'
 
 const CLIENTS = 50
@@ -18,6 +19,10 @@ async function expectEverySessionListed(backend: Backend, sessions: Map<string, 
     expect({ userId, total: listed.total, ids: [...listed.ids].sort() }).toEqual({ userId, total: acknowledged.length, ids: [...acknowledged].sort() })
   }
 }
+
+it('runs as many clients for as long as docs/reliability.md says', () => {
+  expect([CLIENTS, DURATION_MS / 1000]).toEqual([documentedCount('load-clients'), documentedCount('load-seconds')])
+})
 
 it(`${CLIENTS} clients for ${DURATION_MS / 1000} s: only 200s, no lost session, tokens that verify`, async () => {
   const db = dbPath('load.db')
