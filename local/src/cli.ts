@@ -2,14 +2,14 @@
 // The `remix-clerk-local` command: start a server or seed a database, printing the `.env` lines an app needs.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { CACHE_ENV, clerkJsCacheDir } from './clerkJsCache.js'
-import { isClerkJsChoice } from './clerkJsChoice.js'
-import { installClerkJs, parseInstallTargets } from './clerkJsInstall.js'
-import { formatEnvLines } from './envLines.js'
-import { type LocalClerk, createLocalClerk } from './localClerk.js'
-import { DEFAULT_DB_PATH } from './options.js'
-import type { SeedData } from './seed.js'
-import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
+import { CACHE_ENV, clerkJsCacheDir } from './clerkJsBundles/clerkJsCache.js'
+import { isClerkJsChoice } from './clerkJsBundles/clerkJsChoice.js'
+import { installClerkJs, parseInstallTargets } from './clerkJsBundles/clerkJsInstall.js'
+import { formatEnvLines } from './assembly/envLines.js'
+import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
+import { DEFAULT_DB_PATH } from './core/options.js'
+import type { SeedData } from './assembly/seed.js'
+import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './shared/privateFiles.js'
 import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]

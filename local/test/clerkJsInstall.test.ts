@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { create as createTar } from 'tar'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { findServedBundles } from '../src/clerkJsBundle.js'
+import { findServedBundles } from '../src/clerkJsBundles/clerkJsBundle.js'
 import { createLocalClerk } from '../src/index.js'
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js')

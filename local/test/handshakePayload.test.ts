@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../src/app.js'
-import { type Core, createCore } from '../src/core.js'
-import { resolveOptions } from '../src/options.js'
+import { createApp } from '../src/assembly/app.js'
+import { type Core, createCore } from '../src/core/core.js'
+import { resolveOptions } from '../src/core/options.js'
 import { TestClock, expectClerkError } from './helpers.js'
 
 /** Nonces are written by the Frontend API handshake; here they go straight into the store it will use. */

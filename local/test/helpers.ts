@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { Core } from '../src/core.js'
+import type { Core } from '../src/core/core.js'
 import { type LocalClerk, createLocalClerk } from '../src/index.js'
 import { type BackendOptions, TESTS_HOLD_THE_SERVER_CLOCK, startBackend } from './backend.js'
 

@@ -5,7 +5,7 @@
 import { json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
+import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundles/clerkJsBundle'
 import { type Backend, startBackend } from '../../local/test/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium } from '../helpers/chromium'

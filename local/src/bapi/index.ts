@@ -1,6 +1,6 @@
 // The Backend API (`/v1/…` for server SDKs): each resource's routes behind the secret-key and API-version checks.
 import { Hono } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
 import { toErrorResponse } from '../http/respond.js'

@@ -1,7 +1,7 @@
 // The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files,
 // invitation links, uploaded images), and the hosted pages of the local Account Portal.
 import { Hono } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { toErrorResponse } from '../http/respond.js'
 import { suffixForFrontendApi } from '../http/appCookies.js'
 import { mountAccountPortal } from './accountPortal/index.js'

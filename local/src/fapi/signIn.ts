@@ -1,7 +1,7 @@
 // The sign-in and sign-out pages' handlers: pick or type a user, choose an organization, go back to the app.
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
-import { ClerkApiError } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { ClerkApiError } from '../shared/errors.js'
 import { signInOnFreshClient, signOutClient } from '../services/clients.js'
 import { checkAccess } from '../services/accessLists.js'
 import { assertMaySignIn } from '../services/userAccess.js'

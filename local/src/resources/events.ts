@@ -1,7 +1,7 @@
 // The `data` of the webhook events whose payload is not simply the Backend API's JSON of the object: sessions carry
 // their user, deletions say what was deleted, and an e-mail is the message this backend would have sent.
 import { html } from 'hono/html'
-import { newId } from '../ids.js'
+import { newId } from '../shared/ids.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'

@@ -1,5 +1,5 @@
 // Organizations and memberships in the Backend API's JSON, as Clerk's SDK types expect them.
-import { allPermissions } from '../roles.js'
+import { allPermissions } from '../shared/roles.js'
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { DEFAULT_IMAGE_URL } from '../templates/context.js'

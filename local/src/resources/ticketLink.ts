@@ -1,7 +1,7 @@
 // The link an invitation e-mail (or a sign-in token's `url`) carries: the Frontend API's ticket acceptance, which sends
 // the browser on to the app or to the hosted sign-up or sign-in page.
 
-import { browserFacingUrl } from '../urls.js'
+import { browserFacingUrl } from '../shared/urls.js'
 
 /**
  * `…/v1/tickets/accept?ticket=…`, Clerk's own shape (served by fapi/ticketLanding.ts), on the URL browsers use

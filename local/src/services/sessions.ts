@@ -1,7 +1,7 @@
 // Session rules (start, end, expire, active organization) shared by the Backend API, the handshake and ClerkJS.
-import type { Core } from '../core.js'
-import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import { sessionEventJson } from '../resources/events.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { f, parseFields } from '../validation/schema.js'

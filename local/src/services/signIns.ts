@@ -1,8 +1,8 @@
 // ClerkJS's sign-in: find the user by an identifier, verify one first factor (a password or an e-mail code), then
 // sign the browser's client in. No second factor: nobody has one here.
-import type { Core } from '../core.js'
-import { clerkError, notSupported, paramFormatInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError, notSupported, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { SignInRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'

@@ -1,8 +1,8 @@
 // ClerkJS's sign-up with an e-mail address and a password: collect the fields, verify the address with the e-mail
 // code, then create the user and sign the browser's client in.
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, clerkError, identifierExists, paramFormatInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, clerkError, identifierExists, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'

@@ -1,7 +1,7 @@
 // User rules (fields, uniqueness, passwords) shared by the Backend API, seeds and the sign-in page.
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, clerkError, identifierExists, notFound, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import { userDeletedJson } from '../resources/events.js'
 import { userJson } from '../resources/user.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../src/clerkJsBundle.js'
+import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../src/clerkJsBundles/clerkJsBundle.js'
 import type { BackendOptions } from '../backend.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { type Harness, startHarness } from '../helpers.js'

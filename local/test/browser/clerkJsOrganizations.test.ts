@@ -6,7 +6,7 @@
 // The backend is started by `startHarness`: the library, or the CLI process.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findServedBundles } from '../../src/clerkJsBundle.js'
+import { findServedBundles } from '../../src/clerkJsBundles/clerkJsBundle.js'
 import { type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
 import { type Harness, PNG, decodePart, startHarness } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'

@@ -1,7 +1,7 @@
 // `/v1/invitations`: the application's invitations to sign up (create one or many, list, revoke, delete).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { paramFormatInvalid, unprocessable } from '../../errors.js'
+import type { Core } from '../../core/core.js'
+import { paramFormatInvalid, unprocessable } from '../../shared/errors.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { deletedJson, listJson } from '../../resources/common.js'

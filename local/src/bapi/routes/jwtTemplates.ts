@@ -1,6 +1,6 @@
 // `/v1/jwt_templates`: JWT templates, so an app can mint template tokens (`getToken({ template })`) locally.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { deletedJson, listJson } from '../../resources/common.js'
 import { templateJson } from '../../resources/jwtTemplate.js'
 import { createTemplate, deleteTemplate, getTemplate, updateTemplate } from '../../services/jwtTemplates.js'

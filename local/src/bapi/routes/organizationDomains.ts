@@ -1,6 +1,6 @@
 // `/v1/organizations/{id}/domains` (create, list, update, delete) and `/v1/organization_domains` (the instance's).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { deletedJson } from '../../resources/common.js'

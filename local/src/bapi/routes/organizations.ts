@@ -1,7 +1,7 @@
 // `/v1/organizations`: list, create, get (by id or slug), update, metadata, logo and delete; each organization's
 // memberships, invitations and domains are mounted from their own files.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { readImageUpload } from '../upload.js'
 import { json } from '../../http/respond.js'

@@ -1,7 +1,7 @@
 // `/v1/sessions`: list, create, revoke, refresh and mint tokens, the calls server SDKs and test helpers make.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError, paramMissing, unprocessable } from '../../errors.js'
+import type { Core } from '../../core/core.js'
+import { clerkError, paramMissing, unprocessable } from '../../shared/errors.js'
 import { listJson } from '../../resources/common.js'
 import { sessionJson } from '../../resources/session.js'
 import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'

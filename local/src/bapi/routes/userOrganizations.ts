@@ -1,7 +1,7 @@
 // `/v1/users/{id}/organization_memberships` and `/v1/users/{id}/organization_invitations`: a user's side of
 // organizations, mounted under `/users` next to the user routes.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { json } from '../../http/respond.js'
 import { membershipPageJson } from '../../resources/organization.js'
 import { userOrganizationInvitations } from '../../services/organizationInvitations.js'

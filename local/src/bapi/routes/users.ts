@@ -3,8 +3,8 @@
 // memberships). What it does not model (billing, OAuth tokens, passkeys, Web3, verifying TOTP) is answered by
 // bapi/unsupported.ts.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError, notFound, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
+import type { Core } from '../../core/core.js'
+import { clerkError, notFound, paramMissing, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { deletedJson, totalCountJson } from '../../resources/common.js'
 import { emailJson, phoneJson, userJson } from '../../resources/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'

@@ -1,7 +1,7 @@
 // The signed-in user changing themselves through ClerkJS (`<UserProfile/>`, `user.update`, `user.updatePassword`,
 // `user.createEmailAddress` and its verification, `user.setProfileImage`, `user.delete`), on the same services as
 // the Backend API. Each call acts only for the browser's own active session (`_clerk_session_id`).
-import { clerkError, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
+import { clerkError, paramMissing, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { checkAccess } from '../../services/accessLists.js'
 import { checkEmailCode } from '../../services/emailCodes.js'
 import { UNVERIFIED_BY_ADMIN, addIdentifier, changeIdentifier, getIdentifier, prepareEmailVerification, removeIdentifier } from '../../services/identifiers.js'

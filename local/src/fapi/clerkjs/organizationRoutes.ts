@@ -1,6 +1,6 @@
 // An organization from ClerkJS: `clerk.createOrganization`, `clerk.getOrganization`, `organization.update`,
 // `setLogo`, `destroy`, and the roles its member forms offer. Members read it; changes need the role's permission.
-import { clerkError, paramMissing, unprocessable } from '../../errors.js'
+import { clerkError, paramMissing, unprocessable } from '../../shared/errors.js'
 import { deletedJson } from '../../resources/common.js'
 import { roleName } from '../../resources/organization.js'
 import {

@@ -1,6 +1,6 @@
 // The browser's client and its session: load, create, sign out (every form ClerkJS uses), switch the active
 // organization (`touch`) and mint tokens.
-import { paramValueInvalid, unprocessable } from '../../errors.js'
+import { paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { signOutClient } from '../../services/clients.js'
 import { endSession } from '../../services/sessions.js'
 import type { SessionRecord } from '../../store/sessionStore.js'

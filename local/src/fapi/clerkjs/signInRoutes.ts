@@ -1,5 +1,5 @@
 // Sign-in: `POST /v1/client/sign_ins`, then `prepare_first_factor` / `attempt_first_factor` on it.
-import { clerkError, notSupported, paramValueInvalid, unprocessable } from '../../errors.js'
+import { clerkError, notSupported, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import {
   attemptFirstFactor,
   pendingSignIn,

@@ -2,9 +2,9 @@
 // a restart.
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import { exportJWK } from 'jose'
-import { newId, randomBase62 } from './ids.js'
-import type { InstanceRecord } from './store/instanceStore.js'
-import type { Store } from './store/index.js'
+import { newId, randomBase62 } from '../shared/ids.js'
+import type { InstanceRecord } from '../store/instanceStore.js'
+import type { Store } from '../store/index.js'
 
 /** The instance's signing material, loaded once: every mint reuses the imported CryptoKey. */
 export interface InstanceKeys {

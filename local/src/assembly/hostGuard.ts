@@ -1,11 +1,11 @@
 /** Requests for a host this server does not serve end here, before any route runs (see http/allowedHosts.ts). */
 import type { Context, MiddlewareHandler } from 'hono'
-import { json } from './http/respond.js'
-import type { Core } from './core.js'
-import { clerkError } from './errors.js'
-import { errorPage } from './fapi/html.js'
-import { incomingRequest } from './http/incomingRequest.js'
-import { quote } from './quote.js'
+import { json } from '../http/respond.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
+import { errorPage } from '../fapi/html.js'
+import { incomingRequest } from '../http/incomingRequest.js'
+import { quote } from '../shared/quote.js'
 
 /**
  * Only requests that came over a socket are checked: a browser can reach nothing else, and in-process calls

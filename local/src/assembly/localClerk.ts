@@ -1,18 +1,18 @@
 // createLocalClerk and LocalClerk: the library's front door, one running instance usable in-process or over HTTP.
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
-import { type Core, createCore } from './core.js'
-import type { PublicJwk } from './keys.js'
+import { type Core, createCore } from '../core/core.js'
+import type { PublicJwk } from '../tokens/instanceKeys.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
-import { type LocalClerkOptions, resolveOptions } from './options.js'
-import { clerkJsUrl } from './clerkJsBundle.js'
-import { sessionJson } from './resources/session.js'
+import { type LocalClerkOptions, resolveOptions } from '../core/options.js'
+import { clerkJsUrl } from '../clerkJsBundles/clerkJsBundle.js'
+import { sessionJson } from '../resources/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
-import { refreshTokenFor } from './services/refresh.js'
-import { getSession, startSession } from './services/sessions.js'
-import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from './urls.js'
-import { LocalClerkWebhooks } from './webhooks/localClerkWebhooks.js'
+import { refreshTokenFor } from '../services/refresh.js'
+import { getSession, startSession } from '../services/sessions.js'
+import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from '../shared/urls.js'
+import { LocalClerkWebhooks } from '../webhooks/localClerkWebhooks.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
 

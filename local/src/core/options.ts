@@ -1,9 +1,9 @@
 // createLocalClerk's options and their defaults, checked once so a bad one fails at creation with a message naming the
 // fix.
 import { resolve } from 'node:path'
-import { isClerkJsChoice } from './clerkJsChoice.js'
-import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './http/allowedOrigins.js'
-import { type LocalClerkWebhookOptions, type WebhookSettings, resolveWebhookOptions } from './webhooks/settings.js'
+import { isClerkJsChoice } from '../clerkJsBundles/clerkJsChoice.js'
+import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from '../http/allowedOrigins.js'
+import { type LocalClerkWebhookOptions, type WebhookSettings, resolveWebhookOptions } from '../webhooks/settings.js'
 
 export interface LocalClerkOptions {
   /** SQLite file path, or `':memory:'`. Default: `.data/local-clerk.db` under the working directory. */

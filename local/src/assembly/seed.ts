@@ -1,10 +1,10 @@
 // Seeding from a JSON file or object: users, organizations and templates in one transaction, existing ones kept.
-import type { Core } from './core.js'
-import { ClerkApiError } from './errors.js'
-import { createMembership } from './services/memberships.js'
-import { createOrganization, slugify } from './services/organizations.js'
-import { createTemplate } from './services/jwtTemplates.js'
-import { createUser } from './services/users.js'
+import type { Core } from '../core/core.js'
+import { ClerkApiError } from '../shared/errors.js'
+import { createMembership } from '../services/memberships.js'
+import { createOrganization, slugify } from '../services/organizations.js'
+import { createTemplate } from '../services/jwtTemplates.js'
+import { createUser } from '../services/users.js'
 
 /** A user as for `POST /v1/users`; `email_address` may also be a single string. */
 export type SeedUser = Record<string, unknown> & { email_address?: string | string[]; username?: string }

@@ -1,16 +1,16 @@
 // The one Hono app behind both listen() and fetch(): the host guard first, then the Backend API and the Frontend API
 // side by side.
 import { Hono, type MiddlewareHandler } from 'hono'
-import { backendApi } from './bapi/index.js'
-import { incomingRequest } from './http/incomingRequest.js'
-import { unsupportedApi } from './bapi/unsupported.js'
-import { json, toErrorResponse } from './http/respond.js'
-import type { Core } from './core.js'
-import { notFound } from './errors.js'
-import { clerkJsApi, isClerkJsRequest } from './fapi/clerkjs/index.js'
-import { frontendApi } from './fapi/index.js'
+import { backendApi } from '../bapi/index.js'
+import { incomingRequest } from '../http/incomingRequest.js'
+import { unsupportedApi } from '../bapi/unsupported.js'
+import { json, toErrorResponse } from '../http/respond.js'
+import type { Core } from '../core/core.js'
+import { notFound } from '../shared/errors.js'
+import { clerkJsApi, isClerkJsRequest } from '../fapi/clerkjs/index.js'
+import { frontendApi } from '../fapi/index.js'
 import { rejectOtherHosts } from './hostGuard.js'
-import { withRequestAttributes } from './webhooks/requestAttributes.js'
+import { withRequestAttributes } from '../webhooks/requestAttributes.js'
 
 /** Every route of the local backend: the Backend API under `/v1/…` and the Frontend API part next to it. */
 export function createApp(core: Core): Hono {

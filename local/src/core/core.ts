@@ -1,16 +1,16 @@
 // The one object every service and route takes: store, keys, clock, token settings and the host and origin rules, built
 // once per instance.
-import { AllowedHosts } from './http/allowedHosts.js'
-import type { AllowedOrigins } from './http/allowedOrigins.js'
-import type { ClerkJsBundle } from './clerkJsBundle.js'
-import { servedBundles } from './clerkJsChoice.js'
-import { type InstanceKeys, loadInstance } from './keys.js'
+import { AllowedHosts } from '../http/allowedHosts.js'
+import type { AllowedOrigins } from '../http/allowedOrigins.js'
+import type { ClerkJsBundle } from '../clerkJsBundles/clerkJsBundle.js'
+import { servedBundles } from '../clerkJsBundles/clerkJsChoice.js'
+import { type InstanceKeys, loadInstance } from '../tokens/instanceKeys.js'
 import type { ResolvedOptions } from './options.js'
-import { Satellites } from './http/satellites.js'
-import { Store } from './store/index.js'
-import { TokenMinter } from './tokens/minter.js'
-import { FrontendApiUrl } from './urls.js'
-import { WebhookEvents } from './webhooks/events.js'
+import { Satellites } from '../http/satellites.js'
+import { Store } from '../store/index.js'
+import { TokenMinter } from '../tokens/minter.js'
+import { FrontendApiUrl } from '../shared/urls.js'
+import { WebhookEvents } from '../webhooks/events.js'
 
 /** What services and routes share: the store, the instance keys, the clock and the token settings. */
 export interface Core {
