@@ -12,7 +12,7 @@ import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
 import { serveImage } from './images.js'
 import { link, sync } from './satelliteSync.js'
-import { showSignIn, signOut, submitSignIn } from './signIn.js'
+import { showSignIn, signOut, submitSignIn } from './userPicker.js'
 import { acceptTicket } from './ticketLanding.js'
 
 /**

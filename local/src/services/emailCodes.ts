@@ -2,7 +2,7 @@
 // it would have sent is announced to webhooks (`email.created`), as Clerk does.
 import type { Core } from '../core/core.js'
 import { clerkError } from '../shared/errors.js'
-import { verificationEmailJson } from '../resources/events.js'
+import { verificationEmailJson } from '../backendJson/events.js'
 import type { VerificationState } from '../store/attemptStore.js'
 import { currentRequestAttributes } from '../webhooks/requestAttributes.js'
 

@@ -5,7 +5,7 @@
 import type { Core } from '../core/core.js'
 import { type ClerkErrorEntry, clerkError, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
-import { organizationInvitationJson } from '../resources/organizationInvitation.js'
+import { organizationInvitationJson } from '../backendJson/organizationInvitation.js'
 import type { InvitationStatus } from '../store/invitationStatus.js'
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'

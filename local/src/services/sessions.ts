@@ -2,7 +2,7 @@
 import type { Core } from '../core/core.js'
 import { notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
-import { sessionEventJson } from '../resources/events.js'
+import { sessionEventJson } from '../backendJson/events.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { getOrganization } from './organizations.js'

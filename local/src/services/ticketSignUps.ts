@@ -8,7 +8,7 @@ import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { markInvitationAccepted } from './invitations.js'
 import { acceptOrganizationInvitation } from './organizationInvitations.js'
-import { completeSignUp, missingSignUpFields, startSignUp } from './signUps.js'
+import { completeSignUp, missingSignUpFields, startSignUp } from './signUpAttempts.js'
 import { type FoundTicket, usableTicket } from './tickets.js'
 
 type Outcome = { signUp: SignUpRecord; signedIn: { client: ClientRecord; session: SessionRecord } | undefined }

@@ -2,8 +2,8 @@
 // behave the same, so one factory builds both.
 import { Hono } from 'hono'
 import type { Core } from '../../core/core.js'
-import { deletedJson } from '../../resources/common.js'
-import { emailJson, phoneJson } from '../../resources/user.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { emailJson, phoneJson } from '../../backendJson/user.js'
 import type { IdentifierKind } from '../../store/userStore.js'
 import { createIdentifier, getIdentifier, removeIdentifier, updateIdentifier } from '../../services/identifiers.js'
 import { readJsonBody } from '../../http/body.js'

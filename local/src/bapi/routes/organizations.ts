@@ -5,8 +5,8 @@ import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { readImageUpload } from '../upload.js'
 import { json } from '../../http/respond.js'
-import { deletedJson } from '../../resources/common.js'
-import { type OrganizationCounts, organizationJson } from '../../resources/organization.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { type OrganizationCounts, organizationJson } from '../../backendJson/organization.js'
 import {
   createOrganization,
   deleteOrganization,

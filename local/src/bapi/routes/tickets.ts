@@ -3,7 +3,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core/core.js'
 import { randomBase62 } from '../../shared/ids.js'
-import { ticketJson } from '../../resources/instanceObjects.js'
+import { ticketJson } from '../../backendJson/instanceObjects.js'
 import type { TicketKind, TicketRecord } from '../../store/instanceRecords.js'
 import { createActorToken, createSignInToken, revokeToken } from '../../services/signInTokens.js'
 import { readJsonBody } from '../../http/body.js'

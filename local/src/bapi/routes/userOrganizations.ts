@@ -3,7 +3,7 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core/core.js'
 import { json } from '../../http/respond.js'
-import { membershipPageJson } from '../../resources/organization.js'
+import { membershipPageJson } from '../../backendJson/organization.js'
 import { userOrganizationInvitations } from '../../services/organizationInvitations.js'
 import { getUser } from '../../services/users.js'
 import { INVITATION_STATUSES } from '../../store/invitationStatus.js'

@@ -9,7 +9,7 @@ import type { ClientRecord } from '../../store/clientStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import { clientSetCookie, cookieClient, ensureCookieClient, expiredClientCookie } from '../clientCookie.js'
 import { isOwnOrigin } from '../ownOrigin.js'
-import type { Viewer } from './resources.js'
+import type { Viewer } from './frontendJson.js'
 
 export type FapiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 const OVERRIDES: readonly FapiMethod[] = ['PUT', 'PATCH', 'DELETE']

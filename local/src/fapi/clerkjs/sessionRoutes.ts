@@ -6,7 +6,7 @@ import { endSession } from '../../services/sessions.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import type { ClerkJsCall } from './call.js'
 import { clientAnswer, reply, withClient } from './respond.js'
-import { sessionJson } from './resources.js'
+import { sessionJson } from './frontendJson.js'
 import type { FapiRoute } from './route.js'
 
 /** `organization_id` / `active_organization_id`: absent keeps the session's, '' is the personal account. */

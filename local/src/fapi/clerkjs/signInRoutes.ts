@@ -5,12 +5,12 @@ import {
   pendingSignIn,
   prepareFirstFactor,
   startSignIn,
-} from '../../services/signIns.js'
+} from '../../services/signInAttempts.js'
 import { signInWithTicket } from '../../services/ticketSignIns.js'
 import type { SignInRecord } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { ClerkJsCall } from './call.js'
-import { signInJson } from './resources.js'
+import { signInJson } from './frontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

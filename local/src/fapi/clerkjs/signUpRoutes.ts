@@ -11,10 +11,10 @@ import {
   prepareEmailVerification,
   startSignUp,
   updateSignUp,
-} from '../../services/signUps.js'
+} from '../../services/signUpAttempts.js'
 import { completeTicketSignUp, startTicketSignUp } from '../../services/ticketSignUps.js'
 import type { ClerkJsCall } from './call.js'
-import { signUpJson } from './resources.js'
+import { signUpJson } from './frontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

@@ -1,7 +1,7 @@
 // Organizations, invitations and domains as ClerkJS reads them: what members and invitees may see (no private metadata,
 // no invitation links).
 import type { Core } from '../../core/core.js'
-import { organizationJson, publicOrganizationDataJson, roleName } from '../../resources/organization.js'
+import { organizationJson, publicOrganizationDataJson, roleName } from '../../backendJson/organization.js'
 import type { OrganizationInvitationRecord } from '../../store/organizationInvitationStore.js'
 import type { OrganizationRecord } from '../../store/organizationStore.js'
 

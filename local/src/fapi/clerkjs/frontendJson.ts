@@ -1,12 +1,12 @@
 // The objects ClerkJS reads from the Frontend API (client, session, user, sign_in, sign_up), in its snake_case JSON.
 // What a browser sees of a user is public: private metadata never appears here.
 import type { Core } from '../../core/core.js'
-import { publicUserDataJson, roleName } from '../../resources/organization.js'
-import { frontendOrganizationJson } from './organizationResources.js'
-import { userJson as backendUserJson } from '../../resources/user.js'
+import { publicUserDataJson, roleName } from '../../backendJson/organization.js'
+import { frontendOrganizationJson } from './organizationFrontendJson.js'
+import { userJson as backendUserJson } from '../../backendJson/user.js'
 import { allPermissions } from '../../shared/roles.js'
 import { currentSession } from '../../services/clients.js'
-import { missingSignUpFields, OPTIONAL_SIGN_UP_FIELDS, REQUIRED_SIGN_UP_FIELDS } from '../../services/signUps.js'
+import { missingSignUpFields, OPTIONAL_SIGN_UP_FIELDS, REQUIRED_SIGN_UP_FIELDS } from '../../services/signUpAttempts.js'
 import type { SignInRecord, SignUpRecord, VerificationState } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { MembershipRecord } from '../../store/organizationStore.js'

@@ -13,7 +13,7 @@ import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
 import { PORTAL_SCRIPT_PATH } from './accountPortal/urls.js'
 import { errorPage, htmlResponse } from './html.js'
-import { type OrganizationChoice, type UserChoice, organizationPage, signInPage, signedOutPage } from './signInPages.js'
+import { type OrganizationChoice, type UserChoice, organizationPage, signInPage, signedOutPage } from './userPickerHtml.js'
 
 /** The sign-in page lists this many users, newest first; anyone else signs in by typing their address. */
 const LISTED_USERS = 100
