@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importSPKI, jwtVerify } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './cliProcess.js'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './helpers/cliProcess.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-cli-'))
 let running: CliProcess | undefined

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, countRows, decodePart, startHarness } from '../helpers.js'
-import { BrowserAgent, type Hop } from './browserAgent.js'
+import { type Harness, countRows, decodePart, startHarness } from '../helpers/harness.js'
+import { BrowserAgent, type Hop } from '../helpers/browserAgent.js'
 
 /** The sign-in and sign-out pages over HTTP, as a browser uses them. */
 let h: Harness
