@@ -1,4 +1,4 @@
-// The small JSON wrappers (deleted, total count, paginated list) every Backend API resource shares.
+// The small JSON wrappers (deleted, total count, paginated list) every Backend API answer shares.
 export const deletedJson = (object: string, id: string) => ({ object, id, deleted: true })
 
 export const totalCountJson = (totalCount: number) => ({ object: 'total_count', total_count: totalCount })

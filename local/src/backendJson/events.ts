@@ -7,10 +7,10 @@ import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { sessionJson } from './session.js'
 import { userJson } from './user.js'
-import type { ResourceView } from './view.js'
+import type { JsonView } from './view.js'
 
 /** `session.*`: the session with its user, as Clerk sends them. */
-export function sessionEventJson(view: ResourceView, session: SessionRecord) {
+export function sessionEventJson(view: JsonView, session: SessionRecord) {
   const user = view.store.users.get(session.user_id)
   return { ...sessionJson(session), user: user ? userJson(view, user) : null }
 }

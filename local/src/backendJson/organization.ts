@@ -3,7 +3,7 @@ import { allPermissions } from '../shared/roles.js'
 import type { Store } from '../store/index.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { DEFAULT_IMAGE_URL } from '../templates/context.js'
-import { type ResourceView, imageUrl } from './view.js'
+import { type JsonView, imageUrl } from './view.js'
 
 /** Counts Clerk adds on request (`include_members_count`) or in the Frontend API. */
 export interface OrganizationCounts {
@@ -11,7 +11,7 @@ export interface OrganizationCounts {
   pending_invitations_count?: number
 }
 
-export function organizationJson(view: ResourceView, organization: OrganizationRecord, counts: OrganizationCounts = {}) {
+export function organizationJson(view: JsonView, organization: OrganizationRecord, counts: OrganizationCounts = {}) {
   return {
     object: 'organization',
     id: organization.id,
@@ -31,7 +31,7 @@ export function organizationJson(view: ResourceView, organization: OrganizationR
 }
 
 /** What an invitee (or a domain's visitor) may see of an organization. */
-export function publicOrganizationDataJson(view: ResourceView, organization: OrganizationRecord) {
+export function publicOrganizationDataJson(view: JsonView, organization: OrganizationRecord) {
   return {
     id: organization.id,
     name: organization.name,
@@ -56,7 +56,7 @@ export function publicUserDataJson(store: Store, userId: string) {
 }
 
 /** Membership with its organization and the member's public data, as the Backend API nests them. */
-export function membershipJson(view: ResourceView, membership: MembershipRecord) {
+export function membershipJson(view: JsonView, membership: MembershipRecord) {
   const organization = view.store.organizations.get(membership.organization_id)!
   return {
     object: 'organization_membership',
@@ -80,6 +80,6 @@ export function roleName(role: string): string {
 }
 
 /** Membership lists are always `{data, total_count}` on the Backend API, paginated or not. */
-export function membershipPageJson(view: ResourceView, memberships: MembershipRecord[], totalCount: number) {
+export function membershipPageJson(view: JsonView, memberships: MembershipRecord[], totalCount: number) {
   return { data: memberships.map((m) => membershipJson(view, m)), total_count: totalCount }
 }

@@ -1,9 +1,9 @@
 // Organization domains in the Backend API's (and ClerkJS's) JSON.
 import type { OrganizationDomainRecord } from '../store/organizationDomainStore.js'
 import { publicOrganizationDataJson } from './organization.js'
-import type { ResourceView } from './view.js'
+import type { JsonView } from './view.js'
 
-export function organizationDomainJson(view: ResourceView, domain: OrganizationDomainRecord) {
+export function organizationDomainJson(view: JsonView, domain: OrganizationDomainRecord) {
   const { store } = view
   const verification = domain.verification && {
     status: domain.verification.status,

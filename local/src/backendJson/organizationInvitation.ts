@@ -2,13 +2,13 @@
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 import { publicOrganizationDataJson, publicUserDataJson, roleName } from './organization.js'
 import { ticketLink } from './ticketLink.js'
-import type { ResourceView } from './view.js'
+import type { JsonView } from './view.js'
 
 /**
  * The Backend API's invitation, with the organization's public data (as the instance-wide and per-user lists give
  * it) and its link (which says so once the invitation is no longer pending).
  */
-export function organizationInvitationJson(view: ResourceView, invitation: OrganizationInvitationRecord) {
+export function organizationInvitationJson(view: JsonView, invitation: OrganizationInvitationRecord) {
   const organization = view.store.organizations.get(invitation.organization_id)!
   return {
     object: 'organization_invitation',

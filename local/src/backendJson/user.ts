@@ -1,6 +1,6 @@
 // A user in the Backend API's JSON, as Clerk's SDK types expect it, with e-mail addresses and phone numbers.
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
-import { type ResourceView, imageUrl } from './view.js'
+import { type JsonView, imageUrl } from './view.js'
 
 const ADMIN_VERIFICATION = {
   object: 'verification_admin',
@@ -59,7 +59,7 @@ export function phoneJson(phone: IdentifierRecord) {
 
 /** The Backend API User object: every field the OpenAPI schema requires, null rather than absent. */
 /** Reads the store (identifiers), the clock (lockouts) and the public URL (the profile image) of `view`. */
-export function userJson(view: ResourceView, user: UserRecord) {
+export function userJson(view: JsonView, user: UserRecord) {
   const { store } = view
   const lockedUntil = user.locked_until !== null && user.locked_until > view.now() ? user.locked_until : null
   return {

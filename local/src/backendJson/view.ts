@@ -1,10 +1,10 @@
-// What a resource needs to render beyond its row: the store (related rows), the Frontend API URL (image and ticket
+// What an object's JSON needs beyond its row: the store (related rows), the Frontend API URL (image and ticket
 // links) and the clock.
 import type { Store } from '../store/index.js'
 import { DEFAULT_IMAGE_URL } from '../templates/context.js'
 
 /** The instance `Core` is one. */
-export interface ResourceView {
+export interface JsonView {
   readonly store: Store
   readonly frontendApiUrl: () => string
   /** The instance clock: what is expired is decided by it. */
@@ -12,5 +12,5 @@ export interface ResourceView {
 }
 
 /** Where browsers load an uploaded image (served by the Frontend API at `/images/{id}`), or Clerk's empty default. */
-export const imageUrl = (view: ResourceView, imageId: string | null): string =>
+export const imageUrl = (view: JsonView, imageId: string | null): string =>
   imageId === null ? DEFAULT_IMAGE_URL : `${view.frontendApiUrl()}/images/${imageId}`

@@ -3,7 +3,7 @@
 import type { Context } from 'hono'
 import type { Core } from '../core/core.js'
 
-/** The origins that are this server: the one the request came to (host-checked, see hostGuard.ts) and the configured one. */
+/** The origins that are this server: the one the request came to (host-checked, see assembly/hostGuard.ts) and the configured one. */
 export function ownOrigins(core: Core, c: Context): string[] {
   return [new URL(c.req.url).origin, new URL(core.frontendApiUrl()).origin]
 }

@@ -1,5 +1,5 @@
 // Uploaded images (profile images and organization logos): checked to be an image by their own bytes, stored, and
-// served by URL (fapi/images.ts, resources/view.ts imageUrl).
+// served by URL (fapi/images.ts, backendJson/view.ts imageUrl).
 import type { Core } from '../core/core.js'
 import { clerkError } from '../shared/errors.js'
 import { newId } from '../shared/ids.js'

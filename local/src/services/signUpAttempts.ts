@@ -180,7 +180,7 @@ export function attemptEmailVerification(
 /**
  * A sign-up with nothing missing and its address verified becomes a user (with the digest of the chosen password,
  * and `publicMetadata` when an invitation gives some), and the browser is signed in, on a fresh client (see
- * signIns.ts).
+ * signInAttempts.ts).
  */
 export function completeSignUp(
   core: Core,
