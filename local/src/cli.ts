@@ -44,10 +44,8 @@ Options:
                              after 1, 5, 15, 30 and 60 s, one log line per attempt
   --quiet                    start: print only the URL, never the secret key (for CI logs); of the
                              webhook deliveries, only the failures
-  --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
-                             them; the output names the file, not the secret. On Node 20, node itself
-                             also reads --env-file and stops if PATH does not exist yet: use --write-env
-  --write-env PATH           start: the same as --env-file, under a name node leaves alone
+  --write-env PATH           start: write the .env lines to PATH (replaced, mode 0600) instead of printing
+                             them; the output names the file, not the secret
   -h, --help                 Show this help
 
 Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
@@ -92,8 +90,12 @@ async function start(values: CliValues): Promise<void> {
   if (clerkJs !== undefined && !isClerkJsChoice(clerkJs)) {
     throw new UsageError(`--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`)
   }
-  if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
-    throw new UsageError('--env-file and --write-env are the same option: give one.')
+  if (values['env-file'] !== undefined) {
+    if (values['write-env'] !== undefined) throw new UsageError('--env-file is the old name of --write-env: give only --write-env.')
+    console.error(
+      'remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option under a name node leaves alone ' +
+        '(node reads --env-file itself, and on Node 20 stops when PATH does not exist yet).',
+    )
   }
   const envFile = (values['write-env'] ?? values['env-file']) as string | undefined
   const clerk = await createLocalClerk({
@@ -237,6 +239,7 @@ async function main(argv: string[]): Promise<void> {
       'webhook-url': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       'write-env': { type: 'string' },
+      // The old name of --write-env, kept working (with a deprecation message) because the README once offered it.
       // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before
       // this code runs (harmless, nothing here reads the environment) and exits when PATH does not exist yet.
       'env-file': { type: 'string' },
