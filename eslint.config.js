@@ -48,6 +48,9 @@ const ELEMENTS = [
   { type: LOCAL_ENTRIES, pattern: 'local/src', partialMatch: false },
   // The rest of local/ (its tests, bin, configs), for the rule that keeps local/ apart from the root package.
   { type: 'local', pattern: 'local', partialMatch: false },
+  // The root package as built: where `remix-clerk/…` resolves once `npm run build` has run (before, it resolves
+  // nowhere and is caught by its name).
+  { type: 'remix-clerk (built)', pattern: 'dist', partialMatch: false },
 ]
 const ROOT_SRC = [...SRC_LAYERS.map((layer) => `src/${layer}`), SRC_ENTRIES]
 const LOCAL = [...LOCAL_LEVELS.flat().map((name) => `local/src/${name}`), LOCAL_ENTRIES, 'local']
@@ -85,12 +88,14 @@ const localPolicies = LOCAL_LEVELS.flatMap((level, index) =>
 
 // remix-clerk-local meets the root package only over HTTP and public exports: nothing under local/ imports the root's
 // src/ or the remix-clerk package (its tests may share the root's test helpers, test/helpers/chromium.ts).
+const NOT_THE_PACKAGE = 'remix-clerk-local never imports remix-clerk: it meets it over HTTP only.'
 const apartPolicies = [
   disallow(LOCAL, ROOT_SRC, "remix-clerk-local never imports the root package's src/: it meets it over HTTP only."),
+  disallow(LOCAL, 'remix-clerk (built)', NOT_THE_PACKAGE),
   {
     from: { element: { types: { anyOf: LOCAL } } },
     disallow: { to: { module: { source: ['remix-clerk', 'remix-clerk/**'] } } },
-    message: 'remix-clerk-local never imports remix-clerk: it meets it over HTTP only.',
+    message: NOT_THE_PACKAGE,
   },
 ]
 

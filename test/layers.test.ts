@@ -75,6 +75,8 @@ describe('local/', () => {
     expect(await restrictedImports('local/vitest.config.ts', '../src/jwt/keys')).toHaveLength(1)
     expect(await restrictedImports('local/src/layerFixture.ts', 'remix-clerk/api.server')).toHaveLength(1)
     expect(await restrictedImports('local/test/layerFixture.ts', 'remix-clerk')).toHaveLength(1)
+    // Where `remix-clerk/…` resolves once built (before a build, it resolves nowhere and its name is refused).
+    expect(await restrictedImports('local/src/bapi/layerFixture.ts', '../../../dist/api.server.js')).toHaveLength(1)
   })
 
   it('may import its own src/ from anywhere in local/', async () => {
