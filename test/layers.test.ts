@@ -15,8 +15,8 @@ const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
   auth: 'auth/requestContext',
   remix: 'remix/getAuth',
 }
-// A file directly in a layer's folder, one folder below it, and deeper than any list of depths would reach.
-const DEPTHS = [1, 2, 8] as const
+// A file directly in a layer's folder, and one deeper than any list of depths would reach.
+const DEPTHS = [1, 8] as const
 const nested = (depth: number) => 'nested/'.repeat(depth - 1)
 
 let eslint: ESLint
