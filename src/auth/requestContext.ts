@@ -41,11 +41,6 @@ export interface RequestContextOptions {
    * satellite's tokens come from there, and are the instance's as much as those the primary's Frontend API issued.
    */
   satelliteIssuers?: readonly string[] | undefined
-  /**
-   * Tokens already decoded elsewhere (the verified-token cache): a token seen before is then not parsed
-   * again. Must return exactly what `decodeJwt` would.
-   */
-  knownJwt?: ((token: string) => DecodedJwt | undefined) | undefined
   /** `X-Forwarded-Host` names the public host (the `trustForwardedHost` option); otherwise `Host` does. */
   trustForwardedHost?: boolean | undefined
 }
@@ -241,11 +236,8 @@ export class RequestContext {
 
   private decode(token: string): DecodedJwt | undefined {
     for (const entry of this.decoded) if (entry.token === token) return entry.jwt
-    let jwt = this.options.knownJwt?.(token)
-    if (!jwt) {
-      const result = decodeJwt(token)
-      jwt = result.ok ? result.jwt : undefined
-    }
+    const result = decodeJwt(token)
+    const jwt = result.ok ? result.jwt : undefined
     this.decoded.push({ token, jwt })
     return jwt
   }

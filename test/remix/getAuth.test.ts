@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { getAuth } from '../../src/ssr.server'
 import type { GetAuthOptions } from '../../src/remix/types'
-import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt'
 import { refusedPort } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { refusalCases } from '../jwt/refusalCases'
