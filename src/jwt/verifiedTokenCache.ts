@@ -66,23 +66,32 @@ let mostRecent: VerifiedEntry | undefined
 // hit cost less than the rest of getAuth.
 let oldest = verified.keys()
 let maxEntries = MAX_VERIFIED_TOKENS
+// The last token found and its entry: a request looks its token up two or three times (decoding the plain and the
+// suffixed cookie, then verifying), each time with the same string or an equal one.
+let lastFound: { readonly token: string; readonly entry: VerifiedEntry } | undefined
 forgetOnReset(() => {
   verified.clear()
   mostRecent = undefined
+  lastFound = undefined
   oldest = verified.keys()
   maxEntries = MAX_VERIFIED_TOKENS
 })
 
 /** The entry of exactly this token, whoever verified it and however long ago; undefined when none is kept. */
 export function findVerified(token: string): VerifiedEntry | undefined {
+  if (lastFound !== undefined && lastFound.token === token) return lastFound.entry
   const entry = verified.get(keyOf(token))
   if (entry === undefined) return undefined
   const { headerSegment, rest } = entry
-  return token.length === headerSegment.length + rest.length &&
-    token.slice(headerSegment.length) === rest &&
-    token.slice(0, headerSegment.length) === headerSegment
-    ? entry
-    : undefined
+  if (
+    token.length !== headerSegment.length + rest.length ||
+    token.slice(headerSegment.length) !== rest ||
+    token.slice(0, headerSegment.length) !== headerSegment
+  ) {
+    return undefined
+  }
+  lastFound = { token, entry }
+  return entry
 }
 
 /** Whether the entry vouches for a token of this kind and instance at `now`: it is not older than the key set's trust. */
@@ -107,6 +116,7 @@ export function touch(token: string, entry: VerifiedEntry): void {
 export function remember(jwt: DecodedJwt, kind: string, instance: string): void {
   const key = keyOf(jwt.token)
   verified.delete(key)
+  lastFound = undefined
   // Strings of their own: the token came out of a request's Cookie header, and a string cut out of another keeps the
   // whole of it alive (an entry held about 2.7 KB that way, where its token and claims need about 1.4).
   const { token } = jwt
@@ -130,7 +140,10 @@ function evictOldest(): void {
     oldest = verified.keys()
     next = oldest.next()
   }
-  if (next.done !== true) verified.delete(next.value)
+  if (next.done !== true) {
+    if (verified.get(next.value) === lastFound?.entry) lastFound = undefined
+    verified.delete(next.value)
+  }
 }
 
 const LOADED_AT_MS = Date.now()

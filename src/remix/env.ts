@@ -20,19 +20,26 @@ export type EnvReader = (name: string) => string
  */
 export function envReader(options: object | undefined, context: unknown): EnvReader {
   const values = options === undefined ? undefined : processEnvValuesFor(options)
+  let others: OtherSources | undefined
   return (name) => {
     let fromProcess: unknown
     if (values === undefined) {
       fromProcess = processEnvValue(name)
-    } else if (values.has(name)) {
-      fromProcess = values.get(name)
     } else {
-      fromProcess = processEnvValue(name)
-      values.set(name, fromProcess)
+      fromProcess = values.get(name)
+      if (fromProcess === undefined && !values.has(name)) {
+        fromProcess = processEnvValue(name)
+        values.set(name, fromProcess)
+      }
     }
-    return typeof fromProcess === 'string' && fromProcess !== '' ? fromProcess : fromOtherSources(name, context)
+    if (typeof fromProcess === 'string' && fromProcess !== '') return fromProcess
+    // The context is looked at once per reader (one call), for whichever variables process.env lacks.
+    others ??= otherSources(context)
+    return others(name)
   }
 }
+
+type OtherSources = (name: string) => string
 
 /**
  * After `process.env`: the `env` of `cloudflare:workers` (once loaded, see cloudflareWorkersEnv.ts) →
@@ -40,21 +47,26 @@ export function envReader(options: object | undefined, context: unknown): EnvRea
  * `''` when none has it. Only non-empty strings count. Never throws: a refused `process.env` read (Deno without
  * `--allow-env`) counts as unset, and the lookup goes on.
  */
-function fromOtherSources(name: string, context: unknown): string {
-  const fromWorkers = cloudflareWorkersEnv()?.[name]
-  if (typeof fromWorkers === 'string' && fromWorkers !== '') return fromWorkers
+function otherSources(context: unknown): OtherSources {
+  const workers = cloudflareWorkersEnv()
+  let contextEnv: unknown
+  let contextOwn: EnvRecord | undefined
   if (typeof context === 'object' && context !== null) {
     const { cloudflare, env } = context as { cloudflare?: { env?: unknown }; env?: unknown }
     // A context that has an env object is the whole story: a missing name there is missing.
-    if (typeof cloudflare === 'object' && cloudflare !== null && cloudflare.env !== undefined) {
-      return stringIn(cloudflare.env, name)
-    }
-    if (env !== undefined) return stringIn(env, name)
-    const own = (context as EnvRecord)[name]
-    if (typeof own === 'string' && own !== '') return own
+    if (typeof cloudflare === 'object' && cloudflare !== null && cloudflare.env !== undefined) contextEnv = cloudflare.env
+    else if (env !== undefined) contextEnv = env
+    else contextOwn = context as EnvRecord
   }
-  const global = (globalThis as EnvRecord)[name]
-  return typeof global === 'string' ? global : ''
+  return (name) => {
+    const fromWorkers = workers?.[name]
+    if (typeof fromWorkers === 'string' && fromWorkers !== '') return fromWorkers
+    if (contextEnv !== undefined) return stringIn(contextEnv, name)
+    const own = contextOwn?.[name]
+    if (typeof own === 'string' && own !== '') return own
+    const global = (globalThis as EnvRecord)[name]
+    return typeof global === 'string' ? global : ''
+  }
 }
 
 // The `process.env` values read for each options object, most recently used first: few apps have more than a couple
@@ -74,6 +86,7 @@ function processEnvValuesFor(options: object): Map<string, unknown> {
 
 /** `"true"` in any case, or a positive integer, as upstream reads boolean variables. */
 export function isTruthy(value: string): boolean {
+  if (value === '') return false
   if (value.toLowerCase() === 'true') return true
   const number = Number.parseInt(value, 10)
   return Number.isFinite(number) && number > 0
