@@ -26,8 +26,12 @@ import {
   type StateFacts,
 } from './requestState'
 
-/** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
-export async function authenticateRequest(request: Request, instance: ClerkInstance): Promise<RequestState> {
+/**
+ * Reads only the URL and headers of `request`, never its body. Never throws for a bad token (a configuration that
+ * cannot work does throw). The state comes back at once when nothing has to wait (a token seen before, a new token
+ * whose key is known), through a promise otherwise.
+ */
+export function authenticateRequest(request: Request, instance: ClerkInstance): RequestState | Promise<RequestState> {
   const context = createRequestContext(request, {
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
@@ -54,14 +58,18 @@ class Authentication {
     return this.verified(token, 'header')
   }
 
-  async withCookies(): Promise<RequestState> {
-    const { context, instance } = this
+  withCookies(): RequestState | Promise<RequestState> {
+    const { context } = this
     if (context.handshakeNonce !== undefined || context.handshakeToken !== undefined) {
       if (handshakeInUrl(context) && !isBoundToThisBrowser(context)) return this.unboundHandshake()
-      const resolved = await resolveHandshake(context, instance, this.facts)
-      if (resolved) return resolved
+      return resolveHandshake(context, this.instance, this.facts).then((resolved) => resolved ?? this.afterHandshake())
     }
+    return this.afterHandshake()
+  }
 
+  /** The decision table once no handshake answer is left to redeem. */
+  private afterHandshake(): RequestState | Promise<RequestState> {
+    const { context, instance } = this
     if (instance.isSatellite) {
       const sync = this.satelliteSync()
       if (sync) return sync
