@@ -25,6 +25,8 @@ export default defineConfig({
         test: {
           name: 'remix-clerk',
           include: ['test/**/*.test.ts'],
+          // The ClerkJS bundles the browser suites load, through `remix-clerk-local clerk-js install`.
+          globalSetup: ['test/helpers/clerkJsBundles.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -6,7 +6,8 @@ export default defineConfig({
     name: 'example',
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
-    // Builds remix-clerk, remix-clerk-local and the app when stale: the tests run the built app.
+    // Builds remix-clerk, remix-clerk-local and the app when stale: the tests run the built app, which loads ClerkJS
+    // from the cache `remix-clerk-local clerk-js install` fills.
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

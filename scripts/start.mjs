@@ -19,6 +19,7 @@ import {
   readDemoSeed,
 } from '../example/scripts/demoSeed.mjs'
 import { ensureBuilt, REPO_ROOT } from '../example/scripts/ensureBuilt.mjs'
+import { installClerkJsBundles } from './clerkJsBundles.mjs'
 
 /** @typedef {import('remix-clerk-local').LocalClerk} LocalClerk */
 /** @typedef {import('../example/scripts/appServer.mjs').AppServer} AppServer */
@@ -113,6 +114,9 @@ async function main() {
   /** @type {NodeJS.ProcessEnv} */
   let env = { ...process.env, WEBHOOK_USERS_FILE: process.env.WEBHOOK_USERS_FILE || join(dataDir, 'webhook-users.json') }
   if (!usingOwnKeys) {
+    // ClerkJS 5, which the example's @clerk/remix loads, from the backend: downloaded once into the user's cache.
+    const installed = await installClerkJsBundles(['5'])
+    if (installed.includes('downloaded')) say(installed.trimEnd())
     localClerk = await startLocalBackend(localPort, `http://127.0.0.1:${appPort}/api/webhooks`)
     // The keys, for the browser CLERK_PROXY_URL (the backend on the app's host name: LocalClerk.browserUrl says
     // why) and CLERK_JS (ClerkJS, served by the backend), and CLERK_WEBHOOK_SIGNING_SECRET for /api/webhooks.

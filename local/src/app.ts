@@ -3,6 +3,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { backendApi } from './bapi/index.js'
 import { incomingRequest } from './http/incomingRequest.js'
+import { unsupportedApi } from './bapi/unsupported.js'
 import { json, toErrorResponse } from './http/respond.js'
 import type { Core } from './core.js'
 import { notFound } from './errors.js'
@@ -23,6 +24,7 @@ export function createApp(core: Core): Hono {
   const clerkJs = clerkJsApi(core)
   app.use('/v1/*', async (c, next) => (isClerkJsRequest(c) ? clerkJs.fetch(c.req.raw, c.env) : next()))
   app.route('/v1', backendApi(core))
+  app.route('/', unsupportedApi(core))
   app.route('/', frontendApi(core))
   app.notFound((c) => {
     const { pathname } = new URL(c.req.url)

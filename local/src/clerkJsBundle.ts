@@ -1,18 +1,22 @@
-// The installed `@clerk/clerk-js` (and `@clerk/ui`) browser bundles, found once at start (fapi/clerkJsFiles.ts
-// serves them), so an app's ClerkJS and its UI come from this machine: no CDN, no network.
+// The `@clerk/clerk-js` (and `@clerk/ui`) browser bundles, found once at start (fapi/clerkJsFiles.ts serves them):
+// first the installed packages, then the copies `remix-clerk-local clerk-js install` put in its cache, so an app's
+// ClerkJS and its UI come from this machine: no CDN, no network.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cachedPackageDir, clerkJsCacheDir } from './clerkJsCache.js'
 
 export const CLERK_JS_PACKAGE = '@clerk/clerk-js'
 /** ClerkJS 6's components: a separate bundle (`ui.browser.js`) that the page loads next to ClerkJS. */
-const CLERK_UI_PACKAGE = '@clerk/ui'
+export const CLERK_UI_PACKAGE = '@clerk/ui'
 /** The file an app loads; the rest of `dist/` are the chunks it loads itself. */
 export const CLERK_JS_ENTRY = 'clerk.browser.js'
 const ENTRIES = { [CLERK_JS_PACKAGE]: CLERK_JS_ENTRY, [CLERK_UI_PACKAGE]: 'ui.browser.js' } as const
+/** A version as npm publishes it: `6.40.0`, `5.130.0-snapshot.1`. */
+export const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
 
-type ServedPackage = keyof typeof ENTRIES
+export type ServedPackage = keyof typeof ENTRIES
 
 export interface ClerkJsBundle {
   /** The package's real name, also when it is installed under an npm alias. */
@@ -27,7 +31,7 @@ export interface ClerkJsBundle {
 const defaultBases = (): string[] => [join(process.cwd(), 'package.json'), import.meta.url]
 
 /** The bundle in the package whose manifest is at `manifestPath`, or undefined when it is not one we serve. */
-function readBundle(manifestPath: string): ClerkJsBundle | undefined {
+export function readBundle(manifestPath: string): ClerkJsBundle | undefined {
   let manifest: { name?: unknown; version?: unknown }
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest
@@ -69,12 +73,16 @@ function findClerkJsBundle(from: readonly string[] = defaultBases()): ClerkJsBun
 /**
  * Every bundle to serve (`clerkJs`, `findClerkJsBundle`'s answer, first), then each other copy of `@clerk/clerk-js` or `@clerk/ui` in
  * the `node_modules/@clerk` folders Node would look in from the same places, npm aliases included
- * (`"@clerk/clerk-js-6": "npm:@clerk/clerk-js@6"`), so ClerkJS 5 and ClerkJS 6 with `@clerk/ui` can be served side
- * by side, each under its own version.
+ * (`"@clerk/clerk-js-6": "npm:@clerk/clerk-js@6"`), then the cached copies (newest first), so ClerkJS 5 and ClerkJS 6
+ * with `@clerk/ui` can be served side by side, each under its own version. Without an installed `@clerk/clerk-js`,
+ * `clerkJs` is the newest cached ClerkJS 5 (the major `@clerk/remix` 4 loads), else the newest cached one.
  */
-export function findServedBundles(from: readonly string[] = defaultBases()): { clerkJs: ClerkJsBundle | undefined; bundles: ClerkJsBundle[] } {
-  const clerkJs = findClerkJsBundle(from)
-  const found = clerkJs ? [clerkJs] : []
+export function findServedBundles(
+  from: readonly string[] = defaultBases(),
+  cacheDir: string = clerkJsCacheDir(),
+): { clerkJs: ClerkJsBundle | undefined; bundles: ClerkJsBundle[] } {
+  const installedClerkJs = findClerkJsBundle(from)
+  const found = installedClerkJs ? [installedClerkJs] : []
   const seen = new Set(found.map((bundle) => `${bundle.name}@${bundle.version}`))
   // The bases usually share their upper folders (the app's and this package's paths meet in the app's node_modules):
   // each folder is read once.
@@ -94,7 +102,52 @@ export function findServedBundles(from: readonly string[] = defaultBases()): { c
       dir = dirname(dir)
     }
   }
-  return { clerkJs, bundles: found }
+  for (const bundle of findCachedBundles(cacheDir)) {
+    if (seen.has(`${bundle.name}@${bundle.version}`)) continue
+    seen.add(`${bundle.name}@${bundle.version}`)
+    found.push(bundle)
+  }
+  const cachedClerkJs = found.filter((bundle) => bundle.name === CLERK_JS_PACKAGE)
+  const clerkJs = installedClerkJs ?? cachedClerkJs.find((bundle) => bundle.major === '5') ?? cachedClerkJs[0]
+  // `clerkJs` first: the major alias (`@5`) of the served paths picks the first bundle listed.
+  return { clerkJs, bundles: clerkJs ? [clerkJs, ...found.filter((bundle) => bundle !== clerkJs)] : found }
+}
+
+/** The copies in the cache (`<cache>/@clerk/<name>@<version>/`), newest version first; an unreadable cache has none. */
+function findCachedBundles(cacheDir: string): ClerkJsBundle[] {
+  let names: string[]
+  try {
+    names = readdirSync(join(cacheDir, '@clerk'))
+  } catch {
+    return []
+  }
+  const bundles: ClerkJsBundle[] = []
+  for (const folder of names) {
+    // Half-extracted downloads are hidden folders, renamed into place only once complete.
+    if (folder.startsWith('.')) continue
+    const bundle = readBundle(join(cacheDir, '@clerk', folder, 'package.json'))
+    // A folder is trusted only under the name it was installed under.
+    if (bundle && cachedPackageDir(cacheDir, bundle.name, bundle.version) === join(cacheDir, '@clerk', folder)) bundles.push(bundle)
+  }
+  return bundles.sort((a, b) => compareVersions(b.version, a.version))
+}
+
+/** Semantic version order: numbers compared as numbers, a prerelease before its release. */
+function compareVersions(a: string, b: string): number {
+  const parse = (version: string) => {
+    const [release = '', prerelease] = version.split(/-(.*)/s)
+    return { numbers: release.split('.').map(Number), prerelease }
+  }
+  const left = parse(a)
+  const right = parse(b)
+  for (let index = 0; index < 3; index++) {
+    const difference = (left.numbers[index] ?? 0) - (right.numbers[index] ?? 0)
+    if (difference !== 0) return difference
+  }
+  if (left.prerelease === undefined || right.prerelease === undefined) {
+    return left.prerelease === right.prerelease ? 0 : left.prerelease === undefined ? 1 : -1
+  }
+  return left.prerelease.localeCompare(right.prerelease, 'en', { numeric: true })
 }
 
 /** The URL of a bundle's entry file on a Frontend API: for ClerkJS, what `clerkJSUrl` (`CLERK_JS`) must be. */

@@ -2,6 +2,9 @@
 // The `remix-clerk-local` command: start a server or seed a database, printing the `.env` lines an app needs.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { CACHE_ENV, clerkJsCacheDir } from './clerkJsCache.js'
+import { isClerkJsChoice } from './clerkJsChoice.js'
+import { installClerkJs, parseInstallTargets } from './clerkJsInstall.js'
 import { formatEnvLines } from './envLines.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import { DEFAULT_DB_PATH } from './options.js'
@@ -14,6 +17,10 @@ const USAGE = `Usage: remix-clerk-local <command> [options]
 Commands:
   start                      Run the local Clerk backend and print the lines for your .env
   seed FILE.json             Add users, organizations (with members) and JWT templates; existing ones are kept
+  clerk-js install [5|6|VERSION|@clerk/ui@VERSION ...]
+                             Download ClerkJS (default 5; 6 comes with @clerk/ui) for Clerk's components,
+                             without its npm dependencies, checked against its integrity, into
+                             ${clerkJsCacheDir()} (or $${CACHE_ENV}); start serves it
 
 Options:
   --port N                   start: port to listen on (default 4000; 0 picks a free one)
@@ -22,6 +29,10 @@ Options:
   --session-lifetime SECONDS start: session token lifetime (default 60)
   --token-version 1|2        start: session token claim version (default 2)
   --seed FILE.json           start: seed before serving (handy with --db :memory:)
+  --clerk-js 5|6|VERSION     start: the ClerkJS to name in CLERK_JS and run the hosted pages on: the installed
+                             one of that major, else the newest cached, or an exact version (default: the
+                             installed @clerk/clerk-js, else ClerkJS 5); it must be installed or cached
+                             (clerk-js install). Every other copy is still served under its own version
   --allowed-origin ORIGIN    start: where sign-in may return to, repeatable; replaces the default
                              (http and https on localhost and 127.0.0.1, any port). ORIGIN is exact,
                              e.g. https://app.example.test, or any port: http://devbox.test:*
@@ -75,6 +86,12 @@ async function start(values: CliValues): Promise<void> {
   const allowedOrigins = values['allowed-origin'] as string[] | undefined
   const satelliteOrigins = values['satellite-origin'] as string[] | undefined
   const webhookUrls = values['webhook-url'] as string[] | undefined
+  const clerkJs = values['clerk-js'] as string | undefined
+  // A malformed --clerk-js is a usage mistake; one this machine does not have is not (createLocalClerk's error names
+  // the command that downloads it).
+  if (clerkJs !== undefined && !isClerkJsChoice(clerkJs)) {
+    throw new UsageError(`--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`)
+  }
   if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
     throw new UsageError('--env-file and --write-env are the same option: give one.')
   }
@@ -85,6 +102,7 @@ async function start(values: CliValues): Promise<void> {
     tokenVersion,
     ...(allowedOrigins ? { allowedOrigins } : {}),
     ...(satelliteOrigins ? { satelliteOrigins } : {}),
+    ...(clerkJs === undefined ? {} : { clerkJs }),
     webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
     // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
@@ -127,7 +145,7 @@ function banner(clerk: LocalClerk, db: string): string {
   const clerkJs = clerk.clerkJsUrl
     ? `Clerk's components work too: ClerkJS is at CLERK_JS, its Frontend API at CLERK_PROXY_URL. E-mail codes are always ${DEVELOPMENT_EMAIL_CODE}.\n` +
       `Hosted pages (Clerk's Account Portal, where <SignInButton/> leads): ${pages}/accounts/sign-in, /accounts/user, …\n`
-    : `Install @clerk/clerk-js@5 next to your app to use Clerk's components (ClerkJS) with this server.\n`
+    : `To use Clerk's components (ClerkJS) with this server, run: npx remix-clerk-local clerk-js install\n`
   return (
     `remix-clerk-local listening on ${clerk.url}\nDatabase: ${db}\n` +
     `Sign-in page: ${pages}/sign-in?redirect_url=<your app URL>   Sign-out: ${pages}/sign-out?redirect_url=<your app URL>\n` +
@@ -186,6 +204,22 @@ async function seedCommand(file: string | undefined, values: CliValues): Promise
   }
 }
 
+/** `clerk-js install [targets…]`: downloads what is not in the cache yet, then says where each one is. */
+async function clerkJsInstallCommand(args: string[]): Promise<void> {
+  let targets
+  try {
+    targets = parseInstallTargets(args)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const outcomes = await installClerkJs(targets, { cacheDir: clerkJsCacheDir() })
+  for (const { name, version, dir, downloaded } of outcomes) {
+    const how = downloaded > 0 ? `downloaded (${(downloaded / 1e6).toFixed(1)} MB, integrity checked) into` : 'already in'
+    process.stdout.write(`${name}@${version}: ${how} ${dir}\n`)
+  }
+  process.stdout.write(`remix-clerk-local start serves ${outcomes.length === 1 ? 'it' : 'them'} at /npm/<package>@<version>/dist/.\n`)
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -197,6 +231,7 @@ async function main(argv: string[]): Promise<void> {
       'session-lifetime': { type: 'string' },
       'token-version': { type: 'string' },
       seed: { type: 'string' },
+      'clerk-js': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'satellite-origin': { type: 'string', multiple: true },
       'webhook-url': { type: 'string', multiple: true },
@@ -215,6 +250,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'start' && rest.length === 0) return start(values)
   if (command === 'seed' && rest.length <= 1) return seedCommand(rest[0], values)
+  if (command === 'clerk-js' && rest[0] === 'install') return clerkJsInstallCommand(rest.slice(1))
   throw new UsageError(`unknown command "${positionals.join(' ')}".`)
 }
 

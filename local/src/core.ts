@@ -2,7 +2,8 @@
 // once per instance.
 import { AllowedHosts } from './http/allowedHosts.js'
 import type { AllowedOrigins } from './http/allowedOrigins.js'
-import { type ClerkJsBundle, findServedBundles } from './clerkJsBundle.js'
+import type { ClerkJsBundle } from './clerkJsBundle.js'
+import { servedBundles } from './clerkJsChoice.js'
 import { type InstanceKeys, loadInstance } from './keys.js'
 import type { ResolvedOptions } from './options.js'
 import { Satellites } from './http/satellites.js'
@@ -29,9 +30,9 @@ export interface Core {
   readonly allowedHosts: AllowedHosts
   /** The satellite applications and where the primary's and each satellite's Frontend API live. */
   readonly satellites: Satellites
-  /** The installed `@clerk/clerk-js` this server hands to browsers (`CLERK_JS`), if any. */
+  /** The ClerkJS this server hands to browsers (`CLERK_JS`) and runs its hosted pages on, if it has one. */
   readonly clerkJs: ClerkJsBundle | undefined
-  /** Every bundle served under `/npm/`: `clerkJs` first, then other installed ClerkJS versions and `@clerk/ui`. */
+  /** Every bundle served under `/npm/`: `clerkJs` first, then the other installed or cached ClerkJS and `@clerk/ui`. */
   readonly npmBundles: readonly ClerkJsBundle[]
   /** Webhooks: every operation that changes something Clerk announces calls `events.emit(type, data)`. */
   readonly events: WebhookEvents
@@ -58,7 +59,7 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
     const minter = new TokenMinter({ ...settings, satelliteFrontendApi: (origin) => satellites.frontendApiForApp(origin) })
-    const { clerkJs, bundles: npmBundles } = findServedBundles()
+    const { clerkJs, bundles: npmBundles } = servedBundles(options.clerkJs)
     const events = new WebhookEvents(
       { instanceId: keys.instanceId, secretKey: keys.secretKey, now: options.now, onCommit: (callback) => store.onCommit(callback) },
       options.webhooks,

@@ -6,7 +6,7 @@ export interface LocalClerkEnv {
   CLERK_API_URL: string
   /** Where browsers reach the Frontend API (see LocalClerk.browserUrl); ClerkJS and the handshake go there. */
   CLERK_PROXY_URL: string
-  /** ClerkJS as served by this backend (`clerkJSUrl`); absent when `@clerk/clerk-js` is not installed. */
+  /** ClerkJS as served by this backend (`clerkJSUrl`); absent when it has none (neither installed nor cached). */
   CLERK_JS?: string
   CLERK_JWT_KEY: string
   /** `whsec_…`: what the app verifies this backend's webhooks with (`verifyWebhook`). */

@@ -1,7 +1,7 @@
 // The instance's identity (id, RSA key, secret key): created on first start and kept, so old tokens still verify after
 // a restart.
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto'
-import { type JWK, exportJWK } from 'jose'
+import { exportJWK } from 'jose'
 import { newId, randomBase62 } from './ids.js'
 import type { InstanceRecord } from './store/instanceStore.js'
 import type { Store } from './store/index.js'
@@ -14,8 +14,15 @@ export interface InstanceKeys {
   signingKeyObject: KeyObject
   /** SPKI PEM of the public key, the value of CLERK_JWT_KEY. */
   publicKeyPem: string
-  jwk: JWK
+  jwk: PublicJwk
 }
+
+/**
+ * The public key as a JWK, the one entry of the instance's JWKS. Declared here rather than as jose's `JWK`, which
+ * the public types would then import: jose is ESM-only, and a CommonJS app's .d.cts may not import it under
+ * "moduleResolution": "node16". A type alias, so that it fits jose's `JWK` where the code hands it to jose.
+ */
+export type PublicJwk = { use: 'sig'; kty: 'RSA'; kid: string; alg: 'RS256'; n: string; e: string }
 
 /**
  * Loads the instance from the database, creating it on first start. RSA-2048 with e = 65537 is not a matter of
@@ -31,7 +38,7 @@ export async function loadInstance(store: Store, now: number): Promise<InstanceK
     secretKey: record.secret_key,
     signingKeyObject,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    jwk: { use: 'sig', kty: 'RSA', kid: record.id, alg: 'RS256', n: jwk.n, e: jwk.e },
+    jwk: { use: 'sig', kty: 'RSA', kid: record.id, alg: 'RS256', n: jwk.n!, e: jwk.e! },
   }
 }
 

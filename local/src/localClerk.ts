@@ -1,8 +1,8 @@
 // createLocalClerk and LocalClerk: the library's front door, one running instance usable in-process or over HTTP.
-import type { JWK } from 'jose'
 import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { type Core, createCore } from './core.js'
+import type { PublicJwk } from './keys.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { type LocalClerkOptions, resolveOptions } from './options.js'
 import { clerkJsUrl } from './clerkJsBundle.js'
@@ -40,7 +40,7 @@ export class LocalClerk {
   readonly secretKey: string
   /** Public key as SPKI PEM, the value of `CLERK_JWT_KEY` (verification without fetching the JWKS). */
   readonly jwtKey: string
-  readonly jwks: { keys: JWK[] }
+  readonly jwks: { keys: PublicJwk[] }
   /** Webhooks: the signing secret, the endpoints, and `settled()` to wait for deliveries. */
   readonly webhooks: LocalClerkWebhooks
 
@@ -82,8 +82,9 @@ export class LocalClerk {
   }
 
   /**
-   * Where browsers load ClerkJS from (the installed `@clerk/clerk-js`, served by this server): the value of
-   * `clerkJSUrl` / `CLERK_JS`. Undefined when `@clerk/clerk-js` is not installed.
+   * Where browsers load ClerkJS from (the one this server serves, see the `clerkJs` option): the value of
+   * `clerkJSUrl` / `CLERK_JS`. Undefined when there is none: neither an installed `@clerk/clerk-js` nor a copy that
+   * `npx remix-clerk-local clerk-js install` put in the cache.
    */
   get clerkJsUrl(): string | undefined {
     return this.core.clerkJs && clerkJsUrl(this.browserUrl, this.core.clerkJs)

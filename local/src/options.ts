@@ -1,6 +1,7 @@
 // createLocalClerk's options and their defaults, checked once so a bad one fails at creation with a message naming the
 // fix.
 import { resolve } from 'node:path'
+import { isClerkJsChoice } from './clerkJsChoice.js'
 import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from './http/allowedOrigins.js'
 import { type LocalClerkWebhookOptions, type WebhookSettings, resolveWebhookOptions } from './webhooks/settings.js'
 
@@ -33,6 +34,14 @@ export interface LocalClerkOptions {
    * `CLERK_WEBHOOK_SIGNING_SECRET`, POSTed to `endpoints` in the background, with retries.
    */
   webhooks?: LocalClerkWebhookOptions
+  /**
+   * The ClerkJS this backend names in `CLERK_JS` and runs its hosted pages on: a major (`'6'`: the installed
+   * `@clerk/clerk-js` of that major, else the newest in the cache) or an exact version (`'6.40.0'`). Every other
+   * installed or cached copy is still served under its own version. Default: the installed `@clerk/clerk-js`, else the
+   * newest cached ClerkJS 5. Creating the instance fails when this one is neither installed nor cached (the message
+   * names the `npx remix-clerk-local clerk-js install …` that downloads it), or when a ClerkJS 6 comes without `@clerk/ui`.
+   */
+  clerkJs?: string
 }
 
 export interface ResolvedOptions {
@@ -45,6 +54,7 @@ export interface ResolvedOptions {
   /** Exact origins, normalised (`URL.origin`). */
   satelliteOrigins: readonly string[]
   webhooks: WebhookSettings
+  clerkJs: string | undefined
 }
 
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
@@ -65,6 +75,9 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
   if (options.db !== undefined && (typeof options.db !== 'string' || options.db === '')) {
     throw problem(`db must be a file path or ':memory:' (got ${JSON.stringify(options.db)}).`)
   }
+  if (options.clerkJs !== undefined && !isClerkJsChoice(options.clerkJs)) {
+    throw problem(`clerkJs must be a major such as '5' or '6', or an exact version such as '6.40.0' (got ${JSON.stringify(options.clerkJs)}).`)
+  }
   const satelliteOrigins = checkSatelliteOrigins(options.satelliteOrigins)
   return {
     db: options.db === undefined ? resolve(DEFAULT_DB_PATH) : options.db,
@@ -76,6 +89,7 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
     allowedOrigins: AllowedOrigins.parse(withSatellites(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, satelliteOrigins)),
     satelliteOrigins,
     webhooks: resolveWebhookOptions(options.webhooks),
+    clerkJs: options.clerkJs,
   }
 }
 

@@ -1,15 +1,19 @@
 /** Files that hold the instance's keys are readable by their owner only, whatever the umask. */
-import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 
 export const PRIVATE_FILE_MODE = 0o600
 const PRIVATE_DIRECTORY_MODE = 0o700
 
 export const octal = (mode: number): string => mode.toString(8).padStart(4, '0')
 
+/** What the top directory created for the keys holds, so that git never offers them for a commit. */
+const GIT_IGNORE_ALL = "# Created by remix-clerk-local: this folder holds the local instance's private key. Never commit it.\n*\n"
+
 /**
- * Creates the missing directories up to `directory`, each 0700. Directories that already exist are left alone:
- * the database may well sit in the working directory, which is not ours to close.
+ * Creates the missing directories up to `directory`, each 0700, the top one with a `.gitignore` that ignores
+ * everything in it (an app's `.data/` is created inside its repository). Directories that already exist are left
+ * alone: the database may well sit in the working directory, which is not ours to close.
  */
 export function makePrivateDirectories(directory: string): void {
   const first = mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE })
@@ -20,6 +24,7 @@ export function makePrivateDirectories(directory: string): void {
     chmodSync(current, PRIVATE_DIRECTORY_MODE)
     if (current === top || current === dirname(current)) break
   }
+  writeFileSync(join(top, '.gitignore'), GIT_IGNORE_ALL)
 }
 
 /** A file whose mode was narrowed, and what it was before. */

@@ -153,7 +153,8 @@ export async function createSignedInHeaders(
   clerk: LocalClerk,
   url: string | URL,
   as: SignInAs | Persona,
-  init?: HeadersInit,
+  // HeadersInit by another name: a Node project's types (@types/node without the DOM library) have RequestInit only.
+  init?: RequestInit['headers'],
 ): Promise<Headers> {
   const { headers: auth } = await signIn(clerk, as, url)
   const headers = new Headers(init)

@@ -28,9 +28,16 @@ interface LocalClerkLike {
   close(): Promise<void>
 }
 
-/** What both ways take: the CLI's options (`now` is the test process's instance's clock; the CLI's is the real one). */
-/** `webhooks` is the library's only: the CLI's `--webhook-url` has its own suite (webhooksCli.test.ts). */
-export type BackendOptions = Pick<LocalClerkOptions, 'sessionLifetime' | 'tokenVersion' | 'allowedOrigins' | 'satelliteOrigins' | 'now' | 'webhooks'>
+/**
+ * What both ways take: the CLI's options (`now` is the test process's instance's clock; the CLI's is the real one;
+ * `webhooks` is the library's only: the CLI's `--webhook-url` has its own suite, webhooksCli.test.ts), and
+ * `environment`: the variables the backend reads from its environment (REMIX_CLERK_LOCAL_CACHE), set for the CLI
+ * process, or in this process while the library's instance is created (the only time it reads them).
+ */
+export type BackendOptions = Pick<
+  LocalClerkOptions,
+  'sessionLifetime' | 'tokenVersion' | 'allowedOrigins' | 'satelliteOrigins' | 'clerkJs' | 'now' | 'webhooks'
+> & { environment?: Record<string, string> }
 
 export interface Backend<C extends LocalClerkLike> {
   /**
@@ -55,8 +62,9 @@ export async function startBackend<C extends LocalClerkLike>(
   options: BackendOptions = {},
   mode: BackendMode = BACKEND_MODE,
 ): Promise<Backend<C>> {
+  const { environment, ...clerkOptions } = options
   if (mode === 'library') {
-    const clerk = await create({ db: ':memory:', ...options })
+    const clerk = await withEnvironment(environment, () => create({ db: ':memory:', ...clerkOptions }))
     try {
       const { url } = await clerk.listen(0)
       return { clerk, url, env: definedValues(clerk.env()), close: () => clerk.close() }
@@ -65,10 +73,28 @@ export async function startBackend<C extends LocalClerkLike>(
       throw error
     }
   }
-  return startCli(create, options)
+  return startCli(create, clerkOptions, environment)
 }
 
-async function startCli<C extends LocalClerkLike>(create: (options: LocalClerkOptions) => Promise<C>, options: BackendOptions): Promise<Backend<C>> {
+/** Runs `work` with `environment` in process.env, then puts back what was there. */
+async function withEnvironment<T>(environment: Record<string, string> | undefined, work: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(environment ?? {}).map((name) => [name, process.env[name]]))
+  Object.assign(process.env, environment)
+  try {
+    return await work()
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
+}
+
+async function startCli<C extends LocalClerkLike>(
+  create: (options: LocalClerkOptions) => Promise<C>,
+  options: Omit<BackendOptions, 'environment'>,
+  environment: Record<string, string> | undefined,
+): Promise<Backend<C>> {
   const dir = mkdtempSync(join(tmpdir(), 'local-clerk-cli-backend-'))
   const db = join(dir, 'local-clerk.db')
   const envFile = join(dir, 'clerk.env')
@@ -83,7 +109,7 @@ async function startCli<C extends LocalClerkLike>(create: (options: LocalClerkOp
     }
   }
   try {
-    cli = runCli(['start', '--port', '0', '--db', db, '--quiet', '--write-env', envFile, ...cliFlags(options)])
+    cli = runCli(['start', '--port', '0', '--db', db, '--quiet', '--write-env', envFile, ...cliFlags(options)], undefined, environment)
     // With --quiet, the URL on a line of its own is all it prints, once it listens (and has written the file).
     await cli.waitFor('\n', 30_000)
     const url = cli.stdout().trim()
@@ -97,13 +123,14 @@ async function startCli<C extends LocalClerkLike>(create: (options: LocalClerkOp
 }
 
 /** The `start` flags for the options (all but `now`). */
-function cliFlags(options: BackendOptions): string[] {
+function cliFlags(options: Omit<BackendOptions, 'environment'>): string[] {
   if (options.webhooks) throw new Error('The webhooks option is the library\'s: start the CLI with --webhook-url in its own test.')
   return [
     ...(options.sessionLifetime === undefined ? [] : ['--session-lifetime', String(options.sessionLifetime)]),
     ...(options.tokenVersion === undefined ? [] : ['--token-version', String(options.tokenVersion)]),
     ...(options.allowedOrigins ?? []).flatMap((origin) => ['--allowed-origin', origin]),
     ...(options.satelliteOrigins ?? []).flatMap((origin) => ['--satellite-origin', origin]),
+    ...(options.clerkJs === undefined ? [] : ['--clerk-js', options.clerkJs]),
   ]
 }
 

@@ -15,8 +15,9 @@ export interface CliProcess {
   waitFor(text: string, timeoutMs?: number): Promise<void>
 }
 
-export function runCli(args: string[], cwd?: string): CliProcess {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+/** `env`: variables set for the child on top of this process's (e.g. REMIX_CLERK_LOCAL_CACHE). */
+export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliProcess {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, env: env && { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))

@@ -72,6 +72,8 @@ interface CallOptions {
  */
 export interface Harness {
   clerk: LocalClerk
+  /** The settings the served backend gives an app (`CLERK_JS`, …): in CLI mode, what the process wrote, not `clerk`'s. */
+  env: Record<string, string>
   clock: TestClock
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>
   close(): Promise<void>
@@ -82,6 +84,7 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
   const backend = await startBackend(createLocalClerk, { now: clock.now, ...options })
   return {
     clerk: backend.clerk,
+    env: backend.env,
     clock,
     async call(method, path, { body, rawBody, headers = {}, anonymous = false } = {}) {
       const response = await fetch(`${backend.url}${path}`, {

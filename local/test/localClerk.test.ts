@@ -164,10 +164,11 @@ describe('schema migrations', () => {
     const raw = new Database(db)
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
-    raw.pragma('user_version = 70')
+    const newer = MIGRATIONS.length + 4
+    raw.pragma(`user_version = ${newer}`)
     raw.close()
     await expect(createLocalClerk({ db })).rejects.toThrow(
-      `The database was created by a newer remix-clerk-local (schema version 70, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
+      `The database was created by a newer remix-clerk-local (schema version ${newer}, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
     )
   })
 
@@ -177,11 +178,15 @@ describe('schema migrations', () => {
     for (const migration of MIGRATIONS.slice(0, 2)) raw.exec(migration)
     raw.pragma('user_version = 2')
     raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES ('user_old', 1, 1)`).run()
+    raw.prepare(`INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES ('idn_old', 'user_old', 'old@example.com', 1, 1)`).run()
     raw.close()
     const clerk = await createLocalClerk({ db })
     try {
-      expect((await clerk.fetch(new Request(`${clerk.url}/v1/users/user_old`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))).status).toBe(200)
+      const get = (path: string) => clerk.fetch(new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))
+      expect((await get('/v1/users/user_old')).status).toBe(200)
       expect(coreOf(clerk).store.users.passwordDigest('user_old')).toBeUndefined()
+      // Migration 4 filled the search index with the users that were there.
+      expect(((await (await get('/v1/users?query=old@exa')).json()) as Array<{ id: string }>).map((u) => u.id)).toEqual(['user_old'])
     } finally {
       await clerk.close()
     }

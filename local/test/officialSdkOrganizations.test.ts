@@ -83,7 +83,7 @@ describe('organizations', () => {
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG)
 
     const notImage = await apiError(clerk.organizations.updateOrganizationLogo(org.id, { file: new Blob(['<svg/>'], { type: 'image/svg+xml' }) }))
-    expect(notImage).toMatchObject({ status: 422, errors: [{ code: 'form_param_format_invalid', meta: { paramName: 'file' } }] })
+    expect(notImage).toMatchObject({ status: 422, errors: [{ code: 'avatar_file_type_invalid', meta: { paramName: 'file' } }] })
 
     const without = await clerk.organizations.deleteOrganizationLogo(org.id)
     expect(without).toMatchObject({ hasImage: false, imageUrl: '' })
@@ -210,7 +210,7 @@ describe('organization invitations', () => {
       redirectUrl: 'http://localhost:3000/accept',
     })
     expect(invitation).toMatchObject({ emailAddress: 'new.person@example.com', role: 'org:member', roleName: 'Member', organizationId: org, status: 'pending' })
-    expect(invitation.url).toMatch(new RegExp(`^${h.clerk.url}/v1/tickets/accept\\?ticket=\\w{43}$`))
+    expect(invitation.url).toMatch(new RegExp(`^${h.clerk.browserUrl}/v1/tickets/accept\\?ticket=\\w{43}$`))
     expect(invitation.expiresAt - invitation.createdAt).toBe(30 * 24 * 3600 * 1000)
     expect(invitation.publicOrganizationData).toMatchObject({ id: org, name: 'Invites', slug: 'invites' })
 
@@ -343,7 +343,7 @@ describe('application invitations', () => {
       notify: false,
     })
     expect(invitation).toMatchObject({ emailAddress: 'invitee@example.com', publicMetadata: { plan: 'beta' }, status: 'pending', revoked: false })
-    expect(invitation.url).toMatch(new RegExp(`^${h.clerk.url}/v1/tickets/accept\\?ticket=\\w{43}$`))
+    expect(invitation.url).toMatch(new RegExp(`^${h.clerk.browserUrl}/v1/tickets/accept\\?ticket=\\w{43}$`))
 
     const bulk = await clerk.invitations.createInvitationBulk([{ emailAddress: 'b1@example.com' }, { emailAddress: 'b2@example.com', expiresInDays: 2 }])
     expect(bulk.map((i) => i.emailAddress)).toEqual(['b1@example.com', 'b2@example.com'])

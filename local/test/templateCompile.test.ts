@@ -156,12 +156,18 @@ describe('the documented complete example', () => {
       legal_accepted_at: null,
       last_sign_in_at: null,
       last_active_at: null,
+      banned: false,
+      locked_until: null,
+      image_id: null,
+      delete_self_enabled: true,
+      create_organization_enabled: true,
+      create_organizations_limit: null,
       created_at: 1227618844_000,
       updated_at: 1227618844_500,
     }
     const ctx = buildShortcodeContext({
       user,
-      emails: [{ id: 'idn_1', user_id: user.id, value: 'maria@example.com', created_at: 0, updated_at: 0 }],
+      emails: [{ id: 'idn_1', user_id: user.id, value: 'maria@example.com', verification: null, created_at: 0, updated_at: 0 }],
       phones: [],
     })
     const compiled = compileClaims({

@@ -206,9 +206,10 @@ describe('GET /v1/users and /v1/users/count', () => {
   })
 
   it('refuses an unsupported order_by', async () => {
-    expectClerkError(await h2.call('GET', '/v1/users?order_by=-email_address'), 422, 'form_param_value_invalid', {
+    expectClerkError(await h2.call('GET', '/v1/users?order_by=-password'), 422, 'form_param_value_invalid', {
       paramName: 'order_by',
-      longMessage: 'order_by must be one of created_at, updated_at, first_name, last_name, username, last_active_at, last_sign_in_at, optionally prefixed with + or -.',
+      longMessage:
+        'order_by must be one of created_at, updated_at, first_name, last_name, username, last_active_at, last_sign_in_at, email_address, phone_number, web3wallet, optionally prefixed with + or -.',
     })
   })
 

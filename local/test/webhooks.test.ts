@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { type RecordedRequest, type RecordingServer, type ScriptedResponse, startRecordingServer } from '../../test/helpers/recordingServer'
 import { createLocalClerk, type LocalClerkWebhookOptions } from '../src/index.js'
 import { ClerkJsAgent } from './fapi/clerkJsAgent.js'
-import { type Harness, startHarness } from './helpers.js'
+import { type Harness, PNG, startHarness } from './helpers.js'
 
 const receivers: RecordingServer[] = []
 const harnesses: Harness[] = []
@@ -170,6 +170,207 @@ describe('events', () => {
     expect(ended.data).toMatchObject({ status: 'ended', user: { id: adaEmail.id } })
     // The browser's request caused these: its origin's page made the call.
     expect((hook.requests[1]!.json as { event_attributes: unknown }).event_attributes).toEqual({ http_request: { client_ip: expect.stringMatching(/127\.0\.0\.1$/), user_agent: expect.any(String) } })
+  })
+})
+
+/** The deliveries of `hook`, each verified by @clerk/backend's verifyWebhook, as `{ type, data }`. */
+async function verifiedEvents(hook: RecordingServer, h: Harness) {
+  const events = []
+  for (const delivery of hook.requests) {
+    const event = (await verifyWebhook(asRequest(delivery), { signingSecret: h.clerk.webhooks.signingSecret })) as unknown as { type: string; data: Record<string, unknown> }
+    events.push({ type: event.type, data: event.data })
+  }
+  return events
+}
+
+/** A backend with a receiver, its setup's events (`seed`) already delivered and forgotten. */
+async function listening() {
+  const hook = await receiver()
+  const { h } = await backend({ endpoints: [`${hook.url}/hook`] })
+  return { hook, h }
+}
+
+describe('events of the users side and of invitations', () => {
+  it('user.updated for every Backend API change of a user, with the user as it now is; a ban revokes sessions (session.revoked)', async () => {
+    const { hook, h } = await listening()
+    const user = (await h.call('POST', '/v1/users', { body: { email_address: ['ada@example.com'], password: 'a long password' } })).body
+    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: user.id } })).body
+    await h.clerk.webhooks.settled()
+    hook.clearRequests()
+    const path = `/v1/users/${user.id}`
+    const form = new FormData()
+    form.append('file', new Blob([PNG], { type: 'image/png' }))
+    const calls: Array<[string, string, unknown?]> = [
+      ['PATCH', path, { first_name: 'Ada' }],
+      ['PATCH', `${path}/metadata`, { public_metadata: { role: 'admin', prefs: { theme: 'dark' } } }],
+      ['PUT', `${path}/metadata`, { private_metadata: { stripe: 'cus_1' } }],
+      ['POST', `${path}/ban`],
+      ['POST', `${path}/unban`],
+      ['POST', `${path}/lock`],
+      ['POST', `${path}/unlock`],
+      ['POST', `${path}/remove_password`],
+      ['DELETE', `${path}/mfa`],
+      ['PUT', `${path}/email_address`, { email_address: 'lovelace@example.com' }],
+    ]
+    for (const [method, at, body] of calls) expect((await h.call(method, at, body === undefined ? {} : { body })).status).toBe(200)
+    const image = await fetch(`${h.clerk.apiUrl}${path}/profile_image`, { method: 'POST', headers: { authorization: `Bearer ${h.clerk.secretKey}` }, body: form })
+    expect(image.status).toBe(200)
+    expect((await h.call('DELETE', `${path}/profile_image`)).status).toBe(200)
+    const email = (await h.call('POST', '/v1/email_addresses', { body: { user_id: user.id, email_address: 'second@example.com' } })).body
+    await h.call('PATCH', `/v1/email_addresses/${email.id}`, { body: { primary: true } })
+    await h.call('DELETE', `/v1/email_addresses/${email.id}`)
+    await h.call('POST', '/v1/phone_numbers', { body: { user_id: user.id, phone_number: '+15551234567' } })
+    await h.clerk.webhooks.settled()
+
+    const events = await verifiedEvents(hook, h)
+    expect(events.map((e) => e.type)).toEqual([
+      'user.updated',
+      'user.updated',
+      'user.updated',
+      'session.revoked',
+      'user.updated',
+      ...Array<string>(12).fill('user.updated'),
+    ])
+    const updates = events.filter((e) => e.type === 'user.updated').map((e) => e.data)
+    expect(updates[0]).toMatchObject({ object: 'user', id: user.id, first_name: 'Ada' })
+    expect(updates[1]).toMatchObject({ public_metadata: { role: 'admin', prefs: { theme: 'dark' } } })
+    expect(updates[2]).toMatchObject({ private_metadata: { stripe: 'cus_1' } })
+    expect(updates[3]).toMatchObject({ banned: true })
+    expect(events[3]!.data).toMatchObject({ object: 'session', id: session.id, status: 'revoked', user: { id: user.id } })
+    expect(updates.slice(4, 7).map((u) => [u.banned, u.locked])).toEqual([
+      [false, false],
+      [false, true],
+      [false, false],
+    ])
+    expect(updates[7]).toMatchObject({ password_enabled: false })
+    expect(updates[9]).toMatchObject({ email_addresses: [{ email_address: 'lovelace@example.com' }] })
+    expect([updates[10]!.has_image, updates[11]!.has_image]).toEqual([true, false])
+    expect((updates[12]!.email_addresses as unknown[]).length).toBe(2)
+    expect(updates[13]!.primary_email_address_id).toBe(email.id)
+    expect((updates[14]!.email_addresses as unknown[]).length).toBe(1)
+    expect(updates[15]).toMatchObject({ phone_numbers: [{ phone_number: '+15551234567' }] })
+    // The last event is the user as the Backend API now reads it.
+    expect(updates[15]).toEqual((await h.call('GET', path)).body)
+  })
+
+  it("ClerkJS's user mutations: user.updated for each change, email.created for the address's code, user.deleted for user.delete", async () => {
+    const { hook, h } = await listening()
+    h.clerk.seed({ users: [{ email_address: 'me@example.com', password: 'a long password' }] })
+    const agent = new ClerkJsAgent(h.clerk.url)
+    const signedIn = (await agent.signInWithPassword('me@example.com', 'a long password')).body
+    const me = { _clerk_session_id: signedIn.response.created_session_id as string }
+    const userId = signedIn.client.sessions[0].user.id as string
+    await h.clerk.webhooks.settled()
+    hook.clearRequests()
+
+    await agent.call('PATCH', '/v1/me', { first_name: 'New' }, me)
+    const added = (await agent.call('POST', '/v1/me/email_addresses', { email_address: 'second@example.com' }, me)).body.response
+    await agent.call('POST', `/v1/me/email_addresses/${added.id}/prepare_verification`, { strategy: 'email_code' }, me)
+    await agent.call('POST', `/v1/me/email_addresses/${added.id}/attempt_verification`, { code: '424242' }, me)
+    await agent.call('POST', '/v1/me/change_password', { current_password: 'a long password', new_password: 'another long password' }, me)
+    // A data URL as the raw body: how ClerkJS sends setProfileImage({ file: 'data:…' }).
+    const image = await agent.call('POST', '/v1/me/profile_image', `data:image/png;base64,${PNG.toString('base64')}`, me)
+    expect(image.status, JSON.stringify(image.body)).toBe(200)
+    await agent.call('DELETE', '/v1/me/profile_image', {}, me)
+    await agent.call('POST', '/v1/me/remove_password', { current_password: 'another long password' }, me)
+    await agent.call('DELETE', `/v1/me/email_addresses/${added.id}`, {}, me)
+    await agent.call('DELETE', '/v1/me', {}, me)
+    await h.clerk.webhooks.settled()
+
+    const events = await verifiedEvents(hook, h)
+    expect(events.map((e) => e.type)).toEqual([
+      'user.updated',
+      'user.updated',
+      'email.created',
+      'user.updated',
+      'user.updated',
+      'user.updated',
+      'user.updated',
+      'user.updated',
+      'user.updated',
+      'user.deleted',
+    ])
+    expect(events[0]!.data).toMatchObject({ id: userId, first_name: 'New' })
+    expect(events[2]!.data).toMatchObject({
+      object: 'email',
+      slug: 'verification_code',
+      to_email_address: 'second@example.com',
+      email_address_id: added.id,
+      user_id: userId,
+      data: { otp_code: '424242' },
+    })
+    expect(events[3]!.data).toMatchObject({ email_addresses: expect.arrayContaining([expect.objectContaining({ id: added.id, verification: expect.objectContaining({ status: 'verified' }) })]) })
+    expect([events[5]!.data.has_image, events[6]!.data.has_image, events[7]!.data.password_enabled]).toEqual([true, false, false])
+    expect(events[9]!.data).toEqual({ object: 'user', id: userId, deleted: true })
+  })
+
+  it('session.created for a sign-in with a sign-in token or an actor token (the actor in the session)', async () => {
+    const { hook, h } = await listening()
+    const user = (await h.call('POST', '/v1/users', { body: { email_address: ['ticket@example.com'] } })).body
+    const token = (await h.call('POST', '/v1/sign_in_tokens', { body: { user_id: user.id } })).body
+    const actor = (await h.call('POST', '/v1/actor_tokens', { body: { user_id: user.id, actor: { sub: 'user_support' } } })).body
+    await h.clerk.webhooks.settled()
+    hook.clearRequests()
+    for (const ticket of [token.token, actor.token]) {
+      expect((await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { strategy: 'ticket', ticket })).status).toBe(200)
+    }
+    await h.clerk.webhooks.settled()
+    const events = await verifiedEvents(hook, h)
+    expect(events.map((e) => e.type)).toEqual(['session.created', 'session.created'])
+    expect(events[0]!.data).toMatchObject({ object: 'session', status: 'active', actor: null, user: { id: user.id } })
+    expect(events[1]!.data).toMatchObject({ actor: { sub: 'user_support' }, user: { id: user.id } })
+  })
+
+  it('invitations: email.created with the link (unless notify: false), organizationInvitation.created, .revoked and .accepted', async () => {
+    const { hook, h } = await listening()
+    const admin = (await h.call('POST', '/v1/users', { body: { email_address: ['admin@example.com'], first_name: 'Grace', last_name: 'Hopper' } })).body
+    const bob = (await h.call('POST', '/v1/users', { body: { email_address: ['bob@example.com'], password: 'a long password' } })).body
+    const org = (await h.call('POST', '/v1/organizations', { body: { name: 'Acme', created_by: admin.id } })).body
+    await h.clerk.webhooks.settled()
+    hook.clearRequests()
+
+    const invitation = (await h.call('POST', '/v1/invitations', { body: { email_address: 'new@example.com' } })).body
+    await h.call('POST', '/v1/invitations', { body: { email_address: 'quiet@example.com', notify: false } })
+    const toBob = (await h.call('POST', `/v1/organizations/${org.id}/invitations`, { body: { email_address: 'bob@example.com', role: 'org:member', inviter_user_id: admin.id } })).body
+    const toEve = (await h.call('POST', `/v1/organizations/${org.id}/invitations`, { body: { email_address: 'eve@example.com', role: 'org:member', notify: false } })).body
+    await h.call('POST', `/v1/organizations/${org.id}/invitations/${toEve.id}/revoke`)
+    const accepted = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { strategy: 'ticket', ticket: new URL(toBob.url).searchParams.get('ticket')! })
+    expect(accepted.status).toBe(200)
+    await h.clerk.webhooks.settled()
+
+    const events = await verifiedEvents(hook, h)
+    expect(events.map((e) => e.type)).toEqual([
+      'email.created',
+      'organizationInvitation.created',
+      'email.created',
+      'organizationInvitation.created',
+      'organizationInvitation.revoked',
+      'organizationMembership.created',
+      'organizationInvitation.accepted',
+      'session.created',
+    ])
+    expect(events[0]!.data).toMatchObject({
+      object: 'email',
+      slug: 'invitation',
+      to_email_address: 'new@example.com',
+      email_address_id: null,
+      user_id: null,
+      data: { action_url: invitation.url },
+      delivered_by_clerk: false,
+    })
+    expect(events[1]!.data).toEqual({ ...toBob, status: 'pending' })
+    expect(events[2]!.data).toMatchObject({
+      slug: 'organization_invitation',
+      to_email_address: 'bob@example.com',
+      email_address_id: bob.email_addresses[0].id,
+      user_id: bob.id,
+      subject: 'Invitation to join Acme',
+      body_plain: expect.stringContaining('Grace Hopper has invited you to join Acme'),
+      data: { action_url: toBob.url, inviter_name: 'Grace Hopper', org: { name: 'Acme' } },
+    })
+    expect(events[3]!.data).toMatchObject({ id: toEve.id, status: 'pending' })
+    expect(events[4]!.data).toMatchObject({ object: 'organization_invitation', id: toEve.id, status: 'revoked' })
+    expect(events[6]!.data).toMatchObject({ object: 'organization_invitation', id: toBob.id, status: 'accepted', user_id: bob.id, organization_id: org.id })
   })
 })
 
@@ -337,7 +538,7 @@ describe('the signing secret and the options', () => {
     const client = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })
     for (const call of [() => client.webhooks.createSvixApp(), () => client.webhooks.generateSvixAuthURL(), () => client.webhooks.deleteSvixApp()]) {
       const error = await call().catch((caught: unknown) => caught)
-      expect(error).toMatchObject({ status: 422, errors: [{ code: 'not_supported', longMessage: expect.stringContaining('--webhook-url URL') }] })
+      expect(error).toMatchObject({ status: 404, errors: [{ code: 'not_supported', longMessage: expect.stringContaining('--webhook-url URL') }] })
     }
   })
 })

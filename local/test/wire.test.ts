@@ -156,9 +156,10 @@ describe('request bodies', () => {
   })
 
   it('refuses unknown query parameters instead of ignoring a filter', async () => {
-    expectClerkError(await h.call('GET', '/v1/users?created_at_after=1'), 422, 'form_param_unknown', {
-      paramName: 'created_at_after',
-      longMessage: 'created_at_after is not a valid parameter for this request.',
+    // `email` for `email_address`: a typo that must not list every user.
+    expectClerkError(await h.call('GET', '/v1/users?email=ada@example.com'), 422, 'form_param_unknown', {
+      paramName: 'email',
+      longMessage: 'email is not a valid parameter for this request.',
     })
   })
 

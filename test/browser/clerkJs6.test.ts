@@ -1,7 +1,7 @@
 // ClerkJS 6 with its separate UI bundle (`@clerk/ui`) on the local backend, in Chromium: both bundles come from the
-// local backend's /npm/ paths (installed under the npm alias `@clerk/clerk-js-6` next to ClerkJS 5), <SignIn/> signs
-// in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user. The backend is the
-// library or the CLI process, as the run asks (local/test/backend.ts: the "remix-clerk (cli)" project).
+// local backend's /npm/ paths (from the cache `remix-clerk-local clerk-js install 6` fills, next to ClerkJS 5), <SignIn/>
+// signs in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user. The backend is
+// the library or the CLI process, as the run asks (local/test/backend.ts: the "remix-clerk (cli)" project).
 import { json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +18,7 @@ const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
 
 function packagesMissingReason(): string | undefined {
   if (clerkJs6 && ui) return undefined
-  const message = 'ClerkJS 6 or @clerk/ui is not installed (devDependencies "@clerk/clerk-js-6" and "@clerk/ui" of local/); run npm install.'
+  const message = 'ClerkJS 6 or @clerk/ui is not in the cache; run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).'
   if (process.env.CI === 'true') throw new Error(`${message} CI=true: missing packages are a failure.`)
   console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE CLERKJS 6 TEST: ${message}\n${'!'.repeat(100)}\n`)
   return message

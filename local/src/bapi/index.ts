@@ -4,7 +4,11 @@ import type { Core } from '../core.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
 import { toErrorResponse } from '../http/respond.js'
+import { allowlistRoutes, blocklistRoutes } from './routes/accessLists.js'
 import { clientRoutes } from './routes/clients.js'
+import { domainRoutes } from './routes/domains.js'
+import { emailAddressRoutes, phoneNumberRoutes } from './routes/identifiers.js'
+import { instanceRoutes } from './routes/instance.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'
 import { invitationRoutes } from './routes/invitations.js'
@@ -12,10 +16,12 @@ import { instanceOrganizationDomainRoutes } from './routes/organizationDomains.j
 import { instanceOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
 import { instanceMembershipRoutes } from './routes/organizationMemberships.js'
 import { organizationRoutes } from './routes/organizations.js'
+import { redirectUrlRoutes } from './routes/redirectUrls.js'
 import { sessionRoutes } from './routes/sessions.js'
+import { actorTokenRoutes, signInTokenRoutes, testingTokenRoutes } from './routes/tickets.js'
 import { userOrganizationRoutes } from './routes/userOrganizations.js'
 import { userRoutes } from './routes/users.js'
-import { webhookRoutes } from './routes/webhooks.js'
+import { waitlistEntryRoutes } from './routes/waitlistEntries.js'
 
 /**
  * The Backend API under `/v1`. Guards are attached per resource rather than to `/v1/*`, because the Frontend
@@ -36,7 +42,17 @@ export function backendApi(core: Core): Hono {
     ['/invitations', invitationRoutes(core)],
     ['/jwks', jwksRoutes(core)],
     ['/clients', clientRoutes(core)],
-    ['/webhooks', webhookRoutes()],
+    ['/email_addresses', emailAddressRoutes(core)],
+    ['/phone_numbers', phoneNumberRoutes(core)],
+    ['/sign_in_tokens', signInTokenRoutes(core)],
+    ['/actor_tokens', actorTokenRoutes(core)],
+    ['/testing_tokens', testingTokenRoutes(core)],
+    ['/allowlist_identifiers', allowlistRoutes(core)],
+    ['/blocklist_identifiers', blocklistRoutes(core)],
+    ['/redirect_urls', redirectUrlRoutes(core)],
+    ['/domains', domainRoutes(core)],
+    ['/instance', instanceRoutes(core)],
+    ['/waitlist_entries', waitlistEntryRoutes(core)],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   const guarded = new Set<string>()

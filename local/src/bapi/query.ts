@@ -41,8 +41,13 @@ export class Query {
   }
 
   integer(name: string, min: number, max: number, fallback: number): number {
+    return this.optionalInteger(name, min, max) ?? fallback
+  }
+
+  /** An integer in [min, max], or undefined when absent. */
+  optionalInteger(name: string, min: number, max: number): number | undefined {
     const value = this.params.get(name)
-    if (value === null || value === '') return fallback
+    if (value === null || value === '') return undefined
     if (!/^-?\d+$/.test(value)) throw unprocessable(paramFormatInvalid(name, 'must be an integer.'))
     const number = Number(value)
     if (number < min || number > max) throw unprocessable(paramValueInvalid(name, `must be between ${min} and ${max}.`))

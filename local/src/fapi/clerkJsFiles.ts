@@ -1,4 +1,4 @@
-// Serves the installed `@clerk/clerk-js` (and `@clerk/ui`) browser bundles at `/npm/@clerk/<package>@<version>/dist/<file>`,
+// Serves the installed or cached `@clerk/clerk-js` (and `@clerk/ui`) browser bundles at `/npm/@clerk/<package>@<version>/dist/<file>`,
 // the path Clerk's CDN uses, so an app's ClerkJS, its UI and the chunks they load relative to their own URLs come
 // from this machine.
 import { readFile } from 'node:fs/promises'
@@ -20,7 +20,8 @@ export function clerkJsBundleHandler(bundles: readonly ClerkJsBundle[]): (c: Con
   return async (c) => {
     if (!bundles.some((bundle) => bundle.name === CLERK_JS_PACKAGE)) {
       throw notServed(
-        `${CLERK_JS_PACKAGE} is not installed, so remix-clerk-local cannot serve ClerkJS. Install it next to your app: npm install --save-dev ${CLERK_JS_PACKAGE}@5`,
+        `${CLERK_JS_PACKAGE} is not installed, so remix-clerk-local cannot serve ClerkJS. Download its browser bundle with ` +
+          'npx remix-clerk-local clerk-js install, then restart remix-clerk-local.',
       )
     }
     // The route is /npm/@clerk/:package/dist/:file, so `package` is `clerk-js@<version>`, `ui@<version>` or another name.

@@ -3,6 +3,8 @@ import type { Context } from 'hono'
 import type { Core } from '../core.js'
 import { ClerkApiError } from '../errors.js'
 import { signInOnFreshClient, signOutClient } from '../services/clients.js'
+import { checkAccess } from '../services/accessLists.js'
+import { assertMaySignIn } from '../services/userAccess.js'
 import { createUser } from '../services/users.js'
 import type { UserRecord } from '../store/userStore.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
@@ -118,7 +120,14 @@ function chooseUser(core: Core, form: URLSearchParams): { user: UserRecord } | {
   const userId = form.get('user_id')
   if (userId) {
     const user = core.store.users.get(userId)
-    return user ? { user } : { error: 'That user no longer exists. Choose another one or type an e-mail address.' }
+    if (!user) return { error: 'That user no longer exists. Choose another one or type an e-mail address.' }
+    try {
+      assertMaySignIn(core, user.id)
+    } catch (error) {
+      if (error instanceof ClerkApiError) return { error: error.errors[0]!.long_message }
+      throw error
+    }
+    return { user }
   }
   const email = (form.get('email') ?? '').trim().toLowerCase()
   if (email === '') return { error: 'Type an e-mail address, or choose one of the users above.' }
@@ -126,7 +135,16 @@ function chooseUser(core: Core, form: URLSearchParams): { user: UserRecord } | {
     return { error: 'That is not an e-mail address. Use the form name@example.com.' }
   }
   const existing = core.store.users.userIdByEmail(email)
-  return { user: existing ? core.store.users.get(existing)! : createUser(core, { email_address: [email] }) }
+  try {
+    if (!existing) checkAccess(core, [email], 'sign_up')
+    const user = existing ? core.store.users.get(existing)! : createUser(core, { email_address: [email] })
+    // Banned, locked, or kept out by the instance's restrictions: said on the form, as ClerkJS shows it.
+    assertMaySignIn(core, user.id)
+    return { user }
+  } catch (error) {
+    if (error instanceof ClerkApiError) return { error: error.errors[0]!.long_message }
+    throw error
+  }
 }
 
 function listedUsers(core: Core): UserChoice[] {

@@ -53,7 +53,7 @@ export async function readLimitedText(c: Context): Promise<string> {
 }
 
 /** The body's bytes, at most `maxBytes` of them (see readLimitedText); an upload may allow more than a form. */
-async function readLimitedBytes(c: Context, maxBytes: number): Promise<Buffer> {
+export async function readLimitedBytes(c: Context, maxBytes: number): Promise<Buffer> {
   const request = c.req.raw
   const length = request.headers.get('content-length')
   // Over HTTP/1.1 a body comes with a Content-Length or a Transfer-Encoding, so without either there is none.

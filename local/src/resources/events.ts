@@ -2,17 +2,17 @@
 // their user, deletions say what was deleted, and an e-mail is the message this backend would have sent.
 import { html } from 'hono/html'
 import { newId } from '../ids.js'
-import type { Store } from '../store/index.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { sessionJson } from './session.js'
 import { userJson } from './user.js'
+import type { ResourceView } from './view.js'
 
 /** `session.*`: the session with its user, as Clerk sends them. */
-export function sessionEventJson(store: Store, session: SessionRecord) {
-  const user = store.users.get(session.user_id)
-  return { ...sessionJson(session), user: user ? userJson(store, user) : null }
+export function sessionEventJson(view: ResourceView, session: SessionRecord) {
+  const user = view.store.users.get(session.user_id)
+  return { ...sessionJson(session), user: user ? userJson(view, user) : null }
 }
 
 /** `user.deleted`: which user, and its `external_id` for apps that key their own records by it. */
@@ -90,10 +90,60 @@ export function verificationEmailJson(email: VerificationEmail) {
       `${email.code} is your verification code for ${email.appName}.\n\nDo not share this with anyone.\n\n` +
       `It was requested at ${requestedAt}. If you did not request this, please ignore this email.\n`,
     data: {
-      app: { name: email.appName, url: email.appUrl, domain_name: new URL(email.appUrl).host, logo_url: null, logo_image_url: null },
+      app: appData(email.appName, email.appUrl),
       otp_code: email.code,
       requested_at: requestedAt,
       requested_by: email.requestedBy,
+    },
+  })
+}
+
+/** What every e-mail's data says of the application: remix-clerk-local, at its Frontend API. */
+function appData(appName: string, appUrl: string) {
+  return { name: appName, url: appUrl, domain_name: new URL(appUrl).host, logo_url: null, logo_image_url: null }
+}
+
+/** An invitation e-mail: to whom, and the link it carries (the invitation's `url`). */
+export interface InvitationEmail {
+  toEmailAddress: string
+  /** The invited address's identification and user, when it belongs to a user already. */
+  emailAddressId: string | null
+  userId: string | null
+  actionUrl: string
+  appName: string
+  appUrl: string
+}
+
+/** `email.created` for an application invitation (`invitation`): the link to sign up with. */
+export function invitationEmailJson(email: InvitationEmail) {
+  return emailJson({
+    slug: 'invitation',
+    toEmailAddress: email.toEmailAddress,
+    emailAddressId: email.emailAddressId,
+    userId: email.userId,
+    subject: `You're invited to ${email.appName}`,
+    bodyPlain: `You have been invited to join ${email.appName}.\n\nAccept the invitation: ${email.actionUrl}\n`,
+    data: { app: appData(email.appName, email.appUrl), action_url: email.actionUrl },
+  })
+}
+
+/** `email.created` for an organization invitation (`organization_invitation`): who invites, to what, and the link. */
+export function organizationInvitationEmailJson(email: InvitationEmail & { organizationName: string; inviterName: string | null }) {
+  const opening = email.inviterName === null ? 'You have been invited' : `${email.inviterName} has invited you`
+  return emailJson({
+    slug: 'organization_invitation',
+    toEmailAddress: email.toEmailAddress,
+    emailAddressId: email.emailAddressId,
+    userId: email.userId,
+    subject: `Invitation to join ${email.organizationName}`,
+    bodyPlain:
+      `${opening} to join ${email.organizationName} on ${email.appName}.\n\n` +
+      `Accept the invitation: ${email.actionUrl}\n`,
+    data: {
+      app: appData(email.appName, email.appUrl),
+      action_url: email.actionUrl,
+      inviter_name: email.inviterName,
+      org: { name: email.organizationName },
     },
   })
 }

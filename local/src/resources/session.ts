@@ -9,7 +9,7 @@ export function sessionJson(session: SessionRecord) {
     client_id: session.client_id,
     status: session.status,
     last_active_organization_id: session.last_active_organization_id,
-    actor: null,
+    actor: session.actor,
     latest_activity: null,
     tasks: null,
     last_active_at: session.last_active_at,

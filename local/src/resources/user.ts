@@ -1,7 +1,6 @@
 // A user in the Backend API's JSON, as Clerk's SDK types expect it, with e-mail addresses and phone numbers.
-import type { Store } from '../store/index.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
-import { DEFAULT_IMAGE_URL } from '../templates/context.js'
+import { type ResourceView, imageUrl } from './view.js'
 
 const ADMIN_VERIFICATION = {
   object: 'verification_admin',
@@ -11,13 +10,29 @@ const ADMIN_VERIFICATION = {
   expire_at: null,
 } as const
 
-function emailJson(email: IdentifierRecord) {
+/** null in the record: verified by an administrator. */
+function verificationJson(identifier: IdentifierRecord) {
+  const state = identifier.verification
+  if (state === null) return ADMIN_VERIFICATION
+  return {
+    object: state.strategy === 'admin' ? 'verification_admin' : 'verification_otp',
+    status: state.status,
+    strategy: state.strategy,
+    attempts: state.attempts,
+    expire_at: state.expire_at,
+  }
+}
+
+/** Reserved: claimed by an administrator but not verified (Clerk's `identification_status: reserved`). */
+const reserved = (identifier: IdentifierRecord) => identifier.verification?.strategy === 'admin' && identifier.verification.status !== 'verified'
+
+export function emailJson(email: IdentifierRecord) {
   return {
     id: email.id,
     object: 'email_address',
     email_address: email.value,
-    reserved: false,
-    verification: ADMIN_VERIFICATION,
+    reserved: reserved(email),
+    verification: verificationJson(email),
     // The SDK maps over linked_to, so it must be an array even when empty.
     linked_to: [],
     matches_sso_connection: false,
@@ -26,15 +41,15 @@ function emailJson(email: IdentifierRecord) {
   }
 }
 
-function phoneJson(phone: IdentifierRecord) {
+export function phoneJson(phone: IdentifierRecord) {
   return {
     id: phone.id,
     object: 'phone_number',
     phone_number: phone.value,
     reserved_for_second_factor: false,
     default_second_factor: false,
-    reserved: false,
-    verification: ADMIN_VERIFICATION,
+    reserved: reserved(phone),
+    verification: verificationJson(phone),
     linked_to: [],
     backup_codes: null,
     created_at: phone.created_at,
@@ -43,15 +58,18 @@ function phoneJson(phone: IdentifierRecord) {
 }
 
 /** The Backend API User object: every field the OpenAPI schema requires, null rather than absent. */
-export function userJson(store: Store, user: UserRecord) {
+/** Reads the store (identifiers), the clock (lockouts) and the public URL (the profile image) of `view`. */
+export function userJson(view: ResourceView, user: UserRecord) {
+  const { store } = view
+  const lockedUntil = user.locked_until !== null && user.locked_until > view.now() ? user.locked_until : null
   return {
     id: user.id,
     object: 'user',
     username: user.username,
     first_name: user.first_name,
     last_name: user.last_name,
-    image_url: DEFAULT_IMAGE_URL,
-    has_image: false,
+    image_url: imageUrl(view, user.image_id),
+    has_image: user.image_id !== null,
     primary_email_address_id: user.primary_email_address_id,
     primary_phone_number_id: user.primary_phone_number_id,
     primary_web3_wallet_id: null,
@@ -71,15 +89,15 @@ export function userJson(store: Store, user: UserRecord) {
     unsafe_metadata: user.unsafe_metadata,
     external_id: user.external_id,
     last_sign_in_at: user.last_sign_in_at,
-    banned: false,
-    locked: false,
-    lockout_expires_in_seconds: null,
+    banned: user.banned,
+    locked: lockedUntil !== null,
+    lockout_expires_in_seconds: lockedUntil === null ? null : Math.ceil((lockedUntil - view.now()) / 1000),
     verification_attempts_remaining: null,
     created_at: user.created_at,
     updated_at: user.updated_at,
-    delete_self_enabled: true,
-    create_organization_enabled: true,
-    create_organizations_limit: null,
+    delete_self_enabled: user.delete_self_enabled,
+    create_organization_enabled: user.create_organization_enabled,
+    create_organizations_limit: user.create_organizations_limit,
     last_active_at: user.last_active_at,
     mfa_enabled_at: null,
     mfa_disabled_at: null,

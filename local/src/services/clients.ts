@@ -3,7 +3,8 @@ import type { Core } from '../core.js'
 import { newId, randomBase62 } from '../ids.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
-import { endClientSessions, startSession } from './sessions.js'
+import { type SessionExtras, endClientSessions, startSession } from './sessions.js'
+import { assertMaySignIn } from './userAccess.js'
 
 /** 43 base62 characters: about 256 bits, a credential nobody guesses. */
 const COOKIE_TOKEN_LENGTH = 43
@@ -36,12 +37,12 @@ export function currentSession(core: Core, client: ClientRecord): SessionRecord 
  * on this client is signed out first. The client's `updated_at` moves, so `__client_uat` tells every tab's
  * server that older session tokens are stale.
  */
-function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string): SessionRecord {
+function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string, extra?: SessionExtras): SessionRecord {
   const { store } = core
   return store.transaction(() => {
     const now = core.now()
     endClientSessions(core, client.id, now)
-    const session = startSession(core, userId, organizationId, client.id)
+    const session = startSession(core, userId, organizationId, client.id, extra)
     store.clients.touch(client.id, now)
     return session
   })
@@ -58,11 +59,14 @@ export function signInOnFreshClient(
   previous: ClientRecord | undefined,
   userId: string,
   organizationId?: string,
+  extra?: SessionExtras,
 ): { client: ClientRecord; session: SessionRecord } {
+  // Every browser sign-in comes here: a banned, locked or restricted user gets no session, whatever the flow.
+  assertMaySignIn(core, userId)
   return core.store.transaction(() => {
     if (previous) signOutClient(core, previous)
     const client = createBrowserClient(core)
-    return { client, session: signInClient(core, client, userId, organizationId) }
+    return { client, session: signInClient(core, client, userId, organizationId, extra) }
   })
 }
 

@@ -12,6 +12,9 @@ import { currentRequestAttributes } from '../webhooks/requestAttributes.js'
  */
 export const DEVELOPMENT_EMAIL_CODE = '424242'
 
+/** Who the e-mails this backend would send come from: its name and its Frontend API. */
+export const emailSender = (core: Core) => ({ appName: 'remix-clerk-local', appUrl: core.frontendApiUrl() })
+
 /** As on Clerk: a code is good for ten minutes after it was "sent". */
 const CODE_LIFETIME_MS = 10 * 60 * 1000
 
@@ -37,8 +40,7 @@ export function sendEmailCode(core: Core, to: EmailCodeRecipient | undefined): V
         userId: to.userId,
         requestedAt: now,
         requestedBy: currentRequestAttributes().user_agent,
-        appName: 'remix-clerk-local',
-        appUrl: core.frontendApiUrl(),
+        ...emailSender(core),
       }),
     )
   }

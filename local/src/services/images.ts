@@ -1,6 +1,7 @@
-// Uploaded images (organization logos): checked to be an image by their own bytes, stored, and served by URL.
+// Uploaded images (profile images and organization logos): checked to be an image by their own bytes, stored, and
+// served by URL (fapi/images.ts, resources/view.ts imageUrl).
 import type { Core } from '../core.js'
-import { clerkError, paramFormatInvalid, unprocessable } from '../errors.js'
+import { clerkError } from '../errors.js'
 import { newId } from '../ids.js'
 
 /** Clerk's limit for logos and profile images. */
@@ -26,14 +27,17 @@ function imageType(bytes: Uint8Array): string | undefined {
   return undefined
 }
 
-/** Stores the image and returns its id; a 413 or a 422 naming the `file` field when it is not one we take. */
+/**
+ * Stores the image and returns its id; a 413 or a 422 naming the `file` field when it is not one we take. The 422's
+ * code is the one ClerkJS's <UserProfile/> and <OrganizationProfile/> have words for (`avatar_file_type_invalid`).
+ */
 export function storeImage(core: Core, image: UploadedImage): string {
   if (image.bytes.byteLength > MAX_IMAGE_BYTES) {
     throw clerkError(413, 'request_body_too_large', 'Image too large', `The image is larger than ${MAX_IMAGE_BYTES} bytes (10 MiB), the limit for uploads.`)
   }
   const contentType = imageType(image.bytes)
   if (!contentType) {
-    throw unprocessable({ ...paramFormatInvalid('file', 'must be a JPEG, PNG, GIF or WebP image.'), message: 'Unsupported image type' })
+    throw clerkError(422, 'avatar_file_type_invalid', 'File type not supported', 'The file must be a JPEG, PNG, GIF or WebP image.', { param_name: 'file' })
   }
   const id = newId('img')
   core.store.images.insert({ id, content_type: contentType, data: Buffer.from(image.bytes), created_at: core.now() })

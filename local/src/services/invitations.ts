@@ -1,11 +1,13 @@
 // Application invitation rules (`/v1/invitations`): invite an address to sign up, revoke, delete. Signing up with the
-// ticket of the link (services/ticketSignUps.ts) accepts it. No e-mail is sent: the link is in the invitation's `url`.
+// ticket of the link (services/ticketSignUps.ts) accepts it. No e-mail is sent: the link is in the invitation's `url`,
+// and in the `email.created` webhook that says what Clerk would have sent.
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
 import type { InvitationRecord } from '../store/invitationStore.js'
 import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
+import { sendInvitationEmail } from './invitationEmails.js'
 import { assertPending, checkedRedirectUrl, invitationExpiry, newTicket } from './tickets.js'
 
 /** Clerk's limit per bulk call. */
@@ -15,7 +17,7 @@ const INVITATION_FIELDS = {
   email_address: f.string({ pattern: EMAIL_ADDRESS, patternHint: 'must be a valid email address.' }).required(),
   public_metadata: f.nullableObject(),
   redirect_url: f.nullableString({ maxLength: 2048 }),
-  /** No e-mail is sent here either way. */
+  /** No e-mail is sent here either way; `false` also leaves out the `email.created` webhook. */
   notify: f.nullableBoolean(),
   ignore_existing: f.nullableBoolean(),
   expires_in_days: f.nullableInteger(1, 365),
@@ -60,7 +62,12 @@ export function createInvitations(core: Core, inputs: unknown[], bulk: boolean):
     }
   })
   if (errors.length > 0) throw unprocessable(...errors)
-  store.transaction(() => invitations.forEach((invitation) => store.invitations.insert(invitation)))
+  store.transaction(() =>
+    invitations.forEach((invitation, i) => {
+      store.invitations.insert(invitation)
+      if (bodies[i]!.notify !== false) sendInvitationEmail(core, invitation)
+    }),
+  )
   return invitations
 }
 

@@ -1,15 +1,18 @@
 // Organization invitation rules: invite (one or up to ten at once), revoke, and accept (by the invited user, with
 // the ticket of the invitation's link or from their list of invitations). No e-mail is sent: the link is in the
-// invitation's `url`.
+// invitation's `url`, and in the `email.created` webhook that says what Clerk would have sent. Each change is
+// announced (`organizationInvitation.created`, `.revoked`, `.accepted`).
 import type { Core } from '../core.js'
 import { type ClerkErrorEntry, clerkError, notFound, paramValueInvalid, unprocessable } from '../errors.js'
 import { newId } from '../ids.js'
+import { organizationInvitationJson } from '../resources/organizationInvitation.js'
 import type { InvitationStatus } from '../store/invitationStatus.js'
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
 import { addMember, assertRoomFor, hasPermission, roleField } from './memberships.js'
+import { sendOrganizationInvitationEmail } from './invitationEmails.js'
 import { createDomainInvitations } from './organizationDomains.js'
 import { assertPending, checkedRedirectUrl, invitationExpiry, newTicket } from './tickets.js'
 import { assertUserExists } from './users.js'
@@ -24,7 +27,7 @@ const INVITATION_FIELDS = {
   private_metadata: f.nullableObject(),
   redirect_url: f.nullableString({ maxLength: 2048 }),
   expires_in_days: f.nullableInteger(1, 365),
-  /** No e-mail is sent here either way. */
+  /** No e-mail is sent here either way; `false` also leaves out the `email.created` webhook. */
   notify: f.nullableBoolean(),
 }
 
@@ -98,7 +101,13 @@ export function inviteMany(core: Core, organization: OrganizationRecord, inputs:
   })
   if (errors.length > 0) throw unprocessable(...errors)
   assertRoomFor(core, organization, invitations.length, true)
-  store.transaction(() => invitations.forEach((invitation) => store.organizationInvitations.insert(invitation)))
+  store.transaction(() =>
+    invitations.forEach((invitation, i) => {
+      store.organizationInvitations.insert(invitation)
+      core.events.emit('organizationInvitation.created', () => organizationInvitationJson(core, invitation))
+      if (bodies[i]!.notify !== false) sendOrganizationInvitationEmail(core, invitation)
+    }),
+  )
   return invitations
 }
 
@@ -124,8 +133,12 @@ export function revokeOrganizationInvitation(core: Core, organization: Organizat
   if (body.requesting_user_id) assertInviterIsAdmin(core, organization, body.requesting_user_id)
   const invitation = getOrganizationInvitation(core, organization, invitationId)
   assertPending(invitation, 'revoke')
-  core.store.organizationInvitations.setStatus(invitation.id, 'revoked', core.now())
-  return getOrganizationInvitation(core, organization, invitationId)
+  return core.store.transaction(() => {
+    core.store.organizationInvitations.setStatus(invitation.id, 'revoked', core.now())
+    const revoked = getOrganizationInvitation(core, organization, invitationId)
+    core.events.emit('organizationInvitation.revoked', () => organizationInvitationJson(core, revoked))
+    return revoked
+  })
 }
 
 /**
@@ -144,6 +157,9 @@ export function acceptOrganizationInvitation(core: Core, invitation: Organizatio
       store.organizations.membership(organization.id, userId) ??
       addMemberFromInvitation(core, organization, invitation, userId)
     store.organizationInvitations.setStatus(invitation.id, 'accepted', core.now())
+    // Clerk's payload: the invitation, accepted, and who accepted it.
+    const accepted = store.organizationInvitations.get(invitation.id, core.now())!
+    core.events.emit('organizationInvitation.accepted', () => ({ ...organizationInvitationJson(core, accepted), status: 'accepted', user_id: userId }))
     return membership
   })
 }

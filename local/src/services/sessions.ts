@@ -24,8 +24,21 @@ export function createSession(core: Core, input: unknown): SessionRecord {
   return startSession(core, body.user_id, body.active_organization_id ?? undefined)
 }
 
+/** What a ticket's session has beyond an ordinary one: an actor (impersonation) and a shorter lifetime. */
+export interface SessionExtras {
+  actor?: Record<string, unknown> | null | undefined
+  /** Milliseconds; at most the usual 7 days. */
+  lifetimeMs?: number | undefined
+}
+
 /** Signs a user in, on a new client unless `clientId` names an existing one (the sign-in page's browser). */
-export function startSession(core: Core, userId: string, organizationId?: string, clientId?: string): SessionRecord {
+export function startSession(
+  core: Core,
+  userId: string,
+  organizationId?: string,
+  clientId?: string,
+  extra: SessionExtras = {},
+): SessionRecord {
   const { store } = core
   assertUserExists(core, userId, 'user_id')
   let activeOrganizationId: string | null = null
@@ -45,8 +58,9 @@ export function startSession(core: Core, userId: string, organizationId?: string
     client_id: clientId ?? newId('client'),
     status: 'active',
     last_active_organization_id: activeOrganizationId,
+    actor: extra.actor ?? null,
     last_active_at: now,
-    expire_at: now + SESSION_MAX_LIFETIME,
+    expire_at: now + Math.min(extra.lifetimeMs ?? SESSION_MAX_LIFETIME, SESSION_MAX_LIFETIME),
     abandon_at: now + SESSION_ABANDON_AFTER,
     created_at: now,
     updated_at: now,
@@ -55,7 +69,7 @@ export function startSession(core: Core, userId: string, organizationId?: string
     if (clientId === undefined) store.clients.insert({ id: session.client_id, cookie_token: null, created_at: now, updated_at: now })
     store.sessions.insert(session)
     store.users.touchSignIn(userId, now)
-    core.events.emit('session.created', () => sessionEventJson(store, session))
+    core.events.emit('session.created', () => sessionEventJson(core, session))
   })
   return session
 }
@@ -85,9 +99,19 @@ export function endSession(core: Core, session: SessionRecord, status: 'ended' |
     store.sessions.setStatus(session.id, status, now)
     if (status !== 'revoked') store.clients.touch(session.client_id, now)
     const ended = getSession(core, session.id)
-    core.events.emit(`session.${status}`, () => sessionEventJson(store, ended))
+    core.events.emit(`session.${status}`, () => sessionEventJson(core, ended))
     return ended
   })
+}
+
+/**
+ * Revokes every active session of the user (a ban, a password change that signs out the other sessions) but
+ * `exceptSessionId` (the browser's own, when the user asked for it there), each announced as `session.revoked`.
+ */
+export function revokeUserSessions(core: Core, userId: string, exceptSessionId?: string): void {
+  for (const session of core.store.sessions.revokeActiveForUser(userId, core.now(), exceptSessionId)) {
+    core.events.emit('session.revoked', () => sessionEventJson(core, session))
+  }
 }
 
 /** Ends every active session of a browser client (sign-out, or a new sign-in on it); returns them. */
@@ -95,7 +119,7 @@ export function endClientSessions(core: Core, clientId: string, now: number): Se
   const ended = core.store.sessions.endActiveForClient(clientId, now)
   for (const session of ended) {
     // One past its expiry was over already (it reads as expired): nothing to announce.
-    if (session.expire_at > now) core.events.emit('session.ended', () => sessionEventJson(core.store, session))
+    if (session.expire_at > now) core.events.emit('session.ended', () => sessionEventJson(core, session))
   }
   return ended
 }

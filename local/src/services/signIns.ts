@@ -9,6 +9,7 @@ import type { SessionRecord } from '../store/sessionStore.js'
 import type { UserRecord } from '../store/userStore.js'
 import { signInOnFreshClient } from './clients.js'
 import { checkEmailCode, sendEmailCode, userEmailRecipient } from './emailCodes.js'
+import { assertMaySignIn } from './userAccess.js'
 import { verifyPassword } from './passwords.js'
 
 /** An unfinished sign-in is forgotten after a day, as a page left open overnight. */
@@ -54,6 +55,8 @@ export function startSignIn(core: Core, client: ClientRecord, identifier: string
       param_name: 'identifier',
     })
   }
+  // Banned, locked or kept out by the restrictions: refused at the identifier, before any factor.
+  if (user) assertMaySignIn(core, user.id)
   return core.store.transaction(() => {
     const now = core.now()
     const signIn: SignInRecord = {

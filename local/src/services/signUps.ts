@@ -6,6 +6,7 @@ import { newId } from '../ids.js'
 import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
+import { checkAccess } from './accessLists.js'
 import { signInOnFreshClient } from './clients.js'
 import { checkEmailCode, sendEmailCode } from './emailCodes.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
@@ -44,6 +45,8 @@ export function checkSignUpInput(core: Core, input: SignUpInput, current?: SignU
       errors.push(identifierExists('email_address', 'That email address is taken. Please try another.'))
     }
   }
+  // The instance's restrictions (allowlist, blocklist, subaddresses) once the address itself is fine.
+  if (email !== undefined && errors.length === 0) checkAccess(core, [email], 'sign_up')
   if (input.password !== undefined) {
     if (input.password.length < MIN_PASSWORD_LENGTH) {
       errors.push({

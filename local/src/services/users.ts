@@ -9,21 +9,26 @@ import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'
 import { hashPassword, hashPasswordSync } from './passwords.js'
 
-const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
+export const PHONE_PATTERN = /^\+[1-9]\d{6,14}$/
 const USERNAME_PATTERN = /^[A-Za-z0-9_-]{4,64}$/
 const MIN_PASSWORD_LENGTH = 8
+/** Clerk's default lockout (`locked: true`, `POST …/lock`): one hour. */
+export const LOCKOUT_MS = 60 * 60 * 1000
 /** Clerk's limit (bcrypt's, there). */
-const MAX_PASSWORD_LENGTH = 72
+export const MAX_PASSWORD_LENGTH = 72
 
-const name = () => f.nullableString({ maxLength: 256 })
+export const userName = () => f.nullableString({ maxLength: 256 })
+const name = userName
+export const usernameField = () =>
+  f.nullableString({
+    pattern: USERNAME_PATTERN,
+    patternHint: 'must be 4 to 64 letters, digits, "_" or "-".',
+  })
 
 const CREATE_USER_FIELDS = {
   email_address: f.stringArray({ pattern: EMAIL_ADDRESS, patternHint: 'must be a valid email address.' }),
   phone_number: f.stringArray({ pattern: PHONE_PATTERN, patternHint: 'must be in E.164 format, e.g. +15551234567.' }),
-  username: f.nullableString({
-    pattern: USERNAME_PATTERN,
-    patternHint: 'must be 4 to 64 letters, digits, "_" or "-".',
-  }),
+  username: usernameField(),
   password: f.string({ maxLength: MAX_PASSWORD_LENGTH }),
   first_name: name(),
   last_name: name(),
@@ -37,6 +42,9 @@ const CREATE_USER_FIELDS = {
   legal_accepted_at: f.timestamp(),
   created_at: f.timestamp(),
   locale: f.nullableString({ maxLength: 35 }),
+  email_address_identification_status: f.stringArray({ pattern: /^(verified|reserved)$/, patternHint: 'must be verified or reserved.' }),
+  banned: f.boolean(),
+  locked: f.boolean(),
 }
 
 export interface CreateUserOptions {
@@ -82,28 +90,22 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     conflicts.push(identifierExists('username', `That username is taken: ${username}. Please try another.`))
   }
   if (conflicts.length > 0) throw unprocessable(...conflicts)
-  if (body.password !== undefined && !body.skip_password_checks && body.password.length < MIN_PASSWORD_LENGTH) {
-    throw unprocessable({
-      code: 'form_password_length_too_short',
-      message: 'Passwords must be 8 characters or more.',
-      long_message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long (or send skip_password_checks: true).`,
-      meta: { param_name: 'password' },
-    })
-  }
+  if (body.password !== undefined && !body.skip_password_checks) checkPasswordLength(body.password)
 
   const passwordDigest = options.passwordDigest ?? (body.password === undefined ? null : hashPasswordSync(body.password))
   const now = core.now()
   const createdAt = body.created_at ?? now
   const userId = newId('user')
-  const identifier = (value: string): IdentifierRecord => ({
+  const identifier = (value: string, index = 0): IdentifierRecord => ({
     id: newId('idn'),
     user_id: userId,
     value,
+    verification: body.email_address_identification_status?.[index] === 'reserved' ? { status: 'unverified', strategy: 'admin', attempts: null, expire_at: null } : null,
     created_at: createdAt,
     updated_at: createdAt,
   })
   const emailRecords = emails.map(identifier)
-  const phoneRecords = phones.map(identifier)
+  const phoneRecords = phones.map((phone) => identifier(phone, -1))
   const user: UserRecord = {
     id: userId,
     external_id: body.external_id ?? null,
@@ -120,12 +122,18 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     legal_accepted_at: body.legal_accepted_at ?? null,
     last_sign_in_at: null,
     last_active_at: null,
+    banned: body.banned ?? false,
+    locked_until: body.locked ? now + LOCKOUT_MS : null,
+    image_id: null,
+    delete_self_enabled: true,
+    create_organization_enabled: true,
+    create_organizations_limit: null,
     created_at: createdAt,
     updated_at: createdAt,
   }
   store.transaction(() => {
     store.users.insert(user, emailRecords, phoneRecords, passwordDigest)
-    core.events.emit('user.created', () => userJson(store, user))
+    core.events.emit('user.created', () => userJson(core, user))
   })
   return user
 }
@@ -144,6 +152,28 @@ export function deleteUser(core: Core, userId: string): void {
   const user = getUser(core, userId)
   core.store.users.delete(user.id)
   core.events.emit('user.deleted', () => userDeletedJson(user))
+}
+
+/**
+ * Announces a change of the user (`user.updated`) with the user as it is now, the change included: the last step of
+ * every operation that changes a user, in its transaction. Returns the user as saved.
+ */
+export function userUpdated(core: Core, userId: string): UserRecord {
+  const user = getUser(core, userId)
+  core.events.emit('user.updated', () => userJson(core, user))
+  return user
+}
+
+/** Clerk's password length rule; the caller skips it for `skip_password_checks`. */
+export function checkPasswordLength(password: string, param = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw unprocessable({
+      code: 'form_password_length_too_short',
+      message: `Passwords must be ${MIN_PASSWORD_LENGTH} characters or more.`,
+      long_message: `${param} must be at least ${MIN_PASSWORD_LENGTH} characters long (or send skip_password_checks: true).`,
+      meta: { param_name: param },
+    })
+  }
 }
 
 export function assertUserExists(core: Core, userId: string, param: string): void {

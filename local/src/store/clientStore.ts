@@ -25,6 +25,10 @@ export class ClientStore {
       get: db.prepare<[string], ClientRecord>('SELECT id, cookie_token, created_at, updated_at FROM clients WHERE id = ?'),
       touch: db.prepare<[number, string]>('UPDATE clients SET updated_at = ? WHERE id = ?'),
       setCookieToken: db.prepare<[string | null, string]>('UPDATE clients SET cookie_token = ? WHERE id = ?'),
+      page: db.prepare<[number, number], ClientRecord>(
+        'SELECT id, cookie_token, created_at, updated_at FROM clients ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?',
+      ),
+      count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM clients'),
     }
   }
 
@@ -38,6 +42,15 @@ export class ClientStore {
 
   byCookieToken(token: string): ClientRecord | undefined {
     return this.stmts.byCookieToken.get(token)
+  }
+
+  /** Newest first, as `GET /v1/clients` lists them. */
+  page(limit: number, offset: number): ClientRecord[] {
+    return this.stmts.page.all(limit, offset)
+  }
+
+  count(): number {
+    return this.stmts.count.get()?.count ?? 0
   }
 
   touch(id: string, now: number): void {

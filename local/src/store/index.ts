@@ -3,6 +3,7 @@ import { type SqliteDatabase, openDatabase } from './database.js'
 import { AttemptStore } from './attemptStore.js'
 import { ClientStore } from './clientStore.js'
 import { ImageStore } from './imageStore.js'
+import { InstanceRecords } from './instanceRecords.js'
 import { InstanceStore } from './instanceStore.js'
 import { InvitationStore } from './invitationStore.js'
 import { NonceStore } from './nonceStore.js'
@@ -27,6 +28,8 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
   readonly attempts: AttemptStore
+  /** Sign-in and actor tokens, access lists, redirect URLs, domains, waitlist and settings. */
+  readonly records: InstanceRecords
 
   private readonly ownChanges
   private readonly otherCommits
@@ -52,6 +55,7 @@ export class Store {
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)
+    this.records = new InstanceRecords(db)
   }
 
   static open(path: string): Store {

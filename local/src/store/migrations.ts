@@ -232,4 +232,106 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX invitations_created_at ON invitations (created_at);
   CREATE INDEX invitations_email_address ON invitations (email_address);
   `,
+  /*
+   * 5: the rest of the user model and the instance's Backend API objects (issue 25). Users can be banned, locked,
+   * given a profile image (an uploaded image, as an organization's logo) and switched out of self-deletion or
+   * creating organizations; identifiers carry their verification (null: verified by an administrator); a session may
+   * be an impersonation (`actor`). Sign-in and actor tokens are tickets; allowlist and blocklist identifiers, redirect URLs, domains, waitlist entries and instance
+   * settings are the instance's. `user_search` is a trigram index of what `query` matches (ids, names, usernames,
+   * e-mail addresses, phone numbers), so a substring search reads the index rather than every user; its rows are
+   * keyed by `user_search_docs.doc`, not by the users' rowids, which VACUUM may renumber.
+   */ `
+  ALTER TABLE users ADD COLUMN banned INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN locked_until INTEGER;
+  ALTER TABLE users ADD COLUMN image_id TEXT;
+  ALTER TABLE users ADD COLUMN delete_self_enabled INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE users ADD COLUMN create_organization_enabled INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE users ADD COLUMN create_organizations_limit INTEGER;
+  CREATE INDEX users_updated_at ON users (updated_at);
+  CREATE INDEX users_first_name ON users (first_name);
+  CREATE INDEX users_last_name ON users (last_name);
+  CREATE INDEX users_last_active_at ON users (last_active_at);
+  CREATE INDEX users_last_sign_in_at ON users (last_sign_in_at);
+  CREATE INDEX users_external_id ON users (external_id);
+  CREATE INDEX users_banned ON users (banned) WHERE banned = 1;
+
+  ALTER TABLE email_addresses ADD COLUMN verification TEXT;
+  ALTER TABLE phone_numbers ADD COLUMN verification TEXT;
+
+  ALTER TABLE sessions ADD COLUMN actor TEXT;
+  CREATE INDEX sessions_user_id_created_at ON sessions (user_id, created_at);
+
+  -- A profile image lives as long as the user shows it, as an organization's logo does.
+  CREATE TRIGGER users_image_deleted AFTER DELETE ON users WHEN OLD.image_id IS NOT NULL
+  BEGIN DELETE FROM uploaded_images WHERE id = OLD.image_id; END;
+  CREATE TRIGGER users_image_replaced AFTER UPDATE OF image_id ON users
+  WHEN OLD.image_id IS NOT NULL AND OLD.image_id IS NOT NEW.image_id
+  BEGIN DELETE FROM uploaded_images WHERE id = OLD.image_id; END;
+
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    actor TEXT,
+    session_max_duration INTEGER,
+    status TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX tickets_user_id ON tickets (user_id);
+
+  CREATE TABLE access_identifiers (
+    id TEXT PRIMARY KEY,
+    list TEXT NOT NULL,
+    identifier TEXT NOT NULL,
+    identifier_type TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (list, identifier)
+  );
+
+  CREATE TABLE redirect_urls (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE domains (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    is_satellite INTEGER NOT NULL,
+    proxy_url TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE waitlist_entries (
+    id TEXT PRIMARY KEY,
+    email_address TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX waitlist_entries_created_at ON waitlist_entries (created_at);
+
+  CREATE TABLE settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE VIRTUAL TABLE user_search USING fts5 (text, tokenize = 'trigram');
+  CREATE TABLE user_search_docs (
+    doc INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL UNIQUE REFERENCES users (id) ON DELETE CASCADE
+  );
+  INSERT INTO user_search_docs (doc, user_id) SELECT rowid, id FROM users;
+  INSERT INTO user_search (rowid, text) SELECT d.doc, lower(u.id || ' ' || coalesce(u.username, '') || ' ' ||
+    coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '') || ' ' || coalesce(u.external_id, '') || ' ' ||
+    coalesce((SELECT group_concat(e.email_address, ' ') FROM email_addresses e WHERE e.user_id = u.id), '') || ' ' ||
+    coalesce((SELECT group_concat(p.phone_number, ' ') FROM phone_numbers p WHERE p.user_id = u.id), ''))
+    FROM user_search_docs d JOIN users u ON u.id = d.user_id;
+  `,
 ]

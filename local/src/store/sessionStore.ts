@@ -20,6 +20,8 @@ export interface SessionRecord {
   /** As seen at read time: an active session past `expire_at` reads as `expired`. */
   status: SessionStatus
   last_active_organization_id: string | null
+  /** Impersonation: who acts as the user (an actor token's `actor`, the token's `act` claim); null otherwise. */
+  actor: Record<string, unknown> | null
   last_active_at: number
   expire_at: number
   abandon_at: number
@@ -41,7 +43,7 @@ export interface SessionFilter {
 // The same rule as effectiveStatus(), in SQL so that lists can filter on it.
 const SELECT = `SELECT rowid AS seq, id, user_id, client_id,
   CASE WHEN status = 'active' AND @now >= expire_at THEN 'expired' ELSE status END AS status,
-  last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions`
+  last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions`
 
 const FILTER = `(@user_id IS NULL OR user_id = @user_id) AND (@client_id IS NULL OR client_id = @client_id)`
 
@@ -52,18 +54,22 @@ interface FilterParams {
   status: string | null
 }
 
+/** The columns an UPDATE … RETURNING gives back: the whole record. */
+const RETURNED = `id, user_id, client_id, status, last_active_organization_id, actor, last_active_at, expire_at, abandon_at,
+  created_at, updated_at`
+
 export class SessionStore {
   private readonly stmts
 
   constructor(db: SqliteDatabase) {
     this.stmts = {
-      insert: db.prepare<Omit<SessionRecord, 'status'> & { status: string }>(`INSERT INTO sessions (id, user_id,
-        client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at)
-        VALUES (@id, @user_id, @client_id, @status, @last_active_organization_id, @last_active_at, @expire_at,
+      insert: db.prepare<SessionRow>(`INSERT INTO sessions (id, user_id,
+        client_id, status, last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at)
+        VALUES (@id, @user_id, @client_id, @status, @last_active_organization_id, @actor, @last_active_at, @expire_at,
         @abandon_at, @created_at, @updated_at)`),
-      get: db.prepare<[string], SessionRecord>(`SELECT id, user_id, client_id, status, last_active_organization_id,
+      get: db.prepare<[string], SessionRow>(`SELECT id, user_id, client_id, status, last_active_organization_id, actor,
         last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions WHERE id = ?`),
-      list: db.prepare<FilterParams & { limit: number; offset: number }, SessionRow>(
+      list: db.prepare<FilterParams & { limit: number; offset: number }, SessionRow & { seq: number }>(
         `SELECT * FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status
          ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
       ),
@@ -71,32 +77,50 @@ export class SessionStore {
         `SELECT count(*) AS count FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status`,
       ),
       setStatus: db.prepare<[string, number, string]>('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?'),
-      latestActiveForClient: db.prepare<[string, number], SessionRecord>(`SELECT id, user_id, client_id, status,
-        last_active_organization_id, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions
+      latestActiveForClient: db.prepare<[string, number], SessionRow>(`SELECT id, user_id, client_id, status,
+        last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions
         WHERE client_id = ? AND status = 'active' AND expire_at > ? ORDER BY created_at DESC, rowid DESC LIMIT 1`),
       touch: db.prepare<[string | null, number, number, string]>(
         'UPDATE sessions SET last_active_organization_id = ?, last_active_at = ?, updated_at = ? WHERE id = ?',
       ),
-      endActiveForClient: db.prepare<[number, string], SessionRecord>(
+      endActiveForClient: db.prepare<[number, string], SessionRow>(
         `UPDATE sessions SET status = 'ended', updated_at = ? WHERE client_id = ? AND status = 'active'
-         RETURNING id, user_id, client_id, status, last_active_organization_id, last_active_at, expire_at, abandon_at,
-         created_at, updated_at`,
+         RETURNING ${RETURNED}`,
       ),
+      revokeActiveForUser: db.prepare<[number, string, number, string], SessionRow>(
+        `UPDATE sessions SET status = 'revoked', updated_at = ? WHERE user_id = ? AND status = 'active' AND expire_at > ? AND id <> ?
+         RETURNING ${RETURNED}`,
+      ),
+      clientIdsOfUser: db.prepare<[string], { client_id: string }>('SELECT DISTINCT client_id FROM sessions WHERE user_id = ?'),
     }
   }
 
   insert(record: SessionRecord): void {
-    this.stmts.insert.run(record)
+    this.stmts.insert.run(toRow(record))
   }
 
   get(id: string, now: number): SessionRecord | undefined {
     const row = this.stmts.get.get(id)
-    return row && { ...row, status: effectiveStatus(row, now) }
+    if (!row) return undefined
+    const record = fromRow(row)
+    return { ...record, status: effectiveStatus(record, now) }
   }
 
   /** As stored, status not adjusted for expiry; see effectiveStatus(). */
   getStored(id: string): SessionRecord | undefined {
-    return this.stmts.get.get(id)
+    const row = this.stmts.get.get(id)
+    return row && fromRow(row)
+  }
+
+  /** Revokes every active session of the user (a ban, a password change that signs out other sessions). */
+  /** Revokes the user's active sessions but `exceptId` (the browser's own, when it asked); returns them, revoked. */
+  revokeActiveForUser(userId: string, now: number, exceptId = ''): SessionRecord[] {
+    return this.stmts.revokeActiveForUser.all(now, userId, now, exceptId).map(fromRow)
+  }
+
+  /** The clients the user has had sessions on. */
+  clientIdsOfUser(userId: string): string[] {
+    return this.stmts.clientIdsOfUser.all(userId).map((row) => row.client_id)
   }
 
   list(filter: SessionFilter, now: number, limit: number, offset: number): SessionRecord[] {
@@ -113,7 +137,8 @@ export class SessionStore {
 
   /** The client's newest session that is active and not past `expire_at`: the one a browser is signed in with. */
   latestActiveForClient(clientId: string, now: number): SessionRecord | undefined {
-    return this.stmts.latestActiveForClient.get(clientId, now)
+    const row = this.stmts.latestActiveForClient.get(clientId, now)
+    return row && fromRow(row)
   }
 
   /** Records activity, and the organization the session now works in (null: the personal account). */
@@ -123,13 +148,16 @@ export class SessionStore {
 
   /** Ends every active session of the client (sign-out); returns them, ended. */
   endActiveForClient(clientId: string, now: number): SessionRecord[] {
-    return this.stmts.endActiveForClient.all(now, clientId)
+    return this.stmts.endActiveForClient.all(now, clientId).map(fromRow)
   }
 }
 
+/** `actor` is stored as JSON text. */
+type SessionRow = Omit<SessionRecord, 'actor'> & { actor: string | null }
+const fromRow = (row: SessionRow): SessionRecord => ({ ...row, actor: row.actor === null ? null : (JSON.parse(row.actor) as Record<string, unknown>) })
+const toRow = (record: SessionRecord): SessionRow => ({ ...record, actor: record.actor === null ? null : JSON.stringify(record.actor) })
 /** `seq` (the rowid) only orders equal timestamps; it is not part of the record. */
-type SessionRow = SessionRecord & { seq: number }
-const withoutSeq = ({ seq: _seq, ...record }: SessionRow): SessionRecord => record
+const withoutSeq = ({ seq: _seq, ...row }: SessionRow & { seq: number }): SessionRecord => fromRow(row)
 
 function filterParams(filter: SessionFilter, now: number): FilterParams {
   return {

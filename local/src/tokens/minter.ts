@@ -94,6 +94,7 @@ export class TokenMinter {
       jti: newJti(),
       origin: options.origin,
       organization,
+      actor: session.actor,
     })
     return this.signSession(JSON.stringify(claims))
   }

@@ -23,10 +23,13 @@ export interface SessionClaimsInput {
   /** Origin of the browser request the token is minted for; absent for Backend API mints. */
   origin?: string | undefined
   organization?: ActiveOrganization | undefined
+  /** Impersonation: the session's actor (at least `sub`), the token's `act` claim. */
+  actor?: Record<string, unknown> | null | undefined
 }
 
 export function buildSessionClaims(input: SessionClaimsInput): Record<string, unknown> {
   const claims: Record<string, unknown> = {
+    ...(input.actor ? { act: input.actor } : {}),
     ...(input.origin ? { azp: input.origin } : {}),
     exp: input.issuedAt + input.lifetime,
     fva: [input.firstFactorAgeMinutes, -1],

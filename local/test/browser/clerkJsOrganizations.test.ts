@@ -3,19 +3,19 @@
 // `destroy`, the invitee's `user.getOrganizationInvitations()` and `accept()`, `user.leaveOrganization`,
 // `organization.destroy`, and signing up with an invitation's ticket, each called as an app calls it, through the
 // programmatic API (no components). The server side (the app's `authenticateRequest`) sees the active organization.
+// The backend is started by `startHarness`: the library, or the CLI process.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findServedBundles } from '../../src/clerkJsBundle.js'
-import { type LocalClerk, createLocalClerk } from '../../src/index.js'
 import { type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
-import { PNG, decodePart } from '../helpers.js'
+import { type Harness, PNG, decodePart, startHarness } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
 
 const PASSWORD = 'correct horse battery staple'
 
 function clerkJsMissingReason(): string | undefined {
   if (findServedBundles().clerkJs) return undefined
-  const message = '@clerk/clerk-js is not installed (a devDependency of local/); run npm install.'
+  const message = 'No ClerkJS in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).'
   if (process.env.CI === 'true') throw new Error(`${message} CI=true: a missing package is a failure.`)
   console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE CLERKJS ORGANIZATION TEST: ${message}\n${'!'.repeat(100)}\n`)
   return message
@@ -28,7 +28,7 @@ const missing = browserUnavailableReason() ?? clerkJsMissingReason()
 type AnyClerk = any
 
 describe.skipIf(missing !== undefined)('ClerkJS organizations on the local backend, in Chromium', () => {
-  let clerk: LocalClerk
+  let h: Harness
   let app: OfficialApp
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
@@ -36,9 +36,10 @@ describe.skipIf(missing !== undefined)('ClerkJS organizations on the local backe
   const problems: string[] = []
 
   beforeAll(async () => {
-    clerk = await createLocalClerk({ db: ':memory:' })
-    const { port } = await clerk.listen(0)
-    const frontend = `http://localhost:${port}`
+    // The backend (the library, or the CLI process) on the real clock, which the browser keeps.
+    h = await startHarness({ now: () => Date.now() })
+    const { clerk } = h
+    const frontend = h.env.CLERK_PROXY_URL!
     const seeded = clerk.seed({
       users: ['ada', 'bob', 'eve'].map((name) => ({ email_address: `${name}@example.com`, first_name: name, password: PASSWORD })),
     })
@@ -49,7 +50,7 @@ describe.skipIf(missing !== undefined)('ClerkJS organizations on the local backe
       host: 'localhost',
       proxyUrl: frontend,
       page: () => `<!doctype html><html lang="en"><title>Organizations</title>
-<script src="${clerk.clerkJsUrl}" crossorigin="anonymous" data-clerk-publishable-key="${clerk.publishableKey}" data-clerk-proxy-url="${frontend}"></script>
+<script src="${h.env.CLERK_JS}" crossorigin="anonymous" data-clerk-publishable-key="${clerk.publishableKey}" data-clerk-proxy-url="${frontend}"></script>
 <script>
 // The app's router, as a framework hands it to ClerkJS: navigations (after sign-out, say) are recorded, not made, so
 // one page lives through the whole story.
@@ -71,7 +72,7 @@ window.clerkLoaded = new Promise((resolve) => addEventListener('load', () => res
   afterAll(async () => {
     await browser?.close()
     await app?.close()
-    await clerk?.close()
+    await h?.close()
   })
 
   /** Runs `fn` in the page with `window.Clerk` and one serialisable argument. */
@@ -164,13 +165,7 @@ window.clerkLoaded = new Promise((resolve) => addEventListener('load', () => res
         return (await c.session.getToken({ skipCache: true })) as string
       }, org)
     expect(decodePart(await roleInToken(), 1).o).toMatchObject({ id: org, rol: 'member' })
-    await clerk.fetch(
-      new Request(`${clerk.apiUrl}/v1/organizations/${org}/memberships/${users.bob}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${clerk.secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ role: 'org:admin' }),
-      }),
-    )
+    expect((await h.call('PATCH', `/v1/organizations/${org}/memberships/${users.bob}`, { body: { role: 'org:admin' } })).status).toBe(200)
     expect(decodePart(await roleInToken(), 1).o).toMatchObject({ id: org, rol: 'admin' })
 
     // Back to Ada, who removes him.
@@ -212,14 +207,8 @@ window.clerkLoaded = new Promise((resolve) => addEventListener('load', () => res
   })
 
   it('signUp.create({ strategy: "ticket" }) with an application invitation’s ticket: signed up at once, with its metadata', { timeout: 60_000 }, async () => {
-    const response = await clerk.fetch(
-      new Request(`${clerk.apiUrl}/v1/invitations`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${clerk.secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ email_address: 'invited@example.com', public_metadata: { plan: 'beta' } }),
-      }),
-    )
-    const ticket = new URL(((await response.json()) as { url: string }).url).searchParams.get('ticket')!
+    const invitation = await h.call('POST', '/v1/invitations', { body: { email_address: 'invited@example.com', public_metadata: { plan: 'beta' } } })
+    const ticket = new URL((invitation.body as { url: string }).url).searchParams.get('ticket')!
     const result = await inPage(
       async (c, { ticket, password }) => {
         await c.signOut()

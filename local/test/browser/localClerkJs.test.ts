@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cookieSuffix } from '../../src/http/appCookies.js'
-import { type LocalClerk, createLocalClerk } from '../../src/index.js'
+import type { LocalClerk } from '../../src/index.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../fapi/officialApp.js'
-import { decodePart } from '../helpers.js'
+import { type Harness, decodePart, startHarness } from '../helpers.js'
 import { browserUnavailableReason, launchChromium } from '../../../test/helpers/chromium'
 
 /**
@@ -11,13 +11,15 @@ import { browserUnavailableReason, launchChromium } from '../../../test/helpers/
  * and the local backend listening on 127.0.0.1, reached by the browser as `http://localhost:<port>` (its proxy URL,
  * the same site as the app, so the browser sends the backend's `__client` cookie with the script's refresh). The
  * app's server is the official `@clerk/backend` `authenticateRequest`, with that proxy URL. Session tokens live
- * 6 s here, so refreshes come every 3 s.
+ * 6 s here, so refreshes come every 3 s. The backend is started by `startHarness` (the library, or the CLI process).
  */
 const missing = browserUnavailableReason()
 const LIFETIME_SECONDS = 6
 
 describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
+  /** Shifts the clock of `clerk`, to mint a stale token (and, as the library, of the server). */
   let offset = 0
+  let h: Harness
   let clerk: LocalClerk
   let app: OfficialApp
   let browser: Awaited<ReturnType<typeof launchChromium>>
@@ -27,9 +29,9 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
   let frontend: string
 
   beforeAll(async () => {
-    clerk = await createLocalClerk({ db: ':memory:', sessionLifetime: LIFETIME_SECONDS, now: () => Date.now() + offset })
-    const { port } = await clerk.listen(0)
-    frontend = `http://localhost:${port}`
+    h = await startHarness({ sessionLifetime: LIFETIME_SECONDS, now: () => Date.now() + offset })
+    clerk = h.clerk
+    frontend = h.env.CLERK_PROXY_URL!
     suffix = cookieSuffix(clerk.publishableKey)
     app = await startOfficialApp(clerk, {
       host: 'localhost',
@@ -43,7 +45,7 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await app?.close()
-    await clerk?.close()
+    await h?.close()
   })
 
   const appCookies = async () => Object.fromEntries((await context.cookies(app.url)).map((c) => [c.name, c]))

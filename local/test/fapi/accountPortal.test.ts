@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ClerkJsBundle, findServedBundles } from '../../src/clerkJsBundle.js'
-import { type Harness, coreOf, startHarness } from '../helpers.js'
+import { findServedBundles } from '../../src/clerkJsBundle.js'
+import { CACHE_ENV } from '../../src/clerkJsCache.js'
+import { type Harness, startHarness } from '../helpers.js'
 import { BrowserAgent, type Hop } from './browserAgent.js'
 import { APP_ORIGIN, ClerkJsAgent } from './clerkJsAgent.js'
 import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
@@ -92,9 +96,9 @@ describe('the hosted pages', () => {
       'referrer-policy': 'same-origin',
     })
     const { html } = await configOf(hop)
-    const clerkJs = coreOf(h.clerk).clerkJs!
+    // The ClerkJS the backend names in CLERK_JS, from the origin the page was reached at.
     expect(html.match(/<script[^>]*>/g)).toEqual([
-      `<script src="${origin}/npm/@clerk/clerk-js@${clerkJs.version}/dist/clerk.browser.js" data-clerk-publishable-key="${h.clerk.publishableKey}" data-clerk-proxy-url="${origin}" defer>`,
+      `<script src="${origin}${new URL(h.env.CLERK_JS!).pathname}" data-clerk-publishable-key="${h.clerk.publishableKey}" data-clerk-proxy-url="${origin}" defer>`,
       '<script src="/accounts/portal.js" defer>',
     ])
     expect(html).toContain(`<a class="back" href="${APP}">← Back to localhost:3000</a>`)
@@ -223,37 +227,52 @@ describe('the hosted pages', () => {
   })
 
   describe('with another ClerkJS', () => {
-    const core = () => coreOf(h.clerk) as { clerkJs: ClerkJsBundle | undefined }
-    let installed: ClerkJsBundle | undefined
-    beforeAll(() => {
-      installed = core().clerkJs
-    })
-    afterAll(() => {
-      core().clerkJs = installed
-    })
+    /** A second backend, started (as the library, or as the CLI with its flags) with `options`; closed after `work`. */
+    async function withBackend(options: Parameters<typeof startHarness>[0], work: (other: Harness) => Promise<void>) {
+      const other = await startHarness({ allowedOrigins: [APP_ORIGIN], ...options })
+      try {
+        await work(other)
+      } finally {
+        await other.close()
+      }
+    }
 
-    it('ClerkJS 6: @clerk/ui is loaded before it, for the script to hand to Clerk.load()', async () => {
+    it("ClerkJS 6 (the clerkJs option, start --clerk-js 6): @clerk/ui is loaded before it, for the script to hand to Clerk.load()", async () => {
+      // What `clerk-js install 5 6` (this project's globalSetup) put on this machine.
       const bundles = findServedBundles().bundles
       const six = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
       const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
-      if (!six || !ui) throw new Error('ClerkJS 6 and @clerk/ui are devDependencies of local/: run npm install.')
-      core().clerkJs = six
-      const { html } = await configOf(await new BrowserAgent().request(page('sign-in', { redirect_url: APP })))
-      expect(html.match(/<script src="[^"]*"/g)).toEqual([
-        `<script src="${origin}/npm/@clerk/ui@${ui.version}/dist/ui.browser.js"`,
-        `<script src="${origin}/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js"`,
-        '<script src="/accounts/portal.js"',
-      ])
+      if (!six || !ui) throw new Error('No ClerkJS 6 or @clerk/ui in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).')
+      await withBackend({ clerkJs: '6' }, async (other) => {
+        expect(other.env.CLERK_JS).toBe(`${other.clerk.browserUrl}/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`)
+        const hop = await new BrowserAgent().request(`${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`)
+        const { html } = await configOf(hop)
+        expect(html.match(/<script src="[^"]*"/g)).toEqual([
+          `<script src="${other.clerk.url}/npm/@clerk/ui@${ui.version}/dist/ui.browser.js"`,
+          `<script src="${other.clerk.url}/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js"`,
+          '<script src="/accounts/portal.js"',
+        ])
+      })
     })
 
-    it('without ClerkJS installed, a page says what to install, and where to sign in without it', async () => {
-      core().clerkJs = undefined
-      const hop = await new BrowserAgent().request(page('sign-in', { redirect_url: APP }))
-      expect(hop.status).toBe(503)
-      const html = await hop.response.text()
-      expect(html).toContain('<h1>ClerkJS is not installed</h1>')
-      expect(html).toContain('npm install --save-dev @clerk/clerk-js@5')
-      expect(html).toContain('/sign-in?redirect_url=')
+    it('without ClerkJS (none installed, an empty cache), a page says how to get it, and where to sign in without it', async () => {
+      const emptyCache = mkdtempSync(join(tmpdir(), 'local-clerk-no-clerk-js-'))
+      try {
+        // This repository installs no @clerk/clerk-js, so the cache is the only place the backend could find one.
+        expect(findServedBundles(undefined, emptyCache).clerkJs).toBeUndefined()
+        await withBackend({ environment: { [CACHE_ENV]: emptyCache } }, async (other) => {
+          expect(other.env.CLERK_JS).toBeUndefined()
+          const hop = await new BrowserAgent().request(`${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`)
+          expect(hop.status).toBe(503)
+          const html = await hop.response.text()
+          expect(html).toContain('<h1>ClerkJS is not installed</h1>')
+          expect(html).toContain('Download it once with npx remix-clerk-local clerk-js install (add 6 for ClerkJS 6 with @clerk/ui)')
+          expect(html).not.toContain('npm install')
+          expect(html).toContain('/sign-in?redirect_url=')
+        })
+      } finally {
+        rmSync(emptyCache, { recursive: true, force: true })
+      }
     })
   })
 })

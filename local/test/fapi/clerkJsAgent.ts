@@ -28,11 +28,14 @@ export class ClerkJsAgent {
     return this.browser.cookies(this.fapiUrl)[name]
   }
 
-  /** `fields` form-encoded, an array as a repeated field (as ClerkJS sends arrays); a FormData as multipart (uploads). */
+  /**
+   * `fields` form-encoded, an array as a repeated field (as ClerkJS sends arrays); a FormData as multipart (uploads);
+   * a string as the raw body, as ClerkJS sends a file given as a data URL (`application/octet-stream`).
+   */
   async call(
     method: string,
     path: string,
-    fields: Record<string, string | readonly string[]> | FormData = {},
+    fields: Record<string, string | readonly string[]> | FormData | string = {},
     query: Record<string, string> = {},
   ): Promise<FapiAnswer> {
     const url = new URL(path, this.fapiUrl)
@@ -41,10 +44,15 @@ export class ClerkJsAgent {
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
     if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method)
     const form = new URLSearchParams()
-    if (!(fields instanceof FormData)) {
+    if (typeof fields === 'object' && !(fields instanceof FormData)) {
       for (const [name, value] of Object.entries(fields)) for (const one of typeof value === 'string' ? [value] : value) form.append(name, one)
     }
-    const body = fields instanceof FormData ? { body: fields } : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }
+    const body =
+      fields instanceof FormData
+        ? { body: fields }
+        : typeof fields === 'string'
+          ? { headers: { 'content-type': 'application/octet-stream' }, body: fields }
+          : { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }
     const hop = await this.browser.request(url.href, {
       method: method === 'GET' ? 'GET' : 'POST',
       document: false,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findServedBundles } from '../../src/clerkJsBundle.js'
 import { clerkJsBundleHandler } from '../../src/fapi/clerkJsFiles.js'
@@ -8,10 +8,14 @@ import { Hono } from 'hono'
 import { toErrorResponse } from '../../src/http/respond.js'
 import { type Harness, startHarness } from '../helpers.js'
 
-/** The installed `@clerk/clerk-js` (a devDependency of remix-clerk-local) served at Clerk's CDN paths. */
-const manifestPath = createRequire(import.meta.url).resolve('@clerk/clerk-js/package.json')
-const installed = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string }
-const dist = join(dirname(manifestPath), 'dist')
+/**
+ * The ClerkJS 5 that `remix-clerk-local clerk-js install` put in the cache (this project's globalSetup runs it),
+ * served at Clerk's CDN paths.
+ */
+const served = findServedBundles()
+const installed = served.clerkJs
+if (!installed) throw new Error('No ClerkJS in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).')
+const dist = installed.distDir
 const base = `/npm/@clerk/clerk-js@${installed.version}/dist`
 
 let h: Harness
@@ -40,7 +44,7 @@ describe('the ClerkJS bundle', () => {
   })
 
   it('serves the chunks ClerkJS loads relative to itself, and the major version as an alias', async () => {
-    const chunk = (await import('node:fs')).readdirSync(dist).find((name) => /_clerk\.browser_.*\.js$/.test(name))!
+    const chunk = readdirSync(dist).find((name) => /_clerk\.browser_.*\.js$/.test(name))!
     const { response, bytes } = await get(`${base}/${chunk}`)
     expect(response.status).toBe(200)
     expect(bytes.equals(readFileSync(join(dist, chunk)))).toBe(true)
@@ -76,20 +80,21 @@ describe('the ClerkJS bundle', () => {
     expect(bytes.toString('utf8')).not.toContain('"name"')
   })
 
-  it('without @clerk/clerk-js installed, answers with how to install it', async () => {
-    expect(findServedBundles([join('/', 'nowhere', 'package.json')])).toEqual({ clerkJs: undefined, bundles: [] })
+  it('without @clerk/clerk-js installed or cached, answers with how to get it', async () => {
+    const emptyCache = mkdtempSync(join(tmpdir(), 'local-clerk-no-cache-'))
+    expect(findServedBundles([join('/', 'nowhere', 'package.json')], emptyCache)).toEqual({ clerkJs: undefined, bundles: [] })
     const app = new Hono()
     app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler([]))
     app.onError(toErrorResponse)
     const response = await app.request(`${base}/clerk.browser.js`)
     expect(response.status).toBe(404)
     const body = (await response.json()) as { errors: Array<{ long_message: string }> }
-    expect(body.errors[0]!.long_message).toContain('npm install --save-dev @clerk/clerk-js@5')
+    expect(body.errors[0]!.long_message).toContain('npx remix-clerk-local clerk-js install')
   })
 
-  it('serves every other installed copy (ClerkJS 6 under its npm alias, @clerk/ui) under its own version', async () => {
-    const { clerkJs, bundles } = findServedBundles()
-    expect(clerkJs!.version).toBe(installed.version)
+  it('serves every other copy (ClerkJS 6 and @clerk/ui, from the cache) under its own version', async () => {
+    const { clerkJs, bundles } = served
+    expect(clerkJs!.major).toBe('5')
     const six = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')!
     const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')!
     for (const path of [`/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`, `/npm/@clerk/ui@${ui.version}/dist/ui.browser.js`]) {

@@ -3,6 +3,7 @@
 // (sign-up and sign-in), the invitee's side, logos and verified domains. The same flows in a real ClerkJS are in
 // test/browser/clerkJsOrganizations.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TESTS_HOLD_THE_SERVER_CLOCK } from '../backend.js'
 import { type Harness, PNG, decodePart, startHarness } from '../helpers.js'
 import { ClerkJsAgent, type FapiAnswer } from './clerkJsAgent.js'
 
@@ -67,6 +68,17 @@ describe('organizations from ClerkJS', () => {
       actions: { admin_delete: true },
       domains: { enabled: true, enrollment_modes: ['manual_invitation', 'automatic_invitation'], default_role: 'org:member' },
     })
+  })
+
+  it("a user whose create_organization_enabled is off is told so, and may not create one", async () => {
+    await h.call('PATCH', `/v1/users/${users.bob}`, { body: { create_organization_enabled: false } })
+    try {
+      expect((await bob.agent.call('GET', '/v1/client')).body.response.sessions[0].user.create_organization_enabled).toBe(false)
+      expectError(await bob.as('POST', '/v1/organizations', { name: 'Not Allowed' }), 403, 'not_allowed_access')
+      expect((await h.call('GET', '/v1/organizations?query=Not%20Allowed')).body.total_count).toBe(0)
+    } finally {
+      await h.call('PATCH', `/v1/users/${users.bob}`, { body: { create_organization_enabled: true } })
+    }
   })
 
   it('clerk.createOrganization: the creator is its admin, and the answer’s client shows the membership at once', async () => {
@@ -172,7 +184,7 @@ describe('organizations from ClerkJS', () => {
 
     const html = new FormData()
     html.append('file', new Blob(['<script>alert(1)</script>'], { type: 'image/png' }), 'evil.png')
-    expectError(await ada.as('PUT', `/v1/organizations/${org}/logo`, html), 422, 'form_param_format_invalid')
+    expectError(await ada.as('PUT', `/v1/organizations/${org}/logo`, html), 422, 'avatar_file_type_invalid')
     expect((await ada.as('DELETE', `/v1/organizations/${org}/logo`)).body.response).toMatchObject({ has_image: false, image_url: '' })
   })
 
@@ -285,22 +297,38 @@ describe('invitation tickets', () => {
     expect((await h.call('GET', '/v1/invitations?status=accepted')).body.map((i: { id: string }) => i.id)).toEqual([invitation.id])
   })
 
-  it('a revoked or expired ticket is refused with what became of it; an unknown one is invalid', async () => {
+  const ticketOf = (invitation: { url: string }) => new URL(invitation.url).searchParams.get('ticket')!
+
+  it('a revoked ticket is refused with what became of it; an unknown one is invalid', async () => {
     const revoked = (await h.call('POST', '/v1/invitations', { body: { email_address: 'gone@example.com' } })).body
     await h.call('POST', `/v1/invitations/${revoked.id}/revoke`)
+    const agent = new ClerkJsAgent(h.clerk.url)
+    expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: ticketOf(revoked) }), 422, 'ticket_invalid')
+    expect((await agent.browser.request(revoked.url)).status).toBe(410)
+    expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: 'nope' }), 422, 'ticket_invalid')
+    expect((await agent.browser.request(`${h.clerk.url}/v1/tickets/accept?ticket=nope`)).status).toBe(404)
+  })
+
+  // The CLI process serves on the real clock, which the test cannot move a day on.
+  it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('an expired ticket is refused as expired, and the invitation lists as expired', async () => {
     const expiring = (await h.call('POST', '/v1/invitations', { body: { email_address: 'late@example.com', expires_in_days: 1 } })).body
     h.clock.advance(24 * 3600 * 1000)
     const agent = new ClerkJsAgent(h.clerk.url)
-    const ticketOf = (invitation: { url: string }) => new URL(invitation.url).searchParams.get('ticket')!
-    expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: ticketOf(revoked) }), 422, 'ticket_invalid')
     expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: ticketOf(expiring) }), 422, 'ticket_expired')
     expect((await h.call('GET', `/v1/invitations?status=expired`)).body.map((i: { id: string }) => i.id)).toEqual([expiring.id])
-    expectError(await agent.call('POST', '/v1/client/sign_ups', { strategy: 'ticket', ticket: 'nope' }), 422, 'ticket_invalid')
-    expect((await agent.browser.request(`${h.clerk.url}/v1/tickets/accept?ticket=nope`)).status).toBe(404)
-    // Without a redirect_url there is nowhere to go: the page says what to do.
-    const nowhere = (await h.call('POST', '/v1/invitations', { body: { email_address: 'nowhere@example.com' } })).body
-    const page = await agent.browser.request(nowhere.url)
-    expect(page.status).toBe(400)
-    expect(await page.response.text()).toContain('create the invitation with redirect_url')
+  })
+
+  it('without a redirect_url, the link leads to the hosted sign-up page, or the sign-in page for an account, with the ticket', async () => {
+    const agent = new ClerkJsAgent(h.clerk.url)
+    const signUp = (await h.call('POST', '/v1/invitations', { body: { email_address: 'nowhere@example.com' } })).body
+    const toSignUp = await agent.browser.request(signUp.url)
+    expect(toSignUp.status).toBe(303)
+    const ticket = new URL(signUp.url).searchParams.get('ticket')!
+    expect(toSignUp.location).toBe(`${h.clerk.browserUrl}/accounts/sign-up?${new URLSearchParams({ __clerk_ticket: ticket, __clerk_status: 'sign_up' })}`)
+    const member = (await h.call('POST', `/v1/organizations/${org}/invitations`, { body: { email_address: 'bob@example.com', role: 'org:member' } })).body
+    const toSignIn = new URL((await agent.browser.request(member.url)).location!)
+    expect([toSignIn.pathname, toSignIn.searchParams.get('__clerk_status')]).toEqual(['/accounts/sign-in', 'sign_in'])
+    // Opening the link uses nothing up: the invitation is still pending.
+    expect((await h.call('GET', `/v1/organizations/${org}/invitations/${member.id}`)).body.status).toBe('pending')
   })
 })

@@ -2,7 +2,8 @@
 // Under the common umask 022 (which makes new files 0644), the database and its -wal and -shm files are 0600 and
 // the directories created for it 0700; an existing database with wider modes is narrowed on open, with one
 // warning that names each file and its new mode.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -43,6 +44,9 @@ describe('database files under umask 022', () => {
     }
     expect(modeOf(join(dir, 'fresh'))).toBe('0700')
     expect(modeOf(join(dir, 'fresh', 'nested'))).toBe('0700')
+    // The top directory created ignores everything in it, itself included.
+    expect(readFileSync(join(dir, 'fresh', '.gitignore'), 'utf8')).toMatch(/\n\*\n$/)
+    expect(existsSync(join(dir, 'fresh', 'nested', '.gitignore'))).toBe(false)
   })
 
   it('leaves a directory that already existed as it was: it may be the working directory', async () => {
@@ -51,6 +55,7 @@ describe('database files under umask 022', () => {
     const db = join(existing, 'local-clerk.db')
     expect((await openAndWrite(db, [db]))[db]).toBe('0600')
     expect(modeOf(existing)).toBe('0755')
+    expect(existsSync(join(existing, '.gitignore'))).toBe(false)
   })
 
   it('narrows an existing database and its -wal and -shm files to 0600, with one warning naming each file', async () => {
@@ -89,5 +94,21 @@ describe('database files under umask 022', () => {
     } finally {
       warn.mockRestore()
     }
+  })
+})
+
+describe("the data folder in an app's repository", () => {
+  it('is never offered to git: `git add -A` in the app stages nothing of .data/', async () => {
+    const app = join(dir, 'app')
+    mkdirSync(app)
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: app, encoding: 'utf8' })
+    git('init', '--quiet')
+    writeFileSync(join(app, 'package.json'), '{}\n')
+    // The default place, .data/local-clerk.db in the app's folder, as `remix-clerk-local start` uses it there.
+    const db = join(app, '.data', 'local-clerk.db')
+    await openAndWrite(db, [db])
+    git('add', '-A')
+    expect(git('diff', '--cached', '--name-only').split('\n').filter(Boolean)).toEqual(['package.json'])
+    expect(git('status', '--porcelain', '--ignored', '--untracked-files=all')).toContain('!! .data/')
   })
 })

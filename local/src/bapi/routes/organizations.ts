@@ -2,7 +2,8 @@
 // memberships, invitations and domains are mounted from their own files.
 import { Hono } from 'hono'
 import type { Core } from '../../core.js'
-import { MAX_UPLOAD_BYTES, readJsonBody, readMultipart } from '../../http/body.js'
+import { readJsonBody } from '../../http/body.js'
+import { readImageUpload } from '../upload.js'
 import { json } from '../../http/respond.js'
 import { deletedJson } from '../../resources/common.js'
 import { type OrganizationCounts, organizationJson } from '../../resources/organization.js'
@@ -16,7 +17,6 @@ import {
   updateOrganizationMetadata,
 } from '../../services/organizations.js'
 import { ORGANIZATION_ORDER_FIELDS, type OrganizationRecord } from '../../store/organizationStore.js'
-import { paramMissing, unprocessable } from '../../errors.js'
 import { PAGE_PARAMS, Query } from '../query.js'
 import { organizationDomainRoutes } from './organizationDomains.js'
 import { organizationInvitationRoutes } from './organizationInvitations.js'
@@ -89,11 +89,8 @@ export function organizationRoutes(core: Core): Hono {
 
   // multipart/form-data: `file` (the image) and optionally `uploader_user_id`.
   app.put('/:organization_id/logo', async (c) => {
-    const form = await readMultipart(c, MAX_UPLOAD_BYTES)
-    const file = form.get('file')
-    if (!(file instanceof Blob)) throw unprocessable(paramMissing('file'))
+    const { image, form } = await readImageUpload(c)
     const uploader = form.get('uploader_user_id')
-    const image = { bytes: new Uint8Array(await file.arrayBuffer()) }
     const organizationId = c.req.param('organization_id')
     return answer(setOrganizationLogo(core, organizationId, image, typeof uploader === 'string' && uploader !== '' ? uploader : undefined))
   })

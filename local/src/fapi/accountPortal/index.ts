@@ -123,8 +123,9 @@ async function showPortalPage(core: Core, c: Context, spec: PageSpec): Promise<R
     return errorPage(
       503,
       'ClerkJS is not installed',
-      `${CLERK_JS_PACKAGE} is not installed, so remix-clerk-local cannot serve the pages built on Clerk's components.`,
-      `Install it next to your app: npm install --save-dev ${CLERK_JS_PACKAGE}@5. Without it, sign in at /sign-in?redirect_url=<your page>.`,
+      `remix-clerk-local has no ${CLERK_JS_PACKAGE}, so it cannot serve the pages built on Clerk's components.`,
+      'Download it once with npx remix-clerk-local clerk-js install (add 6 for ClerkJS 6 with @clerk/ui), then restart ' +
+        'remix-clerk-local. Without it, sign in at /sign-in?redirect_url=<your page>.',
     )
   }
   const config: PortalConfig = {

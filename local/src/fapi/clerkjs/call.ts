@@ -2,7 +2,7 @@
 // form fields), which browser client it comes from (the `__client` cookie), and the cookies the answer sets.
 import type { Context } from 'hono'
 import type { Core } from '../../core.js'
-import { MAX_UPLOAD_BYTES, mediaTypeOf, readLimitedText, readMultipart } from '../../http/body.js'
+import { MAX_UPLOAD_BYTES, mediaTypeOf, readLimitedBytes, readLimitedText, readMultipart } from '../../http/body.js'
 import { clerkError, notSupported } from '../../errors.js'
 import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
@@ -44,11 +44,21 @@ function effectiveMethod(c: Context): FapiMethod {
   return method
 }
 
-/** The fields of a POST: form-encoded, as ClerkJS sends them, or multipart for an image upload (`setLogo`). */
+/**
+ * The fields of a POST: form-encoded, as ClerkJS sends them, or an image upload (`setLogo`, `setProfileImage`):
+ * multipart with a `file` part, or, when the page passed a string, the raw body (`application/octet-stream`), which
+ * becomes the `file` part here.
+ */
 async function readForm(c: Context): Promise<URLSearchParams | FormData> {
   if (c.req.method !== 'POST') return new URLSearchParams()
   const mediaType = mediaTypeOf(c)
   if (mediaType === 'multipart/form-data') return readMultipart(c, MAX_UPLOAD_BYTES)
+  if (mediaType === 'application/octet-stream') {
+    // Room for base64, which takes 4 bytes for 3; the image service checks the decoded size.
+    const form = new FormData()
+    form.set('file', new Blob([new Uint8Array(fromDataUrl(await readLimitedBytes(c, Math.ceil((MAX_UPLOAD_BYTES * 4) / 3))))]))
+    return form
+  }
   const text = await readLimitedText(c)
   if (text !== '' && mediaType !== 'application/x-www-form-urlencoded') {
     throw clerkError(
@@ -59,6 +69,12 @@ async function readForm(c: Context): Promise<URLSearchParams | FormData> {
     )
   }
   return new URLSearchParams(text)
+}
+
+/** A string file is what a page read with FileReader: a base64 `data:` URL, whose bytes are the image. */
+function fromDataUrl(bytes: Buffer): Buffer {
+  const dataUrl = /^data:[\w/+.-]*;base64,/.exec(bytes.subarray(0, 100).toString('latin1'))
+  return dataUrl ? Buffer.from(bytes.subarray(dataUrl[0].length).toString('latin1'), 'base64') : bytes
 }
 
 export class ClerkJsCall implements Viewer {
@@ -79,7 +95,8 @@ export class ClerkJsCall implements Viewer {
   static async open(core: Core, c: Context): Promise<ClerkJsCall> {
     const origin = checkedOrigin(core, c)
     const method = effectiveMethod(c)
-    return new ClerkJsCall(core, c, method, origin, await readForm(c), cookieClient(core, c))
+    const form = await readForm(c)
+    return new ClerkJsCall(core, c, method, origin, form, cookieClient(core, c))
   }
 
   get client(): ClientRecord | undefined {
@@ -98,7 +115,7 @@ export class ClerkJsCall implements Viewer {
     return values.filter((value): value is string => typeof value === 'string')
   }
 
-  /** The bytes of an uploaded file field (multipart), or undefined. */
+  /** The bytes of an uploaded file field (multipart, or the raw body as `file`), or undefined. */
   async file(name: string): Promise<Uint8Array | undefined> {
     const value = this.form instanceof FormData ? this.form.get(name) : null
     return value instanceof Blob ? new Uint8Array(await value.arrayBuffer()) : undefined

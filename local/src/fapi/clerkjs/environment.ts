@@ -42,7 +42,7 @@ const USER_SETTINGS = {
     backup_code: DISABLED,
     passkey: DISABLED,
   },
-  actions: { delete_self: false, create_organization: true },
+  actions: { delete_self: true, create_organization: true },
   social: {},
   saml: { enabled: false },
   enterprise_sso: { enabled: false },

@@ -8,6 +8,7 @@ import { ClerkApiError, notSupported } from '../../errors.js'
 import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'
+import { meMutationRoutes } from './meMutationRoutes.js'
 import { meOrganizationRoutes } from './meOrganizationRoutes.js'
 import { data, meRoutes } from './meRoutes.js'
 import { organizationDomainRoutes } from './organizationDomainRoutes.js'
@@ -30,6 +31,7 @@ const CLERK_JS_ROUTES: readonly FapiRoute[] = [
   ...signInRoutes,
   ...signUpRoutes,
   ...meRoutes,
+  ...meMutationRoutes,
   ...meOrganizationRoutes,
   ...organizationRoutes,
   ...organizationMemberRoutes,
@@ -41,13 +43,23 @@ export function isClerkJsRequest(c: Context): boolean {
   return c.req.header('authorization') === undefined && new URL(c.req.url).searchParams.has('_clerk_js_version')
 }
 
+/** The parts of `<UserProfile/>` this backend has nothing for, by their `/v1/me/…` path (MFA is named above). */
+const PROFILE_PARTS: Record<string, string> = {
+  phone_numbers: 'Phone numbers',
+  web3_wallets: 'Web3 wallets',
+  external_accounts: 'Connected accounts (OAuth)',
+  passkeys: 'Passkeys',
+}
+
 /** What a path we do not serve is for, in words a developer recognises. */
 function describe(method: string, path: string): string {
   if (/second_factor|\/totp(\/|$)|\/backup_codes(\/|$)/.test(path)) return 'Multi-factor authentication (MFA)'
   if (/reset_password/.test(path)) return 'Resetting a password'
   if (/passkey/.test(path)) return 'Passkeys'
   if (/\/verify(\/|$)/.test(path)) return 'Re-verification'
-  if (/^\/v1\/me(\/|$)/.test(path)) return method === 'GET' ? `Reading ${path} (<UserProfile/>)` : 'Editing the user profile (<UserProfile/>)'
+  const part = path.split('/')[3] ?? ''
+  if (path.startsWith('/v1/me/') && Object.hasOwn(PROFILE_PARTS, part)) return `${PROFILE_PARTS[part]!} (<UserProfile/>)`
+  if (/^\/v1\/me(\/|$)/.test(path)) return `${method === 'GET' ? 'Reading' : 'Changing'} ${path.slice(0, 100)} (<UserProfile/>)`
   if (/^\/v1\/organizations\/[^/]+\/billing(\/|$)/.test(path)) return 'Billing'
   if (/^\/v1\/waitlist/.test(path)) return 'The waitlist'
   return `${method} ${path.slice(0, 100)}`

@@ -1,5 +1,5 @@
-// The signed-in user's own data (`/v1/me/*`, with `_clerk_session_id`): read-only, what the organization switcher
-// and `user.reload()` need. Changing the user (`<UserProfile/>`) is not supported here; the user's organization
+// The signed-in user's own data (`/v1/me/*`, with `_clerk_session_id`): what the organization switcher and
+// `user.reload()` read. Changing the user (`<UserProfile/>`) is in meMutationRoutes.ts; the user's organization
 // invitations and leaving an organization are in meOrganizationRoutes.ts.
 import type { ClerkJsCall } from './call.js'
 import { membershipJson, userJson } from './resources.js'

@@ -1,6 +1,6 @@
 // An organization from ClerkJS: `clerk.createOrganization`, `clerk.getOrganization`, `organization.update`,
 // `setLogo`, `destroy`, and the roles its member forms offer. Members read it; changes need the role's permission.
-import { clerkError, notSupported } from '../../errors.js'
+import { clerkError, paramMissing, unprocessable } from '../../errors.js'
 import { deletedJson } from '../../resources/common.js'
 import { roleName } from '../../resources/organization.js'
 import {
@@ -26,11 +26,15 @@ const changed = (call: ClerkJsCall, organizationId: string) =>
 
 export const organizationRoutes: FapiRoute[] = [
   {
-    // The creator becomes its first admin.
+    // The creator becomes its first admin; a user whose `create_organization_enabled` is off may not (the Backend
+    // API may still make organizations for them).
     method: 'POST',
     path: '/v1/organizations',
     async handle(call) {
       const session = call.namedSession()
+      if (!call.core.store.users.get(session.user_id)!.create_organization_enabled) {
+        throw clerkError(403, 'not_allowed_access', 'You may not create organizations', `User ${session.user_id} has create_organization_enabled: false.`)
+      }
       const input = { name: call.param('name') ?? '', slug: given(call, 'slug'), created_by: session.user_id }
       const organization = call.core.store.transaction(() => createOrganization(call.core, input))
       return changed(call, organization.id)
@@ -67,13 +71,13 @@ export const organizationRoutes: FapiRoute[] = [
     },
   },
   {
-    // `setLogo({ file })`: a multipart upload (an image of at most 10 MiB).
+    // `setLogo({ file })`: a multipart upload, or a data URL as the raw body (an image of at most 10 MiB).
     method: 'PUT',
     path: '/v1/organizations/:id/logo',
     async handle(call, { id }) {
       const { organization, session } = withPermission(call, id!, 'org:sys_profile:manage')
       const bytes = await call.file('file')
-      if (!bytes) throw notSupported('Uploading a logo other than as a multipart file', 'pass a File or Blob to setLogo', 422, { param_name: 'file' })
+      if (!bytes) throw unprocessable(paramMissing('file'))
       setOrganizationLogo(call.core, organization.id, { bytes }, session.user_id)
       return changed(call, organization.id)
     },

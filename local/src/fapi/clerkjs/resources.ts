@@ -38,17 +38,15 @@ export function membershipJson(core: Core, membership: MembershipRecord) {
 
 /**
  * The signed-in user: the Backend API fields without private metadata, with the memberships embedded (ClerkJS
- * resolves `Clerk.organization` from them). Users may create organizations; deleting oneself is switched off, so
- * the UI does not offer it.
+ * resolves `Clerk.organization` from them). Creating organizations and deleting oneself follow the user's
+ * `create_organization_enabled` and `delete_self_enabled`, so the UI offers what the user may do.
  */
 export function userJson(core: Core, userId: string) {
   const { store } = core
-  const { private_metadata: _private, ...user } = backendUserJson(store, store.users.get(userId)!)
+  const { private_metadata: _private, ...user } = backendUserJson(core, store.users.get(userId)!)
   return {
     ...user,
     organization_memberships: store.organizations.userMemberships(userId).map((m) => membershipJson(core, m)),
-    create_organization_enabled: true,
-    delete_self_enabled: false,
   }
 }
 
@@ -65,7 +63,7 @@ export async function sessionJson(viewer: Viewer, session: SessionRecord) {
     last_active_at: session.last_active_at,
     last_active_organization_id: session.last_active_organization_id,
     last_active_token: jwt === null ? null : { object: 'token', jwt },
-    actor: null,
+    actor: session.actor,
     tasks: null,
     user: userJson(core, session.user_id),
     public_user_data: publicUserDataJson(core.store, session.user_id),

@@ -43,8 +43,9 @@ export const signInRoutes: FapiRoute[] = [
       const password = call.param('password')
       // A password without a strategy is the password strategy, as on Clerk's Frontend API: the first line of Clerk's
       // custom e-mail/password flow is `signIn.create({ identifier, password })`, which sends no strategy.
-      const strategy = call.param('strategy') ?? (password === undefined ? undefined : 'password')
-      // An organization invitation's ticket (<SignIn/> with `__clerk_ticket`): signed in, and a member.
+      // Likewise a ticket without a strategy is the ticket strategy.
+      const strategy = call.param('strategy') ?? (password !== undefined ? 'password' : call.param('ticket') !== undefined ? 'ticket' : undefined)
+      // A ticket (<SignIn/> with `__clerk_ticket`): an invitation's signs in and joins, a sign-in or actor token's signs in.
       if (strategy === 'ticket') {
         const done = signInWithTicket(call.core, client, call.param('ticket'))
         return answer(call, done.signIn, done.client)
