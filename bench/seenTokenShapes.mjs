@@ -9,7 +9,7 @@ import { comparisonTable, formatNumber } from './report.mjs'
 const ORIGIN = 'http://127.0.0.1:3000'
 
 /** What a browser sends for a page and for Remix's two kinds of data request. */
-export const REQUEST_KINDS = {
+const REQUEST_KINDS = {
   document: {
     label: 'document',
     url: `${ORIGIN}/dashboard`,
@@ -32,7 +32,7 @@ export const REQUEST_KINDS = {
  * yet), both sets with the `__refresh` cookie (as after a handshake), or an `Authorization: Bearer` header (a fetch
  * that sends the token itself).
  */
-export function cookieShapes(session) {
+function cookieShapes(session) {
   const { cookieFor } = session
   const clientUat = /(?:^|; )__client_uat=(\d+)/.exec(cookieFor('x'))?.[1]
   if (clientUat === undefined) throw new Error('expected __client_uat in the signed-in cookies')

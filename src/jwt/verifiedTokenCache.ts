@@ -48,7 +48,7 @@ export interface VerifiedEntry {
 // the whole token with the entry's: a token read from a new request's cookie is a new string, and hashing all of its
 // ~800 characters for the lookup cost more than the rest of a cache hit. A token that shares the ending but differs
 // anywhere else (a forgery reusing a signature) misses and is verified.
-/** @internal Exported for verifyJwt.ts, which keys its checks in flight the same way. */
+/** Exported for verifyJwt.ts, which keys its checks in flight the same way. */
 export const keyOf = (token: string): number => {
   let key = 0
   for (let i = Math.max(0, token.length - 5); i < token.length; i++) key = key * 64 + (token.charCodeAt(i) & 63)

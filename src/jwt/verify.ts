@@ -134,7 +134,8 @@ function signatureFailure(error: unknown): VerificationFailure {
 
 /**
  * The claims of a token whose signature is already verified. Time claims are read against `now`,
- * so a cache of verified signatures can re-check them on every use.
+ * so a cache of verified signatures can re-check them on every use. `SESSION_TOKEN.checkClaims`.
+ * @internal Exported for the tests of the claim rules alone.
  */
 export function checkSessionClaims(
   payload: Record<string, unknown>,
