@@ -14,7 +14,7 @@ import {
   type MachineVerification,
 } from './machineTokens'
 import type { VerificationFailure } from './reasons'
-import { checkSessionClaims, checkSignature, checkSignatureNow, type SignatureResult, type VerificationOptions } from './verify'
+import { checkSessionClaims, checkSignature, type SignatureResult, type VerificationOptions } from './verify'
 import { quote } from '../shared/quote'
 
 const M2M_CATEGORY = 'cl_B7d4PD333AAA'
@@ -30,9 +30,14 @@ type Kind = typeof TokenType.M2MToken | typeof TokenType.OAuthToken
 export function verifyMachineJwt(jwt: DecodedJwt, kind: Kind, options: VerificationOptions): MachineVerification | Promise<MachineVerification> {
   const header = checkHeader(jwt, kind)
   if (!header.ok) return header
-  const now = checkSignatureNow(jwt, header.alg, options)
-  if (now !== undefined) return afterSignature(jwt, kind, now, options)
-  return checkSignature(jwt, header.alg, options).then(
+  let signature: SignatureResult | Promise<SignatureResult>
+  try {
+    signature = checkSignature(jwt, header.alg, options)
+  } catch (error) {
+    return machineFailure(Code.TokenVerificationFailed, `Unexpected error while verifying the token: ${String(error)}`)
+  }
+  if (!(signature instanceof Promise)) return afterSignature(jwt, kind, signature, options)
+  return signature.then(
     (signature) => afterSignature(jwt, kind, signature, options),
     (error: unknown) => machineFailure(Code.TokenVerificationFailed, `Unexpected error while verifying the token: ${String(error)}`),
   )

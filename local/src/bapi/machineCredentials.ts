@@ -2,8 +2,8 @@
 // key (that machine's own), as `Authorization: Bearer …`.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
 import { INSTANCE_CALLER, type MachineCaller } from '../services/machineCaller.js'
 import { machineForSecretKey } from '../services/machines.js'
 

@@ -2,7 +2,7 @@
 // `/oauth_applications/access_tokens`), where @clerk/backend sends machine-token calls. API keys and OAuth access
 // tokens take the instance's secret key; M2M tokens a machine's secret key or the instance's (see the route file).
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { toErrorResponse } from '../http/respond.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'

@@ -1,5 +1,5 @@
 // Which origins may receive a redirect or a credentialed call: the allow-list behind every redirect of both APIs.
-import { quote } from '../quote.js'
+import { quote } from '../shared/quote.js'
 
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [

@@ -1,8 +1,8 @@
 // API keys: issued to a user or an organization (the subject), with scopes, claims and an optional expiry; verified
 // by their secret, revoked or deleted by the instance.
-import type { Core } from '../core.js'
-import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { machineAuthId, machineAuthSecret } from '../machineIds.js'
+import type { Core } from '../core/core.js'
+import { notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { machineAuthId, machineAuthSecret } from '../shared/machineIds.js'
 import type { ApiKeyRecord } from '../store/apiKeyStore.js'
 import { f, parseFields } from '../validation/schema.js'
 

@@ -1,8 +1,8 @@
 // M2M tokens: a machine mints them (opaque `mt_…`, kept for verification, or a JWT signed with the instance key),
 // another machine verifies them if the minting machine was scoped to it, and either side or the instance revokes them.
-import type { Core } from '../core.js'
-import { clerkError, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { machineAuthId, machineAuthSecret } from '../machineIds.js'
+import type { Core } from '../core/core.js'
+import { clerkError, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { machineAuthId, machineAuthSecret } from '../shared/machineIds.js'
 import type { M2MTokenRecord } from '../store/m2mTokenStore.js'
 import type { MachineRecord } from '../store/machineStore.js'
 import { machineJwtSigner } from '../tokens/machineJwts.js'

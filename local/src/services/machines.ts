@@ -1,8 +1,8 @@
 // Machines: create, read, change and delete them, their secret keys (with a grace period for the previous key after
 // a rotation) and the machines each may mint M2M tokens for (at most 150, as on Clerk).
-import type { Core } from '../core.js'
-import { clerkError, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { machineAuthId, machineAuthSecret } from '../machineIds.js'
+import type { Core } from '../core/core.js'
+import { clerkError, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { machineAuthId, machineAuthSecret } from '../shared/machineIds.js'
 import type { MachineRecord } from '../store/machineStore.js'
 import { f, parseFields } from '../validation/schema.js'
 

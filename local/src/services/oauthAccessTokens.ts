@@ -1,9 +1,9 @@
 // OAuth access tokens for tests: remix-clerk-local does not run the OAuth authorization flow, but an app's tests need
 // tokens as if the instance, acting as an OAuth provider, had issued them to a client application. They are minted
 // directly (opaque `oat_…`, or a JWT with `typ` at+jwt) and verified by the Backend API's verify endpoint.
-import type { Core } from '../core.js'
-import { notFound } from '../errors.js'
-import { machineAuthId, machineAuthSecret } from '../machineIds.js'
+import type { Core } from '../core/core.js'
+import { notFound } from '../shared/errors.js'
+import { machineAuthId, machineAuthSecret } from '../shared/machineIds.js'
 import type { OAuthAccessTokenRecord } from '../store/oauthAccessTokenStore.js'
 import { machineJwtSigner } from '../tokens/machineJwts.js'
 import { f, parseFields } from '../validation/schema.js'

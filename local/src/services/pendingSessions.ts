@@ -1,7 +1,7 @@
 // Pending sessions, for an app's tests: a session with a task left to do (its user must still choose an
 // organization), whose tokens say `sts: 'pending'`, as Clerk's do while a session task is open. SDKs count such a
 // session as signed out unless told otherwise (`treatPendingAsSignedOut: false`).
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { getSession, startSession } from './sessions.js'
 

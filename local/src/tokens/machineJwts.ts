@@ -1,7 +1,7 @@
 // The JWT forms of machine tokens, signed with the instance key so an SDK verifies them against the JWKS with no
 // Backend API call: M2M tokens (header `cat` cl_B7d4PD333AAA, `sub` the machine) and OAuth access tokens (header
 // `typ` at+jwt, RFC 9068), with the claims @clerk/backend 3 reads back from them.
-import type { InstanceKeys } from '../keys.js'
+import type { InstanceKeys } from './instanceKeys.js'
 import { type JwsSigner, jwsSigner } from './jwsSigner.js'
 
 /** JOSE header category of an M2M JWT; session verification refuses it. */

@@ -26,8 +26,8 @@ const KIND_NAMES: Record<MachineTokenType, string> = {
 /** The session paths of authenticate.ts, which the machine rules fall back to. */
 export interface SessionAuthentication {
   readonly facts: StateFacts
-  withTokenInHeader(token: string): Promise<RequestState>
-  withCookies(): Promise<RequestState>
+  withTokenInHeader(token: string): RequestState | Promise<RequestState>
+  withCookies(): RequestState | Promise<RequestState>
 }
 
 function isTokenTypeAccepted(type: TokenType | null, acceptsToken: AcceptsToken): boolean {

@@ -1,8 +1,8 @@
 // `/api_keys` (no API version in the path, as @clerk/backend calls it): API keys of users and organizations.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson } from '../../resources/common.js'
-import { apiKeyJson } from '../../resources/machineAuth.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { apiKeyJson } from '../../backendJson/machineAuth.js'
 import { assertListableSubject, createApiKey, deleteApiKey, getApiKey, revokeApiKey, updateApiKey, verifyApiKey } from '../../services/apiKeys.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'

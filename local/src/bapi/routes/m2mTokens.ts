@@ -1,9 +1,9 @@
 // `/m2m_tokens` (no API version in the path, as @clerk/backend calls it): a machine mints, verifies, lists and
 // revokes M2M tokens with its machine secret key; the instance's secret key may verify, list and revoke any.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError } from '../../errors.js'
-import { m2mTokenJson } from '../../resources/machineAuth.js'
+import type { Core } from '../../core/core.js'
+import { clerkError } from '../../shared/errors.js'
+import { m2mTokenJson } from '../../backendJson/machineAuth.js'
 import { createM2MToken, listableMachine, revokeM2MToken, verifyM2MToken } from '../../services/m2mTokens.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'

@@ -1,8 +1,8 @@
 // `/v1/machines`: machines, their secret keys and the machines each may mint M2M tokens for.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson } from '../../resources/common.js'
-import { deletedMachineScopeJson, machineJson, machineScopeJson, machineSecretKeyJson } from '../../resources/machineAuth.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { deletedMachineScopeJson, machineJson, machineScopeJson, machineSecretKeyJson } from '../../backendJson/machineAuth.js'
 import type { MachineRecord } from '../../store/machineStore.js'
 import {
   addMachineScope,

@@ -1,8 +1,8 @@
 // `/oauth_applications/access_tokens/verify` (no API version in the path, as @clerk/backend calls it): the OAuth
 // access tokens remix-clerk-local/testing mints, verified as Clerk verifies the tokens it issues as an OAuth provider.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { oauthAccessTokenJson } from '../../resources/machineAuth.js'
+import type { Core } from '../../core/core.js'
+import { oauthAccessTokenJson } from '../../backendJson/machineAuth.js'
 import { verifyOAuthAccessToken } from '../../services/oauthAccessTokens.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
