@@ -93,16 +93,17 @@ export class Store {
   }
 
   /**
-   * One all-or-nothing transaction in which nested transaction() calls open no savepoint: for bulk work (seeding),
-   * where nothing is caught half-way, and a savepoint per item would copy every page it touches to SQLite's statement
-   * journal (measured: 2.5× the cost of the inserts themselves at 10 000 users).
+   * One all-or-nothing transaction for bulk work (seeding), where nothing is caught half-way and nothing searches:
+   * nested transaction() calls open no savepoint, which would copy every page an item touches to SQLite's statement
+   * journal (measured: 2.5× the cost of the inserts themselves at 10 000 users), and new users' search index lines
+   * are written at the end in one statement (see UserStore.withDeferredSearch).
    */
   bulkTransaction<T>(work: () => T): T {
     return this.transaction(() => {
       const outer = this.inBulk
       this.inBulk = true
       try {
-        return work()
+        return this.users.withDeferredSearch(work)
       } finally {
         this.inBulk = outer
       }
