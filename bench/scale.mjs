@@ -34,8 +34,9 @@ const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Fra
 
 /**
  * Family `f`'s name: eight letters drawn from `f`, as varied as real names, so that the three-letter pieces the
- * trigram index looks up are shared by few users. (Numbered names such as `Family000042` would be the worst case:
- * each of their pieces is in a fixed share of all users, so a lookup grows with the instance.)
+ * trigram index looks up are shared by few users. (Numbered names such as `Family000042` or `Company 004242` are the
+ * worst case: each of their pieces is in a fixed share of all rows, so a lookup grows with the instance; measured at
+ * this change, `Company 004242` took 3.8× as long among 10 000 organizations as among 100.)
  */
 function familyName(f) {
   let x = f + 1
@@ -50,6 +51,11 @@ function familyName(f) {
   return name[0].toUpperCase() + name.slice(1)
 }
 
+const ORGANIZATION_KINDS = ['Labs', 'Works', 'Systems', 'Group', 'Partners']
+/** Organization `o`'s distinctive word (what `query` looks for) and its kind, as in "Qwhtkzpa Labs". */
+const organizationWord = (o) => familyName(1_000_000 + o)
+const organizationName = (o) => `${organizationWord(o)} ${ORGANIZATION_KINDS[o % ORGANIZATION_KINDS.length]}`
+
 /** The seed data of one size: every user in exactly one organization, ten members each. */
 function seedData({ users, organizations }) {
   const passwordAt = new Set(Array.from({ length: PASSWORD_USERS }, (_, k) => Math.floor((k * (users - 1)) / (PASSWORD_USERS - 1))))
@@ -63,7 +69,7 @@ function seedData({ users, organizations }) {
       ...(passwordAt.has(i) ? { password: PASSWORD } : {}),
     })),
     organizations: Array.from({ length: organizations }, (_, o) => ({
-      name: `Company ${pad(o)}`,
+      name: organizationName(o),
       members: Array.from({ length: MEMBERS_PER_ORGANIZATION }, (_, m) => ({
         user: email((o * MEMBERS_PER_ORGANIZATION + m) % users),
         role: m === 0 ? 'org:admin' : 'org:member',
@@ -119,8 +125,8 @@ function operations(size) {
         expectCount(clerk.organizations.getOrganizationMembershipList({ organizationId: seeded.organizationIds[i % SAMPLE], limit: PAGE }), MEMBERS_PER_ORGANIZATION),
     },
     {
-      name: 'getOrganizationList({ query: name, limit: 10 })',
-      run: ({ clerk }, i) => expectCount(clerk.organizations.getOrganizationList({ query: `Company ${pad((i * 7919) % size.organizations)}`, limit: PAGE }), 1),
+      name: 'getOrganizationList({ query: a word of the name, limit: 10 })',
+      run: ({ clerk }, i) => expectCount(clerk.organizations.getOrganizationList({ query: organizationWord((i * 7919) % size.organizations), limit: PAGE }), 1),
     },
     {
       name: 'Frontend API sign-in, identifier step: POST /v1/client/sign_ins { identifier }',
@@ -228,7 +234,10 @@ function summaryText() {
   return (
     'Two remix-clerk-local backends, each in its own process on its own SQLite file, seeded with the same shapes at two ' +
     `sizes (every user in one organization of ${MEMBERS_PER_ORGANIZATION}; a \`query\` matches ${FAMILY_SIZE} users, or one ` +
-    'organization, at both sizes). The Backend API calls go through our `createClerkClient` over HTTP on 127.0.0.1, as an ' +
+    'organization, at both sizes: an eight-letter family name, or the distinctive word of a name such as "Qwhtkzpa Labs", ' +
+    'as varied as real names. A query whose every three-letter piece is shared by a fixed share of all rows, as in ' +
+    'numbered names like "Company 004242", costs the trigram index in proportion to the instance: 3.8× at 10 000 ' +
+    'organizations, measured at this change). The Backend API calls go through our `createClerkClient` over HTTP on 127.0.0.1, as an ' +
     "app's; the sign-in is the Frontend API request ClerkJS's `signIn.create({ identifier, password })` sends from a " +
     'browser without a client yet (the password verified with scrypt: its cost is the same at both sizes, so the identifier ' +
     'step alone is shown too). Each row is a comparison of its own, the two sizes in interleaved rounds; the ratio is the ' +
