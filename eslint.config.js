@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
 // and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
-// test/layers.test.ts proves that each rule fires.
+// test/crossCutting/layers.test.ts proves that each rule fires.
 const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
 const WHAT_LAYERS_DO = {
   shared: 'small general helpers that know nothing of Clerk',
@@ -48,7 +48,7 @@ const localRules = DEPTHS.map((depth) => ({
 // The layers of local/src, lowest first; folders on one level are siblings and never import each other (the Backend
 // API and the Frontend API share only what lies below them). The files at the top of local/src are helpers every
 // layer may import (errors, quote, ids, urls, roles, keys, …), the wiring (core.ts, options.ts: from services/ up),
-// and the assembly (ASSEMBLY below), which only the assembly imports. test/layers.test.ts proves each rule fires.
+// and the assembly (ASSEMBLY below), which only the assembly imports. test/crossCutting/layers.test.ts proves each rule fires.
 const LOCAL_LEVELS = [['validation', 'http', 'webhooks'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
 const LOCAL_ORDER = 'validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
 const WIRING = ['core', 'options']
@@ -102,7 +102,7 @@ const localRootRules = [
 
 export default tseslint.config(
   {
-    // .react-router/: React Router typegen's output (test/runtimes/app/typecheck), written in its generator's style.
+    // .react-router/: React Router typegen's output (test/crossCutting/runtimes/app/typecheck), written in its generator's style.
     ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.cache/**', '**/.react-router/**', '**/test-results/**', '.data/**'],
   },
   js.configs.recommended,

@@ -1,6 +1,6 @@
 // createClerkClient without `apiUrl` reads CLERK_API_URL, and that read never throws: Deno without `--allow-env`
 // refuses it (NotCapable), and the client then uses the default Backend API. With `apiUrl` given, the variable is
-// not read at all. (test/runtimes/deno.test.ts shows the same through the public API in Deno itself.)
+// not read at all. (test/crossCutting/runtimes/deno.test.ts shows the same through the public API in Deno itself.)
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/backend/options'
 import { recordingEnvironment, refusingEnvironment, withProcessEnv } from '../helpers/processEnv'
