@@ -3,7 +3,7 @@
 // a search, not a list) is type-checked here, with the repository's compiler options (tsconfig.json), in one program.
 // A mistake written the same way (a canary held in memory) must give exactly its expected errors, so that a check
 // that stopped checking fails too.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'

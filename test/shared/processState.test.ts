@@ -16,7 +16,9 @@ import { getCookieSuffix } from '../../src/auth/publishableKey'
 import { cacheJwt, tokenCacheSize } from '../../src/backend/tokenCache'
 import { knownVerificationKey } from '../../src/jwt/keys'
 import { signatureCheckCount, verifiedTokenCount } from '../../src/jwt/verifiedTokenCache'
+import type * as BoundedCaches from '../../src/shared/boundedCache'
 import type { BoundedCache } from '../../src/shared/boundedCache'
+import type * as ProcessState from '../../src/shared/processState'
 import { resetProcessState } from '../../src/shared/processState'
 import { getAuth } from '../../src/ssr.server'
 import { args, NAVIGATION, requestWith, sessionCookies } from '../helpers/localInstance'
@@ -39,7 +41,7 @@ const recorded = vi.hoisted(() => {
   }
 })
 vi.mock('../../src/shared/processState', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/shared/processState')>()
+  const real = await importOriginal<typeof ProcessState>()
   return {
     ...real,
     forgetOnReset(forget: () => void) {
@@ -49,7 +51,7 @@ vi.mock('../../src/shared/processState', async (importOriginal) => {
   }
 })
 vi.mock('../../src/shared/boundedCache', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/shared/boundedCache')>()
+  const real = await importOriginal<typeof BoundedCaches>()
   class RecordedCache<K, V> extends real.BoundedCache<K, V> {
     constructor(...rest: ConstructorParameters<typeof real.BoundedCache<K, V>>) {
       super(...rest)
