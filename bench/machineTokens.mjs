@@ -1,4 +1,4 @@
-// Benchmark 7: what `getAuth` costs per request for a machine token (`acceptsToken`), first seen and seen before,
+// Benchmark 8: what `getAuth` costs per request for a machine token (`acceptsToken`), first seen and seen before,
 // next to a session token, all sent as `Authorization: Bearer …` to an API route, against benchmark 1's baseline
 // (a bare jose.jwtVerify of a new session token, with a new Request) in the same process.
 //
@@ -32,7 +32,7 @@ const KINDS = [
 ]
 
 export const bench = {
-  id: 7,
+  id: 8,
   title: 'getAuth with machine tokens (acceptsToken): API keys, M2M and OAuth tokens next to a session token',
   async run() {
     const backend = await startLocalBackend()
