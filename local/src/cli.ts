@@ -6,6 +6,7 @@ import { CACHE_ENV, clerkJsCacheDir } from './clerkJsCache.js'
 import { isClerkJsChoice } from './clerkJsChoice.js'
 import { installClerkJs, parseInstallTargets } from './clerkJsInstall.js'
 import { formatEnvLines } from './envLines.js'
+import { LocalClerkError, type LocalClerkErrorCode } from './errors.js'
 import { type LocalClerk, createLocalClerk } from './localClerk.js'
 import { DEFAULT_DB_PATH } from './options.js'
 import type { SeedData } from './seed.js'
@@ -54,7 +55,12 @@ Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
             "organizations":[{"name":"Acme","members":[{"user":"ada@example.com","role":"org:admin"}]}],
             "templates":[{"name":"supabase","claims":{"role":"authenticated","email":"{{user.primary_email_address}}"}}]}`
 
-class UsageError extends Error {}
+/** A mistake on the command line: exit status 2 and a pointer to --help. */
+class UsageError extends LocalClerkError {
+  constructor(message: string) {
+    super('REMIX_CLERK_LOCAL_INVALID_USAGE', message)
+  }
+}
 
 function integerOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -77,6 +83,8 @@ function readSeedFile(path: string): SeedData {
 }
 
 type CliValues = Record<string, string | boolean | string[] | undefined>
+
+const OPTION_CODES = new Set<LocalClerkErrorCode>(['REMIX_CLERK_LOCAL_INVALID_OPTION', 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT', 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS'])
 
 async function start(values: CliValues): Promise<void> {
   const port = integerOption('port', values.port as string | undefined, 4000)
@@ -106,7 +114,7 @@ async function start(values: CliValues): Promise<void> {
     webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
     // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
-    if (error instanceof TypeError && (allowedOrigins || satelliteOrigins || webhookUrls)) {
+    if (error instanceof LocalClerkError && OPTION_CODES.has(error.code) && (allowedOrigins || satelliteOrigins || webhookUrls)) {
       throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
     }
     throw error
