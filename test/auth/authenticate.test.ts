@@ -333,9 +333,10 @@ describe('development instance (pk_test_)', () => {
 describe('configuration', () => {
   it('a proxyUrl that is neither an http(s) URL nor a path is refused with the fix', async () => {
     for (const proxyUrl of ['clerk.example.com', 'ftp://proxy.example', 'https://']) {
-      await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toThrow(
-        `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a path on your app such as /__clerk; got ${JSON.stringify(proxyUrl)}.`,
-      )
+      await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toMatchObject({
+        code: 'REMIX_CLERK_INVALID_PROXY_URL',
+        message: `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a path on your app such as /__clerk; got ${JSON.stringify(proxyUrl)}.`,
+      })
     }
   })
 
