@@ -264,7 +264,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  console.error(`remix-clerk-local: ${(error as Error).message.replace(/^remix-clerk-local: /, '')}`)
+  // The stable code (docs/errors.md) after the message, for scripts that branch on what went wrong.
+  const code = error instanceof LocalClerkError ? ` [${error.code}]` : ''
+  console.error(`remix-clerk-local: ${(error as Error).message.replace(/^remix-clerk-local: /, '')}${code}`)
   if (usage) console.error('Run remix-clerk-local --help for usage.')
   process.exit(usage ? 2 : 1)
 })
