@@ -340,6 +340,18 @@ describe('configuration', () => {
     }
   })
 
+  it("the Backend API client's option checks reject with getAuth's codes", async () => {
+    const options = instance.options as AuthenticateOptions
+    await expect(clerkInstanceFor({ ...options, apiUrl: 'ftp://api.example' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_INVALID_API_URL',
+      message: expect.stringContaining('Set CLERK_API_URL'),
+    })
+    await expect(clerkInstanceFor({ ...options, apiVersion: 'v1/users' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_INVALID_OPTION',
+      message: expect.stringContaining('apiVersion must be a single path segment'),
+    })
+  })
+
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const request = () =>
