@@ -1,104 +1,119 @@
 import js from '@eslint/js'
+import boundaries from 'eslint-plugin-boundaries'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+// The import rules of both packages, stated by folder with eslint-plugin-boundaries: each folder is an element (a
+// file at any depth below it belongs to it), and `boundaries/dependencies` says which elements may not import which.
+// test/layers.test.ts proves that each rule fires.
+
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
 // and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
-// test/layers.test.ts proves that each rule fires.
-const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
-const WHAT_LAYERS_DO = {
+const SRC_LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
+const WHAT_SRC_LAYERS_DO = {
   shared: 'small general helpers that know nothing of Clerk',
   backend: 'the Backend API client',
   jwt: 'a token alone',
   auth: 'from a Request to an auth state',
   remix: 'the Remix layer',
 }
-const ENTRY = { regex: '^(?:\\.\\./)+(?:(?:api|ssr)\\.server|webhooks)(?:\\.[jt]s)?$', message: 'Only apps import the entries; import the module itself.' }
+const SRC_ORDER = 'shared ← backend ← jwt ← auth ← remix ← entries'
 
-const layerRules = LAYERS.map((layer, index) => {
-  const above = LAYERS.slice(index + 1)
-  const upward = {
-    regex: `^(?:\\.\\./)+(?:${above.join('|')})(?:/|$)`,
-    message:
-      `src/${layer}/ (${WHAT_LAYERS_DO[layer]}) may import only ${['src/' + layer, ...LAYERS.slice(0, index).map((name) => `src/${name}`)].join(', ')}: ` +
-      `imports run shared ← backend ← jwt ← auth ← remix ← entries. Move the shared code down a layer instead.`,
-  }
-  return {
-    files: [`src/${layer}/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns: above.length > 0 ? [upward, ENTRY] : [ENTRY] }] },
-  }
+// The layers of remix-clerk-local (local/src), lowest first. Folders on one level are siblings and never import each
+// other (the Backend API and the Frontend API share only what lies below them). The files at the top of local/src are
+// the package's entries (index.ts, testing.ts, cli.ts: tsup builds them, package.json's exports and bin name them),
+// which no folder imports.
+const LOCAL_LEVELS = [
+  ['shared'],
+  ['validation', 'http', 'webhooks', 'clerkJsBundles'],
+  ['store'],
+  ['templates'],
+  ['tokens', 'backendJson'],
+  ['core'],
+  ['services'],
+  ['bapi', 'fapi'],
+  ['assembly'],
+]
+const LOCAL_ORDER = LOCAL_LEVELS.map((level) => level.join(', ')).join(' ← ') + ' ← entries'
+
+// Element types are the folders' own paths, so a message names the folder it is about.
+const SRC_ENTRIES = 'src (entries)'
+const LOCAL_ENTRIES = 'local/src (entries)'
+const folder = (path) => ({ type: path, pattern: path, partialMatch: false })
+const ELEMENTS = [
+  ...SRC_LAYERS.map((layer) => folder(`src/${layer}`)),
+  // Whatever else is in src/ (the entries, and a folder not listed as a layer) is the top: the first match wins.
+  { type: SRC_ENTRIES, pattern: 'src', partialMatch: false },
+  ...LOCAL_LEVELS.flat().map((name) => folder(`local/src/${name}`)),
+  { type: LOCAL_ENTRIES, pattern: 'local/src', partialMatch: false },
+  // The rest of local/ (its tests, bin, configs), for the rule that keeps local/ apart from the root package.
+  { type: 'local', pattern: 'local', partialMatch: false },
+  // The root package as built: where `remix-clerk/…` resolves once `npm run build` has run (before, it resolves
+  // nowhere and is caught by its name).
+  { type: 'remix-clerk (built)', pattern: 'dist', partialMatch: false },
+]
+const ROOT_SRC = [...SRC_LAYERS.map((layer) => `src/${layer}`), SRC_ENTRIES]
+const LOCAL = [...LOCAL_LEVELS.flat().map((name) => `local/src/${name}`), LOCAL_ENTRIES, 'local']
+
+/** `from` may not import `to` (element types), with `message`. */
+const disallow = (from, to, message) => ({
+  from: { element: { types: { anyOf: [from].flat() } } },
+  disallow: { to: { element: { types: { anyOf: [to].flat() } } } },
+  message,
 })
 
-// remix-clerk-local meets the root package only over HTTP and public exports: no file under local/ imports the
-// package or the root's src/ by a relative path (at depth d below local/, d + 1 times `../` leave local/). Its tests
-// may share the root's test helpers (test/helpers/chromium.ts).
-const outsideLocal = (depth) => [
-  {
-    regex: `^(?:\\.\\./){${depth + 1}}src(?:/|$)`,
-    message: "remix-clerk-local never imports the root package's src/: it meets it over HTTP only.",
-  },
-  { regex: '^remix-clerk(?:/|$)', message: 'remix-clerk-local never imports remix-clerk: it meets it over HTTP only.' },
-]
-const DEPTHS = [0, 1, 2, 3, 4, 5, 6]
-const localRules = DEPTHS.map((depth) => ({
-  files: [`local/${'*/'.repeat(depth)}*.{ts,tsx,mts,js,mjs}`],
-  rules: { 'no-restricted-imports': ['error', { patterns: outsideLocal(depth) }] },
-}))
+const srcPolicies = SRC_LAYERS.map((layer, index) => {
+  const allowed = SRC_LAYERS.slice(0, index + 1).map((name) => `src/${name}`)
+  return disallow(
+    `src/${layer}`,
+    [...SRC_LAYERS.slice(index + 1).map((name) => `src/${name}`), SRC_ENTRIES],
+    `src/${layer}/ (${WHAT_SRC_LAYERS_DO[layer]}) may import only ${allowed.join(', ')}: imports run ${SRC_ORDER}. ` +
+      'Only apps import the entries; move the shared code down a layer instead.',
+  )
+})
 
-// The layers of local/src, lowest first; folders on one level are siblings and never import each other (the Backend
-// API and the Frontend API share only what lies below them). The files at the top of local/src are helpers every
-// layer may import (errors, quote, ids, urls, roles, keys, …), the wiring (core.ts, options.ts: from services/ up),
-// and the assembly (ASSEMBLY below), which only the assembly imports. test/layers.test.ts proves each rule fires.
-const LOCAL_LEVELS = [['validation', 'http', 'webhooks'], ['store'], ['templates'], ['tokens', 'resources'], ['services'], ['bapi', 'fapi']]
-const LOCAL_ORDER = 'validation, http, webhooks ← store ← templates ← tokens, resources ← services ← bapi, fapi ← app, localClerk, cli'
-const WIRING = ['core', 'options']
-const ASSEMBLY = ['app', 'hostGuard', 'localClerk', 'server', 'seed', 'cli', 'index', 'testing']
-const SERVICES_LEVEL = LOCAL_LEVELS.findIndex((level) => level.includes('services'))
-const rootFile = (names) => `(?:${names.join('|')})(?:\\.[jt]s)?$`
-
-const localLayerRules = LOCAL_LEVELS.flatMap((level, index) =>
-  level.flatMap((folder) => {
-    const forbidden = [...level.filter((other) => other !== folder), ...LOCAL_LEVELS.slice(index + 1).flat()]
-    const allowed = ['local/src/' + folder, ...LOCAL_LEVELS.slice(0, index).flat().map((name) => `local/src/${name}`)]
-    const message =
-      `local/src/${folder}/ may import only ${allowed.join(', ')} and the helpers at the top of local/src: ` +
-      `imports run ${LOCAL_ORDER}. Move the shared code down a layer instead.`
-    const patterns = [
-      { regex: `^(?:\\.\\./)+(?:${forbidden.join('|')})(?:/|$)`, message },
-      { regex: `^(?:\\.\\./)+${rootFile(index < SERVICES_LEVEL ? [...WIRING, ...ASSEMBLY] : ASSEMBLY)}`, message },
-    ]
-    // A folder's files sit 2 or more folders below local/ (local/src/<folder>/…), and each depth keeps the rules of
-    // localRules: a later entry replaces an earlier one's options for the same rule, it does not add to them.
-    return DEPTHS.slice(0, 5).map((below) => ({
-      files: [`local/src/${folder}/${'*/'.repeat(below)}*.ts`],
-      rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...outsideLocal(below + 2)] }] },
-    }))
+const localPolicies = LOCAL_LEVELS.flatMap((level, index) =>
+  level.map((name) => {
+    const below = LOCAL_LEVELS.slice(0, index).flat()
+    const forbidden = [...level.filter((other) => other !== name), ...LOCAL_LEVELS.slice(index + 1).flat()]
+    const allowed = [name, ...below].map((other) => `local/src/${other}`)
+    return disallow(
+      `local/src/${name}`,
+      [...forbidden.map((other) => `local/src/${other}`), LOCAL_ENTRIES],
+      `local/src/${name}/ may import only ${allowed.join(', ')}: imports run ${LOCAL_ORDER}. ` +
+        'Move the shared code down a layer instead.',
+    )
   }),
 )
 
-// The helpers at the top of local/src sit below services/: they may import the lower layers, not services/, the APIs or
-// the assembly. The assembly may import anything in local/src.
-const rootHelperMessage =
-  `The files at the top of local/src other than the assembly (${ASSEMBLY.join(', ')}) are helpers below services/: ` +
-  `imports run ${LOCAL_ORDER}.`
-const localRootRules = [
+// remix-clerk-local meets the root package only over HTTP and public exports: nothing under local/ imports the root's
+// src/ or the remix-clerk package (its tests may share the root's test helpers, test/helpers/chromium.ts).
+const NOT_THE_PACKAGE = 'remix-clerk-local never imports remix-clerk: it meets it over HTTP only.'
+const apartPolicies = [
+  disallow(LOCAL, ROOT_SRC, "remix-clerk-local never imports the root package's src/: it meets it over HTTP only."),
+  disallow(LOCAL, 'remix-clerk (built)', NOT_THE_PACKAGE),
   {
-    files: ['local/src/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: `^\\./(?:${LOCAL_LEVELS.slice(SERVICES_LEVEL).flat().join('|')})(?:/|$)`, message: rootHelperMessage },
-            { regex: `^\\./${rootFile(ASSEMBLY)}`, message: rootHelperMessage },
-            ...outsideLocal(1),
-          ],
-        },
-      ],
-    },
+    from: { element: { types: { anyOf: LOCAL } } },
+    disallow: { to: { module: { source: ['remix-clerk', 'remix-clerk/**'] } } },
+    message: NOT_THE_PACKAGE,
   },
-  { files: ASSEMBLY.map((name) => `local/src/${name}.ts`), rules: { 'no-restricted-imports': ['error', { patterns: outsideLocal(1) }] } },
 ]
+
+const layers = {
+  files: ['src/**/*.ts', 'local/**/*.{ts,tsx,mts,js,mjs}'],
+  plugins: { boundaries },
+  settings: {
+    'boundaries/elements': ELEMENTS,
+    // Imports name .ts sources by their .js name (local/) or without an extension (src/): TypeScript's resolution.
+    'import/resolver': { typescript: { project: ['tsconfig.json', 'local/tsconfig.json'], noWarnOnMultipleProjects: true } },
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      { default: 'allow', checkAllOrigins: true, policies: [...srcPolicies, ...localPolicies, ...apartPolicies] },
+    ],
+  },
+}
 
 export default tseslint.config(
   {
@@ -114,8 +129,5 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  ...layerRules,
-  ...localRules,
-  ...localLayerRules,
-  ...localRootRules,
+  layers,
 )

@@ -34,7 +34,7 @@ export default defineConfig({
       './local/vitest.config.ts',
       './example/vitest.config.ts',
       // The Frontend API and browser suites again, against the CLI process instead of the library
-      // (local/test/backend.ts): one suite, two ways to start the backend.
+      // (local/test/helpers/backend.ts): one suite, two ways to start the backend.
       './local/vitest.cli.config.ts',
       './example/vitest.cli.config.ts',
       {

@@ -16,6 +16,7 @@ import { floorVerifier } from './floor.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 import { comparisonTable, formatNumber } from './report.mjs'
 import { newRequest, signedInSession } from './signedInSession.mjs'
+import { seenTokenShapes } from './seenTokenShapes.mjs'
 
 const ARM = {
   request: 'new Request() alone',
@@ -38,6 +39,7 @@ export const bench = {
       const { secretKey, publishableKey, jwtKey, apiUrl } = local.clerk
       const networkless = await table(session, local, { secretKey, publishableKey, jwtKey })
       networkless.targets.push(verifiedTokenMemory())
+      const shapes = await seenTokenShapes(session, jwtKey, { secretKey, publishableKey, jwtKey })
       // @clerk/remix ignores the apiUrl option and reads only CLERK_API_URL: set for both SDKs alike.
       process.env.CLERK_API_URL = apiUrl
       const warmJwks = await table(session, local, { secretKey, publishableKey, apiUrl })
@@ -55,6 +57,11 @@ export const bench = {
               warmJwks,
             ),
             table: warmJwks.table,
+          },
+          {
+            heading: 'A token seen before, by cookie shape and request kind (`jwtKey`)',
+            text: shapes.text,
+            table: shapes.table,
           },
         ],
       }

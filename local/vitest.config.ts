@@ -5,7 +5,7 @@ export default defineConfig({
     name: 'remix-clerk-local',
     root: import.meta.dirname,
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/buildDist.ts'],
+    globalSetup: ['test/helpers/buildDist.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

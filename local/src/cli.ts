@@ -2,15 +2,15 @@
 // The `remix-clerk-local` command: start a server or seed a database, printing the `.env` lines an app needs.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { CACHE_ENV, clerkJsCacheDir } from './clerkJsCache.js'
-import { isClerkJsChoice } from './clerkJsChoice.js'
-import { installClerkJs, parseInstallTargets } from './clerkJsInstall.js'
-import { formatEnvLines } from './envLines.js'
-import { LocalClerkError, type LocalClerkErrorCode } from './errors.js'
-import { type LocalClerk, createLocalClerk } from './localClerk.js'
-import { DEFAULT_DB_PATH } from './options.js'
-import type { SeedData } from './seed.js'
-import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './privateFiles.js'
+import { CACHE_ENV, clerkJsCacheDir } from './clerkJsBundles/clerkJsCache.js'
+import { isClerkJsChoice } from './clerkJsBundles/clerkJsChoice.js'
+import { installClerkJs, parseInstallTargets } from './clerkJsBundles/clerkJsInstall.js'
+import { formatEnvLines } from './assembly/envLines.js'
+import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
+import { DEFAULT_DB_PATH } from './core/options.js'
+import type { SeedData } from './assembly/seed.js'
+import { LocalClerkError, type LocalClerkErrorCode } from './shared/errors.js'
+import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './shared/privateFiles.js'
 import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
 const USAGE = `Usage: remix-clerk-local <command> [options]
@@ -45,10 +45,8 @@ Options:
                              after 1, 5, 15, 30 and 60 s, one log line per attempt
   --quiet                    start: print only the URL, never the secret key (for CI logs); of the
                              webhook deliveries, only the failures
-  --env-file PATH            start: write the .env lines to PATH (replaced, mode 0600) instead of printing
-                             them; the output names the file, not the secret. On Node 20, node itself
-                             also reads --env-file and stops if PATH does not exist yet: use --write-env
-  --write-env PATH           start: the same as --env-file, under a name node leaves alone
+  --write-env PATH           start: write the .env lines to PATH (replaced, mode 0600) instead of printing
+                             them; the output names the file, not the secret
   -h, --help                 Show this help
 
 Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
@@ -100,8 +98,12 @@ async function start(values: CliValues): Promise<void> {
   if (clerkJs !== undefined && !isClerkJsChoice(clerkJs)) {
     throw new UsageError(`--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`)
   }
-  if (values['write-env'] !== undefined && values['env-file'] !== undefined) {
-    throw new UsageError('--env-file and --write-env are the same option: give one.')
+  if (values['env-file'] !== undefined) {
+    if (values['write-env'] !== undefined) throw new UsageError('--env-file is the old name of --write-env: give only --write-env.')
+    console.error(
+      'remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option under a name node leaves alone ' +
+        '(node reads --env-file itself, and on Node 20 stops when PATH does not exist yet).',
+    )
   }
   const envFile = (values['write-env'] ?? values['env-file']) as string | undefined
   const clerk = await createLocalClerk({
@@ -245,6 +247,7 @@ async function main(argv: string[]): Promise<void> {
       'webhook-url': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       'write-env': { type: 'string' },
+      // The old name of --write-env, kept working (with a deprecation message) because the README once offered it.
       // Node 20 reads `--env-file` wherever it appears (nodejs/node#54232): it loads PATH into process.env before
       // this code runs (harmless, nothing here reads the environment) and exits when PATH does not exist yet.
       'env-file': { type: 'string' },

@@ -1,8 +1,8 @@
 // Public entry of remix-clerk-local/testing: helpers for an app's own tests.
-import { LocalClerkError } from './errors.js'
+import { LocalClerkError } from './shared/errors.js'
 import { cookieSuffix } from './http/appCookies.js'
-import { type LocalClerk, createLocalClerk } from './localClerk.js'
-import type { LocalClerkOptions } from './options.js'
+import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
+import type { LocalClerkOptions } from './core/options.js'
 
 /**
  * Starts a local Clerk for a test file: in memory unless `db` says otherwise, listening on a free port of

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importSPKI, jwtVerify } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './cliProcess.js'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './helpers/cliProcess.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-cli-'))
 let running: CliProcess | undefined
@@ -44,6 +44,8 @@ describe('remix-clerk-local CLI', () => {
     expect(cli.stdout()).toContain('--session-lifetime SECONDS')
     expect(cli.stdout()).toContain('--quiet ')
     expect(cli.stdout()).toContain('--write-env PATH ')
+    // One name for one option: the old alias still works (below) but is no longer offered.
+    expect(cli.stdout()).not.toContain('--env-file')
   })
 
   it.each([
@@ -57,7 +59,7 @@ describe('remix-clerk-local CLI', () => {
       'remix-clerk-local: allowed origin "localhost:3000" is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.',
     ],
     [['seed', join(dir, 'missing.json')], /^remix-clerk-local: cannot read seed file .*missing\.json: ENOENT/],
-    [['start', '--env-file', seedFile, '--write-env', seedFile], 'remix-clerk-local: --env-file and --write-env are the same option: give one.'],
+    [['start', '--env-file', seedFile, '--write-env', seedFile], 'remix-clerk-local: --env-file is the old name of --write-env: give only --write-env.'],
   ])('refuses %j with exit code 2', async (args, message) => {
     const cli = runCli(args)
     expect(await cli.exited).toBe(2)
@@ -177,7 +179,8 @@ describe('remix-clerk-local CLI', () => {
     expect((await api(url, secretKey, '/v1/users')).status).toBe(200)
   })
 
-  it('--env-file PATH writes the same 0600 file; on Node 20 the file must exist, since node reads --env-file too', async () => {
+  it('--env-file PATH, the deprecated name of --write-env, still writes the 0600 file and says to use --write-env', async () => {
+    // On Node 20 the file must exist, since node itself reads --env-file wherever it appears.
     const envFile = join(dir, 'named.env')
     writeFileSync(envFile, '')
     chmodSync(envFile, 0o644)
@@ -185,6 +188,7 @@ describe('remix-clerk-local CLI', () => {
     await running.waitFor('\n')
     expect(modeOf(envFile)).toBe('0600')
     expect(readFileSync(envFile, 'utf8')).toContain(`CLERK_API_URL=${running.stdout().trim()}\n`)
+    expect(running.stderr()).toContain('remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option')
   })
 
   it('--quiet with --write-env: a new private file, and only the URL on stdout', async () => {

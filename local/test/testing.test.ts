@@ -11,7 +11,7 @@ import {
   signIn,
   startLocalClerk,
 } from '../src/testing.js'
-import { decodePart } from './helpers.js'
+import { decodePart } from './helpers/harness.js'
 
 /** The helpers of `remix-clerk-local/testing`, judged by the official SDK's `authenticateRequest`. */
 let clerk: LocalClerk

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { verifyWebhook } from '@clerk/backend/webhooks'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { type RecordingServer, startRecordingServer } from '../../test/helpers/recordingServer'
-import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './cliProcess.js'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from './helpers/cliProcess.js'
 
 let running: CliProcess | undefined
 const receivers: RecordingServer[] = []

@@ -3,10 +3,12 @@
 // upstream's decision table (a token in `Authorization` wins; then handshake answers, development
 // browser checks, the cookies, the token itself).
 import type { ClerkInstance } from './clerkInstance'
-import { decodeJwt } from '../jwt/decodeJwt'
+import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
 import { cleanUrlRedirect, handshakeInUrl, handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
 import { isBoundToThisBrowser } from './handshakeBinding'
 import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
+import { SESSION_TOKEN, type VerifyResult } from '../jwt/verify'
+import { verifyJwt } from '../jwt/verifyJwt'
 import { mustActivate } from './organizationSync'
 import { comesFromAnotherSite } from './referrer'
 import { refreshSession, RefreshError } from './refresh'
@@ -23,17 +25,18 @@ import {
   type SignedInState,
   type StateFacts,
 } from './requestState'
-import { verifiedFromCache, verifyNewSessionToken, verifyNewSessionTokenNow, verifySessionTokenCached } from '../jwt/verifiedTokenCache'
-import { checkSessionHeader } from '../jwt/verify'
 
-/** Reads only the URL and headers of `request`, never its body. Never throws for a bad token. */
-export async function authenticateRequest(request: Request, instance: ClerkInstance): Promise<RequestState> {
+/**
+ * Reads only the URL and headers of `request`, never its body. Never throws for a bad token (a configuration that
+ * cannot work does throw). The state comes back at once when nothing has to wait (a token seen before, a new token
+ * whose key is known), through a promise otherwise.
+ */
+export function authenticateRequest(request: Request, instance: ClerkInstance): RequestState | Promise<RequestState> {
   const context = createRequestContext(request, {
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
     frontendApi: instance.frontendApi,
     satelliteIssuers: instance.satelliteIssuers,
-    knownJwt: instance.knownJwt,
     trustForwardedHost: instance.options.trustForwardedHost,
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
@@ -51,20 +54,22 @@ class Authentication {
     this.facts = stateFacts(instance, absoluteProxyUrl(instance.options.proxyUrl, context))
   }
 
-  async withTokenInHeader(token: string): Promise<RequestState> {
-    const { verifyOptions, identity } = this.instance
-    const result = verifiedFromCache(token, verifyOptions, identity) ?? (await verifySessionTokenCached(token, verifyOptions, identity))
-    return result.ok ? signedIn(this.instance, this.facts, result.payload, token) : this.refused(result, 'header', token)
+  withTokenInHeader(token: string): RequestState | Promise<RequestState> {
+    return this.verified(token, 'header')
   }
 
-  async withCookies(): Promise<RequestState> {
-    const { context, instance } = this
+  withCookies(): RequestState | Promise<RequestState> {
+    const { context } = this
     if (context.handshakeNonce !== undefined || context.handshakeToken !== undefined) {
       if (handshakeInUrl(context) && !isBoundToThisBrowser(context)) return this.unboundHandshake()
-      const resolved = await resolveHandshake(context, instance, this.facts)
-      if (resolved) return resolved
+      return resolveHandshake(context, this.instance, this.facts).then((resolved) => resolved ?? this.afterHandshake())
     }
+    return this.afterHandshake()
+  }
 
+  /** The decision table once no handshake answer is left to redeem. */
+  private afterHandshake(): RequestState | Promise<RequestState> {
+    const { context, instance } = this
     if (instance.isSatellite) {
       const sync = this.satelliteSync()
       if (sync) return sync
@@ -90,21 +95,31 @@ class Authentication {
     const jwt = context.decodedSessionTokenInCookie
     // Decoded again only to say why it is not a JWT (the context keeps the token, not the failure).
     if (jwt === undefined) return this.refused(decodeFailure(token), 'cookie', token)
-    // A template or machine token is refused before its age is looked at.
-    const header = checkSessionHeader(jwt)
-    if (!header.ok) return this.refused(header, 'cookie', token)
+    // The browser signed in or out after this token was minted: only the Frontend API knows the truth. Not for a
+    // token that is no session token at all (a template or machine token): verification refuses that one for what it
+    // is, before its age is looked at.
     const { iat } = jwt.payload
-    // The browser signed in or out after this token was minted: only the Frontend API knows the truth.
-    if (typeof iat === 'number' && iat < clientUat) {
+    if (typeof iat === 'number' && iat < clientUat && SESSION_TOKEN.checkHeader(jwt).ok) {
       return this.handshakeOrSignedOut(AuthErrorReason.SessionTokenIATBeforeClientUAT)
     }
+    return this.verified(jwt, 'cookie')
+  }
 
-    const { verifyOptions, identity } = instance
-    const result =
-      verifiedFromCache(jwt.token, verifyOptions, identity) ??
-      verifyNewSessionTokenNow(jwt, header.alg, verifyOptions, identity) ??
-      (await verifyNewSessionToken(jwt, header.alg, verifyOptions, identity))
-    if (!result.ok) return this.refused(result, 'cookie', token)
+  /**
+   * The one place a request's token is verified, from `Authorization` or from the cookies. A token seen before, or
+   * one whose key is known on a runtime with node:crypto, is answered without waiting.
+   */
+  private verified(token: string | DecodedJwt, carrier: TokenCarrier): RequestState | Promise<RequestState> {
+    const { verifyOptions, identity } = this.instance
+    const result = verifyJwt(token, SESSION_TOKEN, verifyOptions, identity)
+    const text = typeof token === 'string' ? token : token.token
+    return result instanceof Promise ? result.then((settled) => this.outcome(settled, carrier, text)) : this.outcome(result, carrier, text)
+  }
+
+  private outcome(result: VerifyResult, carrier: TokenCarrier, token: string): RequestState | Promise<RequestState> {
+    if (!result.ok) return this.refused(result, carrier, token)
+    const { context, instance } = this
+    if (carrier === 'header') return signedIn(instance, this.facts, result.payload, token)
     if (
       !instance.isSatellite &&
       context.handshakeRedirectLoopCounter === 0 &&

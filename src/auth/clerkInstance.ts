@@ -11,14 +11,13 @@ import {
   parsePublishableKey,
   type InstanceType,
 } from './publishableKey'
-import type { DecodedJwt } from '../jwt/decodeJwt'
 import { OrganizationMatcher, type OrganizationSyncOptions } from './organizationSync'
 import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions'
 import { withoutScheme } from './requestContext'
 import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
 import { isRemixClerkError, RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError'
-import { instanceIdentity, knownVerifiedJwt } from '../jwt/verifiedTokenCache'
+import { instanceIdentity } from '../jwt/verifyJwt'
 import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
 import type { VerificationOptions } from '../jwt/verify'
 
@@ -72,8 +71,6 @@ export interface ClerkInstance {
   /** `instanceIdentity()` of the verification keys: the verified-token cache's notion of "same instance". */
   readonly identity: string
   readonly verifyOptions: VerificationOptions
-  /** `knownVerifiedJwt` bound to this instance, for the request context. */
-  readonly knownJwt: (token: string) => DecodedJwt | undefined
   /** For calls the app asks for (`getToken`, `load*`): the client's default deadline. */
   readonly client: ClerkClient
   /** For calls that hold up the page (the key set, a handshake nonce): `PAGE_BLOCKING_TIMEOUT_MS`. */
@@ -148,7 +145,6 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
     cookieSuffix,
     apiUrl,
     identity,
-    knownJwt: (token) => knownVerifiedJwt(token, identity),
     verifyOptions: {
       ...keyOptions,
       fetchJwks: () => blockingClient.jwks.getJwks(),

@@ -13,8 +13,8 @@ import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jw
 import { organizationIdParameter } from './organizationSync'
 import { CookieName, QueryParameter, type RequestContext } from './requestContext'
 import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState'
-import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
-import { checkSessionHeader, checkSignature, checkTimeClaims, clockSkew } from '../jwt/verify'
+import { verifyJwt } from '../jwt/verifyJwt'
+import { SESSION_TOKEN, checkSignature, checkTimeClaims, clockSkew } from '../jwt/verify'
 
 /** Redirects in a row after which the browser is left signed out rather than sent around again. */
 export const MAX_HANDSHAKE_REDIRECTS = 3
@@ -140,7 +140,7 @@ export async function resolveHandshake(
 
   // Verified now so the state is right; the signature check is remembered, so the redirected request
   // that brings this token back skips it.
-  const verified = await verifySessionTokenCached(sessionToken, instance.verifyOptions, instance.identity)
+  const verified = await verifyJwt(sessionToken, SESSION_TOKEN, instance.verifyOptions, instance.identity)
   if (verified.ok) return signedIn(instance, facts, verified.payload, sessionToken, headers)
   const message = formatFullMessage(verified, 'cookie')
   if (CLOCK_REASONS.has(verified.reason)) {
@@ -182,7 +182,7 @@ async function readHandshakeToken(instance: ClerkInstance, token: string): Promi
   const decoded = decodeJwt(token)
   if (!decoded.ok) return failed(`The handshake token is malformed: ${decoded.message}`)
   // Session category or none: a JWT template signed by the same key must not be able to set cookies.
-  const header = checkSessionHeader(decoded.jwt)
+  const header = SESSION_TOKEN.checkHeader(decoded.jwt)
   if (!header.ok) return failed(`The handshake token is not one: ${header.message}`)
   const signature = await checkSignature(decoded.jwt, header.alg, instance.verifyOptions)
   if (!signature.ok) {

@@ -9,8 +9,10 @@ const DEV_PORTAL_SUFFIXES = ['.accounts.dev', '.accountsstage.dev', '.accounts.l
 
 /** A document GET whose `Referer` is another origin that is not one of the instance's Clerk pages. */
 export function comesFromAnotherSite(context: RequestContext, frontendApi: string, instanceType: InstanceType): boolean {
+  // The cheapest test first: most requests that come with a token are data requests, not navigations.
+  if (context.method !== 'GET' || context.header('sec-fetch-dest') !== 'document') return false
   const referrer = context.header('referer')
-  if (!referrer || context.method !== 'GET' || context.header('sec-fetch-dest') !== 'document') return false
+  if (!referrer) return false
   let url: URL
   try {
     url = new URL(referrer)

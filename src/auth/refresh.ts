@@ -10,7 +10,8 @@ import type { ClerkInstance } from './clerkInstance'
 import { RefreshFailures } from './refreshFailures'
 import { decodeJwt, type JwtPayload } from '../jwt/decodeJwt'
 import { CookieName, type RequestContext } from './requestContext'
-import { verifySessionTokenCached } from '../jwt/verifiedTokenCache'
+import { verifyJwt } from '../jwt/verifyJwt'
+import { SESSION_TOKEN } from '../jwt/verify'
 
 /** Why a refresh was not made or failed, as upstream names it (the handshake reason ends with it). */
 export const RefreshError = {
@@ -146,7 +147,7 @@ async function attempt(context: RequestContext, instance: ClerkInstance, expired
     const { name, value } = parseSetCookie(directive)
     if (name.startsWith(CookieName.Session)) token = value ?? ''
   }
-  const verified = await verifySessionTokenCached(token, instance.verifyOptions, instance.identity)
+  const verified = await verifyJwt(token, SESSION_TOKEN, instance.verifyOptions, instance.identity)
   // The new token must be for the session that was refreshed (upstream only verifies it).
   if (!verified.ok || verified.payload.sid !== sid) return { ok: false, reason: RefreshError.InvalidSessionToken }
   return { ok: true, token, payload: verified.payload, cookies: directives }

@@ -3,8 +3,8 @@
 import { createClerkClient } from '../backend/client'
 import type { JwtPayload } from './decodeJwt'
 import { TokenVerificationError } from './reasons'
-import { instanceIdentity, verifySessionTokenCached } from './verifiedTokenCache'
-import type { VerificationOptions } from './verify'
+import { instanceIdentity, verifyJwt } from './verifyJwt'
+import { SESSION_TOKEN, type VerificationOptions } from './verify'
 
 export interface VerifyTokenOptions {
   /** PEM public key (`CLERK_JWT_KEY`): verification without any network call. */
@@ -57,7 +57,7 @@ export async function verifyToken(token: string, options: VerifyTokenOptions = {
     ...options,
     fetchJwks: secretKey ? () => createClerkClient({ secretKey, apiUrl, apiVersion }).jwks.getJwks() : undefined,
   }
-  const result = await verifySessionTokenCached(token, internal, instanceIdentity(internal))
+  const result = await verifyJwt(token, SESSION_TOKEN, internal, instanceIdentity(internal))
   if (!result.ok) throw TokenVerificationError.from(result)
   return result.payload
 }

@@ -1,9 +1,9 @@
-// Verifies a Clerk session token: header rules, then the signature (node:crypto where the runtime has it, else jose
-// on WebCrypto), then the claims.
+// The rules a Clerk session token must pass: its header, its signature (node:crypto where the runtime has it, else
+// jose on WebCrypto), its claims. verifyJwt.ts applies them, in that order, through the verified-token cache.
 // Internally nothing throws: every outcome is a value with a reason, so a bad token is a signed-out
 // state and never a crash. Only the public `verifyToken` throws, as upstream's does.
 import { compactVerify } from 'jose/jws/compact/verify'
-import { decodeJwt, type DecodedJwt, type JwtHeader, type JwtPayload } from './decodeJwt'
+import type { DecodedJwt, JwtHeader, JwtPayload } from './decodeJwt'
 import type { CryptoKey } from 'jose'
 import {
   SESSION_TOKEN_ALGORITHMS,
@@ -44,36 +44,30 @@ const OAUTH_ACCESS_TOKEN_TYPES = new Set(['at+jwt', 'application/at+jwt'])
 const MACHINE_SUBJECT_PREFIX = 'mch_'
 
 /**
- * Never throws. Pass the `DecodedJwt` when the caller already decoded the token (the cookie path reads
- * its `iat` first), so it is not decoded twice.
- * @internal The package verifies through the verified-token cache (`verifySessionTokenCached`); this uncached
- * verification is what the unit, property and upstream-comparison tests check every rule on.
+ * What makes a token of one kind valid, besides its signature: the header rules (checked before any key is looked
+ * up) and the claim rules (checked on every use, against the clock of that use). verifyJwt.ts runs every kind through
+ * the same steps and the same verified-token cache, in which a token counts only for the kind it was verified as.
  */
-export async function verifySessionToken(token: string | DecodedJwt, options: VerificationOptions): Promise<VerifyResult> {
-  try {
-    let jwt: DecodedJwt
-    if (isDecodedJwt(token)) {
-      jwt = token
-    } else {
-      const decoded = decodeJwt(token)
-      if (!decoded.ok) return decoded
-      jwt = decoded.jwt
-    }
-    const header = checkSessionHeader(jwt)
-    if (!header.ok) return header
-    const signature = await checkSignature(jwt, header.alg, options)
-    if (!signature.ok) return signature
-    const claims = checkSessionClaims(jwt.payload, options)
-    if (!claims.ok) return claims
-    return { ok: true, payload: claims.payload, header: jwt.header }
-  } catch (error) {
-    // Only a bug (ours or an injected fetcher's) gets here; it still must not take the request down.
-    return failure(Reason.TokenVerificationFailed, `Unexpected error while verifying the session token: ${String(error)}`)
-  }
+export interface TokenKind {
+  /** Names the kind in the verified-token cache. */
+  readonly name: string
+  readonly checkHeader: (jwt: DecodedJwt) => { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure
+  readonly checkClaims: (
+    payload: Record<string, unknown>,
+    options: VerificationOptions,
+    now: number,
+  ) => { readonly ok: true; readonly payload: JwtPayload } | VerificationFailure
 }
 
+/** A Clerk session token: what `getAuth`, `verifyToken`, a handshake and a refresh accept as a signed-in session. */
+export const SESSION_TOKEN: TokenKind = Object.freeze({
+  name: 'session_token',
+  checkHeader: checkSessionHeader,
+  checkClaims: checkSessionClaims,
+})
+
 /** Token kind, `typ` and `alg`: everything that can be refused before any key is looked up. */
-export function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure {
+function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure {
   const { header, payload } = jwt
   const { cat, typ, alg } = header
   if (cat !== undefined && cat !== SESSION_CATEGORY && cat !== IGNORED_CATEGORY) {
@@ -105,28 +99,17 @@ export function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readon
 export type SignatureResult = { readonly ok: true } | VerificationFailure
 
 /**
- * Resolves the key and checks the signature with jose, pinned to the one algorithm already allowed; a bad
- * signature or key is a failure, not a rejection. Written with `then` rather than `await`: this runs for every
- * new token, and each async layer between a loader and `crypto.subtle.verify` costs a promise and a turn of the
+ * Checks the signature with the key the token's header names, pinned to the one algorithm already allowed; a bad
+ * signature or key is a failure, not a rejection. Answers at once when it can (the key is known and `node:crypto`
+ * checks the signature synchronously, see syncSignature.ts) and through a promise only when it must (a key to import
+ * or fetch, jose on WebCrypto): each async layer between a loader and the check costs a promise and a turn of the
  * microtask queue.
  */
-export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): Promise<SignatureResult> {
+export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): SignatureResult | Promise<SignatureResult> {
   const header = { kid: jwt.header.kid, alg }
   const known = knownVerificationKey(header, options)
-  if (known !== undefined) return known.ok ? verifyWithKey(jwt, alg, known.key) : Promise.resolve(known)
+  if (known !== undefined) return known.ok ? verifyWithKey(jwt, alg, known.key) : known
   return resolveVerificationKey(header, options).then((key) => (key.ok ? verifyWithKey(jwt, alg, key.key) : key))
-}
-
-/**
- * `checkSignature`'s answer without waiting, when there is one: the key is already known and `node:crypto` can check
- * the signature synchronously (see syncSignature.ts). Undefined when the check must go the asynchronous way.
- */
-export function checkSignatureNow(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): SignatureResult | undefined {
-  const known = knownVerificationKey({ kid: jwt.header.kid, alg }, options)
-  if (known === undefined) return undefined
-  if (!known.ok) return known
-  const valid = verifySignatureNow(jwt.token, alg, known.key, jwt.header)
-  return valid === undefined ? undefined : valid ? SIGNATURE_OK : invalidSignature()
 }
 
 // jose's options for one algorithm, built once rather than per token.
@@ -135,9 +118,9 @@ const PINNED = Object.fromEntries(
 ) as Record<SessionTokenAlgorithm, { algorithms: string[] }>
 const SIGNATURE_OK: SignatureResult = Object.freeze({ ok: true })
 
-function verifyWithKey(jwt: DecodedJwt, alg: SessionTokenAlgorithm, key: CryptoKey): Promise<SignatureResult> {
+function verifyWithKey(jwt: DecodedJwt, alg: SessionTokenAlgorithm, key: CryptoKey): SignatureResult | Promise<SignatureResult> {
   const valid = verifySignatureNow(jwt.token, alg, key, jwt.header)
-  if (valid !== undefined) return Promise.resolve(valid ? SIGNATURE_OK : invalidSignature())
+  if (valid !== undefined) return valid ? SIGNATURE_OK : invalidSignature()
   return compactVerify(jwt.token, key, PINNED[alg]).then(() => SIGNATURE_OK, signatureFailure)
 }
 
@@ -151,7 +134,8 @@ function signatureFailure(error: unknown): VerificationFailure {
 
 /**
  * The claims of a token whose signature is already verified. Time claims are read against `now`,
- * so a cache of verified signatures can re-check them on every use.
+ * so a cache of verified signatures can re-check them on every use. `SESSION_TOKEN.checkClaims`.
+ * @internal Exported for the tests of the claim rules alone.
  */
 export function checkSessionClaims(
   payload: Record<string, unknown>,
@@ -235,10 +219,6 @@ const TIME_OK = Object.freeze({ ok: true as const })
 
 function notANumber(claim: string, value: unknown): VerificationFailure {
   return failure(Reason.TokenVerificationFailed, `Invalid JWT ${claim} ${quote(value)}. Expected number.`, Action.EnsureClerkJWT)
-}
-
-function isDecodedJwt(value: unknown): value is DecodedJwt {
-  return typeof value === 'object' && value !== null && typeof (value as DecodedJwt).token === 'string'
 }
 
 export function clockSkew(value: number | undefined): number {

@@ -23,21 +23,50 @@ interface Memo {
 // Options objects written inline are new on every call; they must not grow the list without end.
 const MAX_MEMOS_PER_REQUEST = 8
 
-// Kept on the Request object itself, under a symbol only this module knows, in a non-enumerable property:
-// nothing outlives the request, and nothing is shared between requests. Not in a WeakMap: an entry per
-// request made every garbage collection trace ephemerons, which cost more than all the rest of a repeat
-// authentication (benchmark 1). A Request that cannot take a property (frozen, sealed) uses a WeakMap.
-const MEMOS = Symbol('remix-clerk: authentications of this request')
-const fallbackMemos = new WeakMap<Request, Memo[]>()
+// Kept on the Request object itself, in a private field of this module's: nothing outlives the request, nothing is
+// shared between requests, and no reflection sees it (keys, symbols, spreads, JSON). A class whose base constructor
+// returns the object it is given adds its private fields to that object, frozen or not; that costs about a fifth of
+// the defineProperty of a hidden symbol it replaces (~0.06 against ~0.28 µs per Request on Node 20), and needs no
+// fallback for Requests that take no properties. Not in a WeakMap: an entry per request made every garbage
+// collection trace ephemerons, which cost more than all the rest of a repeat authentication (benchmark 1). The
+// WeakMap stays only for an engine that refuses to add private fields to a non-extensible object.
+class ReturnsItsArgument {
+  constructor(target: object) {
+    // The point: `target` itself, not a new object, takes the private fields of the subclass.
+    return target
+  }
+}
 
-type MemoCarrier = Request & { readonly [MEMOS]?: Memo[] }
+class RequestMemos extends ReturnsItsArgument {
+  #memos: Memo[]
+
+  private constructor(request: Request, memos: Memo[]) {
+    super(request)
+    this.#memos = memos
+  }
+
+  static of(request: Request): Memo[] | undefined {
+    return #memos in request ? (request as unknown as RequestMemos).#memos : undefined
+  }
+
+  static keep(request: Request, memos: Memo[]): boolean {
+    try {
+      new RequestMemos(request, memos)
+      return true
+    } catch {
+      return false
+    }
+  }
+}
+
+let fallbackMemos: WeakMap<Request, Memo[]> | undefined
 
 function memosOf(request: Request): Memo[] | undefined {
-  return (request as MemoCarrier)[MEMOS] ?? fallbackMemos.get(request)
+  return RequestMemos.of(request) ?? fallbackMemos?.get(request)
 }
 
 function keepMemos(request: Request, list: Memo[]): void {
-  if (!Reflect.defineProperty(request, MEMOS, { value: list })) fallbackMemos.set(request, list)
+  if (!RequestMemos.keep(request, list)) (fallbackMemos ??= new WeakMap()).set(request, list)
 }
 
 export interface Authenticated {
@@ -88,9 +117,19 @@ function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | u
   return memo
 }
 
-async function authenticate(request: Request, options: AuthenticateOptions): Promise<{ state: RequestState; instance: ClerkInstance }> {
-  const instance = findInstance(options) ?? (await clerkInstanceFor(options))
-  return { state: await authenticateRequest(request, instance), instance }
+/** One promise for the loaders that share the request: settled at once when the instance exists and nothing has to wait. */
+function authenticate(request: Request, options: AuthenticateOptions): Promise<{ state: RequestState; instance: ClerkInstance }> {
+  try {
+    const instance = findInstance(options)
+    return instance === undefined ? clerkInstanceFor(options).then((created) => stateOf(request, created)) : stateOf(request, instance)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+}
+
+function stateOf(request: Request, instance: ClerkInstance): Promise<{ state: RequestState; instance: ClerkInstance }> {
+  const state = authenticateRequest(request, instance)
+  return state instanceof Promise ? state.then((settled) => ({ state: settled, instance })) : Promise.resolve({ state, instance })
 }
 
 function requestOf(args: AuthArgs, caller: 'getAuth' | 'rootAuthLoader'): Request {

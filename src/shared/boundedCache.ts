@@ -12,6 +12,8 @@ export class BoundedCache<K, V> {
   // first key the least recently used one.
   readonly #entries = new Map<K, V>()
   readonly #moveOnUse: boolean
+  /** The key last inserted or moved to the end: asked for again, it need not move (most lookups repeat the last one). */
+  #newest: K | undefined
 
   constructor(
     readonly maxEntries: number,
@@ -25,9 +27,10 @@ export class BoundedCache<K, V> {
 
   get(key: K): V | undefined {
     const value = this.#entries.get(key)
-    if (this.#moveOnUse && value !== undefined) {
+    if (this.#moveOnUse && value !== undefined && key !== this.#newest) {
       this.#entries.delete(key)
       this.#entries.set(key, value)
+      this.#newest = key
     }
     return value
   }
@@ -36,15 +39,18 @@ export class BoundedCache<K, V> {
   set(key: K, value: V): void {
     this.#entries.delete(key)
     this.#entries.set(key, value)
+    this.#newest = key
     if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as K)
   }
 
   delete(key: K): boolean {
+    if (key === this.#newest) this.#newest = undefined
     return this.#entries.delete(key)
   }
 
   clear(): void {
     this.#entries.clear()
+    this.#newest = undefined
   }
 
   get size(): number {

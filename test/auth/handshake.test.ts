@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { authenticateRequest } from '../../src/auth/authenticate'
 import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
 import type { RequestState } from '../../src/auth/requestState'
-import { signatureCheckCount } from '../../src/jwt/verifiedTokenCache'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt'
 import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { BINDING_COOKIES, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding'

@@ -213,6 +213,15 @@ describe('handshake and dev-browser values', () => {
     expect(context.queryParameter('x')).toBe('1')
   })
 
+  it('finds parameter names spelled with %-escapes, beside the escapes of a Remix data request', async () => {
+    const remixData = 'https://app.example.com/dashboard?_data=routes%2Fdashboard'
+    const encoded = await contextFor(`${remixData}&%5F%5Fclerk_db_jwt=q_db&_%5fclerk%5Fhandshake=q_hs&__clerk_handshake_nonc%65=q_nonce&x%3D=1`)
+    expect([encoded.devBrowserToken, encoded.handshakeToken, encoded.handshakeNonce]).toEqual(['q_db', 'q_hs', 'q_nonce'])
+    expect(encoded.queryParameter('x=')).toBe('1')
+    const plain = await contextFor(`${remixData}&x=__clerk_handshake&__clerk_handshakes=1`, { cookie: '__clerk_handshake=c_hs' })
+    expect([plain.devBrowserToken, plain.handshakeToken, plain.handshakeNonce]).toEqual([undefined, 'c_hs', undefined])
+  })
+
   it.each([
     ['absent', undefined, 0, 0],
     ['a number', '1700000000', 1_700_000_000, 3],

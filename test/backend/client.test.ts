@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createClerkClient } from '../../src/api.server'
 import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
 import { SECRET_KEY } from './fixtures'
+import { RESOURCE_JSON } from './resourceJSON'
 
 let server: RecordingServer
 
@@ -90,5 +91,31 @@ describe('createClerkClient', () => {
     }
     await createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, fetch: strictFetch }).jwks.getJwks()
     expect(receivers).toEqual([undefined])
+  })
+})
+
+// docs/differences.md#client-no-deprecation-warnings: the deprecated metadata parameters do what upstream does, and
+// say so in their types only.
+describe('the deprecated metadata parameters', () => {
+  it('updateUser and updateOrganization with metadata send the two requests and print nothing', async () => {
+    server.on('PATCH', '/v1/users/user_1', { json: RESOURCE_JSON.User })
+    server.on('PUT', '/v1/users/user_1/metadata', { json: RESOURCE_JSON.User })
+    server.on('PATCH', '/v1/organizations/org_1', { json: RESOURCE_JSON.Organization })
+    server.on('PUT', '/v1/organizations/org_1/metadata', { json: RESOURCE_JSON.Organization })
+    const printed = (['warn', 'log', 'info', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(() => undefined))
+    try {
+      const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url })
+      await clerk.users.updateUser('user_1', { firstName: 'Ada', publicMetadata: { plan: 'pro' } })
+      await clerk.organizations.updateOrganization('org_1', { name: 'Acme', publicMetadata: { plan: 'pro' } })
+      expect(server.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+        'PATCH /v1/users/user_1',
+        'PUT /v1/users/user_1/metadata',
+        'PATCH /v1/organizations/org_1',
+        'PUT /v1/organizations/org_1/metadata',
+      ])
+      for (const spy of printed) expect(spy).not.toHaveBeenCalled()
+    } finally {
+      for (const spy of printed) spy.mockRestore()
+    }
   })
 })

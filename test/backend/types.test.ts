@@ -129,4 +129,12 @@ describe("the client's types are @clerk/backend's", () => {
     expectTypeOf<Exclude<keyof OfficialClient['users'] & string, 'getUser'>>().not.toEqualTypeOf<never>()
     expectTypeOf<`User.${Exclude<keyof Official.User & string, 'id'>}`>().not.toEqualTypeOf<never>()
   })
+
+  // docs/differences.md#client-metadata-unknown: no global interfaces to augment; a metadata value is unknown.
+  it('metadata is Record<string, unknown>', () => {
+    expectTypeOf<Ours.User['publicMetadata']>().toEqualTypeOf<Record<string, unknown>>()
+    expectTypeOf<Ours.User['privateMetadata']>().toEqualTypeOf<Record<string, unknown>>()
+    expectTypeOf<Ours.User['unsafeMetadata']>().toEqualTypeOf<Record<string, unknown>>()
+    expectTypeOf<Ours.Organization['publicMetadata']>().toEqualTypeOf<Record<string, unknown> | null>()
+  })
 })

@@ -1,12 +1,12 @@
 // ClerkJS 6 with its separate UI bundle (`@clerk/ui`) on the local backend, in Chromium: both bundles come from the
 // local backend's /npm/ paths (from the cache `remix-clerk-local clerk-js install 6` fills, next to ClerkJS 5), <SignIn/>
 // signs in with a password, and remix-clerk's getAuth, behind Remix's real request handler, sees the user. The backend is
-// the library or the CLI process, as the run asks (local/test/backend.ts: the "remix-clerk (cli)" project).
+// the library or the CLI process, as the run asks (local/test/helpers/backend.ts: the "remix-clerk (cli)" project).
 import { json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
-import { type Backend, startBackend } from '../../local/test/backend'
+import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundles/clerkJsBundle'
+import { type Backend, startBackend } from '../../local/test/helpers/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'

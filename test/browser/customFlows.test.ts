@@ -1,14 +1,14 @@
 // Clerk's custom flows on the local backend, in Chromium: ClerkJS's programmatic API called as Clerk's custom-flow
 // guides call it (no component), through ClerkJS 5 (what @clerk/remix 4 loads) and ClerkJS 6, with remix-clerk's
 // getAuth behind Remix's real request handler as the app's server. The backend is the library or the CLI process, as
-// the run asks (local/test/backend.ts). One browser for the file, one page per ClerkJS version, reused by every flow.
+// the run asks (local/test/helpers/backend.ts). One browser for the file, one page per ClerkJS version, reused by every flow.
 import { json } from '@remix-run/server-runtime'
 import { decodeJwt } from 'jose'
 import type { Page } from 'playwright-core'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundle'
-import { type Backend, startBackend } from '../../local/test/backend'
+import { clerkJsUrl, findServedBundles } from '../../local/src/clerkJsBundles/clerkJsBundle'
+import { type Backend, startBackend } from '../../local/test/helpers/backend'
 import { getAuth } from '../../src/ssr.server'
 import { browserUnavailableReason, launchChromium, type LaunchedBrowser } from '../helpers/chromium'
 import { serverBuild } from '../remix/serverBuild'

@@ -63,8 +63,8 @@ const families = [
   },
   {
     name: 'LocalClerkError',
-    declared: unionMembers('local/src/errors.ts', 'LocalClerkErrorCode'),
-    declaredIn: 'local/src/errors.ts',
+    declared: unionMembers('local/src/shared/errors.ts', 'LocalClerkErrorCode'),
+    declaredIn: 'local/src/shared/errors.ts',
     sources: LOCAL_SOURCES,
     documented: matches(DOC, /`(REMIX_CLERK_LOCAL_[A-Z_]+)`/g),
   },

@@ -5,6 +5,7 @@
 // expires; a JWKS outage during the rotation costs only the new key's tokens, and heals by itself.
 import { SignJWT } from 'jose'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { documentedCount } from '../helpers/documentedCount'
 import { getAuth } from '../../src/ssr.server'
 import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys'
 import { args } from '../helpers/localInstance'
@@ -72,7 +73,8 @@ describe('a key rotation under concurrent traffic', () => {
 
     // The new key appears next to the old one; tokens of both kinds arrive at once.
     published = [oldKey, newKey]
-    expect(await traffic(alternating(200))).toEqual(Array(200).fill(SIGNED_IN))
+    const concurrent = documentedCount('key-rotation-requests')
+    expect(await traffic(alternating(concurrent))).toEqual(Array(concurrent).fill(SIGNED_IN))
     expect(jwksFetches()).toBe(2)
 
     // The old key is withdrawn: while the cached set is fresh (as upstream, 5 minutes) it still verifies.

@@ -6,6 +6,7 @@
 import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { documentedCount } from '../helpers/documentedCount'
 import { getAuth, rootAuthLoader } from '../../src/ssr.server'
 import { serverBuild } from '../remix/serverBuild'
 import { NAVIGATION, args } from '../helpers/localInstance'
@@ -94,6 +95,10 @@ async function thrownBy(promise: Promise<unknown>): Promise<Response> {
 }
 
 const KINDS: Handshake[] = ['failed nonce', 'failed token', 'resolved token']
+
+it('tries as many hostile paths as docs/reliability.md says', () => {
+  expect(HOSTILE_PATHS).toHaveLength(documentedCount('open-redirect-paths'))
+})
 
 describe.each(KINDS)('a %s on a hostile path stays on the app', (kind) => {
   it.each(HOSTILE_PATHS)('getAuth: $raw', async ({ raw, path }) => {

@@ -3,6 +3,7 @@
 // Each row is one request through getAuth with its exact outcome; none costs a JWKS request (the cache is
 // warm), and nothing but a handshake Response escapes getAuth.
 import { beforeAll, describe, expect, it } from 'vitest'
+import { documentedCount } from '../helpers/documentedCount'
 import { FETCH, NAVIGATION } from '../helpers/localInstance'
 import { sessionClaims, signToken } from '../helpers/sessionTokens'
 import { THREE_PARTS, UNDECODABLE } from '../jwt/refusalCases'
@@ -101,6 +102,10 @@ const authorizationRows: Row[] = [
   { name: 'an empty Authorization: the cookies decide', headers: (t) => ({ authorization: '', cookie: `__session=${t}; __client_uat=1` }), outcome: SIGNED_IN },
   { name: 'a bad bearer token beats a valid cookie', headers: (t) => ({ authorization: 'Bearer x.y.z', cookie: `__session=${t}; __client_uat=1` }), outcome: refused(UNDECODABLE, 'header') },
 ]
+
+it('has as many rows as docs/reliability.md says', () => {
+  expect(cookieRows.length + authorizationRows.length).toBe(documentedCount('hostile-header-rows'))
+})
 
 describe.each([
   ['Cookie', cookieRows],

@@ -8,7 +8,7 @@ import {
   resolveVerificationKey,
   type KeyOptions,
 } from '../../src/jwt/keys'
-import { verifySessionToken } from '../../src/jwt/verify'
+import { verifySessionToken } from '../helpers/verify'
 import {
   base64urlJson,
   createTestKey,
@@ -19,6 +19,7 @@ import {
   type TestKey,
 } from '../helpers/sessionTokens'
 import { resetProcessState } from '../../src/shared/processState'
+import { setMaxVerifiedTokens } from '../../src/jwt/verifiedTokenCache'
 
 const SECRET = 'sk_test_verySecretValue123'
 const CONTACT = 'Contact support@clerk.com'
@@ -43,7 +44,11 @@ beforeAll(async () => {
   ])
 })
 
-beforeEach(() => resetProcessState())
+// These tests watch the key caches, so every verification must reach them: the verified-token cache keeps nothing.
+beforeEach(() => {
+  resetProcessState()
+  setMaxVerifiedTokens(0)
+})
 
 /** Only Date is faked: the loopback server and fetch keep real timers. */
 function freezeClock(at = Date.UTC(2030, 0, 1)): number {

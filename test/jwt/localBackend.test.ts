@@ -5,7 +5,8 @@ import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createClerkClient, type ClerkClient } from '../../src/api.server'
 import { authObjectForSession, signedInAuthObject } from '../../src/auth/authObject'
-import { verifySessionToken, type VerificationOptions } from '../../src/jwt/verify'
+import type { VerificationOptions } from '../../src/jwt/verify'
+import { verifySessionToken } from '../helpers/verify'
 import { resetProcessState } from '../../src/shared/processState'
 
 let local: LocalClerk

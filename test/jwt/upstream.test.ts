@@ -3,7 +3,8 @@
 // disagreement is listed here on purpose; each is a deliberate choice explained in docs/differences.md.
 import { verifyToken as backend3VerifyToken } from '@clerk/backend'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifySessionToken, type VerificationOptions } from '../../src/jwt/verify'
+import type { VerificationOptions } from '../../src/jwt/verify'
+import { verifySessionToken } from '../helpers/verify'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { refusalCases } from './refusalCases'
 

@@ -2,15 +2,9 @@
 // on the clock or on options is checked on every use; failures are never remembered; instances never
 // share entries; the cache stays bounded.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  VERIFIED_TOKEN_MAX_AGE_MS,
-  instanceIdentity,
-  setMaxVerifiedTokens,
-  signatureCheckCount,
-  verifiedTokenCount,
-  verifySessionTokenCached,
-} from '../../src/jwt/verifiedTokenCache'
-import type { VerificationOptions } from '../../src/jwt/verify'
+import { VERIFIED_TOKEN_MAX_AGE_MS, setMaxVerifiedTokens, verifiedTokenCount } from '../../src/jwt/verifiedTokenCache'
+import { SESSION_TOKEN, type VerificationOptions } from '../../src/jwt/verify'
+import { instanceIdentity, signatureCheckCount, verifyJwt } from '../../src/jwt/verifyJwt'
 import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
 import { resetProcessState } from '../../src/shared/processState'
 
@@ -28,7 +22,7 @@ afterEach(() => {
 const optionsFor = (key: TestKey, extra: Partial<VerificationOptions> = {}): VerificationOptions => ({ jwtKey: key.pem, ...extra })
 const verify = (token: string, key: TestKey, extra: Partial<VerificationOptions> = {}) => {
   const options = optionsFor(key, extra)
-  return verifySessionTokenCached(token, options, instanceIdentity(options))
+  return Promise.resolve(verifyJwt(token, SESSION_TOKEN, options, instanceIdentity(options)))
 }
 
 /** Signature checks that ran while `work` did. */

@@ -47,7 +47,8 @@ describe("docs/porting.md's install commands", () => {
     expect(guide).toContain(`remix-clerk-${version}.tgz`)
   })
 
-  it('installs the tarballs: remix-clerk as a dependency, remix-clerk-local as a devDependency with its command', async () => {
+  // npm installs from its cache: seconds on a quiet machine, much more on a busy one; what is tested is the result.
+  it('installs the tarballs: remix-clerk as a dependency, remix-clerk-local as a devDependency with its command', { timeout: 120_000 }, async () => {
     const app = newApp('remix-clerk-port-tarballs-')
     apps.push(app)
     // The guide's `../remix-clerk/` is a clone next to the app; here the folder the tarballs were packed into.
@@ -64,7 +65,7 @@ describe("docs/porting.md's install commands", () => {
     expect(await npm(app, ['exec', '--offline', '--', 'remix-clerk-local', '--help'])).toContain('Usage: remix-clerk-local <command> [options]')
   })
 
-  it("installs the repository's folders with --install-links: copies, not links, also at the next npm install", async () => {
+  it("installs the repository's folders with --install-links: copies, not links, also at the next npm install", { timeout: 120_000 }, async () => {
     const app = newApp('remix-clerk-port-folders-')
     apps.push(app)
     guideSays('npm install --install-links ../remix-clerk')

@@ -68,7 +68,7 @@ describe('remix-clerk/api.server', () => {
   it('exports verifyToken and the verification errors, and no internals', () => {
     const names = Object.keys(apiSource)
     expect(names).toEqual(expect.arrayContaining(['createClerkClient', 'verifyToken', 'TokenVerificationError', 'TokenVerificationErrorReason']))
-    for (const internal of ['signatureCheckCount', 'verifySessionTokenCached', 'resetProcessState', 'authenticateRequest', 'getAuth']) {
+    for (const internal of ['signatureCheckCount', 'verifyJwt', 'resetProcessState', 'authenticateRequest', 'getAuth']) {
       expect(names).not.toContain(internal)
     }
   })

@@ -3,6 +3,7 @@
 // authentications: the publishable key and API URL that `debug()` reports, the key a token verifies with.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getAuth } from '../../src/ssr.server'
+import { loadAuthOptions } from '../../src/remix/options'
 import type { GetAuthOptions } from '../../src/remix/types'
 import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
 import { FETCH, NAVIGATION, requestWith } from '../helpers/localInstance'
@@ -79,6 +80,39 @@ describe('CLERK_PUBLISHABLE_KEY is taken from', () => {
   it('context.cloudflare without env does not end the lookup', async () => {
     const { args, options } = withPublishableKeyIn(['context'], { cloudflare: {} })
     expect((await getAuth(args, options)).debug().publishableKey).toBe(pk('context.example.com'))
+  })
+})
+
+describe('global bindings (classic Workers)', () => {
+  it('every variable of the authentication options is found on globalThis alone', () => {
+    const globals = {
+      CLERK_SECRET_KEY: SECRET,
+      CLERK_PUBLISHABLE_KEY: pk('global.example.com'),
+      CLERK_JWT_KEY: 'global-jwt-key',
+      CLERK_API_URL: 'https://global-api.example',
+      CLERK_PROXY_URL: 'https://global.example/__clerk',
+      CLERK_DOMAIN: 'global.example',
+      CLERK_IS_SATELLITE: 'true',
+      CLERK_SIGN_IN_URL: 'https://primary.example/sign-in',
+      CLERK_SATELLITE_AUTO_SYNC: 'true',
+      CLERK_TRUST_FORWARDED_HOST: 'true',
+    }
+    for (const [name, value] of Object.entries(globals)) {
+      vi.stubEnv(name, '')
+      vi.stubGlobal(name, value)
+    }
+    expect(loadAuthOptions({ request: new Request(PAGE), context: {} }, undefined)).toMatchObject({
+      secretKey: SECRET,
+      publishableKey: pk('global.example.com'),
+      jwtKey: 'global-jwt-key',
+      apiUrl: 'https://global-api.example',
+      proxyUrl: 'https://global.example/__clerk',
+      domain: 'global.example',
+      isSatellite: true,
+      signInUrl: 'https://primary.example/sign-in',
+      satelliteAutoSync: true,
+      trustForwardedHost: true,
+    })
   })
 })
 

@@ -32,6 +32,17 @@ describe('BoundedCache', () => {
     expect(cache.size).toBe(3)
   })
 
+  it('with least-recently-used eviction, repeated uses of the newest entry keep the order exact', () => {
+    const cache = filled(new BoundedCache<string, number>(3, 'least-recently-used'), 'a', 'b', 'c')
+    for (const key of ['c', 'c', 'a', 'a', 'c', 'b', 'c']) cache.get(key)
+    expect(valuesOf(cache)).toEqual([0, 1, 2]) // a, b, c: a is now the least recently used
+    cache.delete('c')
+    cache.get('b')
+    cache.set('d', 3)
+    cache.set('e', 4)
+    expect(valuesOf(cache)).toEqual([1, 3, 4])
+  })
+
   it('replacing an entry makes it the newest and does not grow the cache', () => {
     const cache = filled(new BoundedCache<string, number>(2), 'a', 'b')
     cache.set('a', 9)

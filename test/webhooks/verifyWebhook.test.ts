@@ -9,7 +9,7 @@ import type { WebhookEventType as ClerkWebhookEventType } from '@clerk/backend/w
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../../local/test/cliProcess'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../../local/test/helpers/cliProcess'
 import { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from '../../src/webhooks'
 
 /** A delivery as it arrived: enough to replay it, changed or not, as a Web Request. */

@@ -1,9 +1,9 @@
 // Two apps on one local backend: the example as the primary on `localhost` and again as a satellite on `127.0.0.1`,
 // two sites with two cookie jars, as a primary domain and a satellite domain are on Clerk. The backend knows the
 // satellite's origin (satelliteOrigins), and the satellite reaches it under its own host name. The backend is the
-// library or the CLI process, as the run asks (local/test/backend.ts).
+// library or the CLI process, as the run asks (local/test/helpers/backend.ts).
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
-import { startBackend } from '../../../local/test/backend'
+import { startBackend } from '../../../local/test/helpers/backend'
 import { claimPort, startAppServer, type AppServer } from '../../scripts/appServer.mjs'
 import { DEMO_ADMIN_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'
 

@@ -1,7 +1,7 @@
 // A local backend, seeded with the demo data, and the built app on it: what every browser test runs against. The
-// backend is the library or the CLI process, as the run asks (local/test/backend.ts: the "example (cli)" project).
+// backend is the library or the CLI process, as the run asks (local/test/helpers/backend.ts: the "example (cli)" project).
 import { createLocalClerk, type LocalClerk, type SeedResult } from 'remix-clerk-local'
-import { startBackend } from '../../../local/test/backend'
+import { startBackend } from '../../../local/test/helpers/backend'
 import { startAppServer, type AppServer } from '../../scripts/appServer.mjs'
 import { DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, readDemoSeed } from '../../scripts/demoSeed.mjs'
 

@@ -1,7 +1,7 @@
 // Clerk SDKs send an API version with every Backend API call; a malformed or contradictory one is a 400 here, as on
 // Clerk.
 import type { MiddlewareHandler } from 'hono'
-import { clerkError } from '../errors.js'
+import { clerkError } from '../shared/errors.js'
 
 /** The first dated Backend API version; anything earlier (or not a date) is not a version. */
 const FIRST_VERSION = '2021-02-05'

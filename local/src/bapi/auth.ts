@@ -1,7 +1,7 @@
 // The Backend API's only credential is the instance's secret key, compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { clerkError } from '../errors.js'
+import { clerkError } from '../shared/errors.js'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
 

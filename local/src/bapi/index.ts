@@ -1,6 +1,6 @@
-// The Backend API (`/v1/…` for server SDKs): each resource's routes behind the secret-key and API-version checks.
+// The Backend API (`/v1/…` for server SDKs): each path's routes behind the secret-key and API-version checks.
 import { Hono } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'
 import { toErrorResponse } from '../http/respond.js'
@@ -24,12 +24,12 @@ import { userRoutes } from './routes/users.js'
 import { waitlistEntryRoutes } from './routes/waitlistEntries.js'
 
 /**
- * The Backend API under `/v1`. Guards are attached per resource rather than to `/v1/*`, because the Frontend
+ * The Backend API under `/v1`. Guards are attached per route group rather than to `/v1/*`, because the Frontend
  * API (`/v1/client/…`, no secret key) shares the prefix.
  */
 export function backendApi(core: Core): Hono {
   const app = new Hono()
-  const resources: Array<[string, Hono]> = [
+  const routeGroups: Array<[string, Hono]> = [
     ['/users', userRoutes(core)],
     ['/sessions', sessionRoutes(core)],
     ['/jwt_templates', jwtTemplateRoutes(core)],
@@ -56,7 +56,7 @@ export function backendApi(core: Core): Hono {
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   const guarded = new Set<string>()
-  for (const [path, routes] of resources) {
+  for (const [path, routes] of routeGroups) {
     // A path served by two route files (`/users`) is guarded once.
     if (!guarded.has(path)) {
       app.use(path, ...guards)

@@ -1,7 +1,7 @@
 // Query strings of the Backend API read strictly: an unknown or malformed parameter is a Clerk-shaped 4xx, never
 // ignored.
 import type { Context } from 'hono'
-import { type ClerkErrorEntry, paramFormatInvalid, paramUnknown, paramValueInvalid, unprocessable } from '../errors.js'
+import { type ClerkErrorEntry, paramFormatInvalid, paramUnknown, paramValueInvalid, unprocessable } from '../shared/errors.js'
 
 /** Accepted on every Backend API route (spec §0: the API version may come as a query parameter). */
 const ALWAYS_ALLOWED = ['__clerk_api_version']

@@ -2,8 +2,8 @@
 // feature, and the feature's name. Every one answers the same Clerk-shaped 404 `not_supported`, naming the feature,
 // so an app learns at once what remix-clerk-local leaves out (local/README.md lists them, checked by a test).
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { Core } from '../core.js'
-import { notSupported } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { notSupported } from '../shared/errors.js'
 import { toErrorResponse } from '../http/respond.js'
 import { checkApiVersion } from './apiVersion.js'
 import { requireSecretKey } from './auth.js'

@@ -1,7 +1,7 @@
 // An image upload to the Backend API (`PUT …/logo`, `POST …/profile_image`): multipart/form-data with the image in
 // its `file` part, as @clerk/backend sends it.
 import type { Context } from 'hono'
-import { paramMissing, unprocessable } from '../errors.js'
+import { paramMissing, unprocessable } from '../shared/errors.js'
 import { MAX_UPLOAD_BYTES, readMultipart } from '../http/body.js'
 import type { UploadedImage } from '../services/images.js'
 

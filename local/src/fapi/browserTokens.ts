@@ -1,7 +1,7 @@
 // Tokens for a browser on the strength of its `__client` cookie, what `/local-clerk.js` and ClerkJS refresh with.
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
 import { json } from '../http/respond.js'
 import { cookieClient } from './clientCookie.js'
 

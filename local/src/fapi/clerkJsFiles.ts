@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Context } from 'hono'
 import { getMimeType } from 'hono/utils/mime'
-import { CLERK_JS_ENTRY, CLERK_JS_PACKAGE, type ClerkJsBundle } from '../clerkJsBundle.js'
-import { clerkError } from '../errors.js'
+import { CLERK_JS_ENTRY, CLERK_JS_PACKAGE, type ClerkJsBundle } from '../clerkJsBundles/clerkJsBundle.js'
+import { clerkError } from '../shared/errors.js'
 
 const notServed = (detail: string) => clerkError(404, 'resource_not_found', 'not found', detail)
 

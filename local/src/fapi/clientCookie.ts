@@ -1,7 +1,7 @@
 // The `__client` cookie on this server's own origin: which browser client a Frontend API request belongs to.
 import type { Context } from 'hono'
 import { generateCookie, getCookie } from 'hono/cookie'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { clientForCookie, createBrowserClient } from '../services/clients.js'
 import type { ClientRecord } from '../store/clientStore.js'
 

@@ -1,7 +1,7 @@
 // CORS for browser calls to the Frontend API, limited to the allowed origins because they carry cookies.
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 
 /**
  * CORS for the Frontend API's browser calls: only pages on allowed origins may read answers and send cookies

@@ -1,6 +1,6 @@
 // Reading the sign-in pages' form posts, with the Origin check that stops cross-site request forgery.
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { readLimitedText } from '../http/body.js'
 import { isOwnOrigin } from './ownOrigin.js'
 

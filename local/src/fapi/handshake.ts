@@ -1,8 +1,8 @@
 // `/v1/client/handshake`: how a server SDK learns a browser's session state, via a redirect and a one-time nonce.
 import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
-import type { Core } from '../core.js'
-import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { ClerkApiError, clerkError, paramMissing, unprocessable } from '../shared/errors.js'
 import { currentSession } from '../services/clients.js'
 import { type CookieForm, signedOutDirectives, signedOutNonce, storeNonce } from '../services/handshakeNonces.js'
 import { jwsSigner } from '../tokens/jwsSigner.js'

@@ -1,7 +1,7 @@
 // `GET /images/{id}`: uploaded images (organization logos) for any page to show, as Clerk's image host serves them.
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
-import { notFound } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { notFound } from '../shared/errors.js'
 import { errorResponse } from '../http/respond.js'
 
 /**

@@ -1,7 +1,7 @@
 // The Frontend API part a server-rendered app needs (handshake, sign-in pages, browser tokens, ClerkJS files,
 // invitation links, uploaded images), and the hosted pages of the local Account Portal.
 import { Hono } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { toErrorResponse } from '../http/respond.js'
 import { suffixForFrontendApi } from '../http/appCookies.js'
 import { mountAccountPortal } from './accountPortal/index.js'
@@ -12,7 +12,7 @@ import { credentialedCors } from './credentialedCors.js'
 import { handshake } from './handshake.js'
 import { serveImage } from './images.js'
 import { link, sync } from './satelliteSync.js'
-import { showSignIn, signOut, submitSignIn } from './signIn.js'
+import { showSignIn, signOut, submitSignIn } from './userPicker.js'
 import { acceptTicket } from './ticketLanding.js'
 
 /**

@@ -12,8 +12,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
-import { clerkError, paramMissing, unprocessable } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError, paramMissing, unprocessable } from '../shared/errors.js'
 import { LINK_TOKEN_PREFIX } from '../store/nonceStore.js'
 import { clientSetCookie, cookieClient, expiredClientCookie } from './clientCookie.js'
 

@@ -4,7 +4,7 @@
 // custom flow uses the ticket; any other goes to the hosted sign-up or sign-in page (the local Account Portal, on the
 // origin the browser reached this link by, so it shares the `__client` cookie), whose component uses it. Opening the link uses nothing up: the ticket is spent by the sign-in or sign-up it leads to.
 import type { Context } from 'hono'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { type FoundTicket, findTicket } from '../services/tickets.js'
 import { PORTAL_PATHS } from './accountPortal/urls.js'
 import { errorPage } from './html.js'

@@ -1,6 +1,6 @@
 // Which origins may receive a redirect or a credentialed call: the allow-list behind every redirect of both APIs.
-import { LocalClerkError } from '../errors.js'
-import { quote } from '../quote.js'
+import { LocalClerkError } from '../shared/errors.js'
+import { quote } from '../shared/quote.js'
 
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [

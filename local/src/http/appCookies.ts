@@ -2,7 +2,7 @@
 // way by the handshake and the Backend API.
 import { createHash } from 'node:crypto'
 import { generateCookie } from 'hono/cookie'
-import { publishableKeyFor } from '../urls.js'
+import { publishableKeyFor } from '../shared/urls.js'
 
 /** `__client_uat` outlives the session cookie: "signed out at 0" must be remembered too. */
 const CLIENT_UAT_MAX_AGE_SECONDS = 365 * 24 * 60 * 60

@@ -1,6 +1,6 @@
 // Request bodies read with a size limit, so no client can fill the process's memory; shared by both APIs.
 import type { Context } from 'hono'
-import { clerkError } from '../errors.js'
+import { clerkError } from '../shared/errors.js'
 import { incomingRequest } from './incomingRequest.js'
 
 /**

@@ -1,5 +1,5 @@
 // Clerk-shaped JSON answers and errors, shared by both APIs so every failure looks the same.
-import { ClerkApiError, clerkError } from '../errors.js'
+import { ClerkApiError, clerkError } from '../shared/errors.js'
 
 /**
  * JSON with `Content-Type: application/json` exactly: Clerk's SDK parses a body as JSON only for that exact

@@ -6,7 +6,7 @@
  * satellite's is this server under the satellite's own host name, same port (`http://127.0.0.1:4000` for an app on
  * `http://127.0.0.1:3001`).
  */
-import { browserFacingUrl } from '../urls.js'
+import { browserFacingUrl } from '../shared/urls.js'
 
 export class Satellites {
   private readonly origins: ReadonlySet<string>

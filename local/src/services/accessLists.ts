@@ -1,8 +1,8 @@
 // Clerk's allowlist and blocklist: identifiers (e-mail addresses, whole e-mail domains, phone numbers) that alone may,
 // or may not, sign up and sign in, enforced once switched on in the instance's restrictions.
-import type { Core } from '../core.js'
-import { clerkError, identifierExists, notFound, paramFormatInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError, identifierExists, notFound, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { AccessIdentifierRecord, AccessList, IdentifierType } from '../store/instanceRecords.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'

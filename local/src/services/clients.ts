@@ -1,6 +1,6 @@
 // Browser clients (what the `__client` cookie names) and their sessions.
-import type { Core } from '../core.js'
-import { newId, randomBase62 } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { newId, randomBase62 } from '../shared/ids.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { type SessionExtras, endClientSessions, startSession } from './sessions.js'

@@ -1,8 +1,8 @@
 // E-mail codes without e-mail: every code remix-clerk-local "sends" is the same fixed development code, and the e-mail
 // it would have sent is announced to webhooks (`email.created`), as Clerk does.
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
-import { verificationEmailJson } from '../resources/events.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
+import { verificationEmailJson } from '../backendJson/events.js'
 import type { VerificationState } from '../store/attemptStore.js'
 import { currentRequestAttributes } from '../webhooks/requestAttributes.js'
 

@@ -4,7 +4,7 @@
 // nonce names that answer and nothing is stored: a request without a `__client` cookie (an `<img>` on any page) leaves
 // no row behind.
 import { randomBytes } from 'node:crypto'
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import { refreshCookie, signedOutCookies, suffixForFrontendApi } from '../http/appCookies.js'
 import { LINK_TOKEN_PREFIX } from '../store/nonceStore.js'
 

@@ -1,9 +1,9 @@
 // A user's e-mail addresses and phone numbers as objects of their own (`/v1/email_addresses`, `/v1/phone_numbers`,
 // and ClerkJS's `user.createEmailAddress`): add, read, verify, make primary, remove. Each change is a change of the
 // user, announced once as `user.updated`; sending a verification code is announced as `email.created`.
-import type { Core } from '../core.js'
-import { identifierExists, notFound, notSupported, paramFormatInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { identifierExists, notFound, notSupported, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { IdentifierKind, IdentifierRecord, IdentifierVerification, UserRecord } from '../store/userStore.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'

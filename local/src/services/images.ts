@@ -1,8 +1,8 @@
 // Uploaded images (profile images and organization logos): checked to be an image by their own bytes, stored, and
-// served by URL (fapi/images.ts, resources/view.ts imageUrl).
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
-import { newId } from '../ids.js'
+// served by URL (fapi/images.ts, backendJson/view.ts imageUrl).
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 
 /** Clerk's limit for logos and profile images. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024

@@ -1,8 +1,8 @@
 // The instance's simple Backend API objects: redirect URLs, domains and waitlist entries. They are stored and
 // listed as Clerk does; none of them changes how this backend signs people in (see local/README.md).
-import type { Core } from '../core.js'
-import { clerkError, identifierExists, notFound, paramFormatInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError, identifierExists, notFound, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { DomainRecord, RedirectUrlRecord, WaitlistEntryRecord, WaitlistStatus } from '../store/instanceRecords.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'

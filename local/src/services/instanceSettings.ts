@@ -1,6 +1,6 @@
 // Instance settings a Backend API caller can read and change (`/v1/instance`, its restrictions and organization
 // settings), stored as JSON under a name, each with Clerk's defaults for what was never set.
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 
 /** `PATCH /v1/instance/restrictions`: who may sign up and sign in. Clerk enforces a list only once it is switched on. */
 interface Restrictions {

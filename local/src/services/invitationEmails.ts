@@ -1,9 +1,9 @@
 // The invitation e-mails Clerk sends (remix-clerk-local sends none): announced as `email.created` with the link the
 // e-mail would carry, so that an app that sends its own e-mails from the webhook can. Only when the invitation asked
 // for it (`notify`, true by default, as on Clerk).
-import type { Core } from '../core.js'
-import { invitationEmailJson, organizationInvitationEmailJson } from '../resources/events.js'
-import { ticketLink } from '../resources/ticketLink.js'
+import type { Core } from '../core/core.js'
+import { invitationEmailJson, organizationInvitationEmailJson } from '../backendJson/events.js'
+import { ticketLink } from '../backendJson/ticketLink.js'
 import type { InvitationRecord } from '../store/invitationStore.js'
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 import { emailSender } from './emailCodes.js'

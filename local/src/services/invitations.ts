@@ -1,9 +1,9 @@
 // Application invitation rules (`/v1/invitations`): invite an address to sign up, revoke, delete. Signing up with the
 // ticket of the link (services/ticketSignUps.ts) accepts it. No e-mail is sent: the link is in the invitation's `url`,
 // and in the `email.created` webhook that says what Clerk would have sent.
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, identifierExists, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { InvitationRecord } from '../store/invitationStore.js'
 import { EMAIL_ADDRESS } from '../validation/emailAddress.js'
 import { f, parseFields } from '../validation/schema.js'

@@ -1,7 +1,7 @@
 // JWT template rules (fields, reserved claims, signing keys), one implementation for the Backend API and seeds.
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, clerkError, identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, clerkError, identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { TemplateRecord } from '../store/templateStore.js'
 import { ClaimsSyntaxError, compileClaims } from '../templates/compile.js'
 import { findReservedClaim } from '../templates/reserved.js'

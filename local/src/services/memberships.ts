@@ -1,11 +1,11 @@
 // Membership rules (add, change the role or metadata, remove), for the Backend API, ClerkJS, invitations and seeds.
 // Each takes the organization already found (services/organizations.ts's getOrganization).
-import type { Core } from '../core.js'
-import { clerkError, notFound, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
-import { mergeMetadata } from '../metadata.js'
-import { membershipJson } from '../resources/organization.js'
-import { PERMISSION_PATTERN, ROLE_PATTERN, allPermissions, isSystemPermission } from '../roles.js'
+import type { Core } from '../core/core.js'
+import { clerkError, notFound, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
+import { mergeMetadata } from '../shared/metadata.js'
+import { membershipJson } from '../backendJson/organization.js'
+import { PERMISSION_PATTERN, ROLE_PATTERN, allPermissions, isSystemPermission } from '../shared/roles.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import { f, invalidFormat, parseFields } from '../validation/schema.js'
 import { assertUserExists } from './users.js'

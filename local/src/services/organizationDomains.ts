@@ -2,9 +2,9 @@
 // invitations a verified `automatic_invitation` domain gives the users whose e-mail address is at that domain.
 // Verification is simulated as the rest of this backend verifies: an admin's word (Backend API, `verified`) or the
 // fixed e-mail code sent to an address at the domain (ClerkJS's affiliation verification).
-import type { Core } from '../core.js'
-import { clerkError, identifierExists, notFound, notSupported, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError, identifierExists, notFound, notSupported, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import { type DomainVerification, ENROLLMENT_MODES, type EnrollmentMode, type OrganizationDomainRecord } from '../store/organizationDomainStore.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import { isEmailAddress } from '../validation/emailAddress.js'

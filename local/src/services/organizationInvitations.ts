@@ -2,10 +2,10 @@
 // the ticket of the invitation's link or from their list of invitations). No e-mail is sent: the link is in the
 // invitation's `url`, and in the `email.created` webhook that says what Clerk would have sent. Each change is
 // announced (`organizationInvitation.created`, `.revoked`, `.accepted`).
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, clerkError, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
-import { organizationInvitationJson } from '../resources/organizationInvitation.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, clerkError, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
+import { organizationInvitationJson } from '../backendJson/organizationInvitation.js'
 import type { InvitationStatus } from '../store/invitationStatus.js'
 import type { OrganizationInvitationRecord } from '../store/organizationInvitationStore.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'

@@ -1,11 +1,11 @@
 // Organization rules (create, update, metadata, logo, delete), one implementation for the Backend API, ClerkJS and
 // seeds. Memberships are in memberships.ts, invitations and domains in their own files.
-import type { Core } from '../core.js'
-import { identifierExists, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
-import { mergeMetadata } from '../metadata.js'
-import { organizationDeletedJson } from '../resources/events.js'
-import { organizationJson } from '../resources/organization.js'
+import type { Core } from '../core/core.js'
+import { identifierExists, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
+import { mergeMetadata } from '../shared/metadata.js'
+import { organizationDeletedJson } from '../backendJson/events.js'
+import { organizationJson } from '../backendJson/organization.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { type UploadedImage, storeImage } from './images.js'

@@ -1,7 +1,7 @@
 // Profile images: uploaded through the Backend API (`POST /v1/users/{id}/profile_image`) or ClerkJS
 // (`user.setProfileImage`), stored as every uploaded image (services/images.ts) and served at `/images/{id}`. The
 // previous image goes with the change (a trigger in the schema), and the change is announced as `user.updated`.
-import type { Core } from '../core.js'
+import type { Core } from '../core/core.js'
 import type { UserRecord } from '../store/userStore.js'
 import { type UploadedImage, storeImage } from './images.js'
 import { getUser, userUpdated } from './users.js'

@@ -7,8 +7,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { compactVerify, importJWK } from 'jose'
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { getSession } from './sessions.js'

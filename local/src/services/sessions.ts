@@ -1,8 +1,8 @@
 // Session rules (start, end, expire, active organization) shared by the Backend API, the handshake and ClerkJS.
-import type { Core } from '../core.js'
-import { notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
-import { sessionEventJson } from '../resources/events.js'
+import type { Core } from '../core/core.js'
+import { notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
+import { sessionEventJson } from '../backendJson/events.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { getOrganization } from './organizations.js'

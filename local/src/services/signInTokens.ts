@@ -2,9 +2,9 @@
 // user in once, through ClerkJS's `strategy: 'ticket'` or their `url` (services/tickets.ts finds them,
 // ticketSignIns.ts uses them). An actor token's session carries the actor, which becomes the `act` claim of its
 // session tokens.
-import type { Core } from '../core.js'
-import { clerkError, notFound, paramValueInvalid, unprocessable } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError, notFound, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { TicketKind, TicketRecord } from '../store/instanceRecords.js'
 import { f, parseFields } from '../validation/schema.js'
 import { newTicket } from './tickets.js'

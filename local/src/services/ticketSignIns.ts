@@ -2,9 +2,9 @@
 // `__clerk_ticket`): the ticket is the only factor, so the sign-in completes at once, on a fresh client. An
 // organization invitation's signs the invited user in and makes them a member; a sign-in token's signs its user in,
 // and an actor token's starts an impersonation session that carries the actor. Either is used up.
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
-import { newId } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
+import { newId } from '../shared/ids.js'
 import type { SignInRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'

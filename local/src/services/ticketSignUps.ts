@@ -1,14 +1,14 @@
 // Signing up with an invitation's ticket (ClerkJS's `signUp.create({ strategy: 'ticket', ticket })`): the invited
 // address needs no code, the ticket vouches for it. Completing the sign-up uses up the invitation: an application
 // invitation's public metadata becomes the user's, an organization invitation makes the user a member.
-import type { Core } from '../core.js'
-import { clerkError, identifierExists, unprocessable } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError, identifierExists, unprocessable } from '../shared/errors.js'
 import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
 import type { SessionRecord } from '../store/sessionStore.js'
 import { markInvitationAccepted } from './invitations.js'
 import { acceptOrganizationInvitation } from './organizationInvitations.js'
-import { completeSignUp, missingSignUpFields, startSignUp } from './signUps.js'
+import { completeSignUp, missingSignUpFields, startSignUp } from './signUpAttempts.js'
 import { type FoundTicket, usableTicket } from './tickets.js'
 
 type Outcome = { signUp: SignUpRecord; signedIn: { client: ClientRecord; session: SessionRecord } | undefined }

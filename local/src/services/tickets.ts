@@ -2,9 +2,9 @@
 // `strategy: 'ticket'`, the `url` of `/v1/tickets/accept`): an application invitation's, an organization
 // invitation's, a sign-in token's and an actor token's. One lookup for all of them, one rule for what can still be
 // used; what each leads to is in ticketSignIns.ts and ticketSignUps.ts.
-import type { Core } from '../core.js'
-import { type ClerkErrorEntry, clerkError, paramValueInvalid } from '../errors.js'
-import { randomBase62 } from '../ids.js'
+import type { Core } from '../core/core.js'
+import { type ClerkErrorEntry, clerkError, paramValueInvalid } from '../shared/errors.js'
+import { randomBase62 } from '../shared/ids.js'
 import type { TicketKind, TicketRecord } from '../store/instanceRecords.js'
 import type { InvitationRecord } from '../store/invitationStore.js'
 import type { InvitationStatus } from '../store/invitationStatus.js'

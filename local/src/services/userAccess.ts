@@ -1,7 +1,7 @@
 // Whether a user may sign in (not banned, not locked, let in by the restrictions), and the Backend API calls that
 // change it: ban, unban, lock, unlock.
-import type { Core } from '../core.js'
-import { clerkError } from '../errors.js'
+import type { Core } from '../core/core.js'
+import { clerkError } from '../shared/errors.js'
 import type { UserRecord } from '../store/userStore.js'
 import { checkAccess, userIdentifiers } from './accessLists.js'
 import { revokeUserSessions } from './sessions.js'

@@ -1,9 +1,9 @@
 // Changing a user, from the Backend API and from ClerkJS: `PATCH /v1/users/{id}` (names, username, password, primary
 // identifiers, settings, metadata replaced), the metadata endpoints (`PATCH` deep-merges, `PUT` replaces) and setting
 // or removing the password. Each change is announced as `user.updated`.
-import type { Core } from '../core.js'
-import { identifierExists, notSupported, paramValueInvalid, unprocessable } from '../errors.js'
-import { mergeMetadata } from '../metadata.js'
+import type { Core } from '../core/core.js'
+import { identifierExists, notSupported, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import { mergeMetadata } from '../shared/metadata.js'
 import type { UserRecord } from '../store/userStore.js'
 import { f, parseFields } from '../validation/schema.js'
 import { revokeUserSessions } from './sessions.js'

@@ -1,8 +1,8 @@
 // Opening the SQLite file: private file modes, WAL and migrations, in one place.
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { LocalClerkError } from '../errors.js'
-import { type Narrowed, makePrivateDirectories, makePrivateFile, octal } from '../privateFiles.js'
+import { LocalClerkError } from '../shared/errors.js'
+import { type Narrowed, makePrivateDirectories, makePrivateFile, octal } from '../shared/privateFiles.js'
 import { MIGRATIONS } from './migrations.js'
 
 export type SqliteDatabase = Database.Database

@@ -1,5 +1,5 @@
 // The values a JWT template's shortcodes may read about a user, an organization and a session.
-import { allPermissions } from '../roles.js'
+import { allPermissions } from '../shared/roles.js'
 import type { MembershipRecord, OrganizationRecord } from '../store/organizationStore.js'
 import type { IdentifierRecord, UserRecord } from '../store/userStore.js'
 import type { ShortcodeContext } from './compile.js'

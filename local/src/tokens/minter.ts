@@ -1,8 +1,8 @@
 // Session and template token minting, the hot path of every `getToken` the backend answers.
-import { clerkError, notFound } from '../errors.js'
-import { newJti } from '../ids.js'
-import type { InstanceKeys } from '../keys.js'
-import { isSystemPermission } from '../roles.js'
+import { clerkError, notFound } from '../shared/errors.js'
+import { newJti } from '../shared/ids.js'
+import type { InstanceKeys } from './instanceKeys.js'
+import { isSystemPermission } from '../shared/roles.js'
 import type { Store } from '../store/index.js'
 import { effectiveStatus } from '../store/sessionStore.js'
 import type { TemplateRecord } from '../store/templateStore.js'

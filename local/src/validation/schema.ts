@@ -6,7 +6,7 @@ import {
   paramUnknown,
   paramValueInvalid,
   unprocessable,
-} from '../errors.js'
+} from '../shared/errors.js'
 
 /** Thrown by a field parser; collected so that one response lists every bad parameter. */
 class FieldError {

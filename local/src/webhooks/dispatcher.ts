@@ -4,7 +4,7 @@
 // Everything is bounded: the endpoints, the deliveries waiting per endpoint, the attempts per delivery, the time per
 // attempt, and the time close() waits.
 import { Webhook } from 'standardwebhooks'
-import { LocalClerkError } from '../errors.js'
+import { LocalClerkError } from '../shared/errors.js'
 import { type WebhookSettings, checkEndpoint, MAX_ENDPOINTS, urlForLog } from './settings.js'
 
 /** One event, serialised once and sent as it is to every endpoint (the same `svix-id` for each, and each retry). */

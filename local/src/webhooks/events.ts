@@ -2,7 +2,7 @@
 // operation (`core.events.emit('user.created', () => userJson(store, user))`); the event is built at once (it
 // describes the state the operation saw), sent only once the operation's transaction commits (never for one that
 // rolled back), and delivered in the background by the dispatcher. With no endpoint, emitting costs one check.
-import { newId } from '../ids.js'
+import { newId } from '../shared/ids.js'
 import { WebhookDispatcher } from './dispatcher.js'
 import { currentRequestAttributes } from './requestAttributes.js'
 import type { WebhookSettings } from './settings.js'

@@ -1,7 +1,7 @@
 // The `webhooks` option of createLocalClerk: where events go, how deliveries retry, and where their outcomes are logged;
 // checked once, with errors that name the fix. The defaults suit a development machine: a receiver that is down for
 // a restart of the app gets the event a few seconds later, and one that stays down is given up on within two minutes.
-import { LocalClerkError, type LocalClerkErrorCode } from '../errors.js'
+import { LocalClerkError, type LocalClerkErrorCode } from '../shared/errors.js'
 
 export interface LocalClerkWebhookOptions {
   /**

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findServedBundles } from '../../src/clerkJsBundle.js'
-import { CACHE_ENV } from '../../src/clerkJsCache.js'
-import { type Harness, startHarness } from '../helpers.js'
-import { BrowserAgent, type Hop } from './browserAgent.js'
-import { APP_ORIGIN, ClerkJsAgent } from './clerkJsAgent.js'
-import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
+import { findServedBundles } from '../../src/clerkJsBundles/clerkJsBundle.js'
+import { CACHE_ENV } from '../../src/clerkJsBundles/clerkJsCache.js'
+import { type Harness, startHarness } from '../helpers/harness.js'
+import { BrowserAgent, type Hop } from '../helpers/browserAgent.js'
+import { APP_ORIGIN, ClerkJsAgent } from '../helpers/clerkJsAgent.js'
+import { OPEN_REDIRECT_ATTEMPTS } from '../helpers/openRedirects.js'
 
 /**
  * The local Account Portal over HTTP: the `display_config` URLs, each hosted page's headers, HTML and settings for

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cookieSuffix } from '../../src/http/appCookies.js'
-import { TESTS_HOLD_THE_SERVER_CLOCK } from '../backend.js'
-import { type ApiResponse, type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
-import { BrowserAgent } from './browserAgent.js'
+import { TESTS_HOLD_THE_SERVER_CLOCK } from '../helpers/backend.js'
+import { type ApiResponse, type Harness, decodePart, expectClerkError, startHarness } from '../helpers/harness.js'
+import { BrowserAgent } from '../helpers/browserAgent.js'
 
 /** `POST /v1/client/sessions/{sid}/tokens`, the refresh `/local-clerk.js` relies on, with its CORS rules. */
 let h: Harness

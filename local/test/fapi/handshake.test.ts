@@ -2,10 +2,10 @@ import { compactVerify, importJWK } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cookieSuffix } from '../../src/http/appCookies.js'
 import { createLocalClerk } from '../../src/index.js'
-import { BACKEND_MODE, TESTS_HOLD_THE_SERVER_CLOCK } from '../backend.js'
-import { type Harness, countRows, decodePart, expectClerkError, startHarness } from '../helpers.js'
-import { BrowserAgent } from './browserAgent.js'
-import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
+import { BACKEND_MODE, TESTS_HOLD_THE_SERVER_CLOCK } from '../helpers/backend.js'
+import { type Harness, countRows, decodePart, expectClerkError, startHarness } from '../helpers/harness.js'
+import { BrowserAgent } from '../helpers/browserAgent.js'
+import { OPEN_REDIRECT_ATTEMPTS } from '../helpers/openRedirects.js'
 
 /**
  * `GET /v1/client/handshake` on its own, with a frozen clock so every directive can be asserted exactly (against the

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TESTS_HOLD_THE_SERVER_CLOCK } from '../backend.js'
-import { type Harness, decodePart, startHarness } from '../helpers.js'
-import { BrowserAgent } from './browserAgent.js'
+import { TESTS_HOLD_THE_SERVER_CLOCK } from '../helpers/backend.js'
+import { type Harness, decodePart, startHarness } from '../helpers/harness.js'
+import { BrowserAgent } from '../helpers/browserAgent.js'
 
 /**
  * Organization sync in the handshake: `organization_id` (an id, a slug, or '' for the personal account) becomes the

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLocalClerk } from '../../src/index.js'
-import { type Harness, decodePart, expectClerkError, startHarness } from '../helpers.js'
-import { BrowserAgent, type Hop } from './browserAgent.js'
-import { OPEN_REDIRECT_ATTEMPTS } from './openRedirects.js'
+import { type Harness, decodePart, expectClerkError, startHarness } from '../helpers/harness.js'
+import { BrowserAgent, type Hop } from '../helpers/browserAgent.js'
+import { OPEN_REDIRECT_ATTEMPTS } from '../helpers/openRedirects.js'
 
 /**
  * Satellite domains over real HTTP: the primary's Frontend API is this server under `localhost`, a satellite's is

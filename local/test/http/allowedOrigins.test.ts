@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AllowedOrigins } from '../../src/http/allowedOrigins.js'
 import { cookieSuffix } from '../../src/http/appCookies.js'
-import { OPEN_REDIRECT_ATTEMPTS } from '../fapi/openRedirects.js'
+import { OPEN_REDIRECT_ATTEMPTS } from '../helpers/openRedirects.js'
 
 const defaults = AllowedOrigins.parse()
 

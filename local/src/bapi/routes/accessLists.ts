@@ -1,9 +1,9 @@
 // `/v1/allowlist_identifiers` and `/v1/blocklist_identifiers`: the identifiers the instance's restrictions let in or
 // keep out (enforced at sign-up and sign-in once switched on with `PATCH /v1/instance/restrictions`).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson, listJson } from '../../resources/common.js'
-import { accessIdentifierJson } from '../../resources/instanceObjects.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson, listJson } from '../../backendJson/common.js'
+import { accessIdentifierJson } from '../../backendJson/instanceObjects.js'
 import type { AccessList } from '../../store/instanceRecords.js'
 import { accessIdentifiers, createAccessIdentifier, deleteAccessIdentifier } from '../../services/accessLists.js'
 import { readJsonBody } from '../../http/body.js'

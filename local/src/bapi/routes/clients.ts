@@ -1,10 +1,10 @@
 // `/v1/clients`: browser clients (list, read, verify by their cookie's token) and the handshake nonce a server SDK
 // redeems after a handshake.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError, notFound, paramMissing, unprocessable } from '../../errors.js'
-import { clientJson } from '../../resources/client.js'
-import { listJson } from '../../resources/common.js'
+import type { Core } from '../../core/core.js'
+import { clerkError, notFound, paramMissing, unprocessable } from '../../shared/errors.js'
+import { clientJson } from '../../backendJson/client.js'
+import { listJson } from '../../backendJson/common.js'
 import { redeemNonce } from '../../services/handshakeNonces.js'
 import { f, parseFields } from '../../validation/schema.js'
 import { readJsonBody } from '../../http/body.js'

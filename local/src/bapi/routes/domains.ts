@@ -1,8 +1,8 @@
 // `/v1/domains`: the instance's primary domain (this backend's own address) and the satellite domains added to it.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson } from '../../resources/common.js'
-import { domainJson } from '../../resources/instanceObjects.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { domainJson } from '../../backendJson/instanceObjects.js'
 import { addDomain, deleteDomain, primaryDomain, updateDomain } from '../../services/instanceObjects.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'

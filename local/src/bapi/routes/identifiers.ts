@@ -1,9 +1,9 @@
 // `/v1/email_addresses` and `/v1/phone_numbers`: a user's identifiers as objects of their own. The two resources
 // behave the same, so one factory builds both.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson } from '../../resources/common.js'
-import { emailJson, phoneJson } from '../../resources/user.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { emailJson, phoneJson } from '../../backendJson/user.js'
 import type { IdentifierKind } from '../../store/userStore.js'
 import { createIdentifier, getIdentifier, removeIdentifier, updateIdentifier } from '../../services/identifiers.js'
 import { readJsonBody } from '../../http/body.js'

@@ -1,7 +1,7 @@
 // `/v1/instance`: the instance (its id, environment, allowed origins), its settings, its restrictions (which switch
 // the allowlist and blocklist on) and its organization settings.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { changeSettings, readSettings } from '../../services/instanceSettings.js'
 import { f, parseFields } from '../../validation/schema.js'
 import { readJsonBody } from '../../http/body.js'

@@ -1,8 +1,8 @@
 // `/v1/jwt_templates`: JWT templates, so an app can mint template tokens (`getToken({ template })`) locally.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { deletedJson, listJson } from '../../resources/common.js'
-import { templateJson } from '../../resources/jwtTemplate.js'
+import type { Core } from '../../core/core.js'
+import { deletedJson, listJson } from '../../backendJson/common.js'
+import { templateJson } from '../../backendJson/jwtTemplate.js'
 import { createTemplate, deleteTemplate, getTemplate, updateTemplate } from '../../services/jwtTemplates.js'
 import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'

@@ -1,6 +1,6 @@
 // `/v1/jwks`: what networked verification (no `jwtKey`) fetches.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { json } from '../../http/respond.js'
 
 /** `GET /v1/jwks`: the instance's public key, by which every session and default template token verifies. */

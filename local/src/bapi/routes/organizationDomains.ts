@@ -1,10 +1,10 @@
 // `/v1/organizations/{id}/domains` (create, list, update, delete) and `/v1/organization_domains` (the instance's).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
-import { deletedJson } from '../../resources/common.js'
-import { organizationDomainJson } from '../../resources/organizationDomain.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { organizationDomainJson } from '../../backendJson/organizationDomain.js'
 import { createDomain, deleteDomain, updateDomain } from '../../services/organizationDomains.js'
 import { getOrganization } from '../../services/organizations.js'
 import type { OrganizationDomainFilter, OrganizationDomainRecord } from '../../store/organizationDomainStore.js'

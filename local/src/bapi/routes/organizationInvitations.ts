@@ -1,11 +1,11 @@
 // `/v1/organizations/{id}/invitations` (invite one or many, list, get, revoke) and `/v1/organization_invitations` (the
 // instance's). A user's are in userOrganizations.ts.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { paramFormatInvalid, unprocessable } from '../../errors.js'
+import type { Core } from '../../core/core.js'
+import { paramFormatInvalid, unprocessable } from '../../shared/errors.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
-import { organizationInvitationJson } from '../../resources/organizationInvitation.js'
+import { organizationInvitationJson } from '../../backendJson/organizationInvitation.js'
 import { getOrganizationInvitation, inviteMany, inviteToOrganization, revokeOrganizationInvitation } from '../../services/organizationInvitations.js'
 import { getOrganization } from '../../services/organizations.js'
 import { INVITATION_STATUSES } from '../../store/invitationStatus.js'

@@ -1,10 +1,10 @@
 // `/v1/organizations/{id}/memberships` (an organization's members: list with Clerk's filters, add, change the role or
 // the metadata, remove) and `/v1/organization_memberships` (every membership of the instance).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
-import { membershipJson, membershipPageJson } from '../../resources/organization.js'
+import { membershipJson, membershipPageJson } from '../../backendJson/organization.js'
 import { createMembership, deleteMembership, getMembership, updateMembership, updateMembershipMetadata } from '../../services/memberships.js'
 import { getOrganization } from '../../services/organizations.js'
 import { MEMBERSHIP_ORDER_FIELDS, type MembershipFilter } from '../../store/organizationStore.js'

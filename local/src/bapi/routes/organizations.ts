@@ -1,12 +1,12 @@
 // `/v1/organizations`: list, create, get (by id or slug), update, metadata, logo and delete; each organization's
 // memberships, invitations and domains are mounted from their own files.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { readImageUpload } from '../upload.js'
 import { json } from '../../http/respond.js'
-import { deletedJson } from '../../resources/common.js'
-import { type OrganizationCounts, organizationJson } from '../../resources/organization.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { type OrganizationCounts, organizationJson } from '../../backendJson/organization.js'
 import {
   createOrganization,
   deleteOrganization,

@@ -1,8 +1,8 @@
 // `/v1/redirect_urls`: the instance's registered redirect URLs (kept and listed; see local/README.md).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { listJson } from '../../resources/common.js'
-import { redirectUrlJson } from '../../resources/instanceObjects.js'
+import type { Core } from '../../core/core.js'
+import { listJson } from '../../backendJson/common.js'
+import { redirectUrlJson } from '../../backendJson/instanceObjects.js'
 import { createRedirectUrl, getRedirectUrl } from '../../services/instanceObjects.js'
 import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'

@@ -1,9 +1,9 @@
 // `/v1/sessions`: list, create, revoke, refresh and mint tokens, the calls server SDKs and test helpers make.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError, paramMissing, unprocessable } from '../../errors.js'
-import { listJson } from '../../resources/common.js'
-import { sessionJson } from '../../resources/session.js'
+import type { Core } from '../../core/core.js'
+import { clerkError, paramMissing, unprocessable } from '../../shared/errors.js'
+import { listJson } from '../../backendJson/common.js'
+import { sessionJson } from '../../backendJson/session.js'
 import { SESSION_STATUSES, type SessionStatus } from '../../store/sessionStore.js'
 import { signedInCookies, suffixForFrontendApi } from '../../http/appCookies.js'
 import { checkRefresh } from '../../services/refresh.js'

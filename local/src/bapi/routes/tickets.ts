@@ -1,9 +1,9 @@
 // `/v1/sign_in_tokens`, `/v1/actor_tokens` and `/v1/testing_tokens`: tickets that sign a user in (the first two, see
 // services/signInTokens.ts) and the testing token Clerk's testing helpers put on Frontend API calls.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { randomBase62 } from '../../ids.js'
-import { ticketJson } from '../../resources/instanceObjects.js'
+import type { Core } from '../../core/core.js'
+import { randomBase62 } from '../../shared/ids.js'
+import { ticketJson } from '../../backendJson/instanceObjects.js'
 import type { TicketKind, TicketRecord } from '../../store/instanceRecords.js'
 import { createActorToken, createSignInToken, revokeToken } from '../../services/signInTokens.js'
 import { readJsonBody } from '../../http/body.js'

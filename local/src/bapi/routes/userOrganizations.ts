@@ -1,9 +1,9 @@
 // `/v1/users/{id}/organization_memberships` and `/v1/users/{id}/organization_invitations`: a user's side of
 // organizations, mounted under `/users` next to the user routes.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { json } from '../../http/respond.js'
-import { membershipPageJson } from '../../resources/organization.js'
+import { membershipPageJson } from '../../backendJson/organization.js'
 import { userOrganizationInvitations } from '../../services/organizationInvitations.js'
 import { getUser } from '../../services/users.js'
 import { INVITATION_STATUSES } from '../../store/invitationStatus.js'

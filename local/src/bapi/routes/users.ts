@@ -3,10 +3,10 @@
 // memberships). What it does not model (billing, OAuth tokens, passkeys, Web3, verifying TOTP) is answered by
 // bapi/unsupported.ts.
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { clerkError, notFound, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
-import { deletedJson, totalCountJson } from '../../resources/common.js'
-import { emailJson, phoneJson, userJson } from '../../resources/user.js'
+import type { Core } from '../../core/core.js'
+import { clerkError, notFound, paramMissing, paramValueInvalid, unprocessable } from '../../shared/errors.js'
+import { deletedJson, totalCountJson } from '../../backendJson/common.js'
+import { emailJson, phoneJson, userJson } from '../../backendJson/user.js'
 import { USER_ORDER_FIELDS, type UserFilter, type UserOrder, type UserOrderField } from '../../store/userStore.js'
 import { replaceIdentifier } from '../../services/identifiers.js'
 import { verifyPassword } from '../../services/passwords.js'

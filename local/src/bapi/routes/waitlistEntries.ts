@@ -1,10 +1,10 @@
 // `/v1/waitlist_entries`: who asked to join (list with query and status filters, create one or many, invite,
 // reject, delete).
 import { Hono } from 'hono'
-import type { Core } from '../../core.js'
-import { paramFormatInvalid, paramValueInvalid, unprocessable } from '../../errors.js'
-import { deletedJson } from '../../resources/common.js'
-import { waitlistEntryJson } from '../../resources/instanceObjects.js'
+import type { Core } from '../../core/core.js'
+import { paramFormatInvalid, paramValueInvalid, unprocessable } from '../../shared/errors.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { waitlistEntryJson } from '../../backendJson/instanceObjects.js'
 import type { WaitlistEntryRecord } from '../../store/instanceRecords.js'
 import { decideWaitlistEntry, deleteWaitlistEntry, joinWaitlist } from '../../services/instanceObjects.js'
 import { f, parseFields } from '../../validation/schema.js'

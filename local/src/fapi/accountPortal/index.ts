@@ -2,10 +2,10 @@
 // pages, built on ClerkJS's own components, which `display_config` names so that `redirectToSignIn()`,
 // `<SignInButton/>`, `redirectToUserProfile()` and their siblings lead here and back to the app.
 import type { Context, Hono } from 'hono'
-import { CLERK_JS_PACKAGE } from '../../clerkJsBundle.js'
-import type { Core } from '../../core.js'
+import { CLERK_JS_PACKAGE } from '../../clerkJsBundles/clerkJsBundle.js'
+import type { Core } from '../../core/core.js'
 import { currentSession } from '../../services/clients.js'
-import { publishableKeyFor } from '../../urls.js'
+import { publishableKeyFor } from '../../shared/urls.js'
 import { cookieClient } from '../clientCookie.js'
 import { errorPage, htmlResponse } from '../html.js'
 import { type PortalConfig, portalPage } from './page.js'

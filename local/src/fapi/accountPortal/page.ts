@@ -1,7 +1,7 @@
 // The HTML of a hosted page: ClerkJS from this server's /npm/ paths, the portal script, and the element ClerkJS's
 // component mounts in. No inline script: the page's settings travel in a data attribute, escaped like any text.
 import { html, raw } from 'hono/html'
-import { type ClerkJsBundle, clerkJsUrl } from '../../clerkJsBundle.js'
+import { type ClerkJsBundle, clerkJsUrl } from '../../clerkJsBundles/clerkJsBundle.js'
 import type { Html } from '../html.js'
 import { PORTAL_SCRIPT_PATH } from './urls.js'
 

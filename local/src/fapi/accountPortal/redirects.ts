@@ -1,7 +1,7 @@
 // Where a hosted page sends the browser afterwards: the redirect parameters ClerkJS puts on its URLs, each checked
 // against the allowed origins exactly as the sign-in page checks `redirect_url`.
 import type { Context } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import type { RedirectCheck } from '../../http/allowedOrigins.js'
 import { ownOrigins } from '../ownOrigin.js'
 import { PORTAL_PATHS, isPortalPage } from './urls.js'

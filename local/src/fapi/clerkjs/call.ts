@@ -1,15 +1,15 @@
 // One ClerkJS request: who sent it (the page's origin, checked), what it asks (the method behind `_method`, the
 // form fields), which browser client it comes from (the `__client` cookie), and the cookies the answer sets.
 import type { Context } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { MAX_UPLOAD_BYTES, mediaTypeOf, readLimitedBytes, readLimitedText, readMultipart } from '../../http/body.js'
-import { clerkError, notSupported } from '../../errors.js'
+import { clerkError, notSupported } from '../../shared/errors.js'
 import { detachClient } from '../../services/clients.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import { clientSetCookie, cookieClient, ensureCookieClient, expiredClientCookie } from '../clientCookie.js'
 import { isOwnOrigin } from '../ownOrigin.js'
-import type { Viewer } from './resources.js'
+import type { Viewer } from './frontendJson.js'
 
 export type FapiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 const OVERRIDES: readonly FapiMethod[] = ['PUT', 'PATCH', 'DELETE']

@@ -2,7 +2,7 @@
 // does: e-mail address and password (or the e-mail code), organizations (created and managed by their users,
 // verified domains included), one session per browser; no phone, no social or enterprise sign-in, no passkeys, no
 // MFA, no CAPTCHA, no billing, and no links to clerk.com.
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { portalDisplayUrls } from '../accountPortal/urls.js'
 import { DOMAIN_DEFAULT_ROLE } from '../../services/organizationDomains.js'
 

@@ -2,9 +2,9 @@
 // services as the Backend API. One client per browser, from its `__client` cookie; CORS with credentials and the
 // CSRF check for allowed origins only; anything else ClerkJS may ask for is a clear "not supported" 4xx.
 import { type Context, Hono } from 'hono'
-import type { Core } from '../../core.js'
+import type { Core } from '../../core/core.js'
 import { errorResponse, toErrorResponse } from '../../http/respond.js'
-import { ClerkApiError, notSupported } from '../../errors.js'
+import { ClerkApiError, notSupported } from '../../shared/errors.js'
 import { credentialedCors } from '../credentialedCors.js'
 import { ClerkJsCall } from './call.js'
 import { environmentJson } from './environment.js'

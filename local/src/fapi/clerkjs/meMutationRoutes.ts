@@ -1,7 +1,7 @@
 // The signed-in user changing themselves through ClerkJS (`<UserProfile/>`, `user.update`, `user.updatePassword`,
 // `user.createEmailAddress` and its verification, `user.setProfileImage`, `user.delete`), on the same services as
 // the Backend API. Each call acts only for the browser's own active session (`_clerk_session_id`).
-import { clerkError, paramMissing, paramValueInvalid, unprocessable } from '../../errors.js'
+import { clerkError, paramMissing, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { checkAccess } from '../../services/accessLists.js'
 import { checkEmailCode } from '../../services/emailCodes.js'
 import { UNVERIFIED_BY_ADMIN, addIdentifier, changeIdentifier, getIdentifier, prepareEmailVerification, removeIdentifier } from '../../services/identifiers.js'
@@ -11,10 +11,10 @@ import { setUserPassword, updateUser } from '../../services/userProfile.js'
 import { MAX_PASSWORD_LENGTH, checkPasswordLength, deleteUser, getUser } from '../../services/users.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import type { VerificationState } from '../../store/attemptStore.js'
-import { emailJson } from '../../resources/user.js'
-import { imageUrl } from '../../resources/view.js'
+import { emailJson } from '../../backendJson/user.js'
+import { imageUrl } from '../../backendJson/view.js'
 import type { ClerkJsCall } from './call.js'
-import { userJson } from './resources.js'
+import { userJson } from './frontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

@@ -1,12 +1,12 @@
 // The signed-in user's side of organizations (`/v1/me/organization_*`): leaving one (`user.leaveOrganization`), the
 // invitations sent to their addresses (`user.getOrganizationInvitations()`) and accepting one (`invitation.accept()`).
-import { deletedJson } from '../../resources/common.js'
+import { deletedJson } from '../../backendJson/common.js'
 import { assertNotLastManager, deleteMembership } from '../../services/memberships.js'
 import { acceptUserInvitation, userOrganizationInvitations } from '../../services/organizationInvitations.js'
 import { data, page } from './meRoutes.js'
 import { memberAccess } from './organizationAccess.js'
 import { invitationStatuses } from './organizationMemberRoutes.js'
-import { userInvitationJson } from './organizationResources.js'
+import { userInvitationJson } from './organizationFrontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

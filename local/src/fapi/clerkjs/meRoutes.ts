@@ -2,7 +2,7 @@
 // `user.reload()` read. Changing the user (`<UserProfile/>`) is in meMutationRoutes.ts; the user's organization
 // invitations and leaving an organization are in meOrganizationRoutes.ts.
 import type { ClerkJsCall } from './call.js'
-import { membershipJson, userJson } from './resources.js'
+import { membershipJson, userJson } from './frontendJson.js'
 import { reply } from './respond.js'
 import type { FapiRoute } from './route.js'
 

@@ -1,6 +1,6 @@
 // Who may do what to an organization from the Frontend API: its members, each as far as their role's permissions go
 // (`org:sys_profile:manage`, `org:sys_memberships:manage`, …), as on Clerk.
-import { clerkError } from '../../errors.js'
+import { clerkError } from '../../shared/errors.js'
 import { hasPermission } from '../../services/memberships.js'
 import type { MembershipRecord, OrganizationRecord } from '../../store/organizationStore.js'
 import type { SessionRecord } from '../../store/sessionStore.js'

@@ -1,7 +1,7 @@
 // An organization's verified domains from ClerkJS (<OrganizationProfile/>'s "Verified domains"): add one, prove it
 // with the e-mail code sent to an address at it (always the development code), choose how users at it join, remove it.
-import { deletedJson } from '../../resources/common.js'
-import { organizationDomainJson } from '../../resources/organizationDomain.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { organizationDomainJson } from '../../backendJson/organizationDomain.js'
 import {
   attemptAffiliationVerification,
   createDomain,

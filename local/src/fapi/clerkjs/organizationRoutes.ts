@@ -1,8 +1,8 @@
 // An organization from ClerkJS: `clerk.createOrganization`, `clerk.getOrganization`, `organization.update`,
 // `setLogo`, `destroy`, and the roles its member forms offer. Members read it; changes need the role's permission.
-import { clerkError, paramMissing, unprocessable } from '../../errors.js'
-import { deletedJson } from '../../resources/common.js'
-import { roleName } from '../../resources/organization.js'
+import { clerkError, paramMissing, unprocessable } from '../../shared/errors.js'
+import { deletedJson } from '../../backendJson/common.js'
+import { roleName } from '../../backendJson/organization.js'
 import {
   createOrganization,
   deleteOrganization,
@@ -13,7 +13,7 @@ import {
 import type { ClerkJsCall } from './call.js'
 import { data } from './meRoutes.js'
 import { memberAccess, withPermission } from './organizationAccess.js'
-import { frontendOrganizationJson } from './organizationResources.js'
+import { frontendOrganizationJson } from './organizationFrontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

@@ -4,7 +4,7 @@ import { json } from '../../http/respond.js'
 import { currentSession } from '../../services/clients.js'
 import { clientUatCookies, suffixForFrontendApi } from '../../http/appCookies.js'
 import type { ClerkJsCall } from './call.js'
-import { clientJson } from './resources.js'
+import { clientJson } from './frontendJson.js'
 
 /** A plain JSON answer (tokens are answered bare) with the call's cookies. */
 export function reply(call: ClerkJsCall, body: unknown, status = 200): Response {

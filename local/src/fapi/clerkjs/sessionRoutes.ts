@@ -1,12 +1,12 @@
 // The browser's client and its session: load, create, sign out (every form ClerkJS uses), switch the active
 // organization (`touch`) and mint tokens.
-import { paramValueInvalid, unprocessable } from '../../errors.js'
+import { paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { signOutClient } from '../../services/clients.js'
 import { endSession } from '../../services/sessions.js'
 import type { SessionRecord } from '../../store/sessionStore.js'
 import type { ClerkJsCall } from './call.js'
 import { clientAnswer, reply, withClient } from './respond.js'
-import { sessionJson } from './resources.js'
+import { sessionJson } from './frontendJson.js'
 import type { FapiRoute } from './route.js'
 
 /** `organization_id` / `active_organization_id`: absent keeps the session's, '' is the personal account. */

@@ -1,16 +1,16 @@
 // Sign-in: `POST /v1/client/sign_ins`, then `prepare_first_factor` / `attempt_first_factor` on it.
-import { clerkError, notSupported, paramValueInvalid, unprocessable } from '../../errors.js'
+import { clerkError, notSupported, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import {
   attemptFirstFactor,
   pendingSignIn,
   prepareFirstFactor,
   startSignIn,
-} from '../../services/signIns.js'
+} from '../../services/signInAttempts.js'
 import { signInWithTicket } from '../../services/ticketSignIns.js'
 import type { SignInRecord } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
 import type { ClerkJsCall } from './call.js'
-import { signInJson } from './resources.js'
+import { signInJson } from './frontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 

@@ -1,7 +1,7 @@
 // Sign-up with an e-mail address and a password: `POST /v1/client/sign_ups`, its PATCH, then
 // `prepare_verification` / `attempt_verification` with the e-mail code; or with an invitation's ticket
 // (`strategy: 'ticket'`), which vouches for the address.
-import { clerkError, notSupported } from '../../errors.js'
+import { clerkError, notSupported } from '../../shared/errors.js'
 import { hashPassword } from '../../services/passwords.js'
 import {
   type SignUpInput,
@@ -11,10 +11,10 @@ import {
   prepareEmailVerification,
   startSignUp,
   updateSignUp,
-} from '../../services/signUps.js'
+} from '../../services/signUpAttempts.js'
 import { completeTicketSignUp, startTicketSignUp } from '../../services/ticketSignUps.js'
 import type { ClerkJsCall } from './call.js'
-import { signUpJson } from './resources.js'
+import { signUpJson } from './frontendJson.js'
 import { withClient } from './respond.js'
 import type { FapiRoute } from './route.js'
 
