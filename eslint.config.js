@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 
 // The import rules of both packages, stated by folder with eslint-plugin-boundaries: each folder is an element (a
 // file at any depth below it belongs to it), and `boundaries/dependencies` says which elements may not import which.
-// test/layers.test.ts proves that each rule fires.
+// test/crossCutting/layers.test.ts proves that each rule fires.
 
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
 // and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
@@ -117,7 +117,7 @@ const layers = {
 
 export default tseslint.config(
   {
-    // .react-router/: React Router typegen's output (test/runtimes/app/typecheck), written in its generator's style.
+    // .react-router/: React Router typegen's output (test/crossCutting/runtimes/app/typecheck), written in its generator's style.
     ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.cache/**', '**/.react-router/**', '**/test-results/**', '.data/**'],
   },
   js.configs.recommended,

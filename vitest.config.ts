@@ -42,7 +42,7 @@ export default defineConfig({
         resolve: fromLocalSources,
         test: {
           name: 'remix-clerk (cli)',
-          include: ['test/browser/**/*.test.ts'],
+          include: ['test/crossCutting/browser/**/*.test.ts'],
           env: { LOCAL_CLERK_BACKEND: 'cli' },
           globalSetup: ['./test/helpers/localDist.mjs'],
           testTimeout: 20_000,

@@ -6,15 +6,17 @@ import { readInstancePrivateKey } from './instanceKey.mjs'
 import { makeTempDir } from './lifecycle.mjs'
 
 /**
+ * `prepare(dbPath)` fills the database before the server opens it (bench/scale.mjs seeds it in this process).
  * `dbPath` lets the benchmark open the same instance in-process too (SQLite in WAL mode allows it): same data, same key.
  * @returns {Promise<{ url: string, secretKey: string, dbPath: string, privateKeyPem: string,
  *   requestCount(): Promise<number>, cpuMicros(): Promise<number>, close(): Promise<void> }>}
  */
-export async function startLocalBackend() {
+export async function startLocalBackend({ prepare } = {}) {
   const dir = makeTempDir('local-backend')
   const dbPath = join(dir.path, 'local-clerk.db')
   let child
   try {
+    await prepare?.(dbPath)
     child = await forkChildServer(new URL('./localBackendProcess.mjs', import.meta.url), [dbPath])
   } catch (error) {
     dir.remove()

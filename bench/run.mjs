@@ -1,13 +1,15 @@
 // `npm run bench` (after `npm run build`): runs the benchmarks of issue 7 against the BUILT packages, prints each
-// table, and on a full run writes bench/results.md. `node bench/run.mjs 3 4` runs a subset and writes nothing.
-// A benchmark that fails is reported with its error and makes the exit code 1; it never yields a figure.
-import { existsSync, writeFileSync } from 'node:fs'
+// table, and on a full run writes bench/results.md. `node bench/run.mjs 3 4` runs a subset and writes nothing;
+// `node bench/run.mjs --write 7` rewrites only the sections of the subset in bench/results.md, each saying where and
+// when it was measured. A benchmark that fails is reported with its error and makes the exit code 1; it never
+// yields a figure.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { benchSettings } from './harness.mjs'
 import './lifecycle.mjs'
 import { machineDescription } from './report.mjs'
 
-const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs', './clientConstruction.mjs']
+const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs', './clientConstruction.mjs', './scale.mjs']
 const BUILT = ['../dist/api.server.js', '../dist/ssr.server.js', '../local/dist/index.js']
 const RESULTS = new URL('./results.md', import.meta.url)
 
@@ -17,8 +19,11 @@ async function main(argv) {
     throw new Error(`missing build output (${missing.join(', ')}): run \`npm run build\` first, or use \`npm run bench\`, which does.`)
   }
   const benches = await Promise.all(MODULES.map(async (path) => (await import(path)).bench))
-  const wanted = argv.map(Number)
-  const unknown = argv.filter((arg, i) => !benches.some((b) => b.id === wanted[i]))
+  const write = argv.includes('--write')
+  const ids = argv.filter((arg) => arg !== '--write')
+  if (write && ids.length === 0) throw new Error('--write rewrites the sections of the benchmarks named after it: give their numbers, e.g. `--write 7`.')
+  const wanted = ids.map(Number)
+  const unknown = ids.filter((arg, i) => !benches.some((b) => b.id === wanted[i]))
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}: choose among ${benches.map((b) => b.id).join(', ')}.`)
   const selected = wanted.length === 0 ? benches : benches.filter((b) => wanted.includes(b.id))
 
@@ -46,12 +51,15 @@ async function main(argv) {
       }
     }
     console.log(`${body}\n\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
-    parts.push(`${heading}\n\n${body}`)
+    parts.push({ id: bench.id, text: `${heading}\n\n${body}` })
   }
 
   if (wanted.length === 0) {
-    writeFileSync(RESULTS, resultsDocument(machine, settings, parts))
+    writeFileSync(RESULTS, resultsDocument(machine, settings, parts.map((part) => part.text)))
     console.log(`Wrote ${fileURLToPath(RESULTS)}`)
+  } else if (write) {
+    writeFileSync(RESULTS, replaceSections(readFileSync(RESULTS, 'utf8'), parts, machine, settings))
+    console.log(`Rewrote benchmark ${wanted.join(', ')} in ${fileURLToPath(RESULTS)}`)
   } else {
     console.log('A subset was run: bench/results.md is left as it was (run `npm run bench` to regenerate it).')
   }
@@ -59,6 +67,22 @@ async function main(argv) {
     console.error(`${failures} benchmark(s) failed.`)
     process.exitCode = 1
   }
+}
+
+/**
+ * The results document with the sections of `parts` replaced (or appended, in benchmark order), each opening with
+ * the machine, commit and rounds of its own run, since they differ from the full run's at the top.
+ */
+function replaceSections(document, parts, machine, { rounds, warmupRounds, roundMs }) {
+  const sections = document.split(/^(?=## \d+\. )/m)
+  const [head, ...numbered] = sections
+  const byId = new Map(numbered.map((section) => [Number(/^## (\d+)\./.exec(section)[1]), section.trimEnd()]))
+  for (const { id, text } of parts) {
+    const [heading, ...rest] = text.split('\n\n')
+    const note = `Measured on its own (\`node bench/run.mjs --write ${id}\`; ${warmupRounds} warm-up and ${rounds} measured rounds of ~${roundMs} ms per arm):\n${machine}`
+    byId.set(id, [heading, note, ...rest].join('\n\n'))
+  }
+  return `${head.trimEnd()}\n\n${[...byId].sort(([a], [b]) => a - b).map(([, section]) => section).join('\n\n')}\n`
 }
 
 function resultsDocument(machine, { rounds, warmupRounds, roundMs }, parts) {
@@ -77,8 +101,10 @@ the per-round ratios.
 
 \`\`\`sh
 npm ci
-npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 5 minutes)
+npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 7 minutes)
 node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
+node bench/run.mjs --write 7   # after npm run build: benchmark 7 alone, its section of results.md rewritten
+BENCH_SCALE_USERS=20000 node bench/run.mjs 7   # benchmark 7 against 20 000 users instead of 100 000
 BENCH_ROUNDS=20 BENCH_ROUND_MS=500 npm run bench   # more and longer rounds (BENCH_IMPORT_RUNS: cold imports)
 BENCH_MINT_IN_FLIGHT=32 node bench/run.mjs 4       # benchmark 4 with 32 tokens in flight instead of 8
 \`\`\`

@@ -6,7 +6,7 @@ export default defineConfig({
   dts: {
     entry: ['src/index.ts', 'src/testing.ts'],
     // The public types only: without the internals (the LocalClerk constructor's store, keys and router), which
-    // would pull better-sqlite3's types (a devDependency) and hono's into every app (test/packaging checks it).
+    // would pull better-sqlite3's types (a devDependency) and hono's into every app (test/crossCutting/packaging checks it).
     compilerOptions: { stripInternal: true },
   },
   clean: true,

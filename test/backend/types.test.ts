@@ -1,7 +1,7 @@
-// The client's types against @clerk/backend's, checked by the compiler (`npm run typecheck`): every method upstream
-// declares exists on ours, accepts every argument list upstream's accepts (so ported code compiles), and every
-// resource class upstream exports has all of its public fields on ours. A difference fails type-checking with the
-// group, method or class named in the error.
+// The client's types against @clerk/backend's, checked by the compiler (`npm run typecheck`, and in `npm test` by
+// test/crossCutting/typeTests.test.ts): every method upstream declares exists on ours, accepts every argument list
+// upstream's accepts (so ported code compiles), and every resource class upstream exports has all of its public
+// fields on ours. A difference fails type-checking with the group, method or class named in the error.
 import type * as Official from '@clerk/backend'
 import { describe, expectTypeOf, it } from 'vitest'
 import type * as Ours from '../../src/api.server'

@@ -1,7 +1,7 @@
 // The numbers docs/reliability.md states about the suites (how many hostile tokens, paths, rows, requests), each
 // written once there as `<!-- count:NAME -->113<!-- /count -->`. The suite that produces a number asserts it is
 // exactly the documented one (`expect(cases.length).toBe(documentedCount('hostile-tokens'))`), so the doc and the
-// suite cannot drift apart; test/docs/reliability.test.ts checks that every count of the doc is asserted by a suite.
+// suite cannot drift apart; test/crossCutting/docs/reliability.test.ts checks that every count of the doc is asserted by a suite.
 import { readFileSync } from 'node:fs'
 
 const DOC = new URL('../../docs/reliability.md', import.meta.url)

@@ -3,7 +3,7 @@
 import { importSPKI, type CryptoKey } from 'jose'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { useSyncSignatures, verifySignatureNow } from '../../src/jwt/syncSignature'
-import { signRaw } from '../hostile/fixtures'
+import { signRaw } from '../crossCutting/hostile/fixtures'
 import { createTestKey, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
 
 let rs256: TestKey

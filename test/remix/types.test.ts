@@ -1,6 +1,6 @@
 // Types as an app sees them: Remix's own loader arguments are accepted, and `useLoaderData<typeof loader>()`
-// keeps the callback's data next to `clerkState`. Checked by `tsc` (npm run typecheck); the runtime
-// assertions only make sure the file is exercised.
+// keeps the callback's data next to `clerkState`. Checked by `tsc` (npm run typecheck, and in npm test by
+// test/crossCutting/typeTests.test.ts); the runtime assertions only make sure the file is exercised.
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/server-runtime'
 import { defer, json } from '@remix-run/server-runtime'
 import { describe, expectTypeOf, it } from 'vitest'

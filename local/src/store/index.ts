@@ -35,6 +35,8 @@ export class Store {
   private readonly otherCommits
   /** Work waiting for the outermost transaction to commit (see onCommit). */
   private afterCommit: Array<() => void> = []
+  /** Inside bulkTransaction(): nested transactions run inline. */
+  private inBulk = false
 
   constructor(readonly db: SqliteDatabase) {
     // total_changes() moves with every row this connection writes, data_version with every commit by another
@@ -72,6 +74,7 @@ export class Store {
    * Nested calls are savepoints: one that throws drops only its own on-commit work.
    */
   transaction<T>(work: () => T): T {
+    if (this.inBulk) return work()
     const mark = this.afterCommit.length
     const outermost = !this.db.inTransaction
     let result: T
@@ -87,6 +90,24 @@ export class Store {
       for (const callback of committed) callback()
     }
     return result
+  }
+
+  /**
+   * One all-or-nothing transaction for bulk work (seeding), where nothing is caught half-way and nothing searches:
+   * nested transaction() calls open no savepoint, which would copy every page an item touches to SQLite's statement
+   * journal (measured: 2.5× the cost of the inserts themselves at 10 000 users), and new users' search index lines
+   * are written at the end in one statement (see UserStore.withDeferredSearch).
+   */
+  bulkTransaction<T>(work: () => T): T {
+    return this.transaction(() => {
+      const outer = this.inBulk
+      this.inBulk = true
+      try {
+        return this.users.withDeferredSearch(work)
+      } finally {
+        this.inBulk = outer
+      }
+    })
   }
 
   /**

@@ -90,19 +90,37 @@ export interface OrganizationFilter {
 }
 
 const ORGANIZATION_FILTER = `
-  (@query IS NULL OR o.id = @raw_query OR instr(lower(o.name), @query) OR instr(o.slug, @query))
-  AND (@include_ids IS NULL OR o.id IN (SELECT value FROM json_each(@include_ids)))
+  (@include_ids IS NULL OR o.id IN (SELECT value FROM json_each(@include_ids)))
   AND (@exclude_ids IS NULL OR o.id NOT IN (SELECT value FROM json_each(@exclude_ids)))
   AND (@include_user_ids IS NULL OR EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id
        AND m.user_id IN (SELECT value FROM json_each(@include_user_ids))))
   AND (@exclude_user_ids IS NULL OR NOT EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id
        AND m.user_id IN (SELECT value FROM json_each(@exclude_user_ids))))`
 
+/** The trigram index finds substrings of three characters or more; shorter ones are compared row by row. */
+const TRIGRAM = 3
+
+/**
+ * The list's WHERE: `query` (an exact id, or part of the name or slug) is a condition only when given, so that the
+ * planner can look it up in the trigram index (migration 6) rather than test every organization.
+ */
+function organizationWhere(filter: OrganizationFilter): string {
+  if (!filter.query) return ORGANIZATION_FILTER
+  const matches =
+    [...filter.query].length >= TRIGRAM
+      ? 'o.id IN (SELECT organization_id FROM organization_search_docs WHERE doc IN (SELECT rowid FROM organization_search WHERE organization_search MATCH @query))'
+      : 'instr(lower(o.name), @query) OR instr(o.slug, @query)'
+  return `(o.id = @raw_query OR ${matches}) AND ${ORGANIZATION_FILTER}`
+}
+
 type OrganizationFilterParams = Record<'query' | 'raw_query' | 'include_ids' | 'exclude_ids' | 'include_user_ids' | 'exclude_user_ids', string | null>
+
+/** The text as one FTS5 phrase: any quote doubled, so no FTS5 syntax in it is an expression. */
+const ftsPhrase = (text: string) => `"${text.toLowerCase().replace(/"/g, '""')}"`
 
 function organizationFilterParams(filter: OrganizationFilter): OrganizationFilterParams {
   return {
-    query: filter.query ? filter.query.toLowerCase() : null,
+    query: !filter.query ? null : [...filter.query].length >= TRIGRAM ? ftsPhrase(filter.query) : filter.query.toLowerCase(),
     raw_query: filter.query ?? null,
     include_ids: jsonList(filter.include_ids),
     exclude_ids: jsonList(filter.exclude_ids),
@@ -214,9 +232,6 @@ export class OrganizationStore {
         image_id = @image_id, created_by = @created_by, created_at = @created_at, updated_at = @updated_at WHERE id = @id`),
       get: db.prepare<[string, string], OrganizationRow>('SELECT * FROM organizations WHERE id = ? OR slug = ?'),
       delete: db.prepare<[string]>('DELETE FROM organizations WHERE id = ?'),
-      count: db.prepare<OrganizationFilterParams, { count: number }>(
-        `SELECT count(*) AS count FROM organizations o WHERE ${ORGANIZATION_FILTER}`,
-      ),
       membersCount: db.prepare<[string], { count: number }>(
         'SELECT count(*) AS count FROM organization_memberships WHERE organization_id = ?',
       ),
@@ -269,15 +284,16 @@ export class OrganizationStore {
       order.field === 'members_count'
         ? '(SELECT count(*) FROM organization_memberships m WHERE m.organization_id = o.id)'
         : order.field === 'name'
-          ? 'lower(o.name)'
+          ? 'lower(o.name)' // the expression of the index organizations_name
           : 'o.created_at'
     // rowid breaks ties in insertion order, so equal timestamps (a frozen test clock) still sort stably.
-    const sql = `SELECT o.* FROM organizations o WHERE ${ORGANIZATION_FILTER} ORDER BY ${key} ${direction}, o.rowid ${direction} LIMIT @limit OFFSET @offset`
+    const sql = `SELECT o.* FROM organizations o WHERE ${organizationWhere(filter)} ORDER BY ${key} ${direction}, o.rowid ${direction} LIMIT @limit OFFSET @offset`
     return (this.lists.get(sql).all({ ...organizationFilterParams(filter), ...page }) as OrganizationRow[]).map(organizationFromRow)
   }
 
   count(filter: OrganizationFilter): number {
-    return this.stmts.count.get(organizationFilterParams(filter))?.count ?? 0
+    const sql = `SELECT count(*) AS count FROM organizations o WHERE ${organizationWhere(filter)}`
+    return (this.lists.get(sql).get(organizationFilterParams(filter)) as { count: number } | undefined)?.count ?? 0
   }
 
   membersCount(organizationId: string): number {
