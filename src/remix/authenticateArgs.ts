@@ -4,6 +4,7 @@
 import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
 import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
+import { RemixClerkError } from '../shared/remixClerkError'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
@@ -135,7 +136,7 @@ function requestOf(args: AuthArgs, caller: 'getAuth' | 'rootAuthLoader'): Reques
   const request = (args as Partial<AuthArgs> | null | undefined)?.request
   // By shape rather than instanceof: the Request may come from another realm or a polyfill.
   if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || typeof request.headers?.get !== 'function') {
-    throw new Error(noLoaderArgs(caller))
+    throw new RemixClerkError('REMIX_CLERK_MISSING_LOADER_ARGS', noLoaderArgs(caller))
   }
   return request
 }
