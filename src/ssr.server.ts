@@ -1,7 +1,10 @@
-// Public entry `remix-clerk/ssr.server`: getAuth and rootAuthLoader for Remix loaders and actions.
+// Public entry `remix-clerk/ssr.server`: getAuth and rootAuthLoader for Remix loaders and actions, and the guard that
+// recognises their errors by code (the class itself is exported as a type: `instanceof` fails across two copies).
 export { getAuth } from './remix/getAuth'
 export { rootAuthLoader } from './remix/rootAuthLoader'
 export type { RootAuthLoaderCallback } from './remix/rootAuthLoader'
+export { isRemixClerkError } from './shared/remixClerkError'
+export type { RemixClerkError, RemixClerkErrorCode } from './shared/remixClerkError'
 export type {
   AcceptsTokenOption,
   AuthArgs,

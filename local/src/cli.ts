@@ -9,6 +9,7 @@ import { formatEnvLines } from './assembly/envLines.js'
 import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
 import { DEFAULT_DB_PATH } from './core/options.js'
 import type { SeedData } from './assembly/seed.js'
+import { LocalClerkError, type LocalClerkErrorCode } from './shared/errors.js'
 import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './shared/privateFiles.js'
 import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
 
@@ -52,7 +53,12 @@ Seed file: {"users":[{"email_address":["ada@example.com"],"first_name":"Ada"}],
             "organizations":[{"name":"Acme","members":[{"user":"ada@example.com","role":"org:admin"}]}],
             "templates":[{"name":"supabase","claims":{"role":"authenticated","email":"{{user.primary_email_address}}"}}]}`
 
-class UsageError extends Error {}
+/** A mistake on the command line: exit status 2 and a pointer to --help. */
+class UsageError extends LocalClerkError {
+  constructor(message: string) {
+    super('REMIX_CLERK_LOCAL_INVALID_USAGE', message)
+  }
+}
 
 function integerOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -75,6 +81,8 @@ function readSeedFile(path: string): SeedData {
 }
 
 type CliValues = Record<string, string | boolean | string[] | undefined>
+
+const OPTION_CODES = new Set<LocalClerkErrorCode>(['REMIX_CLERK_LOCAL_INVALID_OPTION', 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT', 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS'])
 
 async function start(values: CliValues): Promise<void> {
   const port = integerOption('port', values.port as string | undefined, 4000)
@@ -108,7 +116,7 @@ async function start(values: CliValues): Promise<void> {
     webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
     // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
-    if (error instanceof TypeError && (allowedOrigins || satelliteOrigins || webhookUrls)) {
+    if (error instanceof LocalClerkError && OPTION_CODES.has(error.code) && (allowedOrigins || satelliteOrigins || webhookUrls)) {
       throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
     }
     throw error
@@ -259,7 +267,9 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  console.error(`remix-clerk-local: ${(error as Error).message.replace(/^remix-clerk-local: /, '')}`)
+  // The stable code (docs/errors.md) after the message, for scripts that branch on what went wrong.
+  const code = error instanceof LocalClerkError ? ` [${error.code}]` : ''
+  console.error(`remix-clerk-local: ${(error as Error).message.replace(/^remix-clerk-local: /, '')}${code}`)
   if (usage) console.error('Run remix-clerk-local --help for usage.')
   process.exit(usage ? 2 : 1)
 })

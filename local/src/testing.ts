@@ -1,4 +1,5 @@
 // Public entry of remix-clerk-local/testing: helpers for an app's own tests.
+import { LocalClerkError } from './shared/errors.js'
 import { cookieSuffix } from './http/appCookies.js'
 import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
 import type { LocalClerkOptions } from './core/options.js'
@@ -265,14 +266,15 @@ function resolvePersona(clerk: LocalClerk, as: SignInAs | Persona): SignInAs {
   if (typeof as !== 'string') return as
   const personas = seedPersonas(clerk)
   const persona = personas[as]
-  if (!persona) throw new TypeError(`remix-clerk-local/testing: unknown persona ${JSON.stringify(as)}; use 'member' or 'org-admin'.`)
+  if (!persona) throw new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_ARGUMENT', `remix-clerk-local/testing: unknown persona ${JSON.stringify(as)}; use 'member' or 'org-admin'.`)
   return { user: persona.userId, organization: personas.organization.id }
 }
 
 function userIdFor(clerk: LocalClerk, user: unknown): string {
   if (typeof user === 'string' && user.startsWith('user_')) return user
   if (typeof user === 'string' && user.includes('@')) return clerk.seed({ users: [{ email_address: user }] }).users[0]!.id
-  throw new TypeError(
+  throw new LocalClerkError(
+    'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
     `remix-clerk-local/testing: user must be a user id (user_…) or an e-mail address (got ${JSON.stringify(user)}).`,
   )
 }

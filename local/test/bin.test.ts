@@ -45,7 +45,7 @@ describe('the remix-clerk-local bin', () => {
   it('passes the arguments and the exit code through', () => {
     const run = spawnSync(process.execPath, [BIN, 'nonsense'], { encoding: 'utf8' })
     expect(run.status).toBe(2)
-    expect(run.stderr).toContain('remix-clerk-local: unknown command "nonsense".')
+    expect(run.stderr).toContain('remix-clerk-local: unknown command "nonsense". [REMIX_CLERK_LOCAL_INVALID_USAGE]')
   })
 
   it('without dist/ (a clone before its first build), says to run npm run build and exits 1', () => {

@@ -64,7 +64,7 @@ describe('remix-clerk-local CLI', () => {
     const cli = runCli(args)
     expect(await cli.exited).toBe(2)
     const [first, second] = cli.stderr().trim().split('\n')
-    if (typeof message === 'string') expect(first).toBe(message)
+    if (typeof message === 'string') expect(first).toBe(`${message} [REMIX_CLERK_LOCAL_INVALID_USAGE]`)
     else expect(first).toMatch(message)
     expect(second).toBe('Run remix-clerk-local --help for usage.')
   })
@@ -84,7 +84,7 @@ describe('remix-clerk-local CLI', () => {
     writeFileSync(bad, JSON.stringify({ users: [{ email_address: 'ok@example.com' }, { email_address: 'broken' }] }))
     const failed = runCli(['seed', bad, '--db', db])
     expect(await failed.exited).toBe(1)
-    expect(failed.stderr().trim()).toBe('remix-clerk-local: users[1]: email_address[0] must be a valid email address.')
+    expect(failed.stderr().trim()).toBe('remix-clerk-local: users[1]: email_address[0] must be a valid email address. [REMIX_CLERK_LOCAL_INVALID_SEED]')
   })
 
   it('starts on a free port with --seed, prints the .env lines, serves them, and stops cleanly on SIGTERM', async () => {
@@ -241,7 +241,7 @@ describe('remix-clerk-local CLI', () => {
     const second = runCli(['start', '--port', port, '--db', ':memory:'])
     expect(await second.exited).toBe(1)
     expect(second.stderr().trim()).toBe(
-      `remix-clerk-local: port ${port} on 127.0.0.1 is already in use; pick another port or pass 0 for a free one.`,
+      `remix-clerk-local: port ${port} on 127.0.0.1 is already in use; pick another port or pass 0 for a free one. [REMIX_CLERK_LOCAL_PORT_IN_USE]`,
     )
   })
 })

@@ -102,12 +102,14 @@ describe('createSignedInRequest', () => {
   })
 
   it('refuses what it cannot sign in, with the reason', async () => {
-    await expect(createSignedInRequest(clerk, URL_, { user: 'ada' })).rejects.toThrow(
-      'remix-clerk-local/testing: user must be a user id (user_…) or an e-mail address (got "ada").',
-    )
-    await expect(createSignedInRequest(clerk, URL_, 'owner' as 'member')).rejects.toThrow(
-      `remix-clerk-local/testing: unknown persona "owner"; use 'member' or 'org-admin'.`,
-    )
+    await expect(createSignedInRequest(clerk, URL_, { user: 'ada' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
+      message: 'remix-clerk-local/testing: user must be a user id (user_…) or an e-mail address (got "ada").',
+    })
+    await expect(createSignedInRequest(clerk, URL_, 'owner' as 'member')).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
+      message: `remix-clerk-local/testing: unknown persona "owner"; use 'member' or 'org-admin'.`,
+    })
     await expect(createSignedInRequest(clerk, URL_, { user: 'user_missing' })).rejects.toMatchObject({ status: 404, code: 'resource_not_found' })
     await expect(createSignedInRequest(clerk, URL_, { user: 'helper.outsider@example.com', organization: 'acme' })).rejects.toMatchObject({
       status: 422,

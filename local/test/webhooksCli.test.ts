@@ -86,7 +86,7 @@ describe('remix-clerk-local start --webhook-url', () => {
     running = runCli(['start', '--port', '0', '--db', ':memory:', '--webhook-url', 'localhost:3000/api/webhooks'])
     expect(await running.exited).toBe(2)
     expect(running.stderr()).toBe(
-      'remix-clerk-local: webhook endpoint "localhost:3000/api/webhooks" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".\n' +
+      'remix-clerk-local: webhook endpoint "localhost:3000/api/webhooks" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks". [REMIX_CLERK_LOCAL_INVALID_USAGE]\n' +
         'Run remix-clerk-local --help for usage.\n',
     )
   })

@@ -4,6 +4,7 @@
 import { sessionAuthFields, type SessionAuthFields } from './claims'
 import type { JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt'
 import { createCheckAuthorization, type CheckAuthorization } from './has'
+import { RemixClerkError } from '../shared/remixClerkError'
 
 export type { CheckAuthorization, CheckAuthorizationParams, ReverificationConfig } from './has'
 
@@ -131,7 +132,8 @@ function createGetToken(sessionId: string | undefined, sessionToken: string, min
     // The session token itself needs no network; only a template or a custom lifetime is minted.
     if (!template && expiresInSeconds === undefined) return sessionToken
     if (!mintToken) {
-      throw new Error(
+      throw new RemixClerkError(
+        'REMIX_CLERK_MISSING_SECRET_KEY',
         'getToken({ template, expiresInSeconds }) needs the Backend API: pass a secretKey (CLERK_SECRET_KEY) so a token can be minted.',
       )
     }

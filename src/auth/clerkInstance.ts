@@ -2,7 +2,7 @@
 // API, Backend API client and verification options. Derived once per set of options and then shared by
 // every request made with the same options, so the hot path only compares a few strings.
 import { createClerkClient, type ClerkClient } from '../backend/client'
-import { ClerkClientError } from '../backend/errors'
+import { ClerkClientError, type ClerkClientErrorCode } from '../backend/errors'
 import { resolveConfig } from '../backend/options'
 import type { AuthObjectDebugData, TokenMinter } from './authObject'
 import {
@@ -16,6 +16,7 @@ import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions'
 import { withoutScheme } from './requestContext'
 import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
+import { isRemixClerkError, RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError'
 import { instanceIdentity } from '../jwt/verifyJwt'
 import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
 import type { VerificationOptions } from '../jwt/verify'
@@ -192,10 +193,20 @@ function satelliteFrontendApis(frontendApi: string, proxyUrl: string | undefined
   return Object.freeze(issuers)
 }
 
+/** The client's option checks, reported with getAuth's codes. */
+const CLIENT_ERROR_CODES: Record<ClerkClientErrorCode, RemixClerkErrorCode> = {
+  secret_key_missing: 'REMIX_CLERK_MISSING_SECRET_KEY',
+  secret_key_invalid: 'REMIX_CLERK_INVALID_SECRET_KEY',
+  api_url_invalid: 'REMIX_CLERK_INVALID_API_URL',
+  option_invalid: 'REMIX_CLERK_INVALID_OPTION',
+  argument_invalid: 'REMIX_CLERK_INVALID_OPTION',
+}
+
 function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
   checkSatelliteOptions(options)
   if (options.proxyUrl && !options.proxyUrl.startsWith('/') && !isHttpUrl(options.proxyUrl)) {
-    throw new Error(
+    throw new RemixClerkError(
+      'REMIX_CLERK_INVALID_PROXY_URL',
       `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a ` +
         `path on your app such as /__clerk; got ${JSON.stringify(options.proxyUrl.slice(0, 60))}.`,
     )
@@ -205,14 +216,15 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
     // JWKS or getToken call (which a jwtKey setup may never make).
     resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion, machineSecretKey: options.machineSecretKey })
   } catch (error) {
-    if (error instanceof ClerkClientError) throw new Error(error.message)
+    if (error instanceof ClerkClientError) throw new RemixClerkError(CLIENT_ERROR_CODES[error.code], error.message)
     throw error
   }
   try {
     parsePublishableKey(options.publishableKey)
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error)
-    throw new Error(
+    throw new RemixClerkError(
+      isRemixClerkError(error) ? error.code : 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY',
       `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key ` +
         '(pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.',
     )

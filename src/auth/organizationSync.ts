@@ -4,6 +4,7 @@
 // documents (literal segments, `:id` / `:slug` / any `:name` segment, and a final `(.*)`), runs in time linear in
 // the path whatever the pattern, and refuses every other form when the options are read, where path-to-regexp
 // would accept custom regular expressions that an attacker's path could make backtrack.
+import { RemixClerkError } from '../shared/remixClerkError'
 
 /** `organizationSyncOptions` of getAuth and rootAuthLoader, as @clerk/backend's `authenticateRequest` takes them. */
 export interface OrganizationSyncOptions {
@@ -76,14 +77,15 @@ export function organizationIdParameter(target: OrganizationSyncTarget): string 
 function compileAll(patterns: unknown, option: string): CompiledPattern[] {
   if (patterns === undefined) return []
   if (!Array.isArray(patterns)) {
-    throw new Error(`remix-clerk: organizationSyncOptions.${option} must be an array of paths such as ['/orgs/:slug']; got ${typeof patterns}.`)
+    throw new RemixClerkError('REMIX_CLERK_INVALID_ORGANIZATION_SYNC_OPTIONS', `remix-clerk: organizationSyncOptions.${option} must be an array of paths such as ['/orgs/:slug']; got ${typeof patterns}.`)
   }
   return patterns.map((pattern: unknown) => compile(pattern, option))
 }
 
 function compile(pattern: unknown, option: string): CompiledPattern {
   const unsupported = (why: string) =>
-    new Error(
+    new RemixClerkError(
+      'REMIX_CLERK_INVALID_ORGANIZATION_SYNC_OPTIONS',
       `remix-clerk: organizationSyncOptions.${option} has the pattern ${JSON.stringify(String(pattern).slice(0, 100))}, which ${why}. ` +
         'Supported: a path of literal segments and `:name` segments (`:id` for an organization id, `:slug` for its slug), ' +
         "optionally ending in `/(.*)` for anything below it, e.g. ['/orgs/:slug', '/orgs/:slug/(.*)'].",

@@ -2,6 +2,7 @@
 // From it come the instance type, the Frontend API host, the Backend API URL and the cookie suffix.
 import { BoundedCache } from '../shared/boundedCache'
 import { forgetOnReset } from '../shared/processState'
+import { RemixClerkError } from '../shared/remixClerkError'
 
 export type InstanceType = 'production' | 'development'
 
@@ -31,26 +32,26 @@ export const PUBLISHABLE_KEY_UNDECODABLE = 'Publishable key not valid: Failed to
 /** @internal */
 export const PUBLISHABLE_KEY_BAD_FORMAT = 'Publishable key not valid: Decoded key has invalid format.'
 
-/** Throws an `Error` with upstream's message when the key is missing or malformed. */
+/** Throws a RemixClerkError with upstream's message when the key is missing or malformed. */
 export function parsePublishableKey(key: string | undefined, options: ParsePublishableKeyOptions = {}): PublishableKey {
-  if (!key) throw new Error(PUBLISHABLE_KEY_MISSING)
+  if (!key) throw new RemixClerkError('REMIX_CLERK_MISSING_PUBLISHABLE_KEY', PUBLISHABLE_KEY_MISSING)
   const instanceType: InstanceType | undefined = key.startsWith(LIVE_PREFIX)
     ? 'production'
     : key.startsWith(TEST_PREFIX)
       ? 'development'
       : undefined
   const encoded = key.slice(LIVE_PREFIX.length)
-  if (!instanceType || encoded === '' || encoded.includes('_')) throw new Error(PUBLISHABLE_KEY_INVALID)
+  if (!instanceType || encoded === '' || encoded.includes('_')) throw invalidKey(PUBLISHABLE_KEY_INVALID)
 
   let decoded: string
   try {
     decoded = atob(encoded)
   } catch {
-    throw new Error(PUBLISHABLE_KEY_UNDECODABLE)
+    throw invalidKey(PUBLISHABLE_KEY_UNDECODABLE)
   }
   // Exactly one `$`, at the end, and a dot in the host: `localhost:4000$` is not a key.
   const host = decoded.slice(0, -1)
-  if (!decoded.endsWith('$') || host.includes('$') || !host.includes('.')) throw new Error(PUBLISHABLE_KEY_BAD_FORMAT)
+  if (!decoded.endsWith('$') || host.includes('$') || !host.includes('.')) throw invalidKey(PUBLISHABLE_KEY_BAD_FORMAT)
 
   let frontendApi = host
   if (options.proxyUrl) frontendApi = options.proxyUrl
@@ -99,4 +100,8 @@ async function computeCookieSuffix(publishableKey: string): Promise<string> {
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .slice(0, 8)
+}
+
+function invalidKey(message: string): RemixClerkError {
+  return new RemixClerkError('REMIX_CLERK_INVALID_PUBLISHABLE_KEY', message)
 }

@@ -5,6 +5,7 @@ import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
 import { checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken'
 import { isRedirect, type RequestState, type SettledState } from '../auth/requestState'
+import { RemixClerkError } from '../shared/remixClerkError'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
@@ -172,7 +173,7 @@ function requestOf(args: AuthArgs, caller: Caller['name']): Request {
   const request = (args as Partial<AuthArgs> | null | undefined)?.request
   // By shape rather than instanceof: the Request may come from another realm or a polyfill.
   if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || typeof request.headers?.get !== 'function') {
-    throw new Error(noLoaderArgs(caller))
+    throw new RemixClerkError('REMIX_CLERK_MISSING_LOADER_ARGS', noLoaderArgs(caller))
   }
   return request
 }

@@ -1,6 +1,7 @@
 // Adds `clerkState` to whatever the rootAuthLoader callback returned, keeping its status and headers,
 // and appending the auth state's headers (never replacing a Set-Cookie the app set). Remix's result
 // kinds are recognised by shape, so Remix is never imported.
+import { RemixClerkError } from '../shared/remixClerkError'
 import { describeValue, invalidCallbackResult } from './errors'
 import type { ClerkState } from './types'
 
@@ -63,7 +64,7 @@ function setCookieValues(headers: Headers): string[] {
 function dataObject(value: unknown, container: string): Record<string, unknown> {
   if (value === null) return {}
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
-  throw new Error(invalidCallbackResult(container ? `${container} ${describeValue(value)} as its data` : describeValue(value)))
+  throw new RemixClerkError('REMIX_CLERK_INVALID_CALLBACK_RESULT', invalidCallbackResult(container ? `${container} ${describeValue(value)} as its data` : describeValue(value)))
 }
 
 async function jsonBody(response: Response): Promise<unknown> {
@@ -72,7 +73,7 @@ async function jsonBody(response: Response): Promise<unknown> {
     return JSON.parse(text)
   } catch {
     const type = response.headers.get('content-type')
-    throw new Error(invalidCallbackResult(`a Response whose body is not JSON (content-type: ${type ?? 'none'})`))
+    throw new RemixClerkError('REMIX_CLERK_INVALID_CALLBACK_RESULT', invalidCallbackResult(`a Response whose body is not JSON (content-type: ${type ?? 'none'})`))
   }
 }
 

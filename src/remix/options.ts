@@ -1,6 +1,7 @@
 // Options of getAuth and rootAuthLoader: an explicit option wins, else its environment variable (see
 // env.ts for where variables are looked up), else the default.
 import type { AuthenticateOptions } from '../auth/clerkInstance'
+import { RemixClerkError } from '../shared/remixClerkError'
 import { envReader, isTruthy, type EnvReader } from './env'
 import { missingKey, noPublishableKey, noSecretKey } from './errors'
 import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'
@@ -20,9 +21,9 @@ export function loadAuthOptions(
   const { request, context } = args
   overrides ??= NO_OPTIONS
   const secretKey = overrides.secretKey || env('CLERK_SECRET_KEY')
-  if (!secretKey) throw new Error(missingKey(noSecretKey, context))
+  if (!secretKey) throw new RemixClerkError('REMIX_CLERK_MISSING_SECRET_KEY', missingKey(noSecretKey, context))
   const publishableKey = overrides.publishableKey || env('CLERK_PUBLISHABLE_KEY')
-  if (!publishableKey) throw new Error(missingKey(noPublishableKey, context))
+  if (!publishableKey) throw new RemixClerkError('REMIX_CLERK_MISSING_PUBLISHABLE_KEY', missingKey(noPublishableKey, context))
 
   let url: URL | undefined
   const requestUrl = () => (url ??= new URL(request.url))

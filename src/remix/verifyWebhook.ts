@@ -4,6 +4,7 @@
 // request's body, which checking the signature needs: the one function of remix-clerk that does.
 import { Webhook, WebhookVerificationError as SignatureError } from 'standardwebhooks'
 import type { WebhookEvent } from '../backend/resources/webhookEvents'
+import { RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { envReader } from './env'
 
@@ -26,16 +27,35 @@ export type WebhookVerificationErrorReason =
   | 'timestamp-out-of-range'
   | 'invalid-payload'
 
-/** What verifyWebhook throws: answer the request with a 400. Its message never contains the secret. */
-export class WebhookVerificationError extends Error {
+/** The stable code of each reason (the `REMIX_CLERK_WEBHOOK_…` codes of docs/errors.md). */
+const CODES = {
+  'missing-signing-secret': 'REMIX_CLERK_WEBHOOK_MISSING_SIGNING_SECRET',
+  'invalid-signing-secret': 'REMIX_CLERK_WEBHOOK_INVALID_SIGNING_SECRET',
+  'missing-headers': 'REMIX_CLERK_WEBHOOK_MISSING_HEADERS',
+  'body-already-read': 'REMIX_CLERK_WEBHOOK_BODY_ALREADY_READ',
+  'invalid-signature': 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE',
+  'timestamp-out-of-range': 'REMIX_CLERK_WEBHOOK_TIMESTAMP_OUT_OF_RANGE',
+  'invalid-payload': 'REMIX_CLERK_WEBHOOK_INVALID_PAYLOAD',
+} as const satisfies Record<WebhookVerificationErrorReason, RemixClerkErrorCode>
+
+/**
+ * What verifyWebhook throws: answer the request with a 400 (a `…_SIGNING_SECRET` code is the app's configuration, not
+ * the sender's fault). Its message never contains the secret.
+ */
+export class WebhookVerificationError extends RemixClerkError {
+  declare readonly code: (typeof CODES)[WebhookVerificationErrorReason]
   readonly reason: WebhookVerificationErrorReason
 
   constructor(reason: WebhookVerificationErrorReason, message: string) {
-    super(`remix-clerk: ${message}`)
-    this.name = 'WebhookVerificationError'
+    super(CODES[reason], `remix-clerk: ${message}`)
     this.reason = reason
   }
+
+  override toJSON() {
+    return { ...super.toJSON(), reason: this.reason }
+  }
 }
+WebhookVerificationError.prototype.name = 'WebhookVerificationError'
 
 const SECRET_VARIABLE = 'CLERK_WEBHOOK_SIGNING_SECRET'
 const HEADERS = ['svix-id', 'svix-timestamp', 'svix-signature'] as const

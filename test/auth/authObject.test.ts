@@ -88,9 +88,10 @@ describe('signed-in auth object', () => {
 
     it('explains what is missing when asked to mint without a Backend API', async () => {
       const auth = signedInAuthObject({ sessionClaims: CLAIMS, sessionToken: TOKEN })
-      await expect(auth.getToken({ template: 'supabase' })).rejects.toThrow(
-        'getToken({ template, expiresInSeconds }) needs the Backend API: pass a secretKey (CLERK_SECRET_KEY) so a token can be minted.',
-      )
+      await expect(auth.getToken({ template: 'supabase' })).rejects.toMatchObject({
+        code: 'REMIX_CLERK_MISSING_SECRET_KEY',
+        message: 'getToken({ template, expiresInSeconds }) needs the Backend API: pass a secretKey (CLERK_SECRET_KEY) so a token can be minted.',
+      })
     })
 
     it('resolves to null for claims without a session id', async () => {

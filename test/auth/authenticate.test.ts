@@ -335,10 +335,23 @@ describe('development instance (pk_test_)', () => {
 describe('configuration', () => {
   it('a proxyUrl that is neither an http(s) URL nor a path is refused with the fix', async () => {
     for (const proxyUrl of ['clerk.example.com', 'ftp://proxy.example', 'https://']) {
-      await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toThrow(
-        `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a path on your app such as /__clerk; got ${JSON.stringify(proxyUrl)}.`,
-      )
+      await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), proxyUrl })).rejects.toMatchObject({
+        code: 'REMIX_CLERK_INVALID_PROXY_URL',
+        message: `remix-clerk: proxyUrl (CLERK_PROXY_URL) must be an absolute http(s) URL such as https://example.com/__clerk, or a path on your app such as /__clerk; got ${JSON.stringify(proxyUrl)}.`,
+      })
     }
+  })
+
+  it("the Backend API client's option checks reject with getAuth's codes", async () => {
+    const options = instance.options as AuthenticateOptions
+    await expect(clerkInstanceFor({ ...options, apiUrl: 'ftp://api.example' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_INVALID_API_URL',
+      message: expect.stringContaining('Set CLERK_API_URL'),
+    })
+    await expect(clerkInstanceFor({ ...options, apiVersion: 'v1/users' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_INVALID_OPTION',
+      message: expect.stringContaining('apiVersion must be a single path segment'),
+    })
   })
 
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {

@@ -57,9 +57,10 @@ describe('every process.env read throws (Deno without --allow-env)', () => {
   })
 
   it('getAuth with no key anywhere rejects with the missing-key message, not the runtime error', async () => {
-    await expect(withProcessEnv(refusingEnvironment(), () => getAuth(signedIn()))).rejects.toThrow(
-      /^remix-clerk: missing Clerk secret key\. Set the CLERK_SECRET_KEY environment variable/,
-    )
+    await expect(withProcessEnv(refusingEnvironment(), () => getAuth(signedIn()))).rejects.toMatchObject({
+      code: 'REMIX_CLERK_MISSING_SECRET_KEY',
+      message: expect.stringContaining('Set the CLERK_SECRET_KEY environment variable'),
+    })
   })
 
   it('rootAuthLoader with the keys as options answers with clerkState', async () => {

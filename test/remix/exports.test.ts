@@ -1,4 +1,4 @@
-// The public surface: `remix-clerk/ssr.server` exports exactly getAuth and rootAuthLoader at run time,
+// The public surface: `remix-clerk/ssr.server` exports exactly getAuth, rootAuthLoader and isRemixClerkError at run time,
 // from the sources and from the built ESM and CJS files, whose types import nothing from Remix; `api.server`
 // exports verifyToken with its error class, and none of the internals; `webhooks` exactly verifyWebhook and its error.
 import { execFileSync } from 'node:child_process'
@@ -28,15 +28,15 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 describe('remix-clerk/ssr.server', () => {
-  it('exports exactly getAuth and rootAuthLoader (sources)', () => {
-    expect(Object.keys(ssrSource).sort()).toEqual(['getAuth', 'rootAuthLoader'])
+  it('exports exactly getAuth, rootAuthLoader and isRemixClerkError (sources)', () => {
+    expect(Object.keys(ssrSource).sort()).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
   })
 
-  it('exports exactly getAuth and rootAuthLoader (built ESM and CJS)', async () => {
+  it('exports exactly getAuth, rootAuthLoader and isRemixClerkError (built ESM and CJS)', async () => {
     const esm = (await import(pathToFileURL(join(outDir, 'ssr.server.js')).href)) as Record<string, unknown>
     const cjs = createRequire(import.meta.url)(join(outDir, 'ssr.server.cjs')) as Record<string, unknown>
-    expect(Object.keys(esm).sort()).toEqual(['getAuth', 'rootAuthLoader'])
-    expect(Object.keys(cjs).filter((name) => name !== '__esModule').sort()).toEqual(['getAuth', 'rootAuthLoader'])
+    expect(Object.keys(esm).sort()).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
+    expect(Object.keys(cjs).filter((name) => name !== '__esModule').sort()).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
   })
 
   it('built ESM and CJS both authenticate a request', async () => {

@@ -318,23 +318,27 @@ describe('misuse', () => {
     ['a request that is not one', { request: 'http://x' }],
     ['the request alone', new Request(PAGE)],
   ])('%s → an error that shows the call to make', async (_name, given) => {
-    await expect(getAuth(given as never, valid())).rejects.toThrow(
-      "remix-clerk: getAuth() needs the arguments Remix passes to your loader or action (an object with `request`). Call it as `export const loader = async (args) => { const auth = await getAuth(args); … }`.",
-    )
+    await expect(getAuth(given as never, valid())).rejects.toMatchObject({
+      code: 'REMIX_CLERK_MISSING_LOADER_ARGS',
+      message:
+        "remix-clerk: getAuth() needs the arguments Remix passes to your loader or action (an object with `request`). Call it as `export const loader = async (args) => { const auth = await getAuth(args); … }`.",
+    })
   })
 
   it('no secret key anywhere → names CLERK_SECRET_KEY', async () => {
     vi.stubEnv('CLERK_SECRET_KEY', '')
-    await expect(getAuth(args(new Request(PAGE)), { publishableKey: v2.local.publishableKey })).rejects.toThrow(
-      /^remix-clerk: missing Clerk secret key\. Set the CLERK_SECRET_KEY environment variable/,
-    )
+    await expect(getAuth(args(new Request(PAGE)), { publishableKey: v2.local.publishableKey })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_MISSING_SECRET_KEY',
+      message: expect.stringContaining('Set the CLERK_SECRET_KEY environment variable'),
+    })
   })
 
   it('no publishable key anywhere → names CLERK_PUBLISHABLE_KEY', async () => {
     vi.stubEnv('CLERK_PUBLISHABLE_KEY', '')
-    await expect(getAuth(args(new Request(PAGE)), { secretKey: v2.local.secretKey })).rejects.toThrow(
-      /^remix-clerk: missing Clerk publishable key\. Set the CLERK_PUBLISHABLE_KEY environment variable/,
-    )
+    await expect(getAuth(args(new Request(PAGE)), { secretKey: v2.local.secretKey })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY',
+      message: expect.stringContaining('Set the CLERK_PUBLISHABLE_KEY environment variable'),
+    })
   })
 
   it.each([
@@ -344,6 +348,7 @@ describe('misuse', () => {
     ['a host without a dot', `pk_live_${btoa('localhost:3000$')}`, 'Publishable key not valid: Decoded key has invalid format.'],
   ])('a bad publishable key (%s) → names CLERK_PUBLISHABLE_KEY, never echoes the secret key', async (_name, publishableKey, problem) => {
     const error = await rejection(getAuth(args(new Request(PAGE)), { secretKey: v2.local.secretKey, publishableKey }))
+    expect(error).toMatchObject({ code: 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' })
     expect((error as Error).message).toBe(
       `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key (pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.`,
     )
@@ -352,16 +357,16 @@ describe('misuse', () => {
 
   it('a publishable key in place of the secret key → says so without echoing it', async () => {
     const error = await rejection(getAuth(args(new Request(PAGE)), { secretKey: v2.local.publishableKey, publishableKey: v2.local.publishableKey }))
-    expect((error as Error).message).toMatch(/^The Clerk secret key is a publishable key \(pk_…\)\./)
+    expect(error).toMatchObject({ code: 'REMIX_CLERK_INVALID_SECRET_KEY', message: expect.stringContaining('The Clerk secret key is a publishable key (pk_…).') })
     expect((error as Error).message).not.toContain(v2.local.publishableKey)
   })
 
   it('isSatellite (option, function or CLERK_IS_SATELLITE) without domain or proxyUrl → says which to set', async () => {
-    const message = /^remix-clerk: isSatellite \(CLERK_IS_SATELLITE\) is set, but neither domain \(CLERK_DOMAIN\) nor proxyUrl \(CLERK_PROXY_URL\)/
-    await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: true })).rejects.toThrow(message)
-    await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: (url) => url.hostname === '127.0.0.1' })).rejects.toThrow(message)
+    const refused = { code: 'REMIX_CLERK_INVALID_SATELLITE_OPTIONS', message: expect.stringContaining('neither domain (CLERK_DOMAIN) nor proxyUrl (CLERK_PROXY_URL)') }
+    await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: true })).rejects.toMatchObject(refused)
+    await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: (url) => url.hostname === '127.0.0.1' })).rejects.toMatchObject(refused)
     vi.stubEnv('CLERK_IS_SATELLITE', 'TRUE')
-    await expect(getAuth(args(new Request(PAGE)), valid())).rejects.toThrow(message)
+    await expect(getAuth(args(new Request(PAGE)), valid())).rejects.toMatchObject(refused)
     vi.stubEnv('CLERK_DOMAIN', 'satellite.example')
     expect((await getAuth(args(new Request(PAGE)), valid())).isAuthenticated).toBe(false)
     vi.stubEnv('CLERK_IS_SATELLITE', 'false')

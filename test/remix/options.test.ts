@@ -74,7 +74,7 @@ describe('CLERK_PUBLISHABLE_KEY is taken from', () => {
     ['context.env', { env: { OTHER: 'x' } }],
   ])('%s without the name ends the lookup: context[name] and globalThis are not read', async (_name, context) => {
     const { args, options } = withPublishableKeyIn(['context', 'global'], context)
-    await expect(getAuth(args, options)).rejects.toThrow(/^remix-clerk: missing Clerk publishable key\./)
+    await expect(getAuth(args, options)).rejects.toMatchObject({ code: 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY' })
   })
 
   it('context.cloudflare without env does not end the lookup', async () => {

@@ -235,9 +235,10 @@ describe('with a callback', () => {
     ['a Response whose body is not JSON', () => new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } }), 'a Response whose body is not JSON (content-type: text/html)'],
     ['a Response whose JSON is an array', () => json([1]), 'a Response with an array as its data'],
   ])('%s: rejected with an error that lists what may be returned', async (_name, callback, what) => {
-    await expect(rootAuthLoader(signedIn(), callback as never, options())).rejects.toThrow(
-      `remix-clerk: the rootAuthLoader callback returned ${what}. Return a plain object, null, json(...) or another Response with a JSON object body, a redirect, defer(...) or data(...); rootAuthLoader adds \`clerkState\` to it.`,
-    )
+    await expect(rootAuthLoader(signedIn(), callback as never, options())).rejects.toMatchObject({
+      code: 'REMIX_CLERK_INVALID_CALLBACK_RESULT',
+      message: `remix-clerk: the rootAuthLoader callback returned ${what}. Return a plain object, null, json(...) or another Response with a JSON object body, a redirect, defer(...) or data(...); rootAuthLoader adds \`clerkState\` to it.`,
+    })
   })
 
   it('gets request.auth, and with load* options the user, session and organization (fetched in parallel, no private metadata)', async () => {

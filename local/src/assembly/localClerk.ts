@@ -4,6 +4,7 @@ import { createApp } from './app.js'
 import { type Core, createCore } from '../core/core.js'
 import type { PublicJwk } from '../tokens/instanceKeys.js'
 import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
+import { LocalClerkError } from '../shared/errors.js'
 import { type LocalClerkOptions, resolveOptions } from '../core/options.js'
 import { clerkJsUrl } from '../clerkJsBundles/clerkJsBundle.js'
 import { oauthAccessTokenJson } from '../backendJson/machineAuth.js'
@@ -118,7 +119,7 @@ export class LocalClerk {
   /** Serves over HTTP; the default port 0 picks a free one. */
   async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
     this.assertOpen()
-    if (this.server) throw new Error(`remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
+    if (this.server) throw new LocalClerkError('REMIX_CLERK_LOCAL_ALREADY_LISTENING', `remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
     this.core.allowedHosts.addListenHost(host)
     this.server = await startServer(this.fetch, port, host)
     this.urlState.setListening(urlForAddress(host, this.server.port))
@@ -230,7 +231,7 @@ export class LocalClerk {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().')
+    if (this.closed) throw new LocalClerkError('REMIX_CLERK_LOCAL_CLOSED', 'remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().')
   }
 }
 

@@ -1,6 +1,6 @@
 // Seeding from a JSON file or object: users, organizations and templates in one transaction, existing ones kept.
 import type { Core } from '../core/core.js'
-import { ClerkApiError } from '../shared/errors.js'
+import { ClerkApiError, LocalClerkError } from '../shared/errors.js'
 import { createMembership } from '../services/memberships.js'
 import { createOrganization, slugify } from '../services/organizations.js'
 import { createTemplate } from '../services/jwtTemplates.js'
@@ -37,12 +37,14 @@ export interface SeedResult {
 }
 
 /** A seed item failed validation; the message starts with where, e.g. `users[2]: email_address …`. */
-export class SeedError extends Error {
+export class SeedError extends LocalClerkError {
+  declare readonly code: 'REMIX_CLERK_LOCAL_INVALID_SEED'
+
   constructor(message: string) {
-    super(message)
-    this.name = 'SeedError'
+    super('REMIX_CLERK_LOCAL_INVALID_SEED', message)
   }
 }
+SeedError.prototype.name = 'SeedError'
 
 const KNOWN_KEYS = ['users', 'organizations', 'templates']
 

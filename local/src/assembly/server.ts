@@ -4,6 +4,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
+import { LocalClerkError } from '../shared/errors.js'
 
 export interface RunningServer {
   port: number
@@ -26,7 +27,7 @@ export async function startServer(
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`remix-clerk-local: port ${port} on ${host} is already in use; pick another port or pass 0 for a free one.`)
+          ? new LocalClerkError('REMIX_CLERK_LOCAL_PORT_IN_USE', `remix-clerk-local: port ${port} on ${host} is already in use; pick another port or pass 0 for a free one.`)
           : error,
       )
     }

@@ -4,6 +4,7 @@
 // that this machine does not have is an error at start, naming the command that downloads it.
 import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, type ClerkJsBundle, EXACT_VERSION, findServedBundles } from './clerkJsBundle.js'
 import { clerkJsCacheDir } from './clerkJsCache.js'
+import { LocalClerkError } from '../shared/errors.js'
 import { RELEASES } from './clerkJsReleases.js'
 
 /** Whether `value` names a ClerkJS the way the option takes it: a major (`6`) or an exact version (`6.40.0`). */
@@ -25,9 +26,10 @@ export function servedBundles(
   // The bundles' order: installed before cached, newer before older; so a major picks the installed one, else the
   // newest cached.
   const clerkJs = served.bundles.find((bundle) => bundle.name === CLERK_JS_PACKAGE && (bundle.version === choice || bundle.major === choice))
-  if (!clerkJs) throw new Error(notFound(choice, served.bundles, cacheDir))
+  if (!clerkJs) throw new LocalClerkError('REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED', notFound(choice, served.bundles, cacheDir))
   if (Number(clerkJs.major) >= 6 && !served.bundles.some((bundle) => bundle.name === CLERK_UI_PACKAGE)) {
-    throw new Error(
+    throw new LocalClerkError(
+      'REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED',
       `remix-clerk-local: ClerkJS ${clerkJs.version} draws its components with ${CLERK_UI_PACKAGE}, which is neither installed nor in the ` +
         `cache (${cacheDir}). Download it with: npx remix-clerk-local clerk-js install ${uiInstallArgument(clerkJs)}`,
     )

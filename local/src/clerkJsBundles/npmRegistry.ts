@@ -3,15 +3,19 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
+import { LocalClerkError } from '../shared/errors.js'
 
 const DEFAULT_REGISTRY = 'https://registry.npmjs.org/'
 const PACKUMENT_TIMEOUT_MS = 60_000
 const TARBALL_TIMEOUT_MS = 300_000
 
 /** A download that failed or was refused; the message says what to do. */
-export class RegistryError extends Error {
-  override name = 'RegistryError'
+export class RegistryError extends LocalClerkError {
+  constructor(message: string) {
+    super('REMIX_CLERK_LOCAL_CLERK_JS_INSTALL_FAILED', message)
+  }
 }
+RegistryError.prototype.name = 'RegistryError'
 
 /**
  * The registry npm would install `scope`'s packages from: `<scope>:registry`, else `registry`, as `npm config get`

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { isClerkJsChoice } from '../clerkJsBundles/clerkJsChoice.js'
 import { AllowedOrigins, DEFAULT_ALLOWED_ORIGINS } from '../http/allowedOrigins.js'
+import { LocalClerkError } from '../shared/errors.js'
 import { type LocalClerkWebhookOptions, type WebhookSettings, resolveWebhookOptions } from '../webhooks/settings.js'
 
 export interface LocalClerkOptions {
@@ -60,7 +61,7 @@ export interface ResolvedOptions {
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
 const MAX_LIFETIME = 315_360_000
 
-const problem = (message: string) => new TypeError(`remix-clerk-local: ${message}`)
+const problem = (message: string) => new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_OPTION', `remix-clerk-local: ${message}`)
 
 /** Checks the options once, with errors that say what to pass instead. */
 export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions {

@@ -1,4 +1,5 @@
 // Which origins may receive a redirect or a credentialed call: the allow-list behind every redirect of both APIs.
+import { LocalClerkError } from '../shared/errors.js'
 import { quote } from '../shared/quote.js'
 
 /** Where the Frontend API may send a browser back to, and which pages may call it with credentials. */
@@ -33,10 +34,10 @@ export class AllowedOrigins {
     readonly entries: readonly string[],
   ) {}
 
-  /** Checks the entries once; a bad entry throws a TypeError that shows the accepted forms. */
+  /** Checks the entries once; a bad entry throws a LocalClerkError that shows the accepted forms. */
   static parse(entries: readonly string[] = DEFAULT_ALLOWED_ORIGINS): AllowedOrigins {
     if (!Array.isArray(entries)) {
-      throw new TypeError('remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".')
+      throw new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_OPTION', 'remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".')
     }
     return new AllowedOrigins(entries.map(parseRule), [...entries])
   }
@@ -94,7 +95,8 @@ export class AllowedOrigins {
 
 function parseRule(entry: unknown): OriginRule {
   const invalid = () =>
-    new TypeError(
+    new LocalClerkError(
+      'REMIX_CLERK_LOCAL_INVALID_OPTION',
       `remix-clerk-local: allowed origin ${quote(String(entry))} is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.`,
     )
   if (typeof entry !== 'string') throw invalid()

@@ -1,6 +1,38 @@
-// Clerk's error shape in one place, so every failure, from any layer, reaches a client as the 4xx a Clerk SDK
-// understands.
+// Errors in one place: Clerk's error shape, so every failure, from any layer, reaches a client as the 4xx a Clerk SDK
+// understands; and LocalClerkError, what the library and the CLI throw at their caller (options, arguments, the
+// machine), with a stable code listed in docs/errors.md.
 import { randomBytes } from 'node:crypto'
+
+/** Every code a LocalClerkError carries. */
+export type LocalClerkErrorCode =
+  | 'REMIX_CLERK_LOCAL_INVALID_OPTION'
+  | 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT'
+  | 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS'
+  | 'REMIX_CLERK_LOCAL_INVALID_SEED'
+  | 'REMIX_CLERK_LOCAL_INVALID_ARGUMENT'
+  | 'REMIX_CLERK_LOCAL_ALREADY_LISTENING'
+  | 'REMIX_CLERK_LOCAL_CLOSED'
+  | 'REMIX_CLERK_LOCAL_PORT_IN_USE'
+  | 'REMIX_CLERK_LOCAL_DATABASE_TOO_NEW'
+  | 'REMIX_CLERK_LOCAL_FILE_NOT_PRIVATE'
+  | 'REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED'
+  | 'REMIX_CLERK_LOCAL_CLERK_JS_INSTALL_FAILED'
+  | 'REMIX_CLERK_LOCAL_INVALID_USAGE'
+
+/**
+ * A mistake in how remix-clerk-local is called (options, arguments, command line) or what this machine lacks; the
+ * message says what to change, the code stays the same from release to release.
+ */
+export class LocalClerkError extends Error {
+  readonly code: LocalClerkErrorCode
+
+  constructor(code: LocalClerkErrorCode, message: string) {
+    super(message)
+    this.code = code
+  }
+}
+// On the prototype, so that util.inspect does not print it as an own property.
+LocalClerkError.prototype.name = 'LocalClerkError'
 
 /** One entry of a Clerk error body (`errors[]`). */
 export interface ClerkErrorEntry {

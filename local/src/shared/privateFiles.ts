@@ -1,6 +1,7 @@
 /** Files that hold the instance's keys are readable by their owner only, whatever the umask. */
 import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { LocalClerkError } from './errors.js'
 
 export const PRIVATE_FILE_MODE = 0o600
 const PRIVATE_DIRECTORY_MODE = 0o700
@@ -53,7 +54,8 @@ export function makePrivateFile(path: string, create = false): Narrowed | undefi
   try {
     chmodSync(path, now)
   } catch (error) {
-    throw new Error(
+    throw new LocalClerkError(
+      'REMIX_CLERK_LOCAL_FILE_NOT_PRIVATE',
       `remix-clerk-local: ${path} can be read by other users (mode ${octal(was)}) and cannot be made private: ` +
         `${(error as Error).message}. It holds secret keys; use a file of your own.`,
     )

@@ -1,6 +1,7 @@
 // Opening the SQLite file: private file modes, WAL and migrations, in one place.
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { LocalClerkError } from '../shared/errors.js'
 import { type Narrowed, makePrivateDirectories, makePrivateFile, octal } from '../shared/privateFiles.js'
 import { MIGRATIONS } from './migrations.js'
 
@@ -43,7 +44,8 @@ function prepareFiles(path: string): void {
 function migrate(db: SqliteDatabase): void {
   const applied = db.pragma('user_version', { simple: true }) as number
   if (applied > MIGRATIONS.length) {
-    throw new Error(
+    throw new LocalClerkError(
+      'REMIX_CLERK_LOCAL_DATABASE_TOO_NEW',
       `The database was created by a newer remix-clerk-local (schema version ${applied}, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
     )
   }

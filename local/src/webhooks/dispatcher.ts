@@ -4,6 +4,7 @@
 // Everything is bounded: the endpoints, the deliveries waiting per endpoint, the attempts per delivery, the time per
 // attempt, and the time close() waits.
 import { Webhook } from 'standardwebhooks'
+import { LocalClerkError } from '../shared/errors.js'
 import { type WebhookSettings, checkEndpoint, MAX_ENDPOINTS, urlForLog } from './settings.js'
 
 /** One event, serialised once and sent as it is to every endpoint (the same `svix-id` for each, and each retry). */
@@ -65,7 +66,9 @@ export class WebhookDispatcher {
   addEndpoint(url: string): void {
     const endpoint = checkEndpoint(url)
     if (this.queues.has(endpoint)) return
-    if (this.queues.size >= MAX_ENDPOINTS) throw new TypeError(`remix-clerk-local: at most ${MAX_ENDPOINTS} webhook endpoints.`)
+    if (this.queues.size >= MAX_ENDPOINTS) {
+      throw new LocalClerkError('REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS', `remix-clerk-local: at most ${MAX_ENDPOINTS} webhook endpoints.`)
+    }
     this.queues.set(endpoint, new EndpointQueue(endpoint))
   }
 

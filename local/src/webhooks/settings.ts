@@ -1,6 +1,7 @@
 // The `webhooks` option of createLocalClerk: where events go, how deliveries retry, and where their outcomes are logged;
 // checked once, with errors that name the fix. The defaults suit a development machine: a receiver that is down for
 // a restart of the app gets the event a few seconds later, and one that stays down is given up on within two minutes.
+import { LocalClerkError, type LocalClerkErrorCode } from '../shared/errors.js'
 
 export interface LocalClerkWebhookOptions {
   /**
@@ -45,7 +46,10 @@ export const MAX_ENDPOINTS = 20
 const MAX_RETRIES = 20
 const MAX_DELAY = 3_600_000
 
-const problem = (message: string) => new TypeError(`remix-clerk-local: ${message}`)
+const problem = (message: string, code: LocalClerkErrorCode = 'REMIX_CLERK_LOCAL_INVALID_OPTION') =>
+  new LocalClerkError(code, `remix-clerk-local: ${message}`)
+/** A bad URL, in `webhooks.endpoints` or given to `addEndpoint`. */
+const ENDPOINT = 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT'
 
 const defaultLog = (line: string, failed: boolean) => {
   if (failed) console.warn(line)
@@ -58,7 +62,7 @@ export function resolveWebhookOptions(options: LocalClerkWebhookOptions | undefi
   }
   const { endpoints = [], retryDelays = DEFAULT_RETRY_DELAYS, timeout = DEFAULT_TIMEOUT, queueLimit = DEFAULT_QUEUE_LIMIT, log = defaultLog } = options
   if (!Array.isArray(endpoints)) throw problem('webhooks.endpoints must be an array of URLs such as "http://localhost:3000/api/webhooks".')
-  if (endpoints.length > MAX_ENDPOINTS) throw problem(`webhooks.endpoints may name at most ${MAX_ENDPOINTS} URLs (got ${endpoints.length}).`)
+  if (endpoints.length > MAX_ENDPOINTS) throw problem(`webhooks.endpoints may name at most ${MAX_ENDPOINTS} URLs (got ${endpoints.length}).`, 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS')
   if (!Array.isArray(retryDelays) || retryDelays.length > MAX_RETRIES || !retryDelays.every((delay) => isWhole(delay, 0, MAX_DELAY))) {
     throw problem(`webhooks.retryDelays must be an array of at most ${MAX_RETRIES} delays in milliseconds, each from 0 to ${MAX_DELAY}.`)
   }
@@ -77,10 +81,10 @@ export function checkEndpoint(value: unknown): string {
     url = undefined
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw problem(`webhook endpoint ${describe(value)} is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".`)
+    throw problem(`webhook endpoint ${describe(value)} is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".`, ENDPOINT)
   }
   if (url.username !== '' || url.password !== '') {
-    throw problem('a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.')
+    throw problem('a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.', ENDPOINT)
   }
   url.hash = ''
   return url.href

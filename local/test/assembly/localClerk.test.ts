@@ -34,7 +34,23 @@ describe('createLocalClerk options', () => {
     [{ url: 'http://127.0.0.1:4000/clerk' }, 'remix-clerk-local: url must be an origin without path, query or fragment (got "http://127.0.0.1:4000/clerk").'],
     [{ url: 'http://localhost:4000' }, 'remix-clerk-local: url must have a dot in its host, or Clerk SDKs reject the publishable key (got "http://localhost:4000"); use 127.0.0.1 instead of localhost.'],
   ])('refuses %j', async (options, message) => {
-    await expect(createLocalClerk({ db: ':memory:', ...(options as object) })).rejects.toThrow(message)
+    await expect(createLocalClerk({ db: ':memory:', ...(options as object) })).rejects.toMatchObject({ code: 'REMIX_CLERK_LOCAL_INVALID_OPTION', message })
+  })
+
+  it('refuses a ClerkJS this machine does not have, naming the command that downloads it', async () => {
+    // 5.0.0 is a well-formed choice that neither node_modules nor the cache holds (the cache has the tested releases).
+    await expect(createLocalClerk({ db: ':memory:', clerkJs: '5.0.0' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED',
+      message: expect.stringContaining('clerk-js install'),
+    })
+  })
+
+  it.skipIf(process.platform !== 'linux')('refuses a database file that others can read and that cannot be made private', async () => {
+    // /proc/self/status is 0444 and refuses chmod, even to root: the stand-in for another user's file.
+    await expect(createLocalClerk({ db: '/proc/self/status' })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_FILE_NOT_PRIVATE',
+      message: expect.stringContaining('It holds secret keys; use a file of your own.'),
+    })
   })
 })
 
@@ -63,7 +79,10 @@ describe('keys and URLs', () => {
       const decoded = Buffer.from(clerk.publishableKey.slice('pk_live_'.length), 'base64').toString('utf8')
       expect(decoded).toBe(`${url}$`)
       expect(clerk.publishableKey).not.toContain('=')
-      await expect(clerk.listen(0)).rejects.toThrow(`remix-clerk-local: already listening on ${url}; call close() first.`)
+      await expect(clerk.listen(0)).rejects.toMatchObject({
+        code: 'REMIX_CLERK_LOCAL_ALREADY_LISTENING',
+        message: `remix-clerk-local: already listening on ${url}; call close() first.`,
+      })
     })
     await withClerk({ url: 'https://auth.example.test' }, async (clerk) => {
       await clerk.listen(0)
@@ -116,17 +135,18 @@ describe('lifecycle', () => {
     await clerk.close()
     await expect(fetch(`${url}/v1/jwks`)).rejects.toThrow()
     const message = 'remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().'
-    await expect(clerk.fetch(new Request(`${url}/v1/jwks`))).rejects.toThrow(message)
-    expect(() => clerk.seed({})).toThrow(message)
+    await expect(clerk.fetch(new Request(`${url}/v1/jwks`))).rejects.toMatchObject({ code: 'REMIX_CLERK_LOCAL_CLOSED', message })
+    expect(() => clerk.seed({})).toThrow(expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_CLOSED', message }))
   })
 
   it('reports a busy port clearly', async () => {
     await withClerk({}, async (first) => {
       const { port } = await first.listen(0)
       await withClerk({}, async (second) => {
-        await expect(second.listen(port)).rejects.toThrow(
-          `remix-clerk-local: port ${port} on 127.0.0.1 is already in use; pick another port or pass 0 for a free one.`,
-        )
+        await expect(second.listen(port)).rejects.toMatchObject({
+          code: 'REMIX_CLERK_LOCAL_PORT_IN_USE',
+          message: `remix-clerk-local: port ${port} on 127.0.0.1 is already in use; pick another port or pass 0 for a free one.`,
+        })
       })
     })
   })
@@ -167,9 +187,10 @@ describe('schema migrations', () => {
     const newer = MIGRATIONS.length + 4
     raw.pragma(`user_version = ${newer}`)
     raw.close()
-    await expect(createLocalClerk({ db })).rejects.toThrow(
-      `The database was created by a newer remix-clerk-local (schema version ${newer}, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
-    )
+    await expect(createLocalClerk({ db })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_DATABASE_TOO_NEW',
+      message: `The database was created by a newer remix-clerk-local (schema version ${newer}, this one knows ${MIGRATIONS.length}). Upgrade remix-clerk-local or use another --db file.`,
+    })
   })
 
   it('upgrades a database of schema version 2 in place: its users stay, without a password', async () => {
@@ -273,6 +294,7 @@ describe('seed', () => {
   it('writes nothing when any item fails', async () => {
     await withClerk({}, async (clerk) => {
       expect(() => clerk.seed({ users: [{ email_address: 'first@example.com' }, { email_address: 'bad' }] })).toThrow(SeedError)
+      expect(() => clerk.seed({ users: [{ email_address: 'bad' }] })).toThrow(expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_INVALID_SEED' }))
       expect(clerk.seed({ users: [{ email_address: 'first@example.com' }] }).users[0]!.created).toBe(true)
     })
   })

@@ -188,7 +188,7 @@ describe('remix-clerk-local clerk-js install', () => {
   it('names a version the registry does not have, and the latest one it does', async () => {
     const result = await install(['@clerk/clerk-js@5.999.0'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`remix-clerk-local: @clerk/clerk-js@5.999.0 is not on the registry ${registryUrl} (its latest is 5.128.0).\n`)
+    expect(result.stderr).toBe(`remix-clerk-local: @clerk/clerk-js@5.999.0 is not on the registry ${registryUrl} (its latest is 5.128.0). [REMIX_CLERK_LOCAL_CLERK_JS_INSTALL_FAILED]\n`)
   })
 
   it("takes the registry from the project's .npmrc (@clerk:registry), as npm would", async () => {

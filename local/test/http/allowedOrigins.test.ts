@@ -67,14 +67,20 @@ describe('configured origins', () => {
     'refuses the entry %j with the accepted forms',
     (entry) => {
       expect(() => AllowedOrigins.parse([entry])).toThrow(
-        `remix-clerk-local: allowed origin ${JSON.stringify(entry)} is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.`,
+        expect.objectContaining({
+          code: 'REMIX_CLERK_LOCAL_INVALID_OPTION',
+          message: `remix-clerk-local: allowed origin ${JSON.stringify(entry)} is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.`,
+        }),
       )
     },
   )
 
   it('refuses a list that is not an array', () => {
     expect(() => AllowedOrigins.parse('http://localhost:3000' as unknown as string[])).toThrow(
-      'remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".',
+      expect.objectContaining({
+        code: 'REMIX_CLERK_LOCAL_INVALID_OPTION',
+        message: 'remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".',
+      }),
     )
   })
 })

@@ -9,7 +9,7 @@ import { createClerkClient } from '@clerk/backend'
 import { verifyWebhook } from '@clerk/backend/webhooks'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { type RecordedRequest, type RecordingServer, type ScriptedResponse, startRecordingServer } from '../../../test/helpers/recordingServer'
-import { createLocalClerk, type LocalClerkWebhookOptions } from '../../src/index.js'
+import { createLocalClerk, type LocalClerkErrorCode, type LocalClerkWebhookOptions } from '../../src/index.js'
 import { ClerkJsAgent } from '../helpers/clerkJsAgent.js'
 import { type Harness, PNG, startHarness } from '../helpers/harness.js'
 
@@ -107,7 +107,9 @@ describe('events', () => {
     const hook = await receiver()
     const { h } = await backend({ endpoints: [`${hook.url}/hook`] })
     // One transaction: the first user is created, then the second fails, and the first is gone again.
-    expect(() => h.clerk.seed({ users: [{ email_address: 'kept@example.com' }, { email_address: 'not an address' }] })).toThrow(/users\[1\]/)
+    expect(() => h.clerk.seed({ users: [{ email_address: 'kept@example.com' }, { email_address: 'not an address' }] })).toThrow(
+      expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_INVALID_SEED', message: expect.stringMatching(/^users\[1\]/) }),
+    )
     h.clerk.seed({ users: [{ email_address: 'grace@example.com' }] })
     await h.clerk.webhooks.settled()
     expect(types(hook)).toEqual(['user.created'])
@@ -500,7 +502,10 @@ describe('delivery', () => {
     expect(inspect(h.clerk.webhooks)).not.toContain(secret)
     expect(inspect(h.clerk)).not.toContain(secret)
     expect(() => h.clerk.webhooks.addEndpoint('ftp://example.com/hook')).toThrow(
-      'remix-clerk-local: webhook endpoint "ftp://example.com/hook" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".',
+      expect.objectContaining({
+        code: 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT',
+        message: 'remix-clerk-local: webhook endpoint "ftp://example.com/hook" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".',
+      }),
     )
   })
 })
@@ -520,17 +525,20 @@ describe('the signing secret and the options', () => {
     expect(await open('two.db')).not.toBe(first)
   })
 
-  it.each<[unknown, string]>([
+  it.each<[unknown, string, LocalClerkErrorCode?]>([
     [['http://localhost:3000/hook'], 'webhooks must be an object such as { endpoints: ["http://localhost:3000/api/webhooks"] }.'],
     [{ endpoints: 'http://localhost:3000/hook' }, 'webhooks.endpoints must be an array of URLs such as "http://localhost:3000/api/webhooks".'],
-    [{ endpoints: ['localhost:3000/hook'] }, 'webhook endpoint "localhost:3000/hook" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".'],
-    [{ endpoints: ['http://user:pass@localhost:3000/hook'] }, 'a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.'],
-    [{ endpoints: Array.from({ length: 21 }, (_, i) => `http://localhost:${3000 + i}/`) }, 'webhooks.endpoints may name at most 20 URLs (got 21).'],
+    [{ endpoints: ['localhost:3000/hook'] }, 'webhook endpoint "localhost:3000/hook" is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".', 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT'],
+    [{ endpoints: ['http://user:pass@localhost:3000/hook'] }, 'a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.', 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT'],
+    [{ endpoints: Array.from({ length: 21 }, (_, i) => `http://localhost:${3000 + i}/`) }, 'webhooks.endpoints may name at most 20 URLs (got 21).', 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS'],
     [{ retryDelays: [1000, -1] }, 'webhooks.retryDelays must be an array of at most 20 delays in milliseconds, each from 0 to 3600000.'],
     [{ timeout: 0 }, 'webhooks.timeout must be a whole number of milliseconds from 1 to 600000 (got 0).'],
     [{ queueLimit: 1.5 }, 'webhooks.queueLimit must be a whole number from 1 to 100000 (got 1.5).'],
-  ])('refuses webhooks: %j with a message that names the fix', async (webhooks, message) => {
-    await expect(createLocalClerk({ db: ':memory:', webhooks: webhooks as LocalClerkWebhookOptions })).rejects.toThrow(new TypeError(`remix-clerk-local: ${message}`))
+  ])('refuses webhooks: %j with a message that names the fix', async (webhooks, message, code = 'REMIX_CLERK_LOCAL_INVALID_OPTION') => {
+    await expect(createLocalClerk({ db: ':memory:', webhooks: webhooks as LocalClerkWebhookOptions })).rejects.toMatchObject({
+      code,
+      message: `remix-clerk-local: ${message}`,
+    })
   })
 
   it("answers the official client's Svix portal calls with a not_supported that says where endpoints come from", async () => {

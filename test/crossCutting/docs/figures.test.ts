@@ -36,6 +36,9 @@ const NOT_FIGURES: Record<string, string[]> = {
   'README.md': [
     'timestamp more than 5 minutes away', // verifyWebhook's tolerance (standardwebhooks')
   ],
+  'docs/errors.md': [
+    'more than 5 minutes old', // verifyWebhook's tolerance (standardwebhooks')
+  ],
   'local/README.md': [
     'one-time link (60 s)', // how long a sync link is valid
     'at most 10 MiB', // the image upload limit

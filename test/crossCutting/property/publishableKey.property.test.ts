@@ -1,5 +1,5 @@
 // Properties of publishable keys: any string either parses into an instance type and Frontend API, or
-// throws an Error with one of upstream's four messages (never a TypeError, never the key echoed); the
+// throws a RemixClerkError with one of upstream's four messages and its code (never a TypeError, never the key echoed); the
 // cookie suffix of any string is 8 cookie-safe characters; any value at all gives a Backend API URL.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ import {
   getCookieSuffix,
   parsePublishableKey,
 } from '../../../src/auth/publishableKey'
+import { RemixClerkError } from '../../../src/shared/remixClerkError'
 import { syntaxText } from './arbitraries'
 
 const MESSAGES = [PUBLISHABLE_KEY_MISSING, PUBLISHABLE_KEY_INVALID, PUBLISHABLE_KEY_UNDECODABLE, PUBLISHABLE_KEY_BAD_FORMAT]
@@ -28,8 +29,8 @@ function parse(key: string): { ok: true; instanceType: string; frontendApi: stri
   try {
     return { ok: true, ...parsePublishableKey(key) }
   } catch (error) {
-    expect(error).toBeInstanceOf(Error)
-    expect((error as Error).constructor).toBe(Error)
+    expect((error as Error).constructor).toBe(RemixClerkError)
+    expect((error as RemixClerkError).code).toBe(key ? 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' : 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY')
     return { ok: false, message: (error as Error).message }
   }
 }
