@@ -8,16 +8,19 @@ import tseslint from 'typescript-eslint'
 // test/crossCutting/layers.test.ts proves that each rule fires.
 
 // The layers of the root package, lowest first: a folder of src/ may import the folders before it, never one after it,
-// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts), which sit on top.
-const SRC_LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix']
+// and no folder imports the entries (src/api.server.ts, src/ssr.server.ts, src/webhooks.ts, src/react-router.ts), which
+// sit on top. react-router/ (React Router's middleware) is built on remix/ (loader arguments, options, clerkState), which
+// never imports it.
+const SRC_LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix', 'react-router']
 const WHAT_SRC_LAYERS_DO = {
   shared: 'small general helpers that know nothing of Clerk',
   backend: 'the Backend API client',
   jwt: 'a token alone',
   auth: 'from a Request to an auth state',
   remix: 'the Remix layer',
+  'react-router': "React Router's middleware layer",
 }
-const SRC_ORDER = 'shared ← backend ← jwt ← auth ← remix ← entries'
+const SRC_ORDER = 'shared ← backend ← jwt ← auth ← remix ← react-router ← entries'
 
 // The layers of remix-clerk-local (local/src), lowest first. Folders on one level are siblings and never import each
 // other (the Backend API and the Frontend API share only what lies below them). The files at the top of local/src are

@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 }
 
 export default defineConfig({
-  entry: ['src/api.server.ts', 'src/ssr.server.ts', 'src/webhooks.ts'],
+  entry: ['src/api.server.ts', 'src/ssr.server.ts', 'src/webhooks.ts', 'src/react-router.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -14,7 +14,7 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
-  // Runtime dependencies stay external; everything under src/ is bundled into the three entries.
+  // Runtime dependencies stay external; everything under src/ is bundled into the four entries.
   external: ['jose', 'cookie', 'standardwebhooks'],
   define: { __REMIX_CLERK_VERSION__: JSON.stringify(version) },
 })

@@ -9,7 +9,7 @@ import { benchSettings } from './harness.mjs'
 import './lifecycle.mjs'
 import { machineDescription } from './report.mjs'
 
-const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs', './clientConstruction.mjs', './scale.mjs']
+const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs', './clientConstruction.mjs', './scale.mjs', './machineTokens.mjs']
 const BUILT = ['../dist/api.server.js', '../dist/ssr.server.js', '../local/dist/index.js']
 const RESULTS = new URL('./results.md', import.meta.url)
 

@@ -6,6 +6,7 @@ export type { RootAuthLoaderCallback } from './remix/rootAuthLoader'
 export { isRemixClerkError } from './shared/remixClerkError'
 export type { RemixClerkError, RemixClerkErrorCode } from './shared/remixClerkError'
 export type {
+  AcceptsTokenOption,
   AuthArgs,
   ClerkState,
   GetAuthOptions,
@@ -28,5 +29,17 @@ export type {
   SignedInAuthObject,
   SignedOutAuthObject,
 } from './auth/authObject'
+export type { AuthObject as SessionAuthObject } from './auth/authObject'
+export type {
+  AnyAuthObject,
+  AuthenticatedMachineObject,
+  AuthObjectFor,
+  InvalidTokenAuthObject,
+  MachineAuthObject,
+  UnauthenticatedMachineObject,
+} from './auth/machine/machineAuthObjects'
+export type { AcceptsToken } from './auth/machine/acceptedToken'
+export type { PendingSessionOptions } from './auth/requestState'
+export type { MachineTokenType, TokenType } from './jwt/machineTokens'
 export type { JwtPayload } from './jwt/decodeJwt'
 export type { OrganizationSyncOptions } from './auth/organizationSync'

@@ -86,6 +86,11 @@ export interface SignInAs {
   expiresInSeconds?: number
   /** `azp` of the token; by default the origin of the request URL, as a browser's token would have. */
   origin?: string
+  /**
+   * A session with a task left to do (choose an organization): its tokens say `sts: 'pending'`, which SDKs count as
+   * signed out unless `treatPendingAsSignedOut: false`.
+   */
+  pending?: boolean
 }
 
 export interface SignedIn {
@@ -116,7 +121,11 @@ export interface SignedIn {
 export async function signIn(clerk: LocalClerk, as: SignInAs | Persona, url: string | URL): Promise<SignedIn> {
   const who = resolvePersona(clerk, as)
   const userId = userIdFor(clerk, who.user)
-  const session = clerk.createSession({ userId, ...(who.organization === undefined ? {} : { organizationId: who.organization }) })
+  const session = clerk.createSession({
+    userId,
+    ...(who.organization === undefined ? {} : { organizationId: who.organization }),
+    ...(who.pending ? { pending: true } : {}),
+  })
   const token = await clerk.getToken(session.id, {
     origin: who.origin ?? new URL(url).origin,
     ...(who.expiresInSeconds === undefined ? {} : { expiresInSeconds: who.expiresInSeconds }),
@@ -187,6 +196,57 @@ export async function createSignedInRequest(
   init: RequestInit = {},
 ): Promise<Request> {
   return new Request(url, { ...init, headers: await createSignedInHeaders(clerk, url, as, init.headers) })
+}
+
+export interface OAuthAccessTokenFor {
+  /** A user id (`user_…`), or an e-mail address: a user with that address is created if there is none. */
+  user: string
+  /** Default none. */
+  scopes?: readonly string[]
+  /** `aud`: the resources the token is for (an app checks it with the `audience` option). */
+  audience?: string | readonly string[]
+  /** The OAuth application's client id; default a new `client_…` id. */
+  clientId?: string
+  /** Default 3600. */
+  expiresInSeconds?: number
+  /** `opaque` (default, `oat_…`, verified by the Backend API) or `jwt` (`typ` at+jwt, verified against the JWKS). */
+  format?: 'opaque' | 'jwt'
+}
+
+export interface OAuthAccessTokenIssued {
+  /** The access token, what a client sends as `Authorization: Bearer …`. */
+  token: string
+  /** `oat_…`: the token's id. */
+  id: string
+  userId: string
+  clientId: string
+  /** `Authorization: Bearer <token>`. */
+  headers: Headers
+}
+
+/**
+ * An OAuth access token for a user, as if this instance, acting as an OAuth provider, had issued it to a client
+ * application: for testing routes that take `acceptsToken: 'oauth_token'`. remix-clerk-local does not run the OAuth
+ * authorization flow itself.
+ *
+ * @example
+ * ```ts
+ * const { headers, userId } = await createOAuthAccessToken(clerk, { user: 'ada@example.com', scopes: ['read:invoices'] })
+ * const auth = await getAuth({ request: new Request(url, { headers }), params: {}, context: {} }, { acceptsToken: 'oauth_token' })
+ * expect(auth.userId).toBe(userId)
+ * ```
+ */
+export async function createOAuthAccessToken(clerk: LocalClerk, params: OAuthAccessTokenFor): Promise<OAuthAccessTokenIssued> {
+  const userId = userIdFor(clerk, params.user)
+  const issued = await clerk.createOAuthAccessToken({
+    userId,
+    scopes: params.scopes,
+    audience: params.audience,
+    clientId: params.clientId,
+    expiresInSeconds: params.expiresInSeconds,
+    format: params.format,
+  })
+  return { token: issued.token, id: issued.id, userId, clientId: issued.client_id, headers: new Headers({ Authorization: `Bearer ${issued.token}` }) }
 }
 
 /**

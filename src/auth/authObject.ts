@@ -24,7 +24,7 @@ export type GetToken = (options?: GetTokenOptions) => Promise<string | null>
 export type TokenMinter = (sessionId: string, template: string | undefined, expiresInSeconds: number | undefined) => Promise<string>
 
 export type AuthObjectDebugData = Record<string, unknown>
-type AuthObjectDebug = () => AuthObjectDebugData
+export type AuthObjectDebug = () => AuthObjectDebugData
 
 export interface SignedInAuthObject extends SessionAuthFields {
   tokenType: 'session_token'
@@ -162,7 +162,7 @@ const SENSITIVE_FIELDS = [
  * `debug()` returns a fresh copy each call, with secrets and tokens cut to a 7-character prefix as upstream.
  * Built on call, not in advance: every loader gets an auth object, almost none call debug().
  */
-function createDebug(data: AuthObjectDebugData, sessionToken?: string): AuthObjectDebug {
+export function createDebug(data: AuthObjectDebugData, sessionToken?: string): AuthObjectDebug {
   return () => {
     const safe: AuthObjectDebugData = sessionToken === undefined ? { ...data } : { ...data, sessionToken }
     for (const field of SENSITIVE_FIELDS) safe[field] = typeof safe[field] === 'string' ? safe[field].slice(0, 7) : ''

@@ -10,6 +10,8 @@ import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, typ
 import { SESSION_TOKEN, type VerifyResult } from '../jwt/verify'
 import { verifyJwt } from '../jwt/verifyJwt'
 import { mustActivate } from './organizationSync'
+import { authenticateAcceptedToken, type AcceptsToken } from './machine/acceptedToken'
+import { opaqueMachineTokenKind } from '../jwt/machineTokens'
 import { comesFromAnotherSite } from './referrer'
 import { refreshSession, RefreshError } from './refresh'
 import { checkSignInUrlOrigin } from './satelliteOptions'
@@ -29,9 +31,14 @@ import {
 /**
  * Reads only the URL and headers of `request`, never its body. Never throws for a bad token (a configuration that
  * cannot work does throw). The state comes back at once when nothing has to wait (a token seen before, a new token
- * whose key is known), through a promise otherwise.
+ * whose key is known), through a promise otherwise. `acceptsToken` other than the default `'session_token'` lets
+ * machine tokens in (machine/acceptedToken.ts).
  */
-export function authenticateRequest(request: Request, instance: ClerkInstance): RequestState | Promise<RequestState> {
+export function authenticateRequest(
+  request: Request,
+  instance: ClerkInstance,
+  acceptsToken: AcceptsToken = 'session_token',
+): RequestState | Promise<RequestState> {
   const context = createRequestContext(request, {
     cookieSuffix: instance.cookieSuffix,
     instanceType: instance.instanceType,
@@ -41,11 +48,16 @@ export function authenticateRequest(request: Request, instance: ClerkInstance): 
   })
   if (instance.isSatellite) checkSignInUrlOrigin(instance.options.signInUrl, context.clerkUrl.origin)
   const run = new Authentication(context, instance)
-  return context.tokenInHeader !== undefined ? run.withTokenInHeader(context.tokenInHeader) : run.withCookies()
+  // An opaque machine token sent where only sessions are taken is refused by its kind, not as a malformed session.
+  const header = context.tokenInHeader
+  if (acceptsToken !== 'session_token' || (header !== undefined && opaqueMachineTokenKind(header) !== undefined)) {
+    return authenticateAcceptedToken(context, instance, acceptsToken, run)
+  }
+  return header !== undefined ? run.withTokenInHeader(header) : run.withCookies()
 }
 
 class Authentication {
-  private readonly facts: StateFacts
+  readonly facts: StateFacts
 
   constructor(
     private readonly context: RequestContext,

@@ -49,6 +49,11 @@ export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey
    * a proxy that sets it and drops the one a client sent.
    */
   trustForwardedHost?: boolean | undefined
+  /**
+   * `CLERK_MACHINE_SECRET_KEY`: this app's machine secret key, with which opaque M2M tokens are verified (as meant for
+   * this machine); without it, the secret key verifies them. Read only where machine tokens are accepted.
+   */
+  machineSecretKey?: string | undefined
 }
 
 export interface ClerkInstance {
@@ -118,14 +123,17 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   const organizationMatcher = organizationSyncOptions ? new OrganizationMatcher(organizationSyncOptions) : undefined
   const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
   const cookieSuffix = await getCookieSuffix(options.publishableKey)
-  const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion })
-  // The key set and a handshake nonce hold up the page being served: a Backend API that hangs must not hold it
-  // for the client's default 10 s. Calls the app makes itself (getToken, load*) keep the default.
+  const { machineSecretKey } = options
+  const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion, machineSecretKey })
+  // The key set, a handshake nonce and a machine token's verification hold up the page being served: a Backend API
+  // that hangs must not hold it for the client's default 10 s. Calls the app makes itself (getToken, load*) keep the
+  // default.
   const blockingClient = createClerkClient({
     secretKey: options.secretKey,
     apiUrl,
     apiVersion: options.apiVersion,
     timeoutMs: PAGE_BLOCKING_TIMEOUT_MS,
+    machineSecretKey,
   })
   const keyOptions = {
     jwtKey: options.jwtKey || undefined,
@@ -158,6 +166,7 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
       client.sessions.getToken(sessionId, template, expiresInSeconds).then((token) => token.jwt),
     debugData: Object.freeze({
       secretKey: options.secretKey,
+      machineSecretKey: machineSecretKey ?? '',
       jwtKey: options.jwtKey ?? '',
       publishableKey: options.publishableKey,
       instanceType,
@@ -205,7 +214,7 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
   try {
     // Validates the secret key and API URL now, with the client's messages, rather than at the first
     // JWKS or getToken call (which a jwtKey setup may never make).
-    resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion })
+    resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion, machineSecretKey: options.machineSecretKey })
   } catch (error) {
     if (error instanceof ClerkClientError) throw new RemixClerkError(CLIENT_ERROR_CODES[error.code], error.message)
     throw error
@@ -237,6 +246,7 @@ export function sameOptions(a: AuthenticateOptions, b: AuthenticateOptions): boo
     a.secretKey === b.secretKey &&
     a.publishableKey === b.publishableKey &&
     (a.jwtKey || undefined) === (b.jwtKey || undefined) &&
+    (a.machineSecretKey || undefined) === (b.machineSecretKey || undefined) &&
     (a.apiUrl || undefined) === (b.apiUrl || undefined) &&
     (a.apiVersion || undefined) === (b.apiVersion || undefined) &&
     (a.proxyUrl || undefined) === (b.proxyUrl || undefined) &&

@@ -3,6 +3,7 @@
 // or the clean URL after one resolved.
 import { authObjectForSession, signedOutAuthObject, type AuthObject, type SignedOutAuthObject } from './authObject'
 import type { ClerkInstance } from './clerkInstance'
+import type { MachineRequestState } from './machine/machineStates'
 import type { JwtPayload } from '../jwt/decodeJwt'
 
 /** Why a request is signed out or needs a handshake; the strings are upstream's. */
@@ -26,6 +27,8 @@ export const AuthErrorReason = {
   // Ours: a handshake nonce or token in the URL that this browser was not sent for (see handshakeBinding.ts).
   HandshakeUnbound: 'handshake-not-bound-to-browser',
   UnexpectedError: 'unexpected-error',
+  // A token of a kind that was not accepted (`acceptsToken`).
+  TokenTypeMismatch: 'token-type-mismatch',
 } as const
 
 const AuthStatusHeader = {
@@ -43,9 +46,14 @@ export interface StateFacts {
   isSatellite: boolean
 }
 
-interface BaseState extends StateFacts {
+export interface BaseState extends StateFacts {
   /** Headers for the app's response: debug headers, and for redirects `Location` and `Set-Cookie`. */
   headers: Headers | undefined
+}
+
+/** Whether a session with a task left to do (`sts: 'pending'`) counts as signed out; default true, as upstream. */
+export interface PendingSessionOptions {
+  treatPendingAsSignedOut?: boolean | undefined
 }
 
 export interface SignedInState extends BaseState {
@@ -54,9 +62,10 @@ export interface SignedInState extends BaseState {
   message: null
   isSignedIn: true
   isAuthenticated: true
+  tokenType: 'session_token'
   token: string
   sessionClaims: JwtPayload
-  toAuth(): AuthObject
+  toAuth(options?: PendingSessionOptions): AuthObject
 }
 
 export interface SignedOutState extends BaseState {
@@ -65,8 +74,9 @@ export interface SignedOutState extends BaseState {
   message: string
   isSignedIn: false
   isAuthenticated: false
+  tokenType: 'session_token'
   token: null
-  toAuth(): SignedOutAuthObject
+  toAuth(options?: PendingSessionOptions): SignedOutAuthObject
 }
 
 export interface HandshakeState extends BaseState {
@@ -76,11 +86,16 @@ export interface HandshakeState extends BaseState {
   isSignedIn: false
   isAuthenticated: false
   headers: Headers
+  tokenType: 'session_token'
   token: null
-  toAuth(): null
+  toAuth(options?: PendingSessionOptions): null
 }
 
-export type RequestState = SignedInState | SignedOutState | HandshakeState
+/** A session's states, or a machine token's (machine/machineStates.ts) where `acceptsToken` lets one in. */
+export type RequestState = SignedInState | SignedOutState | HandshakeState | MachineRequestState
+
+/** What a loader can get an auth object from: every state but a handshake. */
+export type SettledState = Exclude<RequestState, HandshakeState>
 
 export function stateFacts(instance: ClerkInstance, proxyUrl: string): StateFacts {
   return {
@@ -98,7 +113,14 @@ export function signedIn(
   token: string,
   headers?: Headers,
 ): SignedInState {
+  // Built on first use and then kept: one object per state (and per pending treatment), however many loaders ask.
   let auth: AuthObject | undefined
+  let pendingKept: AuthObject | undefined
+  const build = (treatPendingAsSignedOut: boolean) =>
+    authObjectForSession(
+      { sessionClaims, sessionToken: token, mintToken: instance.mintToken, debugData: instance.debugData },
+      { treatPendingAsSignedOut },
+    )
   return {
     status: 'signed-in',
     reason: null,
@@ -107,16 +129,10 @@ export function signedIn(
     isAuthenticated: true,
     ...facts,
     headers,
+    tokenType: 'session_token',
     token,
     sessionClaims,
-    // Built on first use and then kept: one object per state, however many loaders ask.
-    toAuth: () =>
-      (auth ??= authObjectForSession({
-        sessionClaims,
-        sessionToken: token,
-        mintToken: instance.mintToken,
-        debugData: instance.debugData,
-      })),
+    toAuth: (options) => (options?.treatPendingAsSignedOut === false ? (pendingKept ??= build(false)) : (auth ??= build(true))),
   }
 }
 
@@ -136,6 +152,7 @@ export function signedOut(
     isAuthenticated: false,
     ...facts,
     headers: withStatusHeaders(headers, 'signed-out', reason, message),
+    tokenType: 'session_token',
     token: null,
     toAuth: () =>
       (auth ??= signedOutAuthObject({
@@ -156,6 +173,7 @@ export function handshake(facts: StateFacts, reason: string, message: string, he
     isAuthenticated: false,
     ...facts,
     headers: withStatusHeaders(headers, 'handshake', reason, message),
+    tokenType: 'session_token',
     token: null,
     toAuth: () => null,
   }
@@ -166,7 +184,7 @@ export function isRedirect(state: RequestState): boolean {
   return state.headers?.has('location') === true
 }
 
-function withStatusHeaders(headers: Headers | undefined, status: string, reason: string, message: string): Headers {
+export function withStatusHeaders(headers: Headers | undefined, status: string, reason: string, message: string): Headers {
   const result = headers ?? new Headers()
   result.set(AuthStatusHeader.Status, status)
   if (reason) setQuietly(result, AuthStatusHeader.Reason, reason)

@@ -134,8 +134,8 @@ function signatureFailure(error: unknown): VerificationFailure {
 
 /**
  * The claims of a token whose signature is already verified. Time claims are read against `now`,
- * so a cache of verified signatures can re-check them on every use. `SESSION_TOKEN.checkClaims`.
- * @internal Exported for the tests of the claim rules alone.
+ * so a cache of verified signatures can re-check them on every use. `SESSION_TOKEN.checkClaims`; machine JWTs
+ * (verifyMachineJwt.ts) check theirs with it too.
  */
 export function checkSessionClaims(
   payload: Record<string, unknown>,

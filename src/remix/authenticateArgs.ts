@@ -3,20 +3,31 @@
 // page its own Request; what they share is the verified-token cache behind authenticateRequest.)
 import { authenticateRequest } from '../auth/authenticate'
 import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
-import { isRedirect, type RequestState, type SignedInState, type SignedOutState } from '../auth/requestState'
+import { checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken'
+import { isRedirect, type RequestState, type SettledState } from '../auth/requestState'
 import { RemixClerkError } from '../shared/remixClerkError'
 import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
 import { withForwardedVary } from './forwardedVary'
 import { withNetlifyCacheBust } from './netlifyCacheBust'
 import { noLoaderArgs } from './errors'
+import { envReader, type EnvReader } from './env'
 import { loadAuthOptions } from './options'
-import type { AuthArgs, GetAuthOptions } from './types'
+import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types'
+
+/** Who authenticates, for messages; and how it reads the variables (`envReader`, or React Router's). */
+export interface Caller {
+  readonly name: 'getAuth' | 'rootAuthLoader' | 'clerkMiddleware'
+  readonly readEnv?: (overrides: GetAuthOptions | undefined, context: unknown) => EnvReader
+  /** What the caller accepts whatever the options say (React Router's middleware: `'any'`). */
+  readonly acceptsToken?: AcceptsToken
+}
 
 interface Memo {
   /** The caller's options object and context, for the cheapest match: the same call again. */
-  readonly overrides: GetAuthOptions | undefined
+  readonly overrides: Options | undefined
   readonly context: unknown
   readonly options: AuthenticateOptions
+  readonly acceptsToken: AcceptsToken
   readonly result: Promise<{ readonly state: RequestState; readonly instance: ClerkInstance }>
 }
 
@@ -70,7 +81,7 @@ function keepMemos(request: Request, list: Memo[]): void {
 }
 
 export interface Authenticated {
-  readonly state: SignedInState | SignedOutState
+  readonly state: SettledState
   readonly instance: ClerkInstance
 }
 
@@ -78,16 +89,21 @@ export interface Authenticated {
  * The request's auth state. A state that needs a redirect (a handshake, or the clean URL after one) is
  * thrown as a 307 Response, which Remix sends as is.
  */
+/** getAuth's options as authentication reads them. */
+type Options = GetAuthOptions & AcceptsTokenOption
+
 export async function authenticateArgs(
   args: AuthArgs,
-  overrides: GetAuthOptions | undefined,
-  caller: 'getAuth' | 'rootAuthLoader',
+  overrides: Options | undefined,
+  caller: Caller,
 ): Promise<Authenticated> {
-  const request = requestOf(args, caller)
+  const request = requestOf(args, caller.name)
   // Once per process: where the load context lacks them, bindings come from `cloudflare:workers`.
   const loading = loadCloudflareWorkersEnv()
   if (loading) await loading
-  const memo = memoFor(request, args, overrides)
+  const accepts = caller.acceptsToken ?? overrides?.acceptsToken
+  const acceptsToken = accepts === undefined || accepts === 'session_token' ? 'session_token' : checkAcceptsToken(accepts)
+  const memo = memoFor(request, args, overrides, caller, acceptsToken)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
     throw new Response(null, { status: 307, headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance) })
@@ -95,14 +111,23 @@ export async function authenticateArgs(
   return { state, instance }
 }
 
-function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | undefined): Memo {
+function memoFor(
+  request: Request,
+  args: AuthArgs,
+  overrides: Options | undefined,
+  caller: Caller,
+  acceptsToken: AcceptsToken,
+): Memo {
   let list = memosOf(request)
   if (list) {
-    for (const memo of list) if (memo.overrides === overrides && memo.context === args.context) return memo
+    for (const memo of list) {
+      if (memo.overrides === overrides && memo.context === args.context && sameAccepts(memo.acceptsToken, acceptsToken)) return memo
+    }
   }
-  const options = loadAuthOptions(args, overrides)
+  const env = (caller.readEnv ?? envReader)(overrides, args.context)
+  const options = loadAuthOptions(args, overrides, env, { machineTokens: acceptsToken !== 'session_token' })
   if (list) {
-    const same = list.find((memo) => sameOptions(memo.options, options))
+    const same = list.find((memo) => sameAccepts(memo.acceptsToken, acceptsToken) && sameOptions(memo.options, options))
     if (same) {
       // Remembered under this options object too, so the next identical call skips loading options.
       if (list.length < MAX_MEMOS_PER_REQUEST) list.push({ ...same, overrides, context: args.context })
@@ -112,27 +137,39 @@ function memoFor(request: Request, args: AuthArgs, overrides: GetAuthOptions | u
     list = []
     keepMemos(request, list)
   }
-  const memo: Memo = { overrides, context: args.context, options, result: authenticate(request, options) }
+  const memo: Memo = { overrides, context: args.context, options, acceptsToken, result: authenticate(request, options, acceptsToken) }
   list.push(memo)
   return memo
 }
 
 /** One promise for the loaders that share the request: settled at once when the instance exists and nothing has to wait. */
-function authenticate(request: Request, options: AuthenticateOptions): Promise<{ state: RequestState; instance: ClerkInstance }> {
+function authenticate(
+  request: Request,
+  options: AuthenticateOptions,
+  acceptsToken: AcceptsToken,
+): Promise<{ state: RequestState; instance: ClerkInstance }> {
   try {
     const instance = findInstance(options)
-    return instance === undefined ? clerkInstanceFor(options).then((created) => stateOf(request, created)) : stateOf(request, instance)
+    return instance === undefined
+      ? clerkInstanceFor(options).then((created) => stateOf(request, created, acceptsToken))
+      : stateOf(request, instance, acceptsToken)
   } catch (error) {
     return Promise.reject(error)
   }
 }
 
-function stateOf(request: Request, instance: ClerkInstance): Promise<{ state: RequestState; instance: ClerkInstance }> {
-  const state = authenticateRequest(request, instance)
+function stateOf(request: Request, instance: ClerkInstance, acceptsToken: AcceptsToken): Promise<{ state: RequestState; instance: ClerkInstance }> {
+  const state = authenticateRequest(request, instance, acceptsToken)
   return state instanceof Promise ? state.then((settled) => ({ state: settled, instance })) : Promise.resolve({ state, instance })
 }
 
-function requestOf(args: AuthArgs, caller: 'getAuth' | 'rootAuthLoader'): Request {
+function sameAccepts(a: AcceptsToken, b: AcceptsToken): boolean {
+  if (a === b) return true
+  if (typeof a === 'string' || typeof b === 'string') return false
+  return a.length === b.length && a.every((kind, index) => kind === b[index])
+}
+
+function requestOf(args: AuthArgs, caller: Caller['name']): Request {
   const request = (args as Partial<AuthArgs> | null | undefined)?.request
   // By shape rather than instanceof: the Request may come from another realm or a polyfill.
   if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || typeof request.headers?.get !== 'function') {

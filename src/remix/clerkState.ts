@@ -1,14 +1,14 @@
 // `clerkState`: what the root loader hands to the browser so that `ClerkApp` from `@clerk/remix` can
 // start already knowing the session. Page data is public: no secret key, no jwtKey, no token.
-import type { AuthObject } from '../auth/authObject'
-import type { SignedInState, SignedOutState } from '../auth/requestState'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
+import type { SettledState } from '../auth/requestState'
 import { isTruthy, type EnvReader } from './env'
 import type { ClientOptions } from './options'
 import type { ClerkState } from './types'
 
 export function clerkStateFor(
-  state: SignedInState | SignedOutState,
-  auth: AuthObject,
+  state: SettledState,
+  auth: AnyAuthObject,
   client: ClientOptions,
   env: EnvReader,
 ): ClerkState {
@@ -51,7 +51,7 @@ export function clerkStateFor(
  * The auth object as data: its functions (`getToken`, `has`, `debug`) would vanish in JSON anyway, and
  * would make Remix's single-fetch serializer (turbo-stream) throw.
  */
-function withoutFunctions(auth: AuthObject): Record<string, unknown> {
+function withoutFunctions(auth: AnyAuthObject): Record<string, unknown> {
   const data: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(auth)) if (typeof value !== 'function') data[key] = value
   return data

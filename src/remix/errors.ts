@@ -1,6 +1,6 @@
 // Messages for mistakes in how getAuth and rootAuthLoader are called: each says what to change.
 
-export function noLoaderArgs(caller: 'getAuth' | 'rootAuthLoader'): string {
+export function noLoaderArgs(caller: 'getAuth' | 'rootAuthLoader' | 'clerkMiddleware'): string {
   return (
     `remix-clerk: ${caller}() needs the arguments Remix passes to your loader or action (an object with \`request\`). ` +
     `Call it as \`export const loader = async (args) => { const auth = await ${caller}(args); … }\`.`

@@ -8,10 +8,17 @@ import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } 
 
 const NO_OPTIONS: GetAuthOptions = Object.freeze({})
 
-/** What authentication depends on. Throws with the fix when a key is missing. */
-export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions | undefined): AuthenticateOptions {
+/**
+ * What authentication depends on. Throws with the fix when a key is missing. `env` reads the variables (React Router's
+ * layer reads `VITE_`-prefixed public ones first).
+ */
+export function loadAuthOptions(
+  args: AuthArgs,
+  overrides: GetAuthOptions | undefined,
+  env: EnvReader = envReader(overrides, args.context),
+  { machineTokens = false }: { machineTokens?: boolean } = {},
+): AuthenticateOptions {
   const { request, context } = args
-  const env = envReader(overrides, context)
   overrides ??= NO_OPTIONS
   const secretKey = overrides.secretKey || env('CLERK_SECRET_KEY')
   if (!secretKey) throw new RemixClerkError('REMIX_CLERK_MISSING_SECRET_KEY', missingKey(noSecretKey, context))
@@ -48,6 +55,8 @@ export function loadAuthOptions(args: AuthArgs, overrides: GetAuthOptions | unde
     audience: overrides.audience,
     authorizedParties: overrides.authorizedParties,
     clockSkewInMs: overrides.clockSkewInMs,
+    // Read only where machine tokens are accepted: a session-only getAuth reads no more variables than before.
+    machineSecretKey: machineTokens ? overrides.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined : undefined,
   }
 }
 

@@ -5,7 +5,7 @@ import type { ClerkClient } from '../backend/client'
 import type { Organization } from '../backend/resources/organization'
 import type { Session } from '../backend/resources/session'
 import type { User } from '../backend/resources/user'
-import type { AuthObject } from '../auth/authObject'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
 import type { RootAuthLoaderOptions, WithoutPrivateMetadata } from './types'
 
 export interface LoadedResources {
@@ -17,9 +17,11 @@ export interface LoadedResources {
 /** Backend API errors reject (the loader fails), as upstream. */
 export async function loadResources(
   client: ClerkClient,
-  auth: AuthObject,
+  auth: AnyAuthObject,
   options: Pick<RootAuthLoaderOptions, 'loadUser' | 'loadSession' | 'loadOrganization'>,
 ): Promise<LoadedResources> {
+  // A session's resources only: a machine token has no session, and its user (if any) is not the page's visitor.
+  if (auth.tokenType !== 'session_token') return { session: undefined, user: undefined, organization: undefined }
   const { sessionId, userId, orgId } = auth
   const [session, user, organization] = await Promise.all([
     options.loadSession && sessionId ? client.sessions.getSession(sessionId) : undefined,

@@ -1,6 +1,6 @@
 // rootAuthLoader(args, callback?, options?): the root route's loader, which authenticates the request
 // and hands `clerkState` to `ClerkApp` in the browser, next to the callback's own data.
-import type { AuthObject } from '../auth/authObject'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
 import { authenticateArgs } from './authenticateArgs'
 import { clerkStateFor } from './clerkState'
 import { jsonResponse, withClerkState } from './loaderResult'
@@ -73,8 +73,8 @@ export async function rootAuthLoader(
   const given = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : undefined)
   const options = given ?? NO_OPTIONS
 
-  const { state, instance } = await authenticateArgs(args, given, 'rootAuthLoader')
-  const auth = state.toAuth()
+  const { state, instance } = await authenticateArgs(args, given, { name: 'rootAuthLoader' })
+  const auth = state.toAuth({ treatPendingAsSignedOut: options.treatPendingAsSignedOut })
   const env = envReader(given, args.context)
   const clerkState = clerkStateFor(state, auth, loadClientOptions(options, env), env)
   const headers = withForwardedVary(state.headers, instance)
@@ -87,7 +87,7 @@ export async function rootAuthLoader(
       : { session: undefined, user: undefined, organization: undefined }
   // The callback reads them from its request, as with @clerk/remix. The auth object is a copy, so the
   // callback cannot change what other loaders of this request get.
-  Object.assign(request, { auth: { ...auth } satisfies AuthObject, ...resources })
+  Object.assign(request, { auth: { ...auth } satisfies AnyAuthObject, ...resources })
   const result = await callback(args as LoaderArgsWithAuth<AuthArgs, RootAuthLoaderOptions>)
   return withClerkState(result, clerkState, headers)
 }

@@ -4,6 +4,8 @@ import type { Organization } from '../backend/resources/organization'
 import type { Session } from '../backend/resources/session'
 import type { User } from '../backend/resources/user'
 import type { AuthObject } from '../auth/authObject'
+import type { AcceptsToken } from '../auth/machine/acceptedToken'
+import type { AuthObjectFor } from '../auth/machine/machineAuthObjects'
 import type { OrganizationSyncOptions } from '../auth/organizationSync'
 
 /** What Remix passes to a loader or an action (`LoaderFunctionArgs` / `ActionFunctionArgs`). */
@@ -25,6 +27,12 @@ export interface GetAuthOptions {
   publishableKey?: string
   /** `CLERK_JWT_KEY`: the instance's PEM public key, for verification without fetching the JWKS. */
   jwtKey?: string
+  /**
+   * `CLERK_MACHINE_SECRET_KEY`: this app's machine secret key (`ak_…`). Opaque M2M tokens are then verified as meant
+   * for this machine (the sending machine must be scoped to it); without it, with the secret key, any machine's
+   * token of the instance verifies.
+   */
+  machineSecretKey?: string
   /** `CLERK_API_URL`; default derived from the publishable key (`https://api.clerk.com`). */
   apiUrl?: string
   /** `CLERK_PROXY_URL`: the Frontend API behind your own domain, absolute or a path such as `/__clerk`. */
@@ -63,10 +71,25 @@ export interface GetAuthOptions {
   authorizedParties?: string[]
   /** Tolerated clock difference for `exp`, `nbf` and `iat`; default 5000. */
   clockSkewInMs?: number
+  /**
+   * Whether a session with a task left to do (`sts: 'pending'`, e.g. choosing an organization) counts as signed out
+   * (its `sessionStatus` says `'pending'`); default true, as @clerk/backend 3.
+   */
+  treatPendingAsSignedOut?: boolean
+}
+
+/**
+ * `acceptsToken`: which tokens the route takes: `'session_token'` (default), `'api_key'`, `'m2m_token'`,
+ * `'oauth_token'`, `'any'`, or a list of kinds. A machine token in `Authorization` of an accepted kind gives that
+ * kind's auth object; a token of another kind is refused (`token-type-mismatch`), never taken for a session. Given
+ * to `getAuth` in its options object, the return type follows it.
+ */
+export interface AcceptsTokenOption {
+  acceptsToken?: AcceptsToken
 }
 
 /** Options of `rootAuthLoader`: those of `getAuth`, the URLs the browser SDK needs, and resource loading. */
-export interface RootAuthLoaderOptions extends GetAuthOptions {
+export interface RootAuthLoaderOptions extends GetAuthOptions, AcceptsTokenOption {
   /** `CLERK_SIGN_UP_URL`. */
   signUpUrl?: string
   /** `CLERK_SIGN_IN_FORCE_REDIRECT_URL`. */
@@ -96,7 +119,7 @@ export type WithoutPrivateMetadata<T> = Omit<T, 'privateMetadata' | 'raw'>
 
 /** The request handed to the `rootAuthLoader` callback: the same Request, with the auth state added. */
 export type RequestWithAuth<Options extends RootAuthLoaderOptions = RootAuthLoaderOptions> = Request & {
-  auth: AuthObject
+  auth: Options extends { acceptsToken: infer Accepts } ? AuthObjectFor<Accepts> : AuthObject
 } & (Options extends { loadSession: true } ? { session: Session | undefined } : unknown) &
   (Options extends { loadUser: true } ? { user: WithoutPrivateMetadata<User> | undefined } : unknown) &
   (Options extends { loadOrganization: true } ? { organization: WithoutPrivateMetadata<Organization> | undefined } : unknown)

@@ -1,12 +1,12 @@
 // The import rules of eslint.config.js (eslint-plugin-boundaries, by folder), run through ESLint's Node API on small
 // files placed (in memory) in each folder, at depths up to 8 below it: every import up the layers (shared ← backend ←
-// jwt ← auth ← remix ← entries) is an error, every import down is not, and remix-clerk-local never reaches the root
+// jwt ← auth ← remix ← react-router ← entries) is an error, every import down is not, and remix-clerk-local never reaches the root
 // package's src/; inside local/src the same holds for its own layers (shared ← validation, http, webhooks,
 // clerkJsBundles ← store ← templates ← tokens, backendJson ← core ← services ← bapi, fapi ← assembly ← entries).
 import { ESLint } from 'eslint'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix'] as const
+const LAYERS = ['shared', 'backend', 'jwt', 'auth', 'remix', 'react-router'] as const
 // One real module per layer to import, so that only the layer rule can object.
 const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
   shared: 'shared/quote',
@@ -14,6 +14,7 @@ const MODULE_OF: Record<(typeof LAYERS)[number], string> = {
   jwt: 'jwt/keys',
   auth: 'auth/requestContext',
   remix: 'remix/getAuth',
+  'react-router': 'react-router/getAuth',
 }
 // A file directly in a layer's folder, and one deeper than any list of depths would reach.
 const DEPTHS = [1, 8] as const
@@ -43,9 +44,9 @@ describe('src/ layers', () => {
           const messages = await restrictedImports(file, `${up}${MODULE_OF[to]}`)
           expect(messages, `${from} → ${to}`).toHaveLength(1)
           expect(messages[0]).toContain(`src/${from}/`)
-          expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← entries')
+          expect(messages[0]).toContain('shared ← backend ← jwt ← auth ← remix ← react-router ← entries')
         }
-        for (const entry of ['api.server', 'ssr.server', 'webhooks']) {
+        for (const entry of ['api.server', 'ssr.server', 'webhooks', 'react-router']) {
           expect(await restrictedImports(file, `${up}${entry}`), `${from} → ${entry}`).toHaveLength(1)
         }
       })

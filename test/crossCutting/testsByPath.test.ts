@@ -13,6 +13,11 @@ const THIS_FILE = 'test/crossCutting/testsByPath.test.ts'
 
 /** The root package's source files (paths under src/) whose tests are other suites; each names them (paths from the root). */
 const ROOT_COVERED_ELSEWHERE: CoveredElsewhere = {
+  'react-router.ts': 'an entry: test/crossCutting/packaging/typesResolution.test.ts (its types and builds), test/crossCutting/runtimes/node.test.ts (a React Router 7 build on it)',
+  'react-router/': 'React Router 7 with clerkMiddleware: test/crossCutting/runtimes/node.test.ts, workerd.test.ts and bun.test.ts (a build on it, cookies and auth status appended, rootAuthLoader, machine tokens), test/crossCutting/conformance/machineTokens.test.ts (against @clerk/react-router 3), test/react-router/context.test.ts (without the middleware)',
+  'auth/machine/': 'machine tokens in getAuth: test/remix/getAuth.machineTokens.test.ts (each kind against the local backend, the cache, pending sessions), test/crossCutting/conformance/machineTokens.test.ts (224 cases against @clerk/backend 3)',
+  'jwt/machineTokens.ts': 'token kinds: test/remix/getAuth.machineTokens.test.ts, test/crossCutting/conformance/machineTokens.test.ts',
+  'jwt/verifyMachineJwt.ts': 'M2M and OAuth JWTs, valid and tampered: test/remix/getAuth.machineTokens.test.ts, test/crossCutting/conformance/machineTokens.test.ts',
   'jwt/verifyJwt.ts': 'the one verification path: test/jwt/verify.test.ts, test/jwt/syncSignature.test.ts, test/auth/authenticate.test.ts',
   'api.server.ts': 'an entry: test/remix/exports.test.ts (its exports, from the sources and the built files), test/crossCutting/packaging/typesResolution.test.ts',
   'ssr.server.ts': 'an entry: test/remix/exports.test.ts, test/crossCutting/packaging/typesResolution.test.ts; getAuth and rootAuthLoader in test/remix/',
@@ -56,6 +61,8 @@ const ROOT_COVERED_ELSEWHERE: CoveredElsewhere = {
  * layout of today: when local/src and local/test move, replace these entries with what the failures name.
  */
 const LOCAL_COVERED_ELSEWHERE: CoveredElsewhere = {
+  'bapi/machineCredentials.ts': 'machine and instance secret keys on /m2m_tokens: test/system/conformance/officialSdkMachineAuth.test.ts, test/system/machineAuth.test.ts',
+  'bapi/machineTokenApi.ts': 'the versionless machine-token paths: test/system/conformance/officialSdkMachineAuth.test.ts, test/system/machineAuth.test.ts, test/system/conformance/endpointTable.test.ts',
   'index.ts': 'the package entry: test/testing.test.ts, test/assembly/localClerk.test.ts',
   'assembly/app.ts': 'the Hono app of both APIs: test/assembly/localClerk.test.ts, test/fapi/handshakePayload.test.ts',
   'assembly/envLines.ts': 'test/cli.test.ts (--write-env and the printed lines)',

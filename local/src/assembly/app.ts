@@ -2,6 +2,7 @@
 // side by side.
 import { Hono, type MiddlewareHandler } from 'hono'
 import { backendApi } from '../bapi/index.js'
+import { machineTokenApi } from '../bapi/machineTokenApi.js'
 import { incomingRequest } from '../http/incomingRequest.js'
 import { unsupportedApi } from '../bapi/unsupported.js'
 import { json, toErrorResponse } from '../http/respond.js'
@@ -24,6 +25,8 @@ export function createApp(core: Core): Hono {
   const clerkJs = clerkJsApi(core)
   app.use('/v1/*', async (c, next) => (isClerkJsRequest(c) ? clerkJs.fetch(c.req.raw, c.env) : next()))
   app.route('/v1', backendApi(core))
+  // Before anything else at the root: the versionless Backend API paths of machine tokens.
+  app.route('/', machineTokenApi(core))
   app.route('/', unsupportedApi(core))
   app.route('/', frontendApi(core))
   app.notFound((c) => {

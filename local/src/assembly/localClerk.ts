@@ -7,15 +7,20 @@ import { type LocalClerkEnv, formatEnvLines } from './envLines.js'
 import { LocalClerkError } from '../shared/errors.js'
 import { type LocalClerkOptions, resolveOptions } from '../core/options.js'
 import { clerkJsUrl } from '../clerkJsBundles/clerkJsBundle.js'
+import { oauthAccessTokenJson } from '../backendJson/machineAuth.js'
 import { sessionJson } from '../backendJson/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
 import { refreshTokenFor } from '../services/refresh.js'
+import { type OAuthAccessTokenParams, createOAuthAccessToken, revokeOAuthAccessToken } from '../services/oauthAccessTokens.js'
+import { startPendingSession } from '../services/pendingSessions.js'
 import { getSession, startSession } from '../services/sessions.js'
 import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from '../shared/urls.js'
 import { LocalClerkWebhooks } from '../webhooks/localClerkWebhooks.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
+export type OAuthAccessTokenJSON = ReturnType<typeof oauthAccessTokenJson>
+export type { OAuthAccessTokenParams }
 
 export interface GetTokenOptions {
   /** A JWT template name; without it, a session token. */
@@ -164,11 +169,32 @@ export class LocalClerk {
     return seed(this.core, data)
   }
 
-  /** Signs a user in on a new client, optionally with an active organization (id or slug). */
-  createSession(params: { userId: string; organizationId?: string }): SessionJSON {
+  /**
+   * Signs a user in on a new client, optionally with an active organization (id or slug). With `pending: true`, the
+   * session has a task left to do (choose an organization): its status is `pending` and its tokens say `sts: 'pending'`.
+   */
+  createSession(params: { userId: string; organizationId?: string; pending?: boolean }): SessionJSON {
     this.assertOpen()
     const { store } = this.core
+    if (params.pending) return sessionJson(startPendingSession(this.core, params.userId, params.organizationId))
     return sessionJson(store.transaction(() => startSession(this.core, params.userId, params.organizationId)))
+  }
+
+  /**
+   * Mints an OAuth access token for `userId`, as if this instance, acting as an OAuth provider, had issued it to a
+   * client application: opaque (`oat_…`, verified by `POST /oauth_applications/access_tokens/verify`) or, with
+   * `format: 'jwt'`, a JWT (`typ` at+jwt) that SDKs verify against the instance keys.
+   */
+  async createOAuthAccessToken(params: OAuthAccessTokenParams): Promise<OAuthAccessTokenJSON & { token: string }> {
+    this.assertOpen()
+    const { record, token } = await createOAuthAccessToken(this.core, params)
+    return { ...oauthAccessTokenJson(record, this.core.now()), token }
+  }
+
+  /** Revokes an OAuth access token minted by `createOAuthAccessToken`: it no longer verifies. */
+  revokeOAuthAccessToken(token: string): void {
+    this.assertOpen()
+    revokeOAuthAccessToken(this.core, token)
   }
 
   /** Mints a session token, or a template token with `template`. Throws a `ClerkApiError` like the HTTP API. */

@@ -11,7 +11,8 @@ export function sessionJson(session: SessionRecord) {
     last_active_organization_id: session.last_active_organization_id,
     actor: session.actor,
     latest_activity: null,
-    tasks: null,
+    // The one task remix-clerk-local models: a pending session is waiting for its user to choose an organization.
+    tasks: session.status === 'pending' ? [{ key: 'choose-organization' }] : null,
     last_active_at: session.last_active_at,
     expire_at: session.expire_at,
     abandon_at: session.abandon_at,

@@ -11,6 +11,7 @@ import { emailAddressRoutes, phoneNumberRoutes } from './routes/identifiers.js'
 import { instanceRoutes } from './routes/instance.js'
 import { jwtTemplateRoutes } from './routes/jwtTemplates.js'
 import { jwksRoutes } from './routes/keys.js'
+import { machineRoutes } from './routes/machines.js'
 import { invitationRoutes } from './routes/invitations.js'
 import { instanceOrganizationDomainRoutes } from './routes/organizationDomains.js'
 import { instanceOrganizationInvitationRoutes } from './routes/organizationInvitations.js'
@@ -53,6 +54,7 @@ export function backendApi(core: Core): Hono {
     ['/domains', domainRoutes(core)],
     ['/instance', instanceRoutes(core)],
     ['/waitlist_entries', waitlistEntryRoutes(core)],
+    ['/machines', machineRoutes(core)],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   const guarded = new Set<string>()

@@ -6,6 +6,7 @@ import { ImageStore } from './imageStore.js'
 import { InstanceRecords } from './instanceRecords.js'
 import { InstanceStore } from './instanceStore.js'
 import { InvitationStore } from './invitationStore.js'
+import { MachineAuthStores } from './machineAuthStores.js'
 import { NonceStore } from './nonceStore.js'
 import { OrganizationDomainStore } from './organizationDomainStore.js'
 import { OrganizationInvitationStore } from './organizationInvitationStore.js'
@@ -28,6 +29,8 @@ export class Store {
   readonly templates: TemplateStore
   readonly nonces: NonceStore
   readonly attempts: AttemptStore
+  /** Machines, M2M tokens, API keys and OAuth access tokens (issue 27). */
+  readonly machineAuth: MachineAuthStores
   /** Sign-in and actor tokens, access lists, redirect URLs, domains, waitlist and settings. */
   readonly records: InstanceRecords
 
@@ -57,6 +60,7 @@ export class Store {
     this.templates = new TemplateStore(db)
     this.nonces = new NonceStore(db)
     this.attempts = new AttemptStore(db)
+    this.machineAuth = new MachineAuthStores(db)
     this.records = new InstanceRecords(db)
   }
 

@@ -370,4 +370,77 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM organization_search_docs WHERE organization_id = OLD.id;
   END;
   `,
+  /*
+   * 7: machine authentication (issue 27): machines with their secret keys and the machines each may
+   * mint M2M tokens for, the M2M tokens they minted (opaque ones with their token, which `min_remaining_ttl_seconds`
+   * hands out again; JWT ones only as a record), API keys of users and organizations, OAuth access tokens minted for
+   * tests. Every list of the Backend API reads through an index.
+   */ `
+  CREATE TABLE machines (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    default_token_ttl INTEGER NOT NULL,
+    secret_key TEXT NOT NULL UNIQUE,
+    previous_secret_key TEXT UNIQUE,
+    previous_secret_key_expires_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX machines_created_at ON machines (created_at);
+
+  CREATE TABLE machine_scopes (
+    from_machine_id TEXT NOT NULL REFERENCES machines (id) ON DELETE CASCADE,
+    to_machine_id TEXT NOT NULL REFERENCES machines (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (from_machine_id, to_machine_id)
+  );
+  CREATE INDEX machine_scopes_to ON machine_scopes (to_machine_id);
+
+  CREATE TABLE m2m_tokens (
+    id TEXT PRIMARY KEY,
+    machine_id TEXT NOT NULL REFERENCES machines (id) ON DELETE CASCADE,
+    token TEXT UNIQUE,
+    format TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    claims TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    revocation_reason TEXT,
+    expiration INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX m2m_tokens_machine_created ON m2m_tokens (machine_id, created_at);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    secret TEXT NOT NULL UNIQUE,
+    description TEXT,
+    scopes TEXT NOT NULL,
+    claims TEXT,
+    created_by TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    revocation_reason TEXT,
+    expiration INTEGER,
+    last_used_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX api_keys_subject_created ON api_keys (subject, created_at);
+
+  CREATE TABLE oauth_access_tokens (
+    id TEXT PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    scopes TEXT NOT NULL,
+    audience TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    revocation_reason TEXT,
+    expiration INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ]

@@ -23,6 +23,8 @@ export interface SessionClaimsInput {
   /** Origin of the browser request the token is minted for; absent for Backend API mints. */
   origin?: string | undefined
   organization?: ActiveOrganization | undefined
+  /** A session with a task left to do: `sts: 'pending'` (claims v2 only; v1 has no status claim). */
+  pending?: boolean | undefined
   /** Impersonation: the session's actor (at least `sub`), the token's `act` claim. */
   actor?: Record<string, unknown> | null | undefined
 }
@@ -46,7 +48,7 @@ export function buildSessionClaims(input: SessionClaimsInput): Record<string, un
   return {
     ...claims,
     ...(input.organization ? orgClaimsV2(input.organization) : {}),
-    sts: 'active',
+    sts: input.pending ? 'pending' : 'active',
     v: 2,
   }
 }

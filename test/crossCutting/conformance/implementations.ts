@@ -6,7 +6,7 @@
 import { createClerkClient as createBackend3Client } from '@clerk/backend'
 import { getAuth as remix4GetAuth } from '@clerk/remix/ssr.server'
 import { getAuth } from '../../../src/ssr.server'
-import type { AuthObject } from '../../../src/auth/authObject'
+import type { AnyAuthObject } from '../../../src/auth/machine/machineAuthObjects'
 import { authenticateRequest } from '../../../src/auth/authenticate'
 import { clerkInstanceFor } from '../../../src/auth/clerkInstance'
 import type { CheckAuthorizationParams } from '../../../src/auth/has'
@@ -150,7 +150,7 @@ async function viaRemix4(request: Request, config: Configuration): Promise<Outco
   process.env.CLERK_API_URL = config.apiUrl
   try {
     const auth = await remix4GetAuth({ request, context: {}, params: {} }, getAuthOptions(config) as { secretKey: string })
-    return await fromAuthObject(auth as unknown as AuthObject)
+    return await fromAuthObject(auth as unknown as AnyAuthObject)
   } catch (thrown) {
     return fromThrown(thrown)
   } finally {
@@ -197,7 +197,7 @@ interface RequestStateLike {
   reason: string | null
   message: string | null
   headers: Headers | undefined
-  toAuth(): AuthObject | null
+  toAuth(): AnyAuthObject | null
 }
 
 async function fromState(state: RequestStateLike): Promise<Outcome> {
@@ -211,18 +211,19 @@ async function fromState(state: RequestStateLike): Promise<Outcome> {
   }
 }
 
-async function fromAuthObject(auth: AuthObject): Promise<Outcome> {
+async function fromAuthObject(auth: AnyAuthObject): Promise<Outcome> {
   const debug = auth.debug() as { reason?: string; message?: string }
   const fields: Record<string, unknown> = {}
   // `undefined` and `null` are different answers to a loader (`orgId === null`), so both stay visible.
-  for (const field of AUTH_FIELDS) fields[field] = field in auth && auth[field] !== undefined ? auth[field] : '(undefined)'
+  const record = auth as unknown as Record<string, unknown>
+  for (const field of AUTH_FIELDS) fields[field] = field in auth && record[field] !== undefined ? record[field] : '(undefined)'
   return {
     status: auth.isAuthenticated ? 'signed-in' : 'signed-out',
     reason: auth.isAuthenticated ? null : (debug.reason ?? null),
     message: auth.isAuthenticated ? null : normaliseMessage(debug.message ?? null),
     auth: fields,
     token: await auth.getToken(),
-    has: HAS_CHECKS.map((check) => auth.has(check)),
+    has: HAS_CHECKS.map((check) => (auth.has as (params: CheckAuthorizationParams) => boolean)(check)),
     location: null,
     headers: {},
   }

@@ -11,12 +11,13 @@ import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { installFromCache, packBoth } from './packedPackages'
 
-const ENTRIES = ['remix-clerk/ssr.server', 'remix-clerk/api.server', 'remix-clerk/webhooks', 'remix-clerk-local', 'remix-clerk-local/testing'] as const
+const ENTRIES = ['remix-clerk/ssr.server', 'remix-clerk/api.server', 'remix-clerk/webhooks', 'remix-clerk/react-router', 'remix-clerk-local', 'remix-clerk-local/testing'] as const
 
 /** Uses something of each entry, and two mistakes that only real types catch: `any` would let them through. */
 const CONSUMER = `import { getAuth, rootAuthLoader } from 'remix-clerk/ssr.server'
 import { createClerkClient, type Token } from 'remix-clerk/api.server'
 import { verifyWebhook, type WebhookEvent } from 'remix-clerk/webhooks'
+import { clerkMiddleware, getAuth as getAuthInMiddleware } from 'remix-clerk/react-router'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { createSignedInRequest } from 'remix-clerk-local/testing'
 
@@ -27,12 +28,16 @@ export async function whoIsSignedIn(): Promise<string | null> {
   const token: Token = await createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl }).sessions.getToken('sess_1', 'test')
   const loaders: Array<typeof rootAuthLoader> = [rootAuthLoader]
   const verify: (request: Request) => Promise<WebhookEvent> = verifyWebhook
+  const middleware = [clerkMiddleware()]
+  const apiKey = await getAuthInMiddleware({ request, context: {} }, { acceptsToken: 'api_key' })
+  // @ts-expect-error an API key's auth object has no sessionId.
+  void apiKey.sessionId
   // @ts-expect-error getAuth takes a loader's arguments.
   await getAuth()
   // @ts-expect-error a LocalClerk has no such method.
   clerk.noSuchMethod()
   await clerk.close()
-  return userId ?? (loaders.length > 0 && verify.length > 0 ? token.jwt : null)
+  return userId ?? apiKey.subject ?? (loaders.length > 0 && verify.length > 0 && middleware.length > 0 ? token.jwt : null)
 }
 `
 
@@ -63,6 +68,7 @@ const NODE10_DECLARATIONS: Record<(typeof ENTRIES)[number], string> = {
   'remix-clerk/ssr.server': 'remix-clerk/dist/ssr.server.d.ts',
   'remix-clerk/api.server': 'remix-clerk/dist/api.server.d.ts',
   'remix-clerk/webhooks': 'remix-clerk/dist/webhooks.d.ts',
+  'remix-clerk/react-router': 'remix-clerk/dist/react-router.d.ts',
   'remix-clerk-local': 'remix-clerk-local/dist/index.d.ts',
   'remix-clerk-local/testing': 'remix-clerk-local/dist/testing.d.ts',
 }
@@ -72,6 +78,7 @@ const BUILDS: Record<(typeof ENTRIES)[number], string> = {
   'remix-clerk/ssr.server': 'remix-clerk/dist/ssr.server',
   'remix-clerk/api.server': 'remix-clerk/dist/api.server',
   'remix-clerk/webhooks': 'remix-clerk/dist/webhooks',
+  'remix-clerk/react-router': 'remix-clerk/dist/react-router',
   'remix-clerk-local': 'remix-clerk-local/dist/index',
   'remix-clerk-local/testing': 'remix-clerk-local/dist/testing',
 }
@@ -154,7 +161,7 @@ describe('types under every moduleResolution', () => {
 describe('entries at run time', () => {
   const node = promisify(execFile)
   const load = (folder: Folder, code: string) => node(process.execPath, ['--input-type', folder === 'esm' ? 'module' : 'commonjs', '--eval', code], { cwd: join(app, folder), encoding: 'utf8' })
-  const names = { 'remix-clerk/ssr.server': 'getAuth', 'remix-clerk/api.server': 'createClerkClient', 'remix-clerk/webhooks': 'verifyWebhook', 'remix-clerk-local': 'createLocalClerk', 'remix-clerk-local/testing': 'startLocalClerk' }
+  const names = { 'remix-clerk/ssr.server': 'getAuth', 'remix-clerk/api.server': 'createClerkClient', 'remix-clerk/webhooks': 'verifyWebhook', 'remix-clerk/react-router': 'clerkMiddleware', 'remix-clerk-local': 'createLocalClerk', 'remix-clerk-local/testing': 'startLocalClerk' }
 
   it('an ESM app imports each entry, and gets the ESM build', async () => {
     const code = `for (const [entry, name] of ${JSON.stringify(Object.entries(names))}) {
@@ -167,6 +174,7 @@ describe('entries at run time', () => {
       'remix-clerk/ssr.server remix-clerk/dist/ssr.server.js',
       'remix-clerk/api.server remix-clerk/dist/api.server.js',
       'remix-clerk/webhooks remix-clerk/dist/webhooks.js',
+      'remix-clerk/react-router remix-clerk/dist/react-router.js',
       'remix-clerk-local remix-clerk-local/dist/index.js',
       'remix-clerk-local/testing remix-clerk-local/dist/testing.js',
     ])
@@ -182,6 +190,7 @@ describe('entries at run time', () => {
       'remix-clerk/ssr.server remix-clerk/dist/ssr.server.cjs',
       'remix-clerk/api.server remix-clerk/dist/api.server.cjs',
       'remix-clerk/webhooks remix-clerk/dist/webhooks.cjs',
+      'remix-clerk/react-router remix-clerk/dist/react-router.cjs',
       'remix-clerk-local remix-clerk-local/dist/index.cjs',
       'remix-clerk-local/testing remix-clerk-local/dist/testing.cjs',
     ])

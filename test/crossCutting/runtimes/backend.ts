@@ -18,12 +18,33 @@ export interface ScenarioBackend {
   signIn(url: string, via: 'cookies' | 'authorization'): Promise<SignedIn>
   /** A session whose cookie token expired ten minutes ago. */
   signInExpired(url: string): Promise<SignedIn>
+  /** A token of each machine kind: an API key of the seeded user, M2M and OAuth access tokens, opaque and JWT. */
+  machineTokens(): Promise<MachineTokens>
   /** A webhook as the backend delivers it (`user.created` of a new user): its svix-* and content-type headers, its body. */
   webhookDelivery(): Promise<{ headers: Record<string, string>; body: string }>
   close(): Promise<void>
 }
 
 const EMAIL = 'runtimes@example.com'
+
+interface MachineTokens {
+  userId: string
+  machineId: string
+  apiKey: string
+  m2m: string
+  m2mJwt: string
+  oauth: string
+  oauthJwt: string
+}
+
+/** Calls the local Backend API as an app's scripts would, with a secret key (or a machine's). */
+async function backendApi(clerk: LocalClerk, path: string, body: unknown, key = clerk.secretKey): Promise<Record<string, string>> {
+  const response = await clerk.fetch(
+    new Request(`${clerk.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  )
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  return (await response.json()) as Record<string, string>
+}
 
 export async function startScenarioBackend(): Promise<ScenarioBackend> {
   let offsetMs = 0
@@ -61,6 +82,16 @@ export async function startScenarioBackend(): Promise<ScenarioBackend> {
       } finally {
         offsetMs = 0
       }
+    },
+    async machineTokens() {
+      const userId = clerk.seed({ users: [{ email_address: EMAIL }] }).users[0]!.id
+      const apiKey = (await backendApi(clerk, '/api_keys', { name: 'runtimes', subject: userId })).secret!
+      const machine = await backendApi(clerk, '/v1/machines', { name: 'runtimes' })
+      const m2m = (await backendApi(clerk, '/m2m_tokens', {}, machine.secret_key)).token!
+      const m2mJwt = (await backendApi(clerk, '/m2m_tokens', { token_format: 'jwt' }, machine.secret_key)).token!
+      const oauth = (await clerk.createOAuthAccessToken({ userId })).token
+      const oauthJwt = (await clerk.createOAuthAccessToken({ userId, format: 'jwt' })).token
+      return { userId, machineId: machine.id!, apiKey, m2m, m2mJwt, oauth, oauthJwt }
     },
     async webhookDelivery() {
       const receiver = await startRecordingServer()

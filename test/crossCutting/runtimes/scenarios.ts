@@ -5,7 +5,7 @@
 // and a webhook of the local backend checked by verifyWebhook.
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
+import { CLERK_MIDDLEWARE_PREFIX, MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
 import { TEMPLATE } from './app/routes'
 import { startScenarioBackend, type ScenarioBackend } from './backend'
 import { withoutBinding } from '../../helpers/handshakeBinding'
@@ -30,11 +30,14 @@ export interface Variant {
   prefix: string
   /** Whether React Router's middleware runs (the document says so). */
   middleware: boolean
+  /** Whether the routes authenticate through remix-clerk/react-router's clerkMiddleware (else remix-clerk/ssr.server). */
+  clerkMiddleware?: boolean
 }
 
 export const REACT_ROUTER_VARIANTS: Variant[] = [
   { name: 'React Router 7', prefix: '', middleware: false },
   { name: 'React Router 7 with future.v8_middleware', prefix: MIDDLEWARE_PREFIX, middleware: true },
+  { name: 'React Router 7 with remix-clerk/react-router clerkMiddleware', prefix: CLERK_MIDDLEWARE_PREFIX, middleware: true, clerkMiddleware: true },
 ]
 
 export interface RuntimeUnderTest {
@@ -175,7 +178,28 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
           expect(answer.action).toEqual({ userId, title: 'Hello from a form' })
         })
 
-        if (variant.middleware) {
+        if (variant.clerkMiddleware) {
+          it('clerkMiddleware appends what authentication says to the response: the refreshed cookies, the signed-out status', async () => {
+            const url = page(variant, 'jwks')
+            const { headers, sessionId } = await backend.signInExpired(url)
+            const refreshed = await load(variant, 'jwks', { headers: { ...DOCUMENT, cookie: headers.get('cookie')! } })
+            expect(refreshed.answer.loader).toMatchObject({ sessionId })
+            expect(refreshed.response.headers.getSetCookie().some((cookie) => cookie.startsWith('__session'))).toBe(true)
+            const signedOut = await load(variant, 'jwks', { headers: { accept: 'application/json' } })
+            expect(signedOut.answer.loader).toEqual({ userId: null, sessionId: null })
+            expect(signedOut.response.headers.get('x-clerk-auth-status')).toBe('signed-out')
+            expect(signedOut.response.headers.get('x-clerk-auth-reason')).toBe('session-token-and-uat-missing')
+          })
+
+          it('rootAuthLoader hands plain data to the page (no Response), clerkState without a token', async () => {
+            const { session, answer } = await signedInLoad(variant, 'root-auth-loader', 'cookies')
+            const state = (answer.loader?.clerkState as { __internal_clerk_state: Record<string, unknown> }).__internal_clerk_state
+            expect(state.__publishableKey).toBe(backend.keys.publishableKey)
+            expect(JSON.stringify(answer.loader)).not.toContain(session.token)
+          })
+        }
+
+        if (variant.middleware && !variant.clerkMiddleware) {
           it('getAuth in a route middleware: signed in, and a 307 to the handshake for an expired token', async () => {
             const { session, answer } = await signedInLoad(variant, 'middleware-auth', 'cookies')
             expect(answer.loader).toEqual({ userId: session.userId })
@@ -186,6 +210,20 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
             expect(response.headers.get('location')).toMatch(/\/v1\/client\/handshake\?/)
           })
         }
+
+        it('machine tokens by Bearer: each kind where any is accepted; a kind not accepted refused', async () => {
+          const tokens = await backend.machineTokens()
+          const ask = async (path: string, token: string) => (await load(variant, path, { headers: { authorization: `Bearer ${token}` } })).answer.loader
+          const { userId, machineId } = tokens
+          const signedIn = { isAuthenticated: true, reason: null }
+          expect(await ask('machine', tokens.apiKey)).toEqual({ ...signedIn, tokenType: 'api_key', subject: userId, userId })
+          expect(await ask('machine', tokens.m2m)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
+          expect(await ask('machine', tokens.m2mJwt)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
+          expect(await ask('machine', tokens.oauth)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
+          expect(await ask('machine', tokens.oauthJwt)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
+          expect(await ask('api-key', tokens.m2m)).toEqual({ tokenType: 'api_key', isAuthenticated: false, subject: null, userId: null, reason: 'token-type-mismatch' })
+          expect(await ask('api-key', 'ak_unknown')).toMatchObject({ tokenType: 'api_key', isAuthenticated: false, reason: 'token-invalid' })
+        })
 
         it("verifyWebhook accepts the local backend's webhook, and refuses it changed", async () => {
           const { headers, body } = await backend.webhookDelivery()

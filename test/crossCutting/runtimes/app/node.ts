@@ -1,20 +1,19 @@
-// Node: both React Router builds served by @react-router/node's request listener on 127.0.0.1 (port 0), the
-// middleware build under /mw. The keys are in process.env.
+// Node: the React Router builds served by @react-router/node's request listener on 127.0.0.1 (port 0), the
+// middleware builds under /mw and /clerk. The keys are in process.env.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequestListener } from '@react-router/node'
 import { processEnvHost } from './processEnvHost'
-import { MIDDLEWARE_PREFIX, scenarioBuild } from './reactRouterBuild'
+import { scenarioBuilds } from './reactRouterBuild'
 
 export async function startNodeApp(): Promise<{ url: string; close(): Promise<void> }> {
-  const classic = createRequestListener({ build: scenarioBuild(processEnvHost, { middleware: false }), mode: 'production' })
   // No getLoadContext: with middleware, React Router gives the loaders a fresh RouterContextProvider.
-  const withMiddleware = createRequestListener({
-    build: scenarioBuild(processEnvHost, { middleware: true, basename: MIDDLEWARE_PREFIX }),
-    mode: 'production',
-  })
+  const listeners = scenarioBuilds({ classic: processEnvHost, middleware: processEnvHost }).map(({ prefix, build }) => ({
+    prefix,
+    listen: createRequestListener({ build, mode: 'production' }),
+  }))
   const server = createServer((request, response) =>
-    (request.url?.startsWith(`${MIDDLEWARE_PREFIX}/`) ? withMiddleware : classic)(request, response),
+    listeners.find(({ prefix }) => prefix === '' || request.url?.startsWith(`${prefix}/`))!.listen(request, response),
   )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {

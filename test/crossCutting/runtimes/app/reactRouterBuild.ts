@@ -3,7 +3,7 @@
 // the matched route's loader and action data as JSON instead of HTML.
 import { createContext, createRequestHandler, type RouterContextProvider, type ServerBuild } from 'react-router'
 import { getAuth } from 'remix-clerk/ssr.server'
-import { scenarioRoutes, type Host } from './routes'
+import { scenarioRoutes, type Host, type Sdk } from './routes'
 
 /** Set by the root middleware: the document reports it, so a test sees that middleware ran. */
 const middlewareRan = createContext<boolean>(false)
@@ -33,8 +33,14 @@ const jsonDocument: DocumentHandler = (_request, status, headers, context, loadC
   return new Response(JSON.stringify(body), { status, headers: responseHeaders })
 }
 
-/** The build: `future.v8_middleware` on and served under `basename` (e.g. `/mw`), or off at the root. */
-export function scenarioBuild(host: Host, { middleware, basename = '/' }: { middleware: boolean; basename?: string }): ServerBuild {
+/**
+ * The build: `future.v8_middleware` on and served under `basename` (e.g. `/mw`), or off at the root. With `sdk`
+ * `react-router`, the routes authenticate through remix-clerk/react-router's clerkMiddleware (middleware must be on).
+ */
+function scenarioBuild(
+  host: Host,
+  { middleware, basename = '/', sdk = 'ssr.server' }: { middleware: boolean; basename?: string; sdk?: Sdk },
+): ServerBuild {
   const root = {
     id: 'root',
     path: '',
@@ -52,11 +58,11 @@ export function scenarioBuild(host: Host, { middleware, basename = '/' }: { midd
         : {}),
     },
   }
-  const children: Array<[string, unknown]> = Object.entries(scenarioRoutes(host)).map(([id, { path, loader, action }]) => [
+  const children: Array<[string, unknown]> = Object.entries(scenarioRoutes(host, sdk)).map(([id, { path, loader, action, middleware: own }]) => [
     id,
-    { id, parentId: 'root', path, module: { default: () => null, loader, action } },
+    { id, parentId: 'root', path, module: { default: () => null, loader, action, ...(own ? { middleware: own } : {}) } },
   ])
-  if (middleware) {
+  if (middleware && sdk === 'ssr.server') {
     // getAuth in a route middleware, as an app guards a branch: a handshake it throws is React Router's to send.
     const authenticate: Middleware = async (args, next) => {
       args.context.set(middlewareUser, (await getAuth(args, host.keys(args))).userId)
@@ -81,21 +87,33 @@ export function scenarioBuild(host: Host, { middleware, basename = '/' }: { midd
   }
 }
 
-/** Path prefix of the middleware build: one server serves both builds. */
+/** Path prefix of the middleware build: one server serves every build. */
 export const MIDDLEWARE_PREFIX = '/mw'
+/** Path prefix of the build on remix-clerk/react-router's clerkMiddleware. */
+export const CLERK_MIDDLEWARE_PREFIX = '/clerk'
+
+/** The three builds, as each server serves them: the prefix, the build, and whether it takes the load context. */
+export function scenarioBuilds(hosts: { classic: Host; middleware: Host }) {
+  return [
+    { prefix: MIDDLEWARE_PREFIX, build: scenarioBuild(hosts.middleware, { middleware: true, basename: MIDDLEWARE_PREFIX }) },
+    {
+      prefix: CLERK_MIDDLEWARE_PREFIX,
+      build: scenarioBuild(hosts.middleware, { middleware: true, basename: CLERK_MIDDLEWARE_PREFIX, sdk: 'react-router' }),
+    },
+    { prefix: '', build: scenarioBuild(hosts.classic, { middleware: false }) },
+  ]
+}
 
 /**
- * React Router's request handlers for both builds behind one function: `/mw/…` with `v8_middleware` (its load
- * context a RouterContextProvider that React Router creates), the rest without, with `loadContext` as its context.
+ * React Router's request handlers for the builds behind one function: `/mw/…` and `/clerk/…` with `v8_middleware`
+ * (their load context a RouterContextProvider that React Router creates), the rest without, with `loadContext` as
+ * its context.
  */
 export function scenarioHandler(hosts: { classic: Host; middleware: Host }) {
-  const classic = createRequestHandler(scenarioBuild(hosts.classic, { middleware: false }), 'production')
-  const withMiddleware = createRequestHandler(
-    scenarioBuild(hosts.middleware, { middleware: true, basename: MIDDLEWARE_PREFIX }),
-    'production',
-  )
-  return (request: Request, loadContext: Record<string, unknown> = {}): Promise<Response> =>
-    new URL(request.url).pathname.startsWith(`${MIDDLEWARE_PREFIX}/`)
-      ? withMiddleware(request)
-      : classic(request, loadContext as never)
+  const handlers = scenarioBuilds(hosts).map(({ prefix, build }) => ({ prefix, handle: createRequestHandler(build, 'production') }))
+  return (request: Request, loadContext: Record<string, unknown> = {}): Promise<Response> => {
+    const { pathname } = new URL(request.url)
+    const { prefix, handle } = handlers.find(({ prefix }) => prefix === '' || pathname.startsWith(`${prefix}/`))!
+    return prefix === '' ? handle(request, loadContext as never) : handle(request)
+  }
 }

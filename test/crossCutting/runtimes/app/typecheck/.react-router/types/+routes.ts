@@ -17,20 +17,28 @@ type Pages = {
   "/dashboard": {
     params: {};
   };
+  "/account": {
+    params: {};
+  };
 };
 
 type RouteFiles = {
   "root.tsx": {
     id: "root";
-    page: "/" | "/dashboard";
+    page: "/" | "/dashboard" | "/account";
   };
   "routes/dashboard.tsx": {
     id: "routes/dashboard";
     page: "/dashboard";
+  };
+  "routes/account.tsx": {
+    id: "routes/account";
+    page: "/account";
   };
 };
 
 type RouteModules = {
   "root": typeof import("./app/root.js");
   "routes/dashboard": typeof import("./app/routes/dashboard.js");
+  "routes/account": typeof import("./app/routes/account.js");
 };

@@ -44,3 +44,18 @@ export default function Dashboard({ loaderData, actionData }: Route.ComponentPro
   const supabase: string | null | undefined = actionData?.supabase
   return [userId, canManage, supabase]
 }
+
+// acceptsToken: the auth object's type follows it.
+export async function apiLoader(args: Route.LoaderArgs) {
+  const token = await getAuth(args, { acceptsToken: 'oauth_token', audience: 'https://api.example' })
+  if (token.isAuthenticated) {
+    const userId: string = token.userId
+    const clientId: string = token.clientId
+    return [userId, clientId]
+  }
+  const kinds = await getAuth(args, { acceptsToken: ['api_key', 'session_token'] as const })
+  const kind: 'api_key' | 'session_token' | null = kinds.tokenType
+  // @ts-expect-error not a kind of token
+  await getAuth(args, { acceptsToken: 'apikey' })
+  return [kind]
+}
