@@ -108,7 +108,9 @@ const layers = {
   settings: {
     'boundaries/elements': ELEMENTS,
     // Imports name .ts sources by their .js name (local/) or without an extension (src/): TypeScript's resolution.
-    'import/resolver': { typescript: { project: ['tsconfig.json', 'local/tsconfig.json'], noWarnOnMultipleProjects: true } },
+    'import/resolver': {
+      typescript: { project: ['tsconfig.json', 'local/tsconfig.json'], noWarnOnMultipleProjects: true },
+    },
   },
   rules: {
     'boundaries/dependencies': [
@@ -118,10 +120,39 @@ const layers = {
   },
 }
 
+// One import style: a relative import names the file as it is at run time (`./verify.js` for verify.ts), which every
+// resolution accepts (bundler, node16/nodenext, Node itself for the .mjs scripts). The example app and the runtimes' app keep Remix's
+// template style (`~/…`, no extension), as an app would.
+const RELATIVE_WITHOUT_EXTENSION = '[source.value=/^\\.\\.?\\//]:not([source.value=/\\.(?:js|mjs|cjs|json|css)$/])'
+const IMPORT_STYLE =
+  'Name the file a relative import loads with its extension as built: ./verify.js for verify.ts, ./dir/index.js for a folder.'
+const importStyle = {
+  files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.{ts,mjs}', 'local/**/*.{ts,mts,mjs}'],
+  // The runtimes' app is an app of its own (a workspace run by Node, Bun, Deno and workerd), in its own style.
+  ignores: ['test/crossCutting/porting/quickstart-app/**', 'test/crossCutting/runtimes/app/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map((node) => ({
+        selector: `${node}${RELATIVE_WITHOUT_EXTENSION}`,
+        message: IMPORT_STYLE,
+      })),
+    ],
+  },
+}
+
 export default tseslint.config(
   {
     // .react-router/: React Router typegen's output (test/crossCutting/runtimes/app/typecheck), written in its generator's style.
-    ignores: ['**/dist/**', '**/build/**', '**/node_modules/**', '**/.cache/**', '**/.react-router/**', '**/test-results/**', '.data/**'],
+    ignores: [
+      '**/dist/**',
+      '**/build/**',
+      '**/node_modules/**',
+      '**/.cache/**',
+      '**/.react-router/**',
+      '**/test-results/**',
+      '.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -133,4 +164,5 @@ export default tseslint.config(
     },
   },
   layers,
+  importStyle,
 )

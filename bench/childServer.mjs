@@ -15,7 +15,9 @@ const STOP_TIMEOUT_MS = 5_000
 export async function forkChildServer(script, args = []) {
   const child = fork(script, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: process.env.BENCH_SERVER_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [],
+    execArgv: process.env.BENCH_SERVER_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`]
+      : [],
   })
   const untrack = onCleanup(() => child.kill('SIGKILL'))
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
@@ -30,7 +32,10 @@ export async function forkChildServer(script, args = []) {
   }
   try {
     const ready = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)
+      const timer = setTimeout(
+        () => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      )
       child.once('message', (message) => {
         clearTimeout(timer)
         resolve(message)
@@ -59,7 +64,8 @@ export function answerParent({ figures = {}, shutdown }) {
   }
   const all = { ...figures, cpu: processCpuMicros }
   process.on('message', (message) => {
-    if (Object.hasOwn(all, message?.type ?? '')) process.send({ type: message.type, id: message.id, value: all[message.type]() })
+    if (Object.hasOwn(all, message?.type ?? ''))
+      process.send({ type: message.type, id: message.id, value: all[message.type]() })
     if (message?.type === 'close') void stopOnce()
   })
   process.on('disconnect', () => void stopOnce())

@@ -22,8 +22,14 @@ export const bench = {
   async run() {
     const results = await compare({
       arms: [
-        { name: 'object literal { secretKey, apiUrl }', run: async (ops) => repeat(ops, () => ({ secretKey: SECRET_KEY, apiUrl: API_URL })) },
-        { name: 'createClerkClient(options)', run: async (ops) => repeat(ops, () => createClerkClient({ secretKey: SECRET_KEY, apiUrl: API_URL })) },
+        {
+          name: 'object literal { secretKey, apiUrl }',
+          run: async (ops) => repeat(ops, () => ({ secretKey: SECRET_KEY, apiUrl: API_URL })),
+        },
+        {
+          name: 'createClerkClient(options)',
+          run: async (ops) => repeat(ops, () => createClerkClient({ secretKey: SECRET_KEY, apiUrl: API_URL })),
+        },
         {
           name: 'createClerkClient(options).users (first use of a group)',
           run: async (ops) => repeat(ops, () => createClerkClient({ secretKey: SECRET_KEY, apiUrl: API_URL }).users),
@@ -31,7 +37,9 @@ export const bench = {
         {
           name: "@clerk/backend's createClerkClient(options)",
           run: async (ops) =>
-            repeat(ops, () => createOfficialClient({ secretKey: SECRET_KEY, apiUrl: API_URL, telemetry: { disabled: true } })),
+            repeat(ops, () =>
+              createOfficialClient({ secretKey: SECRET_KEY, apiUrl: API_URL, telemetry: { disabled: true } }),
+            ),
         },
       ],
     })

@@ -10,7 +10,9 @@ export function floorVerifier(pem) {
   if (!(key instanceof KeyObject)) throw new Error('floor: expected a KeyObject')
   return (jwt) => {
     const dot = jwt.lastIndexOf('.')
-    if (!verify('RSA-SHA256', Buffer.from(jwt.slice(0, dot), 'latin1'), key, Buffer.from(jwt.slice(dot + 1), 'base64url'))) {
+    if (
+      !verify('RSA-SHA256', Buffer.from(jwt.slice(0, dot), 'latin1'), key, Buffer.from(jwt.slice(dot + 1), 'base64url'))
+    ) {
       throw new Error('floor: signature did not verify')
     }
   }

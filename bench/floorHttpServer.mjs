@@ -9,7 +9,9 @@ import { readInstancePrivateKey } from './instanceKey.mjs'
 
 const [dbPath, sampleJwt] = process.argv.slice(2)
 if (!dbPath || !sampleJwt || !process.send) {
-  console.error('usage: node bench/floorHttpServer.mjs DB_PATH SAMPLE_JWT (forked with an IPC channel by bench/minting.mjs)')
+  console.error(
+    'usage: node bench/floorHttpServer.mjs DB_PATH SAMPLE_JWT (forked with an IPC channel by bench/minting.mjs)',
+  )
   process.exit(2)
 }
 
@@ -20,7 +22,9 @@ const server = createServer((request, response) => {
   mint().then(
     (jwt) => {
       const body = JSON.stringify({ object: 'token', jwt })
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body)
+      response
+        .writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+        .end(body)
     },
     (error) => response.writeHead(500).end(String(error)),
   )

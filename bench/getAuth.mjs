@@ -78,7 +78,10 @@ const loaderArgs = (request) => ({ request, context: {}, params: {} })
 async function table(session, local, options) {
   const { userId, token, cookieFor } = session
   const expectUser = (arm, auth) => {
-    if (auth?.userId !== userId) throw new Error(`${arm}: expected userId ${userId}, got ${JSON.stringify(auth?.userId)} (${auth?.reason ?? 'no reason'})`)
+    if (auth?.userId !== userId)
+      throw new Error(
+        `${arm}: expected userId ${userId}, got ${JSON.stringify(auth?.userId)} (${auth?.reason ?? 'no reason'})`,
+      )
   }
   const publicKey = await importSPKI(local.clerk.jwtKey, 'RS256')
   const floor = floorVerifier(local.clerk.jwtKey)
@@ -130,7 +133,8 @@ async function table(session, local, options) {
     {
       name: ARM.seenBefore,
       async run(ops) {
-        for (let i = 0; i < ops; i++) expectUser(ARM.seenBefore, await getAuth(loaderArgs(newRequest(cookieFor(token))), options))
+        for (let i = 0; i < ops; i++)
+          expectUser(ARM.seenBefore, await getAuth(loaderArgs(newRequest(cookieFor(token))), options))
       },
     },
     {
@@ -142,7 +146,8 @@ async function table(session, local, options) {
     {
       name: ARM.clerk,
       async run(ops) {
-        for (let i = 0; i < ops; i++) expectUser(ARM.clerk, await clerkGetAuth(loaderArgs(newRequest(cookieFor(token))), options))
+        for (let i = 0; i < ops; i++)
+          expectUser(ARM.clerk, await clerkGetAuth(loaderArgs(newRequest(cookieFor(token))), options))
       },
     },
     {
@@ -170,11 +175,13 @@ async function table(session, local, options) {
   const extra = Object.fromEntries(
     counted.map((arm, index) => [
       arm.name,
-      { 'µs/op without the Request': withoutRequest(results[index]), 'Backend API calls (measured rounds)': String(arm.total('requests')) },
+      {
+        'µs/op without the Request': withoutRequest(results[index]),
+        'Backend API calls (measured rounds)': String(arm.total('requests')),
+      },
     ]),
   )
   return { table: comparisonTable({ results, extra }), targets: targets(byName) }
-
 }
 
 /**
@@ -211,7 +218,9 @@ function targets(byName) {
  */
 function verifiedTokenMemory() {
   const script = fileURLToPath(new URL('./verifiedTokenMemory.mjs', import.meta.url))
-  const runs = [1, 2, 3].map(() => JSON.parse(execFileSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' })).bytesPerToken)
+  const runs = [1, 2, 3].map(
+    () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' })).bytesPerToken,
+  )
   const bytes = median(runs)
   return `the verified-token cache keeps ${formatNumber(bytes)} bytes per token (median of 3 fresh processes: ${runs.map(formatNumber).join(', ')}; target ≤ 1 300: ${bytes <= 1300 ? 'met' : '**not met**'})`
 }

@@ -18,7 +18,10 @@ export const bench = {
     try {
       const { sessionId } = await seedInstance({ apiUrl: backend.url, secretKey: backend.secretKey })
       const options = { secretKey: backend.secretKey, apiUrl: backend.url }
-      const request = { url: `${backend.url}/v1/sessions/${sessionId}/tokens/${TEMPLATE}`, init: await clientRequestInit(options, sessionId) }
+      const request = {
+        url: `${backend.url}/v1/sessions/${sessionId}/tokens/${TEMPLATE}`,
+        init: await clientRequestInit(options, sessionId),
+      }
 
       // A client per call, as a loader creates one.
       const ours = async () => jwtOf(await createClerkClient(options).sessions.getToken(sessionId, TEMPLATE))
@@ -35,8 +38,12 @@ export const bench = {
         ],
       })
 
-      const counted = (name, call) => countingArm({ name, run: (ops) => repeat(ops, () => batch(call)) }, { requests: backend.requestCount })
-      const concurrentArms = [counted(`${CONCURRENT_CALLS} × bare fetch`, bare), counted(`${CONCURRENT_CALLS} × getToken()`, ours)]
+      const counted = (name, call) =>
+        countingArm({ name, run: (ops) => repeat(ops, () => batch(call)) }, { requests: backend.requestCount })
+      const concurrentArms = [
+        counted(`${CONCURRENT_CALLS} × bare fetch`, bare),
+        counted(`${CONCURRENT_CALLS} × getToken()`, ours),
+      ]
       const concurrent = await compare({ arms: concurrentArms })
 
       return {
@@ -56,7 +63,12 @@ export const bench = {
             table: comparisonTable({
               results: concurrent,
               unit: 'batch',
-              extra: Object.fromEntries(concurrentArms.map((arm) => [arm.name, { 'HTTP requests per batch': String(arm.medianPerOp('requests')) }])),
+              extra: Object.fromEntries(
+                concurrentArms.map((arm) => [
+                  arm.name,
+                  { 'HTTP requests per batch': String(arm.medianPerOp('requests')) },
+                ]),
+              ),
             }),
           },
         ],
@@ -80,7 +92,8 @@ async function clientRequestInit(options, sessionId) {
 }
 
 function jwtOf(token) {
-  if (typeof token?.jwt !== 'string' || !token.jwt.startsWith('eyJ')) throw new Error(`expected a token, got ${JSON.stringify(token)}`)
+  if (typeof token?.jwt !== 'string' || !token.jwt.startsWith('eyJ'))
+    throw new Error(`expected a token, got ${JSON.stringify(token)}`)
   return token.jwt
 }
 

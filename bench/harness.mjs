@@ -28,7 +28,8 @@ export function benchSettings() {
 export function envInteger(name, fallback) {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
-  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`${name} must be a whole number of at least 1 (got ${JSON.stringify(raw)}).`)
+  if (!/^[1-9]\d*$/.test(raw))
+    throw new Error(`${name} must be a whole number of at least 1 (got ${JSON.stringify(raw)}).`)
   return Number(raw)
 }
 
@@ -124,5 +125,11 @@ export const median = (values) => quantile(values, 0.5)
 
 /** Median, quartiles and extremes of per-round figures. */
 export function summarize(values) {
-  return { median: median(values), p25: quantile(values, 0.25), p75: quantile(values, 0.75), min: Math.min(...values), max: Math.max(...values) }
+  return {
+    median: median(values),
+    p25: quantile(values, 0.25),
+    p75: quantile(values, 0.75),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  }
 }

@@ -26,7 +26,10 @@ function runCleanups() {
 }
 
 process.on('exit', runCleanups)
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.once(signal, () => {
     console.error(`\nbench: ${signal} received, cleaning up`)
     process.exit(code)

@@ -50,7 +50,12 @@ export const bench = {
       const [token] = await mint(1)
 
       // Networkless verification (jwtKey) on both sides, so the Backend API calls counted are the template tokens.
-      const options = { secretKey: backend.secretKey, publishableKey: minter.publishableKey, apiUrl: backend.url, jwtKey: minter.jwtKey }
+      const options = {
+        secretKey: backend.secretKey,
+        publishableKey: minter.publishableKey,
+        apiUrl: backend.url,
+        jwtKey: minter.jwtKey,
+      }
       // @clerk/remix ignores the apiUrl option and reads only CLERK_API_URL: set for both SDKs alike.
       process.env.CLERK_API_URL = backend.url
       const authLoader = (sdkGetAuth) => async (args) => {
@@ -58,7 +63,11 @@ export const bench = {
         const templateToken = await auth.getToken({ template: TEMPLATE })
         return json({ userId: auth.userId, templateToken: templateToken?.length ?? 0 })
       }
-      const loaders = { [ARM.remix]: () => json(null), [ARM.clerk]: authLoader(clerkGetAuth), [ARM.ours]: authLoader(getAuth) }
+      const loaders = {
+        [ARM.remix]: () => json(null),
+        [ARM.clerk]: authLoader(clerkGetAuth),
+        [ARM.ours]: authLoader(getAuth),
+      }
       const counters = { requests: backend.requestCount, verifications: verifications.count }
 
       const sections = []
@@ -66,7 +75,11 @@ export const bench = {
         for (const depth of DEPTHS) {
           const page = `${APP}${pathFor(depth)}`
           const send = (handler, jwt) =>
-            handler(new Request(page, { headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' } }))
+            handler(
+              new Request(page, {
+                headers: { cookie: cookieFor(jwt), accept: 'text/html', 'sec-fetch-dest': 'document' },
+              }),
+            )
           const arms = []
           for (const [name, loader] of Object.entries(loaders)) {
             const handler = nestedRoutesHandler(depth, loader)
@@ -91,7 +104,9 @@ export const bench = {
                       const text = await response.text()
                       // Cheap per request, and enough: a signed-out loader or a redirect changes status or length.
                       if (response.status !== 200 || text.length !== body.length) {
-                        throw new Error(`${name}, depth ${depth}: HTTP ${response.status}, unexpected page ${text.slice(0, 300)}`)
+                        throw new Error(
+                          `${name}, depth ${depth}: HTTP ${response.status}, unexpected page ${text.slice(0, 300)}`,
+                        )
                       }
                     }
                   },
@@ -138,8 +153,13 @@ function checkPage(name, depth, status, body, userId) {
   const ok =
     data !== undefined &&
     Object.keys(data).length === depth &&
-    routes.every((id) => (userId === undefined ? data[id] === null : data[id]?.userId === userId && data[id].templateToken > 0))
-  if (!ok) throw new Error(`${name}, depth ${depth}: expected every loader to see ${userId ?? 'null'}, got HTTP ${status} ${body.slice(0, 300)}`)
+    routes.every((id) =>
+      userId === undefined ? data[id] === null : data[id]?.userId === userId && data[id].templateToken > 0,
+    )
+  if (!ok)
+    throw new Error(
+      `${name}, depth ${depth}: expected every loader to see ${userId ?? 'null'}, got HTTP ${status} ${body.slice(0, 300)}`,
+    )
 }
 
 function describe(depth, fresh, results) {

@@ -6,7 +6,9 @@ import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 
 const dbPath = process.argv[2]
 if (!dbPath || !process.send) {
-  console.error('usage: node bench/localBackendProcess.mjs DB_PATH (forked with an IPC channel by bench/localBackend.mjs)')
+  console.error(
+    'usage: node bench/localBackendProcess.mjs DB_PATH (forked with an IPC channel by bench/localBackend.mjs)',
+  )
   process.exit(2)
 }
 

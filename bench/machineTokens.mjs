@@ -18,7 +18,7 @@ import { comparisonTable } from './report.mjs'
 import { mintSessionTokens } from './sessionTokens.mjs'
 
 const API = 'http://127.0.0.1:3000/api/invoices'
-const BASELINE = 'bare jose.jwtVerify of a new session token, pre-imported key (benchmark 1\'s baseline)'
+const BASELINE = "bare jose.jwtVerify of a new session token, pre-imported key (benchmark 1's baseline)"
 const ROUND_TRIP = 'bare fetch: POST /api_keys/verify (the round trip a first-seen opaque token needs)'
 
 /** The kinds measured: how one is minted, and what getAuth is asked to accept. */
@@ -40,13 +40,19 @@ export const bench = {
     try {
       // The same database file in this process: the child's instance, for minting without a socket.
       minter = await createLocalClerk({ db: backend.dbPath, url: backend.url })
-      const admin = createClerkClient({ secretKey: backend.secretKey, apiUrl: backend.url, fetch: (url, init) => minter.fetch(new Request(url, init)) })
+      const admin = createClerkClient({
+        secretKey: backend.secretKey,
+        apiUrl: backend.url,
+        fetch: (url, init) => minter.fetch(new Request(url, init)),
+      })
       const { userId, sessionId } = await signIn(minter, { user: 'ada@example.com' }, API)
       const machine = await admin.machines.create({ name: 'bench sender' })
-      const m2m = (format) => async () => (await admin.m2m.createToken({ machineSecretKey: machine.secretKey, tokenFormat: format })).token
+      const m2m = (format) => async () =>
+        (await admin.m2m.createToken({ machineSecretKey: machine.secretKey, tokenFormat: format })).token
       const oauth = (format) => async () => (await minter.createOAuthAccessToken({ userId, format })).token
       const mintOne = [
-        async () => (await mintSessionTokens(minter, sessionId, 1, { expiresInSeconds: 3600, origin: new URL(API).origin }))[0],
+        async () =>
+          (await mintSessionTokens(minter, sessionId, 1, { expiresInSeconds: 3600, origin: new URL(API).origin }))[0],
         async () => (await admin.apiKeys.create({ name: 'bench', subject: userId })).secret,
         m2m('opaque'),
         m2m('jwt'),
@@ -54,26 +60,42 @@ export const bench = {
         oauth('jwt'),
       ]
       const mint = async (index, count) => {
-        if (index === 0) return mintSessionTokens(minter, sessionId, count, { expiresInSeconds: 3600, origin: new URL(API).origin })
+        if (index === 0)
+          return mintSessionTokens(minter, sessionId, count, { expiresInSeconds: 3600, origin: new URL(API).origin })
         const tokens = []
         for (let i = 0; i < count; i++) tokens.push(await mintOne[index]())
         return tokens
       }
 
       // One options object per kind, as an app passes a module constant; networkless for JWTs (jwtKey).
-      const base = { secretKey: backend.secretKey, publishableKey: minter.publishableKey, apiUrl: backend.url, jwtKey: minter.jwtKey }
+      const base = {
+        secretKey: backend.secretKey,
+        publishableKey: minter.publishableKey,
+        apiUrl: backend.url,
+        jwtKey: minter.jwtKey,
+      }
       const optionsOf = KINDS.map(({ acceptsToken }) => (acceptsToken ? { ...base, acceptsToken } : base))
-      const request = (token) => ({ request: new Request(API, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }), params: {}, context: {} })
+      const request = (token) => ({
+        request: new Request(API, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }),
+        params: {},
+        context: {},
+      })
       const check = (kind, auth) => {
         if (!auth?.isAuthenticated || auth.tokenType !== kind.tokenType) {
-          throw new Error(`${kind.label}: expected an authenticated ${kind.tokenType}, got ${JSON.stringify({ tokenType: auth?.tokenType, reason: auth?.debug?.().reason })}`)
+          throw new Error(
+            `${kind.label}: expected an authenticated ${kind.tokenType}, got ${JSON.stringify({ tokenType: auth?.tokenType, reason: auth?.debug?.().reason })}`,
+          )
         }
       }
 
       const publicKey = await importSPKI(minter.jwtKey, 'RS256')
       const sample = (await mint(1, 1))[0]
       const verifyUrl = `${backend.url}/api_keys/verify`
-      const verifyInit = { method: 'POST', headers: { authorization: `Bearer ${backend.secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ secret: sample }) }
+      const verifyInit = {
+        method: 'POST',
+        headers: { authorization: `Bearer ${backend.secretKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ secret: sample }),
+      }
       let forBaseline = []
       let sink
       const arms = [
@@ -155,7 +177,8 @@ export const bench = {
 
 function introduction(results) {
   const ratio = (name) => summarize(results.find((result) => result.name === name).ratios).median
-  const pair = (label) => `${label}: ${ratio(`${label}, first seen`).toFixed(2)}× / ${ratio(`${label}, seen before`).toFixed(3)}×`
+  const pair = (label) =>
+    `${label}: ${ratio(`${label}, first seen`).toFixed(2)}× / ${ratio(`${label}, seen before`).toFixed(3)}×`
   return (
     '`getAuth(args, { ...keys, acceptsToken })` of remix-clerk/ssr.server, one options object per kind (with `jwtKey`: ' +
     'JWTs verify with no network), on a request to an API route carrying the token as `Authorization: Bearer`; every ' +

@@ -44,7 +44,10 @@ export const bench = {
         const path = `/v1/sessions/${sessionId}/tokens/${template}`
         const overHttp = () => postOverHttp(agent, `${backend.url}${path}`, headers)
         const sample = await overHttp()
-        const ceiling = await forkChildServer(new URL('./floorHttpServer.mjs', import.meta.url), [backend.dbPath, sample])
+        const ceiling = await forkChildServer(new URL('./floorHttpServer.mjs', import.meta.url), [
+          backend.dbPath,
+          sample,
+        ])
         try {
           const mints = {
             floor: floorSigner(sample, backend.privateKeyPem),
@@ -55,7 +58,14 @@ export const bench = {
             ceiling: () => postOverHttp(agent, ceiling.ready.url, {}),
           }
           await checkSameTokens(Object.values(mints), publicKey, sample)
-          sections.push(await measureSize({ size, sample, mints, cpu: { server: backend.cpuMicros, ceiling: () => ceiling.ask('cpu') } }))
+          sections.push(
+            await measureSize({
+              size,
+              sample,
+              mints,
+              cpu: { server: backend.cpuMicros, ceiling: () => ceiling.ask('cpu') },
+            }),
+          )
         } finally {
           await ceiling.stop()
         }
@@ -128,16 +138,21 @@ async function postInProcess(fetchFunction, url, headers) {
 /** The same POST as `postInProcess`, over HTTP over a keep-alive socket of `agent`, without fetch's streams. */
 function postOverHttp(agent, url, headers) {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': '0' } }, (response) => {
-      const chunks = []
-      response.on('data', (chunk) => chunks.push(chunk))
-      response.on('error', reject)
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        if (response.statusCode !== 200) reject(new Error(`POST ${new URL(url).pathname}: HTTP ${response.statusCode} ${text}`))
-        else resolve(JSON.parse(text).jwt)
-      })
-    })
+    const outgoing = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'Content-Length': '0' } },
+      (response) => {
+        const chunks = []
+        response.on('data', (chunk) => chunks.push(chunk))
+        response.on('error', reject)
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          if (response.statusCode !== 200)
+            reject(new Error(`POST ${new URL(url).pathname}: HTTP ${response.statusCode} ${text}`))
+          else resolve(JSON.parse(text).jwt)
+        })
+      },
+    )
     outgoing.on('error', reject)
     outgoing.end()
   })
@@ -148,6 +163,7 @@ async function checkSameTokens(mints, publicKey, sampleJwt) {
   const expected = Object.keys(decodeJwt(sampleJwt)).sort().join()
   for (const mint of mints) {
     const { payload } = await jwtVerify(await mint(), publicKey, { algorithms: ['RS256'] })
-    if (Object.keys(payload).sort().join() !== expected) throw new Error('the arms do not mint the same claims; the comparison would be unfair')
+    if (Object.keys(payload).sort().join() !== expected)
+      throw new Error('the arms do not mint the same claims; the comparison would be unfair')
   }
 }

@@ -81,9 +81,15 @@ function installTable([baseline, ...rest]) {
     `${formatNumber(entry.diskBytes / 1024)} KiB`,
     `${formatNumber(entry.apparentBytes / 1024)} KiB`,
     index === 0 ? 'baseline' : `${((100 * entry.diskBytes) / baseline.diskBytes).toFixed(1)} %`,
-    entry.dependencies.length <= 12 ? entry.dependencies.join(', ') || '—' : `${entry.dependencies.slice(0, 12).join(', ')}, …`,
+    entry.dependencies.length <= 12
+      ? entry.dependencies.join(', ') || '—'
+      : `${entry.dependencies.slice(0, 12).join(', ')}, …`,
   ])
-  return markdownTable(['', 'dependencies', 'on disk (du)', 'file bytes', 'on disk vs baseline', 'installed packages'], rows, [5])
+  return markdownTable(
+    ['', 'dependencies', 'on disk (du)', 'file bytes', 'on disk vs baseline', 'installed packages'],
+    rows,
+    [5],
+  )
 }
 
 /** Every package directory under node_modules, nested ones included, as `name` or `@scope/name`. */
@@ -118,7 +124,11 @@ async function treeSize(path) {
   return { apparentBytes, diskBytes }
 }
 
-const exists = (path) => lstat(path).then(() => true, () => false)
+const exists = (path) =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  )
 
 async function npm(args, cwd) {
   try {
@@ -137,7 +147,8 @@ async function importMs(specifier) {
   const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); process.stdout.write(String(performance.now() - t))`
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, timeout: 60_000 })
   const ms = Number(stdout)
-  if (!Number.isFinite(ms)) throw new Error(`importing ${specifier} printed ${JSON.stringify(stdout)} instead of a duration`)
+  if (!Number.isFinite(ms))
+    throw new Error(`importing ${specifier} printed ${JSON.stringify(stdout)} instead of a duration`)
   return ms
 }
 
@@ -162,7 +173,13 @@ async function coldImports(runs) {
     const ratios = summarize(mine.map((value, i) => value / base[i]))
     return [
       [`\`${theirs}\``, ...ms(base), 'baseline', '', ''],
-      [`\`${ours}\``, ...ms(mine), times2(ratios.median), `${times2(ratios.p25)}–${times2(ratios.p75)}`, `${times2(ratios.min)}–${times2(ratios.max)}`],
+      [
+        `\`${ours}\``,
+        ...ms(mine),
+        times2(ratios.median),
+        `${times2(ratios.p25)}–${times2(ratios.p75)}`,
+        `${times2(ratios.min)}–${times2(ratios.max)}`,
+      ],
     ]
   })
   return markdownTable(['entry', 'import (median)', 'p25–p75', 'time vs baseline (median)', 'p25–p75', 'min–max'], rows)

@@ -14,7 +14,9 @@ const LAYERS = ['getToken', 'fetch', 'jose']
 const [layer = 'fetch', sizeArg = '10', countArg = '3000'] = process.argv.slice(2)
 const size = Number(sizeArg)
 if (!LAYERS.includes(layer) || !TEMPLATE_SIZES.includes(size)) {
-  console.error(`usage: node --cpu-prof bench/profileMinting.mjs <${LAYERS.join('|')}> <${TEMPLATE_SIZES.join('|')}> [count]`)
+  console.error(
+    `usage: node --cpu-prof bench/profileMinting.mjs <${LAYERS.join('|')}> <${TEMPLATE_SIZES.join('|')}> [count]`,
+  )
   process.exit(2)
 }
 
@@ -37,7 +39,9 @@ try {
   const count = Number(countArg)
   const started = performance.now()
   for (let i = 0; i < count; i++) await mint()
-  console.log(`${layer}, ${size} claims: ${(((performance.now() - started) * 1000) / count).toFixed(0)} µs per token, one at a time`)
+  console.log(
+    `${layer}, ${size} claims: ${(((performance.now() - started) * 1000) / count).toFixed(0)} µs per token, one at a time`,
+  )
 } finally {
   await clerk.close()
   dir.remove()

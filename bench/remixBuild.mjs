@@ -13,7 +13,11 @@ const jsonDocument = (_request, status, headers, context) =>
 export const routeIds = (depth) => Array.from({ length: depth }, (_, i) => (i === 0 ? 'root' : `r${i}`))
 
 /** The URL that matches every route of a page `depth` routes deep (`/a1/a2/…`). */
-export const pathFor = (depth) => `/${routeIds(depth).slice(1).map((_, i) => `a${i + 1}`).join('/')}`
+export const pathFor = (depth) =>
+  `/${routeIds(depth)
+    .slice(1)
+    .map((_, i) => `a${i + 1}`)
+    .join('/')}`
 
 /**
  * Remix's request handler for a page `depth` routes deep whose every loader is `loader(args)`.
@@ -25,7 +29,12 @@ export function nestedRoutesHandler(depth, loader) {
   const routes = Object.fromEntries(
     ids.map((id, i) => [
       id,
-      { id, parentId: i === 0 ? undefined : ids[i - 1], path: i === 0 ? '' : `a${i}`, module: { default: () => null, loader } },
+      {
+        id,
+        parentId: i === 0 ? undefined : ids[i - 1],
+        path: i === 0 ? '' : `a${i}`,
+        module: { default: () => null, loader },
+      },
     ]),
   )
   const build = {

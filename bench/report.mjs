@@ -15,13 +15,25 @@ export function comparisonTable({ results, ratio = 'time', unit = 'op', extra = 
   const extraColumns = [...new Set(Object.values(extra).flatMap((columns) => Object.keys(columns)))]
   const ratioHeading = ratio === 'time' ? 'time vs baseline' : 'throughput vs baseline'
   const units = /(ch|sh|s|x)$/.test(unit) ? `${unit}es` : `${unit}s`
-  const header = ['', `µs/${unit}`, `${units}/s`, `${ratioHeading} (median)`, 'p25–p75', 'min–max', `rounds × ${units}`, ...extraColumns]
+  const header = [
+    '',
+    `µs/${unit}`,
+    `${units}/s`,
+    `${ratioHeading} (median)`,
+    'p25–p75',
+    'min–max',
+    `rounds × ${units}`,
+    ...extraColumns,
+  ]
   const rows = results.map((result, index) => {
     const us = summarize(result.usPerOp).median
     const figures = ratio === 'time' ? result.ratios : result.ratios.map((r) => 1 / r)
     const show = ratio === 'time' ? (x) => `${x.toFixed(2)}×` : (x) => `${(x * 100).toFixed(0)} %`
     const s = summarize(figures)
-    const ratioCells = index === 0 ? ['baseline', '', ''] : [show(s.median), `${show(s.p25)}–${show(s.p75)}`, `${show(s.min)}–${show(s.max)}`]
+    const ratioCells =
+      index === 0
+        ? ['baseline', '', '']
+        : [show(s.median), `${show(s.p25)}–${show(s.p75)}`, `${show(s.min)}–${show(s.max)}`]
     return [
       result.name,
       formatNumber(us),
@@ -64,7 +76,9 @@ function gitDescription() {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
     // Only what the figures depend on: the two packages' sources and the benchmarks themselves (not their results).
     const measured = ['src', 'local/src', 'bench', 'package-lock.json', ':(exclude)bench/results.md']
-    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ...measured], { encoding: 'utf8' })
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ...measured], {
+      encoding: 'utf8',
+    })
       .split('\n')
       .map((line) => line.slice(3).trim())
       .filter(Boolean)

@@ -9,28 +9,45 @@ import { benchSettings } from './harness.mjs'
 import './lifecycle.mjs'
 import { machineDescription } from './report.mjs'
 
-const MODULES = ['./getAuth.mjs', './loaders.mjs', './getToken.mjs', './minting.mjs', './packageCost.mjs', './clientConstruction.mjs', './scale.mjs', './machineTokens.mjs']
+const MODULES = [
+  './getAuth.mjs',
+  './loaders.mjs',
+  './getToken.mjs',
+  './minting.mjs',
+  './packageCost.mjs',
+  './clientConstruction.mjs',
+  './scale.mjs',
+  './machineTokens.mjs',
+]
 const BUILT = ['../dist/api.server.js', '../dist/ssr.server.js', '../local/dist/index.js']
 const RESULTS = new URL('./results.md', import.meta.url)
 
 async function main(argv) {
   const missing = BUILT.filter((path) => !existsSync(new URL(path, import.meta.url)))
   if (missing.length > 0) {
-    throw new Error(`missing build output (${missing.join(', ')}): run \`npm run build\` first, or use \`npm run bench\`, which does.`)
+    throw new Error(
+      `missing build output (${missing.join(', ')}): run \`npm run build\` first, or use \`npm run bench\`, which does.`,
+    )
   }
   const benches = await Promise.all(MODULES.map(async (path) => (await import(path)).bench))
   const write = argv.includes('--write')
   const ids = argv.filter((arg) => arg !== '--write')
-  if (write && ids.length === 0) throw new Error('--write rewrites the sections of the benchmarks named after it: give their numbers, e.g. `--write 7`.')
+  if (write && ids.length === 0)
+    throw new Error(
+      '--write rewrites the sections of the benchmarks named after it: give their numbers, e.g. `--write 7`.',
+    )
   const wanted = ids.map(Number)
   const unknown = ids.filter((arg, i) => !benches.some((b) => b.id === wanted[i]))
-  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}: choose among ${benches.map((b) => b.id).join(', ')}.`)
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark ${unknown.join(', ')}: choose among ${benches.map((b) => b.id).join(', ')}.`)
   const selected = wanted.length === 0 ? benches : benches.filter((b) => wanted.includes(b.id))
 
   const settings = benchSettings()
   const machine = machineDescription()
   const { rounds, warmupRounds, roundMs } = settings
-  console.log(`remix-clerk benchmarks\n${machine}\n- ${rounds} measured rounds after ${warmupRounds} warm-up rounds, ~${roundMs} ms per arm per round\n`)
+  console.log(
+    `remix-clerk benchmarks\n${machine}\n- ${rounds} measured rounds after ${warmupRounds} warm-up rounds, ~${roundMs} ms per arm per round\n`,
+  )
   const parts = []
   let failures = 0
   for (const bench of selected) {
@@ -55,7 +72,14 @@ async function main(argv) {
   }
 
   if (wanted.length === 0) {
-    writeFileSync(RESULTS, resultsDocument(machine, settings, parts.map((part) => part.text)))
+    writeFileSync(
+      RESULTS,
+      resultsDocument(
+        machine,
+        settings,
+        parts.map((part) => part.text),
+      ),
+    )
     console.log(`Wrote ${fileURLToPath(RESULTS)}`)
   } else if (write) {
     writeFileSync(RESULTS, replaceSections(readFileSync(RESULTS, 'utf8'), parts, machine, settings))
@@ -82,7 +106,10 @@ function replaceSections(document, parts, machine, { rounds, warmupRounds, round
     const note = `Measured on its own (\`node bench/run.mjs --write ${id}\`; ${warmupRounds} warm-up and ${rounds} measured rounds of ~${roundMs} ms per arm):\n${machine}`
     byId.set(id, [heading, note, ...rest].join('\n\n'))
   }
-  return `${head.trimEnd()}\n\n${[...byId].sort(([a], [b]) => a - b).map(([, section]) => section).join('\n\n')}\n`
+  return `${head.trimEnd()}\n\n${[...byId]
+    .sort(([a], [b]) => a - b)
+    .map(([, section]) => section)
+    .join('\n\n')}\n`
 }
 
 function resultsDocument(machine, { rounds, warmupRounds, roundMs }, parts) {

@@ -58,7 +58,9 @@ const organizationName = (o) => `${organizationWord(o)} ${ORGANIZATION_KINDS[o %
 
 /** The seed data of one size: every user in exactly one organization, ten members each. */
 function seedData({ users, organizations }) {
-  const passwordAt = new Set(Array.from({ length: PASSWORD_USERS }, (_, k) => Math.floor((k * (users - 1)) / (PASSWORD_USERS - 1))))
+  const passwordAt = new Set(
+    Array.from({ length: PASSWORD_USERS }, (_, k) => Math.floor((k * (users - 1)) / (PASSWORD_USERS - 1))),
+  )
   return {
     users: Array.from({ length: users }, (_, i) => ({
       email_address: email(i),
@@ -92,7 +94,14 @@ async function seedDatabase(dbPath, size) {
     const totalMs = performance.now() - started
     const cpuMs = (processCpuMicros() - cpuStarted) / 1000
     const every = (list) => Array.from({ length: SAMPLE }, (_, k) => list[Math.floor((k * list.length) / SAMPLE)].id)
-    return { usersMs, organizationsMs: totalMs - usersMs, cpuMs, userIds: every(users), organizationIds: every(organizations), passwordEmails }
+    return {
+      usersMs,
+      organizationsMs: totalMs - usersMs,
+      cpuMs,
+      userIds: every(users),
+      organizationIds: every(organizations),
+      passwordEmails,
+    }
   } finally {
     await clerk.close()
   }
@@ -104,15 +113,24 @@ function operations(size) {
   return [
     {
       name: 'getUserList({ query, orderBy: "-created_at", limit: 10 })',
-      run: ({ clerk }, i) => expectCount(clerk.users.getUserList({ query: familyName((i * 7919) % families), orderBy: '-created_at', limit: PAGE }), FAMILY_SIZE),
+      run: ({ clerk }, i) =>
+        expectCount(
+          clerk.users.getUserList({ query: familyName((i * 7919) % families), orderBy: '-created_at', limit: PAGE }),
+          FAMILY_SIZE,
+        ),
     },
     {
       name: 'getUserList({ orderBy: "+last_name", limit: 10, offset }), first pages',
-      run: ({ clerk }, i) => expectCount(clerk.users.getUserList({ orderBy: '+last_name', limit: PAGE, offset: (i % 10) * PAGE }), PAGE),
+      run: ({ clerk }, i) =>
+        expectCount(clerk.users.getUserList({ orderBy: '+last_name', limit: PAGE, offset: (i % 10) * PAGE }), PAGE),
     },
     {
       name: 'getUserList({ orderBy: "-created_at", limit: 10, offset }), a deep page (the middle of the list)',
-      run: ({ clerk }, i) => expectCount(clerk.users.getUserList({ orderBy: '-created_at', limit: PAGE, offset: size.users / 2 + (i % 10) * PAGE }), PAGE),
+      run: ({ clerk }, i) =>
+        expectCount(
+          clerk.users.getUserList({ orderBy: '-created_at', limit: PAGE, offset: size.users / 2 + (i % 10) * PAGE }),
+          PAGE,
+        ),
     },
     {
       name: 'getUser(id)',
@@ -124,19 +142,34 @@ function operations(size) {
     {
       name: 'getOrganizationMembershipList({ organizationId, limit: 10 })',
       run: ({ clerk, seeded }, i) =>
-        expectCount(clerk.organizations.getOrganizationMembershipList({ organizationId: seeded.organizationIds[i % SAMPLE], limit: PAGE }), MEMBERS_PER_ORGANIZATION),
+        expectCount(
+          clerk.organizations.getOrganizationMembershipList({
+            organizationId: seeded.organizationIds[i % SAMPLE],
+            limit: PAGE,
+          }),
+          MEMBERS_PER_ORGANIZATION,
+        ),
     },
     {
       name: 'getOrganizationList({ query: a word of the name, limit: 10 })',
-      run: ({ clerk }, i) => expectCount(clerk.organizations.getOrganizationList({ query: organizationWord((i * 7919) % size.organizations), limit: PAGE }), 1),
+      run: ({ clerk }, i) =>
+        expectCount(
+          clerk.organizations.getOrganizationList({
+            query: organizationWord((i * 7919) % size.organizations),
+            limit: PAGE,
+          }),
+          1,
+        ),
     },
     {
       name: 'Frontend API sign-in, identifier step: POST /v1/client/sign_ins { identifier }',
-      run: ({ backend, seeded }, i) => signIn(backend.url, { identifier: seeded.passwordEmails[i % PASSWORD_USERS] }, 'needs_first_factor'),
+      run: ({ backend, seeded }, i) =>
+        signIn(backend.url, { identifier: seeded.passwordEmails[i % PASSWORD_USERS] }, 'needs_first_factor'),
     },
     {
       name: 'Frontend API sign-in, complete: POST /v1/client/sign_ins { identifier, password }',
-      run: ({ backend, seeded }, i) => signIn(backend.url, { identifier: seeded.passwordEmails[i % PASSWORD_USERS], password: PASSWORD }, 'complete'),
+      run: ({ backend, seeded }, i) =>
+        signIn(backend.url, { identifier: seeded.passwordEmails[i % PASSWORD_USERS], password: PASSWORD }, 'complete'),
     },
   ]
 }
@@ -173,8 +206,15 @@ export const bench = {
     try {
       for (const size of SIZES) {
         let seeded
-        const backend = await startLocalBackend({ prepare: async (dbPath) => (seeded = await seedDatabase(dbPath, size)) })
-        instances.push({ size, backend, seeded, clerk: createClerkClient({ apiUrl: backend.url, secretKey: backend.secretKey }) })
+        const backend = await startLocalBackend({
+          prepare: async (dbPath) => (seeded = await seedDatabase(dbPath, size)),
+        })
+        instances.push({
+          size,
+          backend,
+          seeded,
+          clerk: createClerkClient({ apiUrl: backend.url, secretKey: backend.secretKey }),
+        })
       }
       const [small, large] = instances
       const rows = []
@@ -183,7 +223,12 @@ export const bench = {
         const largeOperation = operations(large.size)[index]
         const arm = (instance, op, label) => {
           let next = 0
-          return { name: label, run: async (ops) => { for (let k = 0; k < ops; k++) await op.run(instance, next++) } }
+          return {
+            name: label,
+            run: async (ops) => {
+              for (let k = 0; k < ops; k++) await op.run(instance, next++)
+            },
+          }
         }
         const results = await compare({
           arms: [arm(small, operation, sizeLabel(small.size)), arm(large, largeOperation, sizeLabel(large.size))],
@@ -197,7 +242,11 @@ export const bench = {
           `${ratio.p25.toFixed(2)}×–${ratio.p75.toFixed(2)}×`,
           ratio.median <= TARGET ? 'met' : '**not met**',
         ])
-        sections.push({ heading: operation.name, text: 'Time per operation at each size; the ratio is the large instance over the small one.', table: comparisonTable({ results }) })
+        sections.push({
+          heading: operation.name,
+          text: 'Time per operation at each size; the ratio is the large instance over the small one.',
+          table: comparisonTable({ results }),
+        })
       }
       const seeding = instances.map(({ size, seeded }) => [
         sizeLabel(size),
@@ -212,7 +261,18 @@ export const bench = {
           {
             heading: 'Each operation at 100 000 users vs 1 000',
             text: summaryText(),
-            table: markdownTable(['operation', 'ms/op at 1 000 users', 'ms/op at 100 000 users', 'ratio (median)', 'p25–p75', `target ≤ ${TARGET}×`], rows, [5]),
+            table: markdownTable(
+              [
+                'operation',
+                'ms/op at 1 000 users',
+                'ms/op at 100 000 users',
+                'ratio (median)',
+                'p25–p75',
+                `target ≤ ${TARGET}×`,
+              ],
+              rows,
+              [5],
+            ),
           },
           {
             heading: 'Seeding',
@@ -221,7 +281,10 @@ export const bench = {
               `organizations with ${MEMBERS_PER_ORGANIZATION} members each in another. ${PASSWORD_USERS} users per size have a password ` +
               '(scrypt, ~50 ms each, included); the others have none. Times are wall-clock; the CPU time of the seeding ' +
               'process, every thread counted, says what it costs on a machine shared with other work.',
-            table: markdownTable(['instance', 'users (s)', 'organizations and memberships (s)', 'total (s)', 'CPU (s)', 'µs per user'], seeding),
+            table: markdownTable(
+              ['instance', 'users (s)', 'organizations and memberships (s)', 'total (s)', 'CPU (s)', 'µs per user'],
+              seeding,
+            ),
           },
           ...sections,
         ],
@@ -232,7 +295,8 @@ export const bench = {
   },
 }
 
-const sizeLabel = ({ users, organizations }) => `${formatNumber(users)} users, ${formatNumber(organizations)} organizations`
+const sizeLabel = ({ users, organizations }) =>
+  `${formatNumber(users)} users, ${formatNumber(organizations)} organizations`
 
 function summaryText() {
   return (

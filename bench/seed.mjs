@@ -10,7 +10,7 @@ export const templateName = (claimCount) => `claims-${claimCount}`
 const CLAIM_SHAPES = [
   () => 'authenticated',
   () => '{{user.primary_email_address}}',
-  () => '{{user.public_metadata.plan || \'free\'}}',
+  () => "{{user.public_metadata.plan || 'free'}}",
   (i) => i,
   () => 'Hello {{user.first_name}} {{user.last_name}}',
   () => ({ role: '{{org.role}}', slug: '{{org.slug}}', name: '{{org.name}}' }),
@@ -23,7 +23,10 @@ const CLAIM_SHAPES = [
 /** `claimCount` top-level claims, cycling through the shapes above. */
 export function templateClaims(claimCount) {
   return Object.fromEntries(
-    Array.from({ length: claimCount }, (_, i) => [`claim_${String(i).padStart(4, '0')}`, CLAIM_SHAPES[i % CLAIM_SHAPES.length](i)]),
+    Array.from({ length: claimCount }, (_, i) => [
+      `claim_${String(i).padStart(4, '0')}`,
+      CLAIM_SHAPES[i % CLAIM_SHAPES.length](i),
+    ]),
   )
 }
 

@@ -37,7 +37,10 @@ function cookieShapes(session) {
   const clientUat = /(?:^|; )__client_uat=(\d+)/.exec(cookieFor('x'))?.[1]
   if (clientUat === undefined) throw new Error('expected __client_uat in the signed-in cookies')
   return {
-    plain: { label: 'plain `__session` + `__client_uat`', headersFor: (jwt) => ({ cookie: `__session=${jwt}; __client_uat=${clientUat}` }) },
+    plain: {
+      label: 'plain `__session` + `__client_uat`',
+      headersFor: (jwt) => ({ cookie: `__session=${jwt}; __client_uat=${clientUat}` }),
+    },
     twins: { label: 'plain and suffixed twins + `__refresh`', headersFor: (jwt) => ({ cookie: cookieFor(jwt) }) },
     bearer: { label: '`Authorization: Bearer`', headersFor: (jwt) => ({ authorization: `Bearer ${jwt}` }) },
   }
@@ -55,11 +58,17 @@ export async function seenTokenShapes(session, jwtKey, options) {
   for (const [shapeName, shape] of Object.entries(shapes)) {
     for (const [kindName, kind] of Object.entries(REQUEST_KINDS)) {
       const headers = { ...kind.headers, ...shape.headersFor(token) }
-      cases.push({ name: `${shapeName}/${kindName}`, label: `${shape.label}, ${kind.label}`, newRequest: () => new Request(kind.url, { headers }) })
+      cases.push({
+        name: `${shapeName}/${kindName}`,
+        label: `${shape.label}, ${kind.label}`,
+        newRequest: () => new Request(kind.url, { headers }),
+      })
     }
   }
   const fail = (label, auth) => {
-    throw new Error(`${label}: expected userId ${userId}, got ${JSON.stringify(auth?.userId)} (${auth?.reason ?? 'no reason'})`)
+    throw new Error(
+      `${label}: expected userId ${userId}, got ${JSON.stringify(auth?.userId)} (${auth?.reason ?? 'no reason'})`,
+    )
   }
   let forJose = []
   let sink

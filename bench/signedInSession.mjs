@@ -10,7 +10,8 @@ export async function signedInSession(clerk) {
   const { signIn } = await import('remix-clerk-local/testing')
   const { userId, sessionId, token, headers } = await signIn(clerk, { user: 'ada@example.com' }, PAGE_URL)
   const [before, between, after] = headers.get('cookie').split(token)
-  if (after === undefined) throw new Error('expected the session token twice in the signed-in cookies (plain and suffixed)')
+  if (after === undefined)
+    throw new Error('expected the session token twice in the signed-in cookies (plain and suffixed)')
   const origin = new URL(PAGE_URL).origin
   return {
     userId,

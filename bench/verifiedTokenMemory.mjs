@@ -23,7 +23,8 @@ try {
   const options = { secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, jwtKey: clerk.jwtKey }
   const check = async (jwt) => {
     const auth = await getAuth({ request: newRequest(session.cookieFor(jwt)), context: {}, params: {} }, options)
-    if (auth.userId !== session.userId) throw new Error(`expected ${session.userId}, got ${auth.userId} (${auth.debug().reason})`)
+    if (auth.userId !== session.userId)
+      throw new Error(`expected ${session.userId}, got ${auth.userId} (${auth.debug().reason})`)
   }
   const tokens = []
   for (let i = 0; i < SESSIONS; i++) {

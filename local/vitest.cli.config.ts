@@ -2,7 +2,7 @@
 // bad-input suites, run again against the CLI process (`dist/cli.js start`) instead of the library:
 // test/helpers/backend.ts reads LOCAL_CLERK_BACKEND.
 import { configDefaults, defineConfig } from 'vitest/config'
-import library from './vitest.config'
+import library from './vitest.config.js'
 
 export default defineConfig({
   test: {

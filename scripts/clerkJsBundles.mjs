@@ -17,8 +17,18 @@ const ALL_RELEASES = ['5', '6']
 export function installClerkJsBundles(releases = ALL_RELEASES) {
   const command = join(REPO_ROOT, 'local', 'bin', 'remix-clerk-local.js')
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [command, 'clerk-js', 'install', ...releases], { encoding: 'utf8' }, (error, stdout, stderr) =>
-      error ? reject(new Error(`remix-clerk-local clerk-js install ${releases.join(' ')} failed: ${stderr.trim() || error.message}`)) : resolve(stdout),
+    execFile(
+      process.execPath,
+      [command, 'clerk-js', 'install', ...releases],
+      { encoding: 'utf8' },
+      (error, stdout, stderr) =>
+        error
+          ? reject(
+              new Error(
+                `remix-clerk-local clerk-js install ${releases.join(' ')} failed: ${stderr.trim() || error.message}`,
+              ),
+            )
+          : resolve(stdout),
     )
   })
 }

@@ -77,7 +77,8 @@ async function shutdown(/** @type {number} */ exitCode) {
  */
 async function startLocalBackend(port, webhookUrl) {
   // Checked first for a message that names the setting; the backend's own check still covers a race.
-  if (port !== 0) await claimPort(port, '127.0.0.1', 'Stop that process or choose another port with LOCAL_CLERK_PORT=<port>.')
+  if (port !== 0)
+    await claimPort(port, '127.0.0.1', 'Stop that process or choose another port with LOCAL_CLERK_PORT=<port>.')
   // Imported after the build: local/dist may not exist before it.
   /** @type {typeof import('remix-clerk-local')} */
   const { createLocalClerk } = await import(pathToFileURL(join(REPO_ROOT, 'local/dist/index.js')).href)
@@ -85,7 +86,10 @@ async function startLocalBackend(port, webhookUrl) {
   const clerk = await createLocalClerk({
     db: join(dataDir, 'local-clerk.db'),
     // Deliveries show in the app's request log; failures (the app down, a 400) are worth a line here too.
-    webhooks: { endpoints: [webhookUrl], log: (line, failed) => failed && say(`[webhooks] ${line.replace(/^remix-clerk-local: /, '')}`) },
+    webhooks: {
+      endpoints: [webhookUrl],
+      log: (line, failed) => failed && say(`[webhooks] ${line.replace(/^remix-clerk-local: /, '')}`),
+    },
   })
   try {
     await clerk.listen(port, '127.0.0.1')
@@ -108,11 +112,18 @@ async function main() {
   const localPort = portFromEnv('LOCAL_CLERK_PORT', 4000)
   // Before building: a taken port should not cost a build to find out. PORT=0 picks a free one now, because the
   // backend needs the app's webhook URL before the app starts.
-  const appPort = await claimPort(portFromEnv('PORT', 3000), '127.0.0.1', 'Stop that process or choose another port with PORT=<port>.')
+  const appPort = await claimPort(
+    portFromEnv('PORT', 3000),
+    '127.0.0.1',
+    'Stop that process or choose another port with PORT=<port>.',
+  )
   await ensureBuilt(usingOwnKeys ? ['remix-clerk', 'example'] : ['remix-clerk', 'remix-clerk-local', 'example'], say)
 
   /** @type {NodeJS.ProcessEnv} */
-  let env = { ...process.env, WEBHOOK_USERS_FILE: process.env.WEBHOOK_USERS_FILE || join(dataDir, 'webhook-users.json') }
+  let env = {
+    ...process.env,
+    WEBHOOK_USERS_FILE: process.env.WEBHOOK_USERS_FILE || join(dataDir, 'webhook-users.json'),
+  }
   if (!usingOwnKeys) {
     // ClerkJS 5, which the example's @clerk/remix loads, from the backend: downloaded once into the user's cache.
     const installed = await installClerkJsBundles(['5'])
@@ -170,6 +181,8 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 
 main().catch((/** @type {unknown} */ error) => {
   const known = error instanceof UsageError || error instanceof PortInUseError
-  console.error(`npm start: ${known ? /** @type {Error} */ (error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  console.error(
+    `npm start: ${known ? /** @type {Error} */ (error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  )
   void shutdown(1)
 })

@@ -1,51 +1,37 @@
 // Public entry `remix-clerk/api.server`: the Backend API client, its resources and types, and session token
 // verification.
 
-export { createClerkClient } from './backend/client'
-export { verifyToken } from './jwt/publicVerifyToken'
-export type { VerifyTokenOptions } from './jwt/publicVerifyToken'
-export {
-  TokenVerificationError,
-  TokenVerificationErrorAction,
-  TokenVerificationErrorReason,
-} from './jwt/reasons'
-export type { TokenCarrier } from './jwt/reasons'
-export type { JwtPayload } from './jwt/decodeJwt'
-export type { ClerkClient } from './backend/client'
-export type { ClerkClientOptions, FetchLike } from './backend/options'
+export { createClerkClient } from './backend/client.js'
+export { verifyToken } from './jwt/publicVerifyToken.js'
+export type { VerifyTokenOptions } from './jwt/publicVerifyToken.js'
+export { TokenVerificationError, TokenVerificationErrorAction, TokenVerificationErrorReason } from './jwt/reasons.js'
+export type { TokenCarrier } from './jwt/reasons.js'
+export type { JwtPayload } from './jwt/decodeJwt.js'
+export type { ClerkClient } from './backend/client.js'
+export type { ClerkClientOptions, FetchLike } from './backend/options.js'
 
-export { ClerkAPIError, ClerkAPIResponseError, ClerkClientError } from './backend/errors'
+export { ClerkAPIError, ClerkAPIResponseError, ClerkClientError } from './backend/errors.js'
 export type {
   ClerkAPIErrorJSON,
   ClerkAPIErrorMeta,
   ClerkClientErrorCode,
   ClientSideErrorCode,
-} from './backend/errors'
+} from './backend/errors.js'
 
 // Resources: the classes results are instances of, and the JSON they are read from.
-export { AccountlessApplication } from './backend/resources/accountlessApplication'
-export type { AccountlessApplicationJSON } from './backend/resources/accountlessApplication'
-export { AgentTask } from './backend/resources/agentTask'
-export type { AgentTaskJSON } from './backend/resources/agentTask'
-export {
-  ActorToken,
-  OauthAccessToken,
-  SignInToken,
-  TestingToken,
-} from './backend/resources/authTokens'
+export { AccountlessApplication } from './backend/resources/accountlessApplication.js'
+export type { AccountlessApplicationJSON } from './backend/resources/accountlessApplication.js'
+export { AgentTask } from './backend/resources/agentTask.js'
+export type { AgentTaskJSON } from './backend/resources/agentTask.js'
+export { ActorToken, OauthAccessToken, SignInToken, TestingToken } from './backend/resources/authTokens.js'
 export type {
   ActorTokenJSON,
   ActorTokenStatus,
   OauthAccessTokenJSON,
   SignInTokenJSON,
   TestingTokenJSON,
-} from './backend/resources/authTokens'
-export {
-  BillingPlan,
-  BillingSubscription,
-  BillingSubscriptionItem,
-  Feature,
-} from './backend/resources/billing'
+} from './backend/resources/authTokens.js'
+export { BillingPlan, BillingSubscription, BillingSubscriptionItem, Feature } from './backend/resources/billing.js'
 export type {
   BillingMoneyAmount,
   BillingMoneyAmountJSON,
@@ -59,31 +45,17 @@ export type {
   BillingSubscriptionJSON,
   BillingTotals,
   FeatureJSON,
-} from './backend/resources/billing'
-export { Client } from './backend/resources/client'
-export type { ClientJSON } from './backend/resources/client'
-export { Cookies } from './backend/resources/cookies'
-export type { CookiesJSON } from './backend/resources/cookies'
-export { DeletedObject } from './backend/resources/deletedObject'
-export type { DeletedObjectJSON } from './backend/resources/deletedObject'
-export {
-  CnameTarget,
-  Domain,
-  ProxyCheck,
-} from './backend/resources/domain'
-export type {
-  CnameTargetJSON,
-  DomainJSON,
-  ProxyCheckJSON,
-} from './backend/resources/domain'
-export {
-  EnterpriseAccount,
-  EnterpriseAccountConnection,
-} from './backend/resources/enterpriseAccount'
-export type {
-  EnterpriseAccountConnectionJSON,
-  EnterpriseAccountJSON,
-} from './backend/resources/enterpriseAccount'
+} from './backend/resources/billing.js'
+export { Client } from './backend/resources/client.js'
+export type { ClientJSON } from './backend/resources/client.js'
+export { Cookies } from './backend/resources/cookies.js'
+export type { CookiesJSON } from './backend/resources/cookies.js'
+export { DeletedObject } from './backend/resources/deletedObject.js'
+export type { DeletedObjectJSON } from './backend/resources/deletedObject.js'
+export { CnameTarget, Domain, ProxyCheck } from './backend/resources/domain.js'
+export type { CnameTargetJSON, DomainJSON, ProxyCheckJSON } from './backend/resources/domain.js'
+export { EnterpriseAccount, EnterpriseAccountConnection } from './backend/resources/enterpriseAccount.js'
+export type { EnterpriseAccountConnectionJSON, EnterpriseAccountJSON } from './backend/resources/enterpriseAccount.js'
 export {
   AttributeMapping,
   EnterpriseConnection,
@@ -93,7 +65,7 @@ export {
   EnterpriseConnectionSamlConnectionLoginHint,
   SamlConnection,
   SamlConnectionIdpCertificate,
-} from './backend/resources/enterpriseConnection'
+} from './backend/resources/enterpriseConnection.js'
 export type {
   AttributeMappingJSON,
   EnterpriseConnectionCustomAttributeJSON,
@@ -103,19 +75,16 @@ export type {
   EnterpriseConnectionSamlConnectionLoginHintJSON,
   SamlConnectionIdpCertificateJSON,
   SamlConnectionJSON,
-} from './backend/resources/enterpriseConnection'
-export { HandshakePayload } from './backend/resources/handshakePayload'
-export type { HandshakePayloadJSON } from './backend/resources/handshakePayload'
-export {
-  AllowlistIdentifier,
-  BlocklistIdentifier,
-} from './backend/resources/identifierLists'
+} from './backend/resources/enterpriseConnection.js'
+export { HandshakePayload } from './backend/resources/handshakePayload.js'
+export type { HandshakePayloadJSON } from './backend/resources/handshakePayload.js'
+export { AllowlistIdentifier, BlocklistIdentifier } from './backend/resources/identifierLists.js'
 export type {
   AllowlistIdentifierJSON,
   AllowlistIdentifierType,
   BlocklistIdentifierJSON,
   BlocklistIdentifierType,
-} from './backend/resources/identifierLists'
+} from './backend/resources/identifierLists.js'
 export {
   EmailAddress,
   ExternalAccount,
@@ -123,7 +92,7 @@ export {
   PhoneNumber,
   Verification,
   Web3Wallet,
-} from './backend/resources/identifiers'
+} from './backend/resources/identifiers.js'
 export type {
   EmailAddressJSON,
   ExternalAccountJSON,
@@ -131,183 +100,128 @@ export type {
   PhoneNumberJSON,
   VerificationJSON,
   Web3WalletJSON,
-} from './backend/resources/identifiers'
-export {
-  Instance,
-  InstanceRestrictions,
-  InstanceSettings,
-  OrganizationSettings,
-} from './backend/resources/instance'
+} from './backend/resources/identifiers.js'
+export { Instance, InstanceRestrictions, InstanceSettings, OrganizationSettings } from './backend/resources/instance.js'
 export type {
   InstanceJSON,
   InstanceRestrictionsJSON,
   InstanceSettingsJSON,
   OrganizationSettingsJSON,
-} from './backend/resources/instance'
-export {
-  Invitation,
-  OrganizationInvitation,
-} from './backend/resources/invitation'
+} from './backend/resources/instance.js'
+export { Invitation, OrganizationInvitation } from './backend/resources/invitation.js'
 export type {
   InvitationJSON,
   InvitationStatus,
   OrganizationInvitationJSON,
   OrganizationInvitationStatus,
   PublicOrganizationDataJSON,
-} from './backend/resources/invitation'
-export { JwtTemplate } from './backend/resources/jwtTemplate'
-export type { JwtTemplateJSON } from './backend/resources/jwtTemplate'
-export {
-  APIKey,
-  M2MToken,
-  Machine,
-  MachineScope,
-  MachineSecretKey,
-} from './backend/resources/machine'
+} from './backend/resources/invitation.js'
+export { JwtTemplate } from './backend/resources/jwtTemplate.js'
+export type { JwtTemplateJSON } from './backend/resources/jwtTemplate.js'
+export { APIKey, M2MToken, Machine, MachineScope, MachineSecretKey } from './backend/resources/machine.js'
 export type {
   APIKeyJSON,
   M2MTokenJSON,
   MachineJSON,
   MachineScopeJSON,
   MachineSecretKeyJSON,
-} from './backend/resources/machine'
-export {
-  Email,
-  SMSMessage,
-} from './backend/resources/messages'
-export type {
-  EmailJSON,
-  SMSMessageJSON,
-} from './backend/resources/messages'
-export {
-  IdPOAuthAccessToken,
-  OAuthApplication,
-} from './backend/resources/oauthApplication'
+} from './backend/resources/machine.js'
+export { Email, SMSMessage } from './backend/resources/messages.js'
+export type { EmailJSON, SMSMessageJSON } from './backend/resources/messages.js'
+export { IdPOAuthAccessToken, OAuthApplication } from './backend/resources/oauthApplication.js'
 export type {
   IdPOAuthAccessTokenActorJSON,
   IdPOAuthAccessTokenJSON,
   OAuthApplicationJSON,
-} from './backend/resources/oauthApplication'
+} from './backend/resources/oauthApplication.js'
 export {
   Organization,
   OrganizationMembership,
   OrganizationMembershipPublicUserData,
-} from './backend/resources/organization'
+} from './backend/resources/organization.js'
 export type {
   OrganizationJSON,
   OrganizationMembershipJSON,
   OrganizationMembershipPublicUserDataJSON,
   OrganizationMembershipRole,
-} from './backend/resources/organization'
-export {
-  OrganizationDomain,
-  OrganizationDomainVerification,
-} from './backend/resources/organizationDomain'
+} from './backend/resources/organization.js'
+export { OrganizationDomain, OrganizationDomainVerification } from './backend/resources/organizationDomain.js'
 export type {
   OrganizationDomainJSON,
   OrganizationDomainVerificationJSON,
   OrganizationEnrollmentMode,
-} from './backend/resources/organizationDomain'
-export { RedirectUrl } from './backend/resources/redirectUrl'
-export type { RedirectUrlJSON } from './backend/resources/redirectUrl'
-export {
-  Permission,
-  Role,
-  RoleSet,
-  RoleSetItem,
-  RoleSetMigration,
-} from './backend/resources/roles'
+} from './backend/resources/organizationDomain.js'
+export { RedirectUrl } from './backend/resources/redirectUrl.js'
+export type { RedirectUrlJSON } from './backend/resources/redirectUrl.js'
+export { Permission, Role, RoleSet, RoleSetItem, RoleSetMigration } from './backend/resources/roles.js'
 export type {
   PermissionJSON,
   RoleJSON,
   RoleSetItemJSON,
   RoleSetJSON,
   RoleSetMigrationJSON,
-} from './backend/resources/roles'
-export {
-  Session,
-  SessionActivity,
-} from './backend/resources/session'
-export type {
-  SessionActivityJSON,
-  SessionJSON,
-  SessionStatus,
-} from './backend/resources/session'
+} from './backend/resources/roles.js'
+export { Session, SessionActivity } from './backend/resources/session.js'
+export type { SessionActivityJSON, SessionJSON, SessionStatus } from './backend/resources/session.js'
 export {
   SignUpAttempt,
   SignUpAttemptVerification,
   SignUpAttemptVerifications,
-} from './backend/resources/signUpAttempt'
+} from './backend/resources/signUpAttempt.js'
 export type {
   SignUpJSON,
   SignUpStatus,
   SignUpVerificationJSON,
   SignUpVerificationsJSON,
-} from './backend/resources/signUpAttempt'
-export { Token } from './backend/resources/token'
-export type { TokenJSON } from './backend/resources/token'
-export { User } from './backend/resources/user'
-export type { UserJSON } from './backend/resources/user'
-export { WaitlistEntry } from './backend/resources/waitlistEntry'
-export type {
-  WaitlistEntryJSON,
-  WaitlistEntryStatus,
-} from './backend/resources/waitlistEntry'
-export type { PaginatedResourceResponse } from './backend/resources/deserialize'
+} from './backend/resources/signUpAttempt.js'
+export { Token } from './backend/resources/token.js'
+export type { TokenJSON } from './backend/resources/token.js'
+export { User } from './backend/resources/user.js'
+export type { UserJSON } from './backend/resources/user.js'
+export { WaitlistEntry } from './backend/resources/waitlistEntry.js'
+export type { WaitlistEntryJSON, WaitlistEntryStatus } from './backend/resources/waitlistEntry.js'
+export type { PaginatedResourceResponse } from './backend/resources/deserialize.js'
 
 // The API groups' method types and their parameters.
 export type {
   AccountlessApplicationAPI,
   AccountlessApplicationParams,
-} from './backend/endpoints/accountlessApplications'
+} from './backend/endpoints/accountlessApplications.js'
 export type {
   ActorTokenAPI,
   ActorTokenActorCreateParams,
   ActorTokenCreateParams,
-} from './backend/endpoints/actorTokens'
-export type {
-  AgentTaskAPI,
-  CreateAgentTaskParams,
-} from './backend/endpoints/agentTasks'
+} from './backend/endpoints/actorTokens.js'
+export type { AgentTaskAPI, CreateAgentTaskParams } from './backend/endpoints/agentTasks.js'
 export type {
   AllowlistIdentifierAPI,
   AllowlistIdentifierCreateParams,
-} from './backend/endpoints/allowlistIdentifiers'
+} from './backend/endpoints/allowlistIdentifiers.js'
 export type {
   APIKeysAPI,
   CreateAPIKeyParams,
   GetAPIKeyListParams,
   RevokeAPIKeyParams,
   UpdateAPIKeyParams,
-} from './backend/endpoints/apiKeys'
-export type {
-  BetaFeaturesAPI,
-  ChangeDomainParams,
-} from './backend/endpoints/betaFeatures'
+} from './backend/endpoints/apiKeys.js'
+export type { BetaFeaturesAPI, ChangeDomainParams } from './backend/endpoints/betaFeatures.js'
 export type {
   BillingAPI,
   CancelSubscriptionItemParams,
   ExtendSubscriptionItemFreeTrialParams,
   GetPlanListParams,
-} from './backend/endpoints/billing'
+} from './backend/endpoints/billing.js'
 export type {
   BlocklistIdentifierAPI,
   BlocklistIdentifierCreateParams,
-} from './backend/endpoints/blocklistIdentifiers'
-export type {
-  ClientAPI,
-  GetHandshakePayloadParams,
-} from './backend/endpoints/clients'
-export type {
-  AddDomainParams,
-  DomainAPI,
-  UpdateDomainParams,
-} from './backend/endpoints/domains'
+} from './backend/endpoints/blocklistIdentifiers.js'
+export type { ClientAPI, GetHandshakePayloadParams } from './backend/endpoints/clients.js'
+export type { AddDomainParams, DomainAPI, UpdateDomainParams } from './backend/endpoints/domains.js'
 export type {
   CreateEmailAddressParams,
   EmailAddressAPI,
   UpdateEmailAddressParams,
-} from './backend/endpoints/emailAddresses'
+} from './backend/endpoints/emailAddresses.js'
 export type {
   BatchEmailResult,
   CreateBatchEmailParams,
@@ -316,7 +230,7 @@ export type {
   EmailAPI,
   EmailRecipient,
   Mailbox,
-} from './backend/endpoints/emails'
+} from './backend/endpoints/emails.js'
 export type {
   CreateEnterpriseConnectionParams,
   EnterpriseConnectionAPI,
@@ -328,30 +242,30 @@ export type {
   EnterpriseConnectionSamlParams,
   OrganizationEnterpriseConnectionProvider,
   UpdateEnterpriseConnectionParams,
-} from './backend/endpoints/enterpriseConnections'
+} from './backend/endpoints/enterpriseConnections.js'
 export type {
   IdPOAuthAccessTokenAPI,
   VerifyIdPOAuthAccessTokenOptions,
-} from './backend/endpoints/idPOAuthAccessToken'
+} from './backend/endpoints/idPOAuthAccessToken.js'
 export type {
   InstanceAPI,
   UpdateInstanceParams,
   UpdateOrganizationSettingsParams,
   UpdateRestrictionsParams,
-} from './backend/endpoints/instance'
+} from './backend/endpoints/instance.js'
 export type {
   CreateInvitationBulkParams,
   CreateInvitationParams,
   GetInvitationListParams,
   InvitationAPI,
   TemplateSlug,
-} from './backend/endpoints/invitations'
-export type { JwksAPI } from './backend/endpoints/jwks'
+} from './backend/endpoints/invitations.js'
+export type { JwksAPI } from './backend/endpoints/jwks.js'
 export type {
   CreateJwtTemplateParams,
   JwtTemplatesAPI,
   UpdateJwtTemplateParams,
-} from './backend/endpoints/jwtTemplates'
+} from './backend/endpoints/jwtTemplates.js'
 export type {
   CreateM2MTokenParams,
   GetM2MTokenListParams,
@@ -359,34 +273,34 @@ export type {
   M2MTokenFormat,
   RevokeM2MTokenParams,
   VerifyM2MTokenParams,
-} from './backend/endpoints/m2m'
+} from './backend/endpoints/m2m.js'
 export type {
   CreateMachineParams,
   GetMachineListParams,
   MachineAPI,
   RotateMachineSecretKeyParams,
   UpdateMachineParams,
-} from './backend/endpoints/machines'
+} from './backend/endpoints/machines.js'
 export type {
   CreateOAuthApplicationParams,
   GetOAuthApplicationListParams,
   OAuthApplicationsAPI,
   RevokeOAuthApplicationTokenParams,
   UpdateOAuthApplicationParams,
-} from './backend/endpoints/oauthApplications'
+} from './backend/endpoints/oauthApplications.js'
 export type {
   CreateOrganizationPermissionParams,
   GetOrganizationPermissionListParams,
   OrganizationPermissionAPI,
   UpdateOrganizationPermissionParams,
-} from './backend/endpoints/organizationPermissions'
+} from './backend/endpoints/organizationPermissions.js'
 export type {
   CreateOrganizationRoleParams,
   GetOrganizationRoleListParams,
   OrganizationRoleAPI,
   OrganizationRolePermissionParams,
   UpdateOrganizationRoleParams,
-} from './backend/endpoints/organizationRoles'
+} from './backend/endpoints/organizationRoles.js'
 export type {
   CreateBulkOrganizationInvitationParams,
   CreateOrganizationDomainParams,
@@ -410,24 +324,15 @@ export type {
   UpdateOrganizationMembershipMetadataParams,
   UpdateOrganizationMembershipParams,
   UpdateOrganizationParams,
-} from './backend/endpoints/organizations'
-export type {
-  PaginationParams,
-  WithSign,
-} from './backend/endpoints/pagination'
+} from './backend/endpoints/organizations.js'
+export type { PaginationParams, WithSign } from './backend/endpoints/pagination.js'
 export type {
   CreatePhoneNumberParams,
   PhoneNumberAPI,
   UpdatePhoneNumberParams,
-} from './backend/endpoints/phoneNumbers'
-export type {
-  ProxyCheckAPI,
-  VerifyProxyParams,
-} from './backend/endpoints/proxyChecks'
-export type {
-  CreateRedirectUrlParams,
-  RedirectUrlAPI,
-} from './backend/endpoints/redirectUrls'
+} from './backend/endpoints/phoneNumbers.js'
+export type { ProxyCheckAPI, VerifyProxyParams } from './backend/endpoints/proxyChecks.js'
+export type { CreateRedirectUrlParams, RedirectUrlAPI } from './backend/endpoints/redirectUrls.js'
 export type {
   AddRolesToRoleSetParams,
   CreateRoleSetParams,
@@ -436,7 +341,7 @@ export type {
   ReplaceRoleSetParams,
   RoleSetAPI,
   UpdateRoleSetParams,
-} from './backend/endpoints/roleSets'
+} from './backend/endpoints/roleSets.js'
 export type {
   CreateSamlConnectionParams,
   SamlAttributeMappingParams,
@@ -444,22 +349,16 @@ export type {
   SamlConnectionListParams,
   SamlIdpSlug,
   UpdateSamlConnectionParams,
-} from './backend/endpoints/samlConnections'
+} from './backend/endpoints/samlConnections.js'
 export type {
   CreateSessionParams,
   RefreshSessionParams,
   SessionAPI,
   SessionListParams,
-} from './backend/endpoints/sessions'
-export type {
-  CreateSignInTokensParams,
-  SignInTokenAPI,
-} from './backend/endpoints/signInTokens'
-export type {
-  SignUpAPI,
-  UpdateSignUpParams,
-} from './backend/endpoints/signUps'
-export type { TestingTokenAPI } from './backend/endpoints/testingTokens'
+} from './backend/endpoints/sessions.js'
+export type { CreateSignInTokensParams, SignInTokenAPI } from './backend/endpoints/signInTokens.js'
+export type { SignUpAPI, UpdateSignUpParams } from './backend/endpoints/signUps.js'
+export type { TestingTokenAPI } from './backend/endpoints/testingTokens.js'
 export type {
   CreateUserParams,
   DeleteUserExternalAccountParams,
@@ -483,15 +382,12 @@ export type {
   UserPasswordHashingParams,
   VerifyPasswordParams,
   VerifyTOTPParams,
-} from './backend/endpoints/users'
+} from './backend/endpoints/users.js'
 export type {
   WaitlistEntryAPI,
   WaitlistEntryBulkCreateParams,
   WaitlistEntryCreateParams,
   WaitlistEntryInviteParams,
   WaitlistEntryListParams,
-} from './backend/endpoints/waitlistEntries'
-export type {
-  WebhookAPI,
-  WebhooksSvixJSON,
-} from './backend/endpoints/webhooks'
+} from './backend/endpoints/waitlistEntries.js'
+export type { WebhookAPI, WebhooksSvixJSON } from './backend/endpoints/webhooks.js'

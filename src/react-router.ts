@@ -1,11 +1,11 @@
 // Public entry `remix-clerk/react-router`: what `@clerk/react-router/server` (version 3) offers a React Router 7 app
 // with middleware on (`future.v8_middleware`): clerkMiddleware, getAuth, rootAuthLoader and clerkClient, and, as
 // there, the Backend API client's exports. Without middleware, `remix-clerk/ssr.server` serves React Router too.
-export { clerkMiddleware } from './react-router/middleware'
-export { getAuth } from './react-router/getAuth'
-export type { ReactRouterGetAuthOptions } from './react-router/getAuth'
-export { rootAuthLoader } from './react-router/rootAuthLoader'
-export { clerkClient } from './react-router/clerkClient'
+export { clerkMiddleware } from './react-router/middleware.js'
+export { getAuth } from './react-router/getAuth.js'
+export type { ReactRouterGetAuthOptions } from './react-router/getAuth.js'
+export { rootAuthLoader } from './react-router/rootAuthLoader.js'
+export { clerkClient } from './react-router/clerkClient.js'
 export type {
   ClerkMiddleware,
   ClerkMiddlewareOptions,
@@ -14,7 +14,7 @@ export type {
   ReactRouterRootAuthLoaderCallback,
   ReactRouterRootAuthLoaderOptions,
   ReactRouterRootAuthLoaderResult,
-} from './react-router/types'
+} from './react-router/types.js'
 export type {
   AuthObject,
   CheckAuthorization,
@@ -24,8 +24,8 @@ export type {
   ReverificationConfig,
   SignedInAuthObject,
   SignedOutAuthObject,
-} from './auth/authObject'
-export type { AuthObject as SessionAuthObject } from './auth/authObject'
+} from './auth/authObject.js'
+export type { AuthObject as SessionAuthObject } from './auth/authObject.js'
 export type {
   AnyAuthObject,
   AuthenticatedMachineObject,
@@ -33,10 +33,10 @@ export type {
   InvalidTokenAuthObject,
   MachineAuthObject,
   UnauthenticatedMachineObject,
-} from './auth/machine/machineAuthObjects'
-export type { AcceptsToken } from './auth/machine/acceptedToken'
-export type { PendingSessionOptions } from './auth/requestState'
-export type { MachineTokenType, TokenType } from './jwt/machineTokens'
-export type { ClerkState, RequestWithAuth, WithoutPrivateMetadata } from './remix/types'
-export type { OrganizationSyncOptions } from './auth/organizationSync'
-export * from './api.server'
+} from './auth/machine/machineAuthObjects.js'
+export type { AcceptsToken } from './auth/machine/acceptedToken.js'
+export type { PendingSessionOptions } from './auth/requestState.js'
+export type { MachineTokenType, TokenType } from './jwt/machineTokens.js'
+export type { ClerkState, RequestWithAuth, WithoutPrivateMetadata } from './remix/types.js'
+export type { OrganizationSyncOptions } from './auth/organizationSync.js'
+export * from './api.server.js'

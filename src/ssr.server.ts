@@ -1,10 +1,10 @@
 // Public entry `remix-clerk/ssr.server`: getAuth and rootAuthLoader for Remix loaders and actions, and the guard that
 // recognises their errors by code (the class itself is exported as a type: `instanceof` fails across two copies).
-export { getAuth } from './remix/getAuth'
-export { rootAuthLoader } from './remix/rootAuthLoader'
-export type { RootAuthLoaderCallback } from './remix/rootAuthLoader'
-export { isRemixClerkError } from './shared/remixClerkError'
-export type { RemixClerkError, RemixClerkErrorCode } from './shared/remixClerkError'
+export { getAuth } from './remix/getAuth.js'
+export { rootAuthLoader } from './remix/rootAuthLoader.js'
+export type { RootAuthLoaderCallback } from './remix/rootAuthLoader.js'
+export { isRemixClerkError } from './shared/remixClerkError.js'
+export type { RemixClerkError, RemixClerkErrorCode } from './shared/remixClerkError.js'
 export type {
   AcceptsTokenOption,
   AuthArgs,
@@ -18,7 +18,7 @@ export type {
   RootAuthLoaderResult,
   ValueOrFromUrl,
   WithoutPrivateMetadata,
-} from './remix/types'
+} from './remix/types.js'
 export type {
   AuthObject,
   CheckAuthorization,
@@ -28,8 +28,8 @@ export type {
   ReverificationConfig,
   SignedInAuthObject,
   SignedOutAuthObject,
-} from './auth/authObject'
-export type { AuthObject as SessionAuthObject } from './auth/authObject'
+} from './auth/authObject.js'
+export type { AuthObject as SessionAuthObject } from './auth/authObject.js'
 export type {
   AnyAuthObject,
   AuthenticatedMachineObject,
@@ -37,9 +37,9 @@ export type {
   InvalidTokenAuthObject,
   MachineAuthObject,
   UnauthenticatedMachineObject,
-} from './auth/machine/machineAuthObjects'
-export type { AcceptsToken } from './auth/machine/acceptedToken'
-export type { PendingSessionOptions } from './auth/requestState'
-export type { MachineTokenType, TokenType } from './jwt/machineTokens'
-export type { JwtPayload } from './jwt/decodeJwt'
-export type { OrganizationSyncOptions } from './auth/organizationSync'
+} from './auth/machine/machineAuthObjects.js'
+export type { AcceptsToken } from './auth/machine/acceptedToken.js'
+export type { PendingSessionOptions } from './auth/requestState.js'
+export type { MachineTokenType, TokenType } from './jwt/machineTokens.js'
+export type { JwtPayload } from './jwt/decodeJwt.js'
+export type { OrganizationSyncOptions } from './auth/organizationSync.js'

@@ -1,8 +1,8 @@
 // Public entry `remix-clerk/webhooks`: verifyWebhook and the event types, named as `@clerk/backend/webhooks` names them
 // (@clerk/remix has no webhooks entry; Clerk's guides for Remix import @clerk/backend's).
 
-export { verifyWebhook, WebhookVerificationError } from './remix/verifyWebhook'
-export type { VerifyWebhookOptions, WebhookVerificationErrorReason } from './remix/verifyWebhook'
+export { verifyWebhook, WebhookVerificationError } from './remix/verifyWebhook.js'
+export type { VerifyWebhookOptions, WebhookVerificationErrorReason } from './remix/verifyWebhook.js'
 export type {
   BillingPaymentAttemptWebhookEvent,
   BillingPaymentAttemptWebhookEventJSON,
@@ -38,8 +38,8 @@ export type {
   WaitlistEntryWebhookEvent,
   WebhookEvent,
   WebhookEventType,
-} from './backend/resources/webhookEvents'
-export type { DeletedObjectJSON } from './backend/resources/deletedObject'
-export type { OrganizationJSON, OrganizationMembershipJSON } from './backend/resources/organization'
-export type { SessionJSON } from './backend/resources/session'
-export type { UserJSON } from './backend/resources/user'
+} from './backend/resources/webhookEvents.js'
+export type { DeletedObjectJSON } from './backend/resources/deletedObject.js'
+export type { OrganizationJSON, OrganizationMembershipJSON } from './backend/resources/organization.js'
+export type { SessionJSON } from './backend/resources/session.js'
+export type { UserJSON } from './backend/resources/user.js'

@@ -38,7 +38,9 @@ function binScript(packageName, binName) {
   return join(dirname(manifestPath), bin)
 }
 
-const ROOT_OUTPUTS = ['dist/api.server.js', 'dist/ssr.server.js', 'dist/api.server.cjs', 'dist/ssr.server.cjs'].map(fromRoot)
+const ROOT_OUTPUTS = ['dist/api.server.js', 'dist/ssr.server.js', 'dist/api.server.cjs', 'dist/ssr.server.cjs'].map(
+  fromRoot,
+)
 
 /** @type {Record<'remix-clerk' | 'remix-clerk-local' | 'example', () => BuildStep>} */
 const BUILD_STEPS = {
@@ -60,7 +62,10 @@ const BUILD_STEPS = {
     name: 'example app',
     cwd: fromRoot('example'),
     // The server build bundles remix-clerk's dist, so a rebuilt dist means a rebuilt app.
-    inputs: [...['example/app', 'example/public', 'example/vite.config.ts', 'example/package.json'].map(fromRoot), ...ROOT_OUTPUTS],
+    inputs: [
+      ...['example/app', 'example/public', 'example/vite.config.ts', 'example/package.json'].map(fromRoot),
+      ...ROOT_OUTPUTS,
+    ],
     outputs: ['example/build/server/index.js'].map(fromRoot),
     command: [binScript('@remix-run/dev', 'remix'), 'vite:build'],
     after: ['remix-clerk'],

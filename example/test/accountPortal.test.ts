@@ -33,7 +33,8 @@ describe.skipIf(unavailable !== undefined)('The local Account Portal from the ex
   beforeAll(() => {
     ;({ stack, page } = story)
     page.on('response', (response) => {
-      if (response.status() >= 400) httpErrors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+      if (response.status() >= 400)
+        httpErrors.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
     })
   })
 
@@ -45,7 +46,10 @@ describe.skipIf(unavailable !== undefined)('The local Account Portal from the ex
   /** On a hosted page, once its script has moved ClerkJS's redirect parameters from after `#` into the query. */
   async function onHostedPage(path: string, redirectUrl: string) {
     await page.waitForURL(
-      (url) => url.origin === stack.frontendUrl && url.pathname === `/accounts/${path}` && url.searchParams.get('redirect_url') === redirectUrl,
+      (url) =>
+        url.origin === stack.frontendUrl &&
+        url.pathname === `/accounts/${path}` &&
+        url.searchParams.get('redirect_url') === redirectUrl,
     )
     expect(new URL(page.url()).hash).not.toContain('redirect_url')
   }
@@ -202,7 +206,8 @@ describe.skipIf(unavailable !== undefined)('The local Account Portal from the ex
     expect(story.pageErrors).toEqual([])
     // Between the app and a hosted page every step is a page load, which cancels what the page left behind was still
     // loading: a chunk ClerkJS fetches after mounting, Remix's route manifest. Nothing failed on the wire.
-    const cancelled = /^GET \S+(\/npm\/@clerk\/clerk-js@[^/]+\/dist\/[\w.-]+\.js|\/__manifest\?\S*) \(net::ERR_ABORTED\)$/
+    const cancelled =
+      /^GET \S+(\/npm\/@clerk\/clerk-js@[^/]+\/dist\/[\w.-]+\.js|\/__manifest\?\S*) \(net::ERR_ABORTED\)$/
     expect(story.failedRequests.filter((line) => !cancelled.test(line))).toEqual([])
     expect(story.consoleErrors.filter((line) => !unsupported(line))).toEqual([])
   })

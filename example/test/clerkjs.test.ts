@@ -33,7 +33,8 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     ;({ stack, context, page } = story)
     page.on('response', (response) => {
       const url = new URL(response.url())
-      if (response.status() >= 400) httpErrors.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
+      if (response.status() >= 400)
+        httpErrors.push(`${response.status()} ${response.request().method()} ${url.pathname}`)
       if (url.origin === stack.frontendUrl && url.pathname.startsWith('/v1/')) {
         fapiCalls.push(`${url.searchParams.get('_method') ?? response.request().method()} ${url.pathname}`)
       }
@@ -63,7 +64,9 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     await page.getByRole('heading', { name: 'Enter your password' }).waitFor()
     await page.getByLabel('Password', { exact: true }).fill('not the password')
     await page.getByRole('button', { name: 'Continue', exact: true }).click()
-    await expect(page.locator('#error-password').innerText()).resolves.toBe('Password is incorrect. Try again, or use another method.')
+    await expect(page.locator('#error-password').innerText()).resolves.toBe(
+      'Password is incorrect. Try again, or use another method.',
+    )
     await screenshot(page, 'sign-in-wrong-password')
 
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
@@ -81,14 +84,21 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
 
   it("the browser's cookies are accepted by the app's getAuth and by @clerk/backend's authenticateRequest", async () => {
     const cookie = await cookieHeader()
-    const withCookies = () => new Request(appUrl('/dashboard'), { headers: { cookie, accept: 'text/html', 'sec-fetch-dest': 'document' } })
+    const withCookies = () =>
+      new Request(appUrl('/dashboard'), { headers: { cookie, accept: 'text/html', 'sec-fetch-dest': 'document' } })
     const keys = { secretKey: stack.clerk.secretKey, publishableKey: stack.clerk.publishableKey }
-    const ours = await getAuth({ request: withCookies(), context: {}, params: {} }, { ...keys, apiUrl: stack.clerk.apiUrl, proxyUrl: stack.frontendUrl })
+    const ours = await getAuth(
+      { request: withCookies(), context: {}, params: {} },
+      { ...keys, apiUrl: stack.clerk.apiUrl, proxyUrl: stack.frontendUrl },
+    )
     expect(ours).toMatchObject({ userId: stack.adminId, isAuthenticated: true })
 
-    const official = await createClerkClient({ ...keys, apiUrl: stack.clerk.apiUrl }).authenticateRequest(withCookies(), {
-      proxyUrl: stack.frontendUrl,
-    })
+    const official = await createClerkClient({ ...keys, apiUrl: stack.clerk.apiUrl }).authenticateRequest(
+      withCookies(),
+      {
+        proxyUrl: stack.frontendUrl,
+      },
+    )
     expect(official.status).toBe('signed-in')
     expect(official.toAuth()).toMatchObject({ userId: stack.adminId, sessionId: ours.sessionId })
   })
@@ -96,7 +106,12 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
   it('session.getToken({ template }) in the browser mints a template token for the session', async () => {
     const jwt = await page.evaluate(() => window.Clerk!.session!.getToken({ template: 'test' }))
     const claims = await verify(jwt!)
-    expect(claims).toMatchObject({ sub: stack.adminId, aud: 'remix-clerk-example', email: DEMO_ADMIN_EMAIL, azp: stack.app.url })
+    expect(claims).toMatchObject({
+      sub: stack.adminId,
+      aud: 'remix-clerk-example',
+      email: DEMO_ADMIN_EMAIL,
+      azp: stack.app.url,
+    })
     expect(claims.exp! - claims.iat!).toBe(60)
   })
 
@@ -104,7 +119,9 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     const first = decodeJwt((await context.cookies(stack.app.url)).find((c) => c.name === '__session')!.value)
     const refreshesBefore = fapiCalls.filter((call) => call.endsWith('/tokens')).length
     // Two lifetimes and the verifiers' leeway after the token the page started with: long dead by now.
-    await page.waitForTimeout(Math.max(0, (first.exp! + SESSION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()))
+    await page.waitForTimeout(
+      Math.max(0, (first.exp! + SESSION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()),
+    )
 
     expect(fapiCalls.filter((call) => call.endsWith('/tokens')).length - refreshesBefore).toBeGreaterThanOrEqual(2)
     const current = decodeJwt((await context.cookies(stack.app.url)).find((c) => c.name === '__session')!.value)
@@ -137,7 +154,8 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
   })
 
   it('signs out with <UserButton/>: the server sees nobody, and the session is over', async () => {
-    const sessionId = decodeJwt((await context.cookies(stack.app.url)).find((c) => c.name === '__session')!.value).sid as string
+    const sessionId = decodeJwt((await context.cookies(stack.app.url)).find((c) => c.name === '__session')!.value)
+      .sid as string
     await page.getByRole('button', { name: 'Open user menu' }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).waitFor()
     await screenshot(page, 'user-button')
@@ -149,7 +167,9 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     const cookies = Object.fromEntries((await context.cookies(stack.app.url)).map((c) => [c.name, c.value]))
     expect(cookies.__session).toBeUndefined()
     expect(cookies.__client_uat).toBe('0')
-    const session = await fetch(`${stack.clerk.apiUrl}/v1/sessions/${sessionId}`, { headers: { authorization: `Bearer ${stack.clerk.secretKey}` } })
+    const session = await fetch(`${stack.clerk.apiUrl}/v1/sessions/${sessionId}`, {
+      headers: { authorization: `Bearer ${stack.clerk.secretKey}` },
+    })
     expect(((await session.json()) as { status: string }).status).toBe('ended')
   })
 
@@ -196,7 +216,9 @@ describe.skipIf(unavailable !== undefined)("Clerk's components on the local back
     expect(story.failedRequests).toEqual([])
     // Chromium logs every 4xx answer as a console error: that one, and nothing else.
     expect(story.consoleErrors).toEqual([
-      expect.stringMatching(new RegExp(`^Failed to load resource: the server responded with a status of 422 .*${wrongPassword.source}`)),
+      expect.stringMatching(
+        new RegExp(`^Failed to load resource: the server responded with a status of 422 .*${wrongPassword.source}`),
+      ),
     ])
   })
 })

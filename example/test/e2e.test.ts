@@ -44,7 +44,11 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   async function fetchFromPage(path: string): Promise<{ status: number; body: unknown; cacheControl: string | null }> {
     return page.evaluate(async (url) => {
       const response = await fetch(url)
-      return { status: response.status, body: await response.json(), cacheControl: response.headers.get('cache-control') }
+      return {
+        status: response.status,
+        body: await response.json(),
+        cacheControl: response.headers.get('cache-control'),
+      }
     }, appUrl(path))
   }
 
@@ -125,32 +129,38 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     await screenshot(page, 'dashboard-template-token')
   })
 
-  it.each([360, 1280])('lays the dashboard out at %i px without hiding anything or leaving an id its last character', async (width) => {
-    const viewport = page.viewportSize()
-    await page.setViewportSize({ width, height: 800 })
-    try {
-      const layout = await page.evaluate(() => ({
-        // Each line of a wrapped id, as wide as it is drawn.
-        ids: [...document.querySelectorAll('.fields dd code')].map((code) => ({
-          text: code.textContent,
-          lines: [...code.getClientRects()].map((rect) => Math.round(rect.width)),
-        })),
-        // A code block that scrolls or clips has more content than box.
-        hidden: [...document.querySelectorAll('pre.code')]
-          .filter((pre) => pre.scrollWidth > pre.clientWidth || pre.scrollHeight > pre.clientHeight)
-          .map((pre) => pre.getAttribute('data-testid')),
-      }))
-      expect(layout.ids.map(({ text }) => text)).toEqual(expect.arrayContaining([stack.adminId]))
-      for (const { text, lines } of layout.ids) {
-        // Balanced: a second line is at least half as wide as the first, never a lone character.
-        if (lines.length > 1) expect(Math.min(...lines.slice(1)), `${text}: ${lines.join(' / ')} px`).toBeGreaterThanOrEqual(lines[0]! / 2)
+  it.each([360, 1280])(
+    'lays the dashboard out at %i px without hiding anything or leaving an id its last character',
+    async (width) => {
+      const viewport = page.viewportSize()
+      await page.setViewportSize({ width, height: 800 })
+      try {
+        const layout = await page.evaluate(() => ({
+          // Each line of a wrapped id, as wide as it is drawn.
+          ids: [...document.querySelectorAll('.fields dd code')].map((code) => ({
+            text: code.textContent,
+            lines: [...code.getClientRects()].map((rect) => Math.round(rect.width)),
+          })),
+          // A code block that scrolls or clips has more content than box.
+          hidden: [...document.querySelectorAll('pre.code')]
+            .filter((pre) => pre.scrollWidth > pre.clientWidth || pre.scrollHeight > pre.clientHeight)
+            .map((pre) => pre.getAttribute('data-testid')),
+        }))
+        expect(layout.ids.map(({ text }) => text)).toEqual(expect.arrayContaining([stack.adminId]))
+        for (const { text, lines } of layout.ids) {
+          // Balanced: a second line is at least half as wide as the first, never a lone character.
+          if (lines.length > 1)
+            expect(Math.min(...lines.slice(1)), `${text}: ${lines.join(' / ')} px`).toBeGreaterThanOrEqual(
+              lines[0]! / 2,
+            )
+        }
+        expect(layout.hidden).toEqual([])
+        await screenshot(page, `dashboard-${width}px`)
+      } finally {
+        if (viewport) await page.setViewportSize(viewport)
       }
-      expect(layout.hidden).toEqual([])
-      await screenshot(page, `dashboard-${width}px`)
-    } finally {
-      if (viewport) await page.setViewportSize(viewport)
-    }
-  })
+    },
+  )
 
   it('answers /api/get-token with { token } when signed in, and 401 to a request without cookies', async () => {
     const signedIn = await fetchFromPage('/api/get-token')
@@ -159,7 +169,10 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
     const body = signedIn.body as { token: { jwt: string } }
     expect(Object.keys(body)).toEqual(['token'])
     expect(Object.keys(body.token)).toEqual(['jwt'])
-    expect(await verifyWithInstanceKeys(body.token.jwt)).toMatchObject({ sub: stack.adminId, aud: 'remix-clerk-example' })
+    expect(await verifyWithInstanceKeys(body.token.jwt)).toMatchObject({
+      sub: stack.adminId,
+      aud: 'remix-clerk-example',
+    })
 
     const anonymous = await fetch(appUrl('/api/get-token'))
     expect(anonymous.status).toBe(401)

@@ -5,7 +5,9 @@ import { installClerkJsBundles } from '../../scripts/clerkJsBundles.mjs'
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs'
 
 export default async function buildWhatIsStale(): Promise<void> {
-  await ensureBuilt(['remix-clerk', 'remix-clerk-local', 'example'], (message) => console.log(`[example e2e] ${message}`))
+  await ensureBuilt(['remix-clerk', 'remix-clerk-local', 'example'], (message) =>
+    console.log(`[example e2e] ${message}`),
+  )
   // ClerkJS 5 and 6 (and @clerk/ui), which the backend serves to the app, through `remix-clerk-local clerk-js install`.
   await installClerkJsBundles()
 }

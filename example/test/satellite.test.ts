@@ -59,7 +59,8 @@ describe.skipIf(unavailable !== undefined)('a satellite of the example app', () 
   it('is signed in on the satellite (127.0.0.1) at the next page load, with session cookies of its own', async () => {
     const navigations: string[] = []
     page.on('request', (request) => {
-      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations.push(new URL(request.url()).host + new URL(request.url()).pathname)
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        navigations.push(new URL(request.url()).host + new URL(request.url()).pathname)
     })
     await page.goto(satellite('/dashboard'))
     await page.getByTestId('user-id').waitFor()

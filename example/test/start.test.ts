@@ -153,13 +153,18 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(html).toContain(`href="${signInPath.replaceAll('&', '&amp;')}"`)
     // ClerkJS comes from the local backend and talks to its Frontend API there.
     expect(html).toContain(`"__proxyUrl":"${browserUrl}"`)
-    expect(html).toMatch(new RegExp(`"__clerkJSUrl":"${browserUrl}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`))
+    expect(html).toMatch(
+      new RegExp(`"__clerkJSUrl":"${browserUrl}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js"`),
+    )
     const dashboard = await fetch(`${appUrl}/dashboard`, { redirect: 'manual' })
     expect(dashboard.status).toBe(302)
     expect(dashboard.headers.get('location')).toBe(signInPath)
     expect(await dashboard.text()).toBe('')
     // A page request without a session goes through the handshake on that same host.
-    const handshake = await fetch(`${appUrl}/dashboard`, { redirect: 'manual', headers: { 'sec-fetch-dest': 'document', cookie: '__client_uat=1' } })
+    const handshake = await fetch(`${appUrl}/dashboard`, {
+      redirect: 'manual',
+      headers: { 'sec-fetch-dest': 'document', cookie: '__client_uat=1' },
+    })
     expect(handshake.status).toBe(307)
     expect(handshake.headers.get('location')).toMatch(new RegExp(`^${browserUrl}/v1/client/handshake\\?`))
     const jwks = (await (await fetch(`${backendUrl}/.well-known/jwks.json`)).json()) as { keys: Array<{ kid: string }> }
@@ -167,8 +172,12 @@ describe('npm start (scripts/start.mjs)', () => {
     firstKid = jwks.keys[0]!.kid
     // The seed's webhooks reached the app's /api/webhooks, which keeps its users table next to the database.
     const table = join(dataDir, 'webhook-users.json')
-    const emails = () => (existsSync(table) ? (JSON.parse(readFileSync(table, 'utf8')) as Array<{ email: string }>).map((user) => user.email) : [])
-    for (let waited = 0; emails().length < 2 && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100))
+    const emails = () =>
+      existsSync(table)
+        ? (JSON.parse(readFileSync(table, 'utf8')) as Array<{ email: string }>).map((user) => user.email)
+        : []
+    for (let waited = 0; emails().length < 2 && waited < 10_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100))
     expect(emails()).toEqual(['demo@example.com', 'member@example.com'])
     expect(script.output()).not.toContain('[webhooks]')
 
@@ -244,7 +253,9 @@ describe('npm start (scripts/start.mjs)', () => {
       const script = startScript(scriptEnv({ ...instance.env(), PORT: '0', LOCAL_CLERK_DATA_DIR: dataDir }))
       const appUrl = await script.waitFor(/^ {2}Open: +(http:\/\/localhost:\d+)$/m)
 
-      expect(script.output()).toContain('  Clerk keys:  from the environment (sk_live_…); the local backend is not started')
+      expect(script.output()).toContain(
+        '  Clerk keys:  from the environment (sk_live_…); the local backend is not started',
+      )
       expect(script.output()).not.toContain(instance.secretKey)
       expect(script.output()).not.toContain('Backend:')
       expect(existsSync(join(dataDir, 'local-clerk.db'))).toBe(false)

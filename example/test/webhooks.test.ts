@@ -17,7 +17,8 @@ let app: AppServer
 const appOutput: string[] = []
 
 /** The app's table as its route wrote it. */
-const table = (): Array<{ id: string; email: string | null; name: string | null }> => JSON.parse(readFileSync(tableFile, 'utf8'))
+const table = (): Array<{ id: string; email: string | null; name: string | null }> =>
+  JSON.parse(readFileSync(tableFile, 'utf8'))
 
 const bapi = (method: string, path: string, body?: unknown) =>
   fetch(`${clerk.apiUrl}/v1${path}`, {
@@ -29,9 +30,16 @@ const bapi = (method: string, path: string, body?: unknown) =>
 beforeAll(async () => {
   // The app's port first: the backend needs the webhook URL before the app has started, as in scripts/start.mjs.
   const port = await claimPort(0, '127.0.0.1', '')
-  clerk = await createLocalClerk({ db: ':memory:', webhooks: { endpoints: [`http://127.0.0.1:${port}/api/webhooks`], retryDelays: [200, 500] } })
+  clerk = await createLocalClerk({
+    db: ':memory:',
+    webhooks: { endpoints: [`http://127.0.0.1:${port}/api/webhooks`], retryDelays: [200, 500] },
+  })
   await clerk.listen(0)
-  app = await startAppServer({ port, env: { PATH: process.env.PATH, ...clerk.env(), WEBHOOK_USERS_FILE: tableFile }, onOutput: (line) => appOutput.push(line) })
+  app = await startAppServer({
+    port,
+    env: { PATH: process.env.PATH, ...clerk.env(), WEBHOOK_USERS_FILE: tableFile },
+    onOutput: (line) => appOutput.push(line),
+  })
   clerk.seed(readDemoSeed())
   await clerk.webhooks.settled()
 })
@@ -51,7 +59,9 @@ describe('the webhook route of the example app', () => {
   })
 
   it('follows users created and deleted through the Backend API', async () => {
-    const created = (await (await bapi('POST', '/users', { email_address: ['grace@example.com'], first_name: 'Grace' })).json()) as { id: string }
+    const created = (await (
+      await bapi('POST', '/users', { email_address: ['grace@example.com'], first_name: 'Grace' })
+    ).json()) as { id: string }
     await clerk.webhooks.settled()
     expect(table().map((user) => user.email)).toEqual([DEMO_ADMIN_EMAIL, DEMO_MEMBER_EMAIL, 'grace@example.com'])
     expect((await bapi('DELETE', `/users/${created.id}`)).status).toBe(200)
@@ -61,18 +71,33 @@ describe('the webhook route of the example app', () => {
 
   it('refuses a delivery that is not signed with its secret, and the table stays as it was', async () => {
     const before = readFileSync(tableFile, 'utf8')
-    const forged = JSON.stringify({ type: 'user.deleted', object: 'event', data: { object: 'user', id: table()[0]!.id, deleted: true } })
-    const unsigned = await fetch(`${app.url}/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged })
+    const forged = JSON.stringify({
+      type: 'user.deleted',
+      object: 'event',
+      data: { object: 'user', id: table()[0]!.id, deleted: true },
+    })
+    const unsigned = await fetch(`${app.url}/api/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: forged,
+    })
     expect(unsigned.status).toBe(400)
     const badlySigned = await fetch(`${app.url}/api/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'svix-id': 'msg_forged', 'svix-timestamp': String(Math.floor(Date.now() / 1000)), 'svix-signature': 'v1,AAAA' },
+      headers: {
+        'content-type': 'application/json',
+        'svix-id': 'msg_forged',
+        'svix-timestamp': String(Math.floor(Date.now() / 1000)),
+        'svix-signature': 'v1,AAAA',
+      },
       body: forged,
     })
     expect(badlySigned.status).toBe(400)
     expect(await badlySigned.json()).toEqual({ message: 'Webhook verification failed' })
     expect(readFileSync(tableFile, 'utf8')).toBe(before)
-    expect(appOutput).toEqual(expect.arrayContaining(['webhook refused: missing-headers', 'webhook refused: invalid-signature']))
+    expect(appOutput).toEqual(
+      expect.arrayContaining(['webhook refused: missing-headers', 'webhook refused: invalid-signature']),
+    )
   })
 
   it('shows the table on /users to a signed-in user', async () => {

@@ -16,7 +16,11 @@ const CLOCK_SKEW_SECONDS = 5
 const unavailable = browserUnavailableReason()
 
 describe.skipIf(unavailable !== undefined)('the example app without JavaScript', () => {
-  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 10_000, javaScriptEnabled: false })
+  const story = useBrowserStory({
+    sessionLifetime: SESSION_LIFETIME_SECONDS,
+    stepTimeoutMs: 10_000,
+    javaScriptEnabled: false,
+  })
   let stack: Stack
   let context: BrowserContext
   let page: Page
@@ -41,7 +45,8 @@ describe.skipIf(unavailable !== undefined)('the example app without JavaScript',
     return seen
   }
 
-  const sessionCookie = async () => (await context.cookies(stack.app.url)).find((cookie) => cookie.name === '__session')?.value
+  const sessionCookie = async () =>
+    (await context.cookies(stack.app.url)).find((cookie) => cookie.name === '__session')?.value
 
   it('signs in on the local backend’s page (a plain form) as Ada, without an organization', async () => {
     await page.goto(`${stack.frontendUrl}/sign-in?redirect_url=${encodeURIComponent(appUrl('/session'))}`)
@@ -58,7 +63,9 @@ describe.skipIf(unavailable !== undefined)('the example app without JavaScript',
   it('organization sync: /orgs/acme activates Acme through the handshake, /me leaves it, an unknown one changes nothing', async () => {
     const toAcme = await navigate('/orgs/acme')
     expect(toAcme.some((hop) => hop.startsWith(`307 ${stack.frontendUrl}/v1/client/handshake`))).toBe(true)
-    expect(new URL(toAcme.find((hop) => hop.includes('/v1/client/handshake'))!.slice(4)).searchParams.get('organization_id')).toBe('acme')
+    expect(
+      new URL(toAcme.find((hop) => hop.includes('/v1/client/handshake'))!.slice(4)).searchParams.get('organization_id'),
+    ).toBe('acme')
     await expect(page.getByTestId('active-org').innerText()).resolves.toBe('acme')
     await expect(page.getByTestId('active-role').innerText()).resolves.toBe('org:admin')
     expect(decodeJwt((await sessionCookie())!).o).toMatchObject({ slg: 'acme' })
@@ -78,7 +85,9 @@ describe.skipIf(unavailable !== undefined)('the example app without JavaScript',
     await page.waitForTimeout(Math.max(0, (exp! + CLOCK_SKEW_SECONDS + 1) * 1000 - Date.now()))
 
     expect(await navigate('/session')).toEqual([`200 ${appUrl('/session')}`])
-    await expect(page.getByTestId('token-source').innerText()).resolves.toBe('Refreshed on the server for this page load (__refresh cookie).')
+    await expect(page.getByTestId('token-source').innerText()).resolves.toBe(
+      'Refreshed on the server for this page load (__refresh cookie).',
+    )
     await expect(page.getByTestId('session-id').innerText()).resolves.toBe(sid)
     const fresh = (await sessionCookie())!
     expect(fresh).not.toBe(expired)

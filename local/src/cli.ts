@@ -82,7 +82,11 @@ function readSeedFile(path: string): SeedData {
 
 type CliValues = Record<string, string | boolean | string[] | undefined>
 
-const OPTION_CODES = new Set<LocalClerkErrorCode>(['REMIX_CLERK_LOCAL_INVALID_OPTION', 'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT', 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS'])
+const OPTION_CODES = new Set<LocalClerkErrorCode>([
+  'REMIX_CLERK_LOCAL_INVALID_OPTION',
+  'REMIX_CLERK_LOCAL_INVALID_WEBHOOK_ENDPOINT',
+  'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS',
+])
 
 async function start(values: CliValues): Promise<void> {
   const port = integerOption('port', values.port as string | undefined, 4000)
@@ -96,10 +100,13 @@ async function start(values: CliValues): Promise<void> {
   // A malformed --clerk-js is a usage mistake; one this machine does not have is not (createLocalClerk's error names
   // the command that downloads it).
   if (clerkJs !== undefined && !isClerkJsChoice(clerkJs)) {
-    throw new UsageError(`--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`)
+    throw new UsageError(
+      `--clerk-js must be a major such as 5 or 6, or an exact version such as 6.40.0 (got "${clerkJs}").`,
+    )
   }
   if (values['env-file'] !== undefined) {
-    if (values['write-env'] !== undefined) throw new UsageError('--env-file is the old name of --write-env: give only --write-env.')
+    if (values['write-env'] !== undefined)
+      throw new UsageError('--env-file is the old name of --write-env: give only --write-env.')
     console.error(
       'remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option under a name node leaves alone ' +
         '(node reads --env-file itself, and on Node 20 stops when PATH does not exist yet).',
@@ -116,7 +123,11 @@ async function start(values: CliValues): Promise<void> {
     webhooks: { endpoints: webhookUrls ?? [], log: webhookLog(values.quiet === true) },
   }).catch((error: unknown) => {
     // A bad --allowed-origin, --satellite-origin or --webhook-url is a usage mistake: say so, with the accepted forms.
-    if (error instanceof LocalClerkError && OPTION_CODES.has(error.code) && (allowedOrigins || satelliteOrigins || webhookUrls)) {
+    if (
+      error instanceof LocalClerkError &&
+      OPTION_CODES.has(error.code) &&
+      (allowedOrigins || satelliteOrigins || webhookUrls)
+    ) {
       throw new UsageError(error.message.replace(/^remix-clerk-local: /, ''))
     }
     throw error
@@ -128,7 +139,10 @@ async function start(values: CliValues): Promise<void> {
     if (values.quiet) {
       process.stdout.write(`${url}\n`)
     } else {
-      const envLines = envFile === undefined ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}` : `\n${wroteEnvFile(envFile, clerk)}`
+      const envLines =
+        envFile === undefined
+          ? `\nAdd these lines to your .env:\n${formatEnvLines(clerk.env())}`
+          : `\n${wroteEnvFile(envFile, clerk)}`
       process.stdout.write(`${banner(clerk, (values.db as string | undefined) ?? DEFAULT_DB_PATH)}${envLines}\n`)
     }
   } catch (error) {
@@ -224,10 +238,13 @@ async function clerkJsInstallCommand(args: string[]): Promise<void> {
   }
   const outcomes = await installClerkJs(targets, { cacheDir: clerkJsCacheDir() })
   for (const { name, version, dir, downloaded } of outcomes) {
-    const how = downloaded > 0 ? `downloaded (${(downloaded / 1e6).toFixed(1)} MB, integrity checked) into` : 'already in'
+    const how =
+      downloaded > 0 ? `downloaded (${(downloaded / 1e6).toFixed(1)} MB, integrity checked) into` : 'already in'
     process.stdout.write(`${name}@${version}: ${how} ${dir}\n`)
   }
-  process.stdout.write(`remix-clerk-local start serves ${outcomes.length === 1 ? 'it' : 'them'} at /npm/<package>@<version>/dist/.\n`)
+  process.stdout.write(
+    `remix-clerk-local start serves ${outcomes.length === 1 ? 'it' : 'them'} at /npm/<package>@<version>/dist/.\n`,
+  )
 }
 
 async function main(argv: string[]): Promise<void> {

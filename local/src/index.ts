@@ -1,6 +1,11 @@
 // Public entry of remix-clerk-local.
 export { LocalClerk, createLocalClerk } from './assembly/localClerk.js'
-export type { GetTokenOptions, OAuthAccessTokenJSON, OAuthAccessTokenParams, SessionJSON } from './assembly/localClerk.js'
+export type {
+  GetTokenOptions,
+  OAuthAccessTokenJSON,
+  OAuthAccessTokenParams,
+  SessionJSON,
+} from './assembly/localClerk.js'
 export type { LocalClerkOptions } from './core/options.js'
 export type { LocalClerkWebhookOptions } from './webhooks/settings.js'
 export type { LocalClerkWebhooks } from './webhooks/localClerkWebhooks.js'

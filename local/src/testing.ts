@@ -145,9 +145,21 @@ export async function signIn(clerk: LocalClerk, as: SignInAs | Persona, url: str
       [`__client_uat_${suffix}`]: clientUat,
       [`__refresh_${suffix}`]: refreshToken,
     }
-    headers.set('Cookie', Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '))
+    headers.set(
+      'Cookie',
+      Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; '),
+    )
   }
-  return { userId, sessionId: session.id, organizationId: session.last_active_organization_id, token, refreshToken, headers }
+  return {
+    userId,
+    sessionId: session.id,
+    organizationId: session.last_active_organization_id,
+    token,
+    refreshToken,
+    headers,
+  }
 }
 
 /**
@@ -236,7 +248,10 @@ export interface OAuthAccessTokenIssued {
  * expect(auth.userId).toBe(userId)
  * ```
  */
-export async function createOAuthAccessToken(clerk: LocalClerk, params: OAuthAccessTokenFor): Promise<OAuthAccessTokenIssued> {
+export async function createOAuthAccessToken(
+  clerk: LocalClerk,
+  params: OAuthAccessTokenFor,
+): Promise<OAuthAccessTokenIssued> {
   const userId = userIdFor(clerk, params.user)
   const issued = await clerk.createOAuthAccessToken({
     userId,
@@ -246,7 +261,13 @@ export async function createOAuthAccessToken(clerk: LocalClerk, params: OAuthAcc
     expiresInSeconds: params.expiresInSeconds,
     format: params.format,
   })
-  return { token: issued.token, id: issued.id, userId, clientId: issued.client_id, headers: new Headers({ Authorization: `Bearer ${issued.token}` }) }
+  return {
+    token: issued.token,
+    id: issued.id,
+    userId,
+    clientId: issued.client_id,
+    headers: new Headers({ Authorization: `Bearer ${issued.token}` }),
+  }
 }
 
 /**
@@ -266,13 +287,18 @@ function resolvePersona(clerk: LocalClerk, as: SignInAs | Persona): SignInAs {
   if (typeof as !== 'string') return as
   const personas = seedPersonas(clerk)
   const persona = personas[as]
-  if (!persona) throw new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_ARGUMENT', `remix-clerk-local/testing: unknown persona ${JSON.stringify(as)}; use 'member' or 'org-admin'.`)
+  if (!persona)
+    throw new LocalClerkError(
+      'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
+      `remix-clerk-local/testing: unknown persona ${JSON.stringify(as)}; use 'member' or 'org-admin'.`,
+    )
   return { user: persona.userId, organization: personas.organization.id }
 }
 
 function userIdFor(clerk: LocalClerk, user: unknown): string {
   if (typeof user === 'string' && user.startsWith('user_')) return user
-  if (typeof user === 'string' && user.includes('@')) return clerk.seed({ users: [{ email_address: user }] }).users[0]!.id
+  if (typeof user === 'string' && user.includes('@'))
+    return clerk.seed({ users: [{ email_address: user }] }).users[0]!.id
   throw new LocalClerkError(
     'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
     `remix-clerk-local/testing: user must be a user id (user_…) or an e-mail address (got ${JSON.stringify(user)}).`,

@@ -1,7 +1,16 @@
 // The `remix-clerk-local` command right after `npm install` in a fresh clone: npm links a bin only if its file exists
 // at install time, so the bin is a committed file that loads dist/cli.js, and says what to run when it is not built.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,7 +45,9 @@ describe('the remix-clerk-local bin', () => {
   })
 
   it('runs the built CLI through the linked command', () => {
-    const run = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'remix-clerk-local'), ['--help'], { encoding: 'utf8' })
+    const run = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'remix-clerk-local'), ['--help'], {
+      encoding: 'utf8',
+    })
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Usage: remix-clerk-local <command> \[options\]\n/)

@@ -25,7 +25,9 @@ writeFileSync(
   seedFile,
   JSON.stringify({
     users: [{ email_address: 'ada@example.com', first_name: 'Ada' }],
-    organizations: [{ name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read'] }] }],
+    organizations: [
+      { name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read'] }] },
+    ],
     templates: [{ name: 'hasura', claims: { 'https://hasura.io/jwt/claims': { 'x-hasura-user-id': '{{user.id}}' } } }],
   }),
 )
@@ -33,7 +35,11 @@ writeFileSync(
 const api = (url: string, secretKey: string, path: string, init: RequestInit = {}) =>
   fetch(`${url}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+    headers: {
+      authorization: `Bearer ${secretKey}`,
+      'content-type': 'application/json',
+      ...(init.headers as Record<string, string>),
+    },
   })
 
 describe('remix-clerk-local CLI', () => {
@@ -59,7 +65,10 @@ describe('remix-clerk-local CLI', () => {
       'remix-clerk-local: allowed origin "localhost:3000" is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.',
     ],
     [['seed', join(dir, 'missing.json')], /^remix-clerk-local: cannot read seed file .*missing\.json: ENOENT/],
-    [['start', '--env-file', seedFile, '--write-env', seedFile], 'remix-clerk-local: --env-file is the old name of --write-env: give only --write-env.'],
+    [
+      ['start', '--env-file', seedFile, '--write-env', seedFile],
+      'remix-clerk-local: --env-file is the old name of --write-env: give only --write-env.',
+    ],
   ])('refuses %j with exit code 2', async (args, message) => {
     const cli = runCli(args)
     expect(await cli.exited).toBe(2)
@@ -74,7 +83,9 @@ describe('remix-clerk-local CLI', () => {
     const first = runCli(['seed', seedFile, '--db', db])
     expect(await first.exited).toBe(0)
     const created = JSON.parse(first.stdout())
-    expect(created.users).toEqual([{ id: expect.stringMatching(/^user_/), email_address: 'ada@example.com', created: true }])
+    expect(created.users).toEqual([
+      { id: expect.stringMatching(/^user_/), email_address: 'ada@example.com', created: true },
+    ])
     expect(created.templates).toEqual([{ id: expect.stringMatching(/^jtmp_/), name: 'hasura', created: true }])
     const second = runCli(['seed', seedFile, '--db', db])
     expect(await second.exited).toBe(0)
@@ -84,7 +95,9 @@ describe('remix-clerk-local CLI', () => {
     writeFileSync(bad, JSON.stringify({ users: [{ email_address: 'ok@example.com' }, { email_address: 'broken' }] }))
     const failed = runCli(['seed', bad, '--db', db])
     expect(await failed.exited).toBe(1)
-    expect(failed.stderr().trim()).toBe('remix-clerk-local: users[1]: email_address[0] must be a valid email address. [REMIX_CLERK_LOCAL_INVALID_SEED]')
+    expect(failed.stderr().trim()).toBe(
+      'remix-clerk-local: users[1]: email_address[0] must be a valid email address. [REMIX_CLERK_LOCAL_INVALID_SEED]',
+    )
   })
 
   it('starts on a free port with --seed, prints the .env lines, serves them, and stops cleanly on SIGTERM', async () => {
@@ -101,8 +114,15 @@ describe('remix-clerk-local CLI', () => {
 
     const users = await (await api(out.url, out.secretKey, '/v1/users?email_address=ada@example.com')).json()
     expect(users).toHaveLength(1)
-    const session = await (await api(out.url, out.secretKey, '/v1/sessions', { method: 'POST', body: JSON.stringify({ user_id: users[0].id }) })).json()
-    const { jwt } = await (await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })).json()
+    const session = await (
+      await api(out.url, out.secretKey, '/v1/sessions', {
+        method: 'POST',
+        body: JSON.stringify({ user_id: users[0].id }),
+      })
+    ).json()
+    const { jwt } = await (
+      await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })
+    ).json()
     const pem = JSON.parse(out.jwtKeyLine) as string
     const { payload } = await jwtVerify(jwt, await importSPKI(pem, 'RS256'))
     expect(payload.exp! - payload.iat!).toBe(90)
@@ -120,8 +140,15 @@ describe('remix-clerk-local CLI', () => {
     await running.waitFor('CLERK_JWT_KEY=')
     const out = parseStartOutput(running.stdout())
     const [user] = await (await api(out.url, out.secretKey, '/v1/users')).json()
-    const session = await (await api(out.url, out.secretKey, '/v1/sessions', { method: 'POST', body: JSON.stringify({ user_id: user.id, active_organization_id: 'acme' }) })).json()
-    const { jwt } = await (await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })).json()
+    const session = await (
+      await api(out.url, out.secretKey, '/v1/sessions', {
+        method: 'POST',
+        body: JSON.stringify({ user_id: user.id, active_organization_id: 'acme' }),
+      })
+    ).json()
+    const { jwt } = await (
+      await api(out.url, out.secretKey, `/v1/sessions/${session.id}/tokens`, { method: 'POST' })
+    ).json()
     const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())
     expect(payload).toMatchObject({ org_slug: 'acme', org_role: 'org:admin', org_permissions: ['org:invoices:read'] })
     expect(payload).not.toHaveProperty('v')
@@ -130,18 +157,36 @@ describe('remix-clerk-local CLI', () => {
   })
 
   it('--allowed-origin (repeatable) replaces the origins the handshake may redirect to; prints the page URLs', async () => {
-    running = runCli(['start', '--port', '0', '--db', ':memory:', '--allowed-origin', 'https://app.example.test', '--allowed-origin', 'http://devbox.test:*'])
+    running = runCli([
+      'start',
+      '--port',
+      '0',
+      '--db',
+      ':memory:',
+      '--allowed-origin',
+      'https://app.example.test',
+      '--allowed-origin',
+      'http://devbox.test:*',
+    ])
     await running.waitFor('CLERK_JWT_KEY=')
     const { url } = parseStartOutput(running.stdout())
     // The pages and the script on localhost, the same site as an app on localhost, with the setting for the handshake.
     const browser = url.replace('127.0.0.1', 'localhost')
     expect(running.stdout()).toContain(`Sign-in page: ${browser}/sign-in?redirect_url=<your app URL>`)
     expect(running.stdout()).toContain(`<script src="${browser}/local-clerk.js" defer></script>`)
-    expect(running.stdout()).toContain(`Hosted pages (Clerk's Account Portal, where <SignInButton/> leads): ${browser}/accounts/sign-in,`)
+    expect(running.stdout()).toContain(
+      `Hosted pages (Clerk's Account Portal, where <SignInButton/> leads): ${browser}/accounts/sign-in,`,
+    )
     expect(running.stdout()).toContain(`\nCLERK_PROXY_URL=${browser}\n`)
-    expect(running.stdout()).toMatch(new RegExp(`\\nCLERK_JS=${browser}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js\\n`))
+    expect(running.stdout()).toMatch(
+      new RegExp(`\\nCLERK_JS=${browser}/npm/@clerk/clerk-js@5\\.[\\d.]+/dist/clerk\\.browser\\.js\\n`),
+    )
     const status = async (redirectUrl: string) =>
-      (await fetch(`${url}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`, { redirect: 'manual' })).status
+      (
+        await fetch(`${url}/v1/client/handshake?redirect_url=${encodeURIComponent(redirectUrl)}`, {
+          redirect: 'manual',
+        })
+      ).status
     expect(await status('https://app.example.test/')).toBe(307)
     expect(await status('http://devbox.test:8080/')).toBe(307)
     expect(await status('http://localhost:3000/')).toBe(403)
@@ -188,7 +233,9 @@ describe('remix-clerk-local CLI', () => {
     await running.waitFor('\n')
     expect(modeOf(envFile)).toBe('0600')
     expect(readFileSync(envFile, 'utf8')).toContain(`CLERK_API_URL=${running.stdout().trim()}\n`)
-    expect(running.stderr()).toContain('remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option')
+    expect(running.stderr()).toContain(
+      'remix-clerk-local: --env-file is deprecated: use --write-env PATH, the same option',
+    )
   })
 
   it('--quiet with --write-env: a new private file, and only the URL on stdout', async () => {
@@ -220,10 +267,16 @@ describe('remix-clerk-local CLI', () => {
     await running.waitFor('http://')
     const url = running.stdout().trim()
     const fapi = (path: string, init: RequestInit = {}) =>
-      fetch(`${url}${path}?_clerk_js_version=5.128.0`, { ...init, headers: { origin: 'http://localhost:3000', ...(init.headers as Record<string, string>) } })
+      fetch(`${url}${path}?_clerk_js_version=5.128.0`, {
+        ...init,
+        headers: { origin: 'http://localhost:3000', ...(init.headers as Record<string, string>) },
+      })
     const client = await fapi('/v1/client')
     expect(client.status).toBe(200)
-    expect(client.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual([expect.stringMatching(/^__client_uat_\w+$/), '__client_uat'])
+    expect(client.headers.getSetCookie().map((line) => line.split('=')[0])).toEqual([
+      expect.stringMatching(/^__client_uat_\w+$/),
+      '__client_uat',
+    ])
     // An error answer keeps the cookies of the call too: here the new browser client's.
     const unknown = await fapi('/v1/client/sign_ins', {
       method: 'POST',

@@ -26,8 +26,20 @@ afterAll(() => clerk.close())
 
 async function authOf(request: Request) {
   const state = await sdk.authenticateRequest(request)
-  const auth = state.toAuth() as { userId: string | null; sessionId: string | null; orgId?: string | null; orgRole?: string | null }
-  return { status: state.status, reason: state.reason, userId: auth.userId, sessionId: auth.sessionId, orgId: auth.orgId ?? null, orgRole: auth.orgRole ?? null }
+  const auth = state.toAuth() as {
+    userId: string | null
+    sessionId: string | null
+    orgId?: string | null
+    orgRole?: string | null
+  }
+  return {
+    status: state.status,
+    reason: state.reason,
+    userId: auth.userId,
+    sessionId: auth.sessionId,
+    orgId: auth.orgId ?? null,
+    orgRole: auth.orgRole ?? null,
+  }
 }
 
 describe('startLocalClerk', () => {
@@ -43,11 +55,27 @@ describe('createSignedInRequest', () => {
     const request = await createSignedInRequest(clerk, URL_, { user: 'helper.new@example.com' })
     const users = await sdk.users.getUserList({ emailAddress: ['helper.new@example.com'] })
     expect(users.totalCount).toBe(1)
-    expect(await authOf(request)).toMatchObject({ status: 'signed-in', reason: null, userId: users.data[0]!.id, orgId: null })
+    expect(await authOf(request)).toMatchObject({
+      status: 'signed-in',
+      reason: null,
+      userId: users.data[0]!.id,
+      orgId: null,
+    })
 
     const sfx = cookieSuffix(clerk.publishableKey)
-    const cookies = Object.fromEntries(request.headers.get('cookie')!.split('; ').map((c) => c.split('=') as [string, string]))
-    expect(Object.keys(cookies)).toEqual(['__session', `__session_${sfx}`, '__client_uat', `__client_uat_${sfx}`, `__refresh_${sfx}`])
+    const cookies = Object.fromEntries(
+      request.headers
+        .get('cookie')!
+        .split('; ')
+        .map((c) => c.split('=') as [string, string]),
+    )
+    expect(Object.keys(cookies)).toEqual([
+      '__session',
+      `__session_${sfx}`,
+      '__client_uat',
+      `__client_uat_${sfx}`,
+      `__refresh_${sfx}`,
+    ])
     expect(cookies[`__session_${sfx}`]).toBe(cookies.__session)
     expect(cookies[`__refresh_${sfx}`]).toBe(clerk.refreshToken(decodePart(cookies.__session!, 1).sid as string))
     const claims = decodePart(cookies.__session!, 1)
@@ -81,7 +109,12 @@ describe('createSignedInRequest', () => {
 
   it('with an organization by slug, via the Authorization header, with a token lifetime', async () => {
     const { member, organization } = seedPersonas(clerk)
-    const request = await createSignedInRequest(clerk, URL_, { user: member.userId, organization: 'acme', via: 'authorization', expiresInSeconds: 120 })
+    const request = await createSignedInRequest(clerk, URL_, {
+      user: member.userId,
+      organization: 'acme',
+      via: 'authorization',
+      expiresInSeconds: 120,
+    })
     expect(request.headers.get('cookie')).toBeNull()
     const token = request.headers.get('authorization')!.replace(/^Bearer /, '')
     const claims = decodePart(token, 1)
@@ -90,11 +123,16 @@ describe('createSignedInRequest', () => {
   })
 
   it('keeps the rest of the request: method, body, other headers and cookies', async () => {
-    const request = await createSignedInRequest(clerk, URL_, { user: 'helper.post@example.com' }, {
-      method: 'POST',
-      body: 'intent=save',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'theme=dark' },
-    })
+    const request = await createSignedInRequest(
+      clerk,
+      URL_,
+      { user: 'helper.post@example.com' },
+      {
+        method: 'POST',
+        body: 'intent=save',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: 'theme=dark' },
+      },
+    )
     expect(request.method).toBe('POST')
     expect(request.headers.get('content-type')).toBe('application/x-www-form-urlencoded')
     expect(request.headers.get('cookie')).toMatch(/^theme=dark; __session=eyJ/)
@@ -110,8 +148,13 @@ describe('createSignedInRequest', () => {
       code: 'REMIX_CLERK_LOCAL_INVALID_ARGUMENT',
       message: `remix-clerk-local/testing: unknown persona "owner"; use 'member' or 'org-admin'.`,
     })
-    await expect(createSignedInRequest(clerk, URL_, { user: 'user_missing' })).rejects.toMatchObject({ status: 404, code: 'resource_not_found' })
-    await expect(createSignedInRequest(clerk, URL_, { user: 'helper.outsider@example.com', organization: 'acme' })).rejects.toMatchObject({
+    await expect(createSignedInRequest(clerk, URL_, { user: 'user_missing' })).rejects.toMatchObject({
+      status: 404,
+      code: 'resource_not_found',
+    })
+    await expect(
+      createSignedInRequest(clerk, URL_, { user: 'helper.outsider@example.com', organization: 'acme' }),
+    ).rejects.toMatchObject({
       status: 422,
       code: 'form_param_value_invalid',
     })
@@ -120,7 +163,12 @@ describe('createSignedInRequest', () => {
 
 describe('createSignedInHeaders, signIn and createSignedOutRequest', () => {
   it('createSignedInHeaders adds the cookie to the given headers', async () => {
-    const headers = await createSignedInHeaders(clerk, URL_, { user: 'helper.headers@example.com' }, { accept: 'application/json' })
+    const headers = await createSignedInHeaders(
+      clerk,
+      URL_,
+      { user: 'helper.headers@example.com' },
+      { accept: 'application/json' },
+    )
     expect(headers.get('accept')).toBe('application/json')
     expect(headers.get('cookie')).toMatch(/^__session=eyJ/)
   })
@@ -135,6 +183,10 @@ describe('createSignedInHeaders, signIn and createSignedOutRequest', () => {
 
   it('createSignedOutRequest: signed out, and no handshake', async () => {
     const request = createSignedOutRequest(URL_, { headers: { accept: 'text/html', 'sec-fetch-dest': 'document' } })
-    expect(await authOf(request)).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing', userId: null })
+    expect(await authOf(request)).toMatchObject({
+      status: 'signed-out',
+      reason: 'session-token-and-uat-missing',
+      userId: null,
+    })
   })
 })

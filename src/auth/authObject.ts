@@ -1,12 +1,12 @@
 // The auth object a loader gets from getAuth(): who is signed in, has(), getToken() and debug().
 // Shapes follow upstream: signed in without an organization leaves the org fields `undefined`;
 // signed out sets every field to `null`.
-import { sessionAuthFields, type SessionAuthFields } from './claims'
-import type { JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt'
-import { createCheckAuthorization, type CheckAuthorization } from './has'
-import { RemixClerkError } from '../shared/remixClerkError'
+import { sessionAuthFields, type SessionAuthFields } from './claims.js'
+import type { JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt.js'
+import { createCheckAuthorization, type CheckAuthorization } from './has.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
-export type { CheckAuthorization, CheckAuthorizationParams, ReverificationConfig } from './has'
+export type { CheckAuthorization, CheckAuthorizationParams, ReverificationConfig } from './has.js'
 
 export interface GetTokenOptions {
   /** A JWT template name: the Backend API mints a token from it for this session. */
@@ -21,7 +21,11 @@ export type GetToken = (options?: GetTokenOptions) => Promise<string | null>
  * Mints a token for a session through the Backend API: `sessions.getToken(sessionId, template, expiresIn)`.
  * Injected so that this module knows nothing of the client.
  */
-export type TokenMinter = (sessionId: string, template: string | undefined, expiresInSeconds: number | undefined) => Promise<string>
+export type TokenMinter = (
+  sessionId: string,
+  template: string | undefined,
+  expiresInSeconds: number | undefined,
+) => Promise<string>
 
 export type AuthObjectDebugData = Record<string, unknown>
 export type AuthObjectDebug = () => AuthObjectDebugData
@@ -70,7 +74,12 @@ export interface SignedInParams {
  * The auth object of verified claims alone (`authObjectForSession` decides whether a session counts).
  * @internal Exported for tests, which build it without a request.
  */
-export function signedInAuthObject({ sessionClaims, sessionToken, mintToken, debugData = {} }: SignedInParams): SignedInAuthObject {
+export function signedInAuthObject({
+  sessionClaims,
+  sessionToken,
+  mintToken,
+  debugData = {},
+}: SignedInParams): SignedInAuthObject {
   const fields = sessionAuthFields(sessionClaims)
   return {
     tokenType: 'session_token',
@@ -91,7 +100,10 @@ export function signedInAuthObject({ sessionClaims, sessionToken, mintToken, deb
   }
 }
 
-export function signedOutAuthObject(debugData: AuthObjectDebugData = {}, sessionStatus: SessionStatusClaim | null = null): SignedOutAuthObject {
+export function signedOutAuthObject(
+  debugData: AuthObjectDebugData = {},
+  sessionStatus: SessionStatusClaim | null = null,
+): SignedOutAuthObject {
   return {
     tokenType: 'session_token',
     sessionClaims: null,
@@ -125,7 +137,11 @@ export function authObjectForSession(
   return signedInAuthObject(params)
 }
 
-function createGetToken(sessionId: string | undefined, sessionToken: string, mintToken: TokenMinter | undefined): GetToken {
+function createGetToken(
+  sessionId: string | undefined,
+  sessionToken: string,
+  mintToken: TokenMinter | undefined,
+): GetToken {
   return async (options = {}) => {
     if (!sessionId) return null
     const { template, expiresInSeconds } = options

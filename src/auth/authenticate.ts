@@ -2,21 +2,34 @@
 // to send the browser through a handshake or to call it signed out. The order of the checks is
 // upstream's decision table (a token in `Authorization` wins; then handshake answers, development
 // browser checks, the cookies, the token itself).
-import type { ClerkInstance } from './clerkInstance'
-import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
-import { cleanUrlRedirect, handshakeInUrl, handshakeRedirectHeaders, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS, resolveHandshake } from './handshake'
-import { isBoundToThisBrowser } from './handshakeBinding'
-import { TokenVerificationErrorReason as Reason, failure, formatFullMessage, type TokenCarrier, type VerificationFailure } from '../jwt/reasons'
-import { SESSION_TOKEN, type VerifyResult } from '../jwt/verify'
-import { verifyJwt } from '../jwt/verifyJwt'
-import { mustActivate } from './organizationSync'
-import { authenticateAcceptedToken, type AcceptsToken } from './machine/acceptedToken'
-import { opaqueMachineTokenKind } from '../jwt/machineTokens'
-import { comesFromAnotherSite } from './referrer'
-import { refreshSession, RefreshError } from './refresh'
-import { checkSignInUrlOrigin } from './satelliteOptions'
-import { allowedSatelliteUrl } from './satelliteRedirect'
-import { createRequestContext, QueryParameter, type RequestContext } from './requestContext'
+import type { ClerkInstance } from './clerkInstance.js'
+import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt.js'
+import {
+  cleanUrlRedirect,
+  handshakeInUrl,
+  handshakeRedirectHeaders,
+  isEligibleForHandshake,
+  MAX_HANDSHAKE_REDIRECTS,
+  resolveHandshake,
+} from './handshake.js'
+import { isBoundToThisBrowser } from './handshakeBinding.js'
+import {
+  TokenVerificationErrorReason as Reason,
+  failure,
+  formatFullMessage,
+  type TokenCarrier,
+  type VerificationFailure,
+} from '../jwt/reasons.js'
+import { SESSION_TOKEN, type VerifyResult } from '../jwt/verify.js'
+import { verifyJwt } from '../jwt/verifyJwt.js'
+import { mustActivate } from './organizationSync.js'
+import { authenticateAcceptedToken, type AcceptsToken } from './machine/acceptedToken.js'
+import { opaqueMachineTokenKind } from '../jwt/machineTokens.js'
+import { comesFromAnotherSite } from './referrer.js'
+import { refreshSession, RefreshError } from './refresh.js'
+import { checkSignInUrlOrigin } from './satelliteOptions.js'
+import { allowedSatelliteUrl } from './satelliteRedirect.js'
+import { createRequestContext, QueryParameter, type RequestContext } from './requestContext.js'
 import {
   AuthErrorReason,
   handshake,
@@ -26,7 +39,7 @@ import {
   type RequestState,
   type SignedInState,
   type StateFacts,
-} from './requestState'
+} from './requestState.js'
 
 /**
  * Reads only the URL and headers of `request`, never its body. Never throws for a bad token (a configuration that
@@ -125,7 +138,9 @@ class Authentication {
     const { verifyOptions, identity } = this.instance
     const result = verifyJwt(token, SESSION_TOKEN, verifyOptions, identity)
     const text = typeof token === 'string' ? token : token.token
-    return result instanceof Promise ? result.then((settled) => this.outcome(settled, carrier, text)) : this.outcome(result, carrier, text)
+    return result instanceof Promise
+      ? result.then((settled) => this.outcome(settled, carrier, text))
+      : this.outcome(result, carrier, text)
   }
 
   private outcome(result: VerifyResult, carrier: TokenCarrier, token: string): RequestState | Promise<RequestState> {
@@ -156,9 +171,11 @@ class Authentication {
     const reason = AuthErrorReason.HandshakeUnbound
     const message =
       'The handshake answer in the URL was not sent to this browser by this app (no matching __clerk_handshake_binding ' +
-      'cookie), so it was not redeemed: it may be another browser\'s sign-in.'
+      "cookie), so it was not redeemed: it may be another browser's sign-in."
     const own = this.handshakeOrSignedOut(reason, message)
-    return own.status === 'handshake' ? own : signedOut(instance, this.facts, reason, message, cleanUrlRedirect(context, instance))
+    return own.status === 'handshake'
+      ? own
+      : signedOut(instance, this.facts, reason, message, cleanUrlRedirect(context, instance))
   }
 
   /**
@@ -175,8 +192,10 @@ class Authentication {
     const needsSync = synced === 'false'
     const hasCookies = context.sessionTokenInCookie !== undefined || context.clientUat > 0
     if (hasCookies && !needsSync) return undefined
-    if (!hasCookies && !needsSync && !instance.options.satelliteAutoSync) return this.signedOut(AuthErrorReason.SessionTokenAndUATMissing)
-    if (instance.instanceType === 'production') return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing)
+    if (!hasCookies && !needsSync && !instance.options.satelliteAutoSync)
+      return this.signedOut(AuthErrorReason.SessionTokenAndUATMissing)
+    if (instance.instanceType === 'production')
+      return this.handshakeOrSignedOut(AuthErrorReason.SatelliteCookieNeedsSyncing)
     // Checked when the options were read: a development satellite has an absolute signInUrl.
     const signIn = new URL(instance.options.signInUrl!)
     signIn.searchParams.append(QueryParameter.ClerkRedirectUrl, context.clerkUrl.href)
@@ -236,7 +255,14 @@ class Authentication {
           refreshError = RefreshError.NonEligibleNoCookie
           if (refreshToken !== undefined) {
             const refreshed = await refreshSession(this.context, this.instance, token, refreshToken)
-            if (refreshed.ok) return signedIn(this.instance, this.facts, refreshed.payload, refreshed.token, setCookieHeaders(refreshed.cookies))
+            if (refreshed.ok)
+              return signedIn(
+                this.instance,
+                this.facts,
+                refreshed.payload,
+                refreshed.token,
+                setCookieHeaders(refreshed.cookies),
+              )
             refreshError = refreshed.reason
           }
         }

@@ -1,7 +1,7 @@
 // Reads the auth fields out of verified session claims, for both claim versions:
 // v1 carries `org_id`, `org_role`, `org_slug`, `org_permissions`; v2 (`v: 2`) packs the organization in
 // `o` and derives permissions from `fea` (features), `o.per` (permission names) and `o.fpm` (bitmasks).
-import type { ActClaim, JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt'
+import type { ActClaim, JwtPayload, SessionStatusClaim } from '../jwt/decodeJwt.js'
 
 export interface SessionAuthFields {
   sessionId: string

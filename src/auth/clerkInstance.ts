@@ -1,25 +1,20 @@
 // What request authentication needs to know about one Clerk instance: its keys, cookie suffix, Frontend
 // API, Backend API client and verification options. Derived once per set of options and then shared by
 // every request made with the same options, so the hot path only compares a few strings.
-import { createClerkClient, type ClerkClient } from '../backend/client'
-import { ClerkClientError, type ClerkClientErrorCode } from '../backend/errors'
-import { resolveConfig } from '../backend/options'
-import type { AuthObjectDebugData, TokenMinter } from './authObject'
-import {
-  apiUrlFromPublishableKey,
-  getCookieSuffix,
-  parsePublishableKey,
-  type InstanceType,
-} from './publishableKey'
-import { OrganizationMatcher, type OrganizationSyncOptions } from './organizationSync'
-import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions'
-import { withoutScheme } from './requestContext'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import { isRemixClerkError, RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError'
-import { instanceIdentity } from '../jwt/verifyJwt'
-import type { VerifyTokenOptions } from '../jwt/publicVerifyToken'
-import type { VerificationOptions } from '../jwt/verify'
+import { createClerkClient, type ClerkClient } from '../backend/client.js'
+import { ClerkClientError, type ClerkClientErrorCode } from '../backend/errors.js'
+import { resolveConfig } from '../backend/options.js'
+import type { AuthObjectDebugData, TokenMinter } from './authObject.js'
+import { apiUrlFromPublishableKey, getCookieSuffix, parsePublishableKey, type InstanceType } from './publishableKey.js'
+import { OrganizationMatcher, type OrganizationSyncOptions } from './organizationSync.js'
+import { checkSatelliteOptions, isHttpUrl } from './satelliteOptions.js'
+import { withoutScheme } from './requestContext.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { isRemixClerkError, RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError.js'
+import { instanceIdentity } from '../jwt/verifyJwt.js'
+import type { VerifyTokenOptions } from '../jwt/publicVerifyToken.js'
+import type { VerificationOptions } from '../jwt/verify.js'
 
 /** `verifyToken`'s options (keys, API, claim checks) and what a request needs besides. */
 export interface AuthenticateOptions extends Omit<VerifyTokenOptions, 'secretKey' | 'skipJwksCache'> {
@@ -117,14 +112,22 @@ async function createInstance(given: AuthenticateOptions): Promise<ClerkInstance
   const options = checkOptions(given)
   const { instanceType, frontendApi } = parsePublishableKey(options.publishableKey)
   const isSatellite = Boolean(options.isSatellite)
-  const handshakeFrontendApi = parsePublishableKey(options.publishableKey, { domain: options.domain, isSatellite }).frontendApi
+  const handshakeFrontendApi = parsePublishableKey(options.publishableKey, {
+    domain: options.domain,
+    isSatellite,
+  }).frontendApi
   const satelliteIssuers = isSatellite ? satelliteFrontendApis(handshakeFrontendApi, options.proxyUrl) : []
   const { organizationSyncOptions } = options
   const organizationMatcher = organizationSyncOptions ? new OrganizationMatcher(organizationSyncOptions) : undefined
   const apiUrl = options.apiUrl || apiUrlFromPublishableKey(options.publishableKey)
   const cookieSuffix = await getCookieSuffix(options.publishableKey)
   const { machineSecretKey } = options
-  const client = createClerkClient({ secretKey: options.secretKey, apiUrl, apiVersion: options.apiVersion, machineSecretKey })
+  const client = createClerkClient({
+    secretKey: options.secretKey,
+    apiUrl,
+    apiVersion: options.apiVersion,
+    machineSecretKey,
+  })
   // The key set, a handshake nonce and a machine token's verification hold up the page being served: a Backend API
   // that hangs must not hold it for the client's default 10 s. Calls the app makes itself (getToken, load*) keep the
   // default.
@@ -214,7 +217,12 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
   try {
     // Validates the secret key and API URL now, with the client's messages, rather than at the first
     // JWKS or getToken call (which a jwtKey setup may never make).
-    resolveConfig({ secretKey: options.secretKey, apiUrl: options.apiUrl || undefined, apiVersion: options.apiVersion, machineSecretKey: options.machineSecretKey })
+    resolveConfig({
+      secretKey: options.secretKey,
+      apiUrl: options.apiUrl || undefined,
+      apiVersion: options.apiVersion,
+      machineSecretKey: options.machineSecretKey,
+    })
   } catch (error) {
     if (error instanceof ClerkClientError) throw new RemixClerkError(CLIENT_ERROR_CODES[error.code], error.message)
     throw error
@@ -233,10 +241,16 @@ function checkOptions(options: AuthenticateOptions): AuthenticateOptions {
   // change it behind the comparison.
   return Object.freeze({
     ...options,
-    audience: Array.isArray(options.audience) ? Object.freeze([...options.audience]) as string[] : options.audience,
-    authorizedParties: options.authorizedParties ? (Object.freeze([...options.authorizedParties]) as string[]) : undefined,
-    allowedRedirectOrigins: options.allowedRedirectOrigins ? (Object.freeze([...options.allowedRedirectOrigins]) as string[]) : undefined,
-    organizationSyncOptions: options.organizationSyncOptions ? frozenSyncOptions(options.organizationSyncOptions) : undefined,
+    audience: Array.isArray(options.audience) ? (Object.freeze([...options.audience]) as string[]) : options.audience,
+    authorizedParties: options.authorizedParties
+      ? (Object.freeze([...options.authorizedParties]) as string[])
+      : undefined,
+    allowedRedirectOrigins: options.allowedRedirectOrigins
+      ? (Object.freeze([...options.allowedRedirectOrigins]) as string[])
+      : undefined,
+    organizationSyncOptions: options.organizationSyncOptions
+      ? frozenSyncOptions(options.organizationSyncOptions)
+      : undefined,
   })
 }
 
@@ -274,7 +288,10 @@ function sameSyncOptions(a: OrganizationSyncOptions | undefined, b: Organization
 
 function frozenSyncOptions(options: OrganizationSyncOptions): OrganizationSyncOptions {
   const copy = (list: string[] | undefined) => (Array.isArray(list) ? (Object.freeze([...list]) as string[]) : list)
-  return Object.freeze({ organizationPatterns: copy(options.organizationPatterns), personalAccountPatterns: copy(options.personalAccountPatterns) })
+  return Object.freeze({
+    organizationPatterns: copy(options.organizationPatterns),
+    personalAccountPatterns: copy(options.personalAccountPatterns),
+  })
 }
 
 function sameList(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {

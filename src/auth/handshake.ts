@@ -3,24 +3,30 @@
 // fresh cookies behind a one-time nonce (or in a signed token). This module builds that redirect and
 // turns the answer into cookies and a state.
 import { parseSetCookie, stringifySetCookie } from 'cookie'
-import { CLERK_API_VERSION } from '../backend/constants'
-import { SingleFlight } from '../shared/singleFlight'
-import type { ClerkInstance } from './clerkInstance'
-import { decodeJwt } from '../jwt/decodeJwt'
-import { HANDSHAKE_BINDING, newBinding, usedBindingRemoval } from './handshakeBinding'
-import { redirectLocation } from './location'
-import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons'
-import { organizationIdParameter } from './organizationSync'
-import { CookieName, QueryParameter, type RequestContext } from './requestContext'
-import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState'
-import { verifyJwt } from '../jwt/verifyJwt'
-import { SESSION_TOKEN, checkSignature, checkTimeClaims, clockSkew } from '../jwt/verify'
+import { CLERK_API_VERSION } from '../backend/constants.js'
+import { SingleFlight } from '../shared/singleFlight.js'
+import type { ClerkInstance } from './clerkInstance.js'
+import { decodeJwt } from '../jwt/decodeJwt.js'
+import { HANDSHAKE_BINDING, newBinding, usedBindingRemoval } from './handshakeBinding.js'
+import { redirectLocation } from './location.js'
+import { formatFullMessage, TokenVerificationErrorReason as Reason } from '../jwt/reasons.js'
+import { organizationIdParameter } from './organizationSync.js'
+import { CookieName, QueryParameter, type RequestContext } from './requestContext.js'
+import { AuthErrorReason, signedIn, signedOut, type RequestState, type StateFacts } from './requestState.js'
+import { verifyJwt } from '../jwt/verifyJwt.js'
+import { SESSION_TOKEN, checkSignature, checkTimeClaims, clockSkew } from '../jwt/verify.js'
 
 /** Redirects in a row after which the browser is left signed out rather than sent around again. */
 export const MAX_HANDSHAKE_REDIRECTS = 3
 
 /** Query parameters that only matter to the handshake and are removed from the URL the user sees. */
-const HANDSHAKE_PARAMETERS = [QueryParameter.Handshake, QueryParameter.HandshakeNonce, '__clerk_help', QueryParameter.DevBrowser, HANDSHAKE_BINDING]
+const HANDSHAKE_PARAMETERS = [
+  QueryParameter.Handshake,
+  QueryParameter.HandshakeNonce,
+  '__clerk_help',
+  QueryParameter.DevBrowser,
+  HANDSHAKE_BINDING,
+]
 
 /**
  * Only a browser navigation can follow a redirect to the Frontend API and come back, and only with GET:
@@ -63,7 +69,13 @@ export function handshakeRedirectHeaders(
   return headers
 }
 
-function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: StateFacts, reason: string, binding: string): URL {
+function handshakeUrl(
+  context: RequestContext,
+  instance: ClerkInstance,
+  facts: StateFacts,
+  reason: string,
+  binding: string,
+): URL {
   const base = facts.proxyUrl || instance.handshakeFrontendApi
   const origin = (base.startsWith('http') ? base : `https://${base}`).replace(/\/+$/, '')
   const url = new URL(`${origin}/v1/client/handshake`)
@@ -78,7 +90,8 @@ function handshakeUrl(context: RequestContext, instance: ClerkInstance, facts: S
   url.searchParams.append('__clerk_hs_reason', reason)
   url.searchParams.append('format', 'nonce')
   const devBrowser = context.devBrowserToken
-  if (instance.instanceType === 'development' && devBrowser) url.searchParams.append(QueryParameter.DevBrowser, devBrowser)
+  if (instance.instanceType === 'development' && devBrowser)
+    url.searchParams.append(QueryParameter.DevBrowser, devBrowser)
   // Every handshake of a page that names an organization activates it on the way (as upstream does).
   const target = instance.organizationMatcher?.findTarget(context.clerkUrl.pathname)
   if (target) url.searchParams.append('organization_id', organizationIdParameter(target))
@@ -94,7 +107,8 @@ export function handshakeInUrl(context: RequestContext): boolean {
   return context.queryParameter(name) !== undefined
 }
 
-type HandshakeOutcome = { readonly ok: true; readonly directives: readonly string[] } | { readonly ok: false; readonly problem: string }
+type HandshakeOutcome =
+  { readonly ok: true; readonly directives: readonly string[] } | { readonly ok: false; readonly problem: string }
 
 // Remix runs every loader of a page at once, each with its own Request: they all see the same one-time
 // nonce, and must share its one redemption. Only work in flight is shared, never a settled result,
@@ -126,7 +140,13 @@ export async function resolveHandshake(
     if (inUrl === undefined) return undefined
     // Dropping the parameter ends this attempt; if the cookies still need a handshake, the next request
     // starts a fresh one, and the redirect counter bounds how often that can happen in a row.
-    return signedOut(instance, facts, AuthErrorReason.HandshakeFailed, outcome.problem, cleanUrlRedirect(context, instance))
+    return signedOut(
+      instance,
+      facts,
+      AuthErrorReason.HandshakeFailed,
+      outcome.problem,
+      cleanUrlRedirect(context, instance),
+    )
   }
 
   const headers = cleanUrlRedirect(context, instance)
@@ -145,7 +165,7 @@ export async function resolveHandshake(
   const message = formatFullMessage(verified, 'cookie')
   if (CLOCK_REASONS.has(verified.reason)) {
     console.error(
-      'remix-clerk: the session token from the handshake is not valid at this server\'s time; the server clock is ' +
+      "remix-clerk: the session token from the handshake is not valid at this server's time; the server clock is " +
         `probably wrong (turn automatic time synchronization off and on again). ${message}`,
     )
   }
@@ -188,7 +208,7 @@ async function readHandshakeToken(instance: ClerkInstance, token: string): Promi
   if (!signature.ok) {
     return failed(
       `The handshake token failed verification (${signature.reason}): ${signature.message} If you switched Clerk keys, ` +
-        'clear this site\'s cookies.',
+        "clear this site's cookies.",
     )
   }
   // Upstream stops at the signature; a handshake URL replayed from a log or history must not set cookies later.

@@ -6,7 +6,7 @@
 // sends the browser back to `redirect_url` with its query intact, so nothing on its side changes. (In production
 // Clerk's Frontend API puts the handshake in a cookie on the app's domain instead, which no other site can set.)
 import { stringifySetCookie } from 'cookie'
-import type { RequestContext } from './requestContext'
+import type { RequestContext } from './requestContext.js'
 
 /** The query parameter in `redirect_url` and the cookie beside it. */
 export const HANDSHAKE_BINDING = '__clerk_handshake_binding'
@@ -26,7 +26,10 @@ export function isBoundToThisBrowser(context: RequestContext): boolean {
 /** A new value for a handshake about to start, and the cookie that keeps it (with the others still pending). */
 export function newBinding(context: RequestContext): { value: string; setCookie: string } {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
-  const value = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  const value = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
   const pending = [value, ...pendingValues(context)].slice(0, MAX_PENDING)
   return { value, setCookie: bindingCookie(context, pending) }
 }

@@ -2,7 +2,7 @@
 // Each asked dimension must pass on its own; one that cannot be decided (no organization, no `fea`,
 // no `fva`, a malformed value) denies. Nothing asked denies too. This is the fail-closed rule of newer
 // upstream releases; @clerk/remix 4 let `{ role, reverification }` pass with `fva` missing.
-import { scopedEntries, type ScopedEntries } from './claims'
+import { scopedEntries, type ScopedEntries } from './claims.js'
 
 type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor'
 type ReverificationPreset = 'strict_mfa' | 'strict' | 'moderate' | 'lax'
@@ -120,7 +120,8 @@ function checkReverification(config: unknown, factorVerificationAge: unknown): O
 }
 
 function reverificationRequirement(config: unknown): { level: ReverificationLevel; afterMinutes: number } | undefined {
-  if (typeof config === 'string') return Object.hasOwn(PRESETS, config) ? PRESETS[config as ReverificationPreset] : undefined
+  if (typeof config === 'string')
+    return Object.hasOwn(PRESETS, config) ? PRESETS[config as ReverificationPreset] : undefined
   if (typeof config !== 'object' || config === null) return undefined
   const { level, afterMinutes } = config as { level?: unknown; afterMinutes?: unknown }
   if (!LEVELS.has(level) || typeof afterMinutes !== 'number' || !(afterMinutes > 0)) return undefined

@@ -4,7 +4,7 @@
 // documents (literal segments, `:id` / `:slug` / any `:name` segment, and a final `(.*)`), runs in time linear in
 // the path whatever the pattern, and refuses every other form when the options are read, where path-to-regexp
 // would accept custom regular expressions that an attacker's path could make backtrack.
-import { RemixClerkError } from '../shared/remixClerkError'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 /** `organizationSyncOptions` of getAuth and rootAuthLoader, as @clerk/backend's `authenticateRequest` takes them. */
 export interface OrganizationSyncOptions {
@@ -63,7 +63,11 @@ export class OrganizationMatcher {
 }
 
 /** Whether the session must switch: another organization is named, or the personal account while in one. */
-export function mustActivate(target: OrganizationSyncTarget, orgId: string | null | undefined, orgSlug: string | null | undefined): boolean {
+export function mustActivate(
+  target: OrganizationSyncTarget,
+  orgId: string | null | undefined,
+  orgSlug: string | null | undefined,
+): boolean {
   if (target.type === 'personalAccount') return Boolean(orgId)
   if (target.organizationSlug !== undefined && target.organizationSlug !== orgSlug) return true
   return target.organizationId !== undefined && target.organizationId !== orgId
@@ -77,7 +81,10 @@ export function organizationIdParameter(target: OrganizationSyncTarget): string 
 function compileAll(patterns: unknown, option: string): CompiledPattern[] {
   if (patterns === undefined) return []
   if (!Array.isArray(patterns)) {
-    throw new RemixClerkError('REMIX_CLERK_INVALID_ORGANIZATION_SYNC_OPTIONS', `remix-clerk: organizationSyncOptions.${option} must be an array of paths such as ['/orgs/:slug']; got ${typeof patterns}.`)
+    throw new RemixClerkError(
+      'REMIX_CLERK_INVALID_ORGANIZATION_SYNC_OPTIONS',
+      `remix-clerk: organizationSyncOptions.${option} must be an array of paths such as ['/orgs/:slug']; got ${typeof patterns}.`,
+    )
   }
   return patterns.map((pattern: unknown) => compile(pattern, option))
 }
@@ -102,7 +109,8 @@ function compile(pattern: unknown, option: string): CompiledPattern {
     const parameter = PARAMETER.exec(part)
     if (parameter) return { parameter: parameter[1]! }
     if (part === '') throw unsupported('has an empty segment (`//`)')
-    if (!LITERAL.test(part)) throw unsupported(`has the segment ${JSON.stringify(part)}, which is neither a literal nor a :name`)
+    if (!LITERAL.test(part))
+      throw unsupported(`has the segment ${JSON.stringify(part)}, which is neither a literal nor a :name`)
     return { literal: part.toLowerCase() }
   })
   return { segments, rest }
@@ -117,7 +125,8 @@ function matchPattern(pattern: CompiledPattern, parts: readonly string[]): Recor
   if (parts[0] !== '') return undefined
   const { segments, rest } = pattern
   // The root pattern `/`: the path `/` (split: ['', '']) or, with its one trailing `/`, `//`.
-  if (!rest && segments.length === 0) return (parts.length === 2 || parts.length === 3) && parts.every((part) => part === '') ? {} : undefined
+  if (!rest && segments.length === 0)
+    return (parts.length === 2 || parts.length === 3) && parts.every((part) => part === '') ? {} : undefined
   let last = parts.length
   // One trailing `/` is allowed (`/orgs/acme/` matches `/orgs/:slug`), except before `(.*)`, which takes it.
   if (!rest && last > 1 && parts[last - 1] === '') last--

@@ -1,8 +1,8 @@
 // The publishable key names the instance: `pk_test_`/`pk_live_` + base64("<frontend API host>$").
 // From it come the instance type, the Frontend API host, the Backend API URL and the cookie suffix.
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import { RemixClerkError } from '../shared/remixClerkError'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 export type InstanceType = 'production' | 'development'
 
@@ -55,7 +55,8 @@ export function parsePublishableKey(key: string | undefined, options: ParsePubli
 
   let frontendApi = host
   if (options.proxyUrl) frontendApi = options.proxyUrl
-  else if (instanceType === 'production' && options.domain && options.isSatellite) frontendApi = `clerk.${options.domain}`
+  else if (instanceType === 'production' && options.domain && options.isSatellite)
+    frontendApi = `clerk.${options.domain}`
   return { instanceType, frontendApi }
 }
 

@@ -1,14 +1,18 @@
 // A navigation that arrives from another site may come from a satellite domain whose sign-in the
 // primary domain has not seen yet: such a request gets one handshake to pick it up. Navigations from
 // Clerk's own pages (the Frontend API, the instance's Account Portal) are the normal sign-in flow.
-import type { InstanceType } from './publishableKey'
-import type { RequestContext } from './requestContext'
+import type { InstanceType } from './publishableKey.js'
+import type { RequestContext } from './requestContext.js'
 
 const LEGACY_DEV_SUFFIXES = ['.lcl.dev', '.lclstage.dev', '.lclclerk.com']
 const DEV_PORTAL_SUFFIXES = ['.accounts.dev', '.accountsstage.dev', '.accounts.lclclerk.com']
 
 /** A document GET whose `Referer` is another origin that is not one of the instance's Clerk pages. */
-export function comesFromAnotherSite(context: RequestContext, frontendApi: string, instanceType: InstanceType): boolean {
+export function comesFromAnotherSite(
+  context: RequestContext,
+  frontendApi: string,
+  instanceType: InstanceType,
+): boolean {
   // The cheapest test first: most requests that come with a token are data requests, not navigations.
   if (context.method !== 'GET' || context.header('sec-fetch-dest') !== 'document') return false
   const referrer = context.header('referer')

@@ -2,16 +2,16 @@
 // Frontend API set with it, is exchanged for a new one by the Backend API (`POST /v1/sessions/{sid}/refresh`). The
 // request is then signed in at once, with the new cookies to set, instead of taking a handshake redirect.
 import { parseSetCookie } from 'cookie'
-import { ClerkAPIResponseError } from '../backend/errors'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import { SingleFlight } from '../shared/singleFlight'
-import type { ClerkInstance } from './clerkInstance'
-import { RefreshFailures } from './refreshFailures'
-import { decodeJwt, type JwtPayload } from '../jwt/decodeJwt'
-import { CookieName, type RequestContext } from './requestContext'
-import { verifyJwt } from '../jwt/verifyJwt'
-import { SESSION_TOKEN } from '../jwt/verify'
+import { ClerkAPIResponseError } from '../backend/errors.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { SingleFlight } from '../shared/singleFlight.js'
+import type { ClerkInstance } from './clerkInstance.js'
+import { RefreshFailures } from './refreshFailures.js'
+import { decodeJwt, type JwtPayload } from '../jwt/decodeJwt.js'
+import { CookieName, type RequestContext } from './requestContext.js'
+import { verifyJwt } from '../jwt/verifyJwt.js'
+import { SESSION_TOKEN } from '../jwt/verify.js'
 
 /** Why a refresh was not made or failed, as upstream names it (the handshake reason ends with it). */
 export const RefreshError = {
@@ -62,10 +62,23 @@ forgetOnReset(() => {
 const PRIVATE_HEADERS = new Set(['cookie', 'authorization'])
 
 /** Called only for an expired token on a GET with a `__refresh_<suffix>` cookie. Never throws. */
-export async function refreshSession(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
+export async function refreshSession(
+  context: RequestContext,
+  instance: ClerkInstance,
+  expiredToken: string,
+  refreshToken: string,
+): Promise<RefreshOutcome> {
   const tokenKey = `${instance.identity}\n${expiredToken}`
   const key = `${tokenKey}\n${refreshToken}`
-  return remembered(key, tokenKey) ?? flights.run(key, () => oneAtATime(tokenKey, () => remembered(key, tokenKey) ?? tried(context, instance, expiredToken, refreshToken, key, tokenKey)))
+  return (
+    remembered(key, tokenKey) ??
+    flights.run(key, () =>
+      oneAtATime(
+        tokenKey,
+        () => remembered(key, tokenKey) ?? tried(context, instance, expiredToken, refreshToken, key, tokenKey),
+      ),
+    )
+  )
 }
 
 function remembered(key: string, tokenKey: string): RefreshOutcome | undefined {
@@ -96,9 +109,10 @@ async function tried(
     return { ok: false, reason: RefreshError.TooManyFailures }
   }
   warnedFull = false
-  const outcome = await attempt(context, instance, expiredToken, refreshToken).catch(
-    (): RefreshOutcome => ({ ok: false, reason: RefreshError.UnexpectedSDKError }),
-  )
+  const outcome = await attempt(context, instance, expiredToken, refreshToken).catch((): RefreshOutcome => ({
+    ok: false,
+    reason: RefreshError.UnexpectedSDKError,
+  }))
   const now = Date.now()
   place.settle(tokenKey, outcome.ok ? undefined : outcome.reason, now)
   settled.set(key, { outcome, until: now + SETTLED_FOR_MS })
@@ -119,11 +133,17 @@ function oneAtATime<T>(tokenKey: string, run: () => Promise<T> | T): Promise<T> 
   return mine
 }
 
-async function attempt(context: RequestContext, instance: ClerkInstance, expiredToken: string, refreshToken: string): Promise<RefreshOutcome> {
+async function attempt(
+  context: RequestContext,
+  instance: ClerkInstance,
+  expiredToken: string,
+  refreshToken: string,
+): Promise<RefreshOutcome> {
   const decoded = decodeJwt(expiredToken)
   if (!decoded.ok) return { ok: false, reason: RefreshError.ExpiredSessionTokenDecodeFailed }
   const { sid } = decoded.jwt.payload
-  if (typeof sid !== 'string' || sid === '') return { ok: false, reason: RefreshError.ExpiredSessionTokenMissingSidClaim }
+  if (typeof sid !== 'string' || sid === '')
+    return { ok: false, reason: RefreshError.ExpiredSessionTokenMissingSidClaim }
 
   let cookies: unknown
   try {

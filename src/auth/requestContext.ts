@@ -2,10 +2,10 @@
 // body). Every value is computed on first use and then kept: getAuth runs in every loader, and a
 // request that carries its token in `Authorization` never pays for cookie parsing.
 import { parseCookie } from 'cookie'
-import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import type { InstanceType } from './publishableKey'
+import { decodeJwt, type DecodedJwt } from '../jwt/decodeJwt.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import type { InstanceType } from './publishableKey.js'
 
 export const CookieName = {
   Session: '__session',
@@ -106,7 +106,9 @@ export class RequestContext {
     const forwardedHost = this.options.trustForwardedHost ? firstValue(this.header(FORWARDED_HOST_HEADER)) : undefined
     const host = forwardedHost ?? firstValue(this.header('host'))
     const proto =
-      firstValue(this.header(FORWARDED_PROTO_HEADERS[0])) ?? firstValue(this.header(FORWARDED_PROTO_HEADERS[1])) ?? url.protocol.slice(0, -1)
+      firstValue(this.header(FORWARDED_PROTO_HEADERS[0])) ??
+      firstValue(this.header(FORWARDED_PROTO_HEADERS[1])) ??
+      url.protocol.slice(0, -1)
     if (!host || !HOST.test(host) || !HTTP_PROTOCOLS.has(proto.toLowerCase())) return url
     // Edit a copy rather than resolving the path against a new origin: a path like `//evil.com/` would
     // otherwise become the host.
@@ -186,7 +188,9 @@ export class RequestContext {
   }
 
   private isInstanceIssuer(issuer: string): boolean {
-    return issuer === withoutScheme(this.options.frontendApi) || this.options.satelliteIssuers?.includes(issuer) === true
+    return (
+      issuer === withoutScheme(this.options.frontendApi) || this.options.satelliteIssuers?.includes(issuer) === true
+    )
   }
 
   get sessionTokenInCookie(): string | undefined {
@@ -243,7 +247,6 @@ export class RequestContext {
     this.decoded.push({ token, jwt })
     return jwt
   }
-
 }
 
 export function createRequestContext(request: Request, options: RequestContextOptions): RequestContext {

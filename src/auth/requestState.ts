@@ -1,10 +1,10 @@
 // The outcome of authenticating one request: signed in, signed out (with why), or a handshake to run.
 // A state whose `headers` carry a `Location` is a redirect the app must answer with (307): a handshake,
 // or the clean URL after one resolved.
-import { authObjectForSession, signedOutAuthObject, type AuthObject, type SignedOutAuthObject } from './authObject'
-import type { ClerkInstance } from './clerkInstance'
-import type { MachineRequestState } from './machine/machineStates'
-import type { JwtPayload } from '../jwt/decodeJwt'
+import { authObjectForSession, signedOutAuthObject, type AuthObject, type SignedOutAuthObject } from './authObject.js'
+import type { ClerkInstance } from './clerkInstance.js'
+import type { MachineRequestState } from './machine/machineStates.js'
+import type { JwtPayload } from '../jwt/decodeJwt.js'
 
 /** Why a request is signed out or needs a handshake; the strings are upstream's. */
 export const AuthErrorReason = {
@@ -132,7 +132,8 @@ export function signedIn(
     tokenType: 'session_token',
     token,
     sessionClaims,
-    toAuth: (options) => (options?.treatPendingAsSignedOut === false ? (pendingKept ??= build(false)) : (auth ??= build(true))),
+    toAuth: (options) =>
+      options?.treatPendingAsSignedOut === false ? (pendingKept ??= build(false)) : (auth ??= build(true)),
   }
 }
 
@@ -184,7 +185,12 @@ export function isRedirect(state: RequestState): boolean {
   return state.headers?.has('location') === true
 }
 
-export function withStatusHeaders(headers: Headers | undefined, status: string, reason: string, message: string): Headers {
+export function withStatusHeaders(
+  headers: Headers | undefined,
+  status: string,
+  reason: string,
+  message: string,
+): Headers {
   const result = headers ?? new Headers()
   result.set(AuthStatusHeader.Status, status)
   if (reason) setQuietly(result, AuthStatusHeader.Reason, reason)

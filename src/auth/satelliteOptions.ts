@@ -1,7 +1,7 @@
 // The configuration a satellite application needs, checked once per set of options: the same incomplete
 // configurations @clerk/remix and @clerk/backend refuse, with messages that name the variable to set.
-import { RemixClerkError } from '../shared/remixClerkError'
-import type { AuthenticateOptions } from './clerkInstance'
+import { RemixClerkError } from '../shared/remixClerkError.js'
+import type { AuthenticateOptions } from './clerkInstance.js'
 
 /** Throws a RemixClerkError naming the missing or malformed option; does nothing for an app that is not a satellite. */
 export function checkSatelliteOptions(options: AuthenticateOptions): void {

@@ -1,10 +1,10 @@
 // Where a development primary may send the browser back to after a satellite asked it to sync: the primary appends
 // its dev browser token (a credential for the development instance) to that URL, so it must be a satellite the app
 // trusts. Upstream redirects to any URL at all, which lets a link hand any site the visitor's dev browser.
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import type { AuthenticateOptions } from './clerkInstance'
-import { isHttpUrl } from './satelliteOptions'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import type { AuthenticateOptions } from './clerkInstance.js'
+import { isHttpUrl } from './satelliteOptions.js'
 
 // Said once per origin: a link that keeps coming back must not fill the log.
 const warned = new BoundedCache<string, true>(64)

@@ -2,12 +2,20 @@
 // process when a client first reads the group. A method checks its arguments, fills the path, sends the rest to the
 // query or the body, and resolves to the result: what each hand-written method of @clerk/backend does, without 190
 // copies of it.
-import type { ApiGroup, EndpointBase, EndpointTable, GroupOptions, ResourceClass, Returns, RunContext } from './endpoint'
-import { ClerkClientError } from './errors'
-import type { ApiRequest, BackendApi } from './request'
-import { quote } from '../shared/quote'
-import { formBody, pathSegment } from './url'
-import { asPage } from './endpoints/pagination'
+import type {
+  ApiGroup,
+  EndpointBase,
+  EndpointTable,
+  GroupOptions,
+  ResourceClass,
+  Returns,
+  RunContext,
+} from './endpoint.js'
+import { ClerkClientError } from './errors.js'
+import type { ApiRequest, BackendApi } from './request.js'
+import { quote } from '../shared/quote.js'
+import { formBody, pathSegment } from './url.js'
+import { asPage } from './endpoints/pagination.js'
 
 interface Argument {
   name: string
@@ -116,10 +124,13 @@ function compile(where: string, endpoint: EndpointBase & { args: readonly string
     return { name: match[2]!, kind: match[1] ? 'spread' : match[3] ? 'array' : 'value', optional: !!match[4] }
   })
   // `{name}` is a segment; `{/name}` a segment that is left out, with its slash, when the value is (RFC 6570).
-  const path = endpoint.path.split(/(\{\/?\w+\})/).filter(Boolean).map((piece) => {
-    const match = /^\{(\/?)(\w+)\}$/.exec(piece)
-    return match ? { param: match[2]!, optional: match[1] === '/' } : piece
-  })
+  const path = endpoint.path
+    .split(/(\{\/?\w+\})/)
+    .filter(Boolean)
+    .map((piece) => {
+      const match = /^\{(\/?)(\w+)\}$/.exec(piece)
+      return match ? { param: match[2]!, optional: match[1] === '/' } : piece
+    })
   const pathParams = new Set(path.flatMap((piece) => (typeof piece === 'string' ? [] : [piece.param])))
   return { where, endpoint, args, path, pathParams, group }
 }

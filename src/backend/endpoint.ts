@@ -1,7 +1,7 @@
 // How a Backend API endpoint is declared: one row of data per client method (verb, path, how the arguments reach
 // the path, the query and the body, what comes back), as Stripe's Node SDK declares its resource methods. The
 // methods themselves are generated from these rows (defineApi.ts), and so is the method list in docs/api-client.md.
-import type { ApiRequest, BackendApi } from './request'
+import type { ApiRequest, BackendApi } from './request.js'
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 

@@ -1,7 +1,7 @@
 // The client's error classes. Everything the Backend API or the network does wrong surfaces as a
 // ClerkAPIResponseError; everything the caller does wrong (options, arguments) as a ClerkClientError,
 // raised before any request is sent.
-import { camelCase, mapKeys } from './casing'
+import { camelCase, mapKeys } from './casing.js'
 
 /** One entry of a Backend API error body, as sent on the wire. */
 export interface ClerkAPIErrorJSON {
@@ -84,11 +84,7 @@ export class ClerkAPIResponseError extends Error {
 ClerkAPIResponseError.prototype.name = 'ClerkAPIResponseError'
 
 export type ClerkClientErrorCode =
-  | 'secret_key_missing'
-  | 'secret_key_invalid'
-  | 'api_url_invalid'
-  | 'option_invalid'
-  | 'argument_invalid'
+  'secret_key_missing' | 'secret_key_invalid' | 'api_url_invalid' | 'option_invalid' | 'argument_invalid'
 
 /** A mistake in the options or arguments, caught before any request is sent. */
 export class ClerkClientError extends Error {

@@ -8,10 +8,10 @@ import {
   DEFAULT_RETRIES,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
-} from './constants'
-import { ClerkClientError } from './errors'
-import { processEnvValue } from '../shared/processEnv'
-import { quote } from '../shared/quote'
+} from './constants.js'
+import { ClerkClientError } from './errors.js'
+import { processEnvValue } from '../shared/processEnv.js'
+import { quote } from '../shared/quote.js'
 
 /** Any function with the shape of `fetch`; the client calls it as `fetch(url, init)`. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -91,7 +91,10 @@ export function resolveConfig(options: ClerkClientOptions, { secretKeyRequired =
     )
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new ClerkClientError('option_invalid', 'createClerkClient: fetch must be a function with the signature of fetch.')
+    throw new ClerkClientError(
+      'option_invalid',
+      'createClerkClient: fetch must be a function with the signature of fetch.',
+    )
   }
   const headers: Record<string, string> = {
     'Clerk-API-Version': CLERK_API_VERSION,

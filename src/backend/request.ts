@@ -1,11 +1,11 @@
 // The one function every endpoint goes through: build the request, send it within the deadline,
 // retry what may be retried, and turn the result into a value or a ClerkAPIResponseError.
-import { ClerkAPIResponseError, ClerkClientError } from './errors'
-import { checkBearerKey, resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options'
-import { scrubSecretKey } from '../shared/redact'
-import { readResponse, type Expected, type Failure, type Outcome } from './response'
-import { isReplaySafe, retryDelay, wasNotSent } from './retry'
-import { jsonBody, queryString } from './url'
+import { ClerkAPIResponseError, ClerkClientError } from './errors.js'
+import { checkBearerKey, resolveConfig, type ClerkClientOptions, type ClientConfig, type FetchLike } from './options.js'
+import { scrubSecretKey } from '../shared/redact.js'
+import { readResponse, type Expected, type Failure, type Outcome } from './response.js'
+import { isReplaySafe, retryDelay, wasNotSent } from './retry.js'
+import { jsonBody, queryString } from './url.js'
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
@@ -71,7 +71,10 @@ async function send(config: ClientConfig, request: ApiRequest): Promise<unknown>
   // Looked up per call, so a fetch installed after the client was created (polyfill, test) is used.
   const fetchFn: FetchLike | undefined = config.fetch ?? globalThis.fetch
   if (typeof fetchFn !== 'function') {
-    throw new ClerkClientError('option_invalid', 'No global fetch in this runtime: pass `fetch` to createClerkClient().')
+    throw new ClerkClientError(
+      'option_invalid',
+      'No global fetch in this runtime: pass `fetch` to createClerkClient().',
+    )
   }
   const { method, path, bearer } = request
   const base = request.versionless ? config.apiUrl : config.baseUrl

@@ -1,7 +1,7 @@
 // One HTTP response to a value or to the pieces of a ClerkAPIResponseError.
-import type { ClerkAPIErrorJSON } from './errors'
-import { deserialize } from './resources/deserialize'
-import { parseRetryAfter, type FailedAttempt } from './retry'
+import type { ClerkAPIErrorJSON } from './errors.js'
+import { deserialize } from './resources/deserialize.js'
+import { parseRetryAfter, type FailedAttempt } from './retry.js'
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; failure: Failure }
 

@@ -1,8 +1,8 @@
 // Opt-in (`tokenCache: true`) memory of minted JWTs, so repeated getToken calls within a token's
 // lifetime cost no request. Module-level, because clients are usually created per call.
 import { decodeJwt } from 'jose/jwt/decode'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
 
 /** A token is not handed out when it has less than this left: the caller still has to use it. */
 const EXPIRY_MARGIN_SECONDS = 10

@@ -1,7 +1,7 @@
 // The request line and body: encoded path segments, snake_cased query and body keys.
-import { snakeCase } from './casing'
-import { ClerkClientError } from './errors'
-import { quote } from '../shared/quote'
+import { snakeCase } from './casing.js'
+import { ClerkClientError } from './errors.js'
+import { quote } from '../shared/quote.js'
 
 /**
  * A caller-supplied id as one encoded path segment. `encodeURIComponent` keeps `a/b?x` inside its

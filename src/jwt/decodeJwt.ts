@@ -2,11 +2,11 @@
 // Request authentication needs the unverified `iat`/`iss` of the cookie token before it verifies it, so
 // the decoded form is shared with verification instead of decoding the same token twice; and a token already
 // verified is not parsed again: its decoded form comes from the verified-token cache.
-import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import { detached } from '../shared/detached'
-import { findVerified } from './verifiedTokenCache'
+import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { detached } from '../shared/detached.js'
+import { findVerified } from './verifiedTokenCache.js'
 
 export interface JwtHeader {
   alg?: unknown

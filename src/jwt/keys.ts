@@ -5,17 +5,17 @@
 import type { CryptoKey, JWK } from 'jose'
 import { createLocalJWKSet } from 'jose/jwks/local'
 import { importSPKI } from 'jose/key/import'
-import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants'
-import { BoundedCache } from '../shared/boundedCache'
-import { forgetOnReset } from '../shared/processState'
-import { printable } from '../shared/quote'
-import { scrubSecretKey } from '../shared/redact'
+import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../backend/constants.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { printable } from '../shared/quote.js'
+import { scrubSecretKey } from '../shared/redact.js'
 import {
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,
   failure,
   type VerificationFailure,
-} from './reasons'
+} from './reasons.js'
 
 export const SESSION_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const
 export type SessionTokenAlgorithm = (typeof SESSION_TOKEN_ALGORITHMS)[number]
@@ -71,7 +71,11 @@ export async function resolveVerificationKey(
   if (options.jwtKey) return pemKey(options.jwtKey, header.alg).promise
   const { secretKey, fetchJwks } = options
   if (!secretKey || !fetchJwks) {
-    return failure(Reason.JWKFailedToResolve, 'Failed to resolve JWK during verification.', Action.SetClerkSecretKeyOrJWTKey)
+    return failure(
+      Reason.JWKFailedToResolve,
+      'Failed to resolve JWK during verification.',
+      Action.SetClerkSecretKeyOrJWTKey,
+    )
   }
   return instanceJwks(options, secretKey).resolve(header.kid, header.alg, fetchJwks, options.skipJwksCache === true)
 }
@@ -81,7 +85,10 @@ export async function resolveVerificationKey(
  * fresh key set that verified a token before. Undefined when the key must be resolved (imported, fetched).
  * Awaiting a key that is already there costs a turn of the microtask queue on every new token.
  */
-export function knownVerificationKey(header: { kid?: unknown; alg: SessionTokenAlgorithm }, options: KeyOptions): KeyResult | undefined {
+export function knownVerificationKey(
+  header: { kid?: unknown; alg: SessionTokenAlgorithm },
+  options: KeyOptions,
+): KeyResult | undefined {
   if (options.jwtKey) return pemKeys.get(options.jwtKey)?.get(header.alg)?.settled
   if (!options.secretKey || !options.fetchJwks || options.skipJwksCache === true) return undefined
   return instanceJwks(options, options.secretKey).known(header.kid, header.alg)
@@ -124,7 +131,8 @@ const PEM_ARMOUR = /-----(?:BEGIN|END) PUBLIC KEY-----/g
 async function importPem(jwtKey: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
   // Env files often carry the PEM on one line with literal `\n`s, or without its armour at all.
   const body = jwtKey.replace(/\\n/g, '\n').replace(PEM_ARMOUR, '').replace(/\s+/g, '')
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return invalidJwtKey('expected "-----BEGIN PUBLIC KEY-----" and base64 text')
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body))
+    return invalidJwtKey('expected "-----BEGIN PUBLIC KEY-----" and base64 text')
   const pem = `-----BEGIN PUBLIC KEY-----\n${body.replace(/.{64}(?=.)/g, '$&\n')}\n-----END PUBLIC KEY-----`
   try {
     return { ok: true, key: await importSPKI(pem, alg) }
@@ -276,7 +284,6 @@ class InstanceJwks {
     }
     this.lastFailure = undefined
   }
-
 }
 
 async function select(set: KeySet, kid: string, alg: SessionTokenAlgorithm): Promise<KeyResult> {
@@ -336,7 +343,11 @@ function jwksLoadFailure(error: unknown, url: string, secretKey: string): Verifi
   // Upstream's wording for an error status. A 2xx lands here only with a body that is not a key set (broken
   // JSON, an HTML page from a proxy): "code=200" would hide that, so the client's description is shown.
   if (typeof status === 'number' && (status < 200 || status > 299)) {
-    return failure(Reason.RemoteJWKFailedToLoad, `Error loading Clerk JWKS from ${url} with code=${status}`, Action.ContactSupport)
+    return failure(
+      Reason.RemoteJWKFailedToLoad,
+      `Error loading Clerk JWKS from ${url} with code=${status}`,
+      Action.ContactSupport,
+    )
   }
   const detail = entries[0]?.message ?? message ?? error
   return failure(

@@ -1,6 +1,6 @@
 // Machine tokens as @clerk/backend 3 tells them apart: API keys (`ak_…`), M2M tokens (`mt_…`, or a JWT whose subject
 // is a machine, `mch_…`) and OAuth access tokens (`oat_…`, or a JWT of type `at+jwt`), and what a verified one says.
-import { decodeJwt } from './decodeJwt'
+import { decodeJwt } from './decodeJwt.js'
 
 export const TokenType = {
   SessionToken: 'session_token',
@@ -85,7 +85,11 @@ export interface MachineTokenFailure {
 
 export type MachineVerification = { readonly ok: true; readonly data: MachineTokenData } | MachineTokenFailure
 
-export function machineFailure(code: MachineTokenFailure['code'], message: string, status?: number): MachineTokenFailure {
+export function machineFailure(
+  code: MachineTokenFailure['code'],
+  message: string,
+  status?: number,
+): MachineTokenFailure {
   return status === undefined ? { ok: false, code, message } : { ok: false, code, message, status }
 }
 

@@ -1,10 +1,10 @@
 // `verifyToken(token, options)` of `remix-clerk/api.server`: verifies a session token from anywhere (a
 // webhook, a WebSocket, an API route with a Bearer token) with the same rules and caches as getAuth.
-import { createClerkClient } from '../backend/client'
-import type { JwtPayload } from './decodeJwt'
-import { TokenVerificationError } from './reasons'
-import { instanceIdentity, verifyJwt } from './verifyJwt'
-import { SESSION_TOKEN, type VerificationOptions } from './verify'
+import { createClerkClient } from '../backend/client.js'
+import type { JwtPayload } from './decodeJwt.js'
+import { TokenVerificationError } from './reasons.js'
+import { instanceIdentity, verifyJwt } from './verifyJwt.js'
+import { SESSION_TOKEN, type VerificationOptions } from './verify.js'
 
 export interface VerifyTokenOptions {
   /** PEM public key (`CLERK_JWT_KEY`): verification without any network call. */

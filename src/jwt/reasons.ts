@@ -30,8 +30,7 @@ export const TokenVerificationErrorAction = {
   SetClerkSecretKey: 'Set the CLERK_SECRET_KEY environment variable.',
   // Ours: upstream only names CLERK_JWT_KEY, although a secret key is the usual fix.
   SetClerkSecretKeyOrJWTKey: 'Set the CLERK_SECRET_KEY (or CLERK_JWT_KEY) environment variable.',
-  EnsureClockSync:
-    'Make sure your system clock is in sync (e.g. turn off and on automatic time synchronization).',
+  EnsureClockSync: 'Make sure your system clock is in sync (e.g. turn off and on automatic time synchronization).',
   CheckJWKS:
     'Go to your Dashboard and validate your secret and public keys are correct. Contact support@clerk.com if the issue persists.',
 } as const

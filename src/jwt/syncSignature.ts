@@ -5,7 +5,7 @@
 // this request waiting. Found by run-time lookup, with no static `node:` import, so bundles for Workers stay clean;
 // wherever it is missing (or refuses a key), verify.ts falls back to jose on WebCrypto, the portable path.
 import type { CryptoKey } from 'jose'
-import type { SessionTokenAlgorithm } from './keys'
+import type { SessionTokenAlgorithm } from './keys.js'
 
 /** The part of `node:crypto` used here, typed by hand so the package's types need no Node types. */
 interface NodeCrypto {
@@ -17,7 +17,11 @@ interface NodeBuffer {
 }
 
 const HASH: Record<SessionTokenAlgorithm, string> = { RS256: 'SHA-256', RS384: 'SHA-384', RS512: 'SHA-512' }
-const NODE_ALGORITHM: Record<SessionTokenAlgorithm, string> = { RS256: 'RSA-SHA256', RS384: 'RSA-SHA384', RS512: 'RSA-SHA512' }
+const NODE_ALGORITHM: Record<SessionTokenAlgorithm, string> = {
+  RS256: 'RSA-SHA256',
+  RS384: 'RSA-SHA384',
+  RS512: 'RSA-SHA512',
+}
 /** jose refuses RSA keys shorter than this for RS*; so does this path, by leaving them to jose. */
 const MIN_MODULUS_BITS = 2048
 
@@ -26,7 +30,8 @@ let enabled = runtime !== undefined
 
 function findNodeCrypto(): { crypto: NodeCrypto; Buffer: NodeBuffer } | undefined {
   try {
-    const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule
+    const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+      ?.getBuiltinModule
     if (typeof getBuiltinModule !== 'function') return undefined
     const crypto = getBuiltinModule('node:crypto') as Partial<NodeCrypto> | undefined
     const buffer = getBuiltinModule('node:buffer') as { Buffer?: Partial<NodeBuffer> } | undefined
@@ -47,7 +52,12 @@ const keyObjects = new WeakMap<CryptoKey, unknown>()
  * or `undefined` when this path cannot answer and jose must: no `node:crypto`, a key it cannot take, a header with
  * `crit` (jose's rules for it apply), or a signature that is not whole base64url.
  */
-export function verifySignatureNow(token: string, alg: SessionTokenAlgorithm, key: CryptoKey, header: Readonly<Record<string, unknown>>): boolean | undefined {
+export function verifySignatureNow(
+  token: string,
+  alg: SessionTokenAlgorithm,
+  key: CryptoKey,
+  header: Readonly<Record<string, unknown>>,
+): boolean | undefined {
   if (!enabled || header.crit !== undefined) return undefined
   const keyObject = keyObjectFor(key, alg)
   if (keyObject === null) return undefined
@@ -57,7 +67,12 @@ export function verifySignatureNow(token: string, alg: SessionTokenAlgorithm, ke
   if (signature.length % 4 === 1) return undefined
   const { crypto, Buffer } = runtime!
   try {
-    return crypto.verify(NODE_ALGORITHM[alg], Buffer.from(token.slice(0, dot), 'latin1'), keyObject, Buffer.from(signature, 'base64url'))
+    return crypto.verify(
+      NODE_ALGORITHM[alg],
+      Buffer.from(token.slice(0, dot), 'latin1'),
+      keyObject,
+      Buffer.from(signature, 'base64url'),
+    )
   } catch {
     return undefined
   }

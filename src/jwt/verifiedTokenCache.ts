@@ -3,11 +3,11 @@
 // own Request. This module only keeps them (bounded, least recently used first out, small entries); verifyJwt.ts
 // decides what an entry proves (for which instance, which kind of token, how long), and decodeJwt.ts reads a kept
 // token's decoded form instead of parsing it again.
-import type { DecodedJwt, JwtHeader } from './decodeJwt'
-import { JWKS_TTL_MS } from './keys'
-import { BoundedCache } from '../shared/boundedCache'
-import { detached } from '../shared/detached'
-import { forgetOnReset } from '../shared/processState'
+import type { DecodedJwt, JwtHeader } from './decodeJwt.js'
+import { JWKS_TTL_MS } from './keys.js'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { detached } from '../shared/detached.js'
+import { forgetOnReset } from '../shared/processState.js'
 
 /**
  * Tokens remembered at most, across instances; the least recently used is forgotten first. A token lives about a
@@ -97,7 +97,11 @@ export function findVerified(token: string): VerifiedEntry | undefined {
 /** Whether the entry vouches for a token of this kind and instance at `now`: it is not older than the key set's trust. */
 export function vouches(entry: VerifiedEntry, kind: string, instance: string, now: number): boolean {
   // In tenths of a second, verified rounded down and now rounded up: an entry is never thought younger than it is.
-  return entry.instance === instance && entry.kind === kind && tenthsSinceLoad(now, 'up') - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_TENTHS
+  return (
+    entry.instance === instance &&
+    entry.kind === kind &&
+    tenthsSinceLoad(now, 'up') - entry.verifiedAt < VERIFIED_TOKEN_MAX_AGE_TENTHS
+  )
 }
 
 /**
@@ -149,7 +153,8 @@ function evictOldest(): void {
 const LOADED_AT_MS = Date.now()
 const VERIFIED_TOKEN_MAX_AGE_TENTHS = VERIFIED_TOKEN_MAX_AGE_MS / 100
 /** Tenths of a second since this module loaded, rounded `down` or up: a small integer for 3 years of uptime. */
-const tenthsSinceLoad = (now: number, round: 'down' | 'up'): number => (round === 'down' ? Math.floor : Math.ceil)((now - LOADED_AT_MS) / 100)
+const tenthsSinceLoad = (now: number, round: 'down' | 'up'): number =>
+  (round === 'down' ? Math.floor : Math.ceil)((now - LOADED_AT_MS) / 100)
 
 // Claims whose value every token of an instance repeats (its Frontend API, the app's origin, the session status),
 // and the header segment: each entry keeps a reference to one shared string instead of a copy of its own.

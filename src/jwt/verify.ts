@@ -3,7 +3,7 @@
 // Internally nothing throws: every outcome is a value with a reason, so a bad token is a signed-out
 // state and never a crash. Only the public `verifyToken` throws, as upstream's does.
 import { compactVerify } from 'jose/jws/compact/verify'
-import type { DecodedJwt, JwtHeader, JwtPayload } from './decodeJwt'
+import type { DecodedJwt, JwtHeader, JwtPayload } from './decodeJwt.js'
 import type { CryptoKey } from 'jose'
 import {
   SESSION_TOKEN_ALGORITHMS,
@@ -11,15 +11,15 @@ import {
   resolveVerificationKey,
   type KeyOptions,
   type SessionTokenAlgorithm,
-} from './keys'
+} from './keys.js'
 import {
   TokenVerificationErrorAction as Action,
   TokenVerificationErrorReason as Reason,
   failure,
   type VerificationFailure,
-} from './reasons'
-import { printable, quote } from '../shared/quote'
-import { verifySignatureNow } from './syncSignature'
+} from './reasons.js'
+import { printable, quote } from '../shared/quote.js'
+import { verifySignatureNow } from './syncSignature.js'
 
 /** What verification needs: where the keys come from, and the claim checks (the public `VerifyTokenOptions` plus `fetchJwks`). */
 export interface VerificationOptions extends KeyOptions {
@@ -32,8 +32,7 @@ export interface VerificationOptions extends KeyOptions {
 }
 
 export type VerifyResult =
-  | { readonly ok: true; readonly payload: JwtPayload; readonly header: JwtHeader }
-  | VerificationFailure
+  { readonly ok: true; readonly payload: JwtPayload; readonly header: JwtHeader } | VerificationFailure
 
 const DEFAULT_CLOCK_SKEW_MS = 5_000
 
@@ -51,7 +50,9 @@ const MACHINE_SUBJECT_PREFIX = 'mch_'
 export interface TokenKind {
   /** Names the kind in the verified-token cache. */
   readonly name: string
-  readonly checkHeader: (jwt: DecodedJwt) => { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure
+  readonly checkHeader: (
+    jwt: DecodedJwt,
+  ) => { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure
   readonly checkClaims: (
     payload: Record<string, unknown>,
     options: VerificationOptions,
@@ -67,7 +68,9 @@ export const SESSION_TOKEN: TokenKind = Object.freeze({
 })
 
 /** Token kind, `typ` and `alg`: everything that can be refused before any key is looked up. */
-function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure {
+function checkSessionHeader(
+  jwt: DecodedJwt,
+): { readonly ok: true; readonly alg: SessionTokenAlgorithm } | VerificationFailure {
   const { header, payload } = jwt
   const { cat, typ, alg } = header
   if (cat !== undefined && cat !== SESSION_CATEGORY && cat !== IGNORED_CATEGORY) {
@@ -78,10 +81,18 @@ function checkSessionHeader(jwt: DecodedJwt): { readonly ok: true; readonly alg:
     )
   }
   if (typeof typ === 'string' && OAUTH_ACCESS_TOKEN_TYPES.has(typ)) {
-    return failure(Reason.TokenTypeMismatch, `Invalid JWT type ${quote(typ)}: an OAuth access token is not a session token.`, Action.EnsureClerkJWT)
+    return failure(
+      Reason.TokenTypeMismatch,
+      `Invalid JWT type ${quote(typ)}: an OAuth access token is not a session token.`,
+      Action.EnsureClerkJWT,
+    )
   }
   if (typeof payload.sub === 'string' && payload.sub.startsWith(MACHINE_SUBJECT_PREFIX)) {
-    return failure(Reason.TokenTypeMismatch, `Subject claim (sub) ${quote(payload.sub)} is a machine, not a user session.`, Action.EnsureClerkJWT)
+    return failure(
+      Reason.TokenTypeMismatch,
+      `Subject claim (sub) ${quote(payload.sub)} is a machine, not a user session.`,
+      Action.EnsureClerkJWT,
+    )
   }
   if (typ !== undefined && typ !== 'JWT') {
     return failure(Reason.TokenInvalid, `Invalid JWT type ${quote(typ)}. Expected "JWT".`, Action.EnsureClerkJWT)
@@ -105,7 +116,11 @@ export type SignatureResult = { readonly ok: true } | VerificationFailure
  * or fetch, jose on WebCrypto): each async layer between a loader and the check costs a promise and a turn of the
  * microtask queue.
  */
-export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, options: KeyOptions): SignatureResult | Promise<SignatureResult> {
+export function checkSignature(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  options: KeyOptions,
+): SignatureResult | Promise<SignatureResult> {
   const header = { kid: jwt.header.kid, alg }
   const known = knownVerificationKey(header, options)
   if (known !== undefined) return known.ok ? verifyWithKey(jwt, alg, known.key) : known
@@ -114,11 +129,18 @@ export function checkSignature(jwt: DecodedJwt, alg: SessionTokenAlgorithm, opti
 
 // jose's options for one algorithm, built once rather than per token.
 const PINNED = Object.fromEntries(
-  SESSION_TOKEN_ALGORITHMS.map((alg) => [alg, Object.freeze({ algorithms: Object.freeze([alg]) as unknown as string[] })]),
+  SESSION_TOKEN_ALGORITHMS.map((alg) => [
+    alg,
+    Object.freeze({ algorithms: Object.freeze([alg]) as unknown as string[] }),
+  ]),
 ) as Record<SessionTokenAlgorithm, { algorithms: string[] }>
 const SIGNATURE_OK: SignatureResult = Object.freeze({ ok: true })
 
-function verifyWithKey(jwt: DecodedJwt, alg: SessionTokenAlgorithm, key: CryptoKey): SignatureResult | Promise<SignatureResult> {
+function verifyWithKey(
+  jwt: DecodedJwt,
+  alg: SessionTokenAlgorithm,
+  key: CryptoKey,
+): SignatureResult | Promise<SignatureResult> {
   const valid = verifySignatureNow(jwt.token, alg, key, jwt.header)
   if (valid !== undefined) return valid ? SIGNATURE_OK : invalidSignature()
   return compactVerify(jwt.token, key, PINNED[alg]).then(() => SIGNATURE_OK, signatureFailure)
@@ -129,7 +151,11 @@ const invalidSignature = () => failure(Reason.TokenInvalidSignature, 'JWT signat
 function signatureFailure(error: unknown): VerificationFailure {
   if ((error as { code?: unknown } | null)?.code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return invalidSignature()
   const detail = error instanceof Error ? error.message : String(error)
-  return failure(Reason.TokenVerificationFailed, `Error verifying JWT signature. ${printable(detail, 200)}`, Action.EnsureClerkJWT)
+  return failure(
+    Reason.TokenVerificationFailed,
+    `Error verifying JWT signature. ${printable(detail, 200)}`,
+    Action.EnsureClerkJWT,
+  )
 }
 
 /**
@@ -218,7 +244,11 @@ export function checkTimeClaims(
 const TIME_OK = Object.freeze({ ok: true as const })
 
 function notANumber(claim: string, value: unknown): VerificationFailure {
-  return failure(Reason.TokenVerificationFailed, `Invalid JWT ${claim} ${quote(value)}. Expected number.`, Action.EnsureClerkJWT)
+  return failure(
+    Reason.TokenVerificationFailed,
+    `Invalid JWT ${claim} ${quote(value)}. Expected number.`,
+    Action.EnsureClerkJWT,
+  )
 }
 
 export function clockSkew(value: number | undefined): number {

@@ -7,17 +7,28 @@
 //      is known and node:crypto can (the answer comes back without a promise), asynchronously only when a key must
 //      be imported or fetched or jose must run on WebCrypto; a valid signature is remembered, a failure never is;
 //   4. then its claims, against the clock of this call (exp, nbf, iat, azp, aud are checked on every use).
-import { decodeJwt, type DecodedJwt } from './decodeJwt'
-import { jwksScope, type KeyOptions, type SessionTokenAlgorithm } from './keys'
-import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons'
-import { findVerified, keyOf, remember, touch, vouches } from './verifiedTokenCache'
-import { forgetOnReset } from '../shared/processState'
-import { checkSignature, type SignatureResult, type TokenKind, type VerificationOptions, type VerifyResult } from './verify'
+import { decodeJwt, type DecodedJwt } from './decodeJwt.js'
+import { jwksScope, type KeyOptions, type SessionTokenAlgorithm } from './keys.js'
+import { TokenVerificationErrorReason as Reason, failure, type VerificationFailure } from './reasons.js'
+import { findVerified, keyOf, remember, touch, vouches } from './verifiedTokenCache.js'
+import { forgetOnReset } from '../shared/processState.js'
+import {
+  checkSignature,
+  type SignatureResult,
+  type TokenKind,
+  type VerificationOptions,
+  type VerifyResult,
+} from './verify.js'
 
 /** Checks of a token's signature running now, by the token's tail (as the cache keys it); each names its token. */
 const inFlight = new Map<
   number,
-  { readonly token: string; readonly kind: string; readonly instance: string; readonly promise: Promise<SignatureResult> }
+  {
+    readonly token: string
+    readonly kind: string
+    readonly instance: string
+    readonly promise: Promise<SignatureResult>
+  }
 >()
 let signatureChecks = 0
 forgetOnReset(() => {
@@ -105,7 +116,8 @@ function sharedSignatureCheck(
   const { token } = jwt
   const key = keyOf(token)
   const running = inFlight.get(key)
-  if (running !== undefined && running.token === token && running.instance === instance && running.kind === kind) return running.promise
+  if (running !== undefined && running.token === token && running.instance === instance && running.kind === kind)
+    return running.promise
   signatureChecks += 1
   let checked: SignatureResult | Promise<SignatureResult>
   try {

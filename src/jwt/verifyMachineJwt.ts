@@ -2,8 +2,8 @@
 // Backend API call): M2M JWTs (header `cat` cl_B7d4PD333AAA or none, `typ` JWT, the session `audience` option) and
 // OAuth access tokens (`typ` at+jwt, their `aud` checked against `audience` afterwards). Any failure is
 // `token-verification-failed` with the reason's message, a bad category `token-invalid`, as upstream reports them.
-import type { DecodedJwt } from './decodeJwt'
-import { SESSION_TOKEN_ALGORITHMS, type SessionTokenAlgorithm } from './keys'
+import type { DecodedJwt } from './decodeJwt.js'
+import { SESSION_TOKEN_ALGORITHMS, type SessionTokenAlgorithm } from './keys.js'
 import {
   MachineTokenErrorCode as Code,
   OAUTH_ACCESS_TOKEN_TYPES,
@@ -12,10 +12,10 @@ import {
   type MachineTokenData,
   type MachineTokenFailure,
   type MachineVerification,
-} from './machineTokens'
-import type { VerificationFailure } from './reasons'
-import { checkSessionClaims, checkSignature, type SignatureResult, type VerificationOptions } from './verify'
-import { quote } from '../shared/quote'
+} from './machineTokens.js'
+import type { VerificationFailure } from './reasons.js'
+import { checkSessionClaims, checkSignature, type SignatureResult, type VerificationOptions } from './verify.js'
+import { quote } from '../shared/quote.js'
 
 const M2M_CATEGORY = 'cl_B7d4PD333AAA'
 /** Claims an M2M token's `claims` leave out: they are the token's own fields. */
@@ -27,7 +27,11 @@ type Kind = typeof TokenType.M2MToken | typeof TokenType.OAuthToken
  * Verifies a machine JWT; synchronous when its key is known and the runtime checks signatures synchronously
  * (node:crypto), else a promise. Never throws, never rejects.
  */
-export function verifyMachineJwt(jwt: DecodedJwt, kind: Kind, options: VerificationOptions): MachineVerification | Promise<MachineVerification> {
+export function verifyMachineJwt(
+  jwt: DecodedJwt,
+  kind: Kind,
+  options: VerificationOptions,
+): MachineVerification | Promise<MachineVerification> {
   const header = checkHeader(jwt, kind)
   if (!header.ok) return header
   let signature: SignatureResult | Promise<SignatureResult>
@@ -39,24 +43,37 @@ export function verifyMachineJwt(jwt: DecodedJwt, kind: Kind, options: Verificat
   if (!(signature instanceof Promise)) return afterSignature(jwt, kind, signature, options)
   return signature.then(
     (signature) => afterSignature(jwt, kind, signature, options),
-    (error: unknown) => machineFailure(Code.TokenVerificationFailed, `Unexpected error while verifying the token: ${String(error)}`),
+    (error: unknown) =>
+      machineFailure(Code.TokenVerificationFailed, `Unexpected error while verifying the token: ${String(error)}`),
   )
 }
 
 function checkHeader(jwt: DecodedJwt, kind: Kind): { ok: true; alg: SessionTokenAlgorithm } | MachineTokenFailure {
   const { cat, typ, alg } = jwt.header
-  if (kind === TokenType.M2MToken && cat !== undefined && cat !== M2M_CATEGORY) return machineFailure(Code.TokenInvalid, 'Invalid M2M JWT category.')
+  if (kind === TokenType.M2MToken && cat !== undefined && cat !== M2M_CATEGORY)
+    return machineFailure(Code.TokenInvalid, 'Invalid M2M JWT category.')
   const allowed = kind === TokenType.OAuthToken ? OAUTH_ACCESS_TOKEN_TYPES : ['JWT']
   if (!(typ === undefined && kind === TokenType.M2MToken) && !allowed.includes(typ as string)) {
-    return machineFailure(Code.TokenVerificationFailed, `Invalid JWT type ${quote(typ)}. Expected "${allowed.join(', ')}".`)
+    return machineFailure(
+      Code.TokenVerificationFailed,
+      `Invalid JWT type ${quote(typ)}. Expected "${allowed.join(', ')}".`,
+    )
   }
   if (!SESSION_TOKEN_ALGORITHMS.includes(alg as SessionTokenAlgorithm)) {
-    return machineFailure(Code.TokenVerificationFailed, `Invalid JWT algorithm ${quote(alg)}. Supported: ${SESSION_TOKEN_ALGORITHMS.join(',')}.`)
+    return machineFailure(
+      Code.TokenVerificationFailed,
+      `Invalid JWT algorithm ${quote(alg)}. Supported: ${SESSION_TOKEN_ALGORITHMS.join(',')}.`,
+    )
   }
   return { ok: true, alg: alg as SessionTokenAlgorithm }
 }
 
-function afterSignature(jwt: DecodedJwt, kind: Kind, signature: SignatureResult, options: VerificationOptions): MachineVerification {
+function afterSignature(
+  jwt: DecodedJwt,
+  kind: Kind,
+  signature: SignatureResult,
+  options: VerificationOptions,
+): MachineVerification {
   if (!signature.ok) return failed(signature)
   // The claims as a session's, without its authorized parties; the audience, when one is configured, must be named.
   const claims = checkSessionClaims(jwt.payload, { audience: options.audience, clockSkewInMs: options.clockSkewInMs })

@@ -1,10 +1,10 @@
 // clerkClient(args, options?) of remix-clerk/react-router: a Backend API client configured from the same options and
 // variables as clerkMiddleware, as @clerk/react-router 3's is.
-import { apiUrlFromPublishableKey } from '../auth/publishableKey'
-import { createClerkClient, type ClerkClient } from '../backend/client'
-import { missingKey, noSecretKey } from '../remix/errors'
-import { reactRouterEnvReader } from './env'
-import type { ClerkMiddlewareOptions, ReactRouterArgs } from './types'
+import { apiUrlFromPublishableKey } from '../auth/publishableKey.js'
+import { createClerkClient, type ClerkClient } from '../backend/client.js'
+import { missingKey, noSecretKey } from '../remix/errors.js'
+import { reactRouterEnvReader } from './env.js'
+import type { ClerkMiddlewareOptions, ReactRouterArgs } from './types.js'
 
 /**
  * @example
@@ -23,6 +23,11 @@ export function clerkClient(args: ReactRouterArgs, options: ClerkMiddlewareOptio
   const secretKey = options.secretKey || env('CLERK_SECRET_KEY')
   if (!secretKey) throw new Error(missingKey(noSecretKey, args.context))
   const publishableKey = options.publishableKey || env('CLERK_PUBLISHABLE_KEY')
-  const apiUrl = options.apiUrl || env('CLERK_API_URL') || (publishableKey ? apiUrlFromPublishableKey(publishableKey) : undefined)
-  return createClerkClient({ secretKey, apiUrl, machineSecretKey: options.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined })
+  const apiUrl =
+    options.apiUrl || env('CLERK_API_URL') || (publishableKey ? apiUrlFromPublishableKey(publishableKey) : undefined)
+  return createClerkClient({
+    secretKey,
+    apiUrl,
+    machineSecretKey: options.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined,
+  })
 }

@@ -1,12 +1,12 @@
 // `clerkState` for @clerk/react-router's `<ClerkProvider loaderData={loaderData}>`: what remix-clerk hands to
 // @clerk/remix's ClerkApp, less the fields @clerk/react-router does not read, plus those it does (its ClerkJS and
 // Clerk UI URLs, prefetching, the development-mode warning). Page data is public: no secret key, no token.
-import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
-import type { SettledState } from '../auth/requestState'
-import { clerkStateFor } from '../remix/clerkState'
-import { isTruthy, type EnvReader } from '../remix/env'
-import type { ClientOptions } from '../remix/options'
-import type { ClerkState } from '../remix/types'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects.js'
+import type { SettledState } from '../auth/requestState.js'
+import { clerkStateFor } from '../remix/clerkState.js'
+import { isTruthy, type EnvReader } from '../remix/env.js'
+import type { ClientOptions } from '../remix/options.js'
+import type { ClerkState } from '../remix/types.js'
 
 export function reactRouterClerkState(
   state: SettledState,
@@ -28,7 +28,9 @@ export function reactRouterClerkState(
       __clerkUIUrl: env('CLERK_UI_URL') || undefined,
       __clerkUIVersion: env('CLERK_UI_VERSION') || undefined,
       __prefetchUI: env('CLERK_PREFETCH_UI') === 'false' ? false : undefined,
-      __unsafeDisableDevelopmentModeConsoleWarning: isTruthy(env('CLERK_UNSAFE_DISABLE_DEVELOPMENT_MODE_CONSOLE_WARNING')),
+      __unsafeDisableDevelopmentModeConsoleWarning: isTruthy(
+        env('CLERK_UNSAFE_DISABLE_DEVELOPMENT_MODE_CONSOLE_WARNING'),
+      ),
     },
   }
 }

@@ -1,9 +1,9 @@
 // Where clerkMiddleware leaves the request's authentication for getAuth and rootAuthLoader: React Router's router
 // context (`future.v8_middleware`), under a key of our own. React Router's `createContext(defaultValue)` is
 // `{ defaultValue }`, so the key is made the same way and React Router is never imported.
-import type { ClerkInstance } from '../auth/clerkInstance'
-import type { SettledState } from '../auth/requestState'
-import type { ClerkMiddlewareOptions } from './types'
+import type { ClerkInstance } from '../auth/clerkInstance.js'
+import type { SettledState } from '../auth/requestState.js'
+import type { ClerkMiddlewareOptions } from './types.js'
 
 /** What the middleware authenticated, with what it was configured with (rootAuthLoader builds clerkState from it). */
 export interface MiddlewareAuth {
@@ -24,7 +24,12 @@ const MIDDLEWARE_AUTH: { readonly defaultValue: MiddlewareAuth | null } = Object
 /** As @clerk/react-router tells: the load context has `get` and `set` when middleware is on. */
 export function isRouterContext(context: unknown): context is RouterContextLike {
   const candidate = context as Partial<RouterContextLike> | null
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.get === 'function' && typeof candidate.set === 'function'
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.get === 'function' &&
+    typeof candidate.set === 'function'
+  )
 }
 
 export function keepMiddlewareAuth(context: RouterContextLike, auth: MiddlewareAuth): void {
@@ -32,7 +37,10 @@ export function keepMiddlewareAuth(context: RouterContextLike, auth: MiddlewareA
 }
 
 /** What clerkMiddleware left for this request; throws with the fix where it did not run. */
-export function middlewareAuthOf(args: { context?: unknown } | null | undefined, caller: 'getAuth' | 'rootAuthLoader'): MiddlewareAuth {
+export function middlewareAuthOf(
+  args: { context?: unknown } | null | undefined,
+  caller: 'getAuth' | 'rootAuthLoader',
+): MiddlewareAuth {
   const context = (args as { context?: unknown } | null | undefined)?.context
   const auth = isRouterContext(context) ? (context.get(MIDDLEWARE_AUTH) as MiddlewareAuth | null) : null
   if (auth) return auth
@@ -41,7 +49,7 @@ export function middlewareAuthOf(args: { context?: unknown } | null | undefined,
       'this request. Export `export const middleware: Route.MiddlewareFunction[] = [clerkMiddleware()]` from app/root.tsx' +
       (isRouterContext(context)
         ? '.'
-        : ' and turn React Router\'s middleware on (`future: { v8_middleware: true }` in react-router.config.ts).') +
+        : " and turn React Router's middleware on (`future: { v8_middleware: true }` in react-router.config.ts).") +
       ' Without middleware, import getAuth and rootAuthLoader from remix-clerk/ssr.server instead: they authenticate in the loader.',
   )
 }

@@ -1,8 +1,8 @@
 // @clerk/react-router reads the public variables under Vite's `VITE_` prefix first (`VITE_CLERK_PUBLISHABLE_KEY`, …),
 // which a Vite app exposes to the browser anyway; secrets (`CLERK_SECRET_KEY`, `CLERK_JWT_KEY`,
 // `CLERK_MACHINE_SECRET_KEY`) and `CLERK_API_URL` are read without it.
-import { envReader, type EnvReader } from '../remix/env'
-import type { GetAuthOptions } from '../remix/types'
+import { envReader, type EnvReader } from '../remix/env.js'
+import type { GetAuthOptions } from '../remix/types.js'
 
 const PUBLIC_VARIABLES = new Set([
   'CLERK_PUBLISHABLE_KEY',

@@ -1,13 +1,13 @@
 // getAuth(args, options?) of remix-clerk/react-router: the auth object of what clerkMiddleware found for this request
 // (it accepts every kind of token), kept to the kinds this call accepts, as @clerk/react-router 3's getAuth; no
 // authentication of its own.
-import type { AuthObject } from '../auth/authObject'
-import { authObjectForAcceptedToken, checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken'
-import type { AnyAuthObject, AuthObjectFor } from '../auth/machine/machineAuthObjects'
-import type { PendingSessionOptions } from '../auth/requestState'
-import type { TokenType } from '../jwt/machineTokens'
-import { middlewareAuthOf } from './context'
-import type { ReactRouterArgs } from './types'
+import type { AuthObject } from '../auth/authObject.js'
+import { authObjectForAcceptedToken, checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken.js'
+import type { AnyAuthObject, AuthObjectFor } from '../auth/machine/machineAuthObjects.js'
+import type { PendingSessionOptions } from '../auth/requestState.js'
+import type { TokenType } from '../jwt/machineTokens.js'
+import { middlewareAuthOf } from './context.js'
+import type { ReactRouterArgs } from './types.js'
 
 /** Options of this entry's getAuth: the keys were the middleware's. */
 export interface ReactRouterGetAuthOptions extends PendingSessionOptions {
@@ -30,7 +30,10 @@ export interface ReactRouterGetAuthOptions extends PendingSessionOptions {
  * }
  * ```
  */
-export function getAuth(args: ReactRouterArgs, options?: PendingSessionOptions & { acceptsToken?: 'session_token' }): Promise<AuthObject>
+export function getAuth(
+  args: ReactRouterArgs,
+  options?: PendingSessionOptions & { acceptsToken?: 'session_token' },
+): Promise<AuthObject>
 /** The auth object of whichever token kinds `acceptsToken` names; the type follows it. */
 export function getAuth<const Accepts extends TokenType | readonly TokenType[] | 'any'>(
   args: ReactRouterArgs,

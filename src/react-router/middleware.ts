@@ -2,11 +2,11 @@
 // any loader or action runs, as @clerk/react-router 3's does: a handshake or the clean redirect after one is answered
 // at once (307); otherwise what it found is kept in the router context for getAuth and rootAuthLoader, and its headers
 // (a refreshed session's cookies, the auth status) are appended to the response.
-import { authenticateArgs } from '../remix/authenticateArgs'
-import { withForwardedVary } from '../remix/forwardedVary'
-import { isRouterContext, keepMiddlewareAuth } from './context'
-import { reactRouterEnvReader } from './env'
-import type { ClerkMiddleware, ClerkMiddlewareOptions } from './types'
+import { authenticateArgs } from '../remix/authenticateArgs.js'
+import { withForwardedVary } from '../remix/forwardedVary.js'
+import { isRouterContext, keepMiddlewareAuth } from './context.js'
+import { reactRouterEnvReader } from './env.js'
+import type { ClerkMiddleware, ClerkMiddlewareOptions } from './types.js'
 
 /**
  * The middleware for app/root.tsx. Options not given are read from their variables (`CLERK_SECRET_KEY`,
@@ -33,7 +33,11 @@ export function clerkMiddleware(options?: ClerkMiddlewareOptions): ClerkMiddlewa
     let authenticated
     try {
       // Every kind, as @clerk/react-router's: each getAuth then keeps the kinds it accepts.
-      authenticated = await authenticateArgs(args, options, { name: 'clerkMiddleware', readEnv: reactRouterEnvReader, acceptsToken: 'any' })
+      authenticated = await authenticateArgs(args, options, {
+        name: 'clerkMiddleware',
+        readEnv: reactRouterEnvReader,
+        acceptsToken: 'any',
+      })
     } catch (thrown) {
       // A handshake, or the clean URL after one: the page is not rendered, the browser goes there first.
       if (thrown instanceof Response) return thrown

@@ -2,23 +2,23 @@
 // `clerkState` to @clerk/react-router's `<ClerkProvider loaderData={loaderData}>` next to the callback's own data, from
 // what clerkMiddleware found. As @clerk/react-router 3: plain data stays plain data (typed for the page), a Response
 // gets `clerkState` in its JSON body, a redirect goes out as it is.
-import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
-import { describeValue, invalidCallbackResult } from '../remix/errors'
-import { withClerkState } from '../remix/loaderResult'
-import { loadClientOptions } from '../remix/options'
-import { loadResources } from '../remix/resources'
-import type { RootAuthLoaderCallbackResult } from '../remix/types'
-import { reactRouterClerkState } from './clerkState'
-import { middlewareAuthOf } from './context'
-import { reactRouterEnvReader } from './env'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects.js'
+import { describeValue, invalidCallbackResult } from '../remix/errors.js'
+import { withClerkState } from '../remix/loaderResult.js'
+import { loadClientOptions } from '../remix/options.js'
+import { loadResources } from '../remix/resources.js'
+import type { RootAuthLoaderCallbackResult } from '../remix/types.js'
+import { reactRouterClerkState } from './clerkState.js'
+import { middlewareAuthOf } from './context.js'
+import { reactRouterEnvReader } from './env.js'
 import type {
   ReactRouterArgs,
   ReactRouterLoaderArgsWithAuth,
   ReactRouterRootAuthLoaderCallback,
   ReactRouterRootAuthLoaderOptions,
   ReactRouterRootAuthLoaderResult,
-} from './types'
-import type { ClerkState } from '../remix/types'
+} from './types.js'
+import type { ClerkState } from '../remix/types.js'
 
 /**
  * The root route's loader: `{ clerkState }` for `<ClerkProvider loaderData={loaderData}>`. Needs clerkMiddleware.
@@ -62,8 +62,13 @@ export async function rootAuthLoader(
       : { session: undefined, user: undefined, organization: undefined }
   // The callback reads them from its request, as with @clerk/react-router; the auth object is a copy.
   Object.assign(args.request, { auth: { ...auth } satisfies AnyAuthObject, ...resources })
-  const result = await callback(args as ReactRouterLoaderArgsWithAuth<ReactRouterArgs, ReactRouterRootAuthLoaderOptions>)
-  if (result instanceof Response || (typeof result === 'object' && result !== null && (result as { type?: unknown }).type === 'DataWithResponseInit')) {
+  const result = await callback(
+    args as ReactRouterLoaderArgsWithAuth<ReactRouterArgs, ReactRouterRootAuthLoaderOptions>,
+  )
+  if (
+    result instanceof Response ||
+    (typeof result === 'object' && result !== null && (result as { type?: unknown }).type === 'DataWithResponseInit')
+  ) {
     // The middleware appends the auth state's headers to the response, so none are added here.
     return withClerkState(result, clerkState, undefined)
   }
@@ -73,6 +78,7 @@ export async function rootAuthLoader(
 /** Plain data stays plain: React Router serialises it (and types it for the page). */
 function plainWithClerkState(result: unknown, clerkState: ClerkState): Record<string, unknown> {
   if (result === null) return { clerkState }
-  if (typeof result === 'object' && !Array.isArray(result)) return { ...(result as Record<string, unknown>), clerkState }
+  if (typeof result === 'object' && !Array.isArray(result))
+    return { ...(result as Record<string, unknown>), clerkState }
   throw new Error(invalidCallbackResult(describeValue(result)))
 }

@@ -1,6 +1,6 @@
 // Public types of `remix-clerk/react-router`. React Router's own types are matched by shape, not imported, so the
 // package neither depends on React Router at run time nor drags its types into ours.
-import type { ClerkState, RootAuthLoaderOptions, RequestWithAuth } from '../remix/types'
+import type { ClerkState, RootAuthLoaderOptions, RequestWithAuth } from '../remix/types.js'
 
 /** React Router's `LoaderFunctionArgs` / `ActionFunctionArgs` / the typegen's `Route.LoaderArgs`, by shape. */
 export interface ReactRouterArgs {
@@ -21,15 +21,23 @@ export type ClerkMiddlewareOptions = Omit<RootAuthLoaderOptions, 'loadUser' | 'l
 export type ClerkMiddleware = (args: ReactRouterArgs, next: () => Promise<Response>) => Promise<Response>
 
 /** Options of this entry's `rootAuthLoader`: what to fetch for the callback (the rest was the middleware's). */
-export type ReactRouterRootAuthLoaderOptions = Pick<RootAuthLoaderOptions, 'loadUser' | 'loadSession' | 'loadOrganization'>
+export type ReactRouterRootAuthLoaderOptions = Pick<
+  RootAuthLoaderOptions,
+  'loadUser' | 'loadSession' | 'loadOrganization'
+>
 
-export type ReactRouterLoaderArgsWithAuth<Args extends ReactRouterArgs, Options extends ReactRouterRootAuthLoaderOptions> = Omit<Args, 'request'> & {
+export type ReactRouterLoaderArgsWithAuth<
+  Args extends ReactRouterArgs,
+  Options extends ReactRouterRootAuthLoaderOptions,
+> = Omit<Args, 'request'> & {
   request: RequestWithAuth<Options>
 }
 
-export type ReactRouterRootAuthLoaderCallback<Args extends ReactRouterArgs, Options extends ReactRouterRootAuthLoaderOptions, Result> = (
-  args: ReactRouterLoaderArgsWithAuth<Args, Options>,
-) => Result | Promise<Result>
+export type ReactRouterRootAuthLoaderCallback<
+  Args extends ReactRouterArgs,
+  Options extends ReactRouterRootAuthLoaderOptions,
+  Result,
+> = (args: ReactRouterLoaderArgsWithAuth<Args, Options>) => Result | Promise<Result>
 
 /** React Router's `data(value, init)` result (`UNSAFE_DataWithResponseInit`), by shape. */
 interface DataWithResponseInitLike<D> {

@@ -1,18 +1,24 @@
 // Authenticates the request of a loader's or action's arguments, once per Request: a loader that calls
 // getAuth twice, or helpers that each call it, pay for one authentication. (Remix gives each loader of a
 // page its own Request; what they share is the verified-token cache behind authenticateRequest.)
-import { authenticateRequest } from '../auth/authenticate'
-import { clerkInstanceFor, findInstance, sameOptions, type AuthenticateOptions, type ClerkInstance } from '../auth/clerkInstance'
-import { checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken'
-import { isRedirect, type RequestState, type SettledState } from '../auth/requestState'
-import { RemixClerkError } from '../shared/remixClerkError'
-import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
-import { withForwardedVary } from './forwardedVary'
-import { withNetlifyCacheBust } from './netlifyCacheBust'
-import { noLoaderArgs } from './errors'
-import { envReader, type EnvReader } from './env'
-import { loadAuthOptions } from './options'
-import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types'
+import { authenticateRequest } from '../auth/authenticate.js'
+import {
+  clerkInstanceFor,
+  findInstance,
+  sameOptions,
+  type AuthenticateOptions,
+  type ClerkInstance,
+} from '../auth/clerkInstance.js'
+import { checkAcceptsToken, type AcceptsToken } from '../auth/machine/acceptedToken.js'
+import { isRedirect, type RequestState, type SettledState } from '../auth/requestState.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
+import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv.js'
+import { withForwardedVary } from './forwardedVary.js'
+import { withNetlifyCacheBust } from './netlifyCacheBust.js'
+import { noLoaderArgs } from './errors.js'
+import { envReader, type EnvReader } from './env.js'
+import { loadAuthOptions } from './options.js'
+import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types.js'
 
 /** Who authenticates, for messages; and how it reads the variables (`envReader`, or React Router's). */
 export interface Caller {
@@ -102,11 +108,15 @@ export async function authenticateArgs(
   const loading = loadCloudflareWorkersEnv()
   if (loading) await loading
   const accepts = caller.acceptsToken ?? overrides?.acceptsToken
-  const acceptsToken = accepts === undefined || accepts === 'session_token' ? 'session_token' : checkAcceptsToken(accepts)
+  const acceptsToken =
+    accepts === undefined || accepts === 'session_token' ? 'session_token' : checkAcceptsToken(accepts)
   const memo = memoFor(request, args, overrides, caller, acceptsToken)
   const { state, instance } = await memo.result
   if (isRedirect(state) || state.status === 'handshake') {
-    throw new Response(null, { status: 307, headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance) })
+    throw new Response(null, {
+      status: 307,
+      headers: withForwardedVary(withNetlifyCacheBust(state.headers!, state.publishableKey), instance),
+    })
   }
   return { state, instance }
 }
@@ -121,7 +131,8 @@ function memoFor(
   let list = memosOf(request)
   if (list) {
     for (const memo of list) {
-      if (memo.overrides === overrides && memo.context === args.context && sameAccepts(memo.acceptsToken, acceptsToken)) return memo
+      if (memo.overrides === overrides && memo.context === args.context && sameAccepts(memo.acceptsToken, acceptsToken))
+        return memo
     }
   }
   const env = (caller.readEnv ?? envReader)(overrides, args.context)
@@ -137,7 +148,13 @@ function memoFor(
     list = []
     keepMemos(request, list)
   }
-  const memo: Memo = { overrides, context: args.context, options, acceptsToken, result: authenticate(request, options, acceptsToken) }
+  const memo: Memo = {
+    overrides,
+    context: args.context,
+    options,
+    acceptsToken,
+    result: authenticate(request, options, acceptsToken),
+  }
   list.push(memo)
   return memo
 }
@@ -158,9 +175,15 @@ function authenticate(
   }
 }
 
-function stateOf(request: Request, instance: ClerkInstance, acceptsToken: AcceptsToken): Promise<{ state: RequestState; instance: ClerkInstance }> {
+function stateOf(
+  request: Request,
+  instance: ClerkInstance,
+  acceptsToken: AcceptsToken,
+): Promise<{ state: RequestState; instance: ClerkInstance }> {
   const state = authenticateRequest(request, instance, acceptsToken)
-  return state instanceof Promise ? state.then((settled) => ({ state: settled, instance })) : Promise.resolve({ state, instance })
+  return state instanceof Promise
+    ? state.then((settled) => ({ state: settled, instance }))
+    : Promise.resolve({ state, instance })
 }
 
 function sameAccepts(a: AcceptsToken, b: AcceptsToken): boolean {
@@ -172,7 +195,12 @@ function sameAccepts(a: AcceptsToken, b: AcceptsToken): boolean {
 function requestOf(args: AuthArgs, caller: Caller['name']): Request {
   const request = (args as Partial<AuthArgs> | null | undefined)?.request
   // By shape rather than instanceof: the Request may come from another realm or a polyfill.
-  if (typeof request !== 'object' || request === null || typeof request.url !== 'string' || typeof request.headers?.get !== 'function') {
+  if (
+    typeof request !== 'object' ||
+    request === null ||
+    typeof request.url !== 'string' ||
+    typeof request.headers?.get !== 'function'
+  ) {
     throw new RemixClerkError('REMIX_CLERK_MISSING_LOADER_ARGS', noLoaderArgs(caller))
   }
   return request

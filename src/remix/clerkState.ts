@@ -1,10 +1,10 @@
 // `clerkState`: what the root loader hands to the browser so that `ClerkApp` from `@clerk/remix` can
 // start already knowing the session. Page data is public: no secret key, no jwtKey, no token.
-import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
-import type { SettledState } from '../auth/requestState'
-import { isTruthy, type EnvReader } from './env'
-import type { ClientOptions } from './options'
-import type { ClerkState } from './types'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects.js'
+import type { SettledState } from '../auth/requestState.js'
+import { isTruthy, type EnvReader } from './env.js'
+import type { ClientOptions } from './options.js'
+import type { ClerkState } from './types.js'
 
 export function clerkStateFor(
   state: SettledState,

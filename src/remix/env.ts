@@ -2,10 +2,10 @@
 // context on Cloudflare (`context.cloudflare.env` with Remix's Vite plugin, `context.env` with older
 // adapters), `cloudflare:workers` when the context does not carry the bindings (React Router middleware),
 // global bindings on classic Workers. The order is newest @clerk/shared's, less its import.meta.env.
-import { BoundedCache } from '../shared/boundedCache'
-import { currentProcessEnv, processEnvValue } from '../shared/processEnv'
-import { forgetOnReset } from '../shared/processState'
-import { cloudflareWorkersEnv } from './cloudflareWorkersEnv'
+import { BoundedCache } from '../shared/boundedCache.js'
+import { currentProcessEnv, processEnvValue } from '../shared/processEnv.js'
+import { forgetOnReset } from '../shared/processState.js'
+import { cloudflareWorkersEnv } from './cloudflareWorkersEnv.js'
 
 type EnvRecord = Record<string, unknown>
 
@@ -55,7 +55,8 @@ function otherSources(context: unknown): OtherSources {
   if (typeof context === 'object' && context !== null) {
     const { cloudflare, env } = context as { cloudflare?: { env?: unknown }; env?: unknown }
     // A context that has an env object is the whole story: a missing name there is missing.
-    if (typeof cloudflare === 'object' && cloudflare !== null && cloudflare.env !== undefined) contextEnv = cloudflare.env
+    if (typeof cloudflare === 'object' && cloudflare !== null && cloudflare.env !== undefined)
+      contextEnv = cloudflare.env
     else if (env !== undefined) contextEnv = env
     else contextOwn = context as EnvRecord
   }
@@ -95,7 +96,10 @@ function globalValue(name: string): unknown {
 
 // The `process.env` values read for each options object, most recently used first: few apps have more than a couple
 // of options objects, and a new object per call only cycles through. Forgotten when `process.env` itself is replaced.
-const readByOptions = new BoundedCache<object, { readonly env: unknown; readonly values: Map<string, unknown> }>(16, 'least-recently-used')
+const readByOptions = new BoundedCache<object, { readonly env: unknown; readonly values: Map<string, unknown> }>(
+  16,
+  'least-recently-used',
+)
 forgetOnReset(() => readByOptions.clear())
 
 function processEnvValuesFor(options: object): Map<string, unknown> {

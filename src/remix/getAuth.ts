@@ -1,9 +1,9 @@
 // getAuth(args, options?): who is signed in (or which machine token came), inside any loader or action.
-import type { AuthObject } from '../auth/authObject'
-import type { TokenType } from '../jwt/machineTokens'
-import type { AnyAuthObject, AuthObjectFor } from '../auth/machine/machineAuthObjects'
-import { authenticateArgs } from './authenticateArgs'
-import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types'
+import type { AuthObject } from '../auth/authObject.js'
+import type { TokenType } from '../jwt/machineTokens.js'
+import type { AnyAuthObject, AuthObjectFor } from '../auth/machine/machineAuthObjects.js'
+import { authenticateArgs } from './authenticateArgs.js'
+import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types.js'
 
 /**
  * The auth object of the request in `args` (`userId`, `sessionId`, `orgId`, `has()`, `getToken()`, …).
@@ -24,7 +24,10 @@ import type { AcceptsTokenOption, AuthArgs, GetAuthOptions } from './types'
  * }
  * ```
  */
-export function getAuth(args: AuthArgs, options?: GetAuthOptions & { acceptsToken?: 'session_token' }): Promise<AuthObject>
+export function getAuth(
+  args: AuthArgs,
+  options?: GetAuthOptions & { acceptsToken?: 'session_token' },
+): Promise<AuthObject>
 /**
  * The auth object of whichever token kinds `acceptsToken` names (`'api_key'`, `'m2m_token'`, `'oauth_token'`, a
  * list, `'any'`): a machine token in `Authorization` is verified as @clerk/backend 3 verifies it.

@@ -1,13 +1,17 @@
 // Adds `clerkState` to whatever the rootAuthLoader callback returned, keeping its status and headers,
 // and appending the auth state's headers (never replacing a Set-Cookie the app set). Remix's result
 // kinds are recognised by shape, so Remix is never imported.
-import { RemixClerkError } from '../shared/remixClerkError'
-import { describeValue, invalidCallbackResult } from './errors'
-import type { ClerkState } from './types'
+import { RemixClerkError } from '../shared/remixClerkError.js'
+import { describeValue, invalidCallbackResult } from './errors.js'
+import type { ClerkState } from './types.js'
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
-export async function withClerkState(result: unknown, clerkState: ClerkState, stateHeaders: Headers | undefined): Promise<unknown> {
+export async function withClerkState(
+  result: unknown,
+  clerkState: ClerkState,
+  stateHeaders: Headers | undefined,
+): Promise<unknown> {
   if (isDeferredData(result)) {
     result.data.clerkState = clerkState
     result.init = { ...result.init, headers: appended(result.init?.headers, stateHeaders) }
@@ -26,7 +30,11 @@ export async function withClerkState(result: unknown, clerkState: ClerkState, st
     // The body is rewritten: a length computed for the old one would cut or stall the new one.
     headers.delete('content-length')
     const data = dataObject(await jsonBody(result), 'a Response with')
-    return new Response(JSON.stringify({ ...data, clerkState }), { status: result.status, statusText: result.statusText, headers })
+    return new Response(JSON.stringify({ ...data, clerkState }), {
+      status: result.status,
+      statusText: result.statusText,
+      headers,
+    })
   }
   const data = dataObject(result, '')
   return jsonResponse({ ...data, clerkState }, stateHeaders)
@@ -64,7 +72,10 @@ function setCookieValues(headers: Headers): string[] {
 function dataObject(value: unknown, container: string): Record<string, unknown> {
   if (value === null) return {}
   if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
-  throw new RemixClerkError('REMIX_CLERK_INVALID_CALLBACK_RESULT', invalidCallbackResult(container ? `${container} ${describeValue(value)} as its data` : describeValue(value)))
+  throw new RemixClerkError(
+    'REMIX_CLERK_INVALID_CALLBACK_RESULT',
+    invalidCallbackResult(container ? `${container} ${describeValue(value)} as its data` : describeValue(value)),
+  )
 }
 
 async function jsonBody(response: Response): Promise<unknown> {
@@ -73,7 +84,10 @@ async function jsonBody(response: Response): Promise<unknown> {
     return JSON.parse(text)
   } catch {
     const type = response.headers.get('content-type')
-    throw new RemixClerkError('REMIX_CLERK_INVALID_CALLBACK_RESULT', invalidCallbackResult(`a Response whose body is not JSON (content-type: ${type ?? 'none'})`))
+    throw new RemixClerkError(
+      'REMIX_CLERK_INVALID_CALLBACK_RESULT',
+      invalidCallbackResult(`a Response whose body is not JSON (content-type: ${type ?? 'none'})`),
+    )
   }
 }
 
@@ -118,5 +132,11 @@ interface DataWithResponseInitLike {
 
 function isDataWithResponseInit(value: unknown): value is DataWithResponseInitLike {
   const candidate = value as { type?: unknown } | null
-  return typeof candidate === 'object' && candidate !== null && candidate.type === 'DataWithResponseInit' && 'data' in candidate && 'init' in candidate
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.type === 'DataWithResponseInit' &&
+    'data' in candidate &&
+    'init' in candidate
+  )
 }

@@ -1,8 +1,8 @@
 // Netlify's CDN may serve a cached answer to a redirect of the handshake flow, which then loops. On a development
 // instance running on Netlify, @clerk/remix makes each such redirect unique with a `__clerk_netlify_cache_bust`
 // parameter; so do we (ClerkJS removes it from the URL).
-import { withQueryParameter } from '../auth/location'
-import { processEnvValue } from '../shared/processEnv'
+import { withQueryParameter } from '../auth/location.js'
+import { processEnvValue } from '../shared/processEnv.js'
 
 const CACHE_BUST_PARAMETER = '__clerk_netlify_cache_bust'
 
@@ -23,5 +23,9 @@ export function withNetlifyCacheBust(headers: Headers, publishableKey: string): 
 /** The variables Netlify sets in its functions, as upstream checks them. */
 function onNetlify(): boolean {
   const url = processEnvValue('URL')
-  return Boolean(processEnvValue('NETLIFY')) || Boolean(processEnvValue('NETLIFY_FUNCTIONS_TOKEN')) || (typeof url === 'string' && url.endsWith('netlify.app'))
+  return (
+    Boolean(processEnvValue('NETLIFY')) ||
+    Boolean(processEnvValue('NETLIFY_FUNCTIONS_TOKEN')) ||
+    (typeof url === 'string' && url.endsWith('netlify.app'))
+  )
 }

@@ -1,10 +1,10 @@
 // Options of getAuth and rootAuthLoader: an explicit option wins, else its environment variable (see
 // env.ts for where variables are looked up), else the default.
-import type { AuthenticateOptions } from '../auth/clerkInstance'
-import { RemixClerkError } from '../shared/remixClerkError'
-import { envReader, isTruthy, type EnvReader } from './env'
-import { missingKey, noPublishableKey, noSecretKey } from './errors'
-import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types'
+import type { AuthenticateOptions } from '../auth/clerkInstance.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
+import { envReader, isTruthy, type EnvReader } from './env.js'
+import { missingKey, noPublishableKey, noSecretKey } from './errors.js'
+import type { AuthArgs, GetAuthOptions, RootAuthLoaderOptions, ValueOrFromUrl } from './types.js'
 
 const NO_OPTIONS: GetAuthOptions = Object.freeze({})
 
@@ -23,7 +23,8 @@ export function loadAuthOptions(
   const secretKey = overrides.secretKey || env('CLERK_SECRET_KEY')
   if (!secretKey) throw new RemixClerkError('REMIX_CLERK_MISSING_SECRET_KEY', missingKey(noSecretKey, context))
   const publishableKey = overrides.publishableKey || env('CLERK_PUBLISHABLE_KEY')
-  if (!publishableKey) throw new RemixClerkError('REMIX_CLERK_MISSING_PUBLISHABLE_KEY', missingKey(noPublishableKey, context))
+  if (!publishableKey)
+    throw new RemixClerkError('REMIX_CLERK_MISSING_PUBLISHABLE_KEY', missingKey(noPublishableKey, context))
 
   let url: URL | undefined
   const requestUrl = () => (url ??= new URL(request.url))
@@ -32,7 +33,9 @@ export function loadAuthOptions(
   const apiUrl = overrides.apiUrl || env('CLERK_API_URL') || undefined
   // An explicit `''` turns a CLERK_PROXY_URL off, as upstream.
   const proxyUrl =
-    overrides.proxyUrl !== undefined ? fromUrl(overrides.proxyUrl, requestUrl) || undefined : env('CLERK_PROXY_URL') || undefined
+    overrides.proxyUrl !== undefined
+      ? fromUrl(overrides.proxyUrl, requestUrl) || undefined
+      : env('CLERK_PROXY_URL') || undefined
   const domain = fromUrl(overrides.domain, requestUrl) || env('CLERK_DOMAIN') || undefined
   const isSatellite = fromUrl(overrides.isSatellite, requestUrl) || isTruthy(env('CLERK_IS_SATELLITE'))
   return {
@@ -56,7 +59,9 @@ export function loadAuthOptions(
     authorizedParties: overrides.authorizedParties,
     clockSkewInMs: overrides.clockSkewInMs,
     // Read only where machine tokens are accepted: a session-only getAuth reads no more variables than before.
-    machineSecretKey: machineTokens ? overrides.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined : undefined,
+    machineSecretKey: machineTokens
+      ? overrides.machineSecretKey || env('CLERK_MACHINE_SECRET_KEY') || undefined
+      : undefined,
   }
 }
 

@@ -1,12 +1,12 @@
 // `loadUser`, `loadSession`, `loadOrganization`: the Backend API resources the rootAuthLoader callback
 // can ask for, fetched in parallel. User and organization lose `privateMetadata`, which is for the
 // server's eyes and too easily ends up in page data.
-import type { ClerkClient } from '../backend/client'
-import type { Organization } from '../backend/resources/organization'
-import type { Session } from '../backend/resources/session'
-import type { User } from '../backend/resources/user'
-import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
-import type { RootAuthLoaderOptions, WithoutPrivateMetadata } from './types'
+import type { ClerkClient } from '../backend/client.js'
+import type { Organization } from '../backend/resources/organization.js'
+import type { Session } from '../backend/resources/session.js'
+import type { User } from '../backend/resources/user.js'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects.js'
+import type { RootAuthLoaderOptions, WithoutPrivateMetadata } from './types.js'
 
 export interface LoadedResources {
   session: Session | undefined
@@ -35,7 +35,9 @@ export async function loadResources(
  * A plain copy of the public fields and of the derived ones (`fullName`, `primaryEmailAddress`, …), so the type
  * tells the truth. Left behind: `privateMetadata`, and `raw`, which holds the private metadata too.
  */
-function withoutPrivateMetadata<T extends { privateMetadata: unknown }>(resource: T | undefined): WithoutPrivateMetadata<T> | undefined {
+function withoutPrivateMetadata<T extends { privateMetadata: unknown }>(
+  resource: T | undefined,
+): WithoutPrivateMetadata<T> | undefined {
   if (resource === undefined) return undefined
   const { privateMetadata: _private, ...fields } = resource as T & Record<string, unknown>
   const copy: Record<string, unknown> = fields

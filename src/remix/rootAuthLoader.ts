@@ -1,13 +1,13 @@
 // rootAuthLoader(args, callback?, options?): the root route's loader, which authenticates the request
 // and hands `clerkState` to `ClerkApp` in the browser, next to the callback's own data.
-import type { AnyAuthObject } from '../auth/machine/machineAuthObjects'
-import { authenticateArgs } from './authenticateArgs'
-import { clerkStateFor } from './clerkState'
-import { jsonResponse, withClerkState } from './loaderResult'
-import { envReader } from './env'
-import { withForwardedVary } from './forwardedVary'
-import { loadClientOptions } from './options'
-import { loadResources } from './resources'
+import type { AnyAuthObject } from '../auth/machine/machineAuthObjects.js'
+import { authenticateArgs } from './authenticateArgs.js'
+import { clerkStateFor } from './clerkState.js'
+import { jsonResponse, withClerkState } from './loaderResult.js'
+import { envReader } from './env.js'
+import { withForwardedVary } from './forwardedVary.js'
+import { loadClientOptions } from './options.js'
+import { loadResources } from './resources.js'
 import type {
   AuthArgs,
   LoaderArgsWithAuth,
@@ -16,7 +16,7 @@ import type {
   RootAuthLoaderResult,
   JsonResponse,
   ClerkState,
-} from './types'
+} from './types.js'
 
 const NO_OPTIONS: RootAuthLoaderOptions = Object.freeze({})
 
@@ -62,7 +62,11 @@ export function rootAuthLoader<
   Args extends AuthArgs,
   Result extends RootAuthLoaderCallbackResult,
   Options extends RootAuthLoaderOptions = RootAuthLoaderOptions,
->(args: Args, callback: RootAuthLoaderCallback<Args, Options, Result>, options?: Options): Promise<RootAuthLoaderResult<Result>>
+>(
+  args: Args,
+  callback: RootAuthLoaderCallback<Args, Options, Result>,
+  options?: Options,
+): Promise<RootAuthLoaderResult<Result>>
 export async function rootAuthLoader(
   args: AuthArgs,
   callbackOrOptions?: RootAuthLoaderCallback<AuthArgs, RootAuthLoaderOptions, unknown> | RootAuthLoaderOptions,
@@ -70,7 +74,8 @@ export async function rootAuthLoader(
 ): Promise<unknown> {
   const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined
   // Undefined when none was given: a new `{}` per call would look like a new options object to every memo.
-  const given = maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : undefined)
+  const given =
+    maybeOptions ?? (callbackOrOptions && typeof callbackOrOptions !== 'function' ? callbackOrOptions : undefined)
   const options = given ?? NO_OPTIONS
 
   const { state, instance } = await authenticateArgs(args, given, { name: 'rootAuthLoader' })

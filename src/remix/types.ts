@@ -1,12 +1,12 @@
 // Public types of `remix-clerk/ssr.server`. Remix's own types are matched by shape, not imported, so the
 // package neither depends on Remix at run time nor drags its types into ours.
-import type { Organization } from '../backend/resources/organization'
-import type { Session } from '../backend/resources/session'
-import type { User } from '../backend/resources/user'
-import type { AuthObject } from '../auth/authObject'
-import type { AcceptsToken } from '../auth/machine/acceptedToken'
-import type { AuthObjectFor } from '../auth/machine/machineAuthObjects'
-import type { OrganizationSyncOptions } from '../auth/organizationSync'
+import type { Organization } from '../backend/resources/organization.js'
+import type { Session } from '../backend/resources/session.js'
+import type { User } from '../backend/resources/user.js'
+import type { AuthObject } from '../auth/authObject.js'
+import type { AcceptsToken } from '../auth/machine/acceptedToken.js'
+import type { AuthObjectFor } from '../auth/machine/machineAuthObjects.js'
+import type { OrganizationSyncOptions } from '../auth/organizationSync.js'
 
 /** What Remix passes to a loader or an action (`LoaderFunctionArgs` / `ActionFunctionArgs`). */
 export interface AuthArgs {
@@ -122,7 +122,9 @@ export type RequestWithAuth<Options extends RootAuthLoaderOptions = RootAuthLoad
   auth: Options extends { acceptsToken: infer Accepts } ? AuthObjectFor<Accepts> : AuthObject
 } & (Options extends { loadSession: true } ? { session: Session | undefined } : unknown) &
   (Options extends { loadUser: true } ? { user: WithoutPrivateMetadata<User> | undefined } : unknown) &
-  (Options extends { loadOrganization: true } ? { organization: WithoutPrivateMetadata<Organization> | undefined } : unknown)
+  (Options extends { loadOrganization: true }
+    ? { organization: WithoutPrivateMetadata<Organization> | undefined }
+    : unknown)
 
 export type LoaderArgsWithAuth<Args extends AuthArgs, Options extends RootAuthLoaderOptions> = Omit<Args, 'request'> & {
   request: RequestWithAuth<Options>
@@ -149,12 +151,13 @@ type WithClerkState<T> = (T extends null ? unknown : T) & { clerkState: ClerkSta
  * `defer()` and `data()` results come back as they went in (with `clerkState` added to their data);
  * Remix's types for them have only `data` and `init`, so any result of that shape is typed that way.
  */
-export type RootAuthLoaderResult<R> = R extends JsonResponse<infer Data>
-  ? unknown extends Data
-    ? Response
-    : JsonResponse<WithClerkState<Data>>
-  : R extends Response
-    ? Response
-    : R extends { data: unknown; init?: unknown }
-      ? R
-      : JsonResponse<WithClerkState<R>>
+export type RootAuthLoaderResult<R> =
+  R extends JsonResponse<infer Data>
+    ? unknown extends Data
+      ? Response
+      : JsonResponse<WithClerkState<Data>>
+    : R extends Response
+      ? Response
+      : R extends { data: unknown; init?: unknown }
+        ? R
+        : JsonResponse<WithClerkState<R>>

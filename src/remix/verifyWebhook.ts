@@ -3,10 +3,10 @@
 // event. The same name, options, messages and result as `@clerk/backend/webhooks`, with typed errors. It reads the
 // request's body, which checking the signature needs: the one function of remix-clerk that does.
 import { Webhook, WebhookVerificationError as SignatureError } from 'standardwebhooks'
-import type { WebhookEvent } from '../backend/resources/webhookEvents'
-import { RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError'
-import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv'
-import { envReader } from './env'
+import type { WebhookEvent } from '../backend/resources/webhookEvents.js'
+import { RemixClerkError, type RemixClerkErrorCode } from '../shared/remixClerkError.js'
+import { loadCloudflareWorkersEnv } from './cloudflareWorkersEnv.js'
+import { envReader } from './env.js'
 
 export interface VerifyWebhookOptions {
   /**
@@ -89,7 +89,8 @@ export async function verifyWebhook(request: Request, options: VerifyWebhookOpti
   }
   const [id, timestamp, signature] = HEADERS.map((name) => request.headers.get(name)?.trim() ?? '')
   const missing = HEADERS.filter((_, index) => [id, timestamp, signature][index] === '')
-  if (missing.length > 0) throw new WebhookVerificationError('missing-headers', `Missing required webhook headers: ${missing.join(', ')}`)
+  if (missing.length > 0)
+    throw new WebhookVerificationError('missing-headers', `Missing required webhook headers: ${missing.join(', ')}`)
   const webhook = signer(secret)
   if (request.bodyUsed) {
     throw new WebhookVerificationError(
@@ -100,13 +101,20 @@ export async function verifyWebhook(request: Request, options: VerifyWebhookOpti
   const body = await request.text()
   let payload: unknown
   try {
-    payload = webhook.verify(body, { 'webhook-id': id!, 'webhook-timestamp': timestamp!, 'webhook-signature': signature! })
+    payload = webhook.verify(body, {
+      'webhook-id': id!,
+      'webhook-timestamp': timestamp!,
+      'webhook-signature': signature!,
+    })
   } catch (error) {
     const message = error instanceof Error ? error.message : 'Unknown error'
     throw new WebhookVerificationError(reasonOf(error), `Unable to verify incoming webhook: ${message}`)
   }
   if (typeof payload !== 'object' || payload === null) {
-    throw new WebhookVerificationError('invalid-payload', 'Unable to verify incoming webhook: the signed body is not an event (a JSON object).')
+    throw new WebhookVerificationError(
+      'invalid-payload',
+      'Unable to verify incoming webhook: the signed body is not an event (a JSON object).',
+    )
   }
   const event = payload as WebhookEvent
   return {

@@ -52,6 +52,7 @@ export function isRemixClerkError<Code extends RemixClerkErrorCode>(
   if (!(error instanceof Error)) return false
   const found = (error as { code?: unknown }).code
   // remix-clerk-local's codes (REMIX_CLERK_LOCAL_…) belong to its own LocalClerkError.
-  if (typeof found !== 'string' || !found.startsWith('REMIX_CLERK_') || found.startsWith('REMIX_CLERK_LOCAL_')) return false
+  if (typeof found !== 'string' || !found.startsWith('REMIX_CLERK_') || found.startsWith('REMIX_CLERK_LOCAL_'))
+    return false
   return code === undefined || found === code
 }

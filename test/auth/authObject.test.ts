@@ -4,8 +4,8 @@ import {
   signedInAuthObject,
   signedOutAuthObject,
   type TokenMinter,
-} from '../../src/auth/authObject'
-import type { JwtPayload } from '../../src/jwt/decodeJwt'
+} from '../../src/auth/authObject.js'
+import type { JwtPayload } from '../../src/jwt/decodeJwt.js'
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl'
 const CLAIMS: JwtPayload = {
@@ -90,13 +90,18 @@ describe('signed-in auth object', () => {
       const auth = signedInAuthObject({ sessionClaims: CLAIMS, sessionToken: TOKEN })
       await expect(auth.getToken({ template: 'supabase' })).rejects.toMatchObject({
         code: 'REMIX_CLERK_MISSING_SECRET_KEY',
-        message: 'getToken({ template, expiresInSeconds }) needs the Backend API: pass a secretKey (CLERK_SECRET_KEY) so a token can be minted.',
+        message:
+          'getToken({ template, expiresInSeconds }) needs the Backend API: pass a secretKey (CLERK_SECRET_KEY) so a token can be minted.',
       })
     })
 
     it('resolves to null for claims without a session id', async () => {
       const { calls, mint } = recordingMinter()
-      const auth = signedInAuthObject({ sessionClaims: { sub: 'user_1', exp: 1 }, sessionToken: TOKEN, mintToken: mint })
+      const auth = signedInAuthObject({
+        sessionClaims: { sub: 'user_1', exp: 1 },
+        sessionToken: TOKEN,
+        mintToken: mint,
+      })
       expect(await auth.getToken()).toBeNull()
       expect(await auth.getToken({ template: 'x' })).toBeNull()
       expect(calls).toEqual([])
@@ -184,7 +189,12 @@ describe('signed-out auth object', () => {
     expect(await getToken()).toBeNull()
     expect(await getToken({ template: 'x' })).toBeNull()
     expect(has({ role: 'org:admin' })).toBe(false)
-    expect(debug()).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing', message: '', secretKey: '' })
+    expect(debug()).toMatchObject({
+      status: 'signed-out',
+      reason: 'session-token-and-uat-missing',
+      message: '',
+      secretKey: '',
+    })
   })
 })
 
@@ -199,8 +209,16 @@ describe('pending sessions', () => {
   })
 
   it('are signed in with treatPendingAsSignedOut: false', async () => {
-    const auth = authObjectForSession({ sessionClaims: pending, sessionToken: TOKEN }, { treatPendingAsSignedOut: false })
-    expect(auth).toMatchObject({ isAuthenticated: true, userId: 'user_1', sessionId: 'sess_1', sessionStatus: 'pending' })
+    const auth = authObjectForSession(
+      { sessionClaims: pending, sessionToken: TOKEN },
+      { treatPendingAsSignedOut: false },
+    )
+    expect(auth).toMatchObject({
+      isAuthenticated: true,
+      userId: 'user_1',
+      sessionId: 'sess_1',
+      sessionStatus: 'pending',
+    })
     expect(await auth.getToken()).toBe(TOKEN)
   })
 

@@ -2,13 +2,21 @@
 // real local backend (in-process) and verified networkless with its PEM: the exact state, reason,
 // message and headers of each outcome.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/auth/authenticate'
-import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
-import { getCookieSuffix } from '../../src/auth/publishableKey'
-import type { RequestState } from '../../src/auth/requestState'
-import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { resetProcessState } from '../../src/shared/processState'
+import { authenticateRequest } from '../../src/auth/authenticate.js'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance.js'
+import { getCookieSuffix } from '../../src/auth/publishableKey.js'
+import type { RequestState } from '../../src/auth/requestState.js'
+import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding.js'
+import {
+  FETCH,
+  NAVIGATION,
+  claimsOf,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 let instance: LocalInstance
 let token: string
@@ -25,7 +33,10 @@ beforeEach(async () => {
 })
 afterEach(() => vi.restoreAllMocks())
 
-async function stateFor(request: Request, options: AuthenticateOptions = instance.options as AuthenticateOptions): Promise<RequestState> {
+async function stateFor(
+  request: Request,
+  options: AuthenticateOptions = instance.options as AuthenticateOptions,
+): Promise<RequestState> {
   return authenticateRequest(request, await clerkInstanceFor(options))
 }
 
@@ -50,8 +61,18 @@ function headerList(headers: Headers | undefined): Array<[string, string]> {
   return list.sort(([a], [b]) => a.localeCompare(b))
 }
 
-function expectHandshake(state: RequestState, reason: string, message: string | null = '', location = handshakeLocation(reason), count = 1) {
-  expect({ status: state.status, reason: state.reason, message: state.message }).toEqual({ status: 'handshake', reason, message })
+function expectHandshake(
+  state: RequestState,
+  reason: string,
+  message: string | null = '',
+  location = handshakeLocation(reason),
+  count = 1,
+) {
+  expect({ status: state.status, reason: state.reason, message: state.message }).toEqual({
+    status: 'handshake',
+    reason,
+    message,
+  })
   expect(headerList(withBindingChecked(state.headers!))).toEqual(
     [
       ['cache-control', 'no-store'],
@@ -83,26 +104,41 @@ function expectSignedOut(state: RequestState, reason: string, message: string | 
 }
 
 function expectSignedIn(state: RequestState, sessionId = instance.sessionId) {
-  expect({ status: state.status, reason: state.reason, headers: state.headers }).toEqual({ status: 'signed-in', reason: null, headers: undefined })
+  expect({ status: state.status, reason: state.reason, headers: state.headers }).toEqual({
+    status: 'signed-in',
+    reason: null,
+    headers: undefined,
+  })
   expect(state.toAuth()).toMatchObject({ userId: instance.userId, sessionId, isAuthenticated: true })
 }
 
 const expired = (carrier: 'cookie' | 'header', exp: number) =>
-  new RegExp(`^JWT is expired\\. Expiry date: ${new Date(exp * 1000).toUTCString()}, Current date: .+ \\(reason=token-expired, token-carrier=${carrier}\\)$`)
+  new RegExp(
+    `^JWT is expired\\. Expiry date: ${new Date(exp * 1000).toUTCString()}, Current date: .+ \\(reason=token-expired, token-carrier=${carrier}\\)$`,
+  )
 
 describe('production: a token in the Authorization header', () => {
   it('valid → signed in, whatever the cookies say', async () => {
-    const request = requestWith(PAGE, { headers: { ...NAVIGATION, authorization: `Bearer ${token}` }, cookies: { __client_uat: '9999999999' } })
+    const request = requestWith(PAGE, {
+      headers: { ...NAVIGATION, authorization: `Bearer ${token}` },
+      cookies: { __client_uat: '9999999999' },
+    })
     expectSignedIn(await stateFor(request))
   })
 
   it('a bare token (no scheme) counts; another scheme does not', async () => {
     expectSignedIn(await stateFor(requestWith(PAGE, { headers: { ...FETCH, authorization: token } })))
-    expectSignedOut(await stateFor(requestWith(PAGE, { headers: { ...FETCH, authorization: `Basic ${token}` } })), 'session-token-and-uat-missing')
+    expectSignedOut(
+      await stateFor(requestWith(PAGE, { headers: { ...FETCH, authorization: `Basic ${token}` } })),
+      'session-token-and-uat-missing',
+    )
   })
 
   it('wins over valid cookies: a bad header token is signed out even with a good cookie', async () => {
-    const request = requestWith(PAGE, { headers: { ...FETCH, authorization: 'Bearer a.b.c' }, cookies: sessionCookies(token) })
+    const request = requestWith(PAGE, {
+      headers: { ...FETCH, authorization: 'Bearer a.b.c' },
+      cookies: sessionCookies(token),
+    })
     expectSignedOut(
       await stateFor(request),
       'token-invalid',
@@ -124,7 +160,10 @@ describe('production: a token in the Authorization header', () => {
 describe('production: cookies', () => {
   it('row 7: no session and no __client_uat → signed out, even on a navigation (no handshake)', async () => {
     expectSignedOut(await stateFor(requestWith(PAGE, { headers: NAVIGATION })), 'session-token-and-uat-missing')
-    expectSignedOut(await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '0' } })), 'session-token-and-uat-missing')
+    expectSignedOut(
+      await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '0' } })),
+      'session-token-and-uat-missing',
+    )
   })
 
   it('row 8: a session without __client_uat → handshake', async () => {
@@ -135,12 +174,21 @@ describe('production: cookies', () => {
 
   it('row 9: __client_uat without a session → handshake', async () => {
     const reason = 'client-uat-but-no-session-token'
-    expectHandshake(await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '1700000000' } })), reason)
-    expectSignedOut(await stateFor(requestWith(PAGE, { headers: FETCH, cookies: { __client_uat: '1700000000' } })), reason)
+    expectHandshake(
+      await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '1700000000' } })),
+      reason,
+    )
+    expectSignedOut(
+      await stateFor(requestWith(PAGE, { headers: FETCH, cookies: { __client_uat: '1700000000' } })),
+      reason,
+    )
   })
 
   it('row 10: a session cookie that is not a JWT → signed out, token-invalid', async () => {
-    const request = requestWith(PAGE, { headers: NAVIGATION, cookies: { __session: 'garbage', __client_uat: '1700000000' } })
+    const request = requestWith(PAGE, {
+      headers: NAVIGATION,
+      cookies: { __session: 'garbage', __client_uat: '1700000000' },
+    })
     expectSignedOut(
       await stateFor(request),
       'token-invalid',
@@ -161,7 +209,9 @@ describe('production: cookies', () => {
     const navigation = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(old) }))
     expect(navigation.message).toMatch(expired('cookie', claimsOf(old).exp as number))
     expectHandshake(navigation, 'session-token-expired-refresh-non-eligible-no-refresh-cookie', navigation.message)
-    const post = await stateFor(requestWith(PAGE, { method: 'POST', body: 'a=1', headers: NAVIGATION, cookies: sessionCookies(old) }))
+    const post = await stateFor(
+      requestWith(PAGE, { method: 'POST', body: 'a=1', headers: NAVIGATION, cookies: sessionCookies(old) }),
+    )
     // Its own message: the "Current date" in it may be a second later than the navigation's on a loaded machine.
     expect(post.message).toMatch(expired('cookie', claimsOf(old).exp as number))
     expectSignedOut(post, 'session-token-expired-refresh-non-eligible-non-get', post.message)
@@ -170,7 +220,9 @@ describe('production: cookies', () => {
   it('row 12: a token from the future (nbf) → handshake with session-token-nbf', async () => {
     const early = await instance.mint(instance.sessionId, { offsetMs: 120_000 })
     const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(early) }))
-    expect(state.message).toMatch(/^JWT cannot be used prior to not before date claim \(nbf\)\. .* \(reason=token-not-active-yet, token-carrier=cookie\)$/)
+    expect(state.message).toMatch(
+      /^JWT cannot be used prior to not before date claim \(nbf\)\. .* \(reason=token-not-active-yet, token-carrier=cookie\)$/,
+    )
     // __client_uat (the token's iat) is in the future too, but it is only compared with the token's iat.
     expectHandshake(state, 'session-token-nbf', state.message)
   })
@@ -190,7 +242,11 @@ describe('production: cookies', () => {
     try {
       const foreign = await other.mint(other.sessionId)
       const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(foreign) }))
-      expectSignedOut(state, 'token-invalid-signature', 'JWT signature is invalid. (reason=token-invalid-signature, token-carrier=cookie)')
+      expectSignedOut(
+        state,
+        'token-invalid-signature',
+        'JWT signature is invalid. (reason=token-invalid-signature, token-carrier=cookie)',
+      )
     } finally {
       await other.close()
     }
@@ -218,7 +274,10 @@ describe('production: cookies', () => {
   it('a plain __session issued by another Frontend API is not taken for this instance', async () => {
     const options = { ...(instance.options as AuthenticateOptions), publishableKey: productionKey('clerk.example.com') }
     // Our token's iss is the local backend, not clerk.example.com: only suffixed cookies could be ours.
-    expectSignedOut(await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) }), options), 'session-token-and-uat-missing')
+    expectSignedOut(
+      await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) }), options),
+      'session-token-and-uat-missing',
+    )
   })
 })
 
@@ -234,7 +293,14 @@ describe('production: row 13, a navigation from another site', () => {
 
   it('not again while the redirect counter runs, nor for fetches, nor from the same origin or the Frontend API', async () => {
     expectSignedIn(await stateFor(withReferer('https://satellite.example/', { __clerk_redirect_count: '1' })))
-    expectSignedIn(await stateFor(requestWith(PAGE, { headers: { ...FETCH, referer: 'https://satellite.example/' }, cookies: sessionCookies(token) })))
+    expectSignedIn(
+      await stateFor(
+        requestWith(PAGE, {
+          headers: { ...FETCH, referer: 'https://satellite.example/' },
+          cookies: sessionCookies(token),
+        }),
+      ),
+    )
     expectSignedIn(await stateFor(withReferer(`${APP}/elsewhere`)))
     expectSignedIn(await stateFor(withReferer(`${instance.url}/sign-in`)))
   })
@@ -260,21 +326,35 @@ describe('production: when a handshake is possible', () => {
     ['sec-fetch-dest: iframe', { 'sec-fetch-dest': 'iframe' }, 'GET', 'handshake'],
     ['no sec-fetch-dest, Accept: text/html', { accept: 'text/html;q=0.9' }, 'GET', 'handshake'],
     ['no sec-fetch-dest, Accept: application/json', { accept: 'application/json' }, 'GET', 'signed-out'],
-    ['sec-fetch-dest: empty with Accept: text/html', { 'sec-fetch-dest': 'empty', accept: 'text/html' }, 'GET', 'signed-out'],
+    [
+      'sec-fetch-dest: empty with Accept: text/html',
+      { 'sec-fetch-dest': 'empty', accept: 'text/html' },
+      'GET',
+      'signed-out',
+    ],
     ['a HEAD navigation', { 'sec-fetch-dest': 'document' }, 'HEAD', 'signed-out'],
     ['a POST navigation (form)', { 'sec-fetch-dest': 'document' }, 'POST', 'signed-out'],
   ])('%s → %s', async (_name, headers, method, status) => {
-    const request = requestWith(PAGE, { method, headers, cookies: sessionCookies(await expiredToken()), body: method === 'POST' ? 'a=1' : undefined })
+    const request = requestWith(PAGE, {
+      method,
+      headers,
+      cookies: sessionCookies(await expiredToken()),
+      body: method === 'POST' ? 'a=1' : undefined,
+    })
     expect((await stateFor(request)).status).toBe(status)
   })
 
   it('counts redirects: after 3 in a row the request is signed out, with a warning', async () => {
     const old = await expiredToken()
-    const state2 = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_redirect_count: '2' } }))
+    const state2 = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_redirect_count: '2' } }),
+    )
     expectHandshake(state2, reason, state2.message, handshakeLocation(reason), 3)
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const state3 = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_redirect_count: '3' } }))
+    const state3 = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_redirect_count: '3' } }),
+    )
     expectSignedOut(state3, reason, state2.message)
     expect(warn).toHaveBeenCalledTimes(1)
     expect(String(warn.mock.calls[0]![0])).toContain('3 handshakes in a row did not produce a valid session')
@@ -299,8 +379,16 @@ describe('development instance (pk_test_)', () => {
     handshakeLocation(reason, { url, extra: `&__clerk_db_jwt=${devBrowser}` })
 
   it('row 2: a dev browser token in the URL → handshake (dev-browser-sync), URL cleaned of it', async () => {
-    const request = requestWith(`${PAGE}&__clerk_db_jwt=dvb_new`, { headers: NAVIGATION, cookies: { ...sessionCookies(token), __clerk_db_jwt: 'dvb_old' } })
-    expectHandshake(await stateFor(request, dev()), 'dev-browser-sync', '', devLocation('dev-browser-sync', PAGE, 'dvb_new'))
+    const request = requestWith(`${PAGE}&__clerk_db_jwt=dvb_new`, {
+      headers: NAVIGATION,
+      cookies: { ...sessionCookies(token), __clerk_db_jwt: 'dvb_old' },
+    })
+    expectHandshake(
+      await stateFor(request, dev()),
+      'dev-browser-sync',
+      '',
+      devLocation('dev-browser-sync', PAGE, 'dvb_new'),
+    )
   })
 
   it('row 6: no dev browser → handshake (dev-browser-missing), even without session cookies', async () => {
@@ -309,12 +397,18 @@ describe('development instance (pk_test_)', () => {
   })
 
   it('row 7: a dev browser but no session → signed out', async () => {
-    expectSignedOut(await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __clerk_db_jwt: 'dvb_1' } }), dev()), 'session-token-and-uat-missing')
+    expectSignedOut(
+      await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __clerk_db_jwt: 'dvb_1' } }), dev()),
+      'session-token-and-uat-missing',
+    )
   })
 
   it('row 12: expired → handshake carrying the dev browser token', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
-    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_db_jwt: 'dvb_1' } }), dev())
+    const state = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(old), __clerk_db_jwt: 'dvb_1' } }),
+      dev(),
+    )
     const reason = 'session-token-expired-refresh-non-eligible-no-refresh-cookie'
     expectHandshake(state, reason, state.message, devLocation(reason, PAGE, 'dvb_1'))
   })
@@ -328,7 +422,12 @@ describe('development instance (pk_test_)', () => {
   })
 
   it('row 14: dev browser and valid session → signed in', async () => {
-    expectSignedIn(await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(token), __clerk_db_jwt: 'dvb_1' } }), dev()))
+    expectSignedIn(
+      await stateFor(
+        requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(token), __clerk_db_jwt: 'dvb_1' } }),
+        dev(),
+      ),
+    )
   })
 })
 
@@ -357,11 +456,19 @@ describe('configuration', () => {
   it('a proxyUrl replaces the Frontend API; a relative one lives on the public origin', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const request = () =>
-      requestWith('http://10.0.0.5/p', { headers: { ...NAVIGATION, host: 'app.example.com', 'x-forwarded-proto': 'https' }, cookies: sessionCookies(old) })
+      requestWith('http://10.0.0.5/p', {
+        headers: { ...NAVIGATION, host: 'app.example.com', 'x-forwarded-proto': 'https' },
+        cookies: sessionCookies(old),
+      })
     const relative = await stateFor(request(), { ...(instance.options as AuthenticateOptions), proxyUrl: '/__clerk/' })
-    expect(withBindingChecked(relative.headers!).get('location')).toMatch(/^https:\/\/app\.example\.com\/__clerk\/v1\/client\/handshake\?redirect_url=https%3A%2F%2Fapp\.example\.com%2Fp&/)
+    expect(withBindingChecked(relative.headers!).get('location')).toMatch(
+      /^https:\/\/app\.example\.com\/__clerk\/v1\/client\/handshake\?redirect_url=https%3A%2F%2Fapp\.example\.com%2Fp&/,
+    )
     expect(relative.proxyUrl).toBe('https://app.example.com/__clerk/')
-    const absolute = await stateFor(request(), { ...(instance.options as AuthenticateOptions), proxyUrl: 'https://proxy.example.com/clerk' })
+    const absolute = await stateFor(request(), {
+      ...(instance.options as AuthenticateOptions),
+      proxyUrl: 'https://proxy.example.com/clerk',
+    })
     expect(absolute.headers?.get('location')).toMatch(/^https:\/\/proxy\.example\.com\/clerk\/v1\/client\/handshake\?/)
   })
 
@@ -373,7 +480,9 @@ describe('configuration', () => {
       ...(instance.options as AuthenticateOptions),
       publishableKey,
     })
-    expect(state.headers?.get('location')).toMatch(/^https:\/\/clerk\.example\.com\/v1\/client\/handshake\?redirect_url=/)
+    expect(state.headers?.get('location')).toMatch(
+      /^https:\/\/clerk\.example\.com\/v1\/client\/handshake\?redirect_url=/,
+    )
     expect(new URL(state.headers!.get('location')!).searchParams.get('suffixed_cookies')).toBe('true')
   })
 })

@@ -2,15 +2,30 @@
 // signed handshake token. Either way the answer is a 307 to the clean URL carrying every cookie, and a
 // failed nonce or token never loops on the same URL.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/auth/authenticate'
-import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
-import type { RequestState } from '../../src/auth/requestState'
-import { signatureCheckCount } from '../../src/jwt/verifyJwt'
-import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { BINDING_COOKIES, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { resetProcessState } from '../../src/shared/processState'
+import { authenticateRequest } from '../../src/auth/authenticate.js'
+import { PAGE_BLOCKING_TIMEOUT_MS, clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance.js'
+import type { RequestState } from '../../src/auth/requestState.js'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt.js'
+import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import {
+  FAPI_HOST,
+  createTestKey,
+  nowSeconds,
+  sessionClaims,
+  signToken,
+  type TestKey,
+} from '../helpers/sessionTokens.js'
+import { BINDING_COOKIES, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding.js'
+import {
+  FETCH,
+  NAVIGATION,
+  claimsOf,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard?tab=1'
 const CLEAN = '/dashboard?tab=1'
@@ -107,7 +122,12 @@ describe('a nonce', () => {
 
   it('is not redeemed twice by one process: a replay after the first answer asks the Backend API again', async () => {
     const { directives } = await signedInDirectives()
-    bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } }, { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
+    bapi.on(
+      'GET',
+      '/v1/clients/handshake_payload',
+      { json: { directives } },
+      { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } },
+    )
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const first = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
     const replay = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_3`, { headers: NAVIGATION }))
@@ -120,18 +140,23 @@ describe('a nonce', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const given = { ...options(local.url), secretKey: local.local.secretKey }
     const states = await Promise.all(
-      [1, 2, 3].map(() => stateFor(back(`${PAGE}&__clerk_handshake_nonce=unknown_nonce`, { headers: NAVIGATION }), given)),
+      [1, 2, 3].map(() =>
+        stateFor(back(`${PAGE}&__clerk_handshake_nonce=unknown_nonce`, { headers: NAVIGATION }), given),
+      ),
     )
     for (const state of states) {
-      expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+      expect({
+        status: state.status,
+        reason: state.reason,
+        location: state.headers?.get('location'),
+        cookies: setCookies(state),
+      }).toEqual({
         status: 'signed-out',
         reason: 'handshake-failed',
         location: CLEAN,
         cookies: [],
       })
-      expect(state.message).toBe(
-        'The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce',
-      )
+      expect(state.message).toBe('The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce')
     }
     expect(error).toHaveBeenCalledTimes(1)
     const logged = String(error.mock.calls[0]![0])
@@ -143,8 +168,16 @@ describe('a nonce', () => {
 
   it('with the Backend API unreachable → the same clean redirect, no cookies', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_4`, { headers: NAVIGATION }), options(`http://127.0.0.1:${await refusedPort()}`))
-    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    const state = await stateFor(
+      back(`${PAGE}&__clerk_handshake_nonce=n_4`, { headers: NAVIGATION }),
+      options(`http://127.0.0.1:${await refusedPort()}`),
+    )
+    expect({
+      status: state.status,
+      reason: state.reason,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
       location: CLEAN,
@@ -157,22 +190,37 @@ describe('a nonce', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     bapi.on('GET', '/v1/clients/handshake_payload', { hang: true })
     const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
-    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    expect({
+      status: state.status,
+      reason: state.reason,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
       location: CLEAN,
       cookies: [],
     })
     // The page waited PAGE_BLOCKING_TIMEOUT_MS (3 s), not the client's default 10 s.
-    expect(state.message).toMatch(new RegExp(`^The handshake nonce could not be redeemed: timeout, .*within ${PAGE_BLOCKING_TIMEOUT_MS} ms`))
+    expect(state.message).toMatch(
+      new RegExp(`^The handshake nonce could not be redeemed: timeout, .*within ${PAGE_BLOCKING_TIMEOUT_MS} ms`),
+    )
     expect(bapi.count('GET', '/v1/clients/handshake_payload')).toBe(1)
   })
 
   it('in a cookie (not the URL) that fails leaves the request to its other cookies: no redirect loop', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    bapi.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
+    bapi.on('GET', '/v1/clients/handshake_payload', {
+      status: 400,
+      json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] },
+    })
     const token = await signToken(key)
-    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { ...sessionCookies(token), __clerk_handshake_nonce: 'stale' } }))
+    const state = await stateFor(
+      requestWith(PAGE, {
+        headers: NAVIGATION,
+        cookies: { ...sessionCookies(token), __clerk_handshake_nonce: 'stale' },
+      }),
+    )
     expect({ status: state.status, headers: state.headers }).toEqual({ status: 'signed-in', headers: undefined })
   })
 
@@ -180,7 +228,12 @@ describe('a nonce', () => {
     const directives = ['__session=; Path=/; Max-Age=0', '__client_uat=0; Path=/; Max-Age=31536000']
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
     const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_5`, { headers: NAVIGATION }))
-    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    expect({
+      status: state.status,
+      reason: state.reason,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-out',
       reason: 'session-token-missing',
       location: CLEAN,
@@ -194,7 +247,12 @@ describe('a nonce', () => {
     const { directives } = await signedInDirectives(sessionClaims({ iat, nbf: iat, exp: iat + 60 }))
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
     const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_6`, { headers: FETCH }))
-    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    expect({
+      status: state.status,
+      reason: state.reason,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-out',
       reason: 'token-expired',
       location: CLEAN,
@@ -208,14 +266,18 @@ describe('a nonce', () => {
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
     const before = signatureCheckCount()
     await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_7`, { headers: NAVIGATION }))
-    const after = await stateFor(requestWith(`http://127.0.0.1:3000${CLEAN}`, { headers: NAVIGATION, cookies: sessionCookies(token) }))
+    const after = await stateFor(
+      requestWith(`http://127.0.0.1:3000${CLEAN}`, { headers: NAVIGATION, cookies: sessionCookies(token) }),
+    )
     expect(after.status).toBe('signed-in')
     expect(signatureCheckCount() - before).toBe(1)
   })
 
   it('is ignored when the Authorization header carries a token (the header wins)', async () => {
     const token = await signToken(key)
-    const state = await stateFor(back(`${PAGE}&__clerk_handshake_nonce=n_8`, { headers: { ...FETCH, authorization: `Bearer ${token}` } }))
+    const state = await stateFor(
+      back(`${PAGE}&__clerk_handshake_nonce=n_8`, { headers: { ...FETCH, authorization: `Bearer ${token}` } }),
+    )
     expect(state.status).toBe('signed-in')
     expect(bapi.requests).toHaveLength(0)
   })
@@ -223,7 +285,11 @@ describe('a nonce', () => {
 
 describe('a handshake token (format=token)', () => {
   /** Valid for a minute, as the Frontend API signs it. */
-  async function handshakeToken(directives: unknown, signer = key, header: Record<string, unknown> = { cat: undefined }): Promise<string> {
+  async function handshakeToken(
+    directives: unknown,
+    signer = key,
+    header: Record<string, unknown> = { cat: undefined },
+  ): Promise<string> {
     const iat = Math.floor(Date.now() / 1000)
     return signToken(signer, { handshake: directives, iat, exp: iat + 60 } as Record<string, unknown>, header)
   }
@@ -232,7 +298,12 @@ describe('a handshake token (format=token)', () => {
     const { token, directives } = await signedInDirectives()
     const hs = await handshakeToken(directives)
     const state = await stateFor(back(`${PAGE}&__clerk_handshake=${hs}`, { headers: NAVIGATION }))
-    expect({ status: state.status, token: state.token, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    expect({
+      status: state.status,
+      token: state.token,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-in',
       token,
       location: CLEAN,
@@ -243,20 +314,39 @@ describe('a handshake token (format=token)', () => {
 
   it('with the session category in its header is accepted too', async () => {
     const { directives } = await signedInDirectives()
-    const state = await stateFor(back(`${PAGE}&__clerk_handshake=${await handshakeToken(directives, key, {})}`, { headers: NAVIGATION }))
+    const state = await stateFor(
+      back(`${PAGE}&__clerk_handshake=${await handshakeToken(directives, key, {})}`, { headers: NAVIGATION }),
+    )
     expect(setCookies(state)).toEqual(directives)
   })
 
   it.each([
-    ['signed by another key', async (d: string[]) => handshakeToken(d, { ...otherKey, kid: key.kid }), /^The handshake token failed verification \(token-invalid-signature\): JWT signature is invalid\. If you switched Clerk keys, clear this site's cookies\.$/],
-    ['a JWT template token (template category)', async (d: string[]) => handshakeToken(d, key, { cat: 'cl_B7d4PD222AAA' }), /^The handshake token is not one: Invalid session token category \(cat\) "cl_B7d4PD222AAA"\./],
-    ['without a handshake list', async () => signToken(key, { sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, { cat: undefined }), /^The handshake token has no "handshake" list of cookies\.$/],
+    [
+      'signed by another key',
+      async (d: string[]) => handshakeToken(d, { ...otherKey, kid: key.kid }),
+      /^The handshake token failed verification \(token-invalid-signature\): JWT signature is invalid\. If you switched Clerk keys, clear this site's cookies\.$/,
+    ],
+    [
+      'a JWT template token (template category)',
+      async (d: string[]) => handshakeToken(d, key, { cat: 'cl_B7d4PD222AAA' }),
+      /^The handshake token is not one: Invalid session token category \(cat\) "cl_B7d4PD222AAA"\./,
+    ],
+    [
+      'without a handshake list',
+      async () => signToken(key, { sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 }, { cat: undefined }),
+      /^The handshake token has no "handshake" list of cookies\.$/,
+    ],
     ['not a JWT', async () => 'not-a-jwt', /^The handshake token is malformed: Invalid JWT form\./],
   ])('%s → refused: clean redirect without cookies', async (_name, build, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const { directives } = await signedInDirectives()
     const state = await stateFor(back(`${PAGE}&__clerk_handshake=${await build(directives)}`, { headers: NAVIGATION }))
-    expect({ status: state.status, reason: state.reason, location: state.headers?.get('location'), cookies: setCookies(state) }).toEqual({
+    expect({
+      status: state.status,
+      reason: state.reason,
+      location: state.headers?.get('location'),
+      cookies: setCookies(state),
+    }).toEqual({
       status: 'signed-out',
       reason: 'handshake-failed',
       location: CLEAN,
@@ -270,7 +360,9 @@ describe('a handshake token (format=token)', () => {
     const { directives } = await signedInDirectives()
     const hs = await handshakeToken(directives)
     const state = await stateFor(
-      back(`http://127.0.0.1:3000/a/b?x=1&__clerk_handshake=${hs}&y=2&__clerk_db_jwt=dvb&__clerk_help=1&z=%20`, { headers: NAVIGATION }),
+      back(`http://127.0.0.1:3000/a/b?x=1&__clerk_handshake=${hs}&y=2&__clerk_db_jwt=dvb&__clerk_help=1&z=%20`, {
+        headers: NAVIGATION,
+      }),
     )
     expect(state.headers?.get('location')).toBe('/a/b?x=1&y=2&z=+')
   })
@@ -279,16 +371,25 @@ describe('a handshake token (format=token)', () => {
 describe('bound to the browser the app sent to the Frontend API', () => {
   it('a handshake redirect carries a new value in redirect_url and in a cookie beside the others still pending (three at most)', async () => {
     const others = ['olderBindingValue00001', 'olderBindingValue00002', 'olderBindingValue00003']
-    const request = requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: '1', __clerk_handshake_binding: others.join('.') } })
+    const request = requestWith(PAGE, {
+      headers: NAVIGATION,
+      cookies: { __client_uat: '1', __clerk_handshake_binding: others.join('.') },
+    })
     const state = await stateFor(request)
-    const value = new URL(new URL(state.headers!.get('location')!).searchParams.get('redirect_url')!).searchParams.get('__clerk_handshake_binding')!
+    const value = new URL(new URL(state.headers!.get('location')!).searchParams.get('redirect_url')!).searchParams.get(
+      '__clerk_handshake_binding',
+    )!
     expect(value).toMatch(/^[\w-]{22}$/)
     expect(setCookiesWithBinding(state).find((cookie) => cookie.startsWith('__clerk_handshake_binding='))).toBe(
       `__clerk_handshake_binding=${value}.${others[0]}.${others[1]}; Max-Age=120; Path=/; HttpOnly; SameSite=Lax`,
     )
     // Secure on an https page.
-    const secure = await stateFor(requestWith(PAGE.replace('http:', 'https:'), { headers: NAVIGATION, cookies: { __client_uat: '1' } }))
-    expect(setCookiesWithBinding(secure).find((cookie) => cookie.startsWith('__clerk_handshake_binding='))).toMatch(/; HttpOnly; Secure; SameSite=Lax$/)
+    const secure = await stateFor(
+      requestWith(PAGE.replace('http:', 'https:'), { headers: NAVIGATION, cookies: { __client_uat: '1' } }),
+    )
+    expect(setCookiesWithBinding(secure).find((cookie) => cookie.startsWith('__clerk_handshake_binding='))).toMatch(
+      /; HttpOnly; Secure; SameSite=Lax$/,
+    )
   })
 
   it('an answer in the URL counts only next to its value, which the clean redirect then removes from the cookie', async () => {
@@ -299,18 +400,36 @@ describe('bound to the browser the app sent to the Frontend API', () => {
     const state = await stateFor(requestWith(url, { headers: NAVIGATION, cookies }))
     expect(state.status).toBe('signed-in')
     expect(state.headers!.get('location')).toBe(CLEAN)
-    expect(setCookiesWithBinding(state)[0]).toBe('__clerk_handshake_binding=otherPendingValue00001; Max-Age=120; Path=/; HttpOnly; SameSite=Lax')
+    expect(setCookiesWithBinding(state)[0]).toBe(
+      '__clerk_handshake_binding=otherPendingValue00001; Max-Age=120; Path=/; HttpOnly; SameSite=Lax',
+    )
 
-    for (const [name, value] of [['another value', 'otherPendingValue00001'], ['no cookie', undefined], ['a malformed one', 'x']] as const) {
-      const unbound = await stateFor(requestWith(url, { headers: NAVIGATION, cookies: value === undefined ? {} : { __clerk_handshake_binding: value } }))
-      expect({ name, status: unbound.status, reason: unbound.reason }).toEqual({ name, status: 'handshake', reason: 'handshake-not-bound-to-browser' })
+    for (const [name, value] of [
+      ['another value', 'otherPendingValue00001'],
+      ['no cookie', undefined],
+      ['a malformed one', 'x'],
+    ] as const) {
+      const unbound = await stateFor(
+        requestWith(url, {
+          headers: NAVIGATION,
+          cookies: value === undefined ? {} : { __clerk_handshake_binding: value },
+        }),
+      )
+      expect({ name, status: unbound.status, reason: unbound.reason }).toEqual({
+        name,
+        status: 'handshake',
+        reason: 'handshake-not-bound-to-browser',
+      })
     }
     // Not redeemed: the Backend API was asked once, for the bound request.
     expect(bapi.requests).toHaveLength(1)
   })
 
   it('unbound, on a fetch or past the loop limit: signed out, the URL cleaned of it, nothing redeemed', async () => {
-    for (const [headers, cookies] of [[FETCH, {}], [NAVIGATION, { __clerk_redirect_count: '3' }]] as const) {
+    for (const [headers, cookies] of [
+      [FETCH, {}],
+      [NAVIGATION, { __clerk_redirect_count: '3' }],
+    ] as const) {
       const state = await stateFor(requestWith(`${PAGE}&__clerk_handshake_nonce=n_x`, { headers, cookies }))
       expect({ status: state.status, reason: state.reason, location: state.headers!.get('location') }).toEqual({
         status: 'signed-out',
@@ -325,17 +444,25 @@ describe('bound to the browser the app sent to the Frontend API', () => {
   it('an answer the Frontend API set in a cookie on the app’s domain (Clerk in production) needs no binding', async () => {
     const { token, directives } = await signedInDirectives()
     bapi.on('GET', '/v1/clients/handshake_payload', { json: { directives } })
-    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __clerk_handshake_nonce: 'n_cookie' } }))
+    const state = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: { __clerk_handshake_nonce: 'n_cookie' } }),
+    )
     expect({ status: state.status, token: state.token }).toEqual({ status: 'signed-in', token })
   })
 })
 
 describe('with the local backend', () => {
   it('redirects a signed-out browser with a stale __client_uat to its Frontend API', async () => {
-    const state = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: { __client_uat: String(claimsOf(await local.mint(local.sessionId)).iat) } }), {
-      ...(local.jwksOptions as AuthenticateOptions),
-      apiUrl: local.url,
-    })
+    const state = await stateFor(
+      requestWith(PAGE, {
+        headers: NAVIGATION,
+        cookies: { __client_uat: String(claimsOf(await local.mint(local.sessionId)).iat) },
+      }),
+      {
+        ...(local.jwksOptions as AuthenticateOptions),
+        apiUrl: local.url,
+      },
+    )
     const location = new URL(withBindingChecked(state.headers!).get('location')!)
     expect(`${location.origin}${location.pathname}`).toBe(`${local.url}/v1/client/handshake`)
     expect([...location.searchParams]).toEqual([

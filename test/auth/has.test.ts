@@ -1,10 +1,10 @@
 import { createCheckAuthorization as upstreamHeadHas } from '@clerk/shared/authorization'
 import { __experimental_JWTPayloadToAuthObjectProperties as upstreamClaims } from '@clerk/shared/jwtPayloadParser'
 import { describe, expect, it } from 'vitest'
-import { signedInAuthObject } from '../../src/auth/authObject'
-import { sessionAuthFields } from '../../src/auth/claims'
-import type { JwtPayload } from '../../src/jwt/decodeJwt'
-import type { CheckAuthorizationParams } from '../../src/auth/has'
+import { signedInAuthObject } from '../../src/auth/authObject.js'
+import { sessionAuthFields } from '../../src/auth/claims.js'
+import type { JwtPayload } from '../../src/jwt/decodeJwt.js'
+import type { CheckAuthorizationParams } from '../../src/auth/has.js'
 
 const base = { sub: 'user_1', sid: 'sess_1', exp: 2_000_000_000, iat: 1_999_999_940 }
 
@@ -65,14 +65,22 @@ describe('claims → auth fields', () => {
     })
   })
 
-  const v2 = (o: Record<string, unknown>, fea?: string): JwtPayload => ({ ...base, v: 2, o: { id: 'org_1', ...o }, fea })
+  const v2 = (o: Record<string, unknown>, fea?: string): JwtPayload => ({
+    ...base,
+    v: 2,
+    o: { id: 'org_1', ...o },
+    fea,
+  })
 
   it.each([
     ['per and fpm missing → []', v2({ rol: 'admin' }, 'o:reports')],
     ['the example of the spec', v2({ per: 'read,manage', fpm: '3' }, 'o:impersonation')],
     ['user-scoped features skipped in fpm order', v2({ per: 'a,b', fpm: '1,2' }, 'u:x,o:first,uo:second')],
     ['more masks than features', v2({ per: 'a', fpm: '1,1,1' }, 'o:only')],
-    ['a mask past 2^53', v2({ per: Array.from({ length: 60 }, (_, i) => `p${i}`).join(','), fpm: String(2n ** 59n + 1n) }, 'o:big')],
+    [
+      'a mask past 2^53',
+      v2({ per: Array.from({ length: 60 }, (_, i) => `p${i}`).join(','), fpm: String(2n ** 59n + 1n) }, 'o:big'),
+    ],
     ['a non-numeric mask', v2({ per: 'a,b', fpm: 'x,3' }, 'o:one,o:two')],
     ['spaces around entries', v2({ per: ' a , b ', fpm: ' 3 ' }, ' o:spaced ')],
   ])('matches @clerk/shared for %s', (_name, claims) => {
@@ -116,12 +124,27 @@ const cases: HasCase[] = [
       { name: `${v} permission`, claims, params: { permission: 'org:reports:read' }, expected: true },
       { name: `${v} permission without prefix`, claims, params: { permission: 'teams:manage' }, expected: true },
       { name: `${v} missing permission`, claims, params: { permission: 'org:teams:read' }, expected: false },
-      { name: `${v} role and permission both held`, claims, params: { role: 'admin', permission: 'org:teams:manage' }, expected: true },
-      { name: `${v} role held, permission not`, claims, params: { role: 'admin', permission: 'org:x:y' }, expected: false },
+      {
+        name: `${v} role and permission both held`,
+        claims,
+        params: { role: 'admin', permission: 'org:teams:manage' },
+        expected: true,
+      },
+      {
+        name: `${v} role held, permission not`,
+        claims,
+        params: { role: 'admin', permission: 'org:x:y' },
+        expected: false,
+      },
     ]
   }),
   { name: 'role without an organization', claims: NO_ORG, params: { role: 'org:admin' }, expected: false },
-  { name: 'permission without an organization', claims: NO_ORG, params: { permission: 'org:reports:read' }, expected: false },
+  {
+    name: 'permission without an organization',
+    claims: NO_ORG,
+    params: { permission: 'org:reports:read' },
+    expected: false,
+  },
   { name: 'a non-string role', claims: V1_ORG, params: { role: 1 as unknown as string }, expected: false },
   // Features
   { name: 'bare user feature', claims: V2_ORG, params: { feature: 'export' }, expected: true },
@@ -141,15 +164,50 @@ const cases: HasCase[] = [
   { name: 'user scope for an org plan', claims: V2_ORG, params: { plan: 'user:pro' }, expected: false },
   { name: 'a plan with no pla claim', claims: V1_ORG, params: { plan: 'free' }, expected: false },
   { name: 'feature and plan both held', claims: V2_ORG, params: { feature: 'export', plan: 'free' }, expected: true },
-  { name: 'feature held, plan not', claims: V2_ORG, params: { feature: 'export', plan: 'enterprise' }, expected: false },
+  {
+    name: 'feature held, plan not',
+    claims: V2_ORG,
+    params: { feature: 'export', plan: 'enterprise' },
+    expected: false,
+  },
   // Reverification
-  { name: 'strict with a fresh second factor', claims: fva(30, 5), params: { reverification: 'strict' }, expected: true },
-  { name: 'strict with a stale second factor', claims: fva(3, 15), params: { reverification: 'strict' }, expected: false },
-  { name: 'strict without a second factor uses the first', claims: fva(3, -1), params: { reverification: 'strict' }, expected: true },
+  {
+    name: 'strict with a fresh second factor',
+    claims: fva(30, 5),
+    params: { reverification: 'strict' },
+    expected: true,
+  },
+  {
+    name: 'strict with a stale second factor',
+    claims: fva(3, 15),
+    params: { reverification: 'strict' },
+    expected: false,
+  },
+  {
+    name: 'strict without a second factor uses the first',
+    claims: fva(3, -1),
+    params: { reverification: 'strict' },
+    expected: true,
+  },
   { name: 'strict_mfa with both fresh', claims: fva(3, 5), params: { reverification: 'strict_mfa' }, expected: true },
-  { name: 'strict_mfa with a stale first factor', claims: fva(20, 5), params: { reverification: 'strict_mfa' }, expected: false },
-  { name: 'strict_mfa without a second factor', claims: fva(3, -1), params: { reverification: 'strict_mfa' }, expected: true },
-  { name: 'strict_mfa without a first factor', claims: fva(-1, 3), params: { reverification: 'strict_mfa' }, expected: false },
+  {
+    name: 'strict_mfa with a stale first factor',
+    claims: fva(20, 5),
+    params: { reverification: 'strict_mfa' },
+    expected: false,
+  },
+  {
+    name: 'strict_mfa without a second factor',
+    claims: fva(3, -1),
+    params: { reverification: 'strict_mfa' },
+    expected: true,
+  },
+  {
+    name: 'strict_mfa without a first factor',
+    claims: fva(-1, 3),
+    params: { reverification: 'strict_mfa' },
+    expected: false,
+  },
   { name: 'moderate at 59 minutes', claims: fva(100, 59), params: { reverification: 'moderate' }, expected: true },
   { name: 'moderate at 60 minutes', claims: fva(100, 60), params: { reverification: 'moderate' }, expected: false },
   { name: 'lax at 1 439 minutes', claims: fva(1_439, -1), params: { reverification: 'lax' }, expected: true },
@@ -174,7 +232,12 @@ const cases: HasCase[] = [
   },
   { name: 'no factor ever verified', claims: fva(-1, -1), params: { reverification: 'lax' }, expected: false },
   { name: 'no fva claim', claims: { ...base }, params: { reverification: 'lax' }, expected: false },
-  { name: 'a malformed fva', claims: { ...base, fva: [1] as never }, params: { reverification: 'lax' }, expected: false },
+  {
+    name: 'a malformed fva',
+    claims: { ...base, fva: [1] as never },
+    params: { reverification: 'lax' },
+    expected: false,
+  },
   { name: 'an unknown preset', claims: fva(0, 0), params: { reverification: 'super' as never }, expected: false },
   {
     name: 'an unknown level',
@@ -189,7 +252,12 @@ const cases: HasCase[] = [
     expected: false,
   },
   // Dimensions together: every asked dimension must pass
-  { name: 'role held and fresh factor', claims: V1_ORG, params: { role: 'admin', reverification: 'strict' }, expected: true },
+  {
+    name: 'role held and fresh factor',
+    claims: V1_ORG,
+    params: { role: 'admin', reverification: 'strict' },
+    expected: true,
+  },
   {
     name: 'role held but no fva (fail-closed)',
     claims: { ...V1_ORG, fva: undefined },
@@ -202,7 +270,12 @@ const cases: HasCase[] = [
     params: { role: 'admin', feature: 'export' },
     expected: false,
   },
-  { name: 'role held and feature held', claims: V2_ORG, params: { role: 'admin', feature: 'org:reports' }, expected: true },
+  {
+    name: 'role held and feature held',
+    claims: V2_ORG,
+    params: { role: 'admin', feature: 'org:reports' },
+    expected: true,
+  },
   { name: 'nothing asked', claims: V2_ORG, params: {}, expected: false },
 ]
 
@@ -230,7 +303,9 @@ describe('has()', () => {
     const claims: JwtPayload = { ...base, v: 2, fea: 'u:export,broken,o:reports', pla: 'u:free' }
     expect(has(claims)({ feature: 'export' })).toBe(true)
     expect(has(claims)({ feature: 'broken' })).toBe(false)
-    expect(upstreamHeadHas({ userId: 'user_1', features: claims.fea as string } as never)({ feature: 'export' })).toBe(false)
+    expect(upstreamHeadHas({ userId: 'user_1', features: claims.fea as string } as never)({ feature: 'export' })).toBe(
+      false,
+    )
   })
 
   it('denies for null, undefined or a non-object argument instead of throwing', () => {

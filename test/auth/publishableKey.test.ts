@@ -1,13 +1,7 @@
-import {
-  apiUrlFromPublishableKey as upstreamApiUrl,
-} from '@clerk/shared/apiUrlFromPublishableKey'
+import { apiUrlFromPublishableKey as upstreamApiUrl } from '@clerk/shared/apiUrlFromPublishableKey'
 import { getCookieSuffix as upstreamSuffix, parsePublishableKey as upstreamParse } from '@clerk/shared/keys'
 import { describe, expect, it } from 'vitest'
-import {
-  apiUrlFromPublishableKey,
-  getCookieSuffix,
-  parsePublishableKey,
-} from '../../src/auth/publishableKey'
+import { apiUrlFromPublishableKey, getCookieSuffix, parsePublishableKey } from '../../src/auth/publishableKey.js'
 
 /** Whether parsePublishableKey accepts the key (as @clerk/shared's isPublishableKey answers). */
 const isPublishableKey = (pk: string | undefined): boolean => {
@@ -42,8 +36,16 @@ describe('parsePublishableKey', () => {
     ['a bare prefix', 'pk_test_', 'Publishable key not valid.'],
     ['an extra underscore', 'pk_test_Y2xl_cmsuY2xlcmsuZGV2JA', 'Publishable key not valid.'],
     ['text that is not base64', 'pk_test_%%%%', 'Publishable key not valid: Failed to decode key.'],
-    ['a host without a dot', key('pk_test_', 'localhost:4000$'), 'Publishable key not valid: Decoded key has invalid format.'],
-    ['no trailing $', key('pk_live_', 'clerk.example.com'), 'Publishable key not valid: Decoded key has invalid format.'],
+    [
+      'a host without a dot',
+      key('pk_test_', 'localhost:4000$'),
+      'Publishable key not valid: Decoded key has invalid format.',
+    ],
+    [
+      'no trailing $',
+      key('pk_live_', 'clerk.example.com'),
+      'Publishable key not valid: Decoded key has invalid format.',
+    ],
     ['two $', key('pk_live_', 'clerk.$example.com$'), 'Publishable key not valid: Decoded key has invalid format.'],
   ])('throws for %s with upstream’s message', (_name, pk, message) => {
     const code = !pk ? 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY' : 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY'
@@ -52,8 +54,12 @@ describe('parsePublishableKey', () => {
 
   it('never puts the offending key in its message', () => {
     const secret = 'sk_live_abcdefghijklmnop'
-    expect(() => parsePublishableKey(secret)).toThrow(expect.objectContaining({ code: 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' }))
-    expect(() => parsePublishableKey(secret)).toThrow(expect.objectContaining({ message: expect.not.stringContaining('abcdefgh') }))
+    expect(() => parsePublishableKey(secret)).toThrow(
+      expect.objectContaining({ code: 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' }),
+    )
+    expect(() => parsePublishableKey(secret)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('abcdefgh') }),
+    )
   })
 
   it('replaces the Frontend API by proxyUrl, or by clerk.<domain> for production satellites', () => {
@@ -62,9 +68,13 @@ describe('parsePublishableKey', () => {
     expect(parsePublishableKey(live, { proxyUrl: 'https://app.example.com/__clerk' }).frontendApi).toBe(
       'https://app.example.com/__clerk',
     )
-    expect(parsePublishableKey(live, { domain: 'satellite.dev', isSatellite: true }).frontendApi).toBe('clerk.satellite.dev')
+    expect(parsePublishableKey(live, { domain: 'satellite.dev', isSatellite: true }).frontendApi).toBe(
+      'clerk.satellite.dev',
+    )
     expect(parsePublishableKey(live, { domain: 'satellite.dev' }).frontendApi).toBe('clerk.clerk.dev')
-    expect(parsePublishableKey(test, { domain: 'satellite.dev', isSatellite: true }).frontendApi).toBe('clerk.clerk.dev')
+    expect(parsePublishableKey(test, { domain: 'satellite.dev', isSatellite: true }).frontendApi).toBe(
+      'clerk.clerk.dev',
+    )
   })
 
   it('agrees with @clerk/shared on valid and invalid keys', () => {

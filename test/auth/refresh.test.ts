@@ -2,13 +2,22 @@
 // proxy, so every Backend API call is seen): an expired token on a GET with the cookie is refreshed at once, with
 // the new cookies to append and no redirect; anything else, or a failed refresh, takes the handshake as before.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/auth/authenticate'
-import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
-import { getCookieSuffix } from '../../src/auth/publishableKey'
-import { resetProcessState } from '../../src/shared/processState'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { startCountingProxy, type CountingProxy } from '../remix/countingProxy'
+import { authenticateRequest } from '../../src/auth/authenticate.js'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance.js'
+import { getCookieSuffix } from '../../src/auth/publishableKey.js'
+import { resetProcessState } from '../../src/shared/processState.js'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
+import {
+  FETCH,
+  NAVIGATION,
+  args,
+  claimsOf,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { startCountingProxy, type CountingProxy } from '../remix/countingProxy.js'
 
 let instance: LocalInstance
 let proxy: CountingProxy
@@ -56,11 +65,19 @@ const refreshCalls = () => proxy.calls.filter((call) => REFRESH.test(call)).leng
 describe('an expired session token with the __refresh cookie', () => {
   it('on a page load: signed in at once with the new cookies to set, one Backend API call, no redirect', async () => {
     const cookies = await expiredBrowser()
-    const state = await authenticateRequest(requestWith(PAGE, { headers: NAVIGATION, cookies }), await clerkInstanceFor(options))
+    const state = await authenticateRequest(
+      requestWith(PAGE, { headers: NAVIGATION, cookies }),
+      await clerkInstanceFor(options),
+    )
     expect(state.status).toBe('signed-in')
     expect(state.headers?.has('location')).toBe(false)
     const set = state.headers!.getSetCookie()
-    expect(set.map((line) => line.split('=')[0])).toEqual([`__session_${suffix}`, '__session', `__client_uat_${suffix}`, '__client_uat'])
+    expect(set.map((line) => line.split('=')[0])).toEqual([
+      `__session_${suffix}`,
+      '__session',
+      `__client_uat_${suffix}`,
+      '__client_uat',
+    ])
     const fresh = set[0]!.slice(`__session_${suffix}=`.length, set[0]!.indexOf(';'))
     expect(state.token).toBe(fresh)
     expect(claimsOf(fresh)).toMatchObject({ sid: instance.sessionId, sub: instance.userId, azp: APP })
@@ -69,44 +86,77 @@ describe('an expired session token with the __refresh cookie', () => {
 
   it('on a fetch too (a data request), as upstream: only GET matters', async () => {
     const cookies = await expiredBrowser()
-    const state = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies }), await clerkInstanceFor(options))
+    const state = await authenticateRequest(
+      requestWith(PAGE, { headers: FETCH, cookies }),
+      await clerkInstanceFor(options),
+    )
     expect(state.status).toBe('signed-in')
   })
 
   it('a POST is not refreshed (non-eligible-non-get), a GET without the cookie neither (non-eligible-no-refresh-cookie)', async () => {
     const cookies = await expiredBrowser()
-    const post = await authenticateRequest(requestWith(PAGE, { method: 'POST', headers: NAVIGATION, cookies }), await clerkInstanceFor(options))
+    const post = await authenticateRequest(
+      requestWith(PAGE, { method: 'POST', headers: NAVIGATION, cookies }),
+      await clerkInstanceFor(options),
+    )
     expect(post).toMatchObject({ status: 'signed-out', reason: 'session-token-expired-refresh-non-eligible-non-get' })
     const { [`__refresh_${suffix}`]: _dropped, ...without } = cookies
-    const get = await authenticateRequest(requestWith(PAGE, { headers: NAVIGATION, cookies: without }), await clerkInstanceFor(options))
-    expect(get).toMatchObject({ status: 'handshake', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' })
+    const get = await authenticateRequest(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: without }),
+      await clerkInstanceFor(options),
+    )
+    expect(get).toMatchObject({
+      status: 'handshake',
+      reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+    })
     // The plain `__refresh` name is not read, as upstream.
     const plain = await authenticateRequest(
       requestWith(PAGE, { headers: NAVIGATION, cookies: { ...without, __refresh: cookies[`__refresh_${suffix}`]! } }),
       await clerkInstanceFor(options),
     )
-    expect(plain).toMatchObject({ status: 'handshake', reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' })
+    expect(plain).toMatchObject({
+      status: 'handshake',
+      reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+    })
     expect(refreshCalls()).toBe(0)
   })
 
   it('a refresh the Backend API refuses falls back to the handshake, named by its error code', async () => {
     const cookies = { ...(await expiredBrowser()), [`__refresh_${suffix}`]: 'not-the-refresh-token' }
-    const state = await authenticateRequest(requestWith(PAGE, { headers: NAVIGATION, cookies }), await clerkInstanceFor(options))
-    expect(state).toMatchObject({ status: 'handshake', reason: 'session-token-expired-refresh-refresh_token_not_found' })
+    const state = await authenticateRequest(
+      requestWith(PAGE, { headers: NAVIGATION, cookies }),
+      await clerkInstanceFor(options),
+    )
+    expect(state).toMatchObject({
+      status: 'handshake',
+      reason: 'session-token-expired-refresh-refresh_token_not_found',
+    })
     const ended = instance.local.createSession({ userId: instance.userId })
     const revoked = await expiredBrowser(ended.id)
     await instance.local.fetch(
-      new Request(`${instance.url}/v1/sessions/${ended.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${instance.local.secretKey}` } }),
+      new Request(`${instance.url}/v1/sessions/${ended.id}/revoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${instance.local.secretKey}` },
+      }),
     )
-    const afterRevoke = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies: revoked }), await clerkInstanceFor(options))
-    expect(afterRevoke).toMatchObject({ status: 'signed-out', reason: 'session-token-expired-refresh-session_refresh_session_not_active' })
+    const afterRevoke = await authenticateRequest(
+      requestWith(PAGE, { headers: FETCH, cookies: revoked }),
+      await clerkInstanceFor(options),
+    )
+    expect(afterRevoke).toMatchObject({
+      status: 'signed-out',
+      reason: 'session-token-expired-refresh-session_refresh_session_not_active',
+    })
   })
 
   it('an expired token in the Authorization header is refreshed with the cookie too, as upstream', async () => {
     const cookies = await expiredBrowser()
     const expired = cookies[`__session_${suffix}`]!
     const state = await authenticateRequest(
-      requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${expired}` }, cookies: { [`__refresh_${suffix}`]: cookies[`__refresh_${suffix}`]! } }),
+      requestWith(PAGE, {
+        headers: { ...FETCH, authorization: `Bearer ${expired}` },
+        cookies: { [`__refresh_${suffix}`]: cookies[`__refresh_${suffix}`]! },
+      }),
       await clerkInstanceFor(options),
     )
     expect(state.status).toBe('signed-in')
@@ -131,7 +181,12 @@ describe('one refresh per page', () => {
     const response = (await rootAuthLoader(args(request), () => ({ page: 'home' }), options)) as Response
     expect(response.status).toBe(200)
     const set = response.headers.getSetCookie()
-    expect(set.map((line) => line.split('=')[0])).toEqual([`__session_${suffix}`, '__session', `__client_uat_${suffix}`, '__client_uat'])
+    expect(set.map((line) => line.split('=')[0])).toEqual([
+      `__session_${suffix}`,
+      '__session',
+      `__client_uat_${suffix}`,
+      '__client_uat',
+    ])
     const auth = await getAuth(args(request), options)
     expect(await auth.getToken()).toBe(set[0]!.slice(`__session_${suffix}=`.length, set[0]!.indexOf(';')))
   })
@@ -147,15 +202,24 @@ describe('a production satellite’s own plain cookies', () => {
   it('a token from the satellite’s Frontend API with __client_uat signs in on a fetch, as one from the primary’s', async () => {
     for (const frontendApi of [SATELLITE_FAPI, undefined]) {
       const token = await instance.local.getToken(instance.sessionId, { origin: APP, frontendApi })
-      const state = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) }), await clerkInstanceFor(satellite()))
+      const state = await authenticateRequest(
+        requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) }),
+        await clerkInstanceFor(satellite()),
+      )
       expect(state, frontendApi).toMatchObject({ status: 'signed-in', isSatellite: true })
     }
   })
 
   it('an expired one with __refresh_<suffix> is refreshed by the Backend API, and the new token is the satellite’s too', async () => {
     const expired = await mintExpired(instance.sessionId, SATELLITE_FAPI)
-    const cookies = { ...sessionCookies(expired), [`__refresh_${suffix}`]: instance.local.refreshToken(instance.sessionId) }
-    const state = await authenticateRequest(requestWith(PAGE, { headers: FETCH, cookies }), await clerkInstanceFor(satellite()))
+    const cookies = {
+      ...sessionCookies(expired),
+      [`__refresh_${suffix}`]: instance.local.refreshToken(instance.sessionId),
+    }
+    const state = await authenticateRequest(
+      requestWith(PAGE, { headers: FETCH, cookies }),
+      await clerkInstanceFor(satellite()),
+    )
     expect(state).toMatchObject({ status: 'signed-in' })
     expect(claimsOf(state.token!).iss).toBe(SATELLITE_FAPI)
     expect(refreshCalls()).toBe(1)

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { getCookieSuffix, parsePublishableKey } from '../../src/auth/publishableKey'
-import { createRequestContext, tokenFromAuthorization, type RequestContextOptions } from '../../src/auth/requestContext'
-import { base64urlJson } from '../helpers/sessionTokens'
+import { getCookieSuffix, parsePublishableKey } from '../../src/auth/publishableKey.js'
+import {
+  createRequestContext,
+  tokenFromAuthorization,
+  type RequestContextOptions,
+} from '../../src/auth/requestContext.js'
+import { base64urlJson } from '../helpers/sessionTokens.js'
 
 const PK_LIVE = `pk_live_${btoa('clerk.example.com$').replace(/=+$/, '')}`
 const PK_TEST = `pk_test_${btoa('clerk.example.com$').replace(/=+$/, '')}`
@@ -16,7 +20,8 @@ async function contextFor(url: string, headers: Record<string, string> = {}, pk 
 }
 
 /** Decode-only tokens: the request context never verifies, it reads iat/iss/exp. */
-const jwt = (payload: Record<string, unknown>) => `${base64urlJson({ alg: 'RS256', typ: 'JWT' })}.${base64urlJson(payload)}.c2ln`
+const jwt = (payload: Record<string, unknown>) =>
+  `${base64urlJson({ alg: 'RS256', typ: 'JWT' })}.${base64urlJson(payload)}.c2ln`
 
 describe('clerkUrl', () => {
   it.each([
@@ -42,11 +47,36 @@ describe('clerkUrl', () => {
     ],
     ['an IPv6 host', 'http://internal/a', { 'x-forwarded-host': '[::1]:3000' }, 'http://[::1]:3000/a'],
     ['a host with a path (ignored)', 'http://internal/a', { 'x-forwarded-host': 'evil.com/x' }, 'http://internal/a'],
-    ['a host with credentials (ignored)', 'http://internal/a', { 'x-forwarded-host': 'me@evil.com' }, 'http://internal/a'],
-    ['a port out of range (ignored)', 'http://internal/a', { 'x-forwarded-host': 'app.example.com:99999' }, 'http://internal/a'],
-    ['a malformed IPv6 literal (ignored)', 'http://internal/a', { 'x-forwarded-host': '[1:::::::2]' }, 'http://internal/a'],
-    ['a default port, dropped', 'http://internal:3000/a', { 'x-forwarded-host': 'app.example.com:443', 'x-forwarded-proto': 'https' }, 'https://app.example.com/a'],
-    ['a proto that is not http(s) (ignored)', 'http://internal/a', { 'x-forwarded-proto': 'javascript' }, 'http://internal/a'],
+    [
+      'a host with credentials (ignored)',
+      'http://internal/a',
+      { 'x-forwarded-host': 'me@evil.com' },
+      'http://internal/a',
+    ],
+    [
+      'a port out of range (ignored)',
+      'http://internal/a',
+      { 'x-forwarded-host': 'app.example.com:99999' },
+      'http://internal/a',
+    ],
+    [
+      'a malformed IPv6 literal (ignored)',
+      'http://internal/a',
+      { 'x-forwarded-host': '[1:::::::2]' },
+      'http://internal/a',
+    ],
+    [
+      'a default port, dropped',
+      'http://internal:3000/a',
+      { 'x-forwarded-host': 'app.example.com:443', 'x-forwarded-proto': 'https' },
+      'https://app.example.com/a',
+    ],
+    [
+      'a proto that is not http(s) (ignored)',
+      'http://internal/a',
+      { 'x-forwarded-proto': 'javascript' },
+      'http://internal/a',
+    ],
     [
       'a path that looks like a host, which stays a path',
       'http://internal//evil.com/x',
@@ -60,9 +90,24 @@ describe('clerkUrl', () => {
   })
 
   it.each([
-    ['x-forwarded-host alone: ignored', 'http://internal/a', { 'x-forwarded-host': 'evil.example' }, 'http://internal/a'],
-    ['x-forwarded-host: the host header wins', 'http://internal/a', { 'x-forwarded-host': 'evil.example', host: 'app.example.com' }, 'http://app.example.com/a'],
-    ['x-forwarded-proto with the host header', 'http://internal/a', { 'x-forwarded-proto': 'https', host: 'app.example.com' }, 'https://app.example.com/a'],
+    [
+      'x-forwarded-host alone: ignored',
+      'http://internal/a',
+      { 'x-forwarded-host': 'evil.example' },
+      'http://internal/a',
+    ],
+    [
+      'x-forwarded-host: the host header wins',
+      'http://internal/a',
+      { 'x-forwarded-host': 'evil.example', host: 'app.example.com' },
+      'http://app.example.com/a',
+    ],
+    [
+      'x-forwarded-proto with the host header',
+      'http://internal/a',
+      { 'x-forwarded-proto': 'https', host: 'app.example.com' },
+      'https://app.example.com/a',
+    ],
   ])('without trustForwardedHost, %s', async (_name, url, headers, expected) => {
     expect((await contextFor(url, headers)).clerkUrl.href).toBe(expected)
   })
@@ -115,7 +160,8 @@ describe('Authorization header', () => {
 
 describe('suffixed or plain cookies (first rule wins)', () => {
   const now = Math.floor(Date.now() / 1000)
-  const ours = (iat: number, extra: Record<string, unknown> = {}) => jwt({ iss: 'https://clerk.example.com', iat, exp: iat + 60, ...extra })
+  const ours = (iat: number, extra: Record<string, unknown> = {}) =>
+    jwt({ iss: 'https://clerk.example.com', iat, exp: iat + 60, ...extra })
 
   async function decide(cookies: Record<string, string>, pk = PK_LIVE) {
     const suffix = await getCookieSuffix(pk)
@@ -132,18 +178,36 @@ describe('suffixed or plain cookies (first rule wins)', () => {
       false,
     ],
     ['a malformed plain session → plain', { __session: 'garbage', '__client_uat_<sfx>': String(now) }, false],
-    ['a plain session of another instance → suffixed', { __session: jwt({ iss: 'https://clerk.other.com', iat: now }) }, true],
+    [
+      'a plain session of another instance → suffixed',
+      { __session: jwt({ iss: 'https://clerk.other.com', iat: now }) },
+      true,
+    ],
     ['a plain session with a non-string iss → suffixed', { __session: jwt({ iss: 42, iat: now }) }, true],
-    ['an issuer with http:// stripped → ours', { __session: jwt({ iss: 'http://clerk.example.com', iat: now }) }, false],
+    [
+      'an issuer with http:// stripped → ours',
+      { __session: jwt({ iss: 'http://clerk.example.com', iat: now }) },
+      false,
+    ],
     ['no suffixed uat and no suffixed session → plain', { __session: ours(now), __client_uat: String(now) }, false],
     [
       'both uats set and the plain session newer → plain',
-      { __session: ours(now), __client_uat: String(now), '__session_<sfx>': ours(now - 100), '__client_uat_<sfx>': String(now - 100) },
+      {
+        __session: ours(now),
+        __client_uat: String(now),
+        '__session_<sfx>': ours(now - 100),
+        '__client_uat_<sfx>': String(now - 100),
+      },
       false,
     ],
     [
       'both uats set and the suffixed session newer → suffixed',
-      { __session: ours(now - 100), __client_uat: String(now), '__session_<sfx>': ours(now), '__client_uat_<sfx>': String(now) },
+      {
+        __session: ours(now - 100),
+        __client_uat: String(now),
+        '__session_<sfx>': ours(now),
+        '__client_uat_<sfx>': String(now),
+      },
       true,
     ],
     ['suffixed uat 0 and plain uat set → plain', { __client_uat: String(now), '__client_uat_<sfx>': '0' }, false],
@@ -183,7 +247,11 @@ describe('suffixed or plain cookies (first rule wins)', () => {
     expect(context.clientUat).toBe(now)
     expect(context.devBrowserToken).toBe('dvb_suffixed')
     expect(context.refreshTokenInCookie).toBe('suffixed_refresh')
-    expect(context.decodedSessionTokenInCookie?.payload).toEqual({ iss: 'https://clerk.example.com', iat: now, exp: now + 60 })
+    expect(context.decodedSessionTokenInCookie?.payload).toEqual({
+      iss: 'https://clerk.example.com',
+      iat: now,
+      exp: now + 60,
+    })
     expect(context.decodedSessionTokenInCookie).toBe(context.decodedSessionTokenInCookie)
   })
 
@@ -198,9 +266,16 @@ describe('handshake and dev-browser values', () => {
   it('prefers the query over cookies', async () => {
     const context = await contextFor(
       'https://app.example.com/?__clerk_db_jwt=q_db&__clerk_handshake=q_hs&__clerk_handshake_nonce=q_nonce',
-      { cookie: '__clerk_db_jwt=c_db; __clerk_handshake=c_hs; __clerk_handshake_nonce=c_nonce; __clerk_redirect_count=2' },
+      {
+        cookie:
+          '__clerk_db_jwt=c_db; __clerk_handshake=c_hs; __clerk_handshake_nonce=c_nonce; __clerk_redirect_count=2',
+      },
     )
-    expect([context.devBrowserToken, context.handshakeToken, context.handshakeNonce]).toEqual(['q_db', 'q_hs', 'q_nonce'])
+    expect([context.devBrowserToken, context.handshakeToken, context.handshakeNonce]).toEqual([
+      'q_db',
+      'q_hs',
+      'q_nonce',
+    ])
     expect(context.handshakeRedirectLoopCounter).toBe(2)
   })
 
@@ -209,16 +284,28 @@ describe('handshake and dev-browser values', () => {
       'x-forwarded-host': 'app.example.com',
       cookie: '__clerk_db_jwt=c_db; __clerk_handshake=c_hs; __clerk_handshake_nonce=c_nonce',
     })
-    expect([context.devBrowserToken, context.handshakeToken, context.handshakeNonce]).toEqual(['c_db', 'c_hs', 'c_nonce'])
+    expect([context.devBrowserToken, context.handshakeToken, context.handshakeNonce]).toEqual([
+      'c_db',
+      'c_hs',
+      'c_nonce',
+    ])
     expect(context.queryParameter('x')).toBe('1')
   })
 
   it('finds parameter names spelled with %-escapes, beside the escapes of a Remix data request', async () => {
     const remixData = 'https://app.example.com/dashboard?_data=routes%2Fdashboard'
-    const encoded = await contextFor(`${remixData}&%5F%5Fclerk_db_jwt=q_db&_%5fclerk%5Fhandshake=q_hs&__clerk_handshake_nonc%65=q_nonce&x%3D=1`)
-    expect([encoded.devBrowserToken, encoded.handshakeToken, encoded.handshakeNonce]).toEqual(['q_db', 'q_hs', 'q_nonce'])
+    const encoded = await contextFor(
+      `${remixData}&%5F%5Fclerk_db_jwt=q_db&_%5fclerk%5Fhandshake=q_hs&__clerk_handshake_nonc%65=q_nonce&x%3D=1`,
+    )
+    expect([encoded.devBrowserToken, encoded.handshakeToken, encoded.handshakeNonce]).toEqual([
+      'q_db',
+      'q_hs',
+      'q_nonce',
+    ])
     expect(encoded.queryParameter('x=')).toBe('1')
-    const plain = await contextFor(`${remixData}&x=__clerk_handshake&__clerk_handshakes=1`, { cookie: '__clerk_handshake=c_hs' })
+    const plain = await contextFor(`${remixData}&x=__clerk_handshake&__clerk_handshakes=1`, {
+      cookie: '__clerk_handshake=c_hs',
+    })
     expect([plain.devBrowserToken, plain.handshakeToken, plain.handshakeNonce]).toEqual([undefined, 'c_hs', undefined])
   })
 
@@ -227,7 +314,8 @@ describe('handshake and dev-browser values', () => {
     ['a number', '1700000000', 1_700_000_000, 3],
     ['not a number', 'abc', 0, 0],
   ])('reads numeric cookies that are %s', async (_name, value, uat, counter) => {
-    const cookie = value === undefined ? '' : `__client_uat=${value}; __clerk_redirect_count=${value === 'abc' ? 'x' : 3}`
+    const cookie =
+      value === undefined ? '' : `__client_uat=${value}; __clerk_redirect_count=${value === 'abc' ? 'x' : 3}`
     const context = await contextFor('https://app.example.com/', { cookie })
     expect(context.clientUat).toBe(uat)
     expect(context.handshakeRedirectLoopCounter).toBe(counter)
@@ -242,7 +330,13 @@ describe('the request body', () => {
       headers: { cookie: '__session=abc', authorization: 'Bearer x' },
     })
     const context = createRequestContext(request, await contextOptions())
-    void [context.clerkUrl, context.tokenInHeader, context.sessionTokenInCookie, context.usesSuffixedCookies, context.clientUat]
+    void [
+      context.clerkUrl,
+      context.tokenInHeader,
+      context.sessionTokenInCookie,
+      context.usesSuffixedCookies,
+      context.clientUat,
+    ]
     expect(context.method).toBe('POST')
     expect(request.bodyUsed).toBe(false)
     expect((await request.formData()).get('field')).toBe('value')

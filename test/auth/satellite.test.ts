@@ -3,13 +3,21 @@
 // (`__clerk_synced=false`); `__clerk_synced=true` never syncs; a development satellite goes through the primary's
 // sign-in page, and the primary sends the browser back with its dev browser, only to an allowed origin.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { authenticateRequest } from '../../src/auth/authenticate'
-import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance'
-import type { RequestState } from '../../src/auth/requestState'
-import { resetProcessState } from '../../src/shared/processState'
-import { rootAuthLoader } from '../../src/ssr.server'
-import { BINDING_COOKIES, bound, withoutBinding } from '../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, args, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { authenticateRequest } from '../../src/auth/authenticate.js'
+import { clerkInstanceFor, type AuthenticateOptions } from '../../src/auth/clerkInstance.js'
+import type { RequestState } from '../../src/auth/requestState.js'
+import { resetProcessState } from '../../src/shared/processState.js'
+import { rootAuthLoader } from '../../src/ssr.server.js'
+import { BINDING_COOKIES, bound, withoutBinding } from '../helpers/handshakeBinding.js'
+import {
+  FETCH,
+  NAVIGATION,
+  args,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
 
 let instance: LocalInstance
 let token: string
@@ -49,51 +57,80 @@ const location = (state: RequestState) => new URL(state.headers!.get('location')
 
 describe('configuration', () => {
   it('a satellite needs a domain or a proxyUrl; a development satellite an absolute signInUrl on another origin', async () => {
-    const refused = (fix: string) => ({ code: 'REMIX_CLERK_INVALID_SATELLITE_OPTIONS', message: expect.stringContaining(fix) })
-    await expect(clerkInstanceFor({ ...(instance.options as AuthenticateOptions), isSatellite: true })).rejects.toMatchObject(
-      refused('Set CLERK_DOMAIN to the satellite\'s own domain'),
-    )
+    const refused = (fix: string) => ({
+      code: 'REMIX_CLERK_INVALID_SATELLITE_OPTIONS',
+      message: expect.stringContaining(fix),
+    })
+    await expect(
+      clerkInstanceFor({ ...(instance.options as AuthenticateOptions), isSatellite: true }),
+    ).rejects.toMatchObject(refused("Set CLERK_DOMAIN to the satellite's own domain"))
     await expect(clerkInstanceFor(development({ signInUrl: undefined }))).rejects.toMatchObject(
       refused("needs signInUrl (CLERK_SIGN_IN_URL): the absolute URL of the primary application's sign-in page"),
     )
     await expect(clerkInstanceFor(development({ signInUrl: '/sign-in' }))).rejects.toMatchObject(
-      refused('must be the absolute http(s) URL of the primary application\'s sign-in page'),
+      refused("must be the absolute http(s) URL of the primary application's sign-in page"),
     )
-    await expect(stateFor(requestWith(PAGE, { headers: NAVIGATION }), development({ signInUrl: `${SATELLITE}/sign-in` }))).rejects.toMatchObject(
+    await expect(
+      stateFor(requestWith(PAGE, { headers: NAVIGATION }), development({ signInUrl: `${SATELLITE}/sign-in` })),
+    ).rejects.toMatchObject(
       refused(`must be on the primary application, another origin than the satellite's own ${SATELLITE}`),
     )
     // A production satellite needs no signInUrl; a proxyUrl alone is enough.
-    await expect(clerkInstanceFor(production({ domain: undefined, proxyUrl: 'https://satellite.example/__clerk' }))).resolves.toBeDefined()
+    await expect(
+      clerkInstanceFor(production({ domain: undefined, proxyUrl: 'https://satellite.example/__clerk' })),
+    ).resolves.toBeDefined()
   })
 })
 
 describe('a production satellite', () => {
   it('first visit without cookies: signed out at once (default), or a sync handshake with satelliteAutoSync', async () => {
     const quiet = await stateFor(requestWith(PAGE, { headers: NAVIGATION }), production())
-    expect(quiet).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing', isSatellite: true, domain: 'satellite.example' })
+    expect(quiet).toMatchObject({
+      status: 'signed-out',
+      reason: 'session-token-and-uat-missing',
+      isSatellite: true,
+      domain: 'satellite.example',
+    })
 
     const auto = await stateFor(requestWith(PAGE, { headers: NAVIGATION }), production({ satelliteAutoSync: true }))
     expect(auto).toMatchObject({ status: 'handshake', reason: 'satellite-needs-syncing' })
     // Its Frontend API is clerk.<domain>: the handshake goes there.
-    expect(`${location(auto).origin}${location(auto).pathname}`).toBe('https://clerk.satellite.example/v1/client/handshake')
+    expect(`${location(auto).origin}${location(auto).pathname}`).toBe(
+      'https://clerk.satellite.example/v1/client/handshake',
+    )
     expect(withoutBinding(location(auto).searchParams.get('redirect_url')!)).toBe(PAGE)
     // With a proxyUrl, there instead.
-    const proxied = await stateFor(requestWith(PAGE, { headers: NAVIGATION }), production({ satelliteAutoSync: true, proxyUrl: 'http://127.0.0.1:4000' }))
+    const proxied = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION }),
+      production({ satelliteAutoSync: true, proxyUrl: 'http://127.0.0.1:4000' }),
+    )
     expect(location(proxied).href.startsWith('http://127.0.0.1:4000/v1/client/handshake?')).toBe(true)
   })
 
   it('__clerk_synced=false (back from a sign-in on the primary) syncs even with cookies; __clerk_synced=true never syncs', async () => {
     const cookies = sessionCookies(token)
-    const asked = await stateFor(requestWith(`${PAGE}&__clerk_synced=false`, { headers: NAVIGATION, cookies }), production())
+    const asked = await stateFor(
+      requestWith(`${PAGE}&__clerk_synced=false`, { headers: NAVIGATION, cookies }),
+      production(),
+    )
     expect(asked).toMatchObject({ status: 'handshake', reason: 'satellite-needs-syncing' })
-    const done = await stateFor(requestWith(`${PAGE}&__clerk_synced=true`, { headers: NAVIGATION }), production({ satelliteAutoSync: true }))
+    const done = await stateFor(
+      requestWith(`${PAGE}&__clerk_synced=true`, { headers: NAVIGATION }),
+      production({ satelliteAutoSync: true }),
+    )
     expect(done).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing' })
   })
 
   it('with cookies: the usual verification (signed in), no sync; fetches and POSTs never sync', async () => {
-    const signedIn = await stateFor(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) }), production({ satelliteAutoSync: true }))
+    const signedIn = await stateFor(
+      requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) }),
+      production({ satelliteAutoSync: true }),
+    )
     expect(signedIn).toMatchObject({ status: 'signed-in', isSatellite: true })
-    for (const request of [requestWith(PAGE, { headers: FETCH }), requestWith(PAGE, { method: 'POST', headers: NAVIGATION })]) {
+    for (const request of [
+      requestWith(PAGE, { headers: FETCH }),
+      requestWith(PAGE, { method: 'POST', headers: NAVIGATION }),
+    ]) {
       const state = await stateFor(request, production({ satelliteAutoSync: true }))
       expect(state).toMatchObject({ status: 'signed-out', reason: 'session-token-and-uat-missing' })
     }
@@ -103,7 +140,10 @@ describe('a production satellite', () => {
     const headers = { ...NAVIGATION, referer: 'https://elsewhere.example/' }
     const satellite = await stateFor(requestWith(PAGE, { headers, cookies: sessionCookies(token) }), production())
     expect(satellite.status).toBe('signed-in')
-    const primary = await stateFor(requestWith(PAGE, { headers, cookies: sessionCookies(token) }), instance.options as AuthenticateOptions)
+    const primary = await stateFor(
+      requestWith(PAGE, { headers, cookies: sessionCookies(token) }),
+      instance.options as AuthenticateOptions,
+    )
     expect(primary).toMatchObject({ status: 'handshake', reason: 'primary-domain-cross-origin-sync' })
   })
 
@@ -111,7 +151,10 @@ describe('a production satellite', () => {
     const nonce = 'nonce-for-satellite'
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const state = await stateFor(
-      requestWith(bound(`${PAGE}&__clerk_synced=false&__clerk_handshake_nonce=${nonce}`), { headers: NAVIGATION, cookies: BINDING_COOKIES }),
+      requestWith(bound(`${PAGE}&__clerk_synced=false&__clerk_handshake_nonce=${nonce}`), {
+        headers: NAVIGATION,
+        cookies: BINDING_COOKIES,
+      }),
       production(),
     )
     // The nonce is unknown here: the clean redirect says so, and still marks the sync as done.
@@ -120,8 +163,13 @@ describe('a production satellite', () => {
   })
 
   it('clerkState tells ClerkJS it is a satellite, and of which domain', async () => {
-    const response = (await rootAuthLoader(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) })), production())) as Response
-    const { clerkState } = (await response.json()) as { clerkState: { __internal_clerk_state: Record<string, unknown> } }
+    const response = (await rootAuthLoader(
+      args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) })),
+      production(),
+    )) as Response
+    const { clerkState } = (await response.json()) as {
+      clerkState: { __internal_clerk_state: Record<string, unknown> }
+    }
     expect(clerkState.__internal_clerk_state).toMatchObject({ __isSatellite: true, __domain: 'satellite.example' })
   })
 })
@@ -134,14 +182,20 @@ describe('a development satellite and its primary', () => {
   })
 
   it('back with the dev browser and __clerk_synced=true: the dev browser is synced through the handshake', async () => {
-    const state = await stateFor(requestWith(`${PAGE}&__clerk_db_jwt=dvb_primary&__clerk_synced=true`, { headers: NAVIGATION }), development())
+    const state = await stateFor(
+      requestWith(`${PAGE}&__clerk_db_jwt=dvb_primary&__clerk_synced=true`, { headers: NAVIGATION }),
+      development(),
+    )
     expect(state).toMatchObject({ status: 'handshake', reason: 'dev-browser-sync' })
     expect(location(state).searchParams.get('__clerk_db_jwt')).toBe('dvb_primary')
     expect(withoutBinding(location(state).searchParams.get('redirect_url')!)).toBe(`${PAGE}&__clerk_synced=true`)
   })
 
   it('the primary sends the browser back with its dev browser, to an allowed origin only', async () => {
-    const primaryOptions = (extra: Partial<AuthenticateOptions> = {}) => ({ ...(instance.developmentOptions as AuthenticateOptions), ...extra })
+    const primaryOptions = (extra: Partial<AuthenticateOptions> = {}) => ({
+      ...(instance.developmentOptions as AuthenticateOptions),
+      ...extra,
+    })
     const asked = `${PRIMARY_SIGN_IN}?__clerk_redirect_url=${encodeURIComponent(PAGE)}`
     const request = () => requestWith(asked, { headers: NAVIGATION, cookies: { __clerk_db_jwt: 'dvb_primary' } })
 

@@ -1,9 +1,9 @@
 // createClerkClient itself: free to create, lazy, defaults on the wire, fetch looked up per call.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createClerkClient } from '../../src/api.server'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { SECRET_KEY } from './fixtures'
-import { RESOURCE_JSON } from './resourceJSON'
+import { createClerkClient } from '../../src/api.server.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY } from './fixtures.js'
+import { RESOURCE_JSON } from './resourceJSON.js'
 
 let server: RecordingServer
 
@@ -102,7 +102,9 @@ describe('the deprecated metadata parameters', () => {
     server.on('PUT', '/v1/users/user_1/metadata', { json: RESOURCE_JSON.User })
     server.on('PATCH', '/v1/organizations/org_1', { json: RESOURCE_JSON.Organization })
     server.on('PUT', '/v1/organizations/org_1/metadata', { json: RESOURCE_JSON.Organization })
-    const printed = (['warn', 'log', 'info', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(() => undefined))
+    const printed = (['warn', 'log', 'info', 'error', 'debug'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => undefined),
+    )
     try {
       const clerk = createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url })
       await clerk.users.updateUser('user_1', { firstName: 'Ada', publicMetadata: { plan: 'pro' } })

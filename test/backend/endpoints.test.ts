@@ -15,16 +15,9 @@ import {
   Token,
   User,
   type ClerkClient,
-} from '../../src/api.server'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import {
-  SECRET_KEY,
-  membershipJSON,
-  organizationJSON,
-  sessionJSON,
-  templateJSON,
-  userJSON,
-} from './fixtures'
+} from '../../src/api.server.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY, membershipJSON, organizationJSON, sessionJSON, templateJSON, userJSON } from './fixtures.js'
 
 let server: RecordingServer
 let clerk: ClerkClient

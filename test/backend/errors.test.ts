@@ -7,10 +7,10 @@ import {
   ClerkClientError,
   createClerkClient,
   type ClerkClientOptions,
-} from '../../src/api.server'
-import { rejectionOf } from '../helpers/rejection'
-import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { SECRET_KEY, clerkErrorBody, sessionJSON } from './fixtures'
+} from '../../src/api.server.js'
+import { rejectionOf } from '../helpers/rejection.js'
+import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY, clerkErrorBody, sessionJSON } from './fixtures.js'
 
 let server: RecordingServer
 
@@ -25,7 +25,6 @@ const clientFailure = (call: Promise<unknown>) => rejectionOf<ClerkClientError>(
 
 const client = (options: ClerkClientOptions = {}) =>
   createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, ...options })
-
 
 describe('Clerk error bodies', () => {
   it('404: status, code, long message, trace id, and a message naming status, code, method and path', async () => {
@@ -59,10 +58,15 @@ describe('Clerk error bodies', () => {
   it('422: meta keys camelCased (param_name → paramName), not retried', async () => {
     server.on('POST', '/v1/users', {
       status: 422,
-      json: clerkErrorBody('form_identifier_exists', 'That email address is taken.', 'That email address is taken. Please try another.', {
-        param_name: 'email_address',
-        email_addresses: ['ada@example.com'],
-      }),
+      json: clerkErrorBody(
+        'form_identifier_exists',
+        'That email address is taken.',
+        'That email address is taken. Please try another.',
+        {
+          param_name: 'email_address',
+          email_addresses: ['ada@example.com'],
+        },
+      ),
     })
     const error = await apiFailure(client().users.createUser({ emailAddress: ['ada@example.com'] }))
     expect(error.status).toBe(422)
@@ -147,7 +151,11 @@ describe('retries', () => {
   })
 
   it.each([502, 503, 504])('%i on a GET is retried: 1 + 2 requests with the default retries', async (status) => {
-    server.on('GET', '/v1/users/user_1', { status, body: 'upstream trouble', headers: { 'Content-Type': 'text/plain' } })
+    server.on('GET', '/v1/users/user_1', {
+      status,
+      body: 'upstream trouble',
+      headers: { 'Content-Type': 'text/plain' },
+    })
     const error = await apiFailure(client().users.getUser('user_1'))
     expect(error.status).toBe(status)
     expect(error.errors[0]!.code).toBe('unexpected_response')

@@ -2,11 +2,16 @@
 // groups, arguments refused before any request, upstream's client-side checks, forward compatibility.
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ClerkAPIResponseError, ClerkClientError, createClerkClient, type ClerkClientOptions } from '../../src/api.server'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { rejectionOf } from '../helpers/rejection'
-import { SECRET_KEY } from './fixtures'
-import { RESOURCE_JSON } from './resourceJSON'
+import {
+  ClerkAPIResponseError,
+  ClerkClientError,
+  createClerkClient,
+  type ClerkClientOptions,
+} from '../../src/api.server.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { rejectionOf } from '../helpers/rejection.js'
+import { SECRET_KEY } from './fixtures.js'
+import { RESOURCE_JSON } from './resourceJSON.js'
 
 const MACHINE_KEY = 'ak_machineKeyThatMustNotBePrinted0123'
 
@@ -18,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => server.close())
 beforeEach(() => server.reset())
 
-const client = (options: ClerkClientOptions = {}) => createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, ...options })
+const client = (options: ClerkClientOptions = {}) =>
+  createClerkClient({ secretKey: SECRET_KEY, apiUrl: server.url, ...options })
 
 describe('machine tokens', () => {
   it('m2m methods send the machineSecretKey option, or the call’s own, and need no secret key with one', async () => {
@@ -39,7 +45,9 @@ describe('machine tokens', () => {
       status: 401,
       json: { errors: [{ code: 'machine_secret_key_invalid', message: `The key ${MACHINE_KEY} is not valid.` }] },
     })
-    const error = await rejectionOf<ClerkAPIResponseError>(client().m2m.verify({ token: 'mt_1', machineSecretKey: MACHINE_KEY }))
+    const error = await rejectionOf<ClerkAPIResponseError>(
+      client().m2m.verify({ token: 'mt_1', machineSecretKey: MACHINE_KEY }),
+    )
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) {
       expect(text).not.toContain(MACHINE_KEY)
@@ -68,13 +76,17 @@ describe('machine tokens', () => {
     server.on('POST', '/oauth_applications/access_tokens/verify', { json: RESOURCE_JSON.IdPOAuthAccessToken })
     const token = await client().idPOAuthAccessToken.verify('oat_1', { audience: 'https://api.example' })
     expect(token.aud).toEqual(['https://api.example'])
-    const error = await rejectionOf<ClerkClientError>(client().idPOAuthAccessToken.verify('oat_1', { audience: 'https://other.example' }))
+    const error = await rejectionOf<ClerkClientError>(
+      client().idPOAuthAccessToken.verify('oat_1', { audience: 'https://other.example' }),
+    )
     expect(error.message).toContain('https://other.example')
   })
 
   it('keyless applications need no secret key and are sent without Authorization', async () => {
     server.on('POST', '/v1/accountless_applications', { json: RESOURCE_JSON.AccountlessApplication })
-    const application = await createClerkClient({ apiUrl: server.url }).__experimental_accountlessApplications.createAccountlessApplication()
+    const application = await createClerkClient({
+      apiUrl: server.url,
+    }).__experimental_accountlessApplications.createAccountlessApplication()
     expect(application.publishableKey).toMatch(/^pk_test_/)
     expect(server.last().headers.authorization).toBeUndefined()
   })
@@ -110,13 +122,21 @@ describe('arguments refused before any request', () => {
     )
     expect(error.message).toContain('organizations.updateOrganizationMembership: userId')
     server.on('PATCH', /^\/v1\/organizations\//, { json: RESOURCE_JSON.OrganizationMembership })
-    await client().organizations.updateOrganizationMembership({ organizationId: 'org_1', userId: 'a/b?c', role: 'org:admin' })
+    await client().organizations.updateOrganizationMembership({
+      organizationId: 'org_1',
+      userId: 'a/b?c',
+      role: 'org:admin',
+    })
     expect(server.last().path).toBe('/v1/organizations/org_1/memberships/a%2Fb%3Fc')
   })
 
   it('emails.createBatch takes 1 to 100 messages with well-formed idempotency keys', async () => {
     const message = { to: { address: 'a@example.com' }, from: { address: 'noreply' }, subject: 's', text: 't' }
-    for (const messages of [[], Array.from({ length: 101 }, () => message), [{ ...message, idempotencyKey: 'no spaces' }]]) {
+    for (const messages of [
+      [],
+      Array.from({ length: 101 }, () => message),
+      [{ ...message, idempotencyKey: 'no spaces' }],
+    ]) {
       const error = await rejectionOf<ClerkClientError>(client().emails.createBatch(messages))
       expect(error.code).toBe('argument_invalid')
     }

@@ -5,7 +5,7 @@ import { json } from '@remix-run/node'
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ClerkAPIResponseError, createClerkClient, Token, type ClerkClient } from '../../src/api.server'
+import { ClerkAPIResponseError, createClerkClient, Token, type ClerkClient } from '../../src/api.server.js'
 
 let local: LocalClerk
 let clerk: ClerkClient

@@ -3,7 +3,7 @@
 // upstream makes this fail until it is declared in src/backend/endpoints.
 import { createClerkClient as createOfficialClient } from '@clerk/backend'
 import { describe, expect, it } from 'vitest'
-import { createClerkClient } from '../../src/api.server'
+import { createClerkClient } from '../../src/api.server.js'
 
 const official = createOfficialClient({ secretKey: 'sk_test_x', telemetry: { disabled: true } }) as unknown as Record<
   string,
@@ -23,7 +23,11 @@ const sharedPrototypes = commonPrototypes(officialGroups.map((name) => official[
 /** Methods reachable through the prototype chain, less the constructor and the shared helpers. */
 function methodNames(object: object): string[] {
   const names = new Set<string>()
-  for (let proto = Object.getPrototypeOf(object); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(object);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     if (sharedPrototypes.has(proto)) continue
     for (const name of Object.getOwnPropertyNames(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, name)
@@ -36,7 +40,11 @@ function methodNames(object: object): string[] {
 function commonPrototypes(objects: object[]): Set<object> {
   const chains = objects.map((object) => {
     const chain = new Set<object>()
-    for (let proto = Object.getPrototypeOf(object); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (
+      let proto = Object.getPrototypeOf(object);
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
       chain.add(proto)
     }
     return chain
@@ -63,7 +71,9 @@ describe("the client's methods are @clerk/backend's", () => {
   it.each(officialGroups)('%s: every upstream method, no other', (name) => {
     const group = ours[name]
     const ourMethods = typeof group === 'object' && group !== null ? methodNames(group) : []
-    expect({ missing: officialSurface[name]!.filter((method) => !ourMethods.includes(method)) }).toEqual({ missing: [] })
+    expect({ missing: officialSurface[name]!.filter((method) => !ourMethods.includes(method)) }).toEqual({
+      missing: [],
+    })
     expect({ extra: ourMethods.filter((method) => !officialSurface[name]!.includes(method)) }).toEqual({ extra: [] })
   })
 })

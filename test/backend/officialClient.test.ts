@@ -10,12 +10,12 @@
 //  - `m2m.verify` of a JWT-format token: upstream verifies it locally, we refuse it (no request either way).
 import { createClerkClient as createOfficialClient } from '@clerk/backend'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createClerkClient } from '../../src/api.server'
-import type { Returns } from '../../src/backend/endpoint'
-import { API_GROUPS } from '../../src/backend/endpoints/index'
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../helpers/recordingServer'
-import { SECRET_KEY } from './fixtures'
-import { RESOURCE_JSON } from './resourceJSON'
+import { createClerkClient } from '../../src/api.server.js'
+import type { Returns } from '../../src/backend/endpoint.js'
+import { API_GROUPS } from '../../src/backend/endpoints/index.js'
+import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY } from './fixtures.js'
+import { RESOURCE_JSON } from './resourceJSON.js'
 
 const MACHINE_SECRET_KEY = 'ak_machine_fixture_0123456789'
 const image = () => new Blob([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], { type: 'image/png' })
@@ -51,7 +51,14 @@ const CALLS: Record<string, () => unknown[]> = {
   'allowlistIdentifiers.deleteAllowlistIdentifier': () => ['alid_1'],
   'apiKeys.list': () => [{ subject: 'user_1', includeInvalid: true, limit: 3 }],
   'apiKeys.create': () => [
-    { name: 'CI', subject: 'user_1', claims: { someClaim: 1 }, scopes: ['read'], secondsUntilExpiration: 3600, createdBy: 'user_1' },
+    {
+      name: 'CI',
+      subject: 'user_1',
+      claims: { someClaim: 1 },
+      scopes: ['read'],
+      secondsUntilExpiration: 3600,
+      createdBy: 'user_1',
+    },
   ],
   'apiKeys.get': () => ['ak_1'],
   'apiKeys.update': () => [{ apiKeyId: 'ak_1', subject: 'user_1', description: 'renamed', scopes: ['read', 'write'] }],
@@ -79,7 +86,9 @@ const CALLS: Record<string, () => unknown[]> = {
   'domains.delete': () => ['dmn_1'],
   'domains.deleteDomain': () => ['dmn_1'],
   'emailAddresses.getEmailAddress': () => ['idn_email_2'],
-  'emailAddresses.createEmailAddress': () => [{ userId: 'user_1', emailAddress: 'b@example.com', verified: true, primary: false }],
+  'emailAddresses.createEmailAddress': () => [
+    { userId: 'user_1', emailAddress: 'b@example.com', verified: true, primary: false },
+  ],
   'emailAddresses.updateEmailAddress': () => ['idn_email_2', { primary: true }],
   'emailAddresses.deleteEmailAddress': () => ['idn_email_2'],
   'emails.create': () => [
@@ -95,7 +104,13 @@ const CALLS: Record<string, () => unknown[]> = {
   ],
   'emails.createBatch': () => [
     [
-      { to: { address: 'a@example.com' }, from: { address: 'noreply' }, subject: 'A', text: 'a', idempotencyKey: 'batch-1' },
+      {
+        to: { address: 'a@example.com' },
+        from: { address: 'noreply' },
+        subject: 'A',
+        text: 'a',
+        idempotencyKey: 'batch-1',
+      },
       { to: { userId: 'user_2' }, from: { address: 'noreply' }, subject: 'B', html: '<b>b</b>' },
     ],
   ],
@@ -107,10 +122,18 @@ const CALLS: Record<string, () => unknown[]> = {
       provider: 'saml_okta',
       organizationId: 'org_1',
       customAttributes: [{ name: 'Team', key: 'team', ssoPath: 'team', multiValued: false }],
-      saml: { idpEntityId: 'e', idpSsoUrl: 'https://okta.example/sso', attributeMapping: { emailAddress: 'mail' }, loginHint: { mode: 'off' } },
+      saml: {
+        idpEntityId: 'e',
+        idpSsoUrl: 'https://okta.example/sso',
+        attributeMapping: { emailAddress: 'mail' },
+        loginHint: { mode: 'off' },
+      },
     },
   ],
-  'enterpriseConnections.updateEnterpriseConnection': () => ['entc_1', { active: false, oidc: { clientId: 'id', requiresPkce: true } }],
+  'enterpriseConnections.updateEnterpriseConnection': () => [
+    'entc_1',
+    { active: false, oidc: { clientId: 'id', requiresPkce: true } },
+  ],
   'enterpriseConnections.getEnterpriseConnectionList': () => [{ organizationId: 'org_1', active: true }],
   'enterpriseConnections.getEnterpriseConnection': () => ['entc_1'],
   'enterpriseConnections.deleteEnterpriseConnection': () => ['entc_1'],
@@ -120,10 +143,17 @@ const CALLS: Record<string, () => unknown[]> = {
   'instance.update': () => [{ testMode: true, allowedOrigins: ['https://app.example'], supportEmail: null }],
   'instance.updateRestrictions': () => [{ allowlist: true, blockEmailSubaddresses: false }],
   'instance.getOrganizationSettings': () => [],
-  'instance.updateOrganizationSettings': () => [{ enabled: true, maxAllowedMemberships: 10, domainsEnrollmentModes: ['manual_invitation'] }],
+  'instance.updateOrganizationSettings': () => [
+    { enabled: true, maxAllowedMemberships: 10, domainsEnrollmentModes: ['manual_invitation'] },
+  ],
   'invitations.getInvitationList': () => [{ status: 'pending', query: 'ada', orderBy: '-created_at', limit: 5 }],
   'invitations.createInvitation': () => [
-    { emailAddress: 'new@example.com', publicMetadata: { someKey: 1 }, redirectUrl: 'https://app.example', notify: false },
+    {
+      emailAddress: 'new@example.com',
+      publicMetadata: { someKey: 1 },
+      redirectUrl: 'https://app.example',
+      notify: false,
+    },
   ],
   'invitations.createInvitationBulk': () => [
     [
@@ -136,8 +166,12 @@ const CALLS: Record<string, () => unknown[]> = {
   'jwks.getJwks': () => [],
   'jwtTemplates.list': () => [{ limit: 3 }],
   'jwtTemplates.get': () => ['jtmp_1'],
-  'jwtTemplates.create': () => [{ name: 'test', claims: { someClaim: '{{user.id}}' }, lifetime: 60, allowedClockSkew: 5 }],
-  'jwtTemplates.update': () => [{ templateId: 'jtmp_1', name: 'test', claims: {}, customSigningKey: true, signingKey: 'pem' }],
+  'jwtTemplates.create': () => [
+    { name: 'test', claims: { someClaim: '{{user.id}}' }, lifetime: 60, allowedClockSkew: 5 },
+  ],
+  'jwtTemplates.update': () => [
+    { templateId: 'jtmp_1', name: 'test', claims: {}, customSigningKey: true, signingKey: 'pem' },
+  ],
   'jwtTemplates.delete': () => ['jtmp_1'],
   'machines.get': () => ['mch_1'],
   'machines.list': () => [{ query: 'work', orderBy: '+name', limit: 4 }],
@@ -152,19 +186,31 @@ const CALLS: Record<string, () => unknown[]> = {
   'm2m.list (machine key)': () => [{ subject: 'mch_1', machineSecretKey: MACHINE_SECRET_KEY }],
   'm2m.createToken': () => [],
   'm2m.createToken (params)': () => [
-    { machineSecretKey: MACHINE_SECRET_KEY, secondsUntilExpiration: 60, claims: { job: 'sync' }, minRemainingTtlSeconds: 30, tokenFormat: 'jwt' },
+    {
+      machineSecretKey: MACHINE_SECRET_KEY,
+      secondsUntilExpiration: 60,
+      claims: { job: 'sync' },
+      minRemainingTtlSeconds: 30,
+      tokenFormat: 'jwt',
+    },
   ],
   'm2m.revokeToken': () => [{ m2mTokenId: 'mt_1' }],
-  'm2m.revokeToken (reason)': () => [{ m2mTokenId: 'mt_1', revocationReason: 'rotated', machineSecretKey: MACHINE_SECRET_KEY }],
+  'm2m.revokeToken (reason)': () => [
+    { m2mTokenId: 'mt_1', revocationReason: 'rotated', machineSecretKey: MACHINE_SECRET_KEY },
+  ],
   'm2m.verify': () => [{ token: 'mt_secret_value' }],
   'oauthApplications.list': () => [{ nameQuery: 'part', orderBy: '-created_at' }],
   'oauthApplications.get': () => ['oa_1'],
-  'oauthApplications.create': () => [{ name: 'Partner', redirectUris: ['https://partner.example/cb'], scopes: 'profile', public: true }],
+  'oauthApplications.create': () => [
+    { name: 'Partner', redirectUris: ['https://partner.example/cb'], scopes: 'profile', public: true },
+  ],
   'oauthApplications.update': () => [{ oauthApplicationId: 'oa_1', name: 'Partner 2' }],
   'oauthApplications.delete': () => ['oa_1'],
   'oauthApplications.rotateSecret': () => ['oa_1'],
   'oauthApplications.revokeToken': () => [{ oauthApplicationId: 'oa_1', token: 'oat_access_token' }],
-  'organizations.getOrganizationList': () => [{ query: 'acme', includeMembersCount: true, organizationId: ['org_1', 'org_2'], orderBy: '-members_count' }],
+  'organizations.getOrganizationList': () => [
+    { query: 'acme', includeMembersCount: true, organizationId: ['org_1', 'org_2'], orderBy: '-members_count' },
+  ],
   'organizations.getOrganizationList (no params)': () => [],
   'organizations.createOrganization': () => [{ name: 'Acme', createdBy: 'user_1', publicMetadata: { someKey: 1 } }],
   'organizations.getOrganization': () => [{ organizationId: 'org_1' }],
@@ -174,22 +220,44 @@ const CALLS: Record<string, () => unknown[]> = {
   'organizations.updateOrganization (metadata only)': () => ['org_1', { privateMetadata: { crm: 1 } }],
   'organizations.updateOrganizationLogo': () => ['org_1', { file: image(), uploaderUserId: 'user_1' }],
   'organizations.deleteOrganizationLogo': () => ['org_1'],
-  'organizations.updateOrganizationMetadata': () => ['org_1', { publicMetadata: { someKey: null }, privateMetadata: { nested: { a: 1 } } }],
+  'organizations.updateOrganizationMetadata': () => [
+    'org_1',
+    { publicMetadata: { someKey: null }, privateMetadata: { nested: { a: 1 } } },
+  ],
   'organizations.replaceOrganizationMetadata': () => ['org_1', { publicMetadata: {} }],
   'organizations.deleteOrganization': () => ['org_1'],
   'organizations.getOrganizationMembershipList': () => [
-    { organizationId: 'org_1', role: ['org:admin', 'org:member'], query: 'ada', orderBy: '-created_at', limit: 10, offset: 20 },
+    {
+      organizationId: 'org_1',
+      role: ['org:admin', 'org:member'],
+      query: 'ada',
+      orderBy: '-created_at',
+      limit: 10,
+      offset: 20,
+    },
   ],
   'organizations.getInstanceOrganizationMembershipList': () => [{ orderBy: '+email_address', limit: 1 }],
-  'organizations.createOrganizationMembership': () => [{ organizationId: 'org_1', userId: 'user_1', role: 'org:admin' }],
-  'organizations.updateOrganizationMembership': () => [{ organizationId: 'org_1', userId: 'user_1', role: 'org:member' }],
+  'organizations.createOrganizationMembership': () => [
+    { organizationId: 'org_1', userId: 'user_1', role: 'org:admin' },
+  ],
+  'organizations.updateOrganizationMembership': () => [
+    { organizationId: 'org_1', userId: 'user_1', role: 'org:member' },
+  ],
   'organizations.updateOrganizationMembershipMetadata': () => [
     { organizationId: 'org_1', userId: 'user_1', publicMetadata: { title: 'CTO' } },
   ],
   'organizations.deleteOrganizationMembership': () => [{ organizationId: 'org_1', userId: 'user_1' }],
-  'organizations.getOrganizationInvitationList': () => [{ organizationId: 'org_1', status: ['pending', 'expired'], limit: 5 }],
+  'organizations.getOrganizationInvitationList': () => [
+    { organizationId: 'org_1', status: ['pending', 'expired'], limit: 5 },
+  ],
   'organizations.createOrganizationInvitation': () => [
-    { organizationId: 'org_1', emailAddress: 'new@example.com', role: 'org:member', inviterUserId: 'user_1', expiresInDays: 7 },
+    {
+      organizationId: 'org_1',
+      emailAddress: 'new@example.com',
+      role: 'org:member',
+      inviterUserId: 'user_1',
+      expiresInDays: 7,
+    },
   ],
   'organizations.createOrganizationInvitationBulk': () => [
     'org_1',
@@ -199,17 +267,25 @@ const CALLS: Record<string, () => unknown[]> = {
     ],
   ],
   'organizations.getOrganizationInvitation': () => [{ organizationId: 'org_1', invitationId: 'orginv_1' }],
-  'organizations.revokeOrganizationInvitation': () => [{ organizationId: 'org_1', invitationId: 'orginv_1', requestingUserId: 'user_1' }],
+  'organizations.revokeOrganizationInvitation': () => [
+    { organizationId: 'org_1', invitationId: 'orginv_1', requestingUserId: 'user_1' },
+  ],
   'organizations.getOrganizationDomainList': () => [{ organizationId: 'org_1', limit: 2 }],
-  'organizations.createOrganizationDomain': () => [{ organizationId: 'org_1', name: 'acme.example', enrollmentMode: 'automatic_invitation' }],
+  'organizations.createOrganizationDomain': () => [
+    { organizationId: 'org_1', name: 'acme.example', enrollmentMode: 'automatic_invitation' },
+  ],
   'organizations.createOrganizationDomain (unverified)': () => [
     { organizationId: 'org_1', name: 'acme.example', enrollmentMode: 'manual_invitation', verified: false },
   ],
-  'organizations.updateOrganizationDomain': () => [{ organizationId: 'org_1', domainId: 'orgdmn_1', enrollmentMode: 'automatic_suggestion' }],
+  'organizations.updateOrganizationDomain': () => [
+    { organizationId: 'org_1', domainId: 'orgdmn_1', enrollmentMode: 'automatic_suggestion' },
+  ],
   'organizations.deleteOrganizationDomain': () => [{ organizationId: 'org_1', domainId: 'orgdmn_1' }],
   'organizationPermissions.getOrganizationPermissionList': () => [{ query: 'inv', orderBy: 'key' }],
   'organizationPermissions.getOrganizationPermission': () => ['perm_1'],
-  'organizationPermissions.createOrganizationPermission': () => [{ name: 'Read invoices', key: 'org:invoices:read', description: 'd' }],
+  'organizationPermissions.createOrganizationPermission': () => [
+    { name: 'Read invoices', key: 'org:invoices:read', description: 'd' },
+  ],
   'organizationPermissions.updateOrganizationPermission': () => [{ permissionId: 'perm_1', name: 'Read all invoices' }],
   'organizationPermissions.deleteOrganizationPermission': () => ['perm_1'],
   'organizationRoles.getOrganizationRoleList': () => [{ limit: 3 }],
@@ -219,10 +295,16 @@ const CALLS: Record<string, () => unknown[]> = {
   ],
   'organizationRoles.updateOrganizationRole': () => [{ organizationRoleId: 'role_2', description: null }],
   'organizationRoles.deleteOrganizationRole': () => ['role_2'],
-  'organizationRoles.assignPermissionToOrganizationRole': () => [{ organizationRoleId: 'role_2', permissionId: 'perm_1' }],
-  'organizationRoles.removePermissionFromOrganizationRole': () => [{ organizationRoleId: 'role_2', permissionId: 'perm_1' }],
+  'organizationRoles.assignPermissionToOrganizationRole': () => [
+    { organizationRoleId: 'role_2', permissionId: 'perm_1' },
+  ],
+  'organizationRoles.removePermissionFromOrganizationRole': () => [
+    { organizationRoleId: 'role_2', permissionId: 'perm_1' },
+  ],
   'phoneNumbers.getPhoneNumber': () => ['idn_phone_1'],
-  'phoneNumbers.createPhoneNumber': () => [{ userId: 'user_1', phoneNumber: '+15555550100', reservedForSecondFactor: true }],
+  'phoneNumbers.createPhoneNumber': () => [
+    { userId: 'user_1', phoneNumber: '+15555550100', reservedForSecondFactor: true },
+  ],
   'phoneNumbers.updatePhoneNumber': () => ['idn_phone_1', { verified: true, primary: true }],
   'phoneNumbers.deletePhoneNumber': () => ['idn_phone_1'],
   'proxyChecks.verify': () => [{ domainId: 'dmn_1', proxyUrl: 'https://app.example/__clerk' }],
@@ -236,12 +318,21 @@ const CALLS: Record<string, () => unknown[]> = {
     { name: 'Default', defaultRoleKey: 'org:member', creatorRoleKey: 'org:admin', roles: ['org:member', 'org:admin'] },
   ],
   'roleSets.updateRoleSet': () => [{ roleSetKeyOrId: 'rs_1', name: 'Renamed' }],
-  'roleSets.addRolesToRoleSet': () => [{ roleSetKeyOrId: 'rs_1', roleKeys: ['org:billing'], defaultRoleKey: 'org:billing' }],
+  'roleSets.addRolesToRoleSet': () => [
+    { roleSetKeyOrId: 'rs_1', roleKeys: ['org:billing'], defaultRoleKey: 'org:billing' },
+  ],
   'roleSets.replaceRoleInRoleSet': () => [{ roleSetKeyOrId: 'rs_1', roleKey: 'org:billing', toRoleKey: 'org:member' }],
-  'roleSets.replaceRoleSet': () => [{ roleSetKeyOrId: 'rs_1', destRoleSetKey: 'custom', reassignmentMappings: { 'org:old': 'org:member' } }],
+  'roleSets.replaceRoleSet': () => [
+    { roleSetKeyOrId: 'rs_1', destRoleSetKey: 'custom', reassignmentMappings: { 'org:old': 'org:member' } },
+  ],
   'samlConnections.getSamlConnectionList': () => [{ organizationId: ['+org_1'], limit: 1 }],
   'samlConnections.createSamlConnection': () => [
-    { name: 'Corp', provider: 'saml_okta', domain: 'corp.example', attributeMapping: { emailAddress: 'mail', firstName: 'givenName' } },
+    {
+      name: 'Corp',
+      provider: 'saml_okta',
+      domain: 'corp.example',
+      attributeMapping: { emailAddress: 'mail', firstName: 'givenName' },
+    },
   ],
   'samlConnections.getSamlConnection': () => ['samlc_1'],
   'samlConnections.updateSamlConnection': () => ['samlc_1', { active: true, attributeMapping: { userId: 'uid' } }],
@@ -265,7 +356,10 @@ const CALLS: Record<string, () => unknown[]> = {
       format: 'cookie',
     },
   ],
-  'sessions.refreshSession (token)': () => ['sess_123', { expired_token: 'old', refresh_token: 'rt', request_origin: 'https://app.example' }],
+  'sessions.refreshSession (token)': () => [
+    'sess_123',
+    { expired_token: 'old', refresh_token: 'rt', request_origin: 'https://app.example' },
+  ],
   'signInTokens.createSignInToken': () => [{ userId: 'user_1', expiresInSeconds: 600 }],
   'signInTokens.revokeSignInToken': () => ['sit_1'],
   'signUps.get': () => ['sua_1'],
@@ -285,14 +379,20 @@ const CALLS: Record<string, () => unknown[]> = {
       passwordHasher: 'bcrypt',
     },
   ],
-  'users.updateUser': () => ['user_2', { firstName: 'Grace', primaryEmailAddressID: 'idn_email_2', createOrganizationsLimit: 3 }],
+  'users.updateUser': () => [
+    'user_2',
+    { firstName: 'Grace', primaryEmailAddressID: 'idn_email_2', createOrganizationsLimit: 3 },
+  ],
   'users.updateUser (metadata)': () => ['user_2', { lastName: 'Hopper', publicMetadata: { role: 'admin' } }],
   'users.updateUser (metadata only)': () => ['user_2', { unsafeMetadata: { theme: 'dark' } }],
   'users.updateUser (no params)': () => ['user_2'],
   'users.replaceUserEmailAddress': () => ['user_2', { emailAddress: 'new@example.com' }],
   'users.replaceUserPhoneNumber': () => ['user_2', { phoneNumber: '+15555550101' }],
   'users.updateUserProfileImage': () => ['user_2', { file: image() }],
-  'users.updateUserMetadata': () => ['user_2', { publicMetadata: { role: 'admin', stale: null }, privateMetadata: { stripeId: 'cus_1' } }],
+  'users.updateUserMetadata': () => [
+    'user_2',
+    { publicMetadata: { role: 'admin', stale: null }, privateMetadata: { stripeId: 'cus_1' } },
+  ],
   'users.replaceUserMetadata': () => ['user_2', { unsafeMetadata: {} }],
   'users.deleteUser': () => ['user_2'],
   'users.getCount': () => [{ query: 'ada', userId: ['user_1', 'user_2'] }],
@@ -319,7 +419,9 @@ const CALLS: Record<string, () => unknown[]> = {
   'users.unsetPasswordCompromised': () => ['user_2'],
   'waitlistEntries.list': () => [{ status: 'pending', orderBy: '-invited_at', limit: 5 }],
   'waitlistEntries.create': () => [{ emailAddress: 'waiting@example.com', notify: true }],
-  'waitlistEntries.createBulk': () => [[{ emailAddress: 'a@example.com' }, { emailAddress: 'b@example.com', notify: false }]],
+  'waitlistEntries.createBulk': () => [
+    [{ emailAddress: 'a@example.com' }, { emailAddress: 'b@example.com', notify: false }],
+  ],
   'waitlistEntries.invite': () => ['wle_1', { ignoreExisting: true }],
   'waitlistEntries.invite (no params)': () => ['wle_1'],
   'waitlistEntries.reject': () => ['wle_1'],
@@ -344,7 +446,19 @@ const PLAIN_ANSWERS: Record<string, { status?: number; json?: unknown }> = {
   'BatchEmailResult[]': {
     json: [
       { index: 0, email: RESOURCE_JSON.Email, status_code: 200 },
-      { index: 1, errors: [{ code: 'form_param_invalid', message: 'is invalid', long_message: 'To is invalid', meta: { param_name: 'to' } }], status_code: 422, retry_after_seconds: 5 },
+      {
+        index: 1,
+        errors: [
+          {
+            code: 'form_param_invalid',
+            message: 'is invalid',
+            long_message: 'To is invalid',
+            meta: { param_name: 'to' },
+          },
+        ],
+        status_code: 422,
+        retry_after_seconds: 5,
+      },
     ],
   },
 }
@@ -412,7 +526,10 @@ beforeEach(() => {
 const clientOptions = () => ({ secretKey: SECRET_KEY, apiUrl: server.url })
 const ours = () => createClerkClient(clientOptions()) as unknown as Record<string, Record<string, Method>>
 const official = () =>
-  createOfficialClient({ ...clientOptions(), telemetry: { disabled: true } }) as unknown as Record<string, Record<string, Method>>
+  createOfficialClient({ ...clientOptions(), telemetry: { disabled: true } }) as unknown as Record<
+    string,
+    Record<string, Method>
+  >
 type Method = (...args: unknown[]) => Promise<unknown>
 
 async function run(client: Record<string, Record<string, Method>>, key: string): Promise<unknown> {
@@ -440,10 +557,14 @@ async function wire(requests: readonly RecordedRequest[]) {
 
 /** Multipart bodies compared by field: name, value, and for files their name, type and bytes. */
 async function formFields(request: RecordedRequest) {
-  const form = await new Response(request.body, { headers: { 'content-type': request.headers['content-type']! } }).formData()
+  const form = await new Response(request.body, {
+    headers: { 'content-type': request.headers['content-type']! },
+  }).formData()
   return Promise.all(
     [...form.entries()].map(async ([name, value]) =>
-      typeof value === 'string' ? { name, value } : { name, file: value.name, type: value.type, size: (await value.arrayBuffer()).byteLength },
+      typeof value === 'string'
+        ? { name, value }
+        : { name, file: value.name, type: value.type, size: (await value.arrayBuffer()).byteLength },
     ),
   )
 }
@@ -472,12 +593,18 @@ function shape(value: unknown): unknown {
  * has no case for; ours is the class its types promise.
  */
 const KNOWN_RESULT_DIFFERENCES: Record<string, { upstream: unknown; ourClass: string }> = {
-  'organizations.createOrganizationDomain': { upstream: RESOURCE_JSON.OrganizationDomain, ourClass: 'OrganizationDomain' },
+  'organizations.createOrganizationDomain': {
+    upstream: RESOURCE_JSON.OrganizationDomain,
+    ourClass: 'OrganizationDomain',
+  },
   'organizations.createOrganizationDomain (unverified)': {
     upstream: RESOURCE_JSON.OrganizationDomain,
     ourClass: 'OrganizationDomain',
   },
-  'organizations.updateOrganizationDomain': { upstream: RESOURCE_JSON.OrganizationDomain, ourClass: 'OrganizationDomain' },
+  'organizations.updateOrganizationDomain': {
+    upstream: RESOURCE_JSON.OrganizationDomain,
+    ourClass: 'OrganizationDomain',
+  },
   'organizations.getOrganizationDomainList': {
     upstream: { data: [RESOURCE_JSON.OrganizationDomain], totalCount: 7 },
     ourClass: 'OrganizationDomain',

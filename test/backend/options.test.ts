@@ -2,8 +2,8 @@
 // refuses it (NotCapable), and the client then uses the default Backend API. With `apiUrl` given, the variable is
 // not read at all. (test/crossCutting/runtimes/deno.test.ts shows the same through the public API in Deno itself.)
 import { describe, expect, it } from 'vitest'
-import { resolveConfig } from '../../src/backend/options'
-import { recordingEnvironment, refusingEnvironment, withProcessEnv } from '../helpers/processEnv'
+import { resolveConfig } from '../../src/backend/options.js'
+import { recordingEnvironment, refusingEnvironment, withProcessEnv } from '../helpers/processEnv.js'
 
 const secretKey = 'sk_test_denied_environment'
 
@@ -16,8 +16,9 @@ describe('createClerkClient options', () => {
   })
 
   it('without apiUrl, a readable CLERK_API_URL is used', async () => {
-    const config = await withProcessEnv(recordingEnvironment([], { CLERK_API_URL: 'http://127.0.0.1:4000' }), async () =>
-      resolveConfig({ secretKey }),
+    const config = await withProcessEnv(
+      recordingEnvironment([], { CLERK_API_URL: 'http://127.0.0.1:4000' }),
+      async () => resolveConfig({ secretKey }),
     )
     expect(config.baseUrl).toBe('http://127.0.0.1:4000/v1')
   })

@@ -2,9 +2,9 @@
 // util.inspect(), its cause, nor in anything the client object itself shows.
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ClerkAPIResponseError, ClerkClientError, createClerkClient } from '../../src/api.server'
-import { rejectionOf } from '../helpers/rejection'
-import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
+import { ClerkAPIResponseError, ClerkClientError, createClerkClient } from '../../src/api.server.js'
+import { rejectionOf } from '../helpers/rejection.js'
+import { refusedPort, startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
 
 const SECRET = 'sk_live_VeryS3cretValueThatMustNeverBePrinted000'
 
@@ -15,7 +15,6 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 beforeEach(() => server.reset())
-
 
 /** Every way an error is commonly printed or serialised. */
 function renderings(error: Error): string[] {
@@ -43,7 +42,9 @@ describe('secret key redaction', () => {
         ],
       },
     })
-    const error = await rejectionOf(createClerkClient({ secretKey: SECRET, apiUrl: server.url }).users.getUser('user_1'))
+    const error = await rejectionOf(
+      createClerkClient({ secretKey: SECRET, apiUrl: server.url }).users.getUser('user_1'),
+    )
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     for (const text of renderings(error)) expect(text).not.toContain(SECRET)
     expect(error.message).toContain('The key sk_live_… is invalid')

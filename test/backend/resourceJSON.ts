@@ -1,7 +1,7 @@
 // Backend API JSON of every resource the client reads, keyed by the class that reads it: complete objects (every
 // field the API documents, nested resources included), so that a field one client maps and the other does not shows
 // up when their results are compared.
-import { membershipJSON, organizationJSON, sessionJSON, templateJSON, userJSON } from './fixtures'
+import { membershipJSON, organizationJSON, sessionJSON, templateJSON, userJSON } from './fixtures.js'
 
 const T = 1_700_000_000_000
 
@@ -83,7 +83,13 @@ const fullUserJSON = {
       object: 'web3_wallet',
       id: 'idn_wallet_1',
       web3_wallet: '0x0000000000000000000000000000000000000001',
-      verification: { object: 'verification_web3', status: 'verified', strategy: 'web3_metamask_signature', attempts: 1, expire_at: T },
+      verification: {
+        object: 'verification_web3',
+        status: 'verified',
+        strategy: 'web3_metamask_signature',
+        attempts: 1,
+        expire_at: T,
+      },
     },
   ],
   primary_web3_wallet_id: 'idn_wallet_1',
@@ -238,7 +244,13 @@ export const RESOURCE_JSON: Record<string, unknown> = {
     created_at: T,
     updated_at: T,
   },
-  AgentTask: { object: 'agent_task', agent_id: 'agent_1', agent_task_id: 'agtask_1', task_id: 'agtask_1', url: 'https://x.example/t' },
+  AgentTask: {
+    object: 'agent_task',
+    agent_id: 'agent_1',
+    agent_task_id: 'agtask_1',
+    task_id: 'agtask_1',
+    url: 'https://x.example/t',
+  },
   AllowlistIdentifier: {
     object: 'allowlist_identifier',
     id: 'alid_1',
@@ -406,7 +418,12 @@ export const RESOURCE_JSON: Record<string, unknown> = {
     aud: ['https://api.example'],
     act: { iss: 'https://clerk.example', sub: 'agent_1', act: { sub: 'agent_0', act: { sub: 'too deep' } }, extra: 1 },
   },
-  Instance: { object: 'instance', id: 'ins_1', environment_type: 'development', allowed_origins: ['http://localhost:3000'] },
+  Instance: {
+    object: 'instance',
+    id: 'ins_1',
+    environment_type: 'development',
+    allowed_origins: ['http://localhost:3000'],
+  },
   InstanceRestrictions: {
     object: 'instance_restrictions',
     allowlist: true,
@@ -510,7 +527,13 @@ export const RESOURCE_JSON: Record<string, unknown> = {
     role: 'org:member',
     role_name: 'Member',
     organization_id: 'org_1',
-    public_organization_data: { id: 'org_1', name: 'Acme', slug: 'acme', image_url: 'https://img.example/acme.png', has_image: false },
+    public_organization_data: {
+      id: 'org_1',
+      name: 'Acme',
+      slug: 'acme',
+      image_url: 'https://img.example/acme.png',
+      has_image: false,
+    },
     status: 'pending',
     public_metadata: { source: 'api' },
     private_metadata: { ticket: 7 },

@@ -5,10 +5,10 @@
 import { inspect } from 'node:util'
 import { json } from '@remix-run/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClerkClient, Token } from '../../src/api.server'
-import { signTestJwt, nowSeconds } from '../helpers/jwt'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { SECRET_KEY } from './fixtures'
+import { createClerkClient, Token } from '../../src/api.server.js'
+import { signTestJwt, nowSeconds } from '../helpers/jwt.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY } from './fixtures.js'
 
 let server: RecordingServer
 let jwt: string

@@ -1,12 +1,12 @@
 // getToken: identical calls in flight share one request (across clients too), and the opt-in
 // token cache serves a minted token until 10 s before it expires, per instance.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ClerkAPIResponseError, createClerkClient, Token, type ClerkClientOptions } from '../../src/api.server'
-import { MAX_CACHED_TOKENS, tokenCacheSize } from '../../src/backend/tokenCache'
-import { nowSeconds, signTestJwt } from '../helpers/jwt'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { SECRET_KEY, clerkErrorBody } from './fixtures'
-import { resetProcessState } from '../../src/shared/processState'
+import { ClerkAPIResponseError, createClerkClient, Token, type ClerkClientOptions } from '../../src/api.server.js'
+import { MAX_CACHED_TOKENS, tokenCacheSize } from '../../src/backend/tokenCache.js'
+import { nowSeconds, signTestJwt } from '../helpers/jwt.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { SECRET_KEY, clerkErrorBody } from './fixtures.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const OTHER_SECRET_KEY = 'sk_test_anotherInstanceSecretKey9876543210'
 const TOKENS_PATH = /^\/v1\/sessions\/[^/]+\/tokens/
@@ -56,9 +56,7 @@ describe('single-flight', () => {
 
   it('10 concurrent calls through 10 clients created per call → 1 request', async () => {
     server.on('POST', TOKENS_PATH, mintEachCall(60, 150))
-    const tokens = await Promise.all(
-      Array.from({ length: 10 }, () => client().sessions.getToken('sess_1', 'test')),
-    )
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => client().sessions.getToken('sess_1', 'test')))
     expect(server.count()).toBe(1)
     expect(new Set(tokens.map((t) => t.jwt)).size).toBe(1)
   })

@@ -4,7 +4,7 @@
 // fields on ours. A difference fails type-checking with the group, method or class named in the error.
 import type * as Official from '@clerk/backend'
 import { describe, expectTypeOf, it } from 'vitest'
-import type * as Ours from '../../src/api.server'
+import type * as Ours from '../../src/api.server.js'
 
 type OfficialClient = Official.ClerkClient
 type OurClient = Ours.ClerkClient
@@ -60,9 +60,15 @@ interface Resources {
   Domain: [Official.Domain, Ours.Domain]
   EmailAddress: [Official.EmailAddress, Ours.EmailAddress]
   EnterpriseConnection: [Official.EnterpriseConnection, Ours.EnterpriseConnection]
-  EnterpriseConnectionCustomAttribute: [Official.EnterpriseConnectionCustomAttribute, Ours.EnterpriseConnectionCustomAttribute]
+  EnterpriseConnectionCustomAttribute: [
+    Official.EnterpriseConnectionCustomAttribute,
+    Ours.EnterpriseConnectionCustomAttribute,
+  ]
   EnterpriseConnectionOauthConfig: [Official.EnterpriseConnectionOauthConfig, Ours.EnterpriseConnectionOauthConfig]
-  EnterpriseConnectionSamlConnection: [Official.EnterpriseConnectionSamlConnection, Ours.EnterpriseConnectionSamlConnection]
+  EnterpriseConnectionSamlConnection: [
+    Official.EnterpriseConnectionSamlConnection,
+    Ours.EnterpriseConnectionSamlConnection,
+  ]
   EnterpriseConnectionSamlConnectionLoginHint: [
     Official.EnterpriseConnectionSamlConnectionLoginHint,
     Ours.EnterpriseConnectionSamlConnectionLoginHint,

@@ -28,7 +28,9 @@ beforeAll(() => {
 async function restrictedImports(filePath: string, specifier: string): Promise<string[]> {
   const code = `import type * as imported from '${specifier}'\nexport type Imported = typeof imported\n`
   const [result] = await eslint.lintText(code, { filePath })
-  return result!.messages.filter((message) => message.ruleId === 'boundaries/dependencies').map((message) => message.message)
+  return result!.messages
+    .filter((message) => message.ruleId === 'boundaries/dependencies')
+    .map((message) => message.message)
 }
 
 describe('src/ layers', () => {
@@ -71,8 +73,12 @@ describe('local/', () => {
   it('never imports the root src/, at any depth, nor the remix-clerk package', async () => {
     expect(await restrictedImports('local/src/layerFixture.ts', '../../src/jwt/keys')).toHaveLength(1)
     expect(await restrictedImports('local/src/bapi/layerFixture.ts', '../../../src/jwt/keys')).toHaveLength(1)
-    expect(await restrictedImports('local/test/fapi/layerFixture.ts', '../../../src/auth/requestContext')).toHaveLength(1)
-    expect(await restrictedImports(`local/test/${nested(8)}layerFixture.ts`, `${'../'.repeat(9)}src/jwt/keys`)).toHaveLength(1)
+    expect(await restrictedImports('local/test/fapi/layerFixture.ts', '../../../src/auth/requestContext')).toHaveLength(
+      1,
+    )
+    expect(
+      await restrictedImports(`local/test/${nested(8)}layerFixture.ts`, `${'../'.repeat(9)}src/jwt/keys`),
+    ).toHaveLength(1)
     expect(await restrictedImports('local/vitest.config.ts', '../src/jwt/keys')).toHaveLength(1)
     expect(await restrictedImports('local/src/layerFixture.ts', 'remix-clerk/api.server')).toHaveLength(1)
     expect(await restrictedImports('local/test/layerFixture.ts', 'remix-clerk')).toHaveLength(1)
@@ -152,7 +158,10 @@ describe('local/src layers', () => {
   it('lets the entries at the top of local/src import every folder', async () => {
     for (const entry of LOCAL_ENTRIES) {
       for (const to of Object.keys(LOCAL_MODULE_OF) as LocalFolder[]) {
-        expect(await restrictedImports(`local/src/${entry}.ts`, `./${LOCAL_MODULE_OF[to]}.js`), `${entry} → ${to}`).toEqual([])
+        expect(
+          await restrictedImports(`local/src/${entry}.ts`, `./${LOCAL_MODULE_OF[to]}.js`),
+          `${entry} → ${to}`,
+        ).toEqual([])
       }
       expect(await restrictedImports(`local/src/${entry}.ts`, '../../src/jwt/keys')).toHaveLength(1)
     }

@@ -15,7 +15,8 @@ export type CoveredElsewhere = Readonly<Record<string, string>>
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`)
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' ? [] : filesUnder(join(dir, entry.name), `${prefix}${entry.name}/`)
     return entry.isFile() ? [`${prefix}${entry.name}`] : []
   })
 }
@@ -30,7 +31,9 @@ function sourceFiles(packageDir: string): string[] {
 /** `auth/has.ts` → does `test/auth/has.test.ts` or `test/auth/has.<aspect>.test.ts` exist? */
 function hasMirroredTest(source: string, tests: ReadonlySet<string>): boolean {
   const stem = source.slice(0, -'.ts'.length)
-  return tests.has(`${stem}.test.ts`) || [...tests].some((test) => test.startsWith(`${stem}.`) && test.endsWith('.test.ts'))
+  return (
+    tests.has(`${stem}.test.ts`) || [...tests].some((test) => test.startsWith(`${stem}.`) && test.endsWith('.test.ts'))
+  )
 }
 
 /**
@@ -54,19 +57,26 @@ export function testsByPathProblems(packageDir: string, covered: CoveredElsewher
     )
   }
   for (const [entry, suites] of Object.entries(covered)) {
-    const under = entry.endsWith('/') ? sources.filter((source) => source.startsWith(entry)) : sources.filter((source) => source === entry)
+    const under = entry.endsWith('/')
+      ? sources.filter((source) => source.startsWith(entry))
+      : sources.filter((source) => source === entry)
     if (under.length === 0) {
-      problems.push(`${listName} lists '${entry}', which is no file or folder under src/ any more: remove or rename the entry.`)
+      problems.push(
+        `${listName} lists '${entry}', which is no file or folder under src/ any more: remove or rename the entry.`,
+      )
     } else if (!under.some((source) => untested.includes(source))) {
       problems.push(
         `${listName} lists '${entry}', but ${entry.endsWith('/') ? 'every file under it has' : 'it has'} its own test now: remove the entry.`,
       )
     }
     const named = suites.match(/test\/[\w./-]+\.test\.ts/g) ?? []
-    if (named.length === 0) problems.push(`${listName}: the entry '${entry}' names no suite (test/….test.ts) that covers it.`)
+    if (named.length === 0)
+      problems.push(`${listName}: the entry '${entry}' names no suite (test/….test.ts) that covers it.`)
     for (const suite of named) {
       if (!existsSync(join(packageDir, suite))) {
-        problems.push(`${listName}: the entry '${entry}' names ${suite}, which does not exist: name the suite that covers it now.`)
+        problems.push(
+          `${listName}: the entry '${entry}' names ${suite}, which does not exist: name the suite that covers it now.`,
+        )
       }
     }
   }

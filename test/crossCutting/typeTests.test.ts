@@ -15,7 +15,10 @@ const TYPE_ASSERTIONS = /import\s*(?:type\s*)?\{[^}]*\b(?:expectTypeOf|assertTyp
 /** Every test file under test/ (the tsconfig's own exclusions aside) whose assertions only the compiler checks. */
 function typeTestFiles(config: ts.ParsedCommandLine): string[] {
   return config.fileNames.filter(
-    (file) => file.startsWith(join(ROOT, 'test')) && file.endsWith('.test.ts') && TYPE_ASSERTIONS.test(readFileSync(file, 'utf8')),
+    (file) =>
+      file.startsWith(join(ROOT, 'test')) &&
+      file.endsWith('.test.ts') &&
+      TYPE_ASSERTIONS.test(readFileSync(file, 'utf8')),
   )
 }
 
@@ -23,7 +26,7 @@ function typeTestFiles(config: ts.ParsedCommandLine): string[] {
 const CANARY = join(ROOT, 'test', 'crossCutting', 'typeTestCanary.test.ts')
 const CANARY_SOURCE = [
   "import { expectTypeOf } from 'vitest'",
-  "import type { AuthObject } from '../../src/ssr.server'",
+  "import type { AuthObject } from '../../src/ssr.server.js'",
   '',
   "expectTypeOf<AuthObject['userId']>().toEqualTypeOf<number>()",
   '// @ts-expect-error nothing wrong below, so this directive is itself an error',
@@ -36,7 +39,9 @@ function diagnosticsOf(rootNames: readonly string[], options: ts.CompilerOptions
   host.fileExists = (file) => file === CANARY || fileExists.call(host, file)
   host.readFile = (file) => (file === CANARY ? CANARY_SOURCE : readFile.call(host, file))
   host.getSourceFile = (file, language, ...rest) =>
-    file === CANARY ? ts.createSourceFile(file, CANARY_SOURCE, language) : getSourceFile.call(host, file, language, ...rest)
+    file === CANARY
+      ? ts.createSourceFile(file, CANARY_SOURCE, language)
+      : getSourceFile.call(host, file, language, ...rest)
   const program = ts.createProgram({ rootNames, options, host })
   // The type tests' own errors: the sources they import are type-checked by `npm run typecheck`, and checking them
   // here too would double the time this takes.
@@ -48,21 +53,30 @@ function diagnosticsOf(rootNames: readonly string[], options: ts.CompilerOptions
 
 const where = (diagnostic: ts.Diagnostic): string => {
   const file = diagnostic.file ? relative(ROOT, diagnostic.file.fileName) : '(no file)'
-  const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0
+  const line =
+    diagnostic.file && diagnostic.start !== undefined
+      ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+      : 0
   return `${file}:${line}: TS${diagnostic.code} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n').split('\n')[0]}`
 }
 
 describe('type tests', () => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), { noEmit: true }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    { noEmit: true },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
     },
-  })!
+  )!
   const files = typeTestFiles(config)
 
   it('finds the type tests by their imports', () => {
-    expect(files.map((file) => relative(ROOT, file))).toEqual(expect.arrayContaining(['test/backend/types.test.ts', 'test/remix/types.test.ts']))
+    expect(files.map((file) => relative(ROOT, file))).toEqual(
+      expect.arrayContaining(['test/backend/types.test.ts', 'test/remix/types.test.ts']),
+    )
   })
 
   it('type-check, and a mistake in one is an error', { timeout: 120_000 }, () => {

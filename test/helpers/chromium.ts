@@ -37,7 +37,9 @@ export interface LaunchedBrowser {
  * A headless Chromium with a fresh, throw-away profile (playwright takes the profile as userDataDir). Without
  * JavaScript (`javaScriptEnabled: false`) pages work as their server renders them.
  */
-export async function launchChromium({ javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}): Promise<LaunchedBrowser> {
+export async function launchChromium({
+  javaScriptEnabled = true,
+}: { javaScriptEnabled?: boolean } = {}): Promise<LaunchedBrowser> {
   const executablePath = findChromium()
   if (!executablePath) throw new Error('No Chromium found; call browserUnavailableReason() first.')
   const userDataDir = mkdtempSync(join(tmpdir(), 'remix-clerk-chromium-'))

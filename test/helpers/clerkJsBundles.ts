@@ -2,7 +2,7 @@
 // @clerk/ui) in the user's cache, through `remix-clerk-local clerk-js install`; remix-clerk-local is built first only
 // when it never was (these suites run its sources).
 import { existsSync } from 'node:fs'
-import buildDist, { BUILT_CLI, installClerkJs } from '../../local/test/helpers/buildDist'
+import buildDist, { BUILT_CLI, installClerkJs } from '../../local/test/helpers/buildDist.js'
 
 export default function installClerkJsBundles(): void {
   if (existsSync(BUILT_CLI)) installClerkJs()

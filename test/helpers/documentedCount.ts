@@ -13,8 +13,11 @@ let counts: Map<string, number> | undefined
 
 /** The number docs/reliability.md gives under `name`; throws when it gives none. */
 export function documentedCount(name: string): number {
-  counts ??= new Map([...readFileSync(DOC, 'utf8').matchAll(COUNT)].map((match) => [match[1]!, Number(match[2]!.replace(/\s/g, ''))]))
+  counts ??= new Map(
+    [...readFileSync(DOC, 'utf8').matchAll(COUNT)].map((match) => [match[1]!, Number(match[2]!.replace(/\s/g, ''))]),
+  )
   const count = counts.get(name)
-  if (count === undefined) throw new Error(`docs/reliability.md has no <!-- count:${name} -->: add it where the doc states that number.`)
+  if (count === undefined)
+    throw new Error(`docs/reliability.md has no <!-- count:${name} -->: add it where the doc states that number.`)
   return count
 }

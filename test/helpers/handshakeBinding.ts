@@ -39,7 +39,12 @@ export function withBindingChecked(headers: Headers): Headers {
   let seen = false
   for (const cookie of headers.getSetCookie()) {
     if (cookie.startsWith(`${NAME}=`)) {
-      expect(cookie.slice(NAME.length + 1).split(';')[0]!.split('.')[0]).toBe(value)
+      expect(
+        cookie
+          .slice(NAME.length + 1)
+          .split(';')[0]!
+          .split('.')[0],
+      ).toBe(value)
       seen = true
       copy.append('set-cookie', cookie.replace(/^[^;]*/, `${NAME}=(binding)`))
     } else copy.append('set-cookie', cookie)

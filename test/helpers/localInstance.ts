@@ -1,7 +1,7 @@
 // Shared set-up for request authentication tests: a real local backend (in-process, or over HTTP on
 // 127.0.0.1) with a user, an organization and a JWT template, and builders for browser-like requests.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
-import type { GetAuthOptions } from '../../src/remix/types'
+import type { GetAuthOptions } from '../../src/remix/types.js'
 
 export interface LocalInstance {
   local: LocalClerk
@@ -20,7 +20,10 @@ export interface LocalInstance {
   /** A development-style key (`pk_test_`) naming the same Frontend API. */
   developmentOptions: GetAuthOptions & { secretKey: string; publishableKey: string }
   /** A token minted by the local backend as if its clock were `offsetMs` ahead (negative: behind). */
-  mint(sessionId: string, options?: { offsetMs?: number; template?: string; expiresInSeconds?: number }): Promise<string>
+  mint(
+    sessionId: string,
+    options?: { offsetMs?: number; template?: string; expiresInSeconds?: number },
+  ): Promise<string>
   close(): Promise<void>
 }
 
@@ -30,7 +33,12 @@ export async function startLocalInstance({
   tokenVersion = 2 as 1 | 2,
 } = {}): Promise<LocalInstance> {
   let offsetMs = 0
-  const local = await createLocalClerk({ db: ':memory:', sessionLifetime, tokenVersion, now: () => Date.now() + offsetMs })
+  const local = await createLocalClerk({
+    db: ':memory:',
+    sessionLifetime,
+    tokenVersion,
+    now: () => Date.now() + offsetMs,
+  })
   try {
     const url = listen ? (await local.listen()).url : local.url
     const seeded = local.seed({
@@ -40,7 +48,9 @@ export async function startLocalInstance({
           name: 'Acme',
           slug: 'acme',
           private_metadata: { internal: true },
-          members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] }],
+          members: [
+            { user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] },
+          ],
         },
       ],
       templates: [{ name: 'test', claims: { email: '{{user.primary_email_address}}' } }],
@@ -86,7 +96,12 @@ export const FETCH = { accept: '*/*', 'sec-fetch-dest': 'empty' } as const
 
 export function requestWith(
   url: string,
-  { cookies = {}, headers = {}, method = 'GET', body }: { cookies?: Record<string, string>; headers?: Record<string, string>; method?: string; body?: BodyInit } = {},
+  {
+    cookies = {},
+    headers = {},
+    method = 'GET',
+    body,
+  }: { cookies?: Record<string, string>; headers?: Record<string, string>; method?: string; body?: BodyInit } = {},
 ): Request {
   const cookie = Object.entries(cookies)
     .map(([name, value]) => `${name}=${value}`)
@@ -97,7 +112,9 @@ export function requestWith(
 /** The cookies a signed-in browser sends: the session token and `__client_uat` (the token's `iat`). */
 export function sessionCookies(token: string, suffix?: string): Record<string, string> {
   const uat = String(claimsOf(token).iat)
-  return suffix ? { [`__session_${suffix}`]: token, [`__client_uat_${suffix}`]: uat } : { __session: token, __client_uat: uat }
+  return suffix
+    ? { [`__session_${suffix}`]: token, [`__client_uat_${suffix}`]: uat }
+    : { __session: token, __client_uat: uat }
 }
 
 /** The unverified claims of a JWT, for building cookies that agree with it. */

@@ -17,13 +17,16 @@ export function recordingEnvironment(reads: string[], values: Record<string, str
 }
 
 function recorded(reads: string[], read: (name: string) => string | undefined): NodeJS.ProcessEnv {
-  return new Proxy({}, {
-    get(_target, name) {
-      if (typeof name !== 'string') return undefined
-      reads.push(name)
-      return read(name)
+  return new Proxy(
+    {},
+    {
+      get(_target, name) {
+        if (typeof name !== 'string') return undefined
+        reads.push(name)
+        return read(name)
+      },
     },
-  }) as NodeJS.ProcessEnv
+  ) as NodeJS.ProcessEnv
 }
 
 /** Runs `run` with `process.env` replaced, restoring it afterwards. */

@@ -45,8 +45,7 @@ export interface ScriptedResponse {
 
 /** A fixed response, or a function of the request and of how many requests the route saw before. */
 type Responder =
-  | ScriptedResponse
-  | ((request: RecordedRequest, callIndex: number) => ScriptedResponse | Promise<ScriptedResponse>)
+  ScriptedResponse | ((request: RecordedRequest, callIndex: number) => ScriptedResponse | Promise<ScriptedResponse>)
 
 type PathMatcher = string | RegExp
 

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey, type JWK } from 'jose'
-import type { JwksFetcher } from '../../src/jwt/keys'
+import type { JwksFetcher } from '../../src/jwt/keys.js'
 
 const SESSION_CATEGORY = 'cl_B7d4PD111AAA'
 export const FAPI_HOST = 'clerk.example.com'

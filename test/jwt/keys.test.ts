@@ -2,13 +2,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exportJWK, exportSPKI, generateKeyPair } from 'jose'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  JWKS_MAX_STALE_MS,
-  JWKS_TTL_MS,
-  resolveVerificationKey,
-  type KeyOptions,
-} from '../../src/jwt/keys'
-import { verifySessionToken } from '../helpers/verify'
+import { JWKS_MAX_STALE_MS, JWKS_TTL_MS, resolveVerificationKey, type KeyOptions } from '../../src/jwt/keys.js'
+import { verifySessionToken } from '../helpers/verify.js'
 import {
   base64urlJson,
   createTestKey,
@@ -17,9 +12,9 @@ import {
   startJwksServer,
   type JwksServer,
   type TestKey,
-} from '../helpers/sessionTokens'
-import { resetProcessState } from '../../src/shared/processState'
-import { setMaxVerifiedTokens } from '../../src/jwt/verifiedTokenCache'
+} from '../helpers/sessionTokens.js'
+import { resetProcessState } from '../../src/shared/processState.js'
+import { setMaxVerifiedTokens } from '../../src/jwt/verifiedTokenCache.js'
 
 const SECRET = 'sk_test_verySecretValue123'
 const CONTACT = 'Contact support@clerk.com'
@@ -127,7 +122,9 @@ describe('jwtKey (PEM)', () => {
       await crypto.subtle.sign('RSASSA-PKCS1-v1_5', weak.privateKey, new TextEncoder().encode(signingInput)),
     )
     const spki = Buffer.from(await crypto.subtle.exportKey('spki', weak.publicKey)).toString('base64')
-    const result = await verifySessionToken(`${signingInput}.${Buffer.from(signature).toString('base64url')}`, { jwtKey: spki })
+    const result = await verifySessionToken(`${signingInput}.${Buffer.from(signature).toString('base64url')}`, {
+      jwtKey: spki,
+    })
     expect(result).toEqual({
       ok: false,
       reason: 'token-verification-failed',
@@ -141,7 +138,9 @@ describe('jwtKey (PEM)', () => {
     try {
       const options = { jwtKey: key1.pem, secretKey: SECRET, apiUrl: server.url, fetchJwks: server.fetcher(SECRET) }
       expect(await verifySessionToken(await signToken(key1), options)).toMatchObject({ ok: true })
-      expect(await verifySessionToken(await signToken(key2), options)).toMatchObject({ reason: 'token-invalid-signature' })
+      expect(await verifySessionToken(await signToken(key2), options)).toMatchObject({
+        reason: 'token-invalid-signature',
+      })
       expect(server.requests).toBe(0)
     } finally {
       await server.close()
@@ -163,7 +162,8 @@ describe('JWKS from the Backend API', () => {
   })
 
   /** A token for any kid without signing: kid lookup comes before the signature. */
-  const unsignedTokenFor = (kid: string) => `${base64urlJson({ alg: 'RS256', typ: 'JWT', kid })}.${base64urlJson(sessionClaims())}.c2ln`
+  const unsignedTokenFor = (kid: string) =>
+    `${base64urlJson({ alg: 'RS256', typ: 'JWT', kid })}.${base64urlJson(sessionClaims())}.c2ln`
 
   it('fetches once for concurrent first requests, then serves every kid from the cache', async () => {
     const token = await signToken(key1)
@@ -387,7 +387,11 @@ describe('JWKS from the Backend API', () => {
       expect(await verifySessionToken(token, options)).toMatchObject({ ok: true })
       expect(await verifySessionToken(token, otherOptions)).toMatchObject({ reason: 'token-invalid-signature' })
       // Same server, another secret key or API version: separate caches, separate fetches.
-      await verifySessionToken(token, { ...options, secretKey: 'sk_test_second', fetchJwks: server.fetcher('sk_test_second') })
+      await verifySessionToken(token, {
+        ...options,
+        secretKey: 'sk_test_second',
+        fetchJwks: server.fetcher('sk_test_second'),
+      })
       await verifySessionToken(token, { ...options, apiVersion: 'v1/' })
       expect(server.requests).toBe(3)
       expect(other.requests).toBe(1)
@@ -396,14 +400,18 @@ describe('JWKS from the Backend API', () => {
     }
   })
 
-  it('an options object changed in place after use reaches the other instance, not the first one\'s keys', async () => {
+  it("an options object changed in place after use reaches the other instance, not the first one's keys", async () => {
     const other = await startJwksServer([{ ...key2.publicJwk, kid: 'ins_key1' }])
     try {
       const token = await signToken(key1)
       const reused: KeyOptions = { ...options }
       expect(await verifySessionToken(token, reused)).toMatchObject({ ok: true })
       // The same object now names another instance: its keys, fetched from its server, refuse the token.
-      Object.assign(reused, { secretKey: 'sk_test_other', apiUrl: other.url, fetchJwks: other.fetcher('sk_test_other') })
+      Object.assign(reused, {
+        secretKey: 'sk_test_other',
+        apiUrl: other.url,
+        fetchJwks: other.fetcher('sk_test_other'),
+      })
       expect(await verifySessionToken(token, reused)).toMatchObject({ reason: 'token-invalid-signature' })
       expect(other.requests).toBe(1)
     } finally {
@@ -420,7 +428,10 @@ describe('JWKS from the Backend API', () => {
   })
 
   it('fails without a secret key, naming both settings', async () => {
-    const result = await verifySessionToken(await signToken(key1), { apiUrl: server.url, fetchJwks: server.fetcher('') })
+    const result = await verifySessionToken(await signToken(key1), {
+      apiUrl: server.url,
+      fetchJwks: server.fetcher(''),
+    })
     expect(result).toEqual({
       ok: false,
       reason: 'jwk-failed-to-resolve',

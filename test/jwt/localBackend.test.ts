@@ -3,11 +3,11 @@
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createClerkClient, type ClerkClient } from '../../src/api.server'
-import { authObjectForSession, signedInAuthObject } from '../../src/auth/authObject'
-import type { VerificationOptions } from '../../src/jwt/verify'
-import { verifySessionToken } from '../helpers/verify'
-import { resetProcessState } from '../../src/shared/processState'
+import { createClerkClient, type ClerkClient } from '../../src/api.server.js'
+import { authObjectForSession, signedInAuthObject } from '../../src/auth/authObject.js'
+import type { VerificationOptions } from '../../src/jwt/verify.js'
+import { verifySessionToken } from '../helpers/verify.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 let local: LocalClerk
 let apiUrl: string
@@ -36,7 +36,9 @@ beforeAll(async () => {
       {
         name: 'Acme',
         slug: 'acme',
-        members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] }],
+        members: [
+          { user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] },
+        ],
       },
     ],
     templates: [{ name: 'test', claims: { email: '{{user.primary_email_address}}' } }],
@@ -70,7 +72,10 @@ describe('tokens minted by remix-clerk-local', () => {
 
   it('verify networkless with the instance PEM (CLERK_JWT_KEY), as printed in .env form', async () => {
     const token = await mintToken(plainSessionId)
-    const envLine = local.envFile().split('\n').find((line) => line.startsWith('CLERK_JWT_KEY='))!
+    const envLine = local
+      .envFile()
+      .split('\n')
+      .find((line) => line.startsWith('CLERK_JWT_KEY='))!
     const jwtKey = envLine.slice('CLERK_JWT_KEY="'.length, -1) // still with literal \n escapes
     expect(await verifySessionToken(token, { jwtKey })).toMatchObject({ ok: true, payload: { sid: plainSessionId } })
     expect(await verifySessionToken(token, { jwtKey: local.env().CLERK_JWT_KEY })).toMatchObject({ ok: true })

@@ -1,8 +1,8 @@
 // The table of tokens verification must refuse, each with its exact reason, message and action.
 // Shared by our verification tests and by the cross-check against @clerk/backend.
 import { generateKeyPair, generateSecret } from 'jose'
-import type { VerificationOptions } from '../../src/jwt/verify'
-import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
+import type { VerificationOptions } from '../../src/jwt/verify.js'
+import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens.js'
 
 export const ENSURE_JWT = 'Make sure that this is a valid Clerk-generated JWT.'
 export const THREE_PARTS = 'Invalid JWT form. A JWT consists of three parts separated by dots.'
@@ -39,7 +39,12 @@ export function refusalCases(keys: () => { rs256: TestKey; otherKey: TestKey }):
     { name: 'an empty string', token: () => '', reason: 'token-invalid', message: THREE_PARTS },
     { name: 'one part', token: () => 'abc', reason: 'token-invalid', message: THREE_PARTS },
     { name: 'two parts', token: () => 'abc.def', reason: 'token-invalid', message: THREE_PARTS },
-    { name: 'four parts', token: async () => `${await signToken(rs256)}.x`, reason: 'token-invalid', message: THREE_PARTS },
+    {
+      name: 'four parts',
+      token: async () => `${await signToken(rs256)}.x`,
+      reason: 'token-invalid',
+      message: THREE_PARTS,
+    },
     {
       name: 'a header that is not base64url',
       token: async () => withSegment(await signToken(rs256), 0, 'e@J9'),

@@ -2,9 +2,9 @@
 // everything else to jose (undefined) so that both paths refuse the same tokens with the same words.
 import { importSPKI, type CryptoKey } from 'jose'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { useSyncSignatures, verifySignatureNow } from '../../src/jwt/syncSignature'
-import { signRaw } from '../crossCutting/hostile/fixtures'
-import { createTestKey, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
+import { useSyncSignatures, verifySignatureNow } from '../../src/jwt/syncSignature.js'
+import { signRaw } from '../crossCutting/hostile/fixtures.js'
+import { createTestKey, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens.js'
 
 let rs256: TestKey
 let rs384: TestKey
@@ -23,7 +23,8 @@ afterEach(() => {
   useSyncSignatures(true)
 })
 
-const headerOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as Record<string, unknown>
+const headerOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as Record<string, unknown>
 
 describe('answers at once on Node', () => {
   it.each([
@@ -34,7 +35,11 @@ describe('answers at once on Node', () => {
     const token = await signToken(key(), sessionClaims())
     const alg = key().alg as 'RS256' | 'RS384' | 'RS512'
     expect(verifySignatureNow(token, alg, key().publicKey, headerOf(token))).toBe(true)
-    const tampered = withSegment(token, 1, Buffer.from(JSON.stringify(sessionClaims({ sub: 'user_admin' }))).toString('base64url'))
+    const tampered = withSegment(
+      token,
+      1,
+      Buffer.from(JSON.stringify(sessionClaims({ sub: 'user_admin' }))).toString('base64url'),
+    )
     expect(verifySignatureNow(tampered, alg, key().publicKey, headerOf(tampered))).toBe(false)
     if (alg === 'RS256') expect(verifySignatureNow(token, alg, other.publicKey, headerOf(token))).toBe(false)
   })
@@ -42,7 +47,14 @@ describe('answers at once on Node', () => {
   it('false for an empty or truncated signature', async () => {
     const token = await signToken(rs256, sessionClaims())
     expect(verifySignatureNow(withSegment(token, 2, ''), 'RS256', rs256.publicKey, headerOf(token))).toBe(false)
-    expect(verifySignatureNow(withSegment(token, 2, token.split('.')[2]!.slice(0, 300)), 'RS256', rs256.publicKey, headerOf(token))).toBe(false)
+    expect(
+      verifySignatureNow(
+        withSegment(token, 2, token.split('.')[2]!.slice(0, 300)),
+        'RS256',
+        rs256.publicKey,
+        headerOf(token),
+      ),
+    ).toBe(false)
   })
 })
 
@@ -59,7 +71,11 @@ describe('leaves to jose (undefined)', () => {
       true,
       ['sign', 'verify'],
     )
-    const token = await signRaw(weak.privateKey, JSON.stringify({ alg: 'RS256', typ: 'JWT' }), JSON.stringify(sessionClaims()))
+    const token = await signRaw(
+      weak.privateKey,
+      JSON.stringify({ alg: 'RS256', typ: 'JWT' }),
+      JSON.stringify(sessionClaims()),
+    )
     expect(verifySignatureNow(token, 'RS256', weak.publicKey, headerOf(token))).toBeUndefined()
   })
 

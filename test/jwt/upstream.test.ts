@@ -3,10 +3,10 @@
 // disagreement is listed here on purpose; each is a deliberate choice explained in docs/differences.md.
 import { verifyToken as backend3VerifyToken } from '@clerk/backend'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { VerificationOptions } from '../../src/jwt/verify'
-import { verifySessionToken } from '../helpers/verify'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { refusalCases } from './refusalCases'
+import type { VerificationOptions } from '../../src/jwt/verify.js'
+import { verifySessionToken } from '../helpers/verify.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
+import { refusalCases } from './refusalCases.js'
 
 type UpstreamVerify = (token: string, options: VerificationOptions) => Promise<unknown>
 
@@ -67,12 +67,18 @@ describe('cross-check with @clerk/backend', () => {
     )
 
     const differing = (upstream: 'backend3' | 'backend2') =>
-      outcomes.filter((outcome) => outcome.ours !== outcome[upstream]).map(({ name, ours, ...rest }) => [name, ours, rest[upstream]])
+      outcomes
+        .filter((outcome) => outcome.ours !== outcome[upstream])
+        .map(({ name, ours, ...rest }) => [name, ours, rest[upstream]])
 
     expect(differing('backend3')).toEqual([
       // Both refuse; upstream only notices the signature, or crashes on a null header.
       ['a payload that is a JSON array', 'token-invalid', 'token-invalid-signature'],
-      ['a header that is JSON null', 'token-invalid', "threw: TypeError: Cannot destructure property 'kid' of 'header' as it is null."],
+      [
+        'a header that is JSON null',
+        'token-invalid',
+        "threw: TypeError: Cannot destructure property 'kid' of 'header' as it is null.",
+      ],
       // Upstream's verifyToken does not know token kinds; only its authenticateRequest refuses these.
       ['a JWT template token (cat cl_B7d4PD222AAA)', 'token-type-mismatch', 'ok'],
       ['an M2M token category', 'token-type-mismatch', 'token-invalid'],
@@ -91,7 +97,11 @@ describe('cross-check with @clerk/backend', () => {
       ['a payload that is not JSON', 'token-invalid', expect.stringMatching(/^threw: SyntaxError: Unexpected token/)],
       ['a payload that is a JSON array', 'token-invalid', 'token-verification-failed'],
       ['a header that is JSON null', 'token-invalid', expect.stringMatching(/^threw: TypeError: Cannot destructure/)],
-      ['a payload that is not UTF-8', 'token-invalid', expect.stringMatching(/^threw: SyntaxError: Expected property name/)],
+      [
+        'a payload that is not UTF-8',
+        'token-invalid',
+        expect.stringMatching(/^threw: SyntaxError: Expected property name/),
+      ],
       ['an empty payload segment', 'token-invalid', 'threw: SyntaxError: Unexpected end of JSON input'],
       ['a signature in base64 rather than base64url', 'token-invalid', 'threw: SyntaxError: Invalid character +'],
       ['a JWT template token (cat cl_B7d4PD222AAA)', 'token-type-mismatch', 'ok'],

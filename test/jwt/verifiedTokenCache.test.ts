@@ -2,11 +2,24 @@
 // on the clock or on options is checked on every use; failures are never remembered; instances never
 // share entries; the cache stays bounded.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { VERIFIED_TOKEN_MAX_AGE_MS, setMaxVerifiedTokens, verifiedTokenCount } from '../../src/jwt/verifiedTokenCache'
-import { SESSION_TOKEN, type VerificationOptions } from '../../src/jwt/verify'
-import { instanceIdentity, signatureCheckCount, verifyJwt } from '../../src/jwt/verifyJwt'
-import { ORIGIN, base64urlJson, createTestKey, nowSeconds, sessionClaims, signToken, withSegment, type TestKey } from '../helpers/sessionTokens'
-import { resetProcessState } from '../../src/shared/processState'
+import {
+  VERIFIED_TOKEN_MAX_AGE_MS,
+  setMaxVerifiedTokens,
+  verifiedTokenCount,
+} from '../../src/jwt/verifiedTokenCache.js'
+import { SESSION_TOKEN, type VerificationOptions } from '../../src/jwt/verify.js'
+import { instanceIdentity, signatureCheckCount, verifyJwt } from '../../src/jwt/verifyJwt.js'
+import {
+  ORIGIN,
+  base64urlJson,
+  createTestKey,
+  nowSeconds,
+  sessionClaims,
+  signToken,
+  withSegment,
+  type TestKey,
+} from '../helpers/sessionTokens.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 let keyA: TestKey
 let keyB: TestKey
@@ -19,7 +32,10 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const optionsFor = (key: TestKey, extra: Partial<VerificationOptions> = {}): VerificationOptions => ({ jwtKey: key.pem, ...extra })
+const optionsFor = (key: TestKey, extra: Partial<VerificationOptions> = {}): VerificationOptions => ({
+  jwtKey: key.pem,
+  ...extra,
+})
 const verify = (token: string, key: TestKey, extra: Partial<VerificationOptions> = {}) => {
   const options = optionsFor(key, extra)
   return Promise.resolve(verifyJwt(token, SESSION_TOKEN, options, instanceIdentity(options)))
@@ -39,7 +55,11 @@ describe('a token seen before', () => {
     const first = await verify(token, keyA)
     let second: unknown
     expect(await checksDuring(async () => (second = await verify(token, keyA)))).toBe(0)
-    expect(first).toEqual({ ok: true, payload: claims, header: { alg: 'RS256', kid: 'ins_a', typ: 'JWT', cat: 'cl_B7d4PD111AAA' } })
+    expect(first).toEqual({
+      ok: true,
+      payload: claims,
+      header: { alg: 'RS256', kid: 'ins_a', typ: 'JWT', cat: 'cl_B7d4PD111AAA' },
+    })
     expect(second).toEqual(first)
     expect(verifiedTokenCount()).toBe(1)
   })
@@ -47,7 +67,11 @@ describe('a token seen before', () => {
   it('checked by 20 callers at once is verified once', async () => {
     const token = await signToken(keyA)
     let results: Array<{ ok: boolean }> = []
-    expect(await checksDuring(async () => (results = await Promise.all(Array.from({ length: 20 }, () => verify(token, keyA)))))).toBe(1)
+    expect(
+      await checksDuring(
+        async () => (results = await Promise.all(Array.from({ length: 20 }, () => verify(token, keyA)))),
+      ),
+    ).toBe(1)
     expect(results.map((result) => result.ok)).toEqual(Array(20).fill(true))
   })
 
@@ -141,7 +165,10 @@ describe('failures', () => {
 
   it('of the claims still leave the signature remembered (the token may be fine for other options)', async () => {
     const token = await signToken(keyA, sessionClaims({ azp: 'https://other.example' }))
-    expect(await verify(token, keyA, { authorizedParties: [ORIGIN] })).toMatchObject({ ok: false, reason: 'token-invalid-authorized-parties' })
+    expect(await verify(token, keyA, { authorizedParties: [ORIGIN] })).toMatchObject({
+      ok: false,
+      reason: 'token-invalid-authorized-parties',
+    })
     expect(await checksDuring(async () => expect(await verify(token, keyA)).toMatchObject({ ok: true }))).toBe(0)
   })
 })
@@ -160,16 +187,25 @@ describe('a token that ends like a remembered one (the cache is keyed by the las
       expect(await checksDuring(async () => (result = await verify(forged, keyA)))).toBe(1)
       expect(result).toEqual({ ok: false, reason: 'token-invalid-signature', message: 'JWT signature is invalid.' })
     }
-    expect(await checksDuring(async () => expect(await verify(token, keyA)).toMatchObject({ ok: true, payload: { sub: 'user_2xyz' } }))).toBe(0)
+    expect(
+      await checksDuring(async () =>
+        expect(await verify(token, keyA)).toMatchObject({ ok: true, payload: { sub: 'user_2xyz' } }),
+      ),
+    ).toBe(0)
     expect(verifiedTokenCount()).toBe(1)
   })
 
-  it('never joins the real token\'s check in flight, nor the real token a forgery\'s', async () => {
+  it("never joins the real token's check in flight, nor the real token a forgery's", async () => {
     const token = await signToken(keyA)
     const forged = forgeryOf(token)
     let outcomes: Array<{ ok: boolean }> = []
     const checks = await checksDuring(async () => {
-      outcomes = await Promise.all([verify(token, keyA), verify(forged, keyA), verify(forged, keyA), verify(token, keyA)])
+      outcomes = await Promise.all([
+        verify(token, keyA),
+        verify(forged, keyA),
+        verify(forged, keyA),
+        verify(token, keyA),
+      ])
     })
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, false, true])
     // The real token's check holds the slot: both forgeries run alone, the second real one joins it.
@@ -203,7 +239,9 @@ describe('the bound', () => {
   it('evicts exactly as a least-recently-used list would, over a long mix of hits and misses', async () => {
     const previous = setMaxVerifiedTokens(3)
     try {
-      const tokens = await Promise.all([0, 1, 2, 3, 4, 5].map((n) => signToken(keyA, sessionClaims({ sid: `sess_${n}` }))))
+      const tokens = await Promise.all(
+        [0, 1, 2, 3, 4, 5].map((n) => signToken(keyA, sessionClaims({ sid: `sess_${n}` }))),
+      )
       // A fixed pseudo-random walk, so a failure replays the same way.
       let seed = 7
       const order = Array.from({ length: 60 }, () => (seed = (seed * 48_271) % 2_147_483_647) % tokens.length)

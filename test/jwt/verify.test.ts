@@ -1,12 +1,19 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TokenVerificationError } from '../../src/jwt/reasons'
-import { verifyToken } from '../../src/jwt/publicVerifyToken'
-import { checkSessionClaims, type VerificationOptions } from '../../src/jwt/verify'
-import { verifySessionToken } from '../helpers/verify'
-import { decodeJwt } from '../../src/jwt/decodeJwt'
-import { ORIGIN, base64urlJson, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { ENSURE_JWT, THREE_PARTS, UNDECODABLE, refusalCases } from './refusalCases'
-import { resetProcessState } from '../../src/shared/processState'
+import { TokenVerificationError } from '../../src/jwt/reasons.js'
+import { verifyToken } from '../../src/jwt/publicVerifyToken.js'
+import { checkSessionClaims, type VerificationOptions } from '../../src/jwt/verify.js'
+import { verifySessionToken } from '../helpers/verify.js'
+import { decodeJwt } from '../../src/jwt/decodeJwt.js'
+import {
+  ORIGIN,
+  base64urlJson,
+  createTestKey,
+  sessionClaims,
+  signToken,
+  type TestKey,
+} from '../helpers/sessionTokens.js'
+import { ENSURE_JWT, THREE_PARTS, UNDECODABLE, refusalCases } from './refusalCases.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 let rs256: TestKey
 let rs384: TestKey
@@ -31,7 +38,9 @@ const refusals = refusalCases(() => ({ rs256, otherKey }))
 describe('verifySessionToken refuses', () => {
   it.each(refusals)('$name → $reason', async ({ token, options, keyless, reason, message, action }) => {
     const result = await verifySessionToken(await token(), keyless ? {} : pemOptions(options))
-    expect(result).toEqual(action === undefined ? { ok: false, reason, message } : { ok: false, reason, message, action })
+    expect(result).toEqual(
+      action === undefined ? { ok: false, reason, message } : { ok: false, reason, message, action },
+    )
   })
 
   it('a non-string token without throwing', async () => {
@@ -72,7 +81,10 @@ describe('verifySessionToken accepts', () => {
 
   it('a token whose claims hold non-ASCII text, decoded as UTF-8', async () => {
     const claims = sessionClaims({ name: 'Zoë Ørsted 🔑', org: 'Ünïcode' })
-    expect(await verifySessionToken(await signToken(rs256, claims), pemOptions())).toMatchObject({ ok: true, payload: claims })
+    expect(await verifySessionToken(await signToken(rs256, claims), pemOptions())).toMatchObject({
+      ok: true,
+      payload: claims,
+    })
   })
 
   it('a v1 token without azp, aud, nbf or iat when nothing asks for them', async () => {
@@ -91,7 +103,10 @@ describe('verifySessionToken accepts', () => {
   })
 
   it('an azp listed in authorizedParties', async () => {
-    const result = await verifySessionToken(await signToken(rs256), pemOptions({ authorizedParties: ['https://x', ORIGIN] }))
+    const result = await verifySessionToken(
+      await signToken(rs256),
+      pemOptions({ authorizedParties: ['https://x', ORIGIN] }),
+    )
     expect(result.ok).toBe(true)
   })
 
@@ -108,7 +123,10 @@ describe('time claims and clock skew', () => {
   const t = T / 1000
   const verifyAt = async (now: number, claims: Record<string, unknown>, clockSkewInMs?: number) => {
     vi.setSystemTime(now)
-    return verifySessionToken(await signToken(rs256, sessionClaims({ iat: t - 30, nbf: t - 40, ...claims })), pemOptions({ clockSkewInMs }))
+    return verifySessionToken(
+      await signToken(rs256, sessionClaims({ iat: t - 30, nbf: t - 40, ...claims })),
+      pemOptions({ clockSkewInMs }),
+    )
   }
   const utc = (ms: number) => new Date(ms).toUTCString()
 
@@ -203,7 +221,11 @@ describe('verifyToken (public)', () => {
 
   it('leaves action undefined where upstream has none', async () => {
     const error = await verifyToken(await signToken(otherKey), { jwtKey: rs256.pem }).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ reason: 'token-invalid-signature', message: 'JWT signature is invalid.', action: undefined })
+    expect(error).toMatchObject({
+      reason: 'token-invalid-signature',
+      message: 'JWT signature is invalid.',
+      action: undefined,
+    })
     expect((error as TokenVerificationError).getFullMessage()).toBe(
       'JWT signature is invalid. (reason=token-invalid-signature, token-carrier=undefined)',
     )
@@ -222,7 +244,10 @@ describe('hostile values in messages', () => {
   })
 
   it('replaces characters that cannot go in a header', async () => {
-    const result = await verifySessionToken(await signToken(rs256, sessionClaims(), { cat: 'bad\u0000caté' }), pemOptions())
+    const result = await verifySessionToken(
+      await signToken(rs256, sessionClaims(), { cat: 'bad\u0000caté' }),
+      pemOptions(),
+    )
     expect((result as { message: string }).message).toBe(
       'Invalid session token category (cat) "bad\\u0000cat?". JWT template and machine tokens cannot be used as session tokens.',
     )
@@ -230,6 +255,10 @@ describe('hostile values in messages', () => {
 
   it('never throws for a 1 MB token', async () => {
     const big = `${base64urlJson({ alg: 'RS256' })}.${'A'.repeat(1_000_000)}.x`
-    expect(await verifySessionToken(big, pemOptions())).toEqual({ ok: false, reason: 'token-invalid', message: UNDECODABLE })
+    expect(await verifySessionToken(big, pemOptions())).toEqual({
+      ok: false,
+      reason: 'token-invalid',
+      message: UNDECODABLE,
+    })
   })
 })

@@ -2,7 +2,7 @@
 // throw, as @clerk/react-router 3's do, with a message that says what is missing (React Router's middleware itself, or
 // only clerkMiddleware in app/root.tsx) and that remix-clerk/ssr.server works without middleware.
 import { describe, expect, it } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../src/react-router'
+import { getAuth, rootAuthLoader } from '../../src/react-router.js'
 
 const request = () => new Request('http://localhost:3000/dashboard')
 /** React Router's RouterContextProvider, by shape, where no middleware stored anything. */
@@ -16,7 +16,9 @@ describe('remix-clerk/react-router without clerkMiddleware', () => {
   })
 
   it('with middleware on but clerkMiddleware not exported: names app/root.tsx, not the future flag', async () => {
-    const thrown = await rootAuthLoader({ request: request(), context: emptyRouterContext() }).catch((error: unknown) => error)
+    const thrown = await rootAuthLoader({ request: request(), context: emptyRouterContext() }).catch(
+      (error: unknown) => error,
+    )
     expect(thrown).toBeInstanceOf(Error)
     expect((thrown as Error).message).toMatch(/rootAuthLoader\(\) .* \[clerkMiddleware\(\)\]` from app\/root\.tsx\./)
     expect((thrown as Error).message).not.toContain('v8_middleware')

@@ -7,10 +7,16 @@ import { createRequestHandler } from '@remix-run/server-runtime'
 import { Fragment, createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { serverBuild } from './serverBuild'
-import { resetProcessState } from '../../src/shared/processState'
+import { rootAuthLoader } from '../../src/ssr.server.js'
+import {
+  NAVIGATION,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { serverBuild } from './serverBuild.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 let instance: LocalInstance
 
@@ -19,7 +25,11 @@ function App() {
   return createElement(
     Fragment,
     null,
-    createElement('main', null, `loaded=${isLoaded} signedIn=${isSignedIn} user=${userId} org=${orgId} role=${orgRole}`),
+    createElement(
+      'main',
+      null,
+      `loaded=${isLoaded} signedIn=${isSignedIn} user=${userId} org=${orgId} role=${orgRole}`,
+    ),
     // Remix's context script: the loader data, clerkState included, as the browser receives it.
     createElement(Scripts),
   )
@@ -65,10 +75,15 @@ beforeEach(() => resetProcessState())
 describe('ClerkApp from @clerk/remix with our rootAuthLoader', () => {
   it('renders the signed-in user and organization from clerkState', async () => {
     const token = await instance.mint(instance.orgSessionId)
-    const response = await createRequestHandler(build(), 'production')(requestWith('http://127.0.0.1:3000/', { headers: NAVIGATION, cookies: sessionCookies(token) }))
+    const response = await createRequestHandler(
+      build(),
+      'production',
+    )(requestWith('http://127.0.0.1:3000/', { headers: NAVIGATION, cookies: sessionCookies(token) }))
     const html = await response.text()
     expect(response.status).toBe(200)
-    expect(html).toContain(`<main>loaded=true signedIn=true user=${instance.userId} org=${instance.orgId} role=org:admin</main>`)
+    expect(html).toContain(
+      `<main>loaded=true signedIn=true user=${instance.userId} org=${instance.orgId} role=org:admin</main>`,
+    )
     // The state travels to the browser in Remix's context script: never with a secret in it.
     expect(html).toContain('__internal_clerk_state')
     expect(html).not.toContain(instance.local.secretKey)
@@ -76,7 +91,10 @@ describe('ClerkApp from @clerk/remix with our rootAuthLoader', () => {
   })
 
   it('renders signed out when there is no session', async () => {
-    const response = await createRequestHandler(build(), 'production')(requestWith('http://127.0.0.1:3000/', { headers: NAVIGATION }))
+    const response = await createRequestHandler(
+      build(),
+      'production',
+    )(requestWith('http://127.0.0.1:3000/', { headers: NAVIGATION }))
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('<main>loaded=true signedIn=false user=null org=null role=null</main>')
   })

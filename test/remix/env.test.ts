@@ -3,8 +3,8 @@
 // (context, globalThis), and a variable whose option already decides the value is not read at all.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { recordingEnvironment, refusingEnvironment, withProcessEnv } from '../helpers/processEnv'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
+import { recordingEnvironment, refusingEnvironment, withProcessEnv } from '../helpers/processEnv.js'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 
@@ -51,7 +51,11 @@ describe('every process.env read throws (Deno without --allow-env)', () => {
     ['context.env', (env: object) => ({ env })],
     ['context[name]', (env: object) => env],
   ])('getAuth finds the keys in %s: a refused read does not end the lookup', async (_name, contextWith) => {
-    const env = { CLERK_SECRET_KEY: clerk.secretKey, CLERK_PUBLISHABLE_KEY: clerk.publishableKey, CLERK_JWT_KEY: clerk.jwtKey }
+    const env = {
+      CLERK_SECRET_KEY: clerk.secretKey,
+      CLERK_PUBLISHABLE_KEY: clerk.publishableKey,
+      CLERK_JWT_KEY: clerk.jwtKey,
+    }
     const auth = await withProcessEnv(refusingEnvironment(), () => getAuth(signedIn(contextWith(env))))
     expect(auth.userId).toBe(userId)
   })
@@ -65,9 +69,15 @@ describe('every process.env read throws (Deno without --allow-env)', () => {
 
   it('rootAuthLoader with the keys as options answers with clerkState', async () => {
     const response = await withProcessEnv(refusingEnvironment(), () =>
-      rootAuthLoader(signedIn(), ({ request }) => ({ userId: request.auth.userId }), { ...keys(), signInUrl: '/sign-in' }),
+      rootAuthLoader(signedIn(), ({ request }) => ({ userId: request.auth.userId }), {
+        ...keys(),
+        signInUrl: '/sign-in',
+      }),
     )
-    const data = (await response.json()) as { userId: string; clerkState: { __internal_clerk_state: Record<string, unknown> } }
+    const data = (await response.json()) as {
+      userId: string
+      clerkState: { __internal_clerk_state: Record<string, unknown> }
+    }
     expect(data.userId).toBe(userId)
     expect(data.clerkState.__internal_clerk_state).toMatchObject({ __signInUrl: '/sign-in', __signUpUrl: '' })
   })
@@ -99,7 +109,9 @@ describe('a variable whose option decides the value is never read', () => {
     const response = await withProcessEnv(recordingEnvironment(reads, wrong), () =>
       rootAuthLoader(signedIn(), { ...given(), signInUrl: '/sign-in', signUpUrl: '/sign-up' }),
     )
-    const { clerkState } = (await response.json()) as { clerkState: { __internal_clerk_state: Record<string, unknown> } }
+    const { clerkState } = (await response.json()) as {
+      clerkState: { __internal_clerk_state: Record<string, unknown> }
+    }
     expect(clerkState.__internal_clerk_state).toMatchObject({ __clerk_ssr_state: { userId }, __signInUrl: '/sign-in' })
     expect(reads.filter((name) => name in wrong)).toEqual([])
   })

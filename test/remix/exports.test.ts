@@ -7,10 +7,10 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as apiSource from '../../src/api.server'
-import * as ssrSource from '../../src/ssr.server'
-import * as webhooksSource from '../../src/webhooks'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import * as apiSource from '../../src/api.server.js'
+import * as ssrSource from '../../src/ssr.server.js'
+import * as webhooksSource from '../../src/webhooks.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
 
 const root = join(import.meta.dirname, '..', '..')
 // Inside node_modules so that the built files resolve `jose` and `cookie` as an installed package would.
@@ -36,14 +36,22 @@ describe('remix-clerk/ssr.server', () => {
     const esm = (await import(pathToFileURL(join(outDir, 'ssr.server.js')).href)) as Record<string, unknown>
     const cjs = createRequire(import.meta.url)(join(outDir, 'ssr.server.cjs')) as Record<string, unknown>
     expect(Object.keys(esm).sort()).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
-    expect(Object.keys(cjs).filter((name) => name !== '__esModule').sort()).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
+    expect(
+      Object.keys(cjs)
+        .filter((name) => name !== '__esModule')
+        .sort(),
+    ).toEqual(['getAuth', 'isRemixClerkError', 'rootAuthLoader'])
   })
 
   it('built ESM and CJS both authenticate a request', async () => {
     const esm = (await import(pathToFileURL(join(outDir, 'ssr.server.js')).href)) as typeof ssrSource
     const cjs = createRequire(import.meta.url)(join(outDir, 'ssr.server.cjs')) as typeof ssrSource
     const token = await signToken(key, sessionClaims())
-    const options = { secretKey: 'sk_live_exports', publishableKey: `pk_live_${btoa('clerk.example.com$').replace(/=+$/, '')}`, jwtKey: key.pem }
+    const options = {
+      secretKey: 'sk_live_exports',
+      publishableKey: `pk_live_${btoa('clerk.example.com$').replace(/=+$/, '')}`,
+      jwtKey: key.pem,
+    }
     for (const { getAuth } of [esm, cjs]) {
       const request = new Request('https://app.example.com/', { headers: { authorization: `Bearer ${token}` } })
       expect((await getAuth({ request, context: {} }, options)).userId).toBe('user_2xyz')
@@ -67,8 +75,21 @@ describe('remix-clerk/ssr.server', () => {
 describe('remix-clerk/api.server', () => {
   it('exports verifyToken and the verification errors, and no internals', () => {
     const names = Object.keys(apiSource)
-    expect(names).toEqual(expect.arrayContaining(['createClerkClient', 'verifyToken', 'TokenVerificationError', 'TokenVerificationErrorReason']))
-    for (const internal of ['signatureCheckCount', 'verifyJwt', 'resetProcessState', 'authenticateRequest', 'getAuth']) {
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'createClerkClient',
+        'verifyToken',
+        'TokenVerificationError',
+        'TokenVerificationErrorReason',
+      ]),
+    )
+    for (const internal of [
+      'signatureCheckCount',
+      'verifyJwt',
+      'resetProcessState',
+      'authenticateRequest',
+      'getAuth',
+    ]) {
       expect(names).not.toContain(internal)
     }
   })
@@ -76,7 +97,9 @@ describe('remix-clerk/api.server', () => {
   it('verifyToken resolves to the claims, or rejects with a TokenVerificationError carrying the reason', async () => {
     const claims = sessionClaims()
     expect(await apiSource.verifyToken(await signToken(key, claims), { jwtKey: key.pem })).toEqual(claims)
-    const error = await apiSource.verifyToken(await signToken(key, sessionClaims({ exp: 1_000 })), { jwtKey: key.pem }).catch((caught: unknown) => caught)
+    const error = await apiSource
+      .verifyToken(await signToken(key, sessionClaims({ exp: 1_000 })), { jwtKey: key.pem })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(apiSource.TokenVerificationError)
     expect(error).toMatchObject({ reason: 'token-expired', message: expect.stringMatching(/^JWT is expired\./) })
   })
@@ -86,7 +109,11 @@ describe('remix-clerk/webhooks', () => {
   it('exports exactly verifyWebhook and WebhookVerificationError (sources, built ESM and CJS)', async () => {
     const esm = (await import(pathToFileURL(join(outDir, 'webhooks.js')).href)) as Record<string, unknown>
     const cjs = createRequire(import.meta.url)(join(outDir, 'webhooks.cjs')) as Record<string, unknown>
-    for (const names of [Object.keys(webhooksSource), Object.keys(esm), Object.keys(cjs).filter((name) => name !== '__esModule')]) {
+    for (const names of [
+      Object.keys(webhooksSource),
+      Object.keys(esm),
+      Object.keys(cjs).filter((name) => name !== '__esModule'),
+    ]) {
       expect(names.sort()).toEqual(['WebhookVerificationError', 'verifyWebhook'])
     }
   })

@@ -3,16 +3,32 @@
 // the body left alone, misuse errors, and every verification reason as a loader sees it.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLocalJWKSet, jwtVerify } from 'jose'
-import { getAuth } from '../../src/ssr.server'
-import type { GetAuthOptions } from '../../src/remix/types'
-import { signatureCheckCount } from '../../src/jwt/verifyJwt'
-import { refusedPort } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, nowSeconds, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { refusalCases } from '../jwt/refusalCases'
-import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { startCountingProxy, type CountingProxy } from './countingProxy'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth } from '../../src/ssr.server.js'
+import type { GetAuthOptions } from '../../src/remix/types.js'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt.js'
+import { refusedPort } from '../helpers/recordingServer.js'
+import {
+  FAPI_HOST,
+  createTestKey,
+  nowSeconds,
+  sessionClaims,
+  signToken,
+  type TestKey,
+} from '../helpers/sessionTokens.js'
+import { refusalCases } from '../jwt/refusalCases.js'
+import { CHECKED_BINDING_COOKIE, withBindingChecked } from '../helpers/handshakeBinding.js'
+import {
+  FETCH,
+  NAVIGATION,
+  args,
+  claimsOf,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { startCountingProxy, type CountingProxy } from './countingProxy.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 
@@ -46,14 +62,24 @@ afterEach(() => {
 
 /** Networkless verification, Backend API calls through the counting proxy. */
 const optionsV2 = (): GetAuthOptions => ({ ...v2.options, apiUrl: proxy.url })
-const signedInRequest = async (instance: LocalInstance, sessionId: string, init: { method?: string; body?: BodyInit } = {}) =>
-  requestWith(PAGE, { ...init, headers: NAVIGATION, cookies: sessionCookies(await instance.mint(sessionId)) })
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error)
+const signedInRequest = async (
+  instance: LocalInstance,
+  sessionId: string,
+  init: { method?: string; body?: BodyInit } = {},
+) => requestWith(PAGE, { ...init, headers: NAVIGATION, cookies: sessionCookies(await instance.mint(sessionId)) })
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
 
 describe('a signed-in request', () => {
   it('gives the auth object of the session (claims v2)', async () => {
     const token = await v2.mint(v2.orgSessionId)
-    const auth = await getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) })), optionsV2())
+    const auth = await getAuth(
+      args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) })),
+      optionsV2(),
+    )
     expect(auth).toMatchObject({
       tokenType: 'session_token',
       isAuthenticated: true,
@@ -67,12 +93,23 @@ describe('a signed-in request', () => {
       sessionClaims: claimsOf(token),
     })
     expect([...auth.orgPermissions!].sort()).toEqual(['org:invoices:pay', 'org:invoices:read'])
-    expect(auth.debug()).toMatchObject({ secretKey: 'sk_live', jwtKey: '-----BE', sessionToken: token.slice(0, 7), publishableKey: v2.local.publishableKey })
+    expect(auth.debug()).toMatchObject({
+      secretKey: 'sk_live',
+      jwtKey: '-----BE',
+      sessionToken: token.slice(0, 7),
+      publishableKey: v2.local.publishableKey,
+    })
   })
 
   it('gives the same fields from claims v1', async () => {
     const auth = await getAuth(args(await signedInRequest(v1, v1.orgSessionId)), v1.options)
-    expect(auth).toMatchObject({ userId: v1.userId, sessionId: v1.orgSessionId, orgId: v1.orgId, orgSlug: 'acme', orgRole: 'org:admin' })
+    expect(auth).toMatchObject({
+      userId: v1.userId,
+      sessionId: v1.orgSessionId,
+      orgId: v1.orgId,
+      orgSlug: 'acme',
+      orgRole: 'org:admin',
+    })
     expect([...auth.orgPermissions!].sort()).toEqual(['org:invoices:pay', 'org:invoices:read'])
   })
 
@@ -98,8 +135,34 @@ describe('a signed-in request', () => {
       { plan: 'pro' },
       {},
     ]
-    expect(checks.map((check) => admin.has(check))).toEqual([true, true, false, true, true, false, true, false, true, true, false, false])
-    expect(checks.map((check) => personal.has(check))).toEqual([false, false, false, false, false, false, false, false, true, false, false, false])
+    expect(checks.map((check) => admin.has(check))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ])
+    expect(checks.map((check) => personal.has(check))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ])
     expect(checks.map((check) => signedOut.has(check))).toEqual(Array(checks.length).fill(false))
   })
 
@@ -113,7 +176,9 @@ describe('a signed-in request', () => {
   it('getToken({ template }) mints through the Backend API; ten parallel loaders make one call', async () => {
     const token = await v2.mint(v2.sessionId)
     const auths = await Promise.all(
-      Array.from({ length: 10 }, () => getAuth(args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })), optionsV2())),
+      Array.from({ length: 10 }, () =>
+        getAuth(args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })), optionsV2()),
+      ),
     )
     const minted = await Promise.all(auths.map((auth) => auth.getToken({ template: 'test' })))
     expect(proxy.count('POST', `/v1/sessions/${v2.sessionId}/tokens/test`)).toBe(1)
@@ -134,7 +199,10 @@ describe('a signed-in request', () => {
 
   it('a pending session (sts: pending) counts as signed out', async () => {
     const token = await signToken(rs256, sessionClaims({ sts: 'pending' }))
-    const auth = await getAuth(args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })), ownKeyOptions())
+    const auth = await getAuth(
+      args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })),
+      ownKeyOptions(),
+    )
     expect(auth).toMatchObject({ isAuthenticated: false, userId: null, sessionId: null, sessionStatus: 'pending' })
     expect(await auth.getToken()).toBeNull()
   })
@@ -147,7 +215,11 @@ describe('per Request', () => {
     const before = signatureCheckCount()
     const first = await getAuth(args(request), options)
     // Again with the same options object, with an equal one, and in parallel.
-    const again = await Promise.all([getAuth(args(request), options), getAuth(args(request), optionsV2()), getAuth(args(request), options)])
+    const again = await Promise.all([
+      getAuth(args(request), options),
+      getAuth(args(request), optionsV2()),
+      getAuth(args(request), options),
+    ])
     expect(signatureCheckCount() - before).toBe(1)
     for (const auth of again) {
       expect(auth).not.toBe(first)
@@ -182,7 +254,9 @@ describe('per Request', () => {
     const token = await v2.mint(v2.sessionId)
     const before = signatureCheckCount()
     const auths = await Promise.all(
-      Array.from({ length: 8 }, () => getAuth(args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })), optionsV2())),
+      Array.from({ length: 8 }, () =>
+        getAuth(args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })), optionsV2()),
+      ),
     )
     expect(signatureCheckCount() - before).toBe(1)
     expect(auths.map((auth) => auth.userId)).toEqual(Array(8).fill(v2.userId))
@@ -211,13 +285,18 @@ describe('per Request', () => {
 describe('redirects', () => {
   it('a navigation that needs a handshake throws a 307 Response that Remix sends as is', async () => {
     const old = await v2.mint(v2.sessionId, { offsetMs: -120_000 })
-    const thrown = await rejection(getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(old) })), optionsV2()))
+    const thrown = await rejection(
+      getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(old) })), optionsV2()),
+    )
     expect(thrown).toBeInstanceOf(Response)
     const response = thrown as Response
     expect(response.status).toBe(307)
     expect(response.headers.get('location')).toMatch(new RegExp(`^${v2.url}/v1/client/handshake\\?redirect_url=`))
     expect(response.headers.get('cache-control')).toBe('no-store')
-    expect(withBindingChecked(response.headers).getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
+    expect(withBindingChecked(response.headers).getSetCookie()).toEqual([
+      '__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax',
+      CHECKED_BINDING_COOKIE,
+    ])
     expect(response.headers.get('x-clerk-auth-status')).toBe('handshake')
   })
 
@@ -237,7 +316,12 @@ describe('redirects', () => {
 
 /** An instance whose key is `rs256`, for hand-made hostile tokens. */
 function ownKeyOptions(extra: GetAuthOptions = {}): GetAuthOptions {
-  return { secretKey: 'sk_live_own', publishableKey: `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`, jwtKey: rs256.pem, ...extra }
+  return {
+    secretKey: 'sk_live_own',
+    publishableKey: `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`,
+    jwtKey: rs256.pem,
+    ...extra,
+  }
 }
 
 describe('every verification reason, as a loader sees it', () => {
@@ -254,20 +338,39 @@ describe('every verification reason, as a loader sees it', () => {
   })
 
   it.each([
-    ['expired', { exp: nowSeconds() - 60 }, 'session-token-expired-refresh-non-eligible-no-refresh-cookie', 'token-expired'],
+    [
+      'expired',
+      { exp: nowSeconds() - 60 },
+      'session-token-expired-refresh-non-eligible-no-refresh-cookie',
+      'token-expired',
+    ],
     ['not active yet', { nbf: nowSeconds() + 60 }, 'session-token-nbf', 'token-not-active-yet'],
-    ['issued in the future', { iat: nowSeconds() + 60, nbf: undefined }, 'session-token-iat-in-the-future', 'token-iat-in-the-future'],
+    [
+      'issued in the future',
+      { iat: nowSeconds() + 60, nbf: undefined },
+      'session-token-iat-in-the-future',
+      'token-iat-in-the-future',
+    ],
   ])('%s → signed out (%s) on a fetch', async (_name, claims, reason, tokenReason) => {
     const token = await signToken(rs256, sessionClaims(claims))
-    const auth = await getAuth(args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })), ownKeyOptions())
-    expect(auth.debug()).toMatchObject({ reason, message: expect.stringContaining(`(reason=${tokenReason}, token-carrier=header)`) })
+    const auth = await getAuth(
+      args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })),
+      ownKeyOptions(),
+    )
+    expect(auth.debug()).toMatchObject({
+      reason,
+      message: expect.stringContaining(`(reason=${tokenReason}, token-carrier=header)`),
+    })
   })
 
   it('jwk-kid-mismatch: a kid the instance JWKS does not have', async () => {
     const listening = await startLocalInstance({ listen: true })
     try {
       const token = await signToken({ ...rs256, kid: 'ins_unknown' }, sessionClaims())
-      const auth = await getAuth(args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })), listening.jwksOptions)
+      const auth = await getAuth(
+        args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })),
+        listening.jwksOptions,
+      )
       expect(auth.debug()).toMatchObject({
         reason: 'jwk-kid-mismatch',
         message: expect.stringMatching(/^Unable to find a signing key in JWKS that matches the kid='ins_unknown'/),
@@ -321,7 +424,7 @@ describe('misuse', () => {
     await expect(getAuth(given as never, valid())).rejects.toMatchObject({
       code: 'REMIX_CLERK_MISSING_LOADER_ARGS',
       message:
-        "remix-clerk: getAuth() needs the arguments Remix passes to your loader or action (an object with `request`). Call it as `export const loader = async (args) => { const auth = await getAuth(args); … }`.",
+        'remix-clerk: getAuth() needs the arguments Remix passes to your loader or action (an object with `request`). Call it as `export const loader = async (args) => { const auth = await getAuth(args); … }`.',
     })
   })
 
@@ -345,26 +448,43 @@ describe('misuse', () => {
     ['not a key', 'hello', 'Publishable key not valid.'],
     ['a secret key in its place', 'sk_live_abc', 'Publishable key not valid.'],
     ['an undecodable key', 'pk_live_%%%', 'Publishable key not valid: Failed to decode key.'],
-    ['a host without a dot', `pk_live_${btoa('localhost:3000$')}`, 'Publishable key not valid: Decoded key has invalid format.'],
-  ])('a bad publishable key (%s) → names CLERK_PUBLISHABLE_KEY, never echoes the secret key', async (_name, publishableKey, problem) => {
-    const error = await rejection(getAuth(args(new Request(PAGE)), { secretKey: v2.local.secretKey, publishableKey }))
-    expect(error).toMatchObject({ code: 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' })
-    expect((error as Error).message).toBe(
-      `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key (pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.`,
-    )
-    expect((error as Error).message).not.toContain(v2.local.secretKey)
-  })
+    [
+      'a host without a dot',
+      `pk_live_${btoa('localhost:3000$')}`,
+      'Publishable key not valid: Decoded key has invalid format.',
+    ],
+  ])(
+    'a bad publishable key (%s) → names CLERK_PUBLISHABLE_KEY, never echoes the secret key',
+    async (_name, publishableKey, problem) => {
+      const error = await rejection(getAuth(args(new Request(PAGE)), { secretKey: v2.local.secretKey, publishableKey }))
+      expect(error).toMatchObject({ code: 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' })
+      expect((error as Error).message).toBe(
+        `${problem} Set CLERK_PUBLISHABLE_KEY (or the publishableKey option) to the publishable key (pk_test_… or pk_live_…) from the API keys page of the Clerk Dashboard.`,
+      )
+      expect((error as Error).message).not.toContain(v2.local.secretKey)
+    },
+  )
 
   it('a publishable key in place of the secret key → says so without echoing it', async () => {
-    const error = await rejection(getAuth(args(new Request(PAGE)), { secretKey: v2.local.publishableKey, publishableKey: v2.local.publishableKey }))
-    expect(error).toMatchObject({ code: 'REMIX_CLERK_INVALID_SECRET_KEY', message: expect.stringContaining('The Clerk secret key is a publishable key (pk_…).') })
+    const error = await rejection(
+      getAuth(args(new Request(PAGE)), { secretKey: v2.local.publishableKey, publishableKey: v2.local.publishableKey }),
+    )
+    expect(error).toMatchObject({
+      code: 'REMIX_CLERK_INVALID_SECRET_KEY',
+      message: expect.stringContaining('The Clerk secret key is a publishable key (pk_…).'),
+    })
     expect((error as Error).message).not.toContain(v2.local.publishableKey)
   })
 
   it('isSatellite (option, function or CLERK_IS_SATELLITE) without domain or proxyUrl → says which to set', async () => {
-    const refused = { code: 'REMIX_CLERK_INVALID_SATELLITE_OPTIONS', message: expect.stringContaining('neither domain (CLERK_DOMAIN) nor proxyUrl (CLERK_PROXY_URL)') }
+    const refused = {
+      code: 'REMIX_CLERK_INVALID_SATELLITE_OPTIONS',
+      message: expect.stringContaining('neither domain (CLERK_DOMAIN) nor proxyUrl (CLERK_PROXY_URL)'),
+    }
     await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: true })).rejects.toMatchObject(refused)
-    await expect(getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: (url) => url.hostname === '127.0.0.1' })).rejects.toMatchObject(refused)
+    await expect(
+      getAuth(args(new Request(PAGE)), { ...valid(), isSatellite: (url) => url.hostname === '127.0.0.1' }),
+    ).rejects.toMatchObject(refused)
     vi.stubEnv('CLERK_IS_SATELLITE', 'TRUE')
     await expect(getAuth(args(new Request(PAGE)), valid())).rejects.toMatchObject(refused)
     vi.stubEnv('CLERK_DOMAIN', 'satellite.example')

@@ -9,15 +9,18 @@ import { createAdaptorServer } from '@hono/node-server'
 import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { signatureCheckCount } from '../../src/jwt/verifyJwt'
-import { CHECKED_BINDING_COOKIE, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding'
-import { claimsOf } from '../helpers/localInstance'
-import { serverBuild } from './serverBuild'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt.js'
+import { CHECKED_BINDING_COOKIE, TEST_BINDING, bound, withBindingChecked } from '../helpers/handshakeBinding.js'
+import { claimsOf } from '../helpers/localInstance.js'
+import { serverBuild } from './serverBuild.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 interface PageData {
-  loaderData: { root: { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: string | null } } } }; 'routes/page'?: Answer }
+  loaderData: {
+    root: { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: string | null } } } }
+    'routes/page'?: Answer
+  }
 }
 interface Answer {
   userId: string | null
@@ -47,7 +50,10 @@ beforeAll(async () => {
   clerk = await createLocalClerk({ db: ':memory:', now: () => Date.now() + offset })
   await clerk.listen(0)
   const handle = createRequestHandler(build, 'production')
-  appServer = createAdaptorServer({ fetch: (request: Request) => handle(request), overrideGlobalObjects: false }) as Server
+  appServer = createAdaptorServer({
+    fetch: (request: Request) => handle(request),
+    overrideGlobalObjects: false,
+  }) as Server
   await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve))
   appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`
 })
@@ -86,11 +92,15 @@ class Browser {
   /** Follows redirects; stops after `hops` of them when given, else calls more than 20 a loop. */
   async go(url: string, init: RequestInit = {}, { hops: limit }: { hops?: number } = {}): Promise<Hop[]> {
     const hops: Hop[] = []
-    for (let next: { url: string; init: RequestInit } | undefined = { url, init }; next; ) {
+    for (let next: { url: string; init: RequestInit } | undefined = { url, init }; next;) {
       if (hops.length === limit) break
       if (hops.length === 20) throw new Error(`redirect loop: ${hops.map((hop) => hop.url).join(' → ')}`)
       const jar = this.jar(next.url)
-      const headers = new Headers({ ...Object.fromEntries(new Headers(next.init.headers)), accept: 'text/html', 'sec-fetch-dest': 'document' })
+      const headers = new Headers({
+        ...Object.fromEntries(new Headers(next.init.headers)),
+        accept: 'text/html',
+        'sec-fetch-dest': 'document',
+      })
       if (jar.size > 0) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '))
       const response = await fetch(next.url, { ...next.init, headers, redirect: 'manual' })
       const setCookies = response.headers.getSetCookie()
@@ -102,7 +112,13 @@ class Browser {
         else jar.set(name!, value.join('='))
       }
       const location = response.headers.get('location')
-      const hop: Hop = { url: next.url, status: response.status, location: location && new URL(location, next.url).href, setCookies, response }
+      const hop: Hop = {
+        url: next.url,
+        status: response.status,
+        location: location && new URL(location, next.url).href,
+        setCookies,
+        response,
+      }
       hops.push(hop)
       next = hop.location && hop.status >= 300 && hop.status < 400 ? { url: hop.location, init: {} } : undefined
     }
@@ -142,7 +158,9 @@ describe('with the local Frontend API', () => {
     const back = new URL(hops[3]!.location!)
     expect(pathOf(back.href)).toBe(`${appUrl}/dashboard`)
     expect(back.searchParams.get('__clerk_handshake_nonce')).toMatch(/^[\w-]{20,}$/)
-    expect(back.searchParams.get('__clerk_handshake_binding')).toBe(browser.cookies(appUrl).__clerk_handshake_binding ?? back.searchParams.get('__clerk_handshake_binding'))
+    expect(back.searchParams.get('__clerk_handshake_binding')).toBe(
+      browser.cookies(appUrl).__clerk_handshake_binding ?? back.searchParams.get('__clerk_handshake_binding'),
+    )
 
     // Our answer: the same page without the nonce, every cookie of the handshake set on it.
     const resolved = hops[4]!
@@ -189,7 +207,10 @@ describe('with the local Frontend API', () => {
     const refreshCookie = [...browser.jar(appUrl).keys()].find((name) => name.startsWith('__refresh_'))!
     const refreshed = await browser.go(signedIn[4]!.location!)
     expect(refreshed.map((hop) => hop.status)).toEqual([200])
-    expect((await pageData(refreshed[0]!)).loaderData['routes/page']).toMatchObject({ userId: expired.sub, sessionId: expired.sid })
+    expect((await pageData(refreshed[0]!)).loaderData['routes/page']).toMatchObject({
+      userId: expired.sub,
+      sessionId: expired.sid,
+    })
     expect(claimsOf(browser.cookies(appUrl).__session!).exp).toBeGreaterThan(Date.now() / 1000)
 
     // Without it (a sign-in through ClerkJS sets none), an expired token takes the handshake.
@@ -201,7 +222,8 @@ describe('with the local Frontend API', () => {
     } finally {
       offset = 0
     }
-    for (const name of [...browser.jar(appUrl).keys()]) if (name.startsWith('__session')) browser.jar(appUrl).set(name, stale)
+    for (const name of [...browser.jar(appUrl).keys()])
+      if (name.startsWith('__session')) browser.jar(appUrl).set(name, stale)
     const hops = await browser.go(signedIn[4]!.location!)
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 307, 200])
     const handshake = new URL(withBindingChecked(hops[0]!.response.headers).get('location')!)
@@ -215,7 +237,10 @@ describe('with the local Frontend API', () => {
       format: 'nonce',
     })
     // The second handshake within the counter's 2 s (the sign-in's own was the first; this browser keeps the cookie).
-    expect(withBindingChecked(hops[0]!.response.headers).getSetCookie()).toEqual(['__clerk_redirect_count=2; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
+    expect(withBindingChecked(hops[0]!.response.headers).getSetCookie()).toEqual([
+      '__clerk_redirect_count=2; Max-Age=2; HttpOnly; SameSite=Lax',
+      CHECKED_BINDING_COOKIE,
+    ])
     expect(hops[2]!.location).toBe(`${appUrl}/start`)
 
     const answer = (await pageData(hops[3]!)).loaderData['routes/page']!
@@ -249,18 +274,19 @@ describe('with the local Frontend API', () => {
 
     // As if the app had sent this browser there: the binding value in redirect_url and its cookie on the app.
     browser.jar(appUrl).set('__clerk_handshake_binding', TEST_BINDING)
-    const query = new URLSearchParams({ redirect_url: bound(`${appUrl}/b?x=1`), format: 'token', suffixed_cookies: 'false' })
+    const query = new URLSearchParams({
+      redirect_url: bound(`${appUrl}/b?x=1`),
+      format: 'token',
+      suffixed_cookies: 'false',
+    })
     const hops = await browser.go(`${clerk.url}/v1/client/handshake?${query}`)
     expect(hops.map((hop) => hop.status)).toEqual([307, 307, 200])
     expect(new URL(hops[0]!.location!).searchParams.get('__clerk_handshake')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
     expect(hops[1]!.location).toBe(`${appUrl}/b?x=1`)
     // Plain names (suffixed_cookies=false), and the refresh token, always suffixed.
-    expect(hops[1]!.setCookies.map((line) => line.split('=')[0]!.replace(/^__refresh_.+$/, '__refresh_<suffix>')).sort()).toEqual([
-      '__clerk_handshake_binding',
-      '__client_uat',
-      '__refresh_<suffix>',
-      '__session',
-    ])
+    expect(
+      hops[1]!.setCookies.map((line) => line.split('=')[0]!.replace(/^__refresh_.+$/, '__refresh_<suffix>')).sort(),
+    ).toEqual(['__clerk_handshake_binding', '__client_uat', '__refresh_<suffix>', '__session'])
     expect((await pageData(hops[2]!)).loaderData['routes/page']).toMatchObject({ userId })
   })
 
@@ -270,7 +296,11 @@ describe('with the local Frontend API', () => {
     const hops = await browser.go(`${clerk.url}/sign-out?redirect_url=${encodeURIComponent(`${appUrl}/out`)}`)
     // The sign-out page's handshake was not started by the app: the app's own follows, with the same answer.
     expect(hops.map((hop) => hop.status)).toEqual([303, 307, 307, 307, 307, 200])
-    expect((await pageData(hops.at(-1)!)).loaderData['routes/page']).toEqual({ userId: null, sessionId: null, iat: null })
+    expect((await pageData(hops.at(-1)!)).loaderData['routes/page']).toEqual({
+      userId: null,
+      sessionId: null,
+      iat: null,
+    })
     expect(browser.cookies(appUrl).__session).toBeUndefined()
     expect(browser.cookies(appUrl).__client_uat).toBe('0')
   })
@@ -280,7 +310,9 @@ describe('with the local Frontend API', () => {
     const hops = await first.signIn('round.replay@example.com', `${appUrl}/r`)
     const withNonce = hops[3]!.location!
     const replayer = new Browser()
-    replayer.jar(appUrl).set('__clerk_handshake_binding', new URL(withNonce).searchParams.get('__clerk_handshake_binding')!)
+    replayer
+      .jar(appUrl)
+      .set('__clerk_handshake_binding', new URL(withNonce).searchParams.get('__clerk_handshake_binding')!)
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const replay = await replayer.go(withNonce)

@@ -2,8 +2,8 @@
 // (`signIn.create({ strategy: 'ticket' })`), gives a session whose tokens carry the `act` claim, and getAuth's
 // `actor` shows who acts.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { getAuth } from '../../src/ssr.server'
-import { FETCH, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { getAuth } from '../../src/ssr.server.js'
+import { FETCH, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance.js'
 
 let instance: LocalInstance
 beforeAll(async () => {
@@ -35,6 +35,8 @@ it("an actor token's session shows its actor in getAuth", async () => {
   expect(auth).toMatchObject({ userId: instance.userId, sessionId, actor: { sub: 'user_support' } })
 
   // An ordinary session has no actor.
-  const plain = requestWith('http://127.0.0.1:3000/admin', { headers: { ...FETCH, authorization: `Bearer ${await instance.mint(instance.sessionId)}` } })
+  const plain = requestWith('http://127.0.0.1:3000/admin', {
+    headers: { ...FETCH, authorization: `Bearer ${await instance.mint(instance.sessionId)}` },
+  })
   expect((await getAuth(args(plain), instance.options)).actor).toBeUndefined()
 })

@@ -1,12 +1,12 @@
 // Forged or rotating `kid`s must not turn into a flood of JWKS requests: 1 000 requests through getAuth
 // against the real local backend (over HTTP, behind a counting proxy) cost a small, exact number of fetches.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth } from '../../src/ssr.server'
-import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { FETCH, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { startCountingProxy, type CountingProxy } from './countingProxy'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth } from '../../src/ssr.server.js'
+import { JWKS_UNKNOWN_KID_REFETCH_MS } from '../../src/jwt/keys.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
+import { FETCH, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance.js'
+import { startCountingProxy, type CountingProxy } from './countingProxy.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const PAGE = 'http://127.0.0.1:3000/api/data'
 
@@ -30,9 +30,14 @@ beforeEach(() => {
 })
 afterEach(() => vi.useRealTimers())
 
-const options = () => ({ secretKey: instance.local.secretKey, publishableKey: instance.local.publishableKey, apiUrl: proxy.url })
+const options = () => ({
+  secretKey: instance.local.secretKey,
+  publishableKey: instance.local.publishableKey,
+  apiUrl: proxy.url,
+})
 const withKid = (kid: string) => signToken({ ...forger, kid }, sessionClaims())
-const authFor = (token: string) => getAuth(args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })), options())
+const authFor = (token: string) =>
+  getAuth(args(requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })), options())
 const jwksFetches = () => proxy.count('GET', '/v1/jwks')
 
 describe('1 000 requests with kids the instance does not have', () => {
@@ -41,7 +46,9 @@ describe('1 000 requests with kids the instance does not have', () => {
     expect((await authFor(valid)).userId).toBe(instance.userId)
     expect(jwksFetches()).toBe(1)
 
-    const forged = await Promise.all(Array.from({ length: 50 }, (_, i) => withKid(`ins_forged_${i}_${Math.random().toString(36).slice(2)}`)))
+    const forged = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => withKid(`ins_forged_${i}_${Math.random().toString(36).slice(2)}`)),
+    )
     const reasons = new Map<string, number>()
     for (let i = 0; i < 1_000; i++) {
       const auth = await authFor(forged[i % forged.length]!)

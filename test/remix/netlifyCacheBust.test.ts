@@ -1,9 +1,9 @@
 // On Netlify with a development instance, every redirect of the handshake flow carries `__clerk_netlify_cache_bust`
 // (as @clerk/remix 4 adds it), so Netlify's CDN cannot answer it from its cache; nowhere else.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { getAuth } from '../../src/ssr.server'
-import { BINDING_COOKIES, bound } from '../helpers/handshakeBinding'
-import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { getAuth } from '../../src/ssr.server.js'
+import { BINDING_COOKIES, bound } from '../helpers/handshakeBinding.js'
+import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance.js'
 
 let instance: LocalInstance
 beforeAll(async () => {
@@ -25,7 +25,11 @@ describe('the Netlify cache-busting parameter', () => {
   const page = 'http://127.0.0.1:3000/dashboard'
 
   it('is added on Netlify (NETLIFY, NETLIFY_FUNCTIONS_TOKEN or a netlify.app URL) to a development instance’s redirects', async () => {
-    for (const [name, value] of [['NETLIFY', 'true'], ['NETLIFY_FUNCTIONS_TOKEN', 'x'], ['URL', 'https://site.netlify.app']]) {
+    for (const [name, value] of [
+      ['NETLIFY', 'true'],
+      ['NETLIFY_FUNCTIONS_TOKEN', 'x'],
+      ['URL', 'https://site.netlify.app'],
+    ]) {
       vi.stubEnv(name!, value!)
       const location = await locationOf(requestWith(page, { headers: NAVIGATION }), instance.developmentOptions)
       expect(new URL(location).searchParams.get('__clerk_netlify_cache_bust'), name).toMatch(/^\d+$/)
@@ -36,8 +40,14 @@ describe('the Netlify cache-busting parameter', () => {
   it('keeps a relative redirect relative, and two loaders of a page each get one parameter', async () => {
     vi.stubEnv('NETLIFY', 'true')
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const request = requestWith(bound(`${page}?__clerk_handshake_nonce=unknown&__clerk_db_jwt=dvb_1`), { headers: NAVIGATION, cookies: BINDING_COOKIES })
-    const [first, second] = [await locationOf(request, instance.developmentOptions), await locationOf(request, instance.developmentOptions)]
+    const request = requestWith(bound(`${page}?__clerk_handshake_nonce=unknown&__clerk_db_jwt=dvb_1`), {
+      headers: NAVIGATION,
+      cookies: BINDING_COOKIES,
+    })
+    const [first, second] = [
+      await locationOf(request, instance.developmentOptions),
+      await locationOf(request, instance.developmentOptions),
+    ]
     for (const location of [first!, second!]) {
       expect(location.startsWith('/dashboard?__clerk_netlify_cache_bust=')).toBe(true)
       expect(new URL(location, 'http://x').searchParams.getAll('__clerk_netlify_cache_bust')).toHaveLength(1)

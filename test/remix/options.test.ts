@@ -2,12 +2,12 @@
 // context.env (either ends the lookup) → context[name] → globalThis. Observed through real
 // authentications: the publishable key and API URL that `debug()` reports, the key a token verifies with.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth } from '../../src/ssr.server'
-import { loadAuthOptions } from '../../src/remix/options'
-import type { GetAuthOptions } from '../../src/remix/types'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { FETCH, NAVIGATION, requestWith } from '../helpers/localInstance'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth } from '../../src/ssr.server.js'
+import { loadAuthOptions } from '../../src/remix/options.js'
+import type { GetAuthOptions } from '../../src/remix/types.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
+import { FETCH, NAVIGATION, requestWith } from '../helpers/localInstance.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 const SECRET = 'sk_live_options_matrix'
@@ -120,7 +120,11 @@ describe('other options', () => {
   const headerRequest = () => requestWith(PAGE, { headers: { ...FETCH, authorization: `Bearer ${token}` } })
 
   it('every key from a Cloudflare context alone (secret, publishable and JWT keys)', async () => {
-    const context = { cloudflare: { env: { CLERK_SECRET_KEY: SECRET, CLERK_PUBLISHABLE_KEY: pk('cf.example.com'), CLERK_JWT_KEY: key.pem } } }
+    const context = {
+      cloudflare: {
+        env: { CLERK_SECRET_KEY: SECRET, CLERK_PUBLISHABLE_KEY: pk('cf.example.com'), CLERK_JWT_KEY: key.pem },
+      },
+    }
     const auth = await getAuth({ request: headerRequest(), context, params: {} })
     expect(auth).toMatchObject({ isAuthenticated: true, userId: 'user_2xyz' })
     expect(auth.debug()).toMatchObject({ secretKey: 'sk_live', publishableKey: pk('cf.example.com') })
@@ -133,25 +137,40 @@ describe('other options', () => {
     const other = await createTestKey('ins_wrong')
     vi.stubEnv('CLERK_JWT_KEY', other.pem)
     resetProcessState()
-    expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug()).toMatchObject({ reason: 'token-invalid-signature' })
+    expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug()).toMatchObject({
+      reason: 'token-invalid-signature',
+    })
   })
 
   it('apiUrl: the option wins over CLERK_API_URL (upstream ignores the option), the key decides the default', async () => {
     vi.stubEnv('CLERK_API_URL', 'http://env-api.example')
     const base = { secretKey: SECRET, publishableKey: pk('a.example.com'), jwtKey: key.pem }
-    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, apiUrl: 'http://option-api.example' })).debug().apiUrl).toBe(
-      'http://option-api.example',
+    expect(
+      (
+        await getAuth({ request: headerRequest(), context: {} }, { ...base, apiUrl: 'http://option-api.example' })
+      ).debug().apiUrl,
+    ).toBe('http://option-api.example')
+    expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug().apiUrl).toBe(
+      'http://env-api.example',
     )
-    expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug().apiUrl).toBe('http://env-api.example')
     vi.stubEnv('CLERK_API_URL', '')
     // A new options object: the same one keeps what it read from process.env (see the test below).
-    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base })).debug().apiUrl).toBe('https://api.clerk.com')
-    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, publishableKey: pk('clerk.x.lcl.dev') })).debug().apiUrl).toBe(
+    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base })).debug().apiUrl).toBe(
       'https://api.clerk.com',
     )
-    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, publishableKey: pk('x.accounts.lclclerk.com') })).debug().apiUrl).toBe(
-      'https://api.lclclerk.com',
-    )
+    expect(
+      (
+        await getAuth({ request: headerRequest(), context: {} }, { ...base, publishableKey: pk('clerk.x.lcl.dev') })
+      ).debug().apiUrl,
+    ).toBe('https://api.clerk.com')
+    expect(
+      (
+        await getAuth(
+          { request: headerRequest(), context: {} },
+          { ...base, publishableKey: pk('x.accounts.lclclerk.com') },
+        )
+      ).debug().apiUrl,
+    ).toBe('https://api.lclclerk.com')
   })
 
   it('process.env is read once per options object; without one, or with a new one, a changed variable is seen at once', async () => {
@@ -185,19 +204,27 @@ describe('other options', () => {
 
   it('proxyUrl: option (value or function of the URL) over CLERK_PROXY_URL; an explicit "" turns it off', async () => {
     const expired = await signToken(key, sessionClaims({ exp: 1_000, iat: 900, nbf: 900 }))
-    const navigation = () => requestWith(PAGE, { headers: NAVIGATION, cookies: { __session: expired, __client_uat: '900' } })
+    const navigation = () =>
+      requestWith(PAGE, { headers: NAVIGATION, cookies: { __session: expired, __client_uat: '900' } })
     const base = { secretKey: SECRET, publishableKey: pk('clerk.example.com'), jwtKey: key.pem }
     const locationFor = async (options: GetAuthOptions) => {
       const thrown = await getAuth({ request: navigation(), context: {} }, options).then(
         () => undefined,
         (error: unknown) => error,
       )
-      return new URL((thrown as Response).headers.get('location')!).origin + new URL((thrown as Response).headers.get('location')!).pathname
+      return (
+        new URL((thrown as Response).headers.get('location')!).origin +
+        new URL((thrown as Response).headers.get('location')!).pathname
+      )
     }
     vi.stubEnv('CLERK_PROXY_URL', 'https://env-proxy.example/clerk')
     expect(await locationFor(base)).toBe('https://env-proxy.example/clerk/v1/client/handshake')
-    expect(await locationFor({ ...base, proxyUrl: 'https://option-proxy.example/c' })).toBe('https://option-proxy.example/c/v1/client/handshake')
-    expect(await locationFor({ ...base, proxyUrl: (url) => `https://${url.port}.fn-proxy.example` })).toBe('https://3000.fn-proxy.example/v1/client/handshake')
+    expect(await locationFor({ ...base, proxyUrl: 'https://option-proxy.example/c' })).toBe(
+      'https://option-proxy.example/c/v1/client/handshake',
+    )
+    expect(await locationFor({ ...base, proxyUrl: (url) => `https://${url.port}.fn-proxy.example` })).toBe(
+      'https://3000.fn-proxy.example/v1/client/handshake',
+    )
     expect(await locationFor({ ...base, proxyUrl: '' })).toBe('https://clerk.example.com/v1/client/handshake')
   })
 
@@ -205,8 +232,13 @@ describe('other options', () => {
     const base = { secretKey: SECRET, publishableKey: pk('a.example.com'), jwtKey: key.pem }
     vi.stubEnv('CLERK_DOMAIN', 'env.example')
     expect((await getAuth({ request: headerRequest(), context: {} }, base)).debug().domain).toBe('env.example')
-    expect((await getAuth({ request: headerRequest(), context: {} }, { ...base, domain: (url) => `${url.pathname.slice(1)}.example` })).debug().domain).toBe(
-      'dashboard.example',
-    )
+    expect(
+      (
+        await getAuth(
+          { request: headerRequest(), context: {} },
+          { ...base, domain: (url) => `${url.pathname.slice(1)}.example` },
+        )
+      ).debug().domain,
+    ).toBe('dashboard.example')
   })
 })

@@ -1,8 +1,15 @@
 // getAuth follows changes made through the local backend's Backend API: a member's new role, their removal and the
 // organization's deletion show in the next session token, so in `orgRole`, `has()` and `orgId` (claims v2 and v1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAuth } from '../../src/ssr.server'
-import { NAVIGATION, args, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
+import { getAuth } from '../../src/ssr.server.js'
+import {
+  NAVIGATION,
+  args,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
 
 const PAGE = 'http://127.0.0.1:3000/dashboard'
 
@@ -21,7 +28,10 @@ async function backendApi(instance: LocalInstance, method: string, path: string,
   const response = await instance.local.fetch(
     new Request(`${instance.url}/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${instance.local.secretKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${instance.local.secretKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }),
   )
@@ -30,7 +40,10 @@ async function backendApi(instance: LocalInstance, method: string, path: string,
 
 /** What a loader sees for a fresh token of the session. */
 const authNow = async (instance: LocalInstance, sessionId: string) =>
-  getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(await instance.mint(sessionId)) })), instance.options)
+  getAuth(
+    args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(await instance.mint(sessionId)) })),
+    instance.options,
+  )
 
 describe.each([
   ['claims v2', () => v2],

@@ -3,9 +3,9 @@
 // rootAuthLoader must work, and keep every Set-Cookie, on those globals too.
 import { installGlobals, json } from '@remix-run/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { rootAuthLoader } from '../../src/ssr.server'
-import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { resetProcessState } from '../../src/shared/processState'
+import { rootAuthLoader } from '../../src/ssr.server.js'
+import { NAVIGATION, args, requestWith, startLocalInstance, type LocalInstance } from '../helpers/localInstance.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 installGlobals()
 
@@ -30,7 +30,9 @@ describe('rootAuthLoader on Remix installGlobals()', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('x-clerk-auth-status')).toBe('signed-out')
     expect(response.headers.get('x-clerk-auth-reason')).toBe('session-token-and-uat-missing')
-    const body = (await response.json()) as { clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: unknown } } } }
+    const body = (await response.json()) as {
+      clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: unknown } } }
+    }
     expect(body.clerkState.__internal_clerk_state.__clerk_ssr_state.userId).toBeNull()
   })
 

@@ -4,16 +4,23 @@
 // loader its own Request; a page must still cost one signature check and one Backend API getToken call.
 import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import type { GetAuthOptions } from '../../src/remix/types'
-import { signatureCheckCount } from '../../src/jwt/verifyJwt'
-import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
-import { BINDING_COOKIES, CHECKED_BINDING_COOKIE, bound, withBindingChecked } from '../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { startCountingProxy, type CountingProxy } from './countingProxy'
-import { serverBuild } from './serverBuild'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
+import type { GetAuthOptions } from '../../src/remix/types.js'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt.js'
+import { startRecordingServer, type RecordingServer } from '../helpers/recordingServer.js'
+import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
+import { BINDING_COOKIES, CHECKED_BINDING_COOKIE, bound, withBindingChecked } from '../helpers/handshakeBinding.js'
+import {
+  FETCH,
+  NAVIGATION,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { startCountingProxy, type CountingProxy } from './countingProxy.js'
+import { serverBuild } from './serverBuild.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const APP = 'http://127.0.0.1:3000'
 const LEAF = `${APP}/dashboard/settings/profile`
@@ -86,12 +93,25 @@ describe('a signed-in page', () => {
     const first = await cost(() => handle(requestWith(LEAF, { headers: NAVIGATION, cookies: sessionCookies(token) })))
     expect(first.response.status).toBe(200)
     const body = (await first.response.json()) as { loaderData: Record<string, Record<string, unknown>> }
-    expect(Object.keys(body.loaderData)).toEqual(['root', 'routes/dashboard', 'routes/dashboard.settings', 'routes/dashboard.settings.profile'])
+    expect(Object.keys(body.loaderData)).toEqual([
+      'root',
+      'routes/dashboard',
+      'routes/dashboard.settings',
+      'routes/dashboard.settings.profile',
+    ])
     for (const route of ['routes/dashboard', 'routes/dashboard.settings', 'routes/dashboard.settings.profile']) {
       expect(body.loaderData[route]).toMatchObject({ userId: instance.userId, hasTemplateToken: true })
     }
-    expect(body.loaderData.root).toMatchObject({ app: 'test', clerkState: { __internal_clerk_state: { __publishableKey: instance.local.publishableKey } } })
-    expect({ checks: first.signatureChecks, getToken: first.getTokenCalls, jwks: first.jwksCalls, other: first.otherCalls }).toEqual({
+    expect(body.loaderData.root).toMatchObject({
+      app: 'test',
+      clerkState: { __internal_clerk_state: { __publishableKey: instance.local.publishableKey } },
+    })
+    expect({
+      checks: first.signatureChecks,
+      getToken: first.getTokenCalls,
+      jwks: first.jwksCalls,
+      other: first.otherCalls,
+    }).toEqual({
       checks: 1,
       getToken: 1,
       jwks: 1,
@@ -102,17 +122,32 @@ describe('a signed-in page', () => {
     const next = await instance.mint(instance.sessionId)
     const second = await cost(() => handle(requestWith(LEAF, { headers: NAVIGATION, cookies: sessionCookies(next) })))
     expect(second.response.status).toBe(200)
-    expect({ checks: second.signatureChecks, getToken: second.getTokenCalls, jwks: second.jwksCalls }).toEqual({ checks: 1, getToken: 1, jwks: 0 })
+    expect({ checks: second.signatureChecks, getToken: second.getTokenCalls, jwks: second.jwksCalls }).toEqual({
+      checks: 1,
+      getToken: 1,
+      jwks: 0,
+    })
 
     // The same token again (the browser's next click within the minute): no signature check at all.
-    const third = await cost(() => handle(requestWith(`${APP}/dashboard`, { headers: NAVIGATION, cookies: sessionCookies(next) })))
-    expect({ status: third.response.status, checks: third.signatureChecks, getToken: third.getTokenCalls }).toEqual({ status: 200, checks: 0, getToken: 1 })
+    const third = await cost(() =>
+      handle(requestWith(`${APP}/dashboard`, { headers: NAVIGATION, cookies: sessionCookies(next) })),
+    )
+    expect({ status: third.response.status, checks: third.signatureChecks, getToken: third.getTokenCalls }).toEqual({
+      status: 200,
+      checks: 0,
+      getToken: 1,
+    })
   })
 
   it('data request (?_data=): one loader, one check, one getToken call', async () => {
     const token = await instance.mint(instance.sessionId)
     const result = await cost(() =>
-      handle(requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, { headers: FETCH, cookies: sessionCookies(token) })),
+      handle(
+        requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, {
+          headers: FETCH,
+          cookies: sessionCookies(token),
+        }),
+      ),
     )
     expect(result.response.status).toBe(200)
     expect(await result.response.json()).toEqual({ route: 'profile', userId: instance.userId, hasTemplateToken: true })
@@ -133,7 +168,10 @@ describe('a signed-in page', () => {
       ),
     )
     expect(result.response.status).toBe(200)
-    const body = (await result.response.json()) as { actionData: Record<string, unknown>; loaderData: Record<string, unknown> }
+    const body = (await result.response.json()) as {
+      actionData: Record<string, unknown>
+      loaderData: Record<string, unknown>
+    }
     expect(body.actionData).toEqual({ 'routes/dashboard.settings.profile': { saved: 'Hello world' } })
     expect(actionSaw).toEqual([{ userId: instance.userId, form: { title: 'Hello world', tags: 'a,b' } }])
     expect(Object.keys(body.loaderData)).toHaveLength(4)
@@ -145,7 +183,14 @@ describe('a signed-in page', () => {
     const form = new FormData()
     form.set('title', 'From a fetcher')
     form.set('file', new Blob(['x'.repeat(10_000)], { type: 'text/plain' }), 'notes.txt')
-    const response = await handle(requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, { method: 'POST', body: form, headers: FETCH, cookies: sessionCookies(token) }))
+    const response = await handle(
+      requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, {
+        method: 'POST',
+        body: form,
+        headers: FETCH,
+        cookies: sessionCookies(token),
+      }),
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ saved: 'From a fetcher' })
     expect(actionSaw).toHaveLength(1)
@@ -161,21 +206,29 @@ describe('a page that needs a handshake', () => {
     const response = await handle(requestWith(LEAF, { headers: NAVIGATION, cookies: sessionCookies(old) }))
     expect(response.status).toBe(307)
     const checked = withBindingChecked(response.headers)
-    expect(checked.get('location')).toMatch(new RegExp(`^${instance.url}/v1/client/handshake\\?redirect_url=${encodeURIComponent(LEAF)}&`))
-    expect(checked.getSetCookie()).toEqual(['__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax', CHECKED_BINDING_COOKIE])
+    expect(checked.get('location')).toMatch(
+      new RegExp(`^${instance.url}/v1/client/handshake\\?redirect_url=${encodeURIComponent(LEAF)}&`),
+    )
+    expect(checked.getSetCookie()).toEqual([
+      '__clerk_redirect_count=1; Max-Age=2; HttpOnly; SameSite=Lax',
+      CHECKED_BINDING_COOKIE,
+    ])
     expect(response.headers.get('cache-control')).toBe('no-store')
   })
 
   it('data request with the same cookie: signed out, no redirect', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
-    const response = await handle(requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, { headers: FETCH, cookies: sessionCookies(old) }))
+    const response = await handle(
+      requestWith(`${LEAF}?_data=routes/dashboard.settings.profile`, { headers: FETCH, cookies: sessionCookies(old) }),
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ userId: null, hasTemplateToken: false })
   })
 })
 
 /** Back from the Frontend API in the browser the app sent there (see src/auth/handshakeBinding.ts). */
-const back = (url: string, headers: Record<string, string>) => requestWith(bound(url), { headers, cookies: BINDING_COOKIES })
+const back = (url: string, headers: Record<string, string>) =>
+  requestWith(bound(url), { headers, cookies: BINDING_COOKIES })
 /** The clean redirect drops the value it used from the binding cookie. */
 const BINDING_USED = '__clerk_handshake_binding=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax'
 
@@ -216,7 +269,9 @@ describe('coming back from a handshake', () => {
   })
 
   it('data request: Remix turns the 307 into its client redirect, every Set-Cookie kept', async () => {
-    const response = await handle(back(`${LEAF}?__clerk_handshake_nonce=n_data&_data=routes/dashboard.settings.profile`, FETCH))
+    const response = await handle(
+      back(`${LEAF}?__clerk_handshake_nonce=n_data&_data=routes/dashboard.settings.profile`, FETCH),
+    )
     expect(response.status).toBe(204)
     // Remix strips `_data` from the loader's Request: the browser is sent to the page, which then loads its data.
     expect(response.headers.get('x-remix-redirect')).toBe('/dashboard/settings/profile')
@@ -226,7 +281,11 @@ describe('coming back from a handshake', () => {
 
   it('a nonce the Backend API refuses: redirect without cookies, logged once, no loop', async () => {
     bapi.reset()
-    bapi.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] }, delayMs: 20 })
+    bapi.on('GET', '/v1/clients/handshake_payload', {
+      status: 400,
+      json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] },
+      delayMs: 20,
+    })
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
       const response = await handle(back(`${LEAF}?__clerk_handshake_nonce=n_bad`, NAVIGATION))

@@ -3,10 +3,19 @@
 // appended; resources for the callback; clear errors for results it cannot extend.
 import { data, defer, json, redirect } from '@remix-run/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
-import { FETCH, NAVIGATION, args, claimsOf, requestWith, sessionCookies, startLocalInstance, type LocalInstance } from '../helpers/localInstance'
-import { startCountingProxy, type CountingProxy } from './countingProxy'
-import { resetProcessState } from '../../src/shared/processState'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
+import {
+  FETCH,
+  NAVIGATION,
+  args,
+  claimsOf,
+  requestWith,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../helpers/localInstance.js'
+import { startCountingProxy, type CountingProxy } from './countingProxy.js'
+import { resetProcessState } from '../../src/shared/processState.js'
 
 const PAGE = 'http://127.0.0.1:3000/'
 
@@ -33,7 +42,11 @@ afterEach(() => {
 const options = () => ({ ...instance.options, apiUrl: proxy.url })
 const signedIn = () => args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token) }))
 const signedOut = () => args(requestWith(PAGE, { headers: NAVIGATION }))
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error)
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  )
 
 /** What defer() returns at run time (Remix's types show only `data` and `init`). */
 interface DeferredDataAtRuntime {
@@ -138,13 +151,23 @@ describe('without a callback', () => {
       factorVerificationAge: null,
       isAuthenticated: false,
     })
-    expect(state.__clerk_debug).toMatchObject({ isSignedIn: false, reason: 'session-token-and-uat-missing', message: '' })
+    expect(state.__clerk_debug).toMatchObject({
+      isSignedIn: false,
+      reason: 'session-token-and-uat-missing',
+      message: '',
+    })
   })
 
   it('a navigation that needs a handshake throws the 307 before anything else', async () => {
     const old = await instance.mint(instance.sessionId, { offsetMs: -120_000 })
     const callback = vi.fn(() => ({}))
-    const thrown = await rejection(rootAuthLoader(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(old) })), callback, options()))
+    const thrown = await rejection(
+      rootAuthLoader(
+        args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(old) })),
+        callback,
+        options(),
+      ),
+    )
     expect((thrown as Response).status).toBe(307)
     expect(callback).not.toHaveBeenCalled()
   })
@@ -166,7 +189,11 @@ describe('with a callback', () => {
   it("json() with a status and headers: both kept (upstream forces 200), Set-Cookie appended next to the app's", async () => {
     const response = (await rootAuthLoader(
       signedOut(),
-      () => json({ saved: true }, { status: 201, headers: { 'x-app': 'yes', 'set-cookie': 'theme=dark; Path=/', 'cache-control': 'private' } }),
+      () =>
+        json(
+          { saved: true },
+          { status: 201, headers: { 'x-app': 'yes', 'set-cookie': 'theme=dark; Path=/', 'cache-control': 'private' } },
+        ),
       options(),
     )) as Response
     expect(response.status).toBe(201)
@@ -175,14 +202,21 @@ describe('with a callback', () => {
     expect(response.headers.getSetCookie()).toEqual(['theme=dark; Path=/'])
     expect(response.headers.get('x-clerk-auth-status')).toBe('signed-out')
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect(await response.json()).toMatchObject({ saved: true, clerkState: { __internal_clerk_state: { __publishableKey: instance.local.publishableKey } } })
+    expect(await response.json()).toMatchObject({
+      saved: true,
+      clerkState: { __internal_clerk_state: { __publishableKey: instance.local.publishableKey } },
+    })
   })
 
   it('a hand-made JSON Response with a Content-Length: the length goes, the body is whole', async () => {
     const body = JSON.stringify({ a: 1 })
     const response = (await rootAuthLoader(
       signedIn(),
-      () => new Response(body, { status: 200, headers: { 'content-length': String(body.length), 'content-type': 'application/json' } }),
+      () =>
+        new Response(body, {
+          status: 200,
+          headers: { 'content-length': String(body.length), 'content-type': 'application/json' },
+        }),
       options(),
     )) as Response
     expect(response.headers.get('content-length')).toBeNull()
@@ -204,7 +238,9 @@ describe('with a callback', () => {
       options(),
     )) as unknown as DeferredDataAtRuntime
     expect(result.data.fast).toBe('now')
-    expect(result.data.clerkState).toMatchObject({ __internal_clerk_state: { __publishableKey: instance.local.publishableKey } })
+    expect(result.data.clerkState).toMatchObject({
+      __internal_clerk_state: { __publishableKey: instance.local.publishableKey },
+    })
     const headers = new Headers(result.init?.headers)
     expect(headers.get('x-app')).toBe('deferred')
     expect(headers.get('x-clerk-auth-status')).toBe('signed-out')
@@ -218,9 +254,11 @@ describe('with a callback', () => {
   })
 
   it('data() (single fetch): clerkState in its data, headers in its init, status kept', async () => {
-    const result = (await rootAuthLoader(signedOut(), () => data({ page: 1 }, { status: 202, headers: { 'x-app': 'data' } }), options())) as ReturnType<
-      typeof data
-    >
+    const result = (await rootAuthLoader(
+      signedOut(),
+      () => data({ page: 1 }, { status: 202, headers: { 'x-app': 'data' } }),
+      options(),
+    )) as ReturnType<typeof data>
     expect(result.data).toMatchObject({ page: 1, clerkState: { __internal_clerk_state: {} } })
     expect(result.init?.status).toBe(202)
     const headers = new Headers(result.init?.headers)
@@ -232,7 +270,11 @@ describe('with a callback', () => {
     ['an array', () => [1, 2], 'an array'],
     ['a string', () => 'hello', 'a string'],
     ['a number', () => 42, 'a number'],
-    ['a Response whose body is not JSON', () => new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } }), 'a Response whose body is not JSON (content-type: text/html)'],
+    [
+      'a Response whose body is not JSON',
+      () => new Response('<p>hi</p>', { headers: { 'content-type': 'text/html' } }),
+      'a Response whose body is not JSON (content-type: text/html)',
+    ],
     ['a Response whose JSON is an array', () => json([1]), 'a Response with an array as its data'],
   ])('%s: rejected with an error that lists what may be returned', async (_name, callback, what) => {
     await expect(rootAuthLoader(signedIn(), callback as never, options())).rejects.toMatchObject({
@@ -247,7 +289,13 @@ describe('with a callback', () => {
     await rootAuthLoader(
       loaderArgs,
       ({ request }) => {
-        seen = { auth: request.auth, user: request.user, session: request.session, organization: request.organization, same: request === loaderArgs.request }
+        seen = {
+          auth: request.auth,
+          user: request.user,
+          session: request.session,
+          organization: request.organization,
+          same: request === loaderArgs.request,
+        }
         return {}
       },
       { ...options(), loadUser: true, loadSession: true, loadOrganization: true },
@@ -275,7 +323,11 @@ describe('with a callback', () => {
 
   it('without load* options: no Backend API call, resources undefined', async () => {
     let seen: unknown
-    await rootAuthLoader(signedIn(), ({ request }) => ((seen = [request.auth.userId, (request as unknown as Record<string, unknown>).user]), {}), options())
+    await rootAuthLoader(
+      signedIn(),
+      ({ request }) => ((seen = [request.auth.userId, (request as unknown as Record<string, unknown>).user]), {}),
+      options(),
+    )
     expect(seen).toEqual([instance.userId, undefined])
     expect(proxy.calls).toEqual([])
   })
@@ -294,7 +346,16 @@ describe('with a callback', () => {
   })
 
   it('options as the second argument when there is no callback', async () => {
-    const response = await rootAuthLoader(args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })), options())
-    expect((((await response.json()) as ClerkStateBody).clerkState.__internal_clerk_state.__clerk_ssr_state as { userId: string }).userId).toBe(instance.userId)
+    const response = await rootAuthLoader(
+      args(requestWith(PAGE, { headers: FETCH, cookies: sessionCookies(token) })),
+      options(),
+    )
+    expect(
+      (
+        ((await response.json()) as ClerkStateBody).clerkState.__internal_clerk_state.__clerk_ssr_state as {
+          userId: string
+        }
+      ).userId,
+    ).toBe(instance.userId)
   })
 })

@@ -18,10 +18,16 @@ const jsonDocument: ServerBuild['entry']['module']['default'] = (_request, statu
   // A copy of the Headers, not an object: every Set-Cookie stays a header of its own.
   const out = new Headers(headers)
   out.set('content-type', 'application/json')
-  return new Response(JSON.stringify({ loaderData: context.staticHandlerContext.loaderData, actionData: context.staticHandlerContext.actionData }), {
-    status,
-    headers: out,
-  })
+  return new Response(
+    JSON.stringify({
+      loaderData: context.staticHandlerContext.loaderData,
+      actionData: context.staticHandlerContext.actionData,
+    }),
+    {
+      status,
+      headers: out,
+    },
+  )
 }
 
 export function serverBuild(
@@ -37,7 +43,12 @@ export function serverBuild(
         { id, parentId, path, module: { default: component, loader, action } },
       ]),
     ) as unknown as ServerBuild['routes'],
-    assets: (assets ?? { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'test' }) as ServerBuild['assets'],
+    assets: (assets ?? {
+      entry: { imports: [], module: '' },
+      routes: {},
+      url: '',
+      version: 'test',
+    }) as ServerBuild['assets'],
     publicPath: '/',
     assetsBuildDirectory: '',
     future: {} as ServerBuild['future'],

@@ -4,8 +4,8 @@
 import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/server-runtime'
 import { defer, json } from '@remix-run/server-runtime'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { AuthObject, ClerkState, RequestWithAuth } from '../../src/ssr.server'
-import { getAuth, rootAuthLoader } from '../../src/ssr.server'
+import type { AuthObject, ClerkState, RequestWithAuth } from '../../src/ssr.server.js'
+import { getAuth, rootAuthLoader } from '../../src/ssr.server.js'
 
 describe('types', () => {
   it("accept Remix's loader arguments and give typed loader data", () => {
@@ -14,15 +14,21 @@ describe('types', () => {
         expectTypeOf(request.auth).toEqualTypeOf<AuthObject>()
         return { title: 'Home', userId: request.auth.userId }
       })
-    expectTypeOf<SerializeFrom<typeof _loaderWithObject>>().toMatchTypeOf<{ title: string; userId: string | null; clerkState: unknown }>()
+    expectTypeOf<SerializeFrom<typeof _loaderWithObject>>().toMatchTypeOf<{
+      title: string
+      userId: string | null
+      clerkState: unknown
+    }>()
 
-    const _loaderWithJson = (args: LoaderFunctionArgs) => rootAuthLoader(args, () => json({ count: 1 }, { status: 201 }))
+    const _loaderWithJson = (args: LoaderFunctionArgs) =>
+      rootAuthLoader(args, () => json({ count: 1 }, { status: 201 }))
     expectTypeOf<SerializeFrom<typeof _loaderWithJson>>().toMatchTypeOf<{ count: number; clerkState: unknown }>()
 
     const _loaderWithoutCallback = (args: LoaderFunctionArgs) => rootAuthLoader(args, { signInUrl: '/sign-in' })
     expectTypeOf<SerializeFrom<typeof _loaderWithoutCallback>>().toMatchTypeOf<{ clerkState: unknown }>()
 
-    const _loaderWithDefer = (args: LoaderFunctionArgs) => rootAuthLoader(args, () => defer({ later: Promise.resolve(1) }))
+    const _loaderWithDefer = (args: LoaderFunctionArgs) =>
+      rootAuthLoader(args, () => defer({ later: Promise.resolve(1) }))
     expectTypeOf<ReturnType<typeof _loaderWithDefer>>().toMatchTypeOf<Promise<{ data: { later: Promise<number> } }>>()
 
     const withResources = (args: LoaderFunctionArgs) =>
@@ -39,7 +45,8 @@ describe('types', () => {
       )
     expectTypeOf(withResources).returns.resolves.toMatchTypeOf<{ json(): Promise<{ clerkState: ClerkState }> }>()
 
-    const action = async (args: LoaderFunctionArgs) => (await getAuth(args, { authorizedParties: ['https://app.example'] })).userId
+    const action = async (args: LoaderFunctionArgs) =>
+      (await getAuth(args, { authorizedParties: ['https://app.example'] })).userId
     expectTypeOf(action).returns.resolves.toEqualTypeOf<string | null>()
   })
 })

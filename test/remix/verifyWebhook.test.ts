@@ -9,8 +9,13 @@ import type { WebhookEventType as ClerkWebhookEventType } from '@clerk/backend/w
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../../local/test/helpers/cliProcess'
-import { verifyWebhook, WebhookVerificationError, type WebhookEvent, type WebhookEventType } from '../../src/webhooks'
+import { type CliProcess, parseStartOutput, runCli, stopIfRunning } from '../../local/test/helpers/cliProcess.js'
+import {
+  verifyWebhook,
+  WebhookVerificationError,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '../../src/webhooks.js'
 
 /** A delivery as it arrived: enough to replay it, changed or not, as a Web Request. */
 interface Delivery {
@@ -22,12 +27,18 @@ interface Delivery {
 }
 
 /** A webhook endpoint on 127.0.0.1 that checks every delivery with both verifiers and answers 200 only if both accept. */
-async function startReceiver(signingSecret: () => string): Promise<{ url: string; deliveries: Delivery[]; server: Server }> {
+async function startReceiver(
+  signingSecret: () => string,
+): Promise<{ url: string; deliveries: Delivery[]; server: Server }> {
   const deliveries: Delivery[] = []
   const server = createServer((incoming, outgoing) => {
     void (async () => {
       const delivery = await readDelivery(incoming)
-      const settle = (promise: Promise<unknown>) => promise.then((event) => event, (error: unknown) => error)
+      const settle = (promise: Promise<unknown>) =>
+        promise.then(
+          (event) => event,
+          (error: unknown) => error,
+        )
       delivery.ours = await settle(verifyWebhook(webRequest(delivery), { signingSecret: signingSecret() }))
       delivery.clerks = await settle(clerkVerifyWebhook(webRequest(delivery), { signingSecret: signingSecret() }))
       deliveries.push(delivery)
@@ -51,7 +62,11 @@ const webRequest = ({ headers, body }: Pick<Delivery, 'headers' | 'body'>) =>
 
 /** Both verifiers on a (possibly changed) delivery: what each returned or threw. */
 async function bothVerify(delivery: Pick<Delivery, 'headers' | 'body'>, signingSecret: string) {
-  const settle = (promise: Promise<unknown>) => promise.then((event) => event, (error: unknown) => error)
+  const settle = (promise: Promise<unknown>) =>
+    promise.then(
+      (event) => event,
+      (error: unknown) => error,
+    )
   return {
     ours: await settle(verifyWebhook(webRequest(delivery), { signingSecret })),
     clerks: await settle(clerkVerifyWebhook(webRequest(delivery), { signingSecret })),
@@ -72,12 +87,16 @@ beforeAll(async () => {
 afterAll(async () => {
   stopIfRunning(cli)
   await clerk.close()
-  for (const started of [receiver, cliReceiver]) if (started) await new Promise((resolve) => started.server.close(resolve))
+  for (const started of [receiver, cliReceiver])
+    if (started) await new Promise((resolve) => started.server.close(resolve))
 })
 
 describe("the local backend's deliveries", () => {
-  it('are accepted by our verifyWebhook and by @clerk/backend\'s, which return the same event', async () => {
-    const { users } = clerk.seed({ users: [{ email_address: 'ada@example.com', first_name: 'Ada' }], organizations: [{ name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:admin' }] }] })
+  it("are accepted by our verifyWebhook and by @clerk/backend's, which return the same event", async () => {
+    const { users } = clerk.seed({
+      users: [{ email_address: 'ada@example.com', first_name: 'Ada' }],
+      organizations: [{ name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:admin' }] }],
+    })
     clerk.createSession({ userId: users[0]!.id })
     await clerk.webhooks.settled()
     expect(receiver.deliveries.map((d) => (d.ours as WebhookEvent).type)).toEqual([
@@ -111,7 +130,10 @@ describe("the local backend's deliveries", () => {
     expect(response.status).toBe(200)
     await cli.waitFor(`→ ${cliReceiver.url}: 200`)
     const [delivery] = cliReceiver.deliveries
-    expect(delivery!.ours).toMatchObject({ type: 'user.created', data: { email_addresses: [{ email_address: 'grace@example.com' }] } })
+    expect(delivery!.ours).toMatchObject({
+      type: 'user.created',
+      data: { email_addresses: [{ email_address: 'grace@example.com' }] },
+    })
     expect(delivery!.clerks).toEqual(delivery!.ours)
   })
 
@@ -121,7 +143,10 @@ describe("the local backend's deliveries", () => {
     const old = new Date(Date.now() - 6 * 60_000)
     const cases = {
       body: { headers: delivery.headers, body: delivery.body.replace('"Ada"', '"Eve"') },
-      timestamp: { headers: { ...delivery.headers, 'svix-timestamp': String(Number(delivery.headers['svix-timestamp']) + 1) }, body: delivery.body },
+      timestamp: {
+        headers: { ...delivery.headers, 'svix-timestamp': String(Number(delivery.headers['svix-timestamp']) + 1) },
+        body: delivery.body,
+      },
       // A genuine signature, six minutes old: a replay.
       old: {
         headers: {
@@ -137,13 +162,31 @@ describe("the local backend's deliveries", () => {
       expect(ours, name).toBeInstanceOf(WebhookVerificationError)
       expect(clerks, name).toBeInstanceOf(Error)
       // The same words as Clerk's, after each package's name.
-      expect((ours as Error).message.replace(/^remix-clerk: /, '')).toBe((clerks as Error).message.replace(/^@clerk\/backend: /, ''))
+      expect((ours as Error).message.replace(/^remix-clerk: /, '')).toBe(
+        (clerks as Error).message.replace(/^@clerk\/backend: /, ''),
+      )
     }
-    expect((await bothVerify(cases.body, secret)).ours).toMatchObject({ reason: 'invalid-signature', code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE', message: 'remix-clerk: Unable to verify incoming webhook: No matching signature found' })
-    expect((await bothVerify(cases.old, secret)).ours).toMatchObject({ reason: 'timestamp-out-of-range', code: 'REMIX_CLERK_WEBHOOK_TIMESTAMP_OUT_OF_RANGE', message: 'remix-clerk: Unable to verify incoming webhook: Message timestamp too old' })
-    const otherSecret = (await createLocalClerk({ db: ':memory:' }).then(async (other) => [other.webhooks.signingSecret, await other.close()]))[0] as string
+    expect((await bothVerify(cases.body, secret)).ours).toMatchObject({
+      reason: 'invalid-signature',
+      code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE',
+      message: 'remix-clerk: Unable to verify incoming webhook: No matching signature found',
+    })
+    expect((await bothVerify(cases.old, secret)).ours).toMatchObject({
+      reason: 'timestamp-out-of-range',
+      code: 'REMIX_CLERK_WEBHOOK_TIMESTAMP_OUT_OF_RANGE',
+      message: 'remix-clerk: Unable to verify incoming webhook: Message timestamp too old',
+    })
+    const otherSecret = (
+      await createLocalClerk({ db: ':memory:' }).then(async (other) => [
+        other.webhooks.signingSecret,
+        await other.close(),
+      ])
+    )[0] as string
     const withOtherSecret = await bothVerify(delivery, otherSecret)
-    expect(withOtherSecret.ours).toMatchObject({ reason: 'invalid-signature', code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE' })
+    expect(withOtherSecret.ours).toMatchObject({
+      reason: 'invalid-signature',
+      code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE',
+    })
     expect(withOtherSecret.clerks).toBeInstanceOf(Error)
   })
 })
@@ -157,7 +200,11 @@ describe('verifyWebhook', () => {
     delete headers['svix-id']
     delete headers['svix-signature']
     const { ours, clerks } = await bothVerify({ headers, body: delivery().body }, secret())
-    expect(ours).toMatchObject({ reason: 'missing-headers', code: 'REMIX_CLERK_WEBHOOK_MISSING_HEADERS', message: 'remix-clerk: Missing required webhook headers: svix-id, svix-signature' })
+    expect(ours).toMatchObject({
+      reason: 'missing-headers',
+      code: 'REMIX_CLERK_WEBHOOK_MISSING_HEADERS',
+      message: 'remix-clerk: Missing required webhook headers: svix-id, svix-signature',
+    })
     expect((clerks as Error).message).toBe('@clerk/backend: Missing required webhook headers: svix-id, svix-signature')
   })
 
@@ -167,7 +214,8 @@ describe('verifyWebhook', () => {
     try {
       const missing = await verifyWebhook(webRequest(delivery())).catch((error: unknown) => error)
       expect(missing).toMatchObject({
-        reason: 'missing-signing-secret', code: 'REMIX_CLERK_WEBHOOK_MISSING_SIGNING_SECRET',
+        reason: 'missing-signing-secret',
+        code: 'REMIX_CLERK_WEBHOOK_MISSING_SIGNING_SECRET',
         message:
           'remix-clerk: Missing webhook signing secret. Set the CLERK_WEBHOOK_SIGNING_SECRET environment variable with the webhook secret from the Clerk Dashboard (or the one remix-clerk-local prints), or pass { signingSecret }.',
       })
@@ -177,8 +225,13 @@ describe('verifyWebhook', () => {
       process.env.CLERK_WEBHOOK_SIGNING_SECRET = secret()
       await expect(verifyWebhook(webRequest(delivery()))).resolves.toMatchObject({ type: 'user.created' })
       // An explicit option wins; an empty one counts as unset.
-      await expect(verifyWebhook(webRequest(delivery()), { signingSecret: 'whsec_AAAA' })).rejects.toMatchObject({ reason: 'invalid-signature', code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE' })
-      await expect(verifyWebhook(webRequest(delivery()), { signingSecret: '' })).resolves.toMatchObject({ type: 'user.created' })
+      await expect(verifyWebhook(webRequest(delivery()), { signingSecret: 'whsec_AAAA' })).rejects.toMatchObject({
+        reason: 'invalid-signature',
+        code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNATURE',
+      })
+      await expect(verifyWebhook(webRequest(delivery()), { signingSecret: '' })).resolves.toMatchObject({
+        type: 'user.created',
+      })
     } finally {
       delete (globalThis as Record<string, unknown>).CLERK_WEBHOOK_SIGNING_SECRET
       if (saved === undefined) delete process.env.CLERK_WEBHOOK_SIGNING_SECRET
@@ -189,7 +242,11 @@ describe('verifyWebhook', () => {
   it('refuses a secret that is not a whsec_ value, without repeating it', async () => {
     const bad = 'whsec_not*base64*at*all'
     const error = await verifyWebhook(webRequest(delivery()), { signingSecret: bad }).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ name: 'WebhookVerificationError', reason: 'invalid-signing-secret', code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNING_SECRET' })
+    expect(error).toMatchObject({
+      name: 'WebhookVerificationError',
+      reason: 'invalid-signing-secret',
+      code: 'REMIX_CLERK_WEBHOOK_INVALID_SIGNING_SECRET',
+    })
     expect((error as Error).message).toContain('copy it again')
     expect((error as Error).message).not.toContain('not*base64')
   })
@@ -198,7 +255,8 @@ describe('verifyWebhook', () => {
     const request = webRequest(delivery())
     await request.text()
     await expect(verifyWebhook(request, { signingSecret: secret() })).rejects.toMatchObject({
-      reason: 'body-already-read', code: 'REMIX_CLERK_WEBHOOK_BODY_ALREADY_READ',
+      reason: 'body-already-read',
+      code: 'REMIX_CLERK_WEBHOOK_BODY_ALREADY_READ',
       message: expect.stringContaining('call verifyWebhook(request) before reading it, or pass request.clone()'),
     })
   })
@@ -206,16 +264,30 @@ describe('verifyWebhook', () => {
   it('refuses a signed body that is not an event', async () => {
     const signer = new Webhook(secret())
     const now = new Date()
-    const headers = { 'svix-id': 'msg_1', 'svix-timestamp': String(Math.floor(now.getTime() / 1000)), 'svix-signature': signer.sign('msg_1', now, '') }
-    await expect(verifyWebhook(webRequest({ headers, body: '' }), { signingSecret: secret() })).rejects.toMatchObject({ reason: 'invalid-payload', code: 'REMIX_CLERK_WEBHOOK_INVALID_PAYLOAD' })
+    const headers = {
+      'svix-id': 'msg_1',
+      'svix-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'svix-signature': signer.sign('msg_1', now, ''),
+    }
+    await expect(verifyWebhook(webRequest({ headers, body: '' }), { signingSecret: secret() })).rejects.toMatchObject({
+      reason: 'invalid-payload',
+      code: 'REMIX_CLERK_WEBHOOK_INVALID_PAYLOAD',
+    })
   })
 
   it('never puts the secret in an error', async () => {
     const errors = await Promise.all([
-      verifyWebhook(webRequest({ headers: {}, body: '' }), { signingSecret: secret() }).catch((error: unknown) => error),
-      verifyWebhook(webRequest({ ...delivery(), body: `${delivery().body} ` }), { signingSecret: secret() }).catch((error: unknown) => error),
+      verifyWebhook(webRequest({ headers: {}, body: '' }), { signingSecret: secret() }).catch(
+        (error: unknown) => error,
+      ),
+      verifyWebhook(webRequest({ ...delivery(), body: `${delivery().body} ` }), { signingSecret: secret() }).catch(
+        (error: unknown) => error,
+      ),
     ])
-    for (const error of errors) expect(JSON.stringify({ message: (error as Error).message, stack: (error as Error).stack })).not.toContain(secret().slice(6))
+    for (const error of errors)
+      expect(JSON.stringify({ message: (error as Error).message, stack: (error as Error).stack })).not.toContain(
+        secret().slice(6),
+      )
   })
 
   it("types the event as @clerk/backend's: the same event names, data narrowed by type", () => {
@@ -225,7 +297,8 @@ describe('verifyWebhook', () => {
       if (event.type === 'user.deleted') expectTypeOf(event.data.external_id).toEqualTypeOf<string | undefined>()
       if (event.type === 'session.ended') expectTypeOf(event.data.user?.id).toEqualTypeOf<string | undefined>()
       if (event.type === 'email.created') expectTypeOf(event.data.delivered_by_clerk).toEqualTypeOf<boolean>()
-      if (event.type === 'organizationMembership.created') expectTypeOf(event.data.organization.slug).toEqualTypeOf<string>()
+      if (event.type === 'organizationMembership.created')
+        expectTypeOf(event.data.organization.slug).toEqualTypeOf<string>()
     }
     void handle
   })

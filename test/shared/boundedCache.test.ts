@@ -1,7 +1,7 @@
 // The bounded cache behind every per-process cache: never more than its limit, and when full it forgets the entry
 // inserted first or, when asked, the one used least recently.
 import { describe, expect, it } from 'vitest'
-import { BoundedCache } from '../../src/shared/boundedCache'
+import { BoundedCache } from '../../src/shared/boundedCache.js'
 
 const filled = (cache: BoundedCache<string, number>, ...keys: string[]) => {
   keys.forEach((key, index) => cache.set(key, index))

@@ -9,22 +9,23 @@ import type { AddressInfo } from 'node:net'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { findInstance, type AuthenticateOptions } from '../../src/auth/clerkInstance'
-import { withoutScheme } from '../../src/auth/requestContext'
-import { allowedSatelliteUrl } from '../../src/auth/satelliteRedirect'
-import { getCookieSuffix } from '../../src/auth/publishableKey'
-import { cacheJwt, tokenCacheSize } from '../../src/backend/tokenCache'
-import { knownVerificationKey } from '../../src/jwt/keys'
-import { verifiedTokenCount } from '../../src/jwt/verifiedTokenCache'
-import { signatureCheckCount } from '../../src/jwt/verifyJwt'
-import type * as BoundedCaches from '../../src/shared/boundedCache'
-import type { BoundedCache } from '../../src/shared/boundedCache'
-import type * as ProcessState from '../../src/shared/processState'
-import { resetProcessState } from '../../src/shared/processState'
-import { getAuth } from '../../src/ssr.server'
-import { args, NAVIGATION, requestWith, sessionCookies } from '../helpers/localInstance'
-import { nowSeconds, signTestJwt } from '../helpers/jwt'
-import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens'
+import { findInstance, type AuthenticateOptions } from '../../src/auth/clerkInstance.js'
+import { withoutScheme } from '../../src/auth/requestContext.js'
+import { allowedSatelliteUrl } from '../../src/auth/satelliteRedirect.js'
+import { getCookieSuffix } from '../../src/auth/publishableKey.js'
+import { cacheJwt, tokenCacheSize } from '../../src/backend/tokenCache.js'
+import { knownVerificationKey } from '../../src/jwt/keys.js'
+import { verifiedTokenCount } from '../../src/jwt/verifiedTokenCache.js'
+import { signatureCheckCount } from '../../src/jwt/verifyJwt.js'
+import type * as BoundedCaches from '../../src/shared/boundedCache.js'
+import type { BoundedCache } from '../../src/shared/boundedCache.js'
+import type * as ProcessState from '../../src/shared/processState.js'
+import { cachedMachineVerification, machineBackendCallCount } from '../../src/auth/machine/machineTokenCache.js'
+import { resetProcessState } from '../../src/shared/processState.js'
+import { getAuth } from '../../src/ssr.server.js'
+import { args, NAVIGATION, requestWith, sessionCookies } from '../helpers/localInstance.js'
+import { nowSeconds, signTestJwt } from '../helpers/jwt.js'
+import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../helpers/sessionTokens.js'
 
 // Every reset registered and every cache made, each with the src/ file that made it (from the call's stack).
 const recorded = vi.hoisted(() => {
@@ -41,7 +42,7 @@ const recorded = vi.hoisted(() => {
     caches: [] as Array<{ readonly file: string; readonly cache: { readonly size: number } }>,
   }
 })
-vi.mock('../../src/shared/processState', async (importOriginal) => {
+vi.mock('../../src/shared/processState.js', async (importOriginal) => {
   const real = await importOriginal<typeof ProcessState>()
   return {
     ...real,
@@ -51,7 +52,7 @@ vi.mock('../../src/shared/processState', async (importOriginal) => {
     },
   }
 })
-vi.mock('../../src/shared/boundedCache', async (importOriginal) => {
+vi.mock('../../src/shared/boundedCache.js', async (importOriginal) => {
   const real = await importOriginal<typeof BoundedCaches>()
   class RecordedCache<K, V> extends real.BoundedCache<K, V> {
     constructor(...rest: ConstructorParameters<typeof real.BoundedCache<K, V>>) {
@@ -97,7 +98,11 @@ beforeAll(async () => {
   // A Backend API that refuses every session refresh, as it does an unknown refresh token.
   backendApi = createServer((_request, response) => {
     response.writeHead(404, { 'content-type': 'application/json' })
-    response.end(JSON.stringify({ errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'not found', meta: {} }] }))
+    response.end(
+      JSON.stringify({
+        errors: [{ code: 'resource_not_found', message: 'not found', long_message: 'not found', meta: {} }],
+      }),
+    )
   })
   await new Promise<void>((resolve) => backendApi.listen(0, '127.0.0.1', resolve))
   const apiUrl = `http://127.0.0.1:${(backendApi.address() as AddressInfo).port}`
@@ -115,10 +120,15 @@ async function browse(): Promise<void> {
   const suffix = await getCookieSuffix(PUBLISHABLE_KEY)
   const token = await signToken(key, sessionClaims())
   await getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies: sessionCookies(token, suffix) })), options)
-  const expired = await signToken(key, sessionClaims({ exp: nowSeconds() - 120, iat: nowSeconds() - 180, nbf: nowSeconds() - 190 }))
+  const expired = await signToken(
+    key,
+    sessionClaims({ exp: nowSeconds() - 120, iat: nowSeconds() - 180, nbf: nowSeconds() - 190 }),
+  )
   const cookies = { ...sessionCookies(expired, suffix), [`__refresh_${suffix}`]: 'refresh_processState' }
   // The refused refresh leaves the handshake, which getAuth throws as a redirect.
-  await expect(getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies })), options)).rejects.toBeInstanceOf(Response)
+  await expect(getAuth(args(requestWith(PAGE, { headers: NAVIGATION, cookies })), options)).rejects.toBeInstanceOf(
+    Response,
+  )
 }
 
 interface Observer {
@@ -134,6 +144,16 @@ interface Observer {
 /** One per module that registers a reset, by its path; the search below fails on a module missing here. */
 const OBSERVERS: Readonly<Record<string, Observer>> = {
   'src/auth/clerkInstance.ts': { fill: browse, observed: { 0: () => findInstance(options) !== undefined } },
+  'src/auth/machine/machineTokenCache.ts': {
+    // A machine token the Backend API verified: remembered, and counted as a call.
+    fill: () =>
+      cachedMachineVerification(
+        'processState|mt_reset',
+        'backend-api',
+        () => ({ ok: true, data: { expiration: null } }) as never,
+      ),
+    observed: { 0: () => machineBackendCallCount() > 0 },
+  },
   'src/auth/publishableKey.ts': { fill: browse },
   'src/auth/refresh.ts': { fill: browse },
   'src/auth/requestContext.ts': {
@@ -158,7 +178,10 @@ const OBSERVERS: Readonly<Record<string, Observer>> = {
     fill: async () => {
       await browse()
       // A key set by secret key (JWKS), beside the jwtKey getAuth used.
-      knownVerificationKey({ kid: 'ins_reset', alg: 'RS256' }, { secretKey: 'sk_test_jwks', fetchJwks: async () => ({ keys: [] }) })
+      knownVerificationKey(
+        { kid: 'ins_reset', alg: 'RS256' },
+        { secretKey: 'sk_test_jwks', fetchJwks: async () => ({ keys: [] }) },
+      )
     },
     observed: { 0: () => knownVerificationKey({ alg: 'RS256' }, { jwtKey: key.pem }) !== undefined },
   },
@@ -210,15 +233,25 @@ describe('resetProcessState', () => {
         const hook = observer.observed?.[index]
         const own = moduleCaches.filter((made) => made.file === file)
         const filled = own.filter((made) => made.cache.size > 0)
-        if (hook) expect(hook(), `${file}: the observer's hook for the reset at line ${line} reads empty after fill()`).toBe(true)
-        else expect(filled.length, `${file}: fill() of its observer in ${THIS_FILE} fills none of the module's caches`).toBeGreaterThan(0)
+        if (hook)
+          expect(hook(), `${file}: the observer's hook for the reset at line ${line} reads empty after fill()`).toBe(
+            true,
+          )
+        else
+          expect(
+            filled.length,
+            `${file}: fill() of its observer in ${THIS_FILE} fills none of the module's caches`,
+          ).toBeGreaterThan(0)
 
         resetsOf(file)[index]!.forget()
 
         if (hook) expect(hook(), `${file}: the reset at line ${line} leaves what its observer filled`).toBe(false)
         else {
           const emptied = filled.filter((made) => made.cache.size === 0)
-          expect(emptied.length, `${file}: the reset at line ${line} empties none of the caches its observer filled`).toBeGreaterThan(0)
+          expect(
+            emptied.length,
+            `${file}: the reset at line ${line} empties none of the caches its observer filled`,
+          ).toBeGreaterThan(0)
         }
       })
     })

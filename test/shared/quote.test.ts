@@ -1,6 +1,6 @@
 // Quoting values from outside in messages: JSON as upstream quotes claims, short, printable ASCII only.
 import { describe, expect, it } from 'vitest'
-import { printable, quote } from '../../src/shared/quote'
+import { printable, quote } from '../../src/shared/quote.js'
 
 describe('quote', () => {
   it('quotes strings, objects and arrays as JSON, numbers and what JSON cannot show with String()', () => {

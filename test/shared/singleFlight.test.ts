@@ -1,7 +1,7 @@
 // Identical work in flight is done once: callers that come while it runs share its outcome, success or failure, and
 // the next caller after it settles starts afresh.
 import { describe, expect, it } from 'vitest'
-import { SingleFlight } from '../../src/shared/singleFlight'
+import { SingleFlight } from '../../src/shared/singleFlight.js'
 
 function deferred<T>() {
   let resolve!: (value: T) => void

@@ -11,7 +11,11 @@ export function Json({ value, label, testId }: { value: unknown; label: string; 
     <pre className="code" aria-label={label} data-testid={testId}>
       <code>
         {lines.map((line, index) => (
-          <span key={index} className="code__line" style={{ '--hang': `${line.length - line.trimStart().length + 2}ch` } as CSSProperties}>
+          <span
+            key={index}
+            className="code__line"
+            style={{ '--hang': `${line.length - line.trimStart().length + 2}ch` } as CSSProperties}
+          >
             {line}
           </span>
         ))}

@@ -29,7 +29,8 @@ let writes: Promise<unknown> = Promise.resolve()
 
 /** Applies a `user.*` event to the table; other events leave it alone. Resolves once the file is written. */
 export function applyUserEvent(event: WebhookEvent): Promise<void> {
-  if (event.type !== 'user.created' && event.type !== 'user.updated' && event.type !== 'user.deleted') return Promise.resolve()
+  if (event.type !== 'user.created' && event.type !== 'user.updated' && event.type !== 'user.deleted')
+    return Promise.resolve()
   const next = writes.then(async () => {
     const users = await readSyncedUsers()
     const others = users.filter((user) => user.id !== event.data.id)
@@ -45,7 +46,8 @@ export function applyUserEvent(event: WebhookEvent): Promise<void> {
 }
 
 function row(user: UserJSON): SyncedUser {
-  const email = user.email_addresses?.find((address) => address.id === user.primary_email_address_id)?.email_address ?? null
+  const email =
+    user.email_addresses?.find((address) => address.id === user.primary_email_address_id)?.email_address ?? null
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || null
   return { id: user.id, email, name, createdAt: user.created_at, updatedAt: user.updated_at }
 }

@@ -62,8 +62,8 @@ export default function Home() {
         <Card id="how-it-works" title="How it works">
           <ol className="steps">
             <li>
-              Clerk&apos;s <code>&lt;SignIn/&gt;</code> (ClerkJS, loaded from the local backend) signs in against the local
-              Frontend API and writes the <code>__session</code> cookie on this app; the backend sets{' '}
+              Clerk&apos;s <code>&lt;SignIn/&gt;</code> (ClerkJS, loaded from the local backend) signs in against the
+              local Frontend API and writes the <code>__session</code> cookie on this app; the backend sets{' '}
               <code>__client_uat</code>.
             </li>
             <li>

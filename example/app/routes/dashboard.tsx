@@ -19,7 +19,10 @@ export const meta: MetaFunction = () => [{ title: 'Dashboard · remix-clerk exam
 export async function loader(args: LoaderFunctionArgs) {
   const auth = await requireAuth(args)
   const clerk = clerkClient()
-  const [user, session] = await Promise.all([clerk.users.getUser(auth.userId), clerk.sessions.getSession(auth.sessionId)])
+  const [user, session] = await Promise.all([
+    clerk.users.getUser(auth.userId),
+    clerk.sessions.getSession(auth.sessionId),
+  ])
   // Only what the page shows goes into the page data: a User also carries private metadata.
   return json({
     user: {
@@ -32,7 +35,12 @@ export async function loader(args: LoaderFunctionArgs) {
     },
     session: { id: session.id, status: session.status, lastActiveAt: session.lastActiveAt, expireAt: session.expireAt },
     organization: auth.orgId
-      ? { id: auth.orgId, slug: auth.orgSlug ?? null, role: auth.orgRole ?? null, permissions: auth.orgPermissions ?? [] }
+      ? {
+          id: auth.orgId,
+          slug: auth.orgSlug ?? null,
+          role: auth.orgRole ?? null,
+          permissions: auth.orgPermissions ?? [],
+        }
       : null,
     claims: auth.sessionClaims,
   })
@@ -43,7 +51,12 @@ export async function action(args: ActionFunctionArgs) {
   const { sessionId } = await requireAuth(args)
   try {
     const token = await clerkClient().sessions.getToken(sessionId, TEMPLATE)
-    return json({ ok: true as const, jwt: token.jwt, header: decodeProtectedHeader(token.jwt), claims: decodeJwt(token.jwt) })
+    return json({
+      ok: true as const,
+      jwt: token.jwt,
+      header: decodeProtectedHeader(token.jwt),
+      claims: decodeJwt(token.jwt),
+    })
   } catch (error) {
     if (error instanceof ClerkAPIResponseError && error.status === 404) {
       const message = `No JWT template named "${TEMPLATE}" exists on this instance. Create one (npm start seeds it) and try again.`
@@ -67,7 +80,15 @@ export default function Dashboard() {
       </p>
 
       <div className="grid">
-        <Card id="user" title="User" description={<>From <code>users.getUser(userId)</code></>}>
+        <Card
+          id="user"
+          title="User"
+          description={
+            <>
+              From <code>users.getUser(userId)</code>
+            </>
+          }
+        >
           <Fields
             fields={[
               { label: 'User ID', value: <code>{user.id}</code>, testId: 'user-id' },
@@ -80,7 +101,15 @@ export default function Dashboard() {
           />
         </Card>
 
-        <Card id="session" title="Session" description={<>From <code>sessions.getSession(sessionId)</code></>}>
+        <Card
+          id="session"
+          title="Session"
+          description={
+            <>
+              From <code>sessions.getSession(sessionId)</code>
+            </>
+          }
+        >
           <Fields
             fields={[
               { label: 'Session ID', value: <code>{session.id}</code>, testId: 'session-id' },
@@ -120,7 +149,15 @@ export default function Dashboard() {
         </Card>
       </div>
 
-      <Card id="claims" title="Session token claims" description={<>The verified <code>__session</code> JWT, as <code>sessionClaims</code></>}>
+      <Card
+        id="claims"
+        title="Session token claims"
+        description={
+          <>
+            The verified <code>__session</code> JWT, as <code>sessionClaims</code>
+          </>
+        }
+      >
         <Json value={claims} label="Session token claims" testId="session-claims" />
       </Card>
 

@@ -24,7 +24,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const isAdmin = auth.has({ role: 'org:admin' })
   // The gate is here, on the server: a member's page data never contains the admin section's content.
   const adminDetails =
-    isAdmin && auth.orgId ? await clerkClient().organizations.getOrganization({ organizationId: auth.orgId, includeMembersCount: true }) : null
+    isAdmin && auth.orgId
+      ? await clerkClient().organizations.getOrganization({ organizationId: auth.orgId, includeMembersCount: true })
+      : null
   return json({
     organization: auth.orgId ? { id: auth.orgId, slug: auth.orgSlug ?? null, role: auth.orgRole ?? null } : null,
     checks,
@@ -71,8 +73,8 @@ export default function OrganizationPage() {
             </p>
           ) : null}
           <p className="card__footer">
-            Organization sync: <Link to="/orgs/acme">/orgs/acme</Link> activates Acme, <Link to="/me">/me</Link> the personal
-            account.
+            Organization sync: <Link to="/orgs/acme">/orgs/acme</Link> activates Acme, <Link to="/me">/me</Link> the
+            personal account.
           </p>
         </Card>
 
@@ -104,7 +106,12 @@ export default function OrganizationPage() {
       </div>
 
       {admin ? (
-        <Card id="admin-section" title="Admin only" tone="accent" description="Shown because has({ role: 'org:admin' }) is true.">
+        <Card
+          id="admin-section"
+          title="Admin only"
+          tone="accent"
+          description="Shown because has({ role: 'org:admin' }) is true."
+        >
           <Fields
             fields={[
               { label: 'Name', value: admin.name },

@@ -35,12 +35,18 @@ export default function OrganizationFromUrl() {
         <Fields
           fields={[
             { label: 'Named by the URL', value: <code>{requested}</code> },
-            { label: 'Active organization', value: active ? active.slug : 'none (personal account)', testId: 'active-org' },
+            {
+              label: 'Active organization',
+              value: active ? active.slug : 'none (personal account)',
+              testId: 'active-org',
+            },
             { label: 'Role', value: active?.role && <code>{active.role}</code>, testId: 'active-role' },
           ]}
         />
         <p data-testid="org-sync-result">
-          {matches ? 'Activated for this session.' : `You are not a member of “${requested}”: the active organization did not change.`}
+          {matches
+            ? 'Activated for this session.'
+            : `You are not a member of “${requested}”: the active organization did not change.`}
         </p>
         <p className="card__footer">
           <Link to="/me">Back to the personal account</Link>

@@ -45,7 +45,9 @@ export default function SessionPage() {
           ]}
         />
         <p data-testid="token-source">
-          {refreshedOnServer ? 'Refreshed on the server for this page load (__refresh cookie).' : 'The token the browser sent.'}
+          {refreshedOnServer
+            ? 'Refreshed on the server for this page load (__refresh cookie).'
+            : 'The token the browser sent.'}
         </p>
       </Card>
     </>

@@ -11,7 +11,8 @@ export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   // Back to where <SignIn/> would go: its redirect_url if it is this app's, else the dashboard.
   const asked = url.searchParams.get('redirect_url')
-  const returnTo = asked && new URL(asked, url).origin === url.origin ? new URL(asked, url).href : new URL('/dashboard', url).href
+  const returnTo =
+    asked && new URL(asked, url).origin === url.origin ? new URL(asked, url).href : new URL('/dashboard', url).href
   return json({ fallback: localSignInUrl(returnTo) })
 }
 

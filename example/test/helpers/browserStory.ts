@@ -53,7 +53,8 @@ export function useBrowserStory(options: {
   })
 
   afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.error(`The app's last output:\n${story.stack.appOutput.slice(-40).join('\n')}`)
+    if (task.result?.state === 'fail')
+      console.error(`The app's last output:\n${story.stack.appOutput.slice(-40).join('\n')}`)
   })
 
   afterAll(async () => {

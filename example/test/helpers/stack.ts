@@ -24,7 +24,10 @@ export interface Stack {
  * it through the variables the backend gives (`clerk.env()`, or the file the CLI wrote: the keys, CLERK_PROXY_URL and
  * CLERK_JS), as `npm start` passes them, and `appEnv` on top.
  */
-export async function startStack(options: { sessionLifetime: number; appEnv?: Record<string, string> }): Promise<Stack> {
+export async function startStack(options: {
+  sessionLifetime: number
+  appEnv?: Record<string, string>
+}): Promise<Stack> {
   const backend = await startBackend(createLocalClerk, { sessionLifetime: options.sessionLifetime })
   const { clerk } = backend
   try {

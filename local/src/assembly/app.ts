@@ -41,7 +41,10 @@ export function createApp(core: Core): Hono {
 function recordRequestAttributes(core: Core): MiddlewareHandler {
   return (c, next) => {
     if (!core.events.enabled) return next()
-    const attributes = { client_ip: incomingRequest(c)?.socket.remoteAddress ?? '', user_agent: c.req.header('user-agent') ?? '' }
+    const attributes = {
+      client_ip: incomingRequest(c)?.socket.remoteAddress ?? '',
+      user_agent: c.req.header('user-agent') ?? '',
+    }
     return withRequestAttributes(attributes, next)
   }
 }

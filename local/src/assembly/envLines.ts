@@ -17,6 +17,8 @@ export interface LocalClerkEnv {
 export function formatEnvLines(env: LocalClerkEnv): string {
   return Object.entries(env)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([name, value]) => (value.includes('\n') ? `${name}="${value.trim().replace(/\n/g, '\\n')}"` : `${name}=${value}`))
+    .map(([name, value]) =>
+      value.includes('\n') ? `${name}="${value.trim().replace(/\n/g, '\\n')}"` : `${name}=${value}`,
+    )
     .join('\n')
 }

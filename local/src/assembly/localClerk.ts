@@ -12,10 +12,20 @@ import { sessionJson } from '../backendJson/session.js'
 import { type SeedData, type SeedResult, seed } from './seed.js'
 import { type RunningServer, startServer } from './server.js'
 import { refreshTokenFor } from '../services/refresh.js'
-import { type OAuthAccessTokenParams, createOAuthAccessToken, revokeOAuthAccessToken } from '../services/oauthAccessTokens.js'
+import {
+  type OAuthAccessTokenParams,
+  createOAuthAccessToken,
+  revokeOAuthAccessToken,
+} from '../services/oauthAccessTokens.js'
 import { startPendingSession } from '../services/pendingSessions.js'
 import { getSession, startSession } from '../services/sessions.js'
-import { type FrontendApiUrl, browserFacingUrl, publishableKeyFor, redactSecret, urlForAddress } from '../shared/urls.js'
+import {
+  type FrontendApiUrl,
+  browserFacingUrl,
+  publishableKeyFor,
+  redactSecret,
+  urlForAddress,
+} from '../shared/urls.js'
 import { LocalClerkWebhooks } from '../webhooks/localClerkWebhooks.js'
 
 export type SessionJSON = ReturnType<typeof sessionJson>
@@ -119,7 +129,11 @@ export class LocalClerk {
   /** Serves over HTTP; the default port 0 picks a free one. */
   async listen(port = 0, host = '127.0.0.1'): Promise<{ url: string; port: number }> {
     this.assertOpen()
-    if (this.server) throw new LocalClerkError('REMIX_CLERK_LOCAL_ALREADY_LISTENING', `remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`)
+    if (this.server)
+      throw new LocalClerkError(
+        'REMIX_CLERK_LOCAL_ALREADY_LISTENING',
+        `remix-clerk-local: already listening on ${this.frontendApiUrl}; call close() first.`,
+      )
     this.core.allowedHosts.addListenHost(host)
     this.server = await startServer(this.fetch, port, host)
     this.urlState.setListening(urlForAddress(host, this.server.port))
@@ -231,7 +245,11 @@ export class LocalClerk {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new LocalClerkError('REMIX_CLERK_LOCAL_CLOSED', 'remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().')
+    if (this.closed)
+      throw new LocalClerkError(
+        'REMIX_CLERK_LOCAL_CLOSED',
+        'remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().',
+      )
   }
 }
 

@@ -77,8 +77,14 @@ function seedUser(core: Core, input: SeedUser): SeedResult['users'][number] {
     (Array.isArray(emails) ? emails.map((e) => core.store.users.userIdByEmail(String(e))).find(Boolean) : undefined) ??
     (typeof input.username === 'string' ? core.store.users.userIdByUsername(input.username) : undefined)
   // One lookup by id: re-reading the whole user for its address would double the cost of seeding many users.
-  const primary = (emailId: string | null | undefined) => (emailId ? (core.store.users.identifier('email', emailId)?.value ?? null) : null)
-  if (existing) return { id: existing, email_address: primary(core.store.users.get(existing)?.primary_email_address_id), created: false }
+  const primary = (emailId: string | null | undefined) =>
+    emailId ? (core.store.users.identifier('email', emailId)?.value ?? null) : null
+  if (existing)
+    return {
+      id: existing,
+      email_address: primary(core.store.users.get(existing)?.primary_email_address_id),
+      created: false,
+    }
   const user = createUser(core, emails === undefined ? input : { ...input, email_address: emails })
   return { id: user.id, email_address: primary(user.primary_email_address_id), created: true }
 }
@@ -88,7 +94,8 @@ function seedOrganizations(core: Core, organizations: SeedOrganization[]) {
   organizations.forEach((input, i) => {
     const where = `organizations[${i}]`
     const { members = [], ...fields } = input
-    const slug = typeof fields.slug === 'string' ? fields.slug : typeof fields.name === 'string' ? slugify(fields.name) : ''
+    const slug =
+      typeof fields.slug === 'string' ? fields.slug : typeof fields.name === 'string' ? slugify(fields.name) : ''
     const existing = slug ? core.store.organizations.get(slug) : undefined
     const organization = existing ?? at(where, () => createOrganization(core, fields))
     result.organizations.push({ id: organization.id, slug: organization.slug, created: !existing })
@@ -98,7 +105,8 @@ function seedOrganizations(core: Core, organizations: SeedOrganization[]) {
       const { user: reference, ...membership } = member ?? ({} as SeedMember)
       const userId = at(memberWhere, () => resolveUser(core, reference))
       const current = core.store.organizations.membership(organization.id, userId)
-      const record = current ?? at(memberWhere, () => createMembership(core, organization, { ...membership, user_id: userId }))
+      const record =
+        current ?? at(memberWhere, () => createMembership(core, organization, { ...membership, user_id: userId }))
       result.memberships.push({
         id: record.id,
         organization_id: organization.id,
@@ -117,7 +125,9 @@ function resolveUser(core: Core, reference: unknown): string {
   }
   const { users } = core.store
   const id =
-    (users.get(reference) ? reference : undefined) ?? users.userIdByEmail(reference) ?? users.userIdByUsername(reference)
+    (users.get(reference) ? reference : undefined) ??
+    users.userIdByEmail(reference) ??
+    users.userIdByUsername(reference)
   if (!id) throw new SeedError(`no user matches "${reference}"; list it under "users" first.`)
   return id
 }
@@ -136,7 +146,8 @@ function at<T>(where: string, work: () => T): T {
   } catch (error) {
     if (error instanceof SeedError && error.message.startsWith(where)) throw error
     if (error instanceof SeedError) throw new SeedError(`${where}: ${error.message}`)
-    if (error instanceof ClerkApiError) throw new SeedError(`${where}: ${error.errors.map((e) => e.long_message).join(' ')}`)
+    if (error instanceof ClerkApiError)
+      throw new SeedError(`${where}: ${error.errors.map((e) => e.long_message).join(' ')}`)
     throw error
   }
 }

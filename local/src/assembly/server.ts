@@ -27,7 +27,10 @@ export async function startServer(
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new LocalClerkError('REMIX_CLERK_LOCAL_PORT_IN_USE', `remix-clerk-local: port ${port} on ${host} is already in use; pick another port or pass 0 for a free one.`)
+          ? new LocalClerkError(
+              'REMIX_CLERK_LOCAL_PORT_IN_USE',
+              `remix-clerk-local: port ${port} on ${host} is already in use; pick another port or pass 0 for a free one.`,
+            )
           : error,
       )
     }

@@ -17,7 +17,12 @@ export function sessionEventJson(view: JsonView, session: SessionRecord) {
 
 /** `user.deleted`: which user, and its `external_id` for apps that key their own records by it. */
 export function userDeletedJson(user: UserRecord) {
-  return { object: 'user', id: user.id, deleted: true, ...(user.external_id === null ? {} : { external_id: user.external_id }) }
+  return {
+    object: 'user',
+    id: user.id,
+    deleted: true,
+    ...(user.external_id === null ? {} : { external_id: user.external_id }),
+  }
 }
 
 /** `organization.deleted`: which organization, by id and slug. */
@@ -45,7 +50,15 @@ interface EmailMessage {
  */
 function emailJson(email: EmailMessage) {
   const paragraphs = email.bodyPlain.trim().split(/\n{2,}/)
-  const body = html`<!DOCTYPE html><html><head><title>${email.subject}</title></head><body>${paragraphs.map((text) => html`<p>${text}</p>`)}</body></html>`
+  const body = html`<!DOCTYPE html>
+    <html>
+      <head>
+        <title>${email.subject}</title>
+      </head>
+      <body>
+        ${paragraphs.map((text) => html`<p>${text}</p>`)}
+      </body>
+    </html>`
   return {
     object: 'email',
     id: newId('ema'),
@@ -128,7 +141,9 @@ export function invitationEmailJson(email: InvitationEmail) {
 }
 
 /** `email.created` for an organization invitation (`organization_invitation`): who invites, to what, and the link. */
-export function organizationInvitationEmailJson(email: InvitationEmail & { organizationName: string; inviterName: string | null }) {
+export function organizationInvitationEmailJson(
+  email: InvitationEmail & { organizationName: string; inviterName: string | null },
+) {
   const opening = email.inviterName === null ? 'You have been invited' : `${email.inviterName} has invited you`
   return emailJson({
     slug: 'organization_invitation',
@@ -155,4 +170,3 @@ function formatRequestedAt(ms: number): string {
   const time = `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`
   return `${date.getUTCDate()} ${month} ${date.getUTCFullYear()}, ${time} UTC`
 }
-

@@ -20,7 +20,12 @@ function machineFields(machine: MachineRecord, instanceId: string) {
 }
 
 /** A machine with the machines it may mint tokens for; its secret key only when it was just created. */
-export function machineJson(machine: MachineRecord, scoped: MachineRecord[], instanceId: string, withSecretKey = false) {
+export function machineJson(
+  machine: MachineRecord,
+  scoped: MachineRecord[],
+  instanceId: string,
+  withSecretKey = false,
+) {
   return {
     ...machineFields(machine, instanceId),
     // The scoped machines' own scopes are not listed (Clerk answers them empty).

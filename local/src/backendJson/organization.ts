@@ -44,7 +44,8 @@ export function publicOrganizationDataJson(view: JsonView, organization: Organiz
 /** What anyone who shares an organization (or a session's browser) may see of a user. */
 export function publicUserDataJson(store: Store, userId: string) {
   const user = store.users.get(userId)!
-  const identifier = store.users.emails(userId).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
+  const identifier =
+    store.users.emails(userId).find((e) => e.id === user.primary_email_address_id)?.value ?? user.username ?? ''
   return {
     user_id: user.id,
     identifier,

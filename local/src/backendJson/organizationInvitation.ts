@@ -19,7 +19,8 @@ export function organizationInvitationJson(view: JsonView, invitation: Organizat
     organization_id: invitation.organization_id,
     inviter_id: invitation.inviter_user_id,
     // The inviter's public data; the key is set to null when the user is gone (inviter_user_id too, by the schema).
-    public_inviter_data: invitation.inviter_user_id === null ? null : publicUserDataJson(view.store, invitation.inviter_user_id),
+    public_inviter_data:
+      invitation.inviter_user_id === null ? null : publicUserDataJson(view.store, invitation.inviter_user_id),
     status: invitation.status,
     public_metadata: invitation.public_metadata,
     private_metadata: invitation.private_metadata,

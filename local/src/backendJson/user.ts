@@ -24,7 +24,8 @@ function verificationJson(identifier: IdentifierRecord) {
 }
 
 /** Reserved: claimed by an administrator but not verified (Clerk's `identification_status: reserved`). */
-const reserved = (identifier: IdentifierRecord) => identifier.verification?.strategy === 'admin' && identifier.verification.status !== 'verified'
+const reserved = (identifier: IdentifierRecord) =>
+  identifier.verification?.strategy === 'admin' && identifier.verification.status !== 'verified'
 
 export function emailJson(email: IdentifierRecord) {
   return {

@@ -14,11 +14,15 @@ export const checkApiVersion: MiddlewareHandler = async (c, next) => {
   const header = c.req.header('clerk-api-version')
   const query = c.req.query('__clerk_api_version')
   if (header !== undefined && query !== undefined) {
-    throw invalid('The API version was given both as the Clerk-API-Version header and the __clerk_api_version query parameter; send only one.')
+    throw invalid(
+      'The API version was given both as the Clerk-API-Version header and the __clerk_api_version query parameter; send only one.',
+    )
   }
   const version = header ?? query
   if (version !== undefined && !isVersion(version)) {
-    throw invalid(`${JSON.stringify(version)} is not an API version. Use a date such as 2025-04-10 (earliest ${FIRST_VERSION}).`)
+    throw invalid(
+      `${JSON.stringify(version)} is not an API version. Use a date such as 2025-04-10 (earliest ${FIRST_VERSION}).`,
+    )
   }
   await next()
 }

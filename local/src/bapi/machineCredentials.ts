@@ -26,7 +26,12 @@ export function machineOrInstanceKey(core: Core): MiddlewareHandler<MachineCalle
       )
     }
     const key = match[1]!
-    c.set('caller', timingSafeEqual(digest(key), instanceKey) ? INSTANCE_CALLER : { kind: 'machine', machine: machineForSecretKey(core, key) })
+    c.set(
+      'caller',
+      timingSafeEqual(digest(key), instanceKey)
+        ? INSTANCE_CALLER
+        : { kind: 'machine', machine: machineForSecretKey(core, key) },
+    )
     await next()
   }
 }

@@ -13,7 +13,8 @@ import { oauthAccessTokenRoutes } from './routes/oauthAccessTokens.js'
 export function machineTokenApi(core: Core): Hono {
   const app = new Hono()
   const withSecretKey: MiddlewareHandler[] = [requireSecretKey(core.keys.secretKey), checkApiVersion]
-  for (const path of ['/api_keys', '/oauth_applications/access_tokens']) app.use(path, ...withSecretKey).use(`${path}/*`, ...withSecretKey)
+  for (const path of ['/api_keys', '/oauth_applications/access_tokens'])
+    app.use(path, ...withSecretKey).use(`${path}/*`, ...withSecretKey)
   app.use('/m2m_tokens', checkApiVersion).use('/m2m_tokens/*', checkApiVersion)
   app.route('/api_keys', apiKeyRoutes(core))
   app.route('/m2m_tokens', m2mTokenRoutes(core))

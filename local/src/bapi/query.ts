@@ -1,7 +1,13 @@
 // Query strings of the Backend API read strictly: an unknown or malformed parameter is a Clerk-shaped 4xx, never
 // ignored.
 import type { Context } from 'hono'
-import { type ClerkErrorEntry, paramFormatInvalid, paramUnknown, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import {
+  type ClerkErrorEntry,
+  paramFormatInvalid,
+  paramUnknown,
+  paramValueInvalid,
+  unprocessable,
+} from '../shared/errors.js'
 
 /** Accepted on every Backend API route (spec §0: the API version may come as a query parameter). */
 const ALWAYS_ALLOWED = ['__clerk_api_version']
@@ -58,12 +64,17 @@ export class Query {
    * `order_by`: a field name, `-` for descending, `+` (or nothing) for ascending; one of `fields`, else a 422 that
    * lists them.
    */
-  order<Field extends string>(fields: readonly Field[], fallback: `${'-' | '+'}${Field}`): { field: Field; descending: boolean } {
+  order<Field extends string>(
+    fields: readonly Field[],
+    fallback: `${'-' | '+'}${Field}`,
+  ): { field: Field; descending: boolean } {
     const raw = this.params.get('order_by') || fallback
     // A literal "+" in a query string decodes to a space.
     const field = raw.replace(/^[-+ ]/, '')
     if (!(fields as readonly string[]).includes(field)) {
-      throw unprocessable(paramValueInvalid('order_by', `must be one of ${fields.join(', ')}, optionally prefixed with + or -.`))
+      throw unprocessable(
+        paramValueInvalid('order_by', `must be one of ${fields.join(', ')}, optionally prefixed with + or -.`),
+      )
     }
     return { field: field as Field, descending: raw.startsWith('-') }
   }
@@ -80,7 +91,10 @@ export class Query {
   oneOfList<Value extends string>(name: string, values: readonly Value[]): Value[] | undefined {
     const given = this.list(name)
     const wrong = given?.find((value) => !(values as readonly string[]).includes(value))
-    if (wrong !== undefined) throw unprocessable(paramValueInvalid(name, `must be one of ${values.join(', ')} (got ${JSON.stringify(wrong.slice(0, 60))}).`))
+    if (wrong !== undefined)
+      throw unprocessable(
+        paramValueInvalid(name, `must be one of ${values.join(', ')} (got ${JSON.stringify(wrong.slice(0, 60))}).`),
+      )
     return given as Value[] | undefined
   }
 

@@ -127,7 +127,8 @@ function findCachedBundles(cacheDir: string): ClerkJsBundle[] {
     if (folder.startsWith('.')) continue
     const bundle = readBundle(join(cacheDir, '@clerk', folder, 'package.json'))
     // A folder is trusted only under the name it was installed under.
-    if (bundle && cachedPackageDir(cacheDir, bundle.name, bundle.version) === join(cacheDir, '@clerk', folder)) bundles.push(bundle)
+    if (bundle && cachedPackageDir(cacheDir, bundle.name, bundle.version) === join(cacheDir, '@clerk', folder))
+      bundles.push(bundle)
   }
   return bundles.sort((a, b) => compareVersions(b.version, a.version))
 }

@@ -13,7 +13,10 @@ const FOLDER = 'remix-clerk-local'
  * `$REMIX_CLERK_LOCAL_CACHE`, else the user's cache folder: `$XDG_CACHE_HOME` or `~/.cache` on Linux,
  * `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows; `remix-clerk-local` inside it.
  */
-export function clerkJsCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function clerkJsCacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const override = env[CACHE_ENV]
   if (override) return resolve(override)
   if (platform === 'win32') return join(env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), FOLDER, 'Cache')

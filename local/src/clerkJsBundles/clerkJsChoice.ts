@@ -2,7 +2,13 @@
 // `remix-clerk-local start --clerk-js`): a major (`6`: the installed one of that major, else the newest cached) or an
 // exact version. Without a choice, findServedBundles' default stands (ClerkJS 5, what `@clerk/remix` 4 loads). A choice
 // that this machine does not have is an error at start, naming the command that downloads it.
-import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, type ClerkJsBundle, EXACT_VERSION, findServedBundles } from './clerkJsBundle.js'
+import {
+  CLERK_JS_PACKAGE,
+  CLERK_UI_PACKAGE,
+  type ClerkJsBundle,
+  EXACT_VERSION,
+  findServedBundles,
+} from './clerkJsBundle.js'
 import { clerkJsCacheDir } from './clerkJsCache.js'
 import { LocalClerkError } from '../shared/errors.js'
 import { RELEASES } from './clerkJsReleases.js'
@@ -25,8 +31,11 @@ export function servedBundles(
   if (choice === undefined) return served
   // The bundles' order: installed before cached, newer before older; so a major picks the installed one, else the
   // newest cached.
-  const clerkJs = served.bundles.find((bundle) => bundle.name === CLERK_JS_PACKAGE && (bundle.version === choice || bundle.major === choice))
-  if (!clerkJs) throw new LocalClerkError('REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED', notFound(choice, served.bundles, cacheDir))
+  const clerkJs = served.bundles.find(
+    (bundle) => bundle.name === CLERK_JS_PACKAGE && (bundle.version === choice || bundle.major === choice),
+  )
+  if (!clerkJs)
+    throw new LocalClerkError('REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED', notFound(choice, served.bundles, cacheDir))
   if (Number(clerkJs.major) >= 6 && !served.bundles.some((bundle) => bundle.name === CLERK_UI_PACKAGE)) {
     throw new LocalClerkError(
       'REMIX_CLERK_LOCAL_CLERK_JS_NOT_INSTALLED',

@@ -10,7 +10,15 @@ import { extract } from 'tar'
 import { CLERK_JS_PACKAGE, CLERK_UI_PACKAGE, EXACT_VERSION, readBundle } from './clerkJsBundle.js'
 import { cachedPackageDir } from './clerkJsCache.js'
 import { DEFAULT_RELEASE, type PackageVersion, RELEASES, pinnedIntegrity } from './clerkJsReleases.js'
-import { type Packument, RegistryError, configuredRegistry, downloadTarball, fetchPackument, sha512Digests, showRegistry } from './npmRegistry.js'
+import {
+  type Packument,
+  RegistryError,
+  configuredRegistry,
+  downloadTarball,
+  fetchPackument,
+  sha512Digests,
+  showRegistry,
+} from './npmRegistry.js'
 
 const SHORT_NAMES: Record<string, PackageVersion['name']> = { 'clerk-js': CLERK_JS_PACKAGE, ui: CLERK_UI_PACKAGE }
 
@@ -30,7 +38,10 @@ export function parseInstallTargets(args: readonly string[]): PackageVersion[] {
         'or @clerk/clerk-js@<version> / @clerk/ui@<version> with an exact version.',
     )
   })
-  return targets.filter((target, index) => targets.findIndex((other) => other.name === target.name && other.version === target.version) === index)
+  return targets.filter(
+    (target, index) =>
+      targets.findIndex((other) => other.name === target.name && other.version === target.version) === index,
+  )
 }
 
 export interface InstallOutcome {
@@ -48,9 +59,13 @@ interface InstallOptions {
 }
 
 /** Installs each target in the cache, skipping the ones already there; downloads run in parallel. */
-export async function installClerkJs(targets: readonly PackageVersion[], options: InstallOptions): Promise<InstallOutcome[]> {
+export async function installClerkJs(
+  targets: readonly PackageVersion[],
+  options: InstallOptions,
+): Promise<InstallOutcome[]> {
   let registry: Promise<string> | undefined
-  const registryUrl = () => (registry ??= options.registry ? Promise.resolve(options.registry) : configuredRegistry('@clerk'))
+  const registryUrl = () =>
+    (registry ??= options.registry ? Promise.resolve(options.registry) : configuredRegistry('@clerk'))
   // ClerkJS 5 and 6 at once read one list of versions.
   const packuments = new Map<string, Promise<Packument>>()
   const packumentOf = async (name: string) => {
@@ -76,12 +91,17 @@ function holds(dir: string, target: PackageVersion): boolean {
 }
 
 /** The tarball, checked against the registry's integrity and, for a tested release, against the one pinned here. */
-async function download(target: PackageVersion, { registry, packument }: { registry: string; packument: Packument }): Promise<Buffer> {
+async function download(
+  target: PackageVersion,
+  { registry, packument }: { registry: string; packument: Packument },
+): Promise<Buffer> {
   const label = `${target.name}@${target.version}`
   const dist = packument.versions[target.version]?.dist
   if (!dist?.tarball) {
     const latest = packument['dist-tags']?.latest
-    throw new RegistryError(`${label} is not on the registry ${showRegistry(registry)}${latest ? ` (its latest is ${latest})` : ''}.`)
+    throw new RegistryError(
+      `${label} is not on the registry ${showRegistry(registry)}${latest ? ` (its latest is ${latest})` : ''}.`,
+    )
   }
   const pinned = pinnedIntegrity(target)
   if (pinned && !sha512Digests(dist.integrity ?? '').includes(sha512Digests(pinned)[0]!)) {
@@ -115,7 +135,8 @@ async function unpack(bytes: Buffer, target: PackageVersion, cacheDir: string): 
           (path === 'package/package.json' || (path.startsWith('package/dist/') && !path.split('/').includes('..'))),
       }),
     )
-    if (!holds(staging, target)) throw new RegistryError(`The tarball of ${label} holds no browser bundle of ${label}: it is not installed.`)
+    if (!holds(staging, target))
+      throw new RegistryError(`The tarball of ${label} holds no browser bundle of ${label}: it is not installed.`)
     try {
       renameSync(staging, dir)
     } catch (error) {

@@ -25,11 +25,16 @@ RegistryError.prototype.name = 'RegistryError'
 export async function configuredRegistry(scope: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const answer = await npmConfigGet([`${scope}:registry`, 'registry'], env).catch(() => undefined)
   const lines = new Map(
-    (answer ?? '').split(/\r?\n/).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()] as const),
+    (answer ?? '')
+      .split(/\r?\n/)
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()] as const),
   )
-  const configured = [lines.get(`${scope}:registry`), lines.get('registry'), env.npm_config_registry, env.NPM_CONFIG_REGISTRY].find(
-    (value) => value !== undefined && value !== '' && value !== 'undefined' && value !== 'null',
-  )
+  const configured = [
+    lines.get(`${scope}:registry`),
+    lines.get('registry'),
+    env.npm_config_registry,
+    env.NPM_CONFIG_REGISTRY,
+  ].find((value) => value !== undefined && value !== '' && value !== 'undefined' && value !== 'null')
   return withTrailingSlash(configured ?? DEFAULT_REGISTRY)
 }
 
@@ -74,21 +79,34 @@ export interface Packument {
 export async function fetchPackument(registry: string, name: string): Promise<Packument> {
   // npm's own form of a scoped name in a registry path: `@clerk%2fclerk-js`.
   const url = new URL(name.replace('/', '%2f'), registry)
-  const response = await get(url, 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*', PACKUMENT_TIMEOUT_MS)
+  const response = await get(
+    url,
+    'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*',
+    PACKUMENT_TIMEOUT_MS,
+  )
   if (response.status === 404) throw new RegistryError(`${name} is not on the registry ${showRegistry(registry)}.`)
   refuseUnless(response, `the list of ${name}'s versions`, registry)
   const packument = (await response.json().catch(() => undefined)) as Packument | undefined
   if (typeof packument?.versions !== 'object' || packument.versions === null) {
-    throw new RegistryError(`The registry ${showRegistry(registry)} answered something other than npm's package document for ${name}.`)
+    throw new RegistryError(
+      `The registry ${showRegistry(registry)} answered something other than npm's package document for ${name}.`,
+    )
   }
   return packument
 }
 
 /** The tarball's bytes, refused unless they match `integrity` (its sha512 entries). */
-export async function downloadTarball(url: string, integrity: string, label: string, registry: string): Promise<Buffer> {
+export async function downloadTarball(
+  url: string,
+  integrity: string,
+  label: string,
+  registry: string,
+): Promise<Buffer> {
   const expected = sha512Digests(integrity)
   if (expected.length === 0) {
-    throw new RegistryError(`The registry ${showRegistry(registry)} gives no sha512 integrity for ${label}: it cannot be checked, so it is not installed.`)
+    throw new RegistryError(
+      `The registry ${showRegistry(registry)} gives no sha512 integrity for ${label}: it cannot be checked, so it is not installed.`,
+    )
   }
   let parsed: URL
   try {
@@ -119,9 +137,15 @@ export function sha512Digests(integrity: string): string[] {
 
 async function get(url: URL, accept: string, timeoutMs: number): Promise<Response> {
   try {
-    return await fetch(url, { headers: { accept, 'user-agent': 'remix-clerk-local' }, signal: AbortSignal.timeout(timeoutMs) })
+    return await fetch(url, {
+      headers: { accept, 'user-agent': 'remix-clerk-local' },
+      signal: AbortSignal.timeout(timeoutMs),
+    })
   } catch (error) {
-    const cause = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : ((error as { cause?: Error }).cause ?? (error as Error)).message
+    const cause =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${timeoutMs / 1000} s`
+        : ((error as { cause?: Error }).cause ?? (error as Error)).message
     throw new RegistryError(`Cannot reach ${showRegistry(url.href)}: ${cause}.`)
   }
 }
@@ -132,5 +156,7 @@ function refuseUnless(response: Response, what: string, registry: string): void 
     response.status === 401 || response.status === 403
       ? ' It asks for credentials, which this command does not send: install the package with npm instead (npm install --save-dev <package>@<version>); the backend serves installed copies too.'
       : ''
-  throw new RegistryError(`The registry ${showRegistry(registry)} answered ${response.status} for ${what}.${credentials}`)
+  throw new RegistryError(
+    `The registry ${showRegistry(registry)} answered ${response.status} for ${what}.${credentials}`,
+  )
 }

@@ -58,10 +58,18 @@ export async function createCore(options: ResolvedOptions): Promise<{ core: Core
     const { allowedOrigins } = options
     const allowedHosts = new AllowedHosts(options.url, allowedOrigins)
     const satellites = new Satellites(options.satelliteOrigins, settings.frontendApiUrl)
-    const minter = new TokenMinter({ ...settings, satelliteFrontendApi: (origin) => satellites.frontendApiForApp(origin) })
+    const minter = new TokenMinter({
+      ...settings,
+      satelliteFrontendApi: (origin) => satellites.frontendApiForApp(origin),
+    })
     const { clerkJs, bundles: npmBundles } = servedBundles(options.clerkJs)
     const events = new WebhookEvents(
-      { instanceId: keys.instanceId, secretKey: keys.secretKey, now: options.now, onCommit: (callback) => store.onCommit(callback) },
+      {
+        instanceId: keys.instanceId,
+        secretKey: keys.secretKey,
+        now: options.now,
+        onCommit: (callback) => store.onCommit(callback),
+      },
       options.webhooks,
     )
     return {

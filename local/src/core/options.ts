@@ -61,13 +61,16 @@ export interface ResolvedOptions {
 export const DEFAULT_DB_PATH = '.data/local-clerk.db'
 const MAX_LIFETIME = 315_360_000
 
-const problem = (message: string) => new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_OPTION', `remix-clerk-local: ${message}`)
+const problem = (message: string) =>
+  new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_OPTION', `remix-clerk-local: ${message}`)
 
 /** Checks the options once, with errors that say what to pass instead. */
 export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions {
   const { sessionLifetime = 60, tokenVersion = 2, now = Date.now } = options
   if (!Number.isInteger(sessionLifetime) || sessionLifetime < 1 || sessionLifetime > MAX_LIFETIME) {
-    throw problem(`sessionLifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME} (got ${String(sessionLifetime)}).`)
+    throw problem(
+      `sessionLifetime must be a whole number of seconds from 1 to ${MAX_LIFETIME} (got ${String(sessionLifetime)}).`,
+    )
   }
   if (tokenVersion !== 1 && tokenVersion !== 2) {
     throw problem(`tokenVersion must be 1 or 2 (got ${String(tokenVersion)}).`)
@@ -77,7 +80,9 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
     throw problem(`db must be a file path or ':memory:' (got ${JSON.stringify(options.db)}).`)
   }
   if (options.clerkJs !== undefined && !isClerkJsChoice(options.clerkJs)) {
-    throw problem(`clerkJs must be a major such as '5' or '6', or an exact version such as '6.40.0' (got ${JSON.stringify(options.clerkJs)}).`)
+    throw problem(
+      `clerkJs must be a major such as '5' or '6', or an exact version such as '6.40.0' (got ${JSON.stringify(options.clerkJs)}).`,
+    )
   }
   const satelliteOrigins = checkSatelliteOrigins(options.satelliteOrigins)
   return {
@@ -87,7 +92,9 @@ export function resolveOptions(options: LocalClerkOptions = {}): ResolvedOptions
     tokenVersion,
     url: options.url === undefined ? undefined : checkUrl(options.url),
     // A satellite is where the handshake sends browsers back to: always an allowed origin.
-    allowedOrigins: AllowedOrigins.parse(withSatellites(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, satelliteOrigins)),
+    allowedOrigins: AllowedOrigins.parse(
+      withSatellites(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS, satelliteOrigins),
+    ),
     satelliteOrigins,
     webhooks: resolveWebhookOptions(options.webhooks),
     clerkJs: options.clerkJs,
@@ -101,7 +108,8 @@ function withSatellites(allowed: readonly string[], satellites: readonly string[
 
 function checkSatelliteOrigins(origins: readonly string[] | undefined): string[] {
   if (origins === undefined) return []
-  if (!Array.isArray(origins)) throw problem('satelliteOrigins must be an array of origins such as "http://127.0.0.1:3001".')
+  if (!Array.isArray(origins))
+    throw problem('satelliteOrigins must be an array of origins such as "http://127.0.0.1:3001".')
   return origins.map((origin: unknown) => {
     let url: URL | undefined
     try {
@@ -109,8 +117,14 @@ function checkSatelliteOrigins(origins: readonly string[] | undefined): string[]
     } catch {
       url = undefined
     }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== String(origin).replace(/\/$/, '')) {
-      throw problem(`satellite origin ${JSON.stringify(String(origin))} is not valid; use an origin such as "http://127.0.0.1:3001" (scheme, host and port, no path).`)
+    if (
+      !url ||
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.origin !== String(origin).replace(/\/$/, '')
+    ) {
+      throw problem(
+        `satellite origin ${JSON.stringify(String(origin))} is not valid; use an origin such as "http://127.0.0.1:3001" (scheme, host and port, no path).`,
+      )
     }
     return url.origin
   })

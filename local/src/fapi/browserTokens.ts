@@ -43,9 +43,10 @@ export function browserTokenHandler(core: Core): (c: Context) => Promise<Respons
     }
     const template = c.req.param('template')
     const mint = { origin }
-    const jwt = template === undefined
-      ? await core.minter.sessionToken(sessionId, mint)
-      : await core.minter.templateToken(sessionId, template, mint)
+    const jwt =
+      template === undefined
+        ? await core.minter.sessionToken(sessionId, mint)
+        : await core.minter.templateToken(sessionId, template, mint)
     return json({ object: 'token', jwt })
   }
 }

@@ -29,8 +29,11 @@ export function clerkJsBundleHandler(bundles: readonly ClerkJsBundle[]): (c: Con
     const name = `@clerk/${shortName}`
     const file = c.req.param('file')!
     const installed = bundles.filter((bundle) => bundle.name === name)
-    if (installed.length === 0) throw notServed(`Only ${[...new Set(bundles.map((bundle) => bundle.name))].join(' and ')} are served here.`)
-    const bundle = installed.find((candidate) => version === candidate.version) ?? installed.find((candidate) => version === candidate.major)
+    if (installed.length === 0)
+      throw notServed(`Only ${[...new Set(bundles.map((bundle) => bundle.name))].join(' and ')} are served here.`)
+    const bundle =
+      installed.find((candidate) => version === candidate.version) ??
+      installed.find((candidate) => version === candidate.major)
     if (!bundle) {
       const versions = installed.map((candidate) => `${name}@${candidate.version}`).join(', ')
       throw notServed(

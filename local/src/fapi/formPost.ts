@@ -4,7 +4,8 @@ import type { Core } from '../core/core.js'
 import { readLimitedText } from '../http/body.js'
 import { isOwnOrigin } from './ownOrigin.js'
 
-export type FormResult = { ok: true; form: URLSearchParams } | { ok: false; status: number; problem: string; fix: string }
+export type FormResult =
+  { ok: true; form: URLSearchParams } | { ok: false; status: number; problem: string; fix: string }
 
 /**
  * The fields of a form POSTed by one of our own pages. The defence against cross-site request forgery is the

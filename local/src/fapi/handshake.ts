@@ -64,18 +64,27 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
   if (session && current) {
     const refreshSuffix = suffixForFrontendApi(core.frontendApiUrl())
     directives = [
-      ...signedInCookies(await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }), current.updated_at, {
-        suffix: suffixed ? refreshSuffix : undefined,
-        secure: form.secure,
-      }),
+      ...signedInCookies(
+        await core.minter.sessionToken(session.id, { origin: redirectUrl.origin }),
+        current.updated_at,
+        {
+          suffix: suffixed ? refreshSuffix : undefined,
+          secure: form.secure,
+        },
+      ),
       refreshCookie(refreshTokenFor(core, session), refreshSuffix, form.secure),
     ]
   }
 
   const target = new URL(redirectUrl)
   for (const name of HANDSHAKE_PARAMS) target.searchParams.delete(name)
-  if (format === 'nonce') target.searchParams.set('__clerk_handshake_nonce', directives ? storeNonce(core, directives) : signedOutNonce(form))
-  else target.searchParams.set('__clerk_handshake', await handshakeToken(core, directives ?? signedOutDirectives(core, form)))
+  if (format === 'nonce')
+    target.searchParams.set('__clerk_handshake_nonce', directives ? storeNonce(core, directives) : signedOutNonce(form))
+  else
+    target.searchParams.set(
+      '__clerk_handshake',
+      await handshakeToken(core, directives ?? signedOutDirectives(core, form)),
+    )
   return new Response(null, { status: 307, headers: { Location: target.href, 'Cache-Control': 'no-store' } })
 }
 
@@ -86,7 +95,12 @@ export async function handshake(core: Core, c: Context): Promise<Response> {
  * remix-clerk leaves tokens out of URLs and binds its handshakes instead (its `redirect_url` carries a value that the
  * browser also holds in a cookie on the app, seen here when this server shares the app's host name).
  */
-async function organizationSwitchIsTheApps(core: Core, c: Context, session: SessionRecord, redirectUrl: URL): Promise<boolean> {
+async function organizationSwitchIsTheApps(
+  core: Core,
+  c: Context,
+  session: SessionRecord,
+  redirectUrl: URL,
+): Promise<boolean> {
   const binding = redirectUrl.searchParams.get(BINDING)
   if (binding && (getCookie(c, BINDING) ?? '').split('.').includes(binding)) return true
   const token = c.req.query('__session')
@@ -115,9 +129,16 @@ function checkedRedirectUrl(core: Core, raw: string | undefined): URL {
   if (check.ok) return check.url
   if (check.kind === 'missing') throw unprocessable(paramMissing('redirect_url'))
   if (check.kind === 'malformed') {
-    throw unprocessable({ code: 'form_param_format_invalid', message: 'is invalid', long_message: check.problem, meta: { param_name: 'redirect_url' } })
+    throw unprocessable({
+      code: 'form_param_format_invalid',
+      message: 'is invalid',
+      long_message: check.problem,
+      meta: { param_name: 'redirect_url' },
+    })
   }
-  throw clerkError(403, 'redirect_url_not_allowed', 'Redirect URL not allowed', check.problem, { param_name: 'redirect_url' })
+  throw clerkError(403, 'redirect_url_not_allowed', 'Redirect URL not allowed', check.problem, {
+    param_name: 'redirect_url',
+  })
 }
 
 /** An optional parameter with a fixed set of values; absent means the first one. */
@@ -139,5 +160,7 @@ function handshakeToken(core: Core, directives: string[]): Promise<string> {
   const issuedAt = Math.floor(core.now() / 1000)
   const header = { alg: 'RS256', kid: core.keys.instanceId, typ: 'JWT', cat: SESSION_TOKEN_CATEGORY }
   const sign = jwsSigner('RS256', core.keys.signingKeyObject, header)
-  return sign(JSON.stringify({ handshake: directives, iat: issuedAt, exp: issuedAt + HANDSHAKE_TOKEN_LIFETIME_SECONDS }))
+  return sign(
+    JSON.stringify({ handshake: directives, iat: issuedAt, exp: issuedAt + HANDSHAKE_TOKEN_LIFETIME_SECONDS }),
+  )
 }

@@ -37,21 +37,23 @@ const STYLE_TEXT = raw(STYLE)
 /** One page: a landmark, one heading, and the content; `script`, a script of this server's to run with it. */
 export function page(title: string, content: Html, script?: string): Html {
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · remix-clerk-local</title>
-<style>${STYLE_TEXT}</style>
-${script ? html`<script src="${script}" defer></script>` : ''}
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-${content}
-</main>
-</body>
-</html>`
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} · remix-clerk-local</title>
+        <style>
+          ${STYLE_TEXT}
+        </style>
+        ${script ? html`<script src="${script}" defer></script>` : ''}
+      </head>
+      <body>
+        <main>
+          <h1>${title}</h1>
+          ${content}
+        </main>
+      </body>
+    </html>`
 }
 
 /**
@@ -68,7 +70,11 @@ const PAGE_HEADERS = {
   'Referrer-Policy': 'same-origin',
 }
 
-export async function htmlResponse(content: Html, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+export async function htmlResponse(
+  content: Html,
+  status = 200,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return new Response(String(await content), {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', ...PAGE_HEADERS, ...headers },
@@ -79,7 +85,18 @@ export async function htmlResponse(content: Html, status = 200, headers: Record<
  * A readable error page: what went wrong and what to do about it. With `script` (a path on this server), the page
  * runs that script, and its policy allows this server's scripts and nothing else.
  */
-export function errorPage(status: number, title: string, problem: string, fix: string, script?: string): Promise<Response> {
-  const content = page(title, html`<p class="error" role="alert">${problem}</p><p>${fix}</p>`, script)
+export function errorPage(
+  status: number,
+  title: string,
+  problem: string,
+  fix: string,
+  script?: string,
+): Promise<Response> {
+  const content = page(
+    title,
+    html`<p class="error" role="alert">${problem}</p>
+      <p>${fix}</p>`,
+    script,
+  )
   return htmlResponse(content, status, script ? { 'Content-Security-Policy': `${PAGE_CSP}; script-src 'self'` } : {})
 }

@@ -10,7 +10,8 @@ import { errorResponse } from '../http/respond.js'
  */
 export function serveImage(core: Core, c: Context): Response {
   const image = core.store.images.get(c.req.param('image_id') ?? '')
-  if (!image) return errorResponse(notFound('Image not found', 'No image has this id; it may have been replaced or deleted.'))
+  if (!image)
+    return errorResponse(notFound('Image not found', 'No image has this id; it may have been replaced or deleted.'))
   return new Response(new Uint8Array(image.data), {
     headers: {
       'Content-Type': image.content_type,

@@ -38,7 +38,12 @@ export function sync(core: Core, c: Context): Response {
   const now = core.now()
   core.store.transaction(() => {
     core.store.nonces.purgeExpired(now)
-    core.store.nonces.insert({ nonce: token, directives: client ? [client.id] : [], created_at: now, expires_at: now + LINK_LIFETIME_MS })
+    core.store.nonces.insert({
+      nonce: token,
+      directives: client ? [client.id] : [],
+      created_at: now,
+      expires_at: now + LINK_LIFETIME_MS,
+    })
   })
   const link = new URL('/v1/client/link', target.frontendApi)
   link.searchParams.set('token', token)
@@ -51,9 +56,16 @@ export function link(core: Core, c: Context): Response {
   const target = checkedTarget(core, c.req.query('redirect_url'))
   const token = c.req.query('token')
   if (!token) throw unprocessable(paramMissing('token'))
-  const linked = token.startsWith(LINK_TOKEN_PREFIX) ? core.store.transaction(() => core.store.nonces.take(token, core.now())) : undefined
+  const linked = token.startsWith(LINK_TOKEN_PREFIX)
+    ? core.store.transaction(() => core.store.nonces.take(token, core.now()))
+    : undefined
   if (!linked) {
-    throw clerkError(400, 'invalid_link_token', 'Invalid link token', 'The link token is unknown, expired or already used. Start the sync again.')
+    throw clerkError(
+      400,
+      'invalid_link_token',
+      'Invalid link token',
+      'The link token is unknown, expired or already used. Start the sync again.',
+    )
   }
   // A link is redeemed only on the satellite host it was made for: elsewhere it would hand the client to another jar.
   if (new URL(c.req.url).origin !== target.frontendApi) {
@@ -84,7 +96,8 @@ function checkedTarget(core: Core, raw: string | undefined): SyncTarget {
     throw notAllowed(`redirect_url must be an absolute URL (got ${JSON.stringify(raw.slice(0, 100))}).`)
   }
   const frontendApi = core.satellites.frontendApiOriginFor(url.hostname)
-  if (!frontendApi || url.username !== '' || url.password !== '') throw notAllowed(`${url.origin} is not a satellite of this instance.`)
+  if (!frontendApi || url.username !== '' || url.password !== '')
+    throw notAllowed(`${url.origin} is not a satellite of this instance.`)
   if (core.satellites.isSatelliteOrigin(url.origin)) return { url, frontendApi }
   if (url.origin === frontendApi && url.pathname === '/v1/client/handshake') return { url, frontendApi }
   throw notAllowed(`${url.origin}${url.pathname} is neither a satellite application nor its handshake.`)

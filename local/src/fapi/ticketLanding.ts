@@ -12,15 +12,28 @@ import { errorPage } from './html.js'
 export function acceptTicket(core: Core, c: Context): Response | Promise<Response> {
   const found = findTicket(core, c.req.query('ticket') ?? '')
   if (!found) {
-    return errorPage(404, 'Link not found', 'This invitation or sign-in link is not valid.', 'Ask whoever sent it for a new one.')
+    return errorPage(
+      404,
+      'Link not found',
+      'This invitation or sign-in link is not valid.',
+      'Ask whoever sent it for a new one.',
+    )
   }
   const { status } = 'invitation' in found ? found.invitation : found.token
   if (status !== 'pending') {
-    return errorPage(410, `Link ${status}`, `This link is ${status} and can no longer be used.`, 'Ask whoever sent it for a new one.')
+    return errorPage(
+      410,
+      `Link ${status}`,
+      `This link is ${status} and can no longer be used.`,
+      'Ask whoever sent it for a new one.',
+    )
   }
   const target = destination(core, c, found)
   if (!target.ok) return errorPage(400, 'Cannot open this link', target.problem, target.fix)
-  return new Response(null, { status: 303, headers: { Location: target.url.href, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } })
+  return new Response(null, {
+    status: 303,
+    headers: { Location: target.url.href, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+  })
 }
 
 type Destination = { ok: true; url: URL } | { ok: false; problem: string; fix: string }
@@ -37,7 +50,12 @@ function destination(core: Core, c: Context, found: FoundTicket): Destination {
     } else {
       // Checked again here: the allowed origins may have changed since the invitation was made.
       const check = core.allowedOrigins.checkRedirect(invitation.redirect_url)
-      if (!check.ok) return { ok: false, problem: check.problem, fix: 'Create the invitation again with a redirect_url on an allowed origin.' }
+      if (!check.ok)
+        return {
+          ok: false,
+          problem: check.problem,
+          fix: 'Create the invitation again with a redirect_url on an allowed origin.',
+        }
       url = check.url
     }
     url.searchParams.set('__clerk_ticket', invitation.ticket)
@@ -51,7 +69,8 @@ function destination(core: Core, c: Context, found: FoundTicket): Destination {
   const redirect = c.req.query('redirect_url')
   if (redirect !== undefined) {
     const check = core.allowedOrigins.checkRedirect(redirect)
-    if (!check.ok) return { ok: false, problem: check.problem, fix: 'Leave redirect_url out, or name a page of an allowed origin.' }
+    if (!check.ok)
+      return { ok: false, problem: check.problem, fix: 'Leave redirect_url out, or name a page of an allowed origin.' }
     url.searchParams.set('redirect_url', check.url.href)
   }
   return { ok: true, url }

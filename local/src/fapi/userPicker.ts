@@ -13,7 +13,13 @@ import { readOwnForm } from './formPost.js'
 import { handshakeLocation } from './handshake.js'
 import { PORTAL_SCRIPT_PATH } from './accountPortal/urls.js'
 import { errorPage, htmlResponse } from './html.js'
-import { type OrganizationChoice, type UserChoice, organizationPage, signInPage, signedOutPage } from './userPickerHtml.js'
+import {
+  type OrganizationChoice,
+  type UserChoice,
+  organizationPage,
+  signInPage,
+  signedOutPage,
+} from './userPickerHtml.js'
 
 /** The sign-in page lists this many users, newest first; anyone else signs in by typing their address. */
 const LISTED_USERS = 100
@@ -44,7 +50,12 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
 
   const chosen = chooseUser(core, form)
   if ('error' in chosen) {
-    const page = signInPage({ redirectUrl, users: listedUsers(core), email: form.get('email') ?? '', error: chosen.error })
+    const page = signInPage({
+      redirectUrl,
+      users: listedUsers(core),
+      email: form.get('email') ?? '',
+      error: chosen.error,
+    })
     return htmlResponse(page, 422)
   }
   const { user } = chosen
@@ -63,7 +74,13 @@ export async function submitSignIn(core: Core, c: Context): Promise<Response> {
     if (!(error instanceof ClerkApiError)) throw error
     const message = `That organization cannot be chosen for ${userChoice(core, user).name}: pick one from the list.`
     const selected = preselectedOrganization(core, user.id, organizations)
-    const page = organizationPage({ redirectUrl, user: userChoice(core, user), organizations, selected, error: message })
+    const page = organizationPage({
+      redirectUrl,
+      user: userChoice(core, user),
+      organizations,
+      selected,
+      error: message,
+    })
     return htmlResponse(page, 422)
   }
   return seeOther(handshakeLocation(redirectUrl), setCookie)

@@ -22,7 +22,11 @@ export class AllowedHosts {
     this.names = new Set([...LOOPBACK_NAMES, ...allowedOrigins.hostnames()])
     if (url !== undefined) {
       const parsed = new URL(url)
-      this.configured = { hostname: parsed.hostname, port: parsed.port || DEFAULT_PORTS[parsed.protocol]!, portIsDefault: parsed.port === '' }
+      this.configured = {
+        hostname: parsed.hostname,
+        port: parsed.port || DEFAULT_PORTS[parsed.protocol]!,
+        portIsDefault: parsed.port === '',
+      }
     }
   }
 
@@ -38,7 +42,10 @@ export class AllowedHosts {
     if (!parsed) return false
     const { configured } = this
     // Without a port, the browser used the scheme's default one.
-    if (configured?.hostname === parsed.hostname && (parsed.port === undefined ? configured.portIsDefault : parsed.port === configured.port)) {
+    if (
+      configured?.hostname === parsed.hostname &&
+      (parsed.port === undefined ? configured.portIsDefault : parsed.port === configured.port)
+    ) {
       return true
     }
     return this.names.has(parsed.hostname) && (parsed.port ?? '80') === String(localPort)

@@ -37,7 +37,10 @@ export class AllowedOrigins {
   /** Checks the entries once; a bad entry throws a LocalClerkError that shows the accepted forms. */
   static parse(entries: readonly string[] = DEFAULT_ALLOWED_ORIGINS): AllowedOrigins {
     if (!Array.isArray(entries)) {
-      throw new LocalClerkError('REMIX_CLERK_LOCAL_INVALID_OPTION', 'remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".')
+      throw new LocalClerkError(
+        'REMIX_CLERK_LOCAL_INVALID_OPTION',
+        'remix-clerk-local: allowedOrigins must be an array of origins such as "http://localhost:3000".',
+      )
     }
     return new AllowedOrigins(entries.map(parseRule), [...entries])
   }
@@ -65,13 +68,21 @@ export class AllowedOrigins {
     try {
       url = new URL(raw)
     } catch {
-      return { ok: false, kind: 'malformed', problem: `redirect_url must be an absolute URL such as http://localhost:3000/ (got ${quote(raw)}).` }
+      return {
+        ok: false,
+        kind: 'malformed',
+        problem: `redirect_url must be an absolute URL such as http://localhost:3000/ (got ${quote(raw)}).`,
+      }
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       return { ok: false, kind: 'malformed', problem: `redirect_url must use http or https (got ${quote(raw)}).` }
     }
     if (url.username !== '' || url.password !== '') {
-      return { ok: false, kind: 'malformed', problem: `redirect_url must not contain a user name or password (got ${quote(raw)}).` }
+      return {
+        ok: false,
+        kind: 'malformed',
+        problem: `redirect_url must not contain a user name or password (got ${quote(raw)}).`,
+      }
     }
     if (!this.matches(url)) {
       return {
@@ -88,7 +99,9 @@ export class AllowedOrigins {
   private matches(url: URL): boolean {
     return this.rules.some(
       (rule) =>
-        rule.protocol === url.protocol && rule.hostname === url.hostname && (rule.port === undefined || rule.port === url.port),
+        rule.protocol === url.protocol &&
+        rule.hostname === url.hostname &&
+        (rule.port === undefined || rule.port === url.port),
     )
   }
 }

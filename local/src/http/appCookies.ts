@@ -19,7 +19,8 @@ let lastSuffix = { url: '', suffix: '' }
 
 /** The suffix for this instance's publishable key; computed again only when the Frontend API URL changes. */
 export function suffixForFrontendApi(frontendApiUrl: string): string {
-  if (lastSuffix.url !== frontendApiUrl) lastSuffix = { url: frontendApiUrl, suffix: cookieSuffix(publishableKeyFor(frontendApiUrl)) }
+  if (lastSuffix.url !== frontendApiUrl)
+    lastSuffix = { url: frontendApiUrl, suffix: cookieSuffix(publishableKeyFor(frontendApiUrl)) }
   return lastSuffix.suffix
 }
 
@@ -36,7 +37,10 @@ export interface AppCookieOptions {
  * `/local-clerk.js` can keep `__session` fresh.
  */
 export function signedInCookies(sessionToken: string, clientUpdatedAtMs: number, options: AppCookieOptions): string[] {
-  return [...named('__session', options, (name) => cookie(name, sessionToken, options)), ...clientUatCookies(clientUpdatedAtMs, options)]
+  return [
+    ...named('__session', options, (name) => cookie(name, sessionToken, options)),
+    ...clientUatCookies(clientUpdatedAtMs, options),
+  ]
 }
 
 /**
@@ -50,7 +54,10 @@ export function clientUatCookies(clientUpdatedAtMs: number | undefined, options:
 
 /** Clears the session token and records "signed out" (`__client_uat=0`), so the SDK stops asking. */
 export function signedOutCookies(options: AppCookieOptions): string[] {
-  return [...named('__session', options, (name) => cookie(name, '', options, 0)), ...clientUatCookies(undefined, options)]
+  return [
+    ...named('__session', options, (name) => cookie(name, '', options, 0)),
+    ...clientUatCookies(undefined, options),
+  ]
 }
 
 /**
@@ -73,5 +80,10 @@ function named(base: string, { suffix }: AppCookieOptions, make: (name: string) 
 }
 
 function cookie(name: string, value: string, { secure }: AppCookieOptions, maxAge?: number): string {
-  return generateCookie(name, value, { path: '/', sameSite: 'Lax', secure, ...(maxAge === undefined ? {} : { maxAge }) })
+  return generateCookie(name, value, {
+    path: '/',
+    sameSite: 'Lax',
+    secure,
+    ...(maxAge === undefined ? {} : { maxAge }),
+  })
 }

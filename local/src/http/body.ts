@@ -39,7 +39,12 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown
   } catch (error) {
-    throw clerkError(400, 'request_body_invalid', 'Request body invalid', `The request body is not valid JSON: ${(error as Error).message}`)
+    throw clerkError(
+      400,
+      'request_body_invalid',
+      'Request body invalid',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    )
   }
 }
 
@@ -59,7 +64,11 @@ export async function readLimitedBytes(c: Context, maxBytes: number): Promise<Bu
   // Over HTTP/1.1 a body comes with a Content-Length or a Transfer-Encoding, so without either there is none.
   // Answering that without touching `request.body` matters: on @hono/node-server that getter builds a full
   // Request and a web stream. (A Request built in-process carries no such headers, hence the HTTP check.)
-  if (length === '0' || (length === null && incomingRequest(c) !== undefined && !request.headers.has('transfer-encoding'))) return Buffer.alloc(0)
+  if (
+    length === '0' ||
+    (length === null && incomingRequest(c) !== undefined && !request.headers.has('transfer-encoding'))
+  )
+    return Buffer.alloc(0)
   if (Number(length ?? 0) > maxBytes) throw tooLarge(maxBytes)
   if (!request.body) return Buffer.alloc(0)
   const reader = request.body.getReader()
@@ -79,7 +88,8 @@ export async function readLimitedBytes(c: Context, maxBytes: number): Promise<Bu
 }
 
 /** The media type of the request, lower-cased, without parameters. */
-export const mediaTypeOf = (c: Context): string => (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+export const mediaTypeOf = (c: Context): string =>
+  (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 
 /**
  * A `multipart/form-data` body (an image upload) of at most `maxBytes`, parsed by the platform's own FormData
@@ -99,6 +109,11 @@ export async function readMultipart(c: Context, maxBytes: number): Promise<FormD
   try {
     return await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData()
   } catch {
-    throw clerkError(400, 'request_body_invalid', 'Request body invalid', 'The request body is not valid multipart/form-data.')
+    throw clerkError(
+      400,
+      'request_body_invalid',
+      'Request body invalid',
+      'The request body is not valid multipart/form-data.',
+    )
   }
 }

@@ -20,6 +20,11 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ClerkApiError) return errorResponse(error)
   console.error('remix-clerk-local: unexpected error', error)
   return errorResponse(
-    clerkError(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', 'remix-clerk-local failed to handle this request; see its console output.'),
+    clerkError(
+      500,
+      'internal_clerk_error',
+      'Oops, an unexpected error occurred',
+      'remix-clerk-local failed to handle this request; see its console output.',
+    ),
   )
 }

@@ -30,11 +30,19 @@ export function createAccessIdentifier(core: Core, list: AccessList, input: unkn
   const body = parseFields(input, CREATE_FIELDS)
   const classified = classify(body.identifier)
   if (!classified) {
-    throw unprocessable(paramFormatInvalid('identifier', 'must be an e-mail address, an e-mail domain (example.com), a phone number in E.164 format or a Web3 wallet.'))
+    throw unprocessable(
+      paramFormatInvalid(
+        'identifier',
+        'must be an e-mail address, an e-mail domain (example.com), a phone number in E.164 format or a Web3 wallet.',
+      ),
+    )
   }
   const taken = core.store.records.accessIdentifiers.where('list = ? AND identifier = ?', list, classified.identifier)
   if (taken.length > 0) {
-    throw unprocessable({ ...identifierExists('identifier', `${classified.identifier} is already on the ${list}list.`), code: `duplicate_record` })
+    throw unprocessable({
+      ...identifierExists('identifier', `${classified.identifier} is already on the ${list}list.`),
+      code: `duplicate_record`,
+    })
   }
   const now = core.now()
   const record: AccessIdentifierRecord = {
@@ -56,7 +64,8 @@ export function deleteAccessIdentifier(core: Core, list: AccessList, id: string)
 }
 
 /** The identifiers of one list. */
-export const accessIdentifiers = (core: Core, list: AccessList) => core.store.records.accessIdentifiers.where('list = ?', list)
+export const accessIdentifiers = (core: Core, list: AccessList) =>
+  core.store.records.accessIdentifiers.where('list = ?', list)
 
 function matches(entry: AccessIdentifierRecord, value: string): boolean {
   if (entry.identifier_type === 'domain') return value.endsWith(`@${entry.identifier}`)
@@ -64,7 +73,12 @@ function matches(entry: AccessIdentifierRecord, value: string): boolean {
 }
 
 const notAllowed = (detail: string) =>
-  clerkError(403, 'not_allowed_access', 'Access not allowed.', `${detail} The instance's restrictions (allowlist or blocklist) do not let it in.`)
+  clerkError(
+    403,
+    'not_allowed_access',
+    'Access not allowed.',
+    `${detail} The instance's restrictions (allowlist or blocklist) do not let it in.`,
+  )
 
 /**
  * Refuses identifiers the restrictions keep out: any on the blocklist, or none on the allowlist, each only when
@@ -83,15 +97,25 @@ export function checkAccess(core: Core, identifiers: readonly string[], phase: '
   if (restrictions.allowlist) {
     const allowed = accessIdentifiers(core, 'allow')
     if (!values.some((value) => allowed.some((entry) => matches(entry, value)))) {
-      throw notAllowed(values.length === 0 ? 'Only identifiers on the allowlist may sign in.' : `${values.join(', ')} is not on the allowlist.`)
+      throw notAllowed(
+        values.length === 0
+          ? 'Only identifiers on the allowlist may sign in.'
+          : `${values.join(', ')} is not on the allowlist.`,
+      )
     }
   }
   if (phase === 'sign_up' && restrictions.block_email_subaddresses) {
     const subaddress = values.find((value) => /^[^@]*\+[^@]*@/.test(value))
     if (subaddress !== undefined) {
-      throw clerkError(422, 'form_email_address_blocked', 'This email address is not allowed.', `${subaddress} has a subaddress (+…), which this instance blocks.`, {
-        param_name: 'email_address',
-      })
+      throw clerkError(
+        422,
+        'form_email_address_blocked',
+        'This email address is not allowed.',
+        `${subaddress} has a subaddress (+…), which this instance blocks.`,
+        {
+          param_name: 'email_address',
+        },
+      )
     }
   }
 }

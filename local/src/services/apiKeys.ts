@@ -66,7 +66,8 @@ export function updateApiKey(core: Core, apiKeyId: string, input: unknown): ApiK
     description: body.description === undefined ? key.description : body.description,
     claims: body.claims === undefined ? key.claims : body.claims,
     scopes: body.scopes ?? key.scopes,
-    expiration: body.seconds_until_expiration === undefined ? key.expiration : expirationOf(body.seconds_until_expiration, now),
+    expiration:
+      body.seconds_until_expiration === undefined ? key.expiration : expirationOf(body.seconds_until_expiration, now),
     updated_at: now,
   }
   core.store.machineAuth.apiKeys.update(updated)
@@ -93,7 +94,13 @@ export function verifyApiKey(core: Core, input: unknown): ApiKeyRecord {
   const key = apiKeys.bySecret(secret)
   const now = core.now()
   if (!key || key.revoked || (key.expiration !== null && key.expiration <= now) || !subjectExists(core, key.subject)) {
-    const why = !key ? 'No such API key exists' : key.revoked ? 'The API key is revoked' : key.expiration !== null && key.expiration <= now ? 'The API key is expired' : `Its subject ${key.subject} no longer exists`
+    const why = !key
+      ? 'No such API key exists'
+      : key.revoked
+        ? 'The API key is revoked'
+        : key.expiration !== null && key.expiration <= now
+          ? 'The API key is expired'
+          : `Its subject ${key.subject} no longer exists`
     throw notFound('API key not found', `${why}: it does not verify.`)
   }
   apiKeys.touch(key.id, now)
@@ -102,7 +109,10 @@ export function verifyApiKey(core: Core, input: unknown): ApiKeyRecord {
 
 /** A list needs its subject; it need not exist any more (its keys are still listed). */
 export function assertListableSubject(subjectId: string | undefined): string {
-  if (!subjectId) throw unprocessable(paramValueInvalid('subject', 'must be included: the user or organization whose API keys to list.'))
+  if (!subjectId)
+    throw unprocessable(
+      paramValueInvalid('subject', 'must be included: the user or organization whose API keys to list.'),
+    )
   return subjectId
 }
 
@@ -118,9 +128,18 @@ function subjectExists(core: Core, id: string): boolean {
 
 function assertSubjectExists(core: Core, id: string): void {
   if (!id.startsWith('user_') && !id.startsWith('org_')) {
-    throw unprocessable(paramValueInvalid('subject', `must be a user (user_…) or an organization (org_…) id; got ${JSON.stringify(id.slice(0, 64))}.`))
+    throw unprocessable(
+      paramValueInvalid(
+        'subject',
+        `must be a user (user_…) or an organization (org_…) id; got ${JSON.stringify(id.slice(0, 64))}.`,
+      ),
+    )
   }
   if (!subjectExists(core, id)) {
-    throw notFound(id.startsWith('user_') ? 'User not found' : 'Organization not found', `No ${id.startsWith('user_') ? 'user' : 'organization'} was found with id ${id}`, { param_name: 'subject' })
+    throw notFound(
+      id.startsWith('user_') ? 'User not found' : 'Organization not found',
+      `No ${id.startsWith('user_') ? 'user' : 'organization'} was found with id ${id}`,
+      { param_name: 'subject' },
+    )
   }
 }

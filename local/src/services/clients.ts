@@ -12,7 +12,12 @@ const COOKIE_TOKEN_LENGTH = 43
 /** A new browser client with the token its `__client` cookie will carry. */
 export function createBrowserClient(core: Core): ClientRecord {
   const now = core.now()
-  const client: ClientRecord = { id: newId('client'), cookie_token: randomBase62(COOKIE_TOKEN_LENGTH), created_at: now, updated_at: now }
+  const client: ClientRecord = {
+    id: newId('client'),
+    cookie_token: randomBase62(COOKIE_TOKEN_LENGTH),
+    created_at: now,
+    updated_at: now,
+  }
   core.store.transaction(() => core.store.clients.insert(client))
   return client
 }
@@ -37,7 +42,13 @@ export function currentSession(core: Core, client: ClientRecord): SessionRecord 
  * on this client is signed out first. The client's `updated_at` moves, so `__client_uat` tells every tab's
  * server that older session tokens are stale.
  */
-function signInClient(core: Core, client: ClientRecord, userId: string, organizationId?: string, extra?: SessionExtras): SessionRecord {
+function signInClient(
+  core: Core,
+  client: ClientRecord,
+  userId: string,
+  organizationId?: string,
+  extra?: SessionExtras,
+): SessionRecord {
   const { store } = core
   return store.transaction(() => {
     const now = core.now()

@@ -61,10 +61,22 @@ export function userEmailRecipient(core: Core, userId: string): EmailCodeRecipie
  */
 export function checkEmailCode(sent: VerificationState | null, code: string, now: number): VerificationState {
   if (sent?.strategy !== 'email_code') {
-    throw clerkError(400, 'verification_missing', 'No code was sent', 'Ask for an e-mail code first (prepare it), then enter it.', { param_name: 'code' })
+    throw clerkError(
+      400,
+      'verification_missing',
+      'No code was sent',
+      'Ask for an e-mail code first (prepare it), then enter it.',
+      { param_name: 'code' },
+    )
   }
   if (sent.expire_at !== null && now >= sent.expire_at) {
-    throw clerkError(422, 'verification_expired', 'This code has expired', 'This code has expired. Ask for a new one.', { param_name: 'code' })
+    throw clerkError(
+      422,
+      'verification_expired',
+      'This code has expired',
+      'This code has expired. Ask for a new one.',
+      { param_name: 'code' },
+    )
   }
   if (code.trim() !== DEVELOPMENT_EMAIL_CODE) {
     throw clerkError(

@@ -41,7 +41,10 @@ export function signedOutNonce({ suffixed, secure }: CookieForm): string {
 /** The cookies that sign a browser out of the app: no session token, `__client_uat=0`, no refresh token. */
 export function signedOutDirectives(core: Core, { suffixed, secure }: CookieForm): string[] {
   const suffix = suffixForFrontendApi(core.frontendApiUrl())
-  return [...signedOutCookies({ suffix: suffixed ? suffix : undefined, secure }), refreshCookie(undefined, suffix, secure)]
+  return [
+    ...signedOutCookies({ suffix: suffixed ? suffix : undefined, secure }),
+    refreshCookie(undefined, suffix, secure),
+  ]
 }
 
 /** The directives a nonce stands for (a stored one only once), or undefined for an unknown, used or expired one. */

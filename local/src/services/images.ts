@@ -12,7 +12,8 @@ export interface UploadedImage {
   bytes: Uint8Array
 }
 
-const startsWith = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte)
+const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
+  signature.every((byte, i) => bytes[at + i] === byte)
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0))
 
 /**
@@ -33,11 +34,22 @@ function imageType(bytes: Uint8Array): string | undefined {
  */
 export function storeImage(core: Core, image: UploadedImage): string {
   if (image.bytes.byteLength > MAX_IMAGE_BYTES) {
-    throw clerkError(413, 'request_body_too_large', 'Image too large', `The image is larger than ${MAX_IMAGE_BYTES} bytes (10 MiB), the limit for uploads.`)
+    throw clerkError(
+      413,
+      'request_body_too_large',
+      'Image too large',
+      `The image is larger than ${MAX_IMAGE_BYTES} bytes (10 MiB), the limit for uploads.`,
+    )
   }
   const contentType = imageType(image.bytes)
   if (!contentType) {
-    throw clerkError(422, 'avatar_file_type_invalid', 'File type not supported', 'The file must be a JPEG, PNG, GIF or WebP image.', { param_name: 'file' })
+    throw clerkError(
+      422,
+      'avatar_file_type_invalid',
+      'File type not supported',
+      'The file must be a JPEG, PNG, GIF or WebP image.',
+      { param_name: 'file' },
+    )
   }
   const id = newId('img')
   core.store.images.insert({ id, content_type: contentType, data: Buffer.from(image.bytes), created_at: core.now() })

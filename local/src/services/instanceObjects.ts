@@ -12,7 +12,8 @@ const URL_FIELDS = { url: f.string({ maxLength: 2048 }).required() }
 /** `POST /v1/redirect_urls`: an absolute URL (http(s) or an app's own scheme, as mobile apps register). */
 export function createRedirectUrl(core: Core, input: unknown): RedirectUrlRecord {
   const { url } = parseFields(input, URL_FIELDS)
-  if (!URL.canParse(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url)) throw unprocessable(paramFormatInvalid('url', 'must be an absolute URL, e.g. https://example.com/callback.'))
+  if (!URL.canParse(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url))
+    throw unprocessable(paramFormatInvalid('url', 'must be an absolute URL, e.g. https://example.com/callback.'))
   if (core.store.records.redirectUrls.where('url = ?', url).length > 0) {
     throw unprocessable({ ...identifierExists('url', `${url} is already a redirect URL.`), code: 'duplicate_record' })
   }
@@ -40,15 +41,31 @@ export function primaryDomain(core: Core): DomainRecord {
   }
 }
 
-const DOMAIN_FIELDS = { name: f.string({ maxLength: 253 }).required(), is_satellite: f.boolean().required(), proxy_url: f.nullableString({ maxLength: 2048 }) }
-const DOMAIN_UPDATE_FIELDS = { name: f.nullableString({ maxLength: 253 }), proxy_url: f.nullableString({ maxLength: 2048 }), is_secondary: f.nullableBoolean() }
-const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:\d{1,5})?$/i
+const DOMAIN_FIELDS = {
+  name: f.string({ maxLength: 253 }).required(),
+  is_satellite: f.boolean().required(),
+  proxy_url: f.nullableString({ maxLength: 2048 }),
+}
+const DOMAIN_UPDATE_FIELDS = {
+  name: f.nullableString({ maxLength: 253 }),
+  proxy_url: f.nullableString({ maxLength: 2048 }),
+  is_secondary: f.nullableBoolean(),
+}
+const DOMAIN_NAME =
+  /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:\d{1,5})?$/i
 
 function checkDomain(core: Core, name: string, except?: string): string {
   const value = name.trim().toLowerCase()
-  if (!DOMAIN_NAME.test(value)) throw unprocessable(paramFormatInvalid('name', 'must be a domain name, e.g. satellite.example.com.'))
-  const taken = value === primaryDomain(core).name || core.store.records.domains.where('name = ? AND id != ?', value, except ?? '').length > 0
-  if (taken) throw unprocessable({ ...identifierExists('name', `The domain ${value} exists already.`), code: 'duplicate_record' })
+  if (!DOMAIN_NAME.test(value))
+    throw unprocessable(paramFormatInvalid('name', 'must be a domain name, e.g. satellite.example.com.'))
+  const taken =
+    value === primaryDomain(core).name ||
+    core.store.records.domains.where('name = ? AND id != ?', value, except ?? '').length > 0
+  if (taken)
+    throw unprocessable({
+      ...identifierExists('name', `The domain ${value} exists already.`),
+      code: 'duplicate_record',
+    })
   return value
 }
 
@@ -56,17 +73,35 @@ function checkDomain(core: Core, name: string, except?: string): string {
 export function addDomain(core: Core, input: unknown): DomainRecord {
   const body = parseFields(input, DOMAIN_FIELDS)
   if (!body.is_satellite) {
-    throw unprocessable({ ...paramFormatInvalid('is_satellite', 'must be true: an instance has one primary domain, and only satellite domains can be added.'), code: 'form_param_value_invalid' })
+    throw unprocessable({
+      ...paramFormatInvalid(
+        'is_satellite',
+        'must be true: an instance has one primary domain, and only satellite domains can be added.',
+      ),
+      code: 'form_param_value_invalid',
+    })
   }
   const now = core.now()
-  const record: DomainRecord = { id: newId('dmn'), name: checkDomain(core, body.name), is_satellite: true, proxy_url: body.proxy_url ?? null, created_at: now, updated_at: now }
+  const record: DomainRecord = {
+    id: newId('dmn'),
+    name: checkDomain(core, body.name),
+    is_satellite: true,
+    proxy_url: body.proxy_url ?? null,
+    created_at: now,
+    updated_at: now,
+  }
   core.store.records.domains.insert(record)
   return record
 }
 
 function storedDomain(core: Core, id: string): DomainRecord {
   if (id === primaryDomain(core).id) {
-    throw clerkError(403, 'primary_domain_immutable', 'The primary domain cannot be changed here', "The primary domain is remix-clerk-local's own address; start it with another --host or --port instead.")
+    throw clerkError(
+      403,
+      'primary_domain_immutable',
+      'The primary domain cannot be changed here',
+      "The primary domain is remix-clerk-local's own address; start it with another --host or --port instead.",
+    )
   }
   const record = core.store.records.domains.get(id)
   if (!record) throw notFound('not found', `No domain was found with id ${id}`)
@@ -102,7 +137,13 @@ export function joinWaitlist(core: Core, input: unknown): WaitlistEntryRecord {
   const [existing] = core.store.records.waitlist.where('email_address = ?', email)
   if (existing) return existing
   const now = core.now()
-  const record: WaitlistEntryRecord = { id: newId('wle'), email_address: email, status: 'pending', created_at: now, updated_at: now }
+  const record: WaitlistEntryRecord = {
+    id: newId('wle'),
+    email_address: email,
+    status: 'pending',
+    created_at: now,
+    updated_at: now,
+  }
   core.store.records.waitlist.insert(record)
   return record
 }
@@ -114,7 +155,11 @@ function getWaitlistEntry(core: Core, id: string): WaitlistEntryRecord {
 }
 
 /** Invite or reject an entry. Inviting records the decision; no invitation e-mail exists here to send. */
-export function decideWaitlistEntry(core: Core, id: string, status: Extract<WaitlistStatus, 'invited' | 'rejected'>): WaitlistEntryRecord {
+export function decideWaitlistEntry(
+  core: Core,
+  id: string,
+  status: Extract<WaitlistStatus, 'invited' | 'rejected'>,
+): WaitlistEntryRecord {
   const record = getWaitlistEntry(core, id)
   const next = { ...record, status, updated_at: core.now() }
   core.store.records.waitlist.update(next)
@@ -125,7 +170,12 @@ export function decideWaitlistEntry(core: Core, id: string, status: Extract<Wait
 export function deleteWaitlistEntry(core: Core, id: string): WaitlistEntryRecord {
   const record = getWaitlistEntry(core, id)
   if (record.status !== 'pending') {
-    throw clerkError(400, 'waitlist_entry_not_pending', 'Only pending entries can be deleted', `The waitlist entry ${id} is ${record.status}; only a pending one can be deleted.`)
+    throw clerkError(
+      400,
+      'waitlist_entry_not_pending',
+      'Only pending entries can be deleted',
+      `The waitlist entry ${id} is ${record.status}; only a pending one can be deleted.`,
+    )
   }
   core.store.records.waitlist.delete(id)
   return record

@@ -69,7 +69,11 @@ const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
   url_based_session_syncing: false,
 }
 
-const NAMES = { restrictions: DEFAULT_RESTRICTIONS, organization_settings: DEFAULT_ORGANIZATION_SETTINGS, instance: DEFAULT_INSTANCE_SETTINGS }
+const NAMES = {
+  restrictions: DEFAULT_RESTRICTIONS,
+  organization_settings: DEFAULT_ORGANIZATION_SETTINGS,
+  instance: DEFAULT_INSTANCE_SETTINGS,
+}
 type SettingName = keyof typeof NAMES
 type SettingValue<N extends SettingName> = (typeof NAMES)[N]
 
@@ -79,7 +83,11 @@ export function readSettings<N extends SettingName>(core: Core, name: N): Settin
 }
 
 /** Merges `changes` (already checked) into the stored value and returns the result. */
-export function changeSettings<N extends SettingName>(core: Core, name: N, changes: Partial<SettingValue<N>>): SettingValue<N> {
+export function changeSettings<N extends SettingName>(
+  core: Core,
+  name: N,
+  changes: Partial<SettingValue<N>>,
+): SettingValue<N> {
   const next = { ...readSettings(core, name), ...changes }
   core.store.records.settings.put(name, next)
   return next

@@ -40,7 +40,12 @@ export function createInvitations(core: Core, inputs: unknown[], bulk: boolean):
   const invitations = bodies.map((body): InvitationRecord => {
     const email = body.email_address.trim().toLowerCase()
     if (store.users.userIdByEmail(email) && (bulk || !body.ignore_existing)) {
-      errors.push(identifierExists('email_address', `${email} already belongs to a user; invitations are for people who have no account yet.`))
+      errors.push(
+        identifierExists(
+          'email_address',
+          `${email} already belongs to a user; invitations are for people who have no account yet.`,
+        ),
+      )
     } else if (store.invitations.pendingFor(email, now) && !body.ignore_existing) {
       errors.push({
         code: 'duplicate_record',
@@ -73,7 +78,8 @@ export function createInvitations(core: Core, inputs: unknown[], bulk: boolean):
 
 function getInvitation(core: Core, invitationId: string): InvitationRecord {
   const invitation = core.store.invitations.get(invitationId, core.now())
-  if (!invitation) throw notFound('Invitation not found', `No invitation was found with id ${invitationId.slice(0, 100)}.`)
+  if (!invitation)
+    throw notFound('Invitation not found', `No invitation was found with id ${invitationId.slice(0, 100)}.`)
   return invitation
 }
 

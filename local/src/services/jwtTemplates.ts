@@ -1,11 +1,25 @@
 // JWT template rules (fields, reserved claims, signing keys), one implementation for the Backend API and seeds.
 import type { Core } from '../core/core.js'
-import { type ClerkErrorEntry, clerkError, identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import {
+  type ClerkErrorEntry,
+  clerkError,
+  identifierExists,
+  notFound,
+  paramFormatInvalid,
+  paramMissing,
+  paramValueInvalid,
+  unprocessable,
+} from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import type { TemplateRecord } from '../store/templateStore.js'
 import { ClaimsSyntaxError, compileClaims } from '../templates/compile.js'
 import { findReservedClaim } from '../templates/reserved.js'
-import { TEMPLATE_ALGORITHMS, type TemplateAlgorithm, isTemplateAlgorithm, signingKeyProblem } from '../tokens/signingKeys.js'
+import {
+  TEMPLATE_ALGORITHMS,
+  type TemplateAlgorithm,
+  isTemplateAlgorithm,
+  signingKeyProblem,
+} from '../tokens/signingKeys.js'
 import { f, parseFields } from '../validation/schema.js'
 
 const DEFAULT_LIFETIME = 60
@@ -39,7 +53,12 @@ const UPDATE_TEMPLATE_FIELDS = templateFields()
 export function createTemplate(core: Core, input: unknown): TemplateRecord {
   const body = parseFields(input, CREATE_TEMPLATE_FIELDS)
   const now = core.now()
-  const template = resolveTemplate(core, body, undefined, { id: newId('jtmp'), version: 1, created_at: now, updated_at: now })
+  const template = resolveTemplate(core, body, undefined, {
+    id: newId('jtmp'),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  })
   core.store.templates.insert(template)
   return template
 }
@@ -83,7 +102,10 @@ function resolveTemplate(
   const other = core.store.templates.getByName(name)
   if (other && other.id !== identity.id) {
     throw unprocessable(
-      identifierExists('name', `A JWT template named ${JSON.stringify(name)} already exists; names select the template when minting, so they must be unique.`),
+      identifierExists(
+        'name',
+        `A JWT template named ${JSON.stringify(name)} already exists; names select the template when minting, so they must be unique.`,
+      ),
     )
   }
   const signing = resolveSigning(body, existing)
@@ -91,7 +113,8 @@ function resolveTemplate(
     ...identity,
     name,
     claims,
-    lifetime: body.lifetime === undefined ? (existing?.lifetime ?? DEFAULT_LIFETIME) : (body.lifetime ?? DEFAULT_LIFETIME),
+    lifetime:
+      body.lifetime === undefined ? (existing?.lifetime ?? DEFAULT_LIFETIME) : (body.lifetime ?? DEFAULT_LIFETIME),
     allowed_clock_skew:
       body.allowed_clock_skew === undefined
         ? (existing?.allowed_clock_skew ?? DEFAULT_CLOCK_SKEW)
@@ -105,22 +128,26 @@ function resolveTemplate(
 function checkClaims(claims: Record<string, unknown>): void {
   const reserved = findReservedClaim(claims)
   if (reserved) {
-    throw clerkError(400, 'jwt_template_reserved_claim', 'reserved claim used', `You can't use the reserved claim: '${reserved}'`, {
-      param_name: 'claims',
-      claim: reserved,
-    })
+    throw clerkError(
+      400,
+      'jwt_template_reserved_claim',
+      'reserved claim used',
+      `You can't use the reserved claim: '${reserved}'`,
+      {
+        param_name: 'claims',
+        claim: reserved,
+      },
+    )
   }
   try {
     compileClaims(claims)
   } catch (error) {
     if (!(error instanceof ClaimsSyntaxError)) throw error
     throw unprocessable(
-      ...error.problems.map(
-        (problem): ClerkErrorEntry => ({
-          ...paramFormatInvalid('claims', `has an invalid shortcode at claims.${problem.path}: ${problem.reason}.`),
-          meta: { param_name: 'claims', claim_path: problem.path },
-        }),
-      ),
+      ...error.problems.map((problem): ClerkErrorEntry => ({
+        ...paramFormatInvalid('claims', `has an invalid shortcode at claims.${problem.path}: ${problem.reason}.`),
+        meta: { param_name: 'claims', claim_path: problem.path },
+      })),
     )
   }
 }
@@ -134,7 +161,10 @@ function resolveSigning(
     // The SDK may echo the default algorithm back; anything else hints at a forgotten custom_signing_key flag.
     if (body.signing_key != null || (body.signing_algorithm != null && body.signing_algorithm !== 'RS256')) {
       throw unprocessable(
-        paramValueInvalid(body.signing_key != null ? 'signing_key' : 'signing_algorithm', 'is only used with custom_signing_key: true.'),
+        paramValueInvalid(
+          body.signing_key != null ? 'signing_key' : 'signing_algorithm',
+          'is only used with custom_signing_key: true.',
+        ),
       )
     }
     return undefined

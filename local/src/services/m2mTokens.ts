@@ -57,7 +57,15 @@ export async function createM2MToken(core: Core, machine: MachineRecord, input: 
   const issuedAt = Math.floor(now / 1000)
   const token =
     format === 'jwt'
-      ? await machineJwtSigner(core.keys).m2m({ issuer: core.frontendApiUrl(), machineId: machine.id, tokenId: id, scopes, claims, issuedAt, expiresAt: issuedAt + lifetime })
+      ? await machineJwtSigner(core.keys).m2m({
+          issuer: core.frontendApiUrl(),
+          machineId: machine.id,
+          tokenId: id,
+          scopes,
+          claims,
+          issuedAt,
+          expiresAt: issuedAt + lifetime,
+        })
       : machineAuthSecret('mt')
   const record: M2MTokenRecord = {
     id,
@@ -111,7 +119,12 @@ export function revokeM2MToken(core: Core, caller: MachineCaller, tokenId: strin
 /** The machine whose tokens a caller may list: any, for the instance; only its own, for a machine. */
 export function listableMachine(core: Core, caller: MachineCaller, subject: string): MachineRecord {
   if (caller.kind === 'machine' && caller.machine.id !== subject) {
-    throw unprocessable(paramValueInvalid('subject', `must be the calling machine's id (${caller.machine.id}): a machine lists only its own tokens.`))
+    throw unprocessable(
+      paramValueInvalid(
+        'subject',
+        `must be the calling machine's id (${caller.machine.id}): a machine lists only its own tokens.`,
+      ),
+    )
   }
   return caller.kind === 'machine' ? caller.machine : getMachine(core, subject, 'subject')
 }

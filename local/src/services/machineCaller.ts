@@ -2,6 +2,7 @@
 // endpoints answer the instance for every machine, a machine only for itself.
 import type { MachineRecord } from '../store/machineStore.js'
 
-export type MachineCaller = { readonly kind: 'instance' } | { readonly kind: 'machine'; readonly machine: MachineRecord }
+export type MachineCaller =
+  { readonly kind: 'instance' } | { readonly kind: 'machine'; readonly machine: MachineRecord }
 
 export const INSTANCE_CALLER: MachineCaller = Object.freeze({ kind: 'instance' })

@@ -47,7 +47,11 @@ export function createMachine(core: Core, input: unknown): MachineRecord {
 export function getMachine(core: Core, machineId: string, param?: string): MachineRecord {
   const machine = core.store.machineAuth.machines.get(machineId)
   if (!machine) {
-    throw notFound('Machine not found', `No machine was found with id ${machineId.slice(0, 100)}`, param ? { param_name: param } : {})
+    throw notFound(
+      'Machine not found',
+      `No machine was found with id ${machineId.slice(0, 100)}`,
+      param ? { param_name: param } : {},
+    )
   }
   return machine
 }
@@ -96,7 +100,9 @@ export function addMachineScope(core: Core, machineId: string, input: unknown): 
   getMachine(core, to, 'to_machine_id')
   const { machines } = core.store.machineAuth
   if (!machines.hasScope(from.id, to) && machines.scopedMachines(from.id).length >= MAX_SCOPES) {
-    throw unprocessable(paramValueInvalid('to_machine_id', `cannot be added: a machine may be scoped to at most ${MAX_SCOPES} machines.`))
+    throw unprocessable(
+      paramValueInvalid('to_machine_id', `cannot be added: a machine may be scoped to at most ${MAX_SCOPES} machines.`),
+    )
   }
   return { to, createdAt: machines.addScope(from.id, to, core.now()) }
 }

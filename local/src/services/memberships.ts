@@ -14,7 +14,10 @@ import { assertUserExists } from './users.js'
 export const roleField = f.custom((value, param): string => {
   if (typeof value !== 'string') return invalidFormat(param, 'must be a string.')
   if (!ROLE_PATTERN.test(value)) {
-    return invalidFormat(param, `must look like org:admin, org:member or org:<custom_key> (got ${JSON.stringify(value.slice(0, 100))}).`)
+    return invalidFormat(
+      param,
+      `must look like org:admin, org:member or org:<custom_key> (got ${JSON.stringify(value.slice(0, 100))}).`,
+    )
   }
   return value
 })
@@ -26,7 +29,10 @@ const permissions = f.custom((value, param): string[] => {
       return invalidFormat(`${param}[${index}]`, `must look like org:<feature>:<action>, e.g. org:invoices:read.`)
     }
     if (isSystemPermission(item)) {
-      return invalidFormat(`${param}[${index}]`, 'is a system permission: those follow from the role, grant custom ones here.')
+      return invalidFormat(
+        `${param}[${index}]`,
+        'is a system permission: those follow from the role, grant custom ones here.',
+      )
     }
     return item
   })
@@ -63,7 +69,12 @@ export interface NewMember {
  * Adds the user to the organization: refused when they are a member already, or when the organization is full
  * (`max_allowed_memberships`, 0 for no limit).
  */
-export function addMember(core: Core, organization: OrganizationRecord, userId: string, member: NewMember): MembershipRecord {
+export function addMember(
+  core: Core,
+  organization: OrganizationRecord,
+  userId: string,
+  member: NewMember,
+): MembershipRecord {
   const { organizations } = core.store
   if (organizations.membership(organization.id, userId)) {
     const email = primaryEmail(core, userId)
@@ -99,7 +110,12 @@ export function addMember(core: Core, organization: OrganizationRecord, userId: 
  * `max_allowed_memberships` (0: no limit) counts members, and with `countInvitations` the invitations still pending:
  * inviting someone reserves a seat, as on Clerk.
  */
-export function assertRoomFor(core: Core, organization: OrganizationRecord, more: number, countInvitations: boolean): void {
+export function assertRoomFor(
+  core: Core,
+  organization: OrganizationRecord,
+  more: number,
+  countInvitations: boolean,
+): void {
   const limit = organization.max_allowed_memberships
   if (limit === 0) return
   const taken =
@@ -131,14 +147,28 @@ export function getMembership(core: Core, organization: OrganizationRecord, user
 }
 
 /** A new role (and, with our extension, new custom permissions): the next session token's `o` claim carries it. */
-export function updateMembership(core: Core, organization: OrganizationRecord, userId: string, input: unknown): MembershipRecord {
+export function updateMembership(
+  core: Core,
+  organization: OrganizationRecord,
+  userId: string,
+  input: unknown,
+): MembershipRecord {
   const body = parseFields(input, UPDATE_MEMBERSHIP_FIELDS)
   const current = getMembership(core, organization, userId)
-  return save(core, { ...current, role: body.role, permissions: body.permissions ? [...new Set(body.permissions)] : current.permissions })
+  return save(core, {
+    ...current,
+    role: body.role,
+    permissions: body.permissions ? [...new Set(body.permissions)] : current.permissions,
+  })
 }
 
 /** Deep merge, `null` removing a key, as Clerk's `updateOrganizationMembershipMetadata`. */
-export function updateMembershipMetadata(core: Core, organization: OrganizationRecord, userId: string, input: unknown): MembershipRecord {
+export function updateMembershipMetadata(
+  core: Core,
+  organization: OrganizationRecord,
+  userId: string,
+  input: unknown,
+): MembershipRecord {
   const body = parseFields(input, METADATA_FIELDS)
   const current = getMembership(core, organization, userId)
   return save(core, {
@@ -168,8 +198,7 @@ export const hasPermission = (membership: MembershipRecord, permission: string):
 export function assertNotLastManager(core: Core, membership: MembershipRecord, nextRole?: string): void {
   const manages = (role: string) => allPermissions(role, []).includes('org:sys_memberships:manage')
   if (!manages(membership.role) || (nextRole !== undefined && manages(nextRole))) return
-  const managers = core.store.organizations
-    .countMemberships(membership.organization_id, { role: ['org:admin'] })
+  const managers = core.store.organizations.countMemberships(membership.organization_id, { role: ['org:admin'] })
   if (managers <= 1) {
     throw clerkError(
       403,

@@ -25,7 +25,10 @@ export interface OAuthAccessTokenParams {
 const VERIFY_FIELDS = { access_token: f.string({ minLength: 1, maxLength: 8192 }).required() }
 const DEFAULT_LIFETIME = 3600
 
-export async function createOAuthAccessToken(core: Core, params: OAuthAccessTokenParams): Promise<{ record: OAuthAccessTokenRecord; token: string }> {
+export async function createOAuthAccessToken(
+  core: Core,
+  params: OAuthAccessTokenParams,
+): Promise<{ record: OAuthAccessTokenRecord; token: string }> {
   assertUserExists(core, params.userId, 'user_id')
   const now = core.now()
   const lifetime = params.expiresInSeconds ?? DEFAULT_LIFETIME
@@ -36,7 +39,16 @@ export async function createOAuthAccessToken(core: Core, params: OAuthAccessToke
   const issuedAt = Math.floor(now / 1000)
   let token: string
   if (params.format === 'jwt') {
-    token = await machineJwtSigner(core.keys).oauth({ issuer: core.frontendApiUrl(), userId: params.userId, clientId, tokenId: id, scopes, audience, issuedAt, expiresAt: issuedAt + lifetime })
+    token = await machineJwtSigner(core.keys).oauth({
+      issuer: core.frontendApiUrl(),
+      userId: params.userId,
+      clientId,
+      tokenId: id,
+      scopes,
+      audience,
+      issuedAt,
+      expiresAt: issuedAt + lifetime,
+    })
   } else {
     token = machineAuthSecret('oat')
   }
@@ -62,7 +74,12 @@ export function verifyOAuthAccessToken(core: Core, input: unknown): OAuthAccessT
   const { access_token: token } = parseFields(input, VERIFY_FIELDS)
   const record = core.store.machineAuth.oauthAccessTokens.byToken(token)
   const now = core.now()
-  if (!record || record.revoked || (record.expiration !== null && record.expiration <= now) || !core.store.users.get(record.user_id)) {
+  if (
+    !record ||
+    record.revoked ||
+    (record.expiration !== null && record.expiration <= now) ||
+    !core.store.users.get(record.user_id)
+  ) {
     throw notFound('OAuth token not found', 'The access token is unknown, revoked or expired: it does not verify.')
   }
   return record

@@ -3,9 +3,21 @@
 // Verification is simulated as the rest of this backend verifies: an admin's word (Backend API, `verified`) or the
 // fixed e-mail code sent to an address at the domain (ClerkJS's affiliation verification).
 import type { Core } from '../core/core.js'
-import { clerkError, identifierExists, notFound, notSupported, paramValueInvalid, unprocessable } from '../shared/errors.js'
+import {
+  clerkError,
+  identifierExists,
+  notFound,
+  notSupported,
+  paramValueInvalid,
+  unprocessable,
+} from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
-import { type DomainVerification, ENROLLMENT_MODES, type EnrollmentMode, type OrganizationDomainRecord } from '../store/organizationDomainStore.js'
+import {
+  type DomainVerification,
+  ENROLLMENT_MODES,
+  type EnrollmentMode,
+  type OrganizationDomainRecord,
+} from '../store/organizationDomainStore.js'
 import type { OrganizationRecord } from '../store/organizationStore.js'
 import { isEmailAddress } from '../validation/emailAddress.js'
 import { f, invalidFormat, parseFields } from '../validation/schema.js'
@@ -17,8 +29,23 @@ export const DOMAIN_DEFAULT_ROLE = 'org:member'
 
 /** Providers everyone has an address at: Clerk refuses them as an organization's domain. */
 const COMMON_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'msn.com', 'icloud.com',
-  'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'yandex.com', 'mail.com', 'zoho.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'yandex.com',
+  'mail.com',
+  'zoho.com',
 ])
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/
@@ -29,7 +56,10 @@ const domainName = f.custom((value, param): string => {
   const name = value.trim().toLowerCase()
   const labels = name.split('.')
   if (name.length > 253 || labels.length < 2 || labels.some((label) => label.length > 63 || !LABEL.test(label))) {
-    return invalidFormat(param, `must be a domain name such as example.com (got ${JSON.stringify(value.slice(0, 100))}).`)
+    return invalidFormat(
+      param,
+      `must be a domain name such as example.com (got ${JSON.stringify(value.slice(0, 100))}).`,
+    )
   }
   return name
 })
@@ -52,7 +82,12 @@ const UPDATE_FIELDS = {
 /** Enterprise SSO needs an enterprise connection, which this backend does not have. */
 function assertSupportedMode(mode: EnrollmentMode | undefined): void {
   if (mode === 'enterprise_sso') {
-    throw notSupported('The enrollment mode enterprise_sso', 'use manual_invitation, automatic_invitation or automatic_suggestion', 422, { param_name: 'enrollment_mode' })
+    throw notSupported(
+      'The enrollment mode enterprise_sso',
+      'use manual_invitation, automatic_invitation or automatic_suggestion',
+      422,
+      { param_name: 'enrollment_mode' },
+    )
   }
 }
 
@@ -62,16 +97,29 @@ const ADMIN_VERIFIED: DomainVerification = { status: 'verified', strategy: 'admi
  * `verified` defaults to true on the Backend API (its SDK sends it) and to false from ClerkJS, where an admin proves
  * the domain with an e-mail code at it.
  */
-export function createDomain(core: Core, organization: OrganizationRecord, input: unknown, verifiedByDefault: boolean): OrganizationDomainRecord {
+export function createDomain(
+  core: Core,
+  organization: OrganizationRecord,
+  input: unknown,
+  verifiedByDefault: boolean,
+): OrganizationDomainRecord {
   const body = parseFields(input, CREATE_FIELDS)
   assertSupportedMode(body.enrollment_mode)
   if (COMMON_DOMAINS.has(body.name)) {
-    throw clerkError(422, 'organization_domain_common', 'This is a common e-mail provider', `${body.name} is a public e-mail provider: use a domain the organization owns.`, {
-      param_name: 'name',
-    })
+    throw clerkError(
+      422,
+      'organization_domain_common',
+      'This is a common e-mail provider',
+      `${body.name} is a public e-mail provider: use a domain the organization owns.`,
+      {
+        param_name: 'name',
+      },
+    )
   }
   if (core.store.organizationDomains.byName(organization.id, body.name)) {
-    throw unprocessable(identifierExists('name', `Organization ${organization.id} already has the domain ${body.name}.`))
+    throw unprocessable(
+      identifierExists('name', `Organization ${organization.id} already has the domain ${body.name}.`),
+    )
   }
   const now = core.now()
   const domain: OrganizationDomainRecord = {
@@ -90,21 +138,28 @@ export function createDomain(core: Core, organization: OrganizationRecord, input
 
 export function getDomain(core: Core, organization: OrganizationRecord, domainId: string): OrganizationDomainRecord {
   const domain = core.store.organizationDomains.get(organization.id, domainId)
-  if (!domain) throw notFound('Domain not found', `No domain ${domainId.slice(0, 100)} exists in organization ${organization.id}.`)
+  if (!domain)
+    throw notFound('Domain not found', `No domain ${domainId.slice(0, 100)} exists in organization ${organization.id}.`)
   return domain
 }
 
-export function updateDomain(core: Core, organization: OrganizationRecord, domainId: string, input: unknown): OrganizationDomainRecord {
+export function updateDomain(
+  core: Core,
+  organization: OrganizationRecord,
+  domainId: string,
+  input: unknown,
+): OrganizationDomainRecord {
   const body = parseFields(input, UPDATE_FIELDS)
   assertSupportedMode(body.enrollment_mode)
   const current = getDomain(core, organization, domainId)
   const verification =
-    body.verified === undefined || body.verified === null
-      ? current.verification
-      : body.verified
-        ? ADMIN_VERIFIED
-        : null
-  const next = { ...current, enrollment_mode: body.enrollment_mode ?? current.enrollment_mode, verification, updated_at: core.now() }
+    body.verified === undefined || body.verified === null ? current.verification : body.verified ? ADMIN_VERIFIED : null
+  const next = {
+    ...current,
+    enrollment_mode: body.enrollment_mode ?? current.enrollment_mode,
+    verification,
+    updated_at: core.now(),
+  }
   core.store.transaction(() => {
     core.store.organizationDomains.update(next)
     if (body.delete_pending) core.store.organizationInvitations.deletePendingOfDomain(current.id)
@@ -123,7 +178,11 @@ export function deleteDomain(core: Core, organization: OrganizationRecord, domai
 }
 
 /** ClerkJS's `prepareAffiliationVerification`: "sends" the e-mail code (always the development code) to an address at the domain. */
-export function prepareAffiliationVerification(core: Core, domain: OrganizationDomainRecord, email: string | undefined): OrganizationDomainRecord {
+export function prepareAffiliationVerification(
+  core: Core,
+  domain: OrganizationDomainRecord,
+  email: string | undefined,
+): OrganizationDomainRecord {
   const address = email?.trim().toLowerCase() ?? ''
   if (!isEmailAddress(address) || !address.endsWith(`@${domain.name}`)) {
     throw unprocessable(paramValueInvalid('affiliation_email_address', `must be an e-mail address at ${domain.name}.`))
@@ -134,7 +193,12 @@ export function prepareAffiliationVerification(core: Core, domain: OrganizationD
     const next: OrganizationDomainRecord = {
       ...domain,
       affiliation_email_address: address,
-      verification: { status: 'unverified', strategy: 'email_code', attempts: sent.attempts, expire_at: sent.expire_at },
+      verification: {
+        status: 'unverified',
+        strategy: 'email_code',
+        attempts: sent.attempts,
+        expire_at: sent.expire_at,
+      },
       updated_at: core.now(),
     }
     core.store.organizationDomains.update(next)
@@ -143,12 +207,25 @@ export function prepareAffiliationVerification(core: Core, domain: OrganizationD
 }
 
 /** ClerkJS's `attemptAffiliationVerification`: the code verifies the domain. */
-export function attemptAffiliationVerification(core: Core, domain: OrganizationDomainRecord, code: string): OrganizationDomainRecord {
+export function attemptAffiliationVerification(
+  core: Core,
+  domain: OrganizationDomainRecord,
+  code: string,
+): OrganizationDomainRecord {
   const sent = domain.verification?.strategy === 'email_code' ? domain.verification : null
-  const checked = checkEmailCode(sent && { strategy: 'email_code', status: sent.status, attempts: sent.attempts ?? 0, expire_at: sent.expire_at }, code, core.now())
+  const checked = checkEmailCode(
+    sent && { strategy: 'email_code', status: sent.status, attempts: sent.attempts ?? 0, expire_at: sent.expire_at },
+    code,
+    core.now(),
+  )
   const next: OrganizationDomainRecord = {
     ...domain,
-    verification: { status: 'verified', strategy: 'email_code', attempts: checked.attempts, expire_at: checked.expire_at },
+    verification: {
+      status: 'verified',
+      strategy: 'email_code',
+      attempts: checked.attempts,
+      expire_at: checked.expire_at,
+    },
     updated_at: core.now(),
   }
   core.store.transaction(() => core.store.organizationDomains.update(next))
@@ -163,7 +240,9 @@ export function attemptAffiliationVerification(core: Core, domain: OrganizationD
 export function createDomainInvitations(core: Core, userId: string): void {
   const { store } = core
   const emails = store.users.emails(userId).map((email) => email.value)
-  const domains = store.organizationDomains.automaticInvitationDomains([...new Set(emails.map((email) => email.slice(email.lastIndexOf('@') + 1)))])
+  const domains = store.organizationDomains.automaticInvitationDomains([
+    ...new Set(emails.map((email) => email.slice(email.lastIndexOf('@') + 1))),
+  ])
   if (domains.length === 0) return
   const now = core.now()
   store.transaction(() => {

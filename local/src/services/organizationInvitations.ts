@@ -38,7 +38,12 @@ const normalEmail = (email: string) => email.trim().toLowerCase()
  * Invites one address; see inviteMany. `inviterUserId` (the signed-in admin, from the Frontend API) takes the place of
  * the body's `inviter_user_id`.
  */
-export function inviteToOrganization(core: Core, organization: OrganizationRecord, input: unknown, inviterUserId?: string): OrganizationInvitationRecord {
+export function inviteToOrganization(
+  core: Core,
+  organization: OrganizationRecord,
+  input: unknown,
+  inviterUserId?: string,
+): OrganizationInvitationRecord {
   return inviteMany(core, organization, [input], inviterUserId)[0]!
 }
 
@@ -47,7 +52,12 @@ export function inviteToOrganization(core: Core, organization: OrganizationRecor
  * `duplicate_record`, naming the addresses), the inviter must be an admin, and the organization must have room for
  * them (pending invitations reserve seats).
  */
-export function inviteMany(core: Core, organization: OrganizationRecord, inputs: unknown[], inviterUserId?: string): OrganizationInvitationRecord[] {
+export function inviteMany(
+  core: Core,
+  organization: OrganizationRecord,
+  inputs: unknown[],
+  inviterUserId?: string,
+): OrganizationInvitationRecord[] {
   if (inputs.length === 0 || inputs.length > MAX_BULK) {
     throw unprocessable(paramValueInvalid('body', `must be an array of 1 to ${MAX_BULK} invitations.`))
   }
@@ -67,7 +77,9 @@ export function inviteMany(core: Core, organization: OrganizationRecord, inputs:
       meta: { param_name: 'email_address' },
     })
   }
-  const duplicates = emails.filter((email, i) => emails.indexOf(email) !== i || store.organizationInvitations.pendingFor(organization.id, email, now))
+  const duplicates = emails.filter(
+    (email, i) => emails.indexOf(email) !== i || store.organizationInvitations.pendingFor(organization.id, email, now),
+  )
   if (duplicates.length > 0) {
     throw clerkError(
       422,
@@ -115,20 +127,34 @@ function assertInviterIsAdmin(core: Core, organization: OrganizationRecord, user
   assertUserExists(core, userId, 'inviter_user_id')
   const membership = core.store.organizations.membership(organization.id, userId)
   if (!membership || !hasPermission(membership, 'org:sys_memberships:manage')) {
-    throw unprocessable(paramValueInvalid('inviter_user_id', `must be an admin of organization ${organization.id}; ${userId} is not.`))
+    throw unprocessable(
+      paramValueInvalid('inviter_user_id', `must be an admin of organization ${organization.id}; ${userId} is not.`),
+    )
   }
 }
 
-export function getOrganizationInvitation(core: Core, organization: OrganizationRecord, invitationId: string): OrganizationInvitationRecord {
+export function getOrganizationInvitation(
+  core: Core,
+  organization: OrganizationRecord,
+  invitationId: string,
+): OrganizationInvitationRecord {
   const invitation = core.store.organizationInvitations.get(invitationId, core.now())
   if (!invitation || invitation.organization_id !== organization.id) {
-    throw notFound('Invitation not found', `No invitation ${invitationId.slice(0, 100)} exists in organization ${organization.id}.`)
+    throw notFound(
+      'Invitation not found',
+      `No invitation ${invitationId.slice(0, 100)} exists in organization ${organization.id}.`,
+    )
   }
   return invitation
 }
 
 /** Only a pending invitation can be revoked; its link stops working. */
-export function revokeOrganizationInvitation(core: Core, organization: OrganizationRecord, invitationId: string, input?: unknown): OrganizationInvitationRecord {
+export function revokeOrganizationInvitation(
+  core: Core,
+  organization: OrganizationRecord,
+  invitationId: string,
+  input?: unknown,
+): OrganizationInvitationRecord {
   const body = parseFields(input, { requesting_user_id: f.nullableString() })
   if (body.requesting_user_id) assertInviterIsAdmin(core, organization, body.requesting_user_id)
   const invitation = getOrganizationInvitation(core, organization, invitationId)
@@ -145,11 +171,20 @@ export function revokeOrganizationInvitation(core: Core, organization: Organizat
  * The invited user joins with the invitation's role and metadata, and the invitation becomes accepted. The user
  * must own the invited address; one who is already a member just uses up the invitation.
  */
-export function acceptOrganizationInvitation(core: Core, invitation: OrganizationInvitationRecord, userId: string): MembershipRecord {
+export function acceptOrganizationInvitation(
+  core: Core,
+  invitation: OrganizationInvitationRecord,
+  userId: string,
+): MembershipRecord {
   assertPending(invitation, 'use')
   const { store } = core
   if (store.users.userIdByEmail(invitation.email_address) !== userId) {
-    throw clerkError(403, 'not_allowed_access', 'This invitation is for someone else', `This invitation was sent to ${invitation.email_address}, an address of another user.`)
+    throw clerkError(
+      403,
+      'not_allowed_access',
+      'This invitation is for someone else',
+      `This invitation was sent to ${invitation.email_address}, an address of another user.`,
+    )
   }
   const organization = store.organizations.get(invitation.organization_id)!
   return store.transaction(() => {
@@ -159,13 +194,22 @@ export function acceptOrganizationInvitation(core: Core, invitation: Organizatio
     store.organizationInvitations.setStatus(invitation.id, 'accepted', core.now())
     // Clerk's payload: the invitation, accepted, and who accepted it.
     const accepted = store.organizationInvitations.get(invitation.id, core.now())!
-    core.events.emit('organizationInvitation.accepted', () => ({ ...organizationInvitationJson(core, accepted), status: 'accepted', user_id: userId }))
+    core.events.emit('organizationInvitation.accepted', () => ({
+      ...organizationInvitationJson(core, accepted),
+      status: 'accepted',
+      user_id: userId,
+    }))
     return membership
   })
 }
 
 /** The seat was reserved by the invitation itself, so only the members count against the limit here. */
-function addMemberFromInvitation(core: Core, organization: OrganizationRecord, invitation: OrganizationInvitationRecord, userId: string): MembershipRecord {
+function addMemberFromInvitation(
+  core: Core,
+  organization: OrganizationRecord,
+  invitation: OrganizationInvitationRecord,
+  userId: string,
+): MembershipRecord {
   return addMember(core, organization, userId, {
     role: invitation.role,
     public_metadata: invitation.public_metadata,
@@ -197,7 +241,9 @@ export function userOrganizationInvitations(
 /** `POST /v1/me/organization_invitations/{id}/accept`: only an invitation to one of the user's own addresses. */
 export function acceptUserInvitation(core: Core, userId: string, invitationId: string): OrganizationInvitationRecord {
   const invitation = core.store.organizationInvitations.get(invitationId, core.now())
-  const own = invitation !== undefined && core.store.users.emails(userId).some((email) => email.value === invitation.email_address)
+  const own =
+    invitation !== undefined &&
+    core.store.users.emails(userId).some((email) => email.value === invitation.email_address)
   if (!own) throw notFound('Invitation not found', `No invitation ${invitationId.slice(0, 100)} was sent to you.`)
   acceptOrganizationInvitation(core, invitation, userId)
   return core.store.organizationInvitations.get(invitation.id, core.now())!

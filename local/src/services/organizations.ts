@@ -12,7 +12,11 @@ import { type UploadedImage, storeImage } from './images.js'
 import { addMember } from './memberships.js'
 import { assertUserExists } from './users.js'
 
-const SLUG = { maxLength: 256, pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, patternHint: 'must be lowercase letters, digits and single dashes, e.g. acme-inc.' }
+const SLUG = {
+  maxLength: 256,
+  pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  patternHint: 'must be lowercase letters, digits and single dashes, e.g. acme-inc.',
+}
 const NAME = { minLength: 1, maxLength: 256 }
 
 const CREATE_ORGANIZATION_FIELDS = {
@@ -53,7 +57,9 @@ export function slugify(name: string): string {
 function assertSlugFree(core: Core, slug: string, organizationId?: string): void {
   const taken = core.store.organizations.get(slug)
   if (taken && taken.id !== organizationId) {
-    throw unprocessable(identifierExists('slug', `An organization with the slug ${slug} already exists. Choose another slug.`))
+    throw unprocessable(
+      identifierExists('slug', `An organization with the slug ${slug} already exists. Choose another slug.`),
+    )
   }
 }
 
@@ -118,7 +124,12 @@ export function updateOrganization(core: Core, organizationId: string, input: un
  * `PATCH …/metadata` deep-merges (a `null` removes a key); `PUT …/metadata` replaces each field given (`{}` or
  * `null` clears it). A field not given is left alone either way.
  */
-export function updateOrganizationMetadata(core: Core, organizationId: string, input: unknown, mode: 'merge' | 'replace'): OrganizationRecord {
+export function updateOrganizationMetadata(
+  core: Core,
+  organizationId: string,
+  input: unknown,
+  mode: 'merge' | 'replace',
+): OrganizationRecord {
   const body = parseFields(input, METADATA_FIELDS)
   const current = getOrganization(core, organizationId)
   const apply = (stored: Record<string, unknown>, given: Record<string, unknown> | null | undefined) =>
@@ -131,7 +142,12 @@ export function updateOrganizationMetadata(core: Core, organizationId: string, i
 }
 
 /** A new logo (checked to be an image); the previous one is deleted with it (a trigger in the schema). */
-export function setOrganizationLogo(core: Core, organizationId: string, image: UploadedImage, uploaderUserId?: string): OrganizationRecord {
+export function setOrganizationLogo(
+  core: Core,
+  organizationId: string,
+  image: UploadedImage,
+  uploaderUserId?: string,
+): OrganizationRecord {
   const current = getOrganization(core, organizationId)
   if (uploaderUserId !== undefined) assertUserExists(core, uploaderUserId, 'uploader_user_id')
   return core.store.transaction(() => save(core, { ...current, image_id: storeImage(core, image) }))

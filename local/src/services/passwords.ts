@@ -32,7 +32,9 @@ function parse(digest: string): Digest | undefined {
 
 const derive = (password: string, salt: Buffer, cost: { N: number; r: number; p: number }, length: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, length, { ...cost, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password, salt, length, { ...cost, maxmem: MAX_MEMORY }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   )
 
 /** Hashes on the thread pool: the server keeps answering meanwhile. */

@@ -15,6 +15,7 @@ function saveImage(core: Core, userId: string, imageId: () => string | null): Us
 }
 
 /** Makes the image (checked to be one) the user's profile image. */
-export const setProfileImage = (core: Core, userId: string, image: UploadedImage) => saveImage(core, userId, () => storeImage(core, image))
+export const setProfileImage = (core: Core, userId: string, image: UploadedImage) =>
+  saveImage(core, userId, () => storeImage(core, image))
 
 export const deleteProfileImage = (core: Core, userId: string) => saveImage(core, userId, () => null)

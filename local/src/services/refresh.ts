@@ -27,7 +27,9 @@ const REFRESH_FIELDS = {
 
 /** The `__refresh` cookie value for this session: the credential of a refresh. */
 export function refreshTokenFor(core: Core, session: Pick<SessionRecord, 'id' | 'client_id'>): string {
-  return createHmac('sha256', core.keys.secretKey).update(`refresh\n${session.id}\n${session.client_id}`).digest('base64url')
+  return createHmac('sha256', core.keys.secretKey)
+    .update(`refresh\n${session.id}\n${session.client_id}`)
+    .digest('base64url')
 }
 
 const refused = (code: string, message: string, longMessage: string) => clerkError(401, code, message, longMessage)
@@ -47,7 +49,11 @@ export async function checkRefresh(
   const session = getSession(core, sessionId)
   const claims = await expiredTokenClaims(core, body.expired_token)
   if (claims.sid !== session.id) {
-    throw refused('refresh_sid_mismatch', 'Session mismatch', 'The expired session token belongs to another session than the one in the URL.')
+    throw refused(
+      'refresh_sid_mismatch',
+      'Session mismatch',
+      'The expired session token belongs to another session than the one in the URL.',
+    )
   }
   if (claims.azp !== body.request_origin) {
     throw refused(
@@ -57,7 +63,11 @@ export async function checkRefresh(
     )
   }
   if (!sameSecret(body.refresh_token, refreshTokenFor(core, session))) {
-    throw refused('refresh_token_not_found', 'Refresh token not found', 'The refresh token is not the one issued for this session.')
+    throw refused(
+      'refresh_token_not_found',
+      'Refresh token not found',
+      'The refresh token is not the one issued for this session.',
+    )
   }
   if (session.status !== 'active') {
     throw refused(
@@ -75,7 +85,11 @@ export async function checkRefresh(
 async function expiredTokenClaims(core: Core, token: string): Promise<Record<string, unknown>> {
   const claims = await claimsSignedByInstance(core, token)
   if (claims) return claims
-  throw refused('expired_session_token_invalid', 'Invalid expired session token', 'The expired session token is not a session token of this instance.')
+  throw refused(
+    'expired_session_token_invalid',
+    'Invalid expired session token',
+    'The expired session token is not a session token of this instance.',
+  )
 }
 
 /** The claims of a token the instance key signed, whatever its `exp`; undefined for anything else. */
@@ -89,7 +103,8 @@ export async function claimsSignedByInstance(core: Core, token: string): Promise
   }
   try {
     const claims = JSON.parse(new TextDecoder().decode(payload)) as unknown
-    if (typeof claims === 'object' && claims !== null && !Array.isArray(claims)) return claims as Record<string, unknown>
+    if (typeof claims === 'object' && claims !== null && !Array.isArray(claims))
+      return claims as Record<string, unknown>
   } catch {
     // falls through
   }
@@ -115,7 +130,10 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** `{ header: [values] }`, as the SDKs send the request's headers; checked for shape only, never used. */
 function parseRequestHeaders(value: unknown, name: string): Record<string, string[]> {
-  const problem = () => clerkError(422, 'form_param_format_invalid', 'is invalid', `${name} must be an object of string arrays.`, { param_name: name })
+  const problem = () =>
+    clerkError(422, 'form_param_format_invalid', 'is invalid', `${name} must be an object of string arrays.`, {
+      param_name: name,
+    })
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw problem()
   const entries = Object.entries(value)
   if (entries.length > 200) throw problem()

@@ -46,7 +46,10 @@ export function startSession(
     const organization = getOrganization(core, organizationId)
     if (!store.organizations.membership(organization.id, userId)) {
       throw unprocessable(
-        paramValueInvalid('active_organization_id', `must be an organization the user is a member of; ${userId} is not a member of ${organization.id}.`),
+        paramValueInvalid(
+          'active_organization_id',
+          `must be an organization the user is a member of; ${userId} is not a member of ${organization.id}.`,
+        ),
       )
     }
     activeOrganizationId = organization.id
@@ -66,7 +69,8 @@ export function startSession(
     updated_at: now,
   }
   store.transaction(() => {
-    if (clientId === undefined) store.clients.insert({ id: session.client_id, cookie_token: null, created_at: now, updated_at: now })
+    if (clientId === undefined)
+      store.clients.insert({ id: session.client_id, cookie_token: null, created_at: now, updated_at: now })
     store.sessions.insert(session)
     store.users.touchSignIn(userId, now)
     core.events.emit('session.created', () => sessionEventJson(core, session))

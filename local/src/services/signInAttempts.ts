@@ -21,7 +21,8 @@ const MAX_PASSWORD_LENGTH = 72
 const FIRST_FACTOR_STRATEGIES = ['password', 'email_code'] as const
 type FirstFactorStrategy = (typeof FIRST_FACTOR_STRATEGIES)[number]
 
-const isSupported = (strategy: string): strategy is FirstFactorStrategy => (FIRST_FACTOR_STRATEGIES as readonly string[]).includes(strategy)
+const isSupported = (strategy: string): strategy is FirstFactorStrategy =>
+  (FIRST_FACTOR_STRATEGIES as readonly string[]).includes(strategy)
 
 /** What the UI offers for a strategy it cannot have here, and what to do instead. */
 function unsupportedStrategy(strategy: string, param = 'strategy') {
@@ -44,7 +45,12 @@ function userByIdentifier(core: Core, identifier: string): UserRecord | undefine
  * `POST /v1/client/sign_ins`: a new sign-in for the client (abandoning the one in progress). With an identifier it
  * needs a first factor next; with `strategy: email_code` that code is "sent" at once.
  */
-export function startSignIn(core: Core, client: ClientRecord, identifier: string | undefined, strategy: string | undefined): SignInRecord {
+export function startSignIn(
+  core: Core,
+  client: ClientRecord,
+  identifier: string | undefined,
+  strategy: string | undefined,
+): SignInRecord {
   if (strategy !== undefined && !isSupported(strategy)) throw unsupportedStrategy(strategy)
   if (identifier !== undefined && identifier.length > MAX_IDENTIFIER_LENGTH) {
     throw unprocessable(paramFormatInvalid('identifier', `must be at most ${MAX_IDENTIFIER_LENGTH} characters long.`))
@@ -80,9 +86,20 @@ export function startSignIn(core: Core, client: ClientRecord, identifier: string
 /** The client's sign-in with this id, still waiting for a factor; a 404 or 422 otherwise. */
 export function pendingSignIn(core: Core, client: ClientRecord, signInId: string): SignInRecord & { user_id: string } {
   const signIn = core.store.attempts.signIn(signInId, client.id)
-  if (!signIn) throw clerkError(404, 'resource_not_found', 'Sign-in not found', `No sign-in ${signInId.slice(0, 60)} exists on this browser.`)
+  if (!signIn)
+    throw clerkError(
+      404,
+      'resource_not_found',
+      'Sign-in not found',
+      `No sign-in ${signInId.slice(0, 60)} exists on this browser.`,
+    )
   if (signIn.status !== 'needs_first_factor' || signIn.user_id === null) {
-    throw clerkError(400, 'sign_in_not_in_progress', 'This sign-in is over', `This sign-in is ${signIn.status.replace(/_/g, ' ')}; start a new one.`)
+    throw clerkError(
+      400,
+      'sign_in_not_in_progress',
+      'This sign-in is over',
+      `This sign-in is ${signIn.status.replace(/_/g, ' ')}; start a new one.`,
+    )
   }
   return signIn as SignInRecord & { user_id: string }
 }
@@ -127,9 +144,15 @@ export async function attemptFirstFactor(
     const password = attempt.password ?? ''
     // No password is longer than 72 characters, so a longer one is wrong without costing a hash of it.
     if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(password, digest))) {
-      throw clerkError(422, 'form_password_incorrect', 'Password is incorrect. Try again, or use another method.', 'Password is incorrect. Try again, or use another method.', {
-        param_name: 'password',
-      })
+      throw clerkError(
+        422,
+        'form_password_incorrect',
+        'Password is incorrect. Try again, or use another method.',
+        'Password is incorrect. Try again, or use another method.',
+        {
+          param_name: 'password',
+        },
+      )
     }
     verified = { strategy, status: 'verified' as const, attempts: 1, expire_at: null }
   } else {
@@ -140,7 +163,13 @@ export async function attemptFirstFactor(
     pendingSignIn(core, client, signIn.id)
     // On a new client, as every sign-in here (see signInOnFreshClient): the cookie the browser came with may be planted.
     const signedIn = signInOnFreshClient(core, client, signIn.user_id)
-    const complete: SignInRecord = { ...signIn, status: 'complete', first_factor: verified, created_session_id: signedIn.session.id, updated_at: core.now() }
+    const complete: SignInRecord = {
+      ...signIn,
+      status: 'complete',
+      first_factor: verified,
+      created_session_id: signedIn.session.id,
+      updated_at: core.now(),
+    }
     core.store.attempts.putSignIn(complete)
     return { signIn: complete, ...signedIn }
   })

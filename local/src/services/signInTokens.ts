@@ -25,7 +25,10 @@ const ACTOR_TOKEN_FIELDS = {
 
 const NOUNS: Record<TicketKind, string> = { sign_in_token: 'sign-in token', actor_token: 'actor token' }
 
-function insertToken(core: Core, ticket: Omit<TicketRecord, 'id' | 'token' | 'status' | 'created_at' | 'updated_at'>): TicketRecord {
+function insertToken(
+  core: Core,
+  ticket: Omit<TicketRecord, 'id' | 'token' | 'status' | 'created_at' | 'updated_at'>,
+): TicketRecord {
   const now = core.now()
   const record: TicketRecord = {
     ...ticket,
@@ -43,7 +46,13 @@ export function createSignInToken(core: Core, input: unknown): TicketRecord {
   const body = parseFields(input, SIGN_IN_TOKEN_FIELDS)
   const user = getUser(core, body.user_id)
   const expiresIn = body.expires_in_seconds ?? DEFAULTS.sign_in_token.expiresIn
-  return insertToken(core, { kind: 'sign_in_token', user_id: user.id, actor: null, session_max_duration: null, expires_at: core.now() + expiresIn * 1000 })
+  return insertToken(core, {
+    kind: 'sign_in_token',
+    user_id: user.id,
+    actor: null,
+    session_max_duration: null,
+    expires_at: core.now() + expiresIn * 1000,
+  })
 }
 
 /** An actor token lets `actor` (at least `{ sub }`, who acts) sign in as `user_id`. */
@@ -68,7 +77,12 @@ export function revokeToken(core: Core, kind: TicketKind, id: string): TicketRec
   const ticket = core.store.records.tickets.get(id)
   if (!ticket || ticket.kind !== kind) throw notFound('not found', `No ${NOUNS[kind]} was found with id ${id}`)
   if (ticket.status !== 'pending') {
-    throw clerkError(400, `${kind}_cannot_be_revoked`, `This ${NOUNS[kind]} cannot be revoked`, `The ${NOUNS[kind]} ${id} is ${ticket.status}; only a pending one can be revoked.`)
+    throw clerkError(
+      400,
+      `${kind}_cannot_be_revoked`,
+      `This ${NOUNS[kind]} cannot be revoked`,
+      `The ${NOUNS[kind]} ${id} is ${ticket.status}; only a pending one can be revoked.`,
+    )
   }
   const next: TicketRecord = { ...ticket, status: 'revoked', updated_at: core.now() }
   core.store.records.tickets.update(next)

@@ -1,7 +1,13 @@
 // ClerkJS's sign-up with an e-mail address and a password: collect the fields, verify the address with the e-mail
 // code, then create the user and sign the browser's client in.
 import type { Core } from '../core/core.js'
-import { type ClerkErrorEntry, clerkError, identifierExists, paramFormatInvalid, unprocessable } from '../shared/errors.js'
+import {
+  type ClerkErrorEntry,
+  clerkError,
+  identifierExists,
+  paramFormatInvalid,
+  unprocessable,
+} from '../shared/errors.js'
 import { newId } from '../shared/ids.js'
 import type { SignUpFields, SignUpRecord } from '../store/attemptStore.js'
 import type { ClientRecord } from '../store/clientStore.js'
@@ -40,7 +46,10 @@ export function checkSignUpInput(core: Core, input: SignUpInput, current?: SignU
   const email = input.email_address?.trim().toLowerCase()
   if (email !== undefined) {
     if (!isEmailAddress(email)) {
-      errors.push({ ...paramFormatInvalid('email_address', 'must be a valid email address.'), message: 'Enter a valid email address.' })
+      errors.push({
+        ...paramFormatInvalid('email_address', 'must be a valid email address.'),
+        message: 'Enter a valid email address.',
+      })
     } else if (core.store.users.userIdByEmail(email)) {
       errors.push(identifierExists('email_address', 'That email address is taken. Please try another.'))
     }
@@ -65,7 +74,8 @@ export function checkSignUpInput(core: Core, input: SignUpInput, current?: SignU
     }
   }
   for (const name of OPTIONAL_SIGN_UP_FIELDS) {
-    if ((input[name]?.length ?? 0) > MAX_NAME_LENGTH) errors.push(paramFormatInvalid(name, `must be at most ${MAX_NAME_LENGTH} characters long.`))
+    if ((input[name]?.length ?? 0) > MAX_NAME_LENGTH)
+      errors.push(paramFormatInvalid(name, `must be at most ${MAX_NAME_LENGTH} characters long.`))
   }
   const metadata = parseMetadata(input.unsafe_metadata, errors)
   if (errors.length > 0) throw unprocessable(...errors)
@@ -93,7 +103,12 @@ function parseMetadata(raw: string | undefined, errors: ClerkErrorEntry[]): Reco
 }
 
 /** `POST /v1/client/sign_ups`: a new sign-up for the client (abandoning the one in progress). */
-export function startSignUp(core: Core, client: ClientRecord, fields: SignUpFields, passwordDigest: string | null): SignUpRecord {
+export function startSignUp(
+  core: Core,
+  client: ClientRecord,
+  fields: SignUpFields,
+  passwordDigest: string | null,
+): SignUpRecord {
   const now = core.now()
   const signUp: SignUpRecord = {
     id: newId('sua'),
@@ -118,15 +133,31 @@ export function startSignUp(core: Core, client: ClientRecord, fields: SignUpFiel
 /** The client's sign-up with this id, still collecting; a 404 or 400 otherwise. */
 export function pendingSignUp(core: Core, client: ClientRecord, signUpId: string): SignUpRecord {
   const signUp = core.store.attempts.signUp(signUpId, client.id)
-  if (!signUp) throw clerkError(404, 'resource_not_found', 'Sign-up not found', `No sign-up ${signUpId.slice(0, 60)} exists on this browser.`)
+  if (!signUp)
+    throw clerkError(
+      404,
+      'resource_not_found',
+      'Sign-up not found',
+      `No sign-up ${signUpId.slice(0, 60)} exists on this browser.`,
+    )
   if (signUp.status !== 'missing_requirements') {
-    throw clerkError(400, 'sign_up_not_in_progress', 'This sign-up is over', `This sign-up is ${signUp.status.replace(/_/g, ' ')}; start a new one.`)
+    throw clerkError(
+      400,
+      'sign_up_not_in_progress',
+      'This sign-up is over',
+      `This sign-up is ${signUp.status.replace(/_/g, ' ')}; start a new one.`,
+    )
   }
   return signUp
 }
 
 /** `PATCH /v1/client/sign_ups/{id}`: more fields; a changed address must be verified again. */
-export function updateSignUp(core: Core, signUp: SignUpRecord, fields: SignUpFields, passwordDigest: string | undefined): SignUpRecord {
+export function updateSignUp(
+  core: Core,
+  signUp: SignUpRecord,
+  fields: SignUpFields,
+  passwordDigest: string | undefined,
+): SignUpRecord {
   const addressChanged = fields.email_address !== signUp.fields.email_address
   const next: SignUpRecord = {
     ...signUp,
@@ -141,13 +172,17 @@ export function updateSignUp(core: Core, signUp: SignUpRecord, fields: SignUpFie
 
 /** The required fields a sign-up does not have yet. */
 export function missingSignUpFields(signUp: SignUpRecord): string[] {
-  return REQUIRED_SIGN_UP_FIELDS.filter((name) => (name === 'password' ? signUp.password_digest === null : signUp.fields[name] === null))
+  return REQUIRED_SIGN_UP_FIELDS.filter((name) =>
+    name === 'password' ? signUp.password_digest === null : signUp.fields[name] === null,
+  )
 }
 
 /** `prepare_verification` with `email_code`: "sends" the code to the address. */
 export function prepareEmailVerification(core: Core, signUp: SignUpRecord): SignUpRecord {
   if (signUp.fields.email_address === null) {
-    throw clerkError(422, 'form_param_missing', 'Enter an email address first', 'Enter an email address first.', { param_name: 'email_address' })
+    throw clerkError(422, 'form_param_missing', 'Enter an email address first', 'Enter an email address first.', {
+      param_name: 'email_address',
+    })
   }
   const to = { emailAddress: signUp.fields.email_address, emailAddressId: null, userId: null }
   return core.store.transaction(() => {
@@ -167,7 +202,11 @@ export function attemptEmailVerification(
   signUp: SignUpRecord,
   code: string,
 ): { signUp: SignUpRecord; signedIn: { client: ClientRecord; session: SessionRecord } | undefined } {
-  const verified = { ...signUp, email_verification: checkEmailCode(signUp.email_verification, code, core.now()), updated_at: core.now() }
+  const verified = {
+    ...signUp,
+    email_verification: checkEmailCode(signUp.email_verification, code, core.now()),
+    updated_at: core.now(),
+  }
   return core.store.transaction(() => {
     if (missingSignUpFields(verified).length > 0) {
       core.store.attempts.putSignUp(verified)
@@ -203,7 +242,12 @@ export function completeSignUp(
       { passwordDigest: signUp.password_digest ?? undefined },
     )
     const signedIn = signInOnFreshClient(core, client, user.id)
-    const complete: SignUpRecord = { ...signUp, status: 'complete', created_user_id: user.id, created_session_id: signedIn.session.id }
+    const complete: SignUpRecord = {
+      ...signUp,
+      status: 'complete',
+      created_user_id: user.id,
+      created_session_id: signedIn.session.id,
+    }
     core.store.attempts.putSignUp(complete)
     return { signUp: complete, signedIn }
   })

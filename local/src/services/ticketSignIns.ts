@@ -15,7 +15,11 @@ import { type FoundTicket, usableTicket } from './tickets.js'
 
 type SignedIn = { client: ClientRecord; session: SessionRecord }
 
-export function signInWithTicket(core: Core, client: ClientRecord | undefined, ticket: string | undefined): SignedIn & { signIn: SignInRecord } {
+export function signInWithTicket(
+  core: Core,
+  client: ClientRecord | undefined,
+  ticket: string | undefined,
+): SignedIn & { signIn: SignInRecord } {
   return core.store.transaction(() => {
     const found = usableTicket(core, ticket)
     const { signedIn, identifier } = useTicket(core, client, found)
@@ -38,19 +42,35 @@ export function signInWithTicket(core: Core, client: ClientRecord | undefined, t
 }
 
 /** Uses the ticket up and signs its user in; the identifier the sign-in shows (the invited address). */
-function useTicket(core: Core, client: ClientRecord | undefined, found: FoundTicket): { signedIn: SignedIn; identifier: string | null } {
+function useTicket(
+  core: Core,
+  client: ClientRecord | undefined,
+  found: FoundTicket,
+): { signedIn: SignedIn; identifier: string | null } {
   switch (found.kind) {
     case 'invitation':
-      throw clerkError(422, 'ticket_invalid', 'This ticket signs up', "This is an application invitation's ticket: sign up with it (signUp.create({ strategy: 'ticket', ticket })).", {
-        param_name: 'ticket',
-      })
+      throw clerkError(
+        422,
+        'ticket_invalid',
+        'This ticket signs up',
+        "This is an application invitation's ticket: sign up with it (signUp.create({ strategy: 'ticket', ticket })).",
+        {
+          param_name: 'ticket',
+        },
+      )
     case 'organization_invitation': {
       const { invitation } = found
       const userId = core.store.users.userIdByEmail(invitation.email_address)
       if (!userId) {
-        throw clerkError(422, 'form_identifier_not_found', "Couldn't find your account.", `${invitation.email_address} has no account yet: sign up with this ticket.`, {
-          param_name: 'ticket',
-        })
+        throw clerkError(
+          422,
+          'form_identifier_not_found',
+          "Couldn't find your account.",
+          `${invitation.email_address} has no account yet: sign up with this ticket.`,
+          {
+            param_name: 'ticket',
+          },
+        )
       }
       acceptOrganizationInvitation(core, invitation, userId)
       return { signedIn: signInOnFreshClient(core, client, userId), identifier: invitation.email_address }
@@ -59,7 +79,10 @@ function useTicket(core: Core, client: ClientRecord | undefined, found: FoundTic
       const { token } = found
       markTokenAccepted(core, token)
       const lifetimeMs = token.session_max_duration === null ? undefined : token.session_max_duration * 1000
-      return { signedIn: signInOnFreshClient(core, client, token.user_id, undefined, { actor: token.actor, lifetimeMs }), identifier: null }
+      return {
+        signedIn: signInOnFreshClient(core, client, token.user_id, undefined, { actor: token.actor, lifetimeMs }),
+        identifier: null,
+      }
     }
   }
 }

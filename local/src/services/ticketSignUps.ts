@@ -18,9 +18,15 @@ type InvitationTicket = Extract<FoundTicket, { kind: 'invitation' | 'organizatio
 function invitationTicket(core: Core, ticket: string | undefined): InvitationTicket {
   const found = usableTicket(core, ticket)
   if (found.kind === 'invitation' || found.kind === 'organization_invitation') return found
-  throw clerkError(422, 'ticket_invalid', 'This ticket signs in', "This ticket signs its user in: use it with signIn.create({ strategy: 'ticket', ticket }).", {
-    param_name: 'ticket',
-  })
+  throw clerkError(
+    422,
+    'ticket_invalid',
+    'This ticket signs in',
+    "This ticket signs its user in: use it with signIn.create({ strategy: 'ticket', ticket }).",
+    {
+      param_name: 'ticket',
+    },
+  )
 }
 
 /**
@@ -36,10 +42,15 @@ export function startTicketSignUp(
 ): Outcome {
   const email = invitationTicket(core, ticket).invitation.email_address
   if (core.store.users.userIdByEmail(email)) {
-    throw unprocessable(identifierExists('email_address', `${email} already has an account: sign in with this ticket instead.`))
+    throw unprocessable(
+      identifierExists('email_address', `${email} already has an account: sign in with this ticket instead.`),
+    )
   }
   const started = startSignUp(core, client, { ...fields, email_address: email, ticket: ticket! }, passwordDigest)
-  const verified: SignUpRecord = { ...started, email_verification: { strategy: 'ticket', status: 'verified', attempts: 1, expire_at: null } }
+  const verified: SignUpRecord = {
+    ...started,
+    email_verification: { strategy: 'ticket', status: 'verified', attempts: 1, expire_at: null },
+  }
   core.store.transaction(() => core.store.attempts.putSignUp(verified))
   return completeTicketSignUp(core, client, verified)
 }

@@ -37,7 +37,8 @@ const NOUNS: Record<FoundTicket['kind'], string> = {
 export const newTicket = (): string => randomBase62(TICKET_LENGTH)
 
 /** When an invitation made now stops working: `expires_in_days` (1 to 365) later, 30 days by default. */
-export const invitationExpiry = (now: number, days: number | null | undefined): number => now + (days ?? DEFAULT_EXPIRES_IN_DAYS) * DAY_MS
+export const invitationExpiry = (now: number, days: number | null | undefined): number =>
+  now + (days ?? DEFAULT_EXPIRES_IN_DAYS) * DAY_MS
 
 export function findTicket(core: Core, ticket: string): FoundTicket | undefined {
   if (ticket.length > MAX_TICKET_LENGTH) return undefined
@@ -59,9 +60,15 @@ const subject = (found: FoundTicket): { status: string } => ('invitation' in fou
 export function usableTicket(core: Core, ticket: string | undefined): FoundTicket {
   const found = ticket ? findTicket(core, ticket) : undefined
   if (!found) {
-    throw clerkError(422, 'ticket_invalid', 'Invalid ticket', 'This ticket is not valid: it belongs to no invitation or token of this instance.', {
-      param_name: 'ticket',
-    })
+    throw clerkError(
+      422,
+      'ticket_invalid',
+      'Invalid ticket',
+      'This ticket is not valid: it belongs to no invitation or token of this instance.',
+      {
+        param_name: 'ticket',
+      },
+    )
   }
   assertPending(subject(found), 'use', NOUNS[found.kind])
   return found
@@ -86,7 +93,12 @@ export function assertPending(record: { status: string }, purpose: 'use' | 'revo
   if (record.status === 'pending') return
   const expired = record.status === 'expired'
   if (purpose === 'revoke') {
-    throw clerkError(422, 'invitation_not_pending', `This ${noun} is ${record.status}`, `Only pending ${noun}s can be revoked; this one is ${record.status}.`)
+    throw clerkError(
+      422,
+      'invitation_not_pending',
+      `This ${noun} is ${record.status}`,
+      `Only pending ${noun}s can be revoked; this one is ${record.status}.`,
+    )
   }
   throw clerkError(
     422,

@@ -27,7 +27,8 @@ export const banUser = (core: Core, userId: string) => save(core, getUser(core, 
 export const unbanUser = (core: Core, userId: string) => save(core, getUser(core, userId), { banned: false })
 
 /** A lock keeps the user from signing in for Clerk's default lockout (an hour); sessions stay as they are. */
-export const lockUser = (core: Core, userId: string) => save(core, getUser(core, userId), { locked_until: core.now() + LOCKOUT_MS })
+export const lockUser = (core: Core, userId: string) =>
+  save(core, getUser(core, userId), { locked_until: core.now() + LOCKOUT_MS })
 
 export const unlockUser = (core: Core, userId: string) => save(core, getUser(core, userId), { locked_until: null })
 
@@ -35,7 +36,12 @@ export const unlockUser = (core: Core, userId: string) => save(core, getUser(cor
 export function assertMaySignIn(core: Core, userId: string): void {
   const user = getUser(core, userId)
   if (user.banned) {
-    throw clerkError(403, 'user_banned', 'This account is banned.', 'This account is banned and cannot sign in. Unban it with POST /v1/users/{user_id}/unban.')
+    throw clerkError(
+      403,
+      'user_banned',
+      'This account is banned.',
+      'This account is banned and cannot sign in. Unban it with POST /v1/users/{user_id}/unban.',
+    )
   }
   const seconds = lockoutSeconds(user, core.now())
   if (seconds !== null) {

@@ -64,14 +64,23 @@ export function updateUser(core: Core, userId: string, input: unknown, passwordD
   if (username !== null && username !== user.username && store.users.userIdByUsername(username)) {
     throw unprocessable(identifierExists('username', `That username is taken: ${username}. Please try another.`))
   }
-  for (const [param, kind] of [['primary_email_address_id', 'email'], ['primary_phone_number_id', 'phone']] as const) {
+  for (const [param, kind] of [
+    ['primary_email_address_id', 'email'],
+    ['primary_phone_number_id', 'phone'],
+  ] as const) {
     const id = body[param]
     if (id !== undefined && store.users.identifier(kind, id)?.user_id !== user.id) {
-      throw unprocessable(paramValueInvalid(param, `must be the id of one of the user's ${kind === 'email' ? 'e-mail addresses' : 'phone numbers'}.`))
+      throw unprocessable(
+        paramValueInvalid(
+          param,
+          `must be the id of one of the user's ${kind === 'email' ? 'e-mail addresses' : 'phone numbers'}.`,
+        ),
+      )
     }
   }
   if (body.password !== undefined && !body.skip_password_checks) checkPasswordLength(body.password)
-  const keep = <K extends keyof UserRecord>(key: K, value: UserRecord[K] | undefined): UserRecord[K] => (value === undefined ? user[key] : value)
+  const keep = <K extends keyof UserRecord>(key: K, value: UserRecord[K] | undefined): UserRecord[K] =>
+    value === undefined ? user[key] : value
   const now = core.now()
   const next: UserRecord = {
     ...user,
@@ -106,7 +115,12 @@ export function updateUser(core: Core, userId: string, input: unknown, passwordD
  * Sets the user's password (a digest) or removes it (null). `signOut` revokes the user's sessions, but the one it
  * names (the browser that asked, from ClerkJS).
  */
-export function setUserPassword(core: Core, userId: string, digest: string | null, signOut?: { except?: string | undefined }): UserRecord {
+export function setUserPassword(
+  core: Core,
+  userId: string,
+  digest: string | null,
+  signOut?: { except?: string | undefined },
+): UserRecord {
   return core.store.transaction(() => {
     const user = getUser(core, userId)
     core.store.users.setPasswordDigest(user.id, digest, core.now())
@@ -127,7 +141,11 @@ export function removeSecondFactors(core: Core, userId: string): UserRecord {
   })
 }
 
-const METADATA_FIELDS = { public_metadata: f.nullableObject(), private_metadata: f.nullableObject(), unsafe_metadata: f.nullableObject() }
+const METADATA_FIELDS = {
+  public_metadata: f.nullableObject(),
+  private_metadata: f.nullableObject(),
+  unsafe_metadata: f.nullableObject(),
+}
 const METADATA_KEYS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const
 
 /**

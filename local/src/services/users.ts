@@ -42,7 +42,10 @@ const CREATE_USER_FIELDS = {
   legal_accepted_at: f.timestamp(),
   created_at: f.timestamp(),
   locale: f.nullableString({ maxLength: 35 }),
-  email_address_identification_status: f.stringArray({ pattern: /^(verified|reserved)$/, patternHint: 'must be verified or reserved.' }),
+  email_address_identification_status: f.stringArray({
+    pattern: /^(verified|reserved)$/,
+    patternHint: 'must be verified or reserved.',
+  }),
   banned: f.boolean(),
   locked: f.boolean(),
 }
@@ -92,7 +95,8 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
   if (conflicts.length > 0) throw unprocessable(...conflicts)
   if (body.password !== undefined && !body.skip_password_checks) checkPasswordLength(body.password)
 
-  const passwordDigest = options.passwordDigest ?? (body.password === undefined ? null : hashPasswordSync(body.password))
+  const passwordDigest =
+    options.passwordDigest ?? (body.password === undefined ? null : hashPasswordSync(body.password))
   const now = core.now()
   const createdAt = body.created_at ?? now
   const userId = newId('user')
@@ -100,7 +104,10 @@ export function createUser(core: Core, input: unknown, options: CreateUserOption
     id: newId('idn'),
     user_id: userId,
     value,
-    verification: body.email_address_identification_status?.[index] === 'reserved' ? { status: 'unverified', strategy: 'admin', attempts: null, expire_at: null } : null,
+    verification:
+      body.email_address_identification_status?.[index] === 'reserved'
+        ? { status: 'unverified', strategy: 'admin', attempts: null, expire_at: null }
+        : null,
     created_at: createdAt,
     updated_at: createdAt,
   })

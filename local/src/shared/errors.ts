@@ -132,7 +132,12 @@ export function notFound(message: string, longMessage: string, meta: Record<stri
  * Something Clerk's Frontend API does and this backend does not (MFA, OAuth, passkeys, profile editing…): a 4xx
  * that says so, never a 401, which would make ClerkJS sign the browser out.
  */
-export function notSupported(what: string, instead = '', status = 422, meta: Record<string, unknown> = {}): ClerkApiError {
+export function notSupported(
+  what: string,
+  instead = '',
+  status = 422,
+  meta: Record<string, unknown> = {},
+): ClerkApiError {
   return clerkError(
     status,
     'not_supported',

@@ -17,10 +17,30 @@ export function newId(prefix: IdPrefix): string {
 }
 
 export type IdPrefix =
-  | 'ins' | 'user' | 'sess' | 'client' | 'idn' | 'jtmp' | 'org' | 'orgmem' | 'sia' | 'sua'
-  | 'orginv' | 'orgdmn' | 'inv' | 'img' | 'msg' | 'ema'
+  | 'ins'
+  | 'user'
+  | 'sess'
+  | 'client'
+  | 'idn'
+  | 'jtmp'
+  | 'org'
+  | 'orgmem'
+  | 'sia'
+  | 'sua'
+  | 'orginv'
+  | 'orgdmn'
+  | 'inv'
+  | 'img'
+  | 'msg'
+  | 'ema'
   // Allowlist and blocklist identifiers, sign-in and actor tokens, redirect URLs, instance domains, waitlist entries.
-  | 'alid' | 'blid' | 'sit' | 'act' | 'ru' | 'dmn' | 'wle'
+  | 'alid'
+  | 'blid'
+  | 'sit'
+  | 'act'
+  | 'ru'
+  | 'dmn'
+  | 'wle'
 
 const JTI_BYTES = 10
 /** Random bytes drawn 4 KiB at a time: one CSPRNG call per ~400 tokens instead of one per token. */

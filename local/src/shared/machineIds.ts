@@ -9,4 +9,5 @@ export type MachineAuthPrefix = 'mch' | 'mt' | 'ak' | 'oat' | 'client'
 export const machineAuthId = (prefix: MachineAuthPrefix): string => `${prefix}_${randomBase62(27)}`
 
 /** A credential: 40 random base62 characters (238 bits) after the prefix. */
-export const machineAuthSecret = (prefix: Exclude<MachineAuthPrefix, 'mch' | 'client'>): string => `${prefix}_${randomBase62(40)}`
+export const machineAuthSecret = (prefix: Exclude<MachineAuthPrefix, 'mch' | 'client'>): string =>
+  `${prefix}_${randomBase62(40)}`

@@ -2,7 +2,8 @@
 
 type Metadata = Record<string, unknown>
 
-const isObject = (value: unknown): value is Metadata => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Metadata =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * `patch` merged into `current`, as Clerk's `update…Metadata` calls do: nested objects merge key by key, a `null`

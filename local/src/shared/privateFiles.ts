@@ -9,7 +9,8 @@ const PRIVATE_DIRECTORY_MODE = 0o700
 export const octal = (mode: number): string => mode.toString(8).padStart(4, '0')
 
 /** What the top directory created for the keys holds, so that git never offers them for a commit. */
-const GIT_IGNORE_ALL = "# Created by remix-clerk-local: this folder holds the local instance's private key. Never commit it.\n*\n"
+const GIT_IGNORE_ALL =
+  "# Created by remix-clerk-local: this folder holds the local instance's private key. Never commit it.\n*\n"
 
 /**
  * Creates the missing directories up to `directory`, each 0700, the top one with a `.gitignore` that ignores

@@ -24,7 +24,11 @@ export interface ApiKeyRecord {
   updated_at: number
 }
 
-type Row = Omit<ApiKeyRecord, 'scopes' | 'claims' | 'revoked'> & { scopes: string; claims: string | null; revoked: number }
+type Row = Omit<ApiKeyRecord, 'scopes' | 'claims' | 'revoked'> & {
+  scopes: string
+  claims: string | null
+  revoked: number
+}
 
 const fromRow = (row: Row): ApiKeyRecord => ({
   ...row,

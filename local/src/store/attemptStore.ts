@@ -57,7 +57,10 @@ export interface SignUpRecord {
 }
 
 type SignInRow = Omit<SignInRecord, 'first_factor'> & { first_factor: string | null }
-type SignUpRow = Omit<SignUpRecord, 'fields' | 'email_verification'> & { fields: string; email_verification: string | null }
+type SignUpRow = Omit<SignUpRecord, 'fields' | 'email_verification'> & {
+  fields: string
+  email_verification: string | null
+}
 
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T))
 const text = (value: unknown): string | null => (value === null ? null : JSON.stringify(value))
@@ -111,7 +114,11 @@ export class AttemptStore {
   }
 
   putSignUp(record: SignUpRecord): void {
-    this.stmts.putSignUp.run({ ...record, fields: JSON.stringify(record.fields), email_verification: text(record.email_verification) })
+    this.stmts.putSignUp.run({
+      ...record,
+      fields: JSON.stringify(record.fields),
+      email_verification: text(record.email_verification),
+    })
   }
 
   signUp(id: string, clientId: string): SignUpRecord | undefined {
@@ -128,5 +135,11 @@ export class AttemptStore {
 }
 
 function signUpFromRow(row: SignUpRow | undefined): SignUpRecord | undefined {
-  return row && { ...row, fields: JSON.parse(row.fields) as SignUpFields, email_verification: json<VerificationState>(row.email_verification) }
+  return (
+    row && {
+      ...row,
+      fields: JSON.parse(row.fields) as SignUpFields,
+      email_verification: json<VerificationState>(row.email_verification),
+    }
+  )
 }

@@ -22,7 +22,9 @@ export class ClientStore {
       byCookieToken: db.prepare<[string], ClientRecord>(
         'SELECT id, cookie_token, created_at, updated_at FROM clients WHERE cookie_token = ?',
       ),
-      get: db.prepare<[string], ClientRecord>('SELECT id, cookie_token, created_at, updated_at FROM clients WHERE id = ?'),
+      get: db.prepare<[string], ClientRecord>(
+        'SELECT id, cookie_token, created_at, updated_at FROM clients WHERE id = ?',
+      ),
       touch: db.prepare<[number, string]>('UPDATE clients SET updated_at = ? WHERE id = ?'),
       setCookieToken: db.prepare<[string | null, string]>('UPDATE clients SET cookie_token = ? WHERE id = ?'),
       page: db.prepare<[number, number], ClientRecord>(

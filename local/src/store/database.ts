@@ -30,7 +30,10 @@ export function openDatabase(path: string): SqliteDatabase {
  */
 function prepareFiles(path: string): void {
   makePrivateDirectories(dirname(path))
-  const narrowed = [makePrivateFile(path, true), ...['-wal', '-shm', '-journal'].map((suffix) => makePrivateFile(`${path}${suffix}`))]
+  const narrowed = [
+    makePrivateFile(path, true),
+    ...['-wal', '-shm', '-journal'].map((suffix) => makePrivateFile(`${path}${suffix}`)),
+  ]
   const changed = narrowed.filter((file): file is Narrowed => file !== undefined)
   if (changed.length === 0) return
   const files = changed.map((file) => `${file.path} (was ${octal(file.was)})`).join(', ')

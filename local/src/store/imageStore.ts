@@ -15,7 +15,9 @@ export class ImageStore {
 
   constructor(db: SqliteDatabase) {
     this.stmts = {
-      insert: db.prepare<ImageRecord>('INSERT INTO uploaded_images (id, content_type, data, created_at) VALUES (@id, @content_type, @data, @created_at)'),
+      insert: db.prepare<ImageRecord>(
+        'INSERT INTO uploaded_images (id, content_type, data, created_at) VALUES (@id, @content_type, @data, @created_at)',
+      ),
       get: db.prepare<[string], ImageRecord>('SELECT * FROM uploaded_images WHERE id = ?'),
     }
   }

@@ -64,7 +64,10 @@ export interface WaitlistEntryRecord {
 
 const ticketCodec: RowCodec<TicketRecord> = {
   toRow: (record) => ({ ...record, actor: record.actor === null ? null : JSON.stringify(record.actor) }),
-  fromRow: (row) => ({ ...(row as unknown as TicketRecord), actor: row.actor === null ? null : (JSON.parse(row.actor as string) as Record<string, unknown>) }),
+  fromRow: (row) => ({
+    ...(row as unknown as TicketRecord),
+    actor: row.actor === null ? null : (JSON.parse(row.actor as string) as Record<string, unknown>),
+  }),
 }
 
 const domainCodec: RowCodec<DomainRecord> = {
@@ -79,7 +82,9 @@ export class SettingsStore {
   constructor(db: SqliteDatabase) {
     this.stmts = {
       get: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
-      put: db.prepare<[string, string]>('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
+      put: db.prepare<[string, string]>(
+        'INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      ),
     }
   }
 
@@ -106,7 +111,18 @@ export class InstanceRecords {
     this.tickets = new RecordTable<TicketRecord>(
       db,
       'tickets',
-      ['id', 'kind', 'token', 'user_id', 'actor', 'session_max_duration', 'status', 'expires_at', 'created_at', 'updated_at'],
+      [
+        'id',
+        'kind',
+        'token',
+        'user_id',
+        'actor',
+        'session_max_duration',
+        'status',
+        'expires_at',
+        'created_at',
+        'updated_at',
+      ],
       ticketCodec,
     )
     this.accessIdentifiers = new RecordTable<AccessIdentifierRecord>(db, 'access_identifiers', [
@@ -117,9 +133,25 @@ export class InstanceRecords {
       'created_at',
       'updated_at',
     ])
-    this.redirectUrls = new RecordTable<RedirectUrlRecord>(db, 'redirect_urls', ['id', 'url', 'created_at', 'updated_at'])
-    this.domains = new RecordTable<DomainRecord>(db, 'domains', ['id', 'name', 'is_satellite', 'proxy_url', 'created_at', 'updated_at'], domainCodec)
-    this.waitlist = new RecordTable<WaitlistEntryRecord>(db, 'waitlist_entries', ['id', 'email_address', 'status', 'created_at', 'updated_at'])
+    this.redirectUrls = new RecordTable<RedirectUrlRecord>(db, 'redirect_urls', [
+      'id',
+      'url',
+      'created_at',
+      'updated_at',
+    ])
+    this.domains = new RecordTable<DomainRecord>(
+      db,
+      'domains',
+      ['id', 'name', 'is_satellite', 'proxy_url', 'created_at', 'updated_at'],
+      domainCodec,
+    )
+    this.waitlist = new RecordTable<WaitlistEntryRecord>(db, 'waitlist_entries', [
+      'id',
+      'email_address',
+      'status',
+      'created_at',
+      'updated_at',
+    ])
     this.settings = new SettingsStore(db)
   }
 }

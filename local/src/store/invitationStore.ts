@@ -46,7 +46,8 @@ export class InvitationStore {
   constructor(db: SqliteDatabase) {
     this.lists = new StatementCache(db)
     this.stmts = {
-      insert: db.prepare<Row>(`INSERT INTO invitations (id, email_address, public_metadata, status, redirect_url, ticket,
+      insert:
+        db.prepare<Row>(`INSERT INTO invitations (id, email_address, public_metadata, status, redirect_url, ticket,
         expires_at, created_at, updated_at) VALUES (@id, @email_address, @public_metadata, @status, @redirect_url,
         @ticket, @expires_at, @created_at, @updated_at)`),
       get: db.prepare<{ id: string; now: number }, Row>(`${SELECT} WHERE id = @id`),
@@ -56,9 +57,10 @@ export class InvitationStore {
       ),
       setStatus: db.prepare<[string, number, string]>('UPDATE invitations SET status = ?, updated_at = ? WHERE id = ?'),
       delete: db.prepare<[string]>('DELETE FROM invitations WHERE id = ?'),
-      count: db.prepare<{ status: string | null; query: string | null; raw_query: string | null; now: number }, { count: number }>(
-        `SELECT count(*) AS count FROM invitations ${WHERE}`,
-      ),
+      count: db.prepare<
+        { status: string | null; query: string | null; raw_query: string | null; now: number },
+        { count: number }
+      >(`SELECT count(*) AS count FROM invitations ${WHERE}`),
     }
   }
 

@@ -30,7 +30,11 @@ export interface M2MTokenFilter {
   now: number
 }
 
-type Row = Omit<M2MTokenRecord, 'scopes' | 'claims' | 'revoked'> & { scopes: string; claims: string | null; revoked: number }
+type Row = Omit<M2MTokenRecord, 'scopes' | 'claims' | 'revoked'> & {
+  scopes: string
+  claims: string | null
+  revoked: number
+}
 
 const fromRow = (row: Row): M2MTokenRecord => ({
   ...row,
@@ -45,7 +49,8 @@ const toRow = (record: M2MTokenRecord): Row => ({
   revoked: toFlag(record.revoked),
 })
 
-const COLUMNS = 'id, machine_id, token, format, scopes, claims, revoked, revocation_reason, expiration, created_at, updated_at'
+const COLUMNS =
+  'id, machine_id, token, format, scopes, claims, revoked, revocation_reason, expiration, created_at, updated_at'
 const FILTER = `machine_id = @machine_id AND (@revoked = 1 OR revoked = 0)
   AND (@expired = 1 OR expiration IS NULL OR expiration > @now)`
 const filterParams = (filter: M2MTokenFilter) => ({
@@ -70,7 +75,9 @@ export class M2MTokenStore {
       list: db.prepare<ReturnType<typeof filterParams> & { limit: number; offset: number }, Row>(
         `SELECT ${COLUMNS} FROM m2m_tokens WHERE ${FILTER} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
       ),
-      count: db.prepare<ReturnType<typeof filterParams>, { count: number }>(`SELECT count(*) AS count FROM m2m_tokens WHERE ${FILTER}`),
+      count: db.prepare<ReturnType<typeof filterParams>, { count: number }>(
+        `SELECT count(*) AS count FROM m2m_tokens WHERE ${FILTER}`,
+      ),
       reusable: db.prepare<{ machine_id: string; scopes: string; claims: string | null; until: number }, Row>(
         `SELECT ${COLUMNS} FROM m2m_tokens WHERE machine_id = @machine_id AND format = 'opaque' AND revoked = 0
          AND scopes = @scopes AND claims IS @claims AND (expiration IS NULL OR expiration >= @until)
@@ -110,7 +117,12 @@ export class M2MTokenStore {
    * `until`: what a create call with `min_remaining_ttl_seconds` returns instead of minting. Claims compare as the
    * JSON text they were stored as, so key order counts (Clerk's comparison is not documented further).
    */
-  reusable(machineId: string, scopes: string[], claims: Record<string, unknown> | null, until: number): M2MTokenRecord | undefined {
+  reusable(
+    machineId: string,
+    scopes: string[],
+    claims: Record<string, unknown> | null,
+    until: number,
+  ): M2MTokenRecord | undefined {
     const row = this.stmts.reusable.get({
       machine_id: machineId,
       scopes: JSON.stringify(scopes),

@@ -24,7 +24,8 @@ export interface MachineListParams {
   offset: number
 }
 
-const COLUMNS = 'id, name, default_token_ttl, secret_key, previous_secret_key, previous_secret_key_expires_at, created_at, updated_at'
+const COLUMNS =
+  'id, name, default_token_ttl, secret_key, previous_secret_key, previous_secret_key_expires_at, created_at, updated_at'
 // instr() rather than LIKE: the query is the user's text, and LIKE would read its % and _ as wildcards.
 const MATCHES = '(@query IS NULL OR instr(lower(id), lower(@query)) > 0 OR instr(lower(name), lower(@query)) > 0)'
 
@@ -44,7 +45,9 @@ export class MachineStore {
       byKey: db.prepare<[string, string, number], MachineRecord>(`SELECT ${COLUMNS} FROM machines WHERE secret_key = ?
         OR (previous_secret_key = ? AND previous_secret_key_expires_at > ?)`),
       delete: db.prepare<[string]>('DELETE FROM machines WHERE id = ?'),
-      count: db.prepare<{ query: string | null }, { count: number }>(`SELECT count(*) AS count FROM machines WHERE ${MATCHES}`),
+      count: db.prepare<{ query: string | null }, { count: number }>(
+        `SELECT count(*) AS count FROM machines WHERE ${MATCHES}`,
+      ),
       scoped: db.prepare<[string], MachineRecord>(`SELECT ${COLUMNS.replace(/(\w+)/g, 'm.$1')} FROM machine_scopes s
         JOIN machines m ON m.id = s.to_machine_id WHERE s.from_machine_id = ? ORDER BY s.created_at, s.rowid`),
       addScope: db.prepare<[string, string, number]>(
@@ -53,7 +56,9 @@ export class MachineStore {
       scope: db.prepare<[string, string], { created_at: number }>(
         'SELECT created_at FROM machine_scopes WHERE from_machine_id = ? AND to_machine_id = ?',
       ),
-      removeScope: db.prepare<[string, string]>('DELETE FROM machine_scopes WHERE from_machine_id = ? AND to_machine_id = ?'),
+      removeScope: db.prepare<[string, string]>(
+        'DELETE FROM machine_scopes WHERE from_machine_id = ? AND to_machine_id = ?',
+      ),
     }
   }
 

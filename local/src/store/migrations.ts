@@ -125,7 +125,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE clients ADD COLUMN cookie_token TEXT;
   CREATE UNIQUE INDEX clients_cookie_token ON clients (cookie_token) WHERE cookie_token IS NOT NULL;
   CREATE INDEX handshake_nonces_expires_at ON handshake_nonces (expires_at);
-  `,  /*
+  `,
+  /*
    * 3: what ClerkJS needs. Users get a password (a scrypt digest, see services/passwords.ts); a browser client gets
    * sign-in and sign-up attempts, each the state of one form the user is filling in.
    */ `

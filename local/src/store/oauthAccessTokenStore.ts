@@ -21,7 +21,11 @@ export interface OAuthAccessTokenRecord {
   updated_at: number
 }
 
-type Row = Omit<OAuthAccessTokenRecord, 'scopes' | 'audience' | 'revoked'> & { scopes: string; audience: string | null; revoked: number }
+type Row = Omit<OAuthAccessTokenRecord, 'scopes' | 'audience' | 'revoked'> & {
+  scopes: string
+  audience: string | null
+  revoked: number
+}
 
 const fromRow = (row: Row): OAuthAccessTokenRecord => ({
   ...row,
@@ -36,7 +40,8 @@ const toRow = (record: OAuthAccessTokenRecord): Row => ({
   revoked: toFlag(record.revoked),
 })
 
-const COLUMNS = 'id, token, client_id, user_id, scopes, audience, revoked, revocation_reason, expiration, created_at, updated_at'
+const COLUMNS =
+  'id, token, client_id, user_id, scopes, audience, revoked, revocation_reason, expiration, created_at, updated_at'
 
 export class OAuthAccessTokenStore {
   private readonly stmts

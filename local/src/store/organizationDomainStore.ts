@@ -3,7 +3,12 @@ import type { SqliteDatabase } from './database.js'
 import { jsonList } from './json.js'
 import { StatementCache, whereOrganization } from './statementCache.js'
 
-export const ENROLLMENT_MODES = ['manual_invitation', 'automatic_invitation', 'automatic_suggestion', 'enterprise_sso'] as const
+export const ENROLLMENT_MODES = [
+  'manual_invitation',
+  'automatic_invitation',
+  'automatic_suggestion',
+  'enterprise_sso',
+] as const
 export type EnrollmentMode = (typeof ENROLLMENT_MODES)[number]
 
 /** The affiliation verification, as Clerk reports it: by an admin (Backend API) or by an e-mail code at the domain. */
@@ -62,14 +67,17 @@ export class OrganizationDomainStore {
   constructor(db: SqliteDatabase) {
     this.lists = new StatementCache(db)
     this.stmts = {
-      insert: db.prepare<Row>(`INSERT INTO organization_domains (id, organization_id, name, enrollment_mode, verification,
+      insert:
+        db.prepare<Row>(`INSERT INTO organization_domains (id, organization_id, name, enrollment_mode, verification,
         affiliation_email_address, created_at, updated_at) VALUES (@id, @organization_id, @name, @enrollment_mode,
         @verification, @affiliation_email_address, @created_at, @updated_at)`),
       update: db.prepare<Row>(`UPDATE organization_domains SET enrollment_mode = @enrollment_mode,
         verification = @verification, affiliation_email_address = @affiliation_email_address, updated_at = @updated_at
         WHERE id = @id`),
       get: db.prepare<[string, string], Row>('SELECT * FROM organization_domains WHERE organization_id = ? AND id = ?'),
-      byName: db.prepare<[string, string], Row>('SELECT * FROM organization_domains WHERE organization_id = ? AND name = ?'),
+      byName: db.prepare<[string, string], Row>(
+        'SELECT * FROM organization_domains WHERE organization_id = ? AND name = ?',
+      ),
       delete: db.prepare<[string]>('DELETE FROM organization_domains WHERE id = ?'),
       automaticFor: db.prepare<{ names: string }, Row>(`SELECT * FROM organization_domains
         WHERE name IN (SELECT value FROM json_each(@names)) AND enrollment_mode = 'automatic_invitation'
@@ -111,7 +119,11 @@ export class OrganizationDomainStore {
   }
 
   count(filter: OrganizationDomainFilter): number {
-    return (this.lists.get(`SELECT count(*) AS count FROM organization_domains ${where(filter)}`).get(params(filter)) as { count: number }).count
+    return (
+      this.lists.get(`SELECT count(*) AS count FROM organization_domains ${where(filter)}`).get(params(filter)) as {
+        count: number
+      }
+    ).count
   }
 }
 

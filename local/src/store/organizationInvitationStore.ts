@@ -62,7 +62,14 @@ const FILTER = `(@statuses IS NULL OR ${INVITATION_STATUS_SQL} IN (SELECT value 
   AND (@manual_only = 0 OR domain_id IS NULL)
   AND (@domain_id IS NULL OR domain_id = @domain_id)`
 
-type FilterParams = { now: number; statuses: string | null; emails: string | null; query: string | null; manual_only: number; domain_id: string | null }
+type FilterParams = {
+  now: number
+  statuses: string | null
+  emails: string | null
+  query: string | null
+  manual_only: number
+  domain_id: string | null
+}
 
 const where = (filter: OrganizationInvitationFilter) => whereOrganization(filter.organization_id, FILTER)
 
@@ -79,7 +86,9 @@ export class OrganizationInvitationStore {
         @public_metadata, @private_metadata, @redirect_url, @ticket, @expires_at, @created_at, @updated_at)`),
       get: db.prepare<{ id: string; now: number }, Row>(`${SELECT} WHERE id = @id`),
       byTicket: db.prepare<{ ticket: string; now: number }, Row>(`${SELECT} WHERE ticket = @ticket`),
-      setStatus: db.prepare<[string, number, string]>('UPDATE organization_invitations SET status = ?, updated_at = ? WHERE id = ?'),
+      setStatus: db.prepare<[string, number, string]>(
+        'UPDATE organization_invitations SET status = ?, updated_at = ? WHERE id = ?',
+      ),
       pendingCount: db.prepare<{ organization_id: string; now: number }, { count: number }>(
         `SELECT count(*) AS count FROM organization_invitations WHERE organization_id = @organization_id
          AND status = 'pending' AND expires_at > @now AND domain_id IS NULL`,
@@ -166,5 +175,4 @@ export class OrganizationInvitationStore {
       domain_id: filter.domain_id ?? null,
     }
   }
-
 }

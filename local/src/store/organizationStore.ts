@@ -113,14 +113,21 @@ function organizationWhere(filter: OrganizationFilter): string {
   return `(o.id = @raw_query OR ${matches}) AND ${ORGANIZATION_FILTER}`
 }
 
-type OrganizationFilterParams = Record<'query' | 'raw_query' | 'include_ids' | 'exclude_ids' | 'include_user_ids' | 'exclude_user_ids', string | null>
+type OrganizationFilterParams = Record<
+  'query' | 'raw_query' | 'include_ids' | 'exclude_ids' | 'include_user_ids' | 'exclude_user_ids',
+  string | null
+>
 
 /** The text as one FTS5 phrase: any quote doubled, so no FTS5 syntax in it is an expression. */
 const ftsPhrase = (text: string) => `"${text.toLowerCase().replace(/"/g, '""')}"`
 
 function organizationFilterParams(filter: OrganizationFilter): OrganizationFilterParams {
   return {
-    query: !filter.query ? null : [...filter.query].length >= TRIGRAM ? ftsPhrase(filter.query) : filter.query.toLowerCase(),
+    query: !filter.query
+      ? null
+      : [...filter.query].length >= TRIGRAM
+        ? ftsPhrase(filter.query)
+        : filter.query.toLowerCase(),
     raw_query: filter.query ?? null,
     include_ids: jsonList(filter.include_ids),
     exclude_ids: jsonList(filter.exclude_ids),
@@ -129,7 +136,14 @@ function organizationFilterParams(filter: OrganizationFilter): OrganizationFilte
   }
 }
 
-export const MEMBERSHIP_ORDER_FIELDS = ['created_at', 'first_name', 'last_name', 'username', 'email_address', 'phone_number'] as const
+export const MEMBERSHIP_ORDER_FIELDS = [
+  'created_at',
+  'first_name',
+  'last_name',
+  'username',
+  'email_address',
+  'phone_number',
+] as const
 
 /** The member filters of `GET /v1/organizations/{id}/memberships` (and the Frontend API's `query` and `role`). */
 export interface MembershipFilter {
@@ -173,7 +187,16 @@ const MEMBERSHIP_FILTER = `
        OR EXISTS (${PHONE_OF_MEMBER} AND instr(p.phone_number, @query)))`
 
 type MembershipFilterParams = Record<
-  | 'user_ids' | 'roles' | 'usernames' | 'emails' | 'phones' | 'email_query' | 'phone_query' | 'username_query' | 'name_query' | 'query',
+  | 'user_ids'
+  | 'roles'
+  | 'usernames'
+  | 'emails'
+  | 'phones'
+  | 'email_query'
+  | 'phone_query'
+  | 'username_query'
+  | 'name_query'
+  | 'query',
   string | null
 > &
   Record<'created_before' | 'created_after' | 'active_before' | 'active_after', number | null>
@@ -278,7 +301,11 @@ export class OrganizationStore {
     return this.stmts.delete.run(id).changes > 0
   }
 
-  list(filter: OrganizationFilter, order: Order<(typeof ORGANIZATION_ORDER_FIELDS)[number]>, page: Page): OrganizationRecord[] {
+  list(
+    filter: OrganizationFilter,
+    order: Order<(typeof ORGANIZATION_ORDER_FIELDS)[number]>,
+    page: Page,
+  ): OrganizationRecord[] {
     const direction = order.descending ? 'DESC' : 'ASC'
     const key =
       order.field === 'members_count'
@@ -288,7 +315,9 @@ export class OrganizationStore {
           : 'o.created_at'
     // rowid breaks ties in insertion order, so equal timestamps (a frozen test clock) still sort stably.
     const sql = `SELECT o.* FROM organizations o WHERE ${organizationWhere(filter)} ORDER BY ${key} ${direction}, o.rowid ${direction} LIMIT @limit OFFSET @offset`
-    return (this.lists.get(sql).all({ ...organizationFilterParams(filter), ...page }) as OrganizationRow[]).map(organizationFromRow)
+    return (this.lists.get(sql).all({ ...organizationFilterParams(filter), ...page }) as OrganizationRow[]).map(
+      organizationFromRow,
+    )
   }
 
   count(filter: OrganizationFilter): number {
@@ -331,13 +360,20 @@ export class OrganizationStore {
     const direction = order.descending ? 'DESC' : 'ASC'
     const sql = `SELECT m.* FROM ${membershipsOf(organizationId)}
       ORDER BY ${MEMBERSHIP_SORT_KEYS[order.field]} ${direction}, m.rowid ${direction} LIMIT @limit OFFSET @offset`
-    const params = { ...(organizationId === null ? {} : { organization_id: organizationId }), ...membershipFilterParams(filter), ...page }
+    const params = {
+      ...(organizationId === null ? {} : { organization_id: organizationId }),
+      ...membershipFilterParams(filter),
+      ...page,
+    }
     return (this.lists.get(sql).all(params) as MembershipRow[]).map(membershipFromRow)
   }
 
   countMemberships(organizationId: string | null, filter: MembershipFilter): number {
     const sql = `SELECT count(*) AS count FROM ${membershipsOf(organizationId)}`
-    const params = { ...(organizationId === null ? {} : { organization_id: organizationId }), ...membershipFilterParams(filter) }
+    const params = {
+      ...(organizationId === null ? {} : { organization_id: organizationId }),
+      ...membershipFilterParams(filter),
+    }
     return (this.lists.get(sql).get(params) as { count: number }).count
   }
 

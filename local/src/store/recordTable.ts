@@ -35,7 +35,10 @@ export class RecordTable<T extends { id: string }> {
     private readonly codec: RowCodec<T> = identity<T>(),
   ) {
     const names = columns.join(', ')
-    const assignments = columns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')
+    const assignments = columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')
     this.stmts = {
       insert: db.prepare(`INSERT INTO ${table} (${names}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
       update: db.prepare(`UPDATE ${table} SET ${assignments} WHERE id = @id`),
@@ -77,7 +80,9 @@ export class RecordTable<T extends { id: string }> {
   where(where: string, ...values: unknown[]): T[] {
     let stmt = this.byColumn.get(where)
     if (!stmt) {
-      stmt = this.db.prepare(`SELECT ${this.names} FROM ${this.table} WHERE ${where} ORDER BY created_at DESC, rowid DESC`)
+      stmt = this.db.prepare(
+        `SELECT ${this.names} FROM ${this.table} WHERE ${where} ORDER BY created_at DESC, rowid DESC`,
+      )
       this.byColumn.set(where, stmt)
     }
     return stmt.all(...values).map((row) => this.codec.fromRow(row))

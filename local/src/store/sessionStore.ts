@@ -91,7 +91,9 @@ export class SessionStore {
         `UPDATE sessions SET status = 'revoked', updated_at = ? WHERE user_id = ? AND status = 'active' AND expire_at > ? AND id <> ?
          RETURNING ${RETURNED}`,
       ),
-      clientIdsOfUser: db.prepare<[string], { client_id: string }>('SELECT DISTINCT client_id FROM sessions WHERE user_id = ?'),
+      clientIdsOfUser: db.prepare<[string], { client_id: string }>(
+        'SELECT DISTINCT client_id FROM sessions WHERE user_id = ?',
+      ),
     }
   }
 
@@ -154,8 +156,14 @@ export class SessionStore {
 
 /** `actor` is stored as JSON text. */
 type SessionRow = Omit<SessionRecord, 'actor'> & { actor: string | null }
-const fromRow = (row: SessionRow): SessionRecord => ({ ...row, actor: row.actor === null ? null : (JSON.parse(row.actor) as Record<string, unknown>) })
-const toRow = (record: SessionRecord): SessionRow => ({ ...record, actor: record.actor === null ? null : JSON.stringify(record.actor) })
+const fromRow = (row: SessionRow): SessionRecord => ({
+  ...row,
+  actor: row.actor === null ? null : (JSON.parse(row.actor) as Record<string, unknown>),
+})
+const toRow = (record: SessionRecord): SessionRow => ({
+  ...record,
+  actor: record.actor === null ? null : JSON.stringify(record.actor),
+})
 /** `seq` (the rowid) only orders equal timestamps; it is not part of the record. */
 const withoutSeq = ({ seq: _seq, ...row }: SessionRow & { seq: number }): SessionRecord => fromRow(row)
 

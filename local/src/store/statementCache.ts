@@ -24,5 +24,9 @@ export class StatementCache {
  * a plain equality, never `@organization_id IS NULL OR …`, which SQLite cannot answer from an index: one
  * organization's list never scans the others'.
  */
-export const whereOrganization = (organizationId: string | null | undefined, filter: string, column = 'organization_id'): string =>
+export const whereOrganization = (
+  organizationId: string | null | undefined,
+  filter: string,
+  column = 'organization_id',
+): string =>
   `WHERE ${organizationId === undefined || organizationId === null ? '1' : `${column} = @organization_id`} AND ${filter}`

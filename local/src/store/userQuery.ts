@@ -67,8 +67,10 @@ const CONDITIONS: Record<string, Condition> = {
   user_id: (f, p) => (arrays(f, p, 'user_id') ? list('u.id', 'user_id') : undefined),
   external_id: (f, p) => (arrays(f, p, 'external_id') ? list('u.external_id', 'external_id') : undefined),
   username: (f, p) => (arrays(f, p, 'username') ? list('u.username', 'username', true) : undefined),
-  email_address: (f, p) => (arrays(f, p, 'email_address') ? identifierOwners('email_addresses', 'email_address', 'email_address') : undefined),
-  phone_number: (f, p) => (arrays(f, p, 'phone_number') ? identifierOwners('phone_numbers', 'phone_number', 'phone_number') : undefined),
+  email_address: (f, p) =>
+    arrays(f, p, 'email_address') ? identifierOwners('email_addresses', 'email_address', 'email_address') : undefined,
+  phone_number: (f, p) =>
+    arrays(f, p, 'phone_number') ? identifierOwners('phone_numbers', 'phone_number', 'phone_number') : undefined,
   // Nobody has a Web3 wallet or an external account here.
   web3_wallet: (f) => (f.web3_wallet === undefined ? undefined : '0'),
   provider: (f) => (f.provider === undefined ? undefined : '0'),
@@ -86,11 +88,29 @@ const CONDITIONS: Record<string, Condition> = {
     p.query = query
     return 'u.id IN (SELECT d.user_id FROM user_search_docs d WHERE d.doc IN (SELECT rowid FROM user_search WHERE instr(text, @query)))'
   },
-  email_address_query: (f, p) => substring(f.email_address_query, p, 'email_address_query', `u.id IN (SELECT user_id FROM email_addresses WHERE instr(email_address, @email_address_query))`),
-  phone_number_query: (f, p) => substring(f.phone_number_query, p, 'phone_number_query', `u.id IN (SELECT user_id FROM phone_numbers WHERE instr(phone_number, @phone_number_query))`),
-  username_query: (f, p) => substring(f.username_query, p, 'username_query', `instr(coalesce(u.username, ''), @username_query)`),
+  email_address_query: (f, p) =>
+    substring(
+      f.email_address_query,
+      p,
+      'email_address_query',
+      `u.id IN (SELECT user_id FROM email_addresses WHERE instr(email_address, @email_address_query))`,
+    ),
+  phone_number_query: (f, p) =>
+    substring(
+      f.phone_number_query,
+      p,
+      'phone_number_query',
+      `u.id IN (SELECT user_id FROM phone_numbers WHERE instr(phone_number, @phone_number_query))`,
+    ),
+  username_query: (f, p) =>
+    substring(f.username_query, p, 'username_query', `instr(coalesce(u.username, ''), @username_query)`),
   name_query: (f, p) =>
-    substring(f.name_query, p, 'name_query', `instr(lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), @name_query)`),
+    substring(
+      f.name_query,
+      p,
+      'name_query',
+      `instr(lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), @name_query)`,
+    ),
   banned: (f, p) => {
     if (f.banned === undefined) return undefined
     p.banned = f.banned ? 1 : 0
@@ -104,13 +124,23 @@ const CONDITIONS: Record<string, Condition> = {
   last_sign_in_at_after: (f, p) => bound(f, p, 'last_sign_in_at_after', 'u.last_sign_in_at >'),
 }
 
-function substring(value: string | undefined, params: Record<string, unknown>, name: string, sql: string): string | undefined {
+function substring(
+  value: string | undefined,
+  params: Record<string, unknown>,
+  name: string,
+  sql: string,
+): string | undefined {
   if (!value) return undefined
   params[name] = value.toLowerCase()
   return sql
 }
 
-function bound(filter: UserFilter, params: Record<string, unknown>, name: keyof UserFilter, sql: string): string | undefined {
+function bound(
+  filter: UserFilter,
+  params: Record<string, unknown>,
+  name: keyof UserFilter,
+  sql: string,
+): string | undefined {
   const value = filter[name]
   if (value === undefined) return undefined
   params[name] = value

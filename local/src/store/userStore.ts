@@ -129,7 +129,9 @@ function identifierStatements(db: SqliteDatabase, kind: IdentifierKind) {
     insert: db.prepare<IdentifierRow>(
       `INSERT INTO ${table} (id, user_id, ${column}, verification, created_at, updated_at) VALUES (@id, @user_id, @value, @verification, @created_at, @updated_at)`,
     ),
-    update: db.prepare<IdentifierRow>(`UPDATE ${table} SET ${column} = @value, verification = @verification, updated_at = @updated_at WHERE id = @id`),
+    update: db.prepare<IdentifierRow>(
+      `UPDATE ${table} SET ${column} = @value, verification = @verification, updated_at = @updated_at WHERE id = @id`,
+    ),
     ofUser: db.prepare<[string], IdentifierRow>(`${select} WHERE user_id = ? ORDER BY rowid`),
     byId: db.prepare<[string], IdentifierRow>(`${select} WHERE id = ?`),
     byValue: db.prepare<[string], IdentifierRow>(`${select} WHERE ${column} = ?`),
@@ -151,18 +153,24 @@ export class UserStore {
         `INSERT INTO users (${COLUMNS}, password_digest) VALUES (${VALUES}, @password_digest)`,
       ),
       update: db.prepare<UserRow>(`UPDATE users SET ${ASSIGNMENTS} WHERE id = @id`),
-      passwordDigest: db.prepare<[string], { password_digest: string | null }>('SELECT password_digest FROM users WHERE id = ?'),
+      passwordDigest: db.prepare<[string], { password_digest: string | null }>(
+        'SELECT password_digest FROM users WHERE id = ?',
+      ),
       setPasswordDigest: db.prepare<[string | null, number, number, string]>(
         'UPDATE users SET password_digest = ?, password_enabled = ?, updated_at = ? WHERE id = ?',
       ),
       get: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
       delete: db.prepare<[string]>('DELETE FROM users WHERE id = ?'),
-      touchSignIn: db.prepare<[number, number, string]>('UPDATE users SET last_sign_in_at = ?, last_active_at = ? WHERE id = ?'),
+      touchSignIn: db.prepare<[number, number, string]>(
+        'UPDATE users SET last_sign_in_at = ?, last_active_at = ? WHERE id = ?',
+      ),
       usernameTaken: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?'),
       searchDoc: db.prepare<[string], { doc: number }>('SELECT doc FROM user_search_docs WHERE user_id = ?'),
       newSearchDoc: db.prepare<[string]>('INSERT INTO user_search_docs (user_id) VALUES (?)'),
       deleteSearchText: db.prepare<[number]>('DELETE FROM user_search WHERE rowid = ?'),
-      insertSearchText: db.prepare<[number, string]>(`INSERT INTO user_search (rowid, text) SELECT ?, ${SEARCH_TEXT} FROM users u WHERE u.id = ?`),
+      insertSearchText: db.prepare<[number, string]>(
+        `INSERT INTO user_search (rowid, text) SELECT ?, ${SEARCH_TEXT} FROM users u WHERE u.id = ?`,
+      ),
       insertSearchTexts: db.prepare<[string]>(
         `INSERT INTO user_search (rowid, text) SELECT d.doc, ${SEARCH_TEXT}
         FROM user_search_docs d JOIN users u ON u.id = d.user_id WHERE d.doc IN (SELECT value FROM json_each(?))`,
@@ -172,7 +180,12 @@ export class UserStore {
   }
 
   /** `passwordDigest`: see services/passwords.ts; null for a user without a password. */
-  insert(record: UserRecord, emails: IdentifierRecord[], phones: IdentifierRecord[], passwordDigest: string | null = null): void {
+  insert(
+    record: UserRecord,
+    emails: IdentifierRecord[],
+    phones: IdentifierRecord[],
+    passwordDigest: string | null = null,
+  ): void {
     this.stmts.insert.run({ ...toRow(record), password_digest: passwordDigest })
     for (const email of emails) this.identifiers.email.insert.run(identifierToRow(email))
     for (const phone of phones) this.identifiers.phone.insert.run(identifierToRow(phone))
@@ -299,7 +312,9 @@ export class UserStore {
   explainList(filter: UserFilter, order: UserOrder): string[] {
     const { sql, params } = userListQuery(filter, order)
     return this.db
-      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql.select} LIMIT @limit OFFSET @offset`)
+      .prepare<Record<string, unknown>, { detail: string }>(
+        `EXPLAIN QUERY PLAN ${sql.select} LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: 10, offset: 0 })
       .map((row) => row.detail)
   }

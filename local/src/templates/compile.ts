@@ -102,7 +102,8 @@ function compileString(source: string, path: string, state: Compilation): Piece 
       const parts = parsed.parts
       return (context) => {
         let text = ''
-        for (const part of parts) text += typeof part === 'string' ? part : printValue(evaluateExpression(part, context))
+        for (const part of parts)
+          text += typeof part === 'string' ? part : printValue(evaluateExpression(part, context))
         // The documented example renders "{{user.last_name}} {{user.first_name}} " as "Doe Maria".
         return JSON.stringify(text.trimEnd())
       }
@@ -123,7 +124,11 @@ function merge(pieces: Piece[]): Piece[] {
 
 function noteReferences(parsed: ParsedString, references: Set<string>): void {
   const expressions =
-    parsed.kind === 'whole' ? [parsed.expression] : parsed.kind === 'interpolation' ? parsed.parts.filter((p) => typeof p !== 'string') : []
+    parsed.kind === 'whole'
+      ? [parsed.expression]
+      : parsed.kind === 'interpolation'
+        ? parsed.parts.filter((p) => typeof p !== 'string')
+        : []
   for (const expression of expressions) {
     for (const operand of expression) {
       if (operand.kind !== 'path') continue

@@ -7,7 +7,8 @@
 type Literal = string | number | boolean
 
 /** @internal Exported for tests, which generate expressions operand by operand. */
-export type Operand = { readonly kind: 'path'; readonly path: readonly string[] } | { readonly kind: 'literal'; readonly value: Literal }
+export type Operand =
+  { readonly kind: 'path'; readonly path: readonly string[] } | { readonly kind: 'literal'; readonly value: Literal }
 
 /** `a || b || c`: at least one operand. */
 export type Expression = readonly Operand[]
@@ -72,7 +73,8 @@ class ExpressionReader {
     // Checked first so that `{{ user.` reports the missing "}}" rather than the dangling dot.
     if (this.source.indexOf(CLOSE, this.position) === -1) throw this.unclosed(shortcodeStart)
     this.skipWhitespace()
-    if (this.at(CLOSE)) throw new ShortcodeSyntaxError('empty shortcode "{{}}": put a path or a literal inside', shortcodeStart)
+    if (this.at(CLOSE))
+      throw new ShortcodeSyntaxError('empty shortcode "{{}}": put a path or a literal inside', shortcodeStart)
     const operands: Operand[] = [this.readOperand(shortcodeStart)]
     for (;;) {
       this.skipWhitespace()
@@ -102,12 +104,13 @@ class ExpressionReader {
     if (char === undefined) throw this.unclosed(shortcodeStart)
     if (char === "'") {
       const close = this.source.indexOf("'", start + 1)
-      if (close === -1) throw new ShortcodeSyntaxError('unterminated string literal: add the closing single quote', start)
+      if (close === -1)
+        throw new ShortcodeSyntaxError('unterminated string literal: add the closing single quote', start)
       this.position = close + 1
       return { kind: 'literal', value: this.source.slice(start + 1, close) }
     }
     if (char === '"') {
-      throw new ShortcodeSyntaxError("string literals use single quotes: write 'text', not \"text\"", start)
+      throw new ShortcodeSyntaxError('string literals use single quotes: write \'text\', not "text"', start)
     }
     if (char === '-' || (char >= '0' && char <= '9')) {
       const match = NUMBER.exec(this.source.slice(start))
@@ -117,7 +120,10 @@ class ExpressionReader {
       return { kind: 'literal', value: Number(match[0]) }
     }
     if (!/[A-Za-z_$]/.test(char)) {
-      throw new ShortcodeSyntaxError(`unexpected character ${JSON.stringify(char)}: expected a path or a literal`, start)
+      throw new ShortcodeSyntaxError(
+        `unexpected character ${JSON.stringify(char)}: expected a path or a literal`,
+        start,
+      )
     }
     const path = [this.readSegment()]
     while (this.source[this.position] === '.') {

@@ -38,7 +38,8 @@ export function jwsSigner(alg: TemplateAlgorithm, key: string | KeyObject, heade
   const pkcs8 = createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem' }).toString()
   const imported = importPKCS8(pkcs8, alg)
   const encoder = new TextEncoder()
-  return async (payloadJson) => new CompactSign(encoder.encode(payloadJson)).setProtectedHeader(header as { alg: string }).sign(await imported)
+  return async (payloadJson) =>
+    new CompactSign(encoder.encode(payloadJson)).setProtectedHeader(header as { alg: string }).sign(await imported)
 }
 
 function base64url(text: string): string {

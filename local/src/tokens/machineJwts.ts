@@ -48,12 +48,19 @@ class MachineJwtSigner {
   private readonly signOAuth: JwsSigner
 
   constructor(keys: InstanceKeys) {
-    this.signM2M = jwsSigner('RS256', keys.signingKeyObject, { alg: 'RS256', kid: keys.instanceId, typ: 'JWT', cat: M2M_TOKEN_CATEGORY })
+    this.signM2M = jwsSigner('RS256', keys.signingKeyObject, {
+      alg: 'RS256',
+      kid: keys.instanceId,
+      typ: 'JWT',
+      cat: M2M_TOKEN_CATEGORY,
+    })
     this.signOAuth = jwsSigner('RS256', keys.signingKeyObject, { alg: 'RS256', kid: keys.instanceId, typ: 'at+jwt' })
   }
 
   m2m(input: M2MJwtInput): Promise<string> {
-    const custom = Object.fromEntries(Object.entries(input.claims ?? {}).filter(([name]) => !STRUCTURAL_CLAIMS.includes(name)))
+    const custom = Object.fromEntries(
+      Object.entries(input.claims ?? {}).filter(([name]) => !STRUCTURAL_CLAIMS.includes(name)),
+    )
     return this.signM2M(
       JSON.stringify({
         ...(input.scopes.length > 0 ? { scopes: input.scopes.join(' ') } : {}),

@@ -168,7 +168,9 @@ function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): PreparedTe
   const custom = record.signing_algorithm !== null && record.signing_key !== null
   const algorithm = custom ? record.signing_algorithm! : 'RS256'
   // Saving refuses reserved claims; dropping them here too keeps the defaults unique even for a row written by hand.
-  const claims = Object.fromEntries(Object.entries(record.claims).filter(([key]) => !RESERVED_TEMPLATE_CLAIMS.includes(key)))
+  const claims = Object.fromEntries(
+    Object.entries(record.claims).filter(([key]) => !RESERVED_TEMPLATE_CLAIMS.includes(key)),
+  )
   return {
     version: record.version,
     claims: compileClaims(claims),
@@ -176,7 +178,16 @@ function prepareTemplate(record: TemplateRecord, keys: InstanceKeys): PreparedTe
     allowedClockSkew: record.allowed_clock_skew,
     // A custom key is not in the JWKS, so a kid would only point verifiers at the wrong key.
     sign: custom
-      ? jwsSigner(algorithm as TemplateAlgorithm, record.signing_key!, { alg: algorithm, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY })
-      : jwsSigner('RS256', keys.signingKeyObject, { alg: 'RS256', kid: keys.instanceId, typ: 'JWT', cat: TEMPLATE_TOKEN_CATEGORY }),
+      ? jwsSigner(algorithm as TemplateAlgorithm, record.signing_key!, {
+          alg: algorithm,
+          typ: 'JWT',
+          cat: TEMPLATE_TOKEN_CATEGORY,
+        })
+      : jwsSigner('RS256', keys.signingKeyObject, {
+          alg: 'RS256',
+          kid: keys.instanceId,
+          typ: 'JWT',
+          cat: TEMPLATE_TOKEN_CATEGORY,
+        }),
   }
 }

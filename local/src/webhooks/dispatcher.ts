@@ -67,7 +67,10 @@ export class WebhookDispatcher {
     const endpoint = checkEndpoint(url)
     if (this.queues.has(endpoint)) return
     if (this.queues.size >= MAX_ENDPOINTS) {
-      throw new LocalClerkError('REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS', `remix-clerk-local: at most ${MAX_ENDPOINTS} webhook endpoints.`)
+      throw new LocalClerkError(
+        'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS',
+        `remix-clerk-local: at most ${MAX_ENDPOINTS} webhook endpoints.`,
+      )
     }
     this.queues.set(endpoint, new EndpointQueue(endpoint))
   }
@@ -90,12 +93,18 @@ export class WebhookDispatcher {
     for (const queue of this.queues.values()) {
       if (queue.size >= this.settings.queueLimit) {
         if (queue.dropped++ === 0) {
-          this.log(`${describeDelivery(message, queue)}: dropped, ${this.settings.queueLimit} deliveries are waiting already; dropping events for it until they are done`, true)
+          this.log(
+            `${describeDelivery(message, queue)}: dropped, ${this.settings.queueLimit} deliveries are waiting already; dropping events for it until they are done`,
+            true,
+          )
         }
         continue
       }
       if (queue.dropped > 0) {
-        this.log(`remix-clerk-local: webhooks → ${urlForLog(queue.url)}: ${queue.dropped} events were dropped while its queue was full`, true)
+        this.log(
+          `remix-clerk-local: webhooks → ${urlForLog(queue.url)}: ${queue.dropped} events were dropped while its queue was full`,
+          true,
+        )
         queue.dropped = 0
       }
       queue.ready.push({ message, attempts: 0 })

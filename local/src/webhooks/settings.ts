@@ -60,16 +60,41 @@ export function resolveWebhookOptions(options: LocalClerkWebhookOptions | undefi
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw problem('webhooks must be an object such as { endpoints: ["http://localhost:3000/api/webhooks"] }.')
   }
-  const { endpoints = [], retryDelays = DEFAULT_RETRY_DELAYS, timeout = DEFAULT_TIMEOUT, queueLimit = DEFAULT_QUEUE_LIMIT, log = defaultLog } = options
-  if (!Array.isArray(endpoints)) throw problem('webhooks.endpoints must be an array of URLs such as "http://localhost:3000/api/webhooks".')
-  if (endpoints.length > MAX_ENDPOINTS) throw problem(`webhooks.endpoints may name at most ${MAX_ENDPOINTS} URLs (got ${endpoints.length}).`, 'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS')
-  if (!Array.isArray(retryDelays) || retryDelays.length > MAX_RETRIES || !retryDelays.every((delay) => isWhole(delay, 0, MAX_DELAY))) {
-    throw problem(`webhooks.retryDelays must be an array of at most ${MAX_RETRIES} delays in milliseconds, each from 0 to ${MAX_DELAY}.`)
+  const {
+    endpoints = [],
+    retryDelays = DEFAULT_RETRY_DELAYS,
+    timeout = DEFAULT_TIMEOUT,
+    queueLimit = DEFAULT_QUEUE_LIMIT,
+    log = defaultLog,
+  } = options
+  if (!Array.isArray(endpoints))
+    throw problem('webhooks.endpoints must be an array of URLs such as "http://localhost:3000/api/webhooks".')
+  if (endpoints.length > MAX_ENDPOINTS)
+    throw problem(
+      `webhooks.endpoints may name at most ${MAX_ENDPOINTS} URLs (got ${endpoints.length}).`,
+      'REMIX_CLERK_LOCAL_TOO_MANY_WEBHOOK_ENDPOINTS',
+    )
+  if (
+    !Array.isArray(retryDelays) ||
+    retryDelays.length > MAX_RETRIES ||
+    !retryDelays.every((delay) => isWhole(delay, 0, MAX_DELAY))
+  ) {
+    throw problem(
+      `webhooks.retryDelays must be an array of at most ${MAX_RETRIES} delays in milliseconds, each from 0 to ${MAX_DELAY}.`,
+    )
   }
-  if (!isWhole(timeout, 1, 600_000)) throw problem(`webhooks.timeout must be a whole number of milliseconds from 1 to 600000 (got ${String(timeout)}).`)
-  if (!isWhole(queueLimit, 1, 100_000)) throw problem(`webhooks.queueLimit must be a whole number from 1 to 100000 (got ${String(queueLimit)}).`)
+  if (!isWhole(timeout, 1, 600_000))
+    throw problem(`webhooks.timeout must be a whole number of milliseconds from 1 to 600000 (got ${String(timeout)}).`)
+  if (!isWhole(queueLimit, 1, 100_000))
+    throw problem(`webhooks.queueLimit must be a whole number from 1 to 100000 (got ${String(queueLimit)}).`)
   if (typeof log !== 'function') throw problem('webhooks.log must be a function (line, failed) => void.')
-  return { endpoints: [...new Set(endpoints.map(checkEndpoint))], retryDelays: [...retryDelays], timeout, queueLimit, log }
+  return {
+    endpoints: [...new Set(endpoints.map(checkEndpoint))],
+    retryDelays: [...retryDelays],
+    timeout,
+    queueLimit,
+    log,
+  }
 }
 
 /** An absolute http(s) URL without credentials (fetch refuses those), normalised. */
@@ -81,10 +106,16 @@ export function checkEndpoint(value: unknown): string {
     url = undefined
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw problem(`webhook endpoint ${describe(value)} is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".`, ENDPOINT)
+    throw problem(
+      `webhook endpoint ${describe(value)} is not valid; use an absolute http(s) URL such as "http://localhost:3000/api/webhooks".`,
+      ENDPOINT,
+    )
   }
   if (url.username !== '' || url.password !== '') {
-    throw problem('a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.', ENDPOINT)
+    throw problem(
+      'a webhook endpoint cannot carry a user name or password in its URL; put a token in its path or query instead.',
+      ENDPOINT,
+    )
   }
   url.hash = ''
   return url.href

@@ -13,7 +13,10 @@ import { TestClock, coreOf } from '../helpers/harness.js'
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-async function withClerk<T>(options: Parameters<typeof createLocalClerk>[0], work: (clerk: LocalClerk) => Promise<T>): Promise<T> {
+async function withClerk<T>(
+  options: Parameters<typeof createLocalClerk>[0],
+  work: (clerk: LocalClerk) => Promise<T>,
+): Promise<T> {
   const clerk = await createLocalClerk({ db: ':memory:', ...options })
   try {
     return await work(clerk)
@@ -24,17 +27,35 @@ async function withClerk<T>(options: Parameters<typeof createLocalClerk>[0], wor
 
 describe('createLocalClerk options', () => {
   it.each([
-    [{ sessionLifetime: 0 }, 'remix-clerk-local: sessionLifetime must be a whole number of seconds from 1 to 315360000 (got 0).'],
-    [{ sessionLifetime: 1.5 }, 'remix-clerk-local: sessionLifetime must be a whole number of seconds from 1 to 315360000 (got 1.5).'],
+    [
+      { sessionLifetime: 0 },
+      'remix-clerk-local: sessionLifetime must be a whole number of seconds from 1 to 315360000 (got 0).',
+    ],
+    [
+      { sessionLifetime: 1.5 },
+      'remix-clerk-local: sessionLifetime must be a whole number of seconds from 1 to 315360000 (got 1.5).',
+    ],
     [{ tokenVersion: 3 }, 'remix-clerk-local: tokenVersion must be 1 or 2 (got 3).'],
     [{ now: 5 }, 'remix-clerk-local: now must be a function returning milliseconds, like Date.now.'],
     [{ db: '' }, `remix-clerk-local: db must be a file path or ':memory:' (got "").`],
-    [{ url: 'not a url' }, 'remix-clerk-local: url must be an absolute http(s) URL such as http://127.0.0.1:4000 (got "not a url").'],
+    [
+      { url: 'not a url' },
+      'remix-clerk-local: url must be an absolute http(s) URL such as http://127.0.0.1:4000 (got "not a url").',
+    ],
     [{ url: 'ftp://127.0.0.1' }, 'remix-clerk-local: url must use http or https (got "ftp://127.0.0.1").'],
-    [{ url: 'http://127.0.0.1:4000/clerk' }, 'remix-clerk-local: url must be an origin without path, query or fragment (got "http://127.0.0.1:4000/clerk").'],
-    [{ url: 'http://localhost:4000' }, 'remix-clerk-local: url must have a dot in its host, or Clerk SDKs reject the publishable key (got "http://localhost:4000"); use 127.0.0.1 instead of localhost.'],
+    [
+      { url: 'http://127.0.0.1:4000/clerk' },
+      'remix-clerk-local: url must be an origin without path, query or fragment (got "http://127.0.0.1:4000/clerk").',
+    ],
+    [
+      { url: 'http://localhost:4000' },
+      'remix-clerk-local: url must have a dot in its host, or Clerk SDKs reject the publishable key (got "http://localhost:4000"); use 127.0.0.1 instead of localhost.',
+    ],
   ])('refuses %j', async (options, message) => {
-    await expect(createLocalClerk({ db: ':memory:', ...(options as object) })).rejects.toMatchObject({ code: 'REMIX_CLERK_LOCAL_INVALID_OPTION', message })
+    await expect(createLocalClerk({ db: ':memory:', ...(options as object) })).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_INVALID_OPTION',
+      message,
+    })
   })
 
   it('refuses a ClerkJS this machine does not have, naming the command that downloads it', async () => {
@@ -45,13 +66,16 @@ describe('createLocalClerk options', () => {
     })
   })
 
-  it.skipIf(process.platform !== 'linux')('refuses a database file that others can read and that cannot be made private', async () => {
-    // /proc/self/status is 0444 and refuses chmod, even to root: the stand-in for another user's file.
-    await expect(createLocalClerk({ db: '/proc/self/status' })).rejects.toMatchObject({
-      code: 'REMIX_CLERK_LOCAL_FILE_NOT_PRIVATE',
-      message: expect.stringContaining('It holds secret keys; use a file of your own.'),
-    })
-  })
+  it.skipIf(process.platform !== 'linux')(
+    'refuses a database file that others can read and that cannot be made private',
+    async () => {
+      // /proc/self/status is 0444 and refuses chmod, even to root: the stand-in for another user's file.
+      await expect(createLocalClerk({ db: '/proc/self/status' })).rejects.toMatchObject({
+        code: 'REMIX_CLERK_LOCAL_FILE_NOT_PRIVATE',
+        message: expect.stringContaining('It holds secret keys; use a file of your own.'),
+      })
+    },
+  )
 })
 
 describe('keys and URLs', () => {
@@ -70,7 +94,9 @@ describe('keys and URLs', () => {
   it('derives the publishable key from the URL: before listen, after listen, and with a url option', async () => {
     await withClerk({}, async (clerk) => {
       expect(clerk.url).toBe('http://127.0.0.1:4000')
-      expect(clerk.publishableKey).toBe(`pk_live_${Buffer.from('http://127.0.0.1:4000$').toString('base64').replace(/=+$/, '')}`)
+      expect(clerk.publishableKey).toBe(
+        `pk_live_${Buffer.from('http://127.0.0.1:4000$').toString('base64').replace(/=+$/, '')}`,
+      )
       const { url, port } = await clerk.listen(0)
       expect(url).toBe(`http://127.0.0.1:${port}`)
       expect(clerk.url).toBe(url)
@@ -93,7 +119,9 @@ describe('keys and URLs', () => {
         CLERK_API_URL: 'https://auth.example.test',
         // Browsers use the URL as it is: only 127.0.0.1 becomes localhost.
         CLERK_PROXY_URL: 'https://auth.example.test',
-        CLERK_JS: expect.stringMatching(/^https:\/\/auth\.example\.test\/npm\/@clerk\/clerk-js@5\.\d+\.\d+\/dist\/clerk\.browser\.js$/),
+        CLERK_JS: expect.stringMatching(
+          /^https:\/\/auth\.example\.test\/npm\/@clerk\/clerk-js@5\.\d+\.\d+\/dist\/clerk\.browser\.js$/,
+        ),
         CLERK_JWT_KEY: clerk.jwtKey,
         CLERK_WEBHOOK_SIGNING_SECRET: clerk.webhooks.signingSecret,
       })
@@ -120,7 +148,12 @@ describe('keys and URLs', () => {
     await withClerk({}, async (clerk) => {
       const json = JSON.stringify(clerk)
       expect(json).not.toContain(clerk.secretKey)
-      expect(JSON.parse(json)).toEqual({ instanceId: clerk.instanceId, url: clerk.url, publishableKey: clerk.publishableKey, secretKey: 'sk_live_…' })
+      expect(JSON.parse(json)).toEqual({
+        instanceId: clerk.instanceId,
+        url: clerk.url,
+        publishableKey: clerk.publishableKey,
+        secretKey: 'sk_live_…',
+      })
       expect(inspect(clerk)).not.toContain(clerk.secretKey)
       expect(inspect(clerk)).toContain('sk_live_…')
     })
@@ -135,7 +168,10 @@ describe('lifecycle', () => {
     await clerk.close()
     await expect(fetch(`${url}/v1/jwks`)).rejects.toThrow()
     const message = 'remix-clerk-local: this LocalClerk is closed; create a new one with createLocalClerk().'
-    await expect(clerk.fetch(new Request(`${url}/v1/jwks`))).rejects.toMatchObject({ code: 'REMIX_CLERK_LOCAL_CLOSED', message })
+    await expect(clerk.fetch(new Request(`${url}/v1/jwks`))).rejects.toMatchObject({
+      code: 'REMIX_CLERK_LOCAL_CLOSED',
+      message,
+    })
     expect(() => clerk.seed({})).toThrow(expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_CLOSED', message }))
   })
 
@@ -199,15 +235,22 @@ describe('schema migrations', () => {
     for (const migration of MIGRATIONS.slice(0, 2)) raw.exec(migration)
     raw.pragma('user_version = 2')
     raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES ('user_old', 1, 1)`).run()
-    raw.prepare(`INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES ('idn_old', 'user_old', 'old@example.com', 1, 1)`).run()
+    raw
+      .prepare(
+        `INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES ('idn_old', 'user_old', 'old@example.com', 1, 1)`,
+      )
+      .run()
     raw.close()
     const clerk = await createLocalClerk({ db })
     try {
-      const get = (path: string) => clerk.fetch(new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))
+      const get = (path: string) =>
+        clerk.fetch(new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))
       expect((await get('/v1/users/user_old')).status).toBe(200)
       expect(coreOf(clerk).store.users.passwordDigest('user_old')).toBeUndefined()
       // Migration 4 filled the search index with the users that were there.
-      expect(((await (await get('/v1/users?query=old@exa')).json()) as Array<{ id: string }>).map((u) => u.id)).toEqual(['user_old'])
+      expect(((await (await get('/v1/users?query=old@exa')).json()) as Array<{ id: string }>).map((u) => u.id)).toEqual(
+        ['user_old'],
+      )
     } finally {
       await clerk.close()
     }
@@ -241,13 +284,26 @@ describe('seed', () => {
       ])
       expect(first.organizations).toEqual([{ id: expect.stringMatching(/^org_/), slug: 'acme-inc', created: true }])
       expect(first.memberships).toEqual([
-        { id: expect.stringMatching(/^orgmem_/), organization_id: first.organizations[0]!.id, user_id: first.users[0]!.id, role: 'org:admin', created: true },
-        { id: expect.stringMatching(/^orgmem_/), organization_id: first.organizations[0]!.id, user_id: first.users[1]!.id, role: 'org:member', created: true },
+        {
+          id: expect.stringMatching(/^orgmem_/),
+          organization_id: first.organizations[0]!.id,
+          user_id: first.users[0]!.id,
+          role: 'org:admin',
+          created: true,
+        },
+        {
+          id: expect.stringMatching(/^orgmem_/),
+          organization_id: first.organizations[0]!.id,
+          user_id: first.users[1]!.id,
+          role: 'org:member',
+          created: true,
+        },
       ])
       expect(first.templates).toEqual([{ id: expect.stringMatching(/^jtmp_/), name: 'supabase', created: true }])
 
       const second = clerk.seed(data)
-      const notCreated = <T extends { created: boolean }>(items: T[]) => items.map((item) => ({ ...item, created: false }))
+      const notCreated = <T extends { created: boolean }>(items: T[]) =>
+        items.map((item) => ({ ...item, created: false }))
       expect(second).toEqual({
         users: notCreated(first.users),
         organizations: notCreated(first.organizations),
@@ -261,7 +317,10 @@ describe('seed', () => {
       const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
       expect(payload).toMatchObject({ role: 'authenticated', email: 'bob@example.com', azp: 'http://localhost:5173' })
       const sessionJwt = await clerk.getToken(session.id, { origin: 'http://localhost:5173', expiresInSeconds: 300 })
-      const sessionPayload = JSON.parse(Buffer.from(sessionJwt.split('.')[1]!, 'base64url').toString()) as Record<string, number>
+      const sessionPayload = JSON.parse(Buffer.from(sessionJwt.split('.')[1]!, 'base64url').toString()) as Record<
+        string,
+        number
+      >
       expect(sessionPayload.azp).toBe('http://localhost:5173')
       expect(sessionPayload.exp! - sessionPayload.iat!).toBe(300)
     })
@@ -273,11 +332,26 @@ describe('seed', () => {
     [{ users: {} }, '"users" must be an array.'],
     [{ users: [{ email_address: 'nope' }] }, 'users[0]: email_address[0] must be a valid email address.'],
     [{ users: [{ email: 'a@b.co' }] }, 'users[0]: email is not a valid parameter for this request.'],
-    [{ organizations: [{ name: 'X', members: [{ user: 'ghost@example.com', role: 'org:member' }] }] }, 'organizations[0].members[0]: no user matches "ghost@example.com"; list it under "users" first.'],
-    [{ organizations: [{ name: 'X', members: [{ role: 'org:member' }] }] }, 'organizations[0].members[0]: "user" must be the e-mail address, username or id of a user.'],
-    [{ users: [{ email_address: 'a@b.co' }], organizations: [{ name: 'X', members: [{ user: 'a@b.co', role: 'admin' }] }] }, 'organizations[0].members[0]: role must look like org:admin, org:member or org:<custom_key> (got "admin").'],
+    [
+      { organizations: [{ name: 'X', members: [{ user: 'ghost@example.com', role: 'org:member' }] }] },
+      'organizations[0].members[0]: no user matches "ghost@example.com"; list it under "users" first.',
+    ],
+    [
+      { organizations: [{ name: 'X', members: [{ role: 'org:member' }] }] },
+      'organizations[0].members[0]: "user" must be the e-mail address, username or id of a user.',
+    ],
+    [
+      {
+        users: [{ email_address: 'a@b.co' }],
+        organizations: [{ name: 'X', members: [{ user: 'a@b.co', role: 'admin' }] }],
+      },
+      'organizations[0].members[0]: role must look like org:admin, org:member or org:<custom_key> (got "admin").',
+    ],
     [{ templates: [{ name: 't', claims: { sub: 'x' } }] }, "templates[0]: You can't use the reserved claim: 'sub'"],
-    [{ templates: [{ name: 't', claims: { a: '{{' } }] }, 'templates[0]: claims has an invalid shortcode at claims.a: unclosed shortcode "{{": expected "}}" (at character 1).'],
+    [
+      { templates: [{ name: 't', claims: { a: '{{' } }] },
+      'templates[0]: claims has an invalid shortcode at claims.a: unclosed shortcode "{{": expected "}}" (at character 1).',
+    ],
   ])('refuses %j with a message naming the item', async (input, message) => {
     await withClerk({}, async (clerk) => {
       let caught: unknown
@@ -293,8 +367,12 @@ describe('seed', () => {
 
   it('writes nothing when any item fails', async () => {
     await withClerk({}, async (clerk) => {
-      expect(() => clerk.seed({ users: [{ email_address: 'first@example.com' }, { email_address: 'bad' }] })).toThrow(SeedError)
-      expect(() => clerk.seed({ users: [{ email_address: 'bad' }] })).toThrow(expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_INVALID_SEED' }))
+      expect(() => clerk.seed({ users: [{ email_address: 'first@example.com' }, { email_address: 'bad' }] })).toThrow(
+        SeedError,
+      )
+      expect(() => clerk.seed({ users: [{ email_address: 'bad' }] })).toThrow(
+        expect.objectContaining({ code: 'REMIX_CLERK_LOCAL_INVALID_SEED' }),
+      )
       expect(clerk.seed({ users: [{ email_address: 'first@example.com' }] }).users[0]!.created).toBe(true)
     })
   })

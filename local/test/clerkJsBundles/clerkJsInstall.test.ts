@@ -23,7 +23,10 @@ const nowhere = [join(work, 'no-app', 'package.json')]
 async function packageTarball(name: string, version: string, entry: string): Promise<Buffer> {
   const source = mkdtempSync(join(work, 'source-'))
   mkdirSync(join(source, 'package', 'dist', 'types'), { recursive: true })
-  writeFileSync(join(source, 'package', 'package.json'), JSON.stringify({ name, version, dependencies: { '@solana/web3.js': '^1' } }))
+  writeFileSync(
+    join(source, 'package', 'package.json'),
+    JSON.stringify({ name, version, dependencies: { '@solana/web3.js': '^1' } }),
+  )
   writeFileSync(join(source, 'package', 'README.md'), '# not needed\n')
   writeFileSync(join(source, 'package', 'dist', entry), `/* ${name}@${version} */ window.loaded = true\n`)
   writeFileSync(join(source, 'package', 'dist', `chunk_${version}.js`), '/* a chunk */\n')
@@ -64,21 +67,34 @@ beforeAll(async () => {
     if (packument) {
       const name = `${packument[1]}/${packument[2]}`
       const versions = published.filter((entry) => entry.name === name)
-      if (versions.length === 0) return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
+      if (versions.length === 0)
+        return response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
       const body = {
         name,
         'dist-tags': { latest: versions.at(-1)!.version },
         versions: Object.fromEntries(
           versions.map((entry) => [
             entry.version,
-            { name, version: entry.version, dist: { integrity: entry.integrity ?? sri(entry.tarball), tarball: `${registryUrl}tarballs/${name}-${entry.version}.tgz` } },
+            {
+              name,
+              version: entry.version,
+              dist: {
+                integrity: entry.integrity ?? sri(entry.tarball),
+                tarball: `${registryUrl}tarballs/${name}-${entry.version}.tgz`,
+              },
+            },
           ]),
         ),
       }
-      return response.writeHead(200, { 'content-type': 'application/vnd.npm.install-v1+json' }).end(JSON.stringify(body))
+      return response
+        .writeHead(200, { 'content-type': 'application/vnd.npm.install-v1+json' })
+        .end(JSON.stringify(body))
     }
     const tarball = published.find((entry) => url.pathname === `/npm/tarballs/${entry.name}-${entry.version}.tgz`)
-    if (tarball) return response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(tarball.served ?? tarball.tarball)
+    if (tarball)
+      return response
+        .writeHead(200, { 'content-type': 'application/octet-stream' })
+        .end(tarball.served ?? tarball.tarball)
     response.writeHead(404).end()
   })
   await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve))
@@ -89,9 +105,18 @@ beforeAll(async () => {
     { name: '@clerk/clerk-js', version: '5.900.0', tarball: good },
     { name: '@clerk/ui', version: '1.900.0', tarball: await packageTarball('@clerk/ui', '1.900.0', 'ui.browser.js') },
     // The registry's integrity is the good tarball's, but what arrives was changed on the way.
-    { name: '@clerk/clerk-js', version: '5.901.0', tarball: good, served: Buffer.concat([good, Buffer.from('tampered')]) },
+    {
+      name: '@clerk/clerk-js',
+      version: '5.901.0',
+      tarball: good,
+      served: Buffer.concat([good, Buffer.from('tampered')]),
+    },
     // Consistent with itself, but not the 5.128.0 that remix-clerk-local pins.
-    { name: '@clerk/clerk-js', version: '5.128.0', tarball: await packageTarball('@clerk/clerk-js', '5.128.0', 'clerk.browser.js') },
+    {
+      name: '@clerk/clerk-js',
+      version: '5.128.0',
+      tarball: await packageTarball('@clerk/clerk-js', '5.128.0', 'clerk.browser.js'),
+    },
   )
 })
 afterAll(async () => {
@@ -107,11 +132,19 @@ beforeEach(() => {
 
 /** The command as a user runs it, in `cwd`, with npm's configuration from `env` (and from `cwd`'s .npmrc). */
 function install(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, REMIX_CLERK_LOCAL_CACHE: cache, npm_config_registry: registryUrl, ...options.env }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    REMIX_CLERK_LOCAL_CACHE: cache,
+    npm_config_registry: registryUrl,
+    ...options.env,
+  }
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name]
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [CLI, 'clerk-js', 'install', ...args], { cwd: options.cwd ?? work, env, encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [CLI, 'clerk-js', 'install', ...args],
+      { cwd: options.cwd ?? work, env, encoding: 'utf8' },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     )
   })
 }
@@ -124,7 +157,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 describe('remix-clerk-local clerk-js install', () => {
-  it("downloads the tarball, checks it, keeps only dist/ and package.json, and the backend serves the cached copy", async () => {
+  it('downloads the tarball, checks it, keeps only dist/ and package.json, and the backend serves the cached copy', async () => {
     const result = await install(['5.900.0', '@clerk/ui@1.900.0'])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
@@ -132,16 +165,29 @@ describe('remix-clerk-local clerk-js install', () => {
     expect(result.stdout).toContain(`@clerk/clerk-js@5.900.0: downloaded (0.0 MB, integrity checked) into ${dir}\n`)
     expect(result.stdout).toContain(`@clerk/ui@1.900.0: downloaded`)
     // No README, no symlink (it pointed at /etc/passwd), nothing of the dependency tree; no staging folder left.
-    expect(listFiles(dir).sort()).toEqual(['dist/chunk_5.900.0.js', 'dist/clerk.browser.js', 'dist/types/index.d.ts', 'package.json'])
+    expect(listFiles(dir).sort()).toEqual([
+      'dist/chunk_5.900.0.js',
+      'dist/clerk.browser.js',
+      'dist/types/index.d.ts',
+      'package.json',
+    ])
     expect(readdirSync(join(cache, '@clerk')).sort()).toEqual(['clerk-js@5.900.0', 'ui@1.900.0'])
     expect(requests).toEqual(
-      expect.arrayContaining(['GET /npm/@clerk%2fclerk-js', 'GET /npm/@clerk%2fui', 'GET /npm/tarballs/@clerk/clerk-js-5.900.0.tgz', 'GET /npm/tarballs/@clerk/ui-1.900.0.tgz']),
+      expect.arrayContaining([
+        'GET /npm/@clerk%2fclerk-js',
+        'GET /npm/@clerk%2fui',
+        'GET /npm/tarballs/@clerk/clerk-js-5.900.0.tgz',
+        'GET /npm/tarballs/@clerk/ui-1.900.0.tgz',
+      ]),
     )
 
     // The lookup: nothing installed next to the app, so the cached ClerkJS is the one CLERK_JS names.
     const { clerkJs, bundles } = findServedBundles(nowhere, cache)
     expect(clerkJs).toMatchObject({ name: '@clerk/clerk-js', version: '5.900.0', distDir: join(dir, 'dist') })
-    expect(bundles.map((bundle) => `${bundle.name}@${bundle.version}`)).toEqual(['@clerk/clerk-js@5.900.0', '@clerk/ui@1.900.0'])
+    expect(bundles.map((bundle) => `${bundle.name}@${bundle.version}`)).toEqual([
+      '@clerk/clerk-js@5.900.0',
+      '@clerk/ui@1.900.0',
+    ])
     expect([...clerkJs!.files].sort()).toEqual(['chunk_5.900.0.js', 'clerk.browser.js'])
 
     // A backend started with this cache serves it at Clerk's CDN paths.
@@ -179,7 +225,9 @@ describe('remix-clerk-local clerk-js install', () => {
   it('refuses a tested release whose registry integrity is not the one remix-clerk-local pins', async () => {
     const result = await install(['5'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`gives @clerk/clerk-js@5.128.0 another integrity (${sri(published[3]!.tarball)}) than the one remix-clerk-local was tested with (sha512-aw8U`)
+    expect(result.stderr).toContain(
+      `gives @clerk/clerk-js@5.128.0 another integrity (${sri(published[3]!.tarball)}) than the one remix-clerk-local was tested with (sha512-aw8U`,
+    )
     // Not even downloaded.
     expect(requests).not.toContain('GET /npm/tarballs/@clerk/clerk-js-5.128.0.tgz')
     expect(existsSync(join(cache, '@clerk', 'clerk-js@5.128.0'))).toBe(false)
@@ -188,14 +236,19 @@ describe('remix-clerk-local clerk-js install', () => {
   it('names a version the registry does not have, and the latest one it does', async () => {
     const result = await install(['@clerk/clerk-js@5.999.0'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(`remix-clerk-local: @clerk/clerk-js@5.999.0 is not on the registry ${registryUrl} (its latest is 5.128.0). [REMIX_CLERK_LOCAL_CLERK_JS_INSTALL_FAILED]\n`)
+    expect(result.stderr).toBe(
+      `remix-clerk-local: @clerk/clerk-js@5.999.0 is not on the registry ${registryUrl} (its latest is 5.128.0). [REMIX_CLERK_LOCAL_CLERK_JS_INSTALL_FAILED]\n`,
+    )
   })
 
   it("takes the registry from the project's .npmrc (@clerk:registry), as npm would", async () => {
     const project = mkdtempSync(join(work, 'project-'))
     writeFileSync(join(project, '.npmrc'), `@clerk:registry=${registryUrl}\n`)
     // Without the .npmrc, npm's registry here is nowhere: only the project's setting can reach ours.
-    const result = await install(['@clerk/ui@1.900.0'], { cwd: project, env: { npm_config_registry: 'http://127.0.0.1:9/' } })
+    const result = await install(['@clerk/ui@1.900.0'], {
+      cwd: project,
+      env: { npm_config_registry: 'http://127.0.0.1:9/' },
+    })
     expect(result.stderr).toBe('')
     expect(result.stdout).toContain('@clerk/ui@1.900.0: downloaded')
   })
@@ -203,7 +256,9 @@ describe('remix-clerk-local clerk-js install', () => {
   it('refuses a version range or another package with a usage error', async () => {
     const result = await install(['^5'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('cannot install "^5": give 5 or 6 (the tested releases), an exact ClerkJS version such as 5.128.0')
+    expect(result.stderr).toContain(
+      'cannot install "^5": give 5 or 6 (the tested releases), an exact ClerkJS version such as 5.128.0',
+    )
     expect((await install(['@clerk/shared@3.0.0'])).code).toBe(2)
   })
 })

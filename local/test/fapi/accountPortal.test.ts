@@ -46,7 +46,12 @@ async function configOf(hop: Hop) {
   const html = await hop.response.text()
   const attribute = /<div id="clerk-portal" data-config="([^"]*)"><\/div>/.exec(html)?.[1]
   expect(attribute).toBeDefined()
-  const unescaped = attribute!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  const unescaped = attribute!
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
   return { html, config: JSON.parse(unescaped) as Record<string, unknown> }
 }
 
@@ -82,29 +87,34 @@ describe('display_config', () => {
 })
 
 describe('the hosted pages', () => {
-  it.each(['sign-in', 'sign-up'])('/accounts/%s: ClerkJS from this server and the portal script, no inline script, a strict policy', async (path) => {
-    const hop = await new BrowserAgent().request(page(path, { redirect_url: APP }))
-    expect(hop.status).toBe(200)
-    expect(hop.setCookies).toEqual([])
-    const headers = Object.fromEntries(hop.response.headers)
-    expect(headers).toMatchObject({
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': PORTAL_CSP,
-      'x-frame-options': 'DENY',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-    })
-    const { html } = await configOf(hop)
-    // The ClerkJS the backend names in CLERK_JS, from the origin the page was reached at.
-    expect(html.match(/<script[^>]*>/g)).toEqual([
-      `<script src="${origin}${new URL(h.env.CLERK_JS!).pathname}" data-clerk-publishable-key="${h.clerk.publishableKey}" data-clerk-proxy-url="${origin}" defer>`,
-      '<script src="/accounts/portal.js" defer>',
-    ])
-    expect(html).toContain(`<a class="back" href="${APP}">← Back to localhost:3000</a>`)
-    expect(html).toContain(`<a href="/sign-in?${new URLSearchParams({ redirect_url: APP })}">Sign in without JavaScript</a>`)
-    expect(html).not.toContain(h.clerk.secretKey)
-  })
+  it.each(['sign-in', 'sign-up'])(
+    '/accounts/%s: ClerkJS from this server and the portal script, no inline script, a strict policy',
+    async (path) => {
+      const hop = await new BrowserAgent().request(page(path, { redirect_url: APP }))
+      expect(hop.status).toBe(200)
+      expect(hop.setCookies).toEqual([])
+      const headers = Object.fromEntries(hop.response.headers)
+      expect(headers).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': PORTAL_CSP,
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+      })
+      const { html } = await configOf(hop)
+      // The ClerkJS the backend names in CLERK_JS, from the origin the page was reached at.
+      expect(html.match(/<script[^>]*>/g)).toEqual([
+        `<script src="${origin}${new URL(h.env.CLERK_JS!).pathname}" data-clerk-publishable-key="${h.clerk.publishableKey}" data-clerk-proxy-url="${origin}" defer>`,
+        '<script src="/accounts/portal.js" defer>',
+      ])
+      expect(html).toContain(`<a class="back" href="${APP}">← Back to localhost:3000</a>`)
+      expect(html).toContain(
+        `<a href="/sign-in?${new URLSearchParams({ redirect_url: APP })}">Sign in without JavaScript</a>`,
+      )
+      expect(html).not.toContain(h.clerk.secretKey)
+    },
+  )
 
   it("sign-in: ClerkJS's redirect parameters, ranked as ClerkJS ranks them, become the component's props", async () => {
     const force = `${APP_ORIGIN}/forced`
@@ -123,10 +133,16 @@ describe('the hosted pages', () => {
   })
 
   it('sign-up: after signing up, then in; the sign-in link carries the parameters along', async () => {
-    const { config } = await configOf(await new BrowserAgent().request(page('sign-up', { sign_up_fallback_redirect_url: APP })))
+    const { config } = await configOf(
+      await new BrowserAgent().request(page('sign-up', { sign_up_fallback_redirect_url: APP })),
+    )
     expect(config).toEqual({
       mount: 'mountSignUp',
-      props: { forceRedirectUrl: APP, signInForceRedirectUrl: page('user'), signInUrl: page('sign-in', { sign_up_fallback_redirect_url: APP }) },
+      props: {
+        forceRedirectUrl: APP,
+        signInForceRedirectUrl: page('user'),
+        signInUrl: page('sign-in', { sign_up_fallback_redirect_url: APP }),
+      },
       allowedRedirectOrigins: [origin, APP_ORIGIN],
     })
   })
@@ -141,16 +157,23 @@ describe('the hosted pages', () => {
     expect(html).not.toContain('Sign in without JavaScript')
   })
 
-  it.each(OPEN_REDIRECT_ATTEMPTS)('refuses a redirect parameter that is %s (%s) with a readable 400 page', async (_name, target, kind) => {
-    for (const name of ['redirect_url', 'sign_up_force_redirect_url']) {
-      const hop = await new BrowserAgent().request(page('sign-in', { [name]: target }))
-      expect(hop.status).toBe(400)
-      const html = await hop.response.text()
-      expect(html).toContain('<h1>Cannot continue</h1>')
-      expect(html).toContain(kind === 'origin' ? `<p class="error" role="alert">${name} points to` : `<p class="error" role="alert">${name} must`)
-      expect(html).not.toContain('<script')
-    }
-  })
+  it.each(OPEN_REDIRECT_ATTEMPTS)(
+    'refuses a redirect parameter that is %s (%s) with a readable 400 page',
+    async (_name, target, kind) => {
+      for (const name of ['redirect_url', 'sign_up_force_redirect_url']) {
+        const hop = await new BrowserAgent().request(page('sign-in', { [name]: target }))
+        expect(hop.status).toBe(400)
+        const html = await hop.response.text()
+        expect(html).toContain('<h1>Cannot continue</h1>')
+        expect(html).toContain(
+          kind === 'origin'
+            ? `<p class="error" role="alert">${name} points to`
+            : `<p class="error" role="alert">${name} must`,
+        )
+        expect(html).not.toContain('<script')
+      }
+    },
+  )
 
   it("accepts this server's own hosted pages as redirect targets, and nothing else of its origin", async () => {
     const own = await new BrowserAgent().request(page('sign-in', { redirect_url: page('user', { redirect_url: APP }) }))
@@ -161,21 +184,33 @@ describe('the hosted pages', () => {
     expect(html).not.toContain('class="back"')
     const withUser = new URL(page('user'))
     withUser.username = 'user'
-    for (const other of [`${origin}/sign-in`, `${origin}/v1/client`, `${h.clerk.browserUrl}/accounts/user`, withUser.href]) {
+    for (const other of [
+      `${origin}/sign-in`,
+      `${origin}/v1/client`,
+      `${h.clerk.browserUrl}/accounts/user`,
+      withUser.href,
+    ]) {
       expect((await new BrowserAgent().request(page('sign-in', { redirect_url: other }))).status).toBe(400)
     }
   })
 
-  it.each(['user', 'organization', 'create-organization'])('/accounts/%s sends a signed-out browser to sign in first, and back', async (path) => {
-    const hop = await new BrowserAgent().request(page(path, { redirect_url: APP }))
-    expect(hop.status).toBe(303)
-    expect(hop.response.headers.get('cache-control')).toBe('no-store')
-    // The empty fragment keeps the browser from carrying this page's fragment over to the sign-in page.
-    expect(hop.response.headers.get('location')).toBe(`${page('sign-in', { redirect_url: page(path, { redirect_url: APP }) })}#`)
-    // Coming from the app without a redirect_url, the way back found in the Referer travels along.
-    const referred = await new BrowserAgent().request(page(path), { headers: { referer: `${APP_ORIGIN}/` } })
-    expect(referred.location).toBe(`${page('sign-in', { redirect_url: page(path, { redirect_url: `${APP_ORIGIN}/` }) })}#`)
-  })
+  it.each(['user', 'organization', 'create-organization'])(
+    '/accounts/%s sends a signed-out browser to sign in first, and back',
+    async (path) => {
+      const hop = await new BrowserAgent().request(page(path, { redirect_url: APP }))
+      expect(hop.status).toBe(303)
+      expect(hop.response.headers.get('cache-control')).toBe('no-store')
+      // The empty fragment keeps the browser from carrying this page's fragment over to the sign-in page.
+      expect(hop.response.headers.get('location')).toBe(
+        `${page('sign-in', { redirect_url: page(path, { redirect_url: APP }) })}#`,
+      )
+      // Coming from the app without a redirect_url, the way back found in the Referer travels along.
+      const referred = await new BrowserAgent().request(page(path), { headers: { referer: `${APP_ORIGIN}/` } })
+      expect(referred.location).toBe(
+        `${page('sign-in', { redirect_url: page(path, { redirect_url: `${APP_ORIGIN}/` }) })}#`,
+      )
+    },
+  )
 
   it('/accounts/user, signed in: <UserProfile/>, with the app the browser came from as the way back', async () => {
     const browser = await signedInBrowser('grace@example.com')
@@ -210,7 +245,10 @@ describe('the hosted pages', () => {
       noOrganization: expect.stringMatching(/^No organization is active in this session\./),
     })
     const create = await configOf(await browser.request(page('create-organization')))
-    expect(create.config).toMatchObject({ mount: 'mountCreateOrganization', props: { afterCreateOrganizationUrl: page('organization') } })
+    expect(create.config).toMatchObject({
+      mount: 'mountCreateOrganization',
+      props: { afterCreateOrganizationUrl: page('organization') },
+    })
   })
 
   it('/accounts/portal.js: a script of this server, revalidated on every use', async () => {
@@ -237,15 +275,22 @@ describe('the hosted pages', () => {
       }
     }
 
-    it("ClerkJS 6 (the clerkJs option, start --clerk-js 6): @clerk/ui is loaded before it, for the script to hand to Clerk.load()", async () => {
+    it('ClerkJS 6 (the clerkJs option, start --clerk-js 6): @clerk/ui is loaded before it, for the script to hand to Clerk.load()', async () => {
       // What `clerk-js install 5 6` (this project's globalSetup) put on this machine.
       const bundles = findServedBundles().bundles
       const six = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
       const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
-      if (!six || !ui) throw new Error('No ClerkJS 6 or @clerk/ui in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).')
+      if (!six || !ui)
+        throw new Error(
+          'No ClerkJS 6 or @clerk/ui in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).',
+        )
       await withBackend({ clerkJs: '6' }, async (other) => {
-        expect(other.env.CLERK_JS).toBe(`${other.clerk.browserUrl}/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`)
-        const hop = await new BrowserAgent().request(`${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`)
+        expect(other.env.CLERK_JS).toBe(
+          `${other.clerk.browserUrl}/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`,
+        )
+        const hop = await new BrowserAgent().request(
+          `${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`,
+        )
         const { html } = await configOf(hop)
         expect(html.match(/<script src="[^"]*"/g)).toEqual([
           `<script src="${other.clerk.url}/npm/@clerk/ui@${ui.version}/dist/ui.browser.js"`,
@@ -262,11 +307,15 @@ describe('the hosted pages', () => {
         expect(findServedBundles(undefined, emptyCache).clerkJs).toBeUndefined()
         await withBackend({ environment: { [CACHE_ENV]: emptyCache } }, async (other) => {
           expect(other.env.CLERK_JS).toBeUndefined()
-          const hop = await new BrowserAgent().request(`${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`)
+          const hop = await new BrowserAgent().request(
+            `${other.clerk.url}/accounts/sign-in?${new URLSearchParams({ redirect_url: APP })}`,
+          )
           expect(hop.status).toBe(503)
           const html = await hop.response.text()
           expect(html).toContain('<h1>ClerkJS is not installed</h1>')
-          expect(html).toContain('Download it once with npx remix-clerk-local clerk-js install (add 6 for ClerkJS 6 with @clerk/ui)')
+          expect(html).toContain(
+            'Download it once with npx remix-clerk-local clerk-js install (add 6 for ClerkJS 6 with @clerk/ui)',
+          )
           expect(html).not.toContain('npm install')
           expect(html).toContain('/sign-in?redirect_url=')
         })
@@ -282,7 +331,9 @@ describe("ClerkJS on this server's own pages", () => {
     const own = new ClerkJsAgent(origin, origin)
     expect((await own.call('GET', '/v1/environment')).status).toBe(200)
     expect((await own.signInWithPassword('grace@example.com', 'correct horse')).status).toBe(200)
-    const other = await new ClerkJsAgent(origin, 'http://localhost:3001').call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com' })
+    const other = await new ClerkJsAgent(origin, 'http://localhost:3001').call('POST', '/v1/client/sign_ins', {
+      identifier: 'grace@example.com',
+    })
     expect(other.status).toBe(403)
     expect(other.body.errors[0].code).toBe('origin_not_allowed')
   })
@@ -301,9 +352,14 @@ describe('the no-JavaScript /sign-in page', () => {
   })
 
   it('with a redirect_url it refuses, or one it accepts, runs no script', async () => {
-    for (const query of [`?redirect_url=${encodeURIComponent('https://evil.example/')}`, `?redirect_url=${encodeURIComponent(APP)}`]) {
+    for (const query of [
+      `?redirect_url=${encodeURIComponent('https://evil.example/')}`,
+      `?redirect_url=${encodeURIComponent(APP)}`,
+    ]) {
       const hop = await new BrowserAgent().request(`${origin}/sign-in${query}`)
-      expect(hop.response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
+      expect(hop.response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      )
       expect(await hop.response.text()).not.toContain('<script')
     }
   })

@@ -31,14 +31,25 @@ interface Call extends ApiResponse {
   headers: Headers
 }
 
-async function mint(sessionId: string, init: { token?: string; origin?: string | null; cookie?: string; path?: string } = {}): Promise<Call> {
+async function mint(
+  sessionId: string,
+  init: { token?: string; origin?: string | null; cookie?: string; path?: string } = {},
+): Promise<Call> {
   const headers = new Headers()
   if (init.origin !== null) headers.set('origin', init.origin ?? PAGE)
   if (init.token !== undefined) headers.set('authorization', `Bearer ${init.token}`)
   if (init.cookie !== undefined) headers.set('cookie', init.cookie)
-  const response = await fetch(`${h.clerk.url}/v1/client/sessions/${sessionId}/tokens${init.path ?? ''}`, { method: 'POST', headers })
+  const response = await fetch(`${h.clerk.url}/v1/client/sessions/${sessionId}/tokens${init.path ?? ''}`, {
+    method: 'POST',
+    headers,
+  })
   const text = await response.text()
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined, headers: response.headers }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+  }
 }
 
 function expectCors(headers: Headers, origin: string) {
@@ -51,7 +62,11 @@ describe('CORS', () => {
   it('answers the preflight of an allowed origin, with credentials and Vary', async () => {
     const response = await fetch(`${h.clerk.url}/v1/client/sessions/sess_x/tokens`, {
       method: 'OPTIONS',
-      headers: { origin: PAGE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: PAGE,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     })
     expect(response.status).toBe(204)
     expect(response.headers.get('access-control-allow-origin')).toBe(PAGE)
@@ -83,17 +98,26 @@ describe('POST /v1/client/sessions/{sid}/tokens', () => {
     expect(Object.keys(response.body)).toEqual(['object', 'jwt'])
     expect(response.body.object).toBe('token')
     const claims = decodePart(response.body.jwt, 1)
-    expect(claims).toMatchObject({ sid: sessionId, sub: userId, azp: PAGE, iat: h.clock.secondsNow(), exp: h.clock.secondsNow(60) })
+    expect(claims).toMatchObject({
+      sid: sessionId,
+      sub: userId,
+      azp: PAGE,
+      iat: h.clock.secondsNow(),
+      exp: h.clock.secondsNow(60),
+    })
     expect(decodePart(response.body.jwt, 0).cat).toBe('cl_B7d4PD111AAA')
   })
 
-  it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('keeps minting while the session is active, however long the tab slept', async () => {
-    const { agent, sessionId } = await signedInBrowser('refresh.asleep@example.com')
-    h.clock.advance(6 * 60 * 60 * 1000)
-    const response = await mint(sessionId, { cookie: clientCookie(agent) })
-    expect(response.status).toBe(200)
-    expect(decodePart(response.body.jwt, 1).iat).toBe(h.clock.seconds)
-  })
+  it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)(
+    'keeps minting while the session is active, however long the tab slept',
+    async () => {
+      const { agent, sessionId } = await signedInBrowser('refresh.asleep@example.com')
+      h.clock.advance(6 * 60 * 60 * 1000)
+      const response = await mint(sessionId, { cookie: clientCookie(agent) })
+      expect(response.status).toBe(200)
+      expect(decodePart(response.body.jwt, 1).iat).toBe(h.clock.seconds)
+    },
+  )
 
   it('without an Origin (not from a page): no azp, no CORS headers', async () => {
     const { agent, sessionId } = await signedInBrowser('refresh.no-origin@example.com')
@@ -128,7 +152,8 @@ describe('POST /v1/client/sessions/{sid}/tokens', () => {
     const { agent, sessionId } = await signedInBrowser('refresh.origin@example.com')
     const response = await mint(sessionId, { cookie: clientCookie(agent), origin: 'https://evil.example' })
     expectClerkError(response, 403, 'origin_not_allowed', {
-      longMessage: 'Requests from https://evil.example are not allowed. Add the origin with the allowedOrigins option or the --allowed-origin flag.',
+      longMessage:
+        'Requests from https://evil.example are not allowed. Add the origin with the allowedOrigins option or the --allowed-origin flag.',
     })
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
   })

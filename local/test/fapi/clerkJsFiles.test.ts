@@ -14,7 +14,8 @@ import { type Harness, startHarness } from '../helpers/harness.js'
  */
 const served = findServedBundles()
 const installed = served.clerkJs
-if (!installed) throw new Error('No ClerkJS in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).')
+if (!installed)
+  throw new Error('No ClerkJS in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).')
 const dist = installed.distDir
 const base = `/npm/@clerk/clerk-js@${installed.version}/dist`
 
@@ -82,7 +83,10 @@ describe('the ClerkJS bundle', () => {
 
   it('without @clerk/clerk-js installed or cached, answers with how to get it', async () => {
     const emptyCache = mkdtempSync(join(tmpdir(), 'local-clerk-no-cache-'))
-    expect(findServedBundles([join('/', 'nowhere', 'package.json')], emptyCache)).toEqual({ clerkJs: undefined, bundles: [] })
+    expect(findServedBundles([join('/', 'nowhere', 'package.json')], emptyCache)).toEqual({
+      clerkJs: undefined,
+      bundles: [],
+    })
     const app = new Hono()
     app.get('/npm/@clerk/:package/dist/:file', clerkJsBundleHandler([]))
     app.onError(toErrorResponse)
@@ -97,10 +101,15 @@ describe('the ClerkJS bundle', () => {
     expect(clerkJs!.major).toBe('5')
     const six = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')!
     const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')!
-    for (const path of [`/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`, `/npm/@clerk/ui@${ui.version}/dist/ui.browser.js`]) {
+    for (const path of [
+      `/npm/@clerk/clerk-js@${six.version}/dist/clerk.browser.js`,
+      `/npm/@clerk/ui@${ui.version}/dist/ui.browser.js`,
+    ]) {
       const { response, bytes } = await get(path)
       expect(response.status).toBe(200)
-      expect(bytes.equals(readFileSync(join(path.includes('/ui@') ? ui.distDir : six.distDir, path.split('/').pop()!)))).toBe(true)
+      expect(
+        bytes.equals(readFileSync(join(path.includes('/ui@') ? ui.distDir : six.distDir, path.split('/').pop()!))),
+      ).toBe(true)
     }
     // Each copy answers to its major too; a version not installed gets a 404 naming every installed one.
     expect((await get(`/npm/@clerk/clerk-js@6/dist/clerk.browser.js`)).response.status).toBe(200)

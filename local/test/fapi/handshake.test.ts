@@ -21,7 +21,8 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const handshakeUrl = (params: Record<string, string>) => `${h.clerk.url}/v1/client/handshake?${new URLSearchParams(params)}`
+const handshakeUrl = (params: Record<string, string>) =>
+  `${h.clerk.url}/v1/client/handshake?${new URLSearchParams(params)}`
 
 /** A browser signed in through the sign-in form (the form's own redirect is not followed). */
 async function signedInBrowser(email: string): Promise<{ agent: BrowserAgent; signedInAt: number }> {
@@ -44,7 +45,9 @@ describe('GET /v1/client/handshake', () => {
   it('a browser without a __client cookie gets none, stores nothing, and the app gets clearing directives (suffixed and plain)', async () => {
     const agent = new BrowserAgent()
     const before = { clients: clientCount(), nonces: countRows(h.clerk, 'handshake_nonces') }
-    const hop = await agent.request(handshakeUrl({ redirect_url: `${APP}/page?a=1`, format: 'nonce', suffixed_cookies: 'true' }))
+    const hop = await agent.request(
+      handshakeUrl({ redirect_url: `${APP}/page?a=1`, format: 'nonce', suffixed_cookies: 'true' }),
+    )
     expect(hop.status).toBe(307)
     expect(hop.response.headers.get('cache-control')).toBe('no-store')
     // Signing in makes a fresh client anyway (hostile/sessionFixation.test.ts): a GET any page can make creates none.
@@ -66,7 +69,9 @@ describe('GET /v1/client/handshake', () => {
     const { agent, signedInAt } = await signedInBrowser('hs.signed-in@example.com')
     // Later than the sign-in, where the tests hold the server's clock: __client_uat stays the sign-in's time.
     if (TESTS_HOLD_THE_SERVER_CLOCK) h.clock.advance(30_000)
-    const hop = await agent.request(handshakeUrl({ redirect_url: 'https://localhost:8443/', format: 'nonce', suffixed_cookies: 'false' }))
+    const hop = await agent.request(
+      handshakeUrl({ redirect_url: 'https://localhost:8443/', format: 'nonce', suffixed_cookies: 'false' }),
+    )
     const directives = await redeem(hop.location!)
     expect(directives).toHaveLength(3)
     const [session, uat, refresh] = directives as [string, string, string]
@@ -137,17 +142,23 @@ describe('GET /v1/client/handshake', () => {
 
   it('after revocation of the session, the browser is signed out', async () => {
     const { agent } = await signedInBrowser('hs.later@example.com')
-    const first = await redeem((await agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!)
+    const first = await redeem(
+      (await agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!,
+    )
     const sid = decodePart(first[0]!.split('=')[1]!.split(';')[0]!, 1).sid as string
     expect((await h.call('POST', `/v1/sessions/${sid}/revoke`)).body.status).toBe('revoked')
-    const afterRevoke = await redeem((await agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!)
+    const afterRevoke = await redeem(
+      (await agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!,
+    )
     expect(afterRevoke[0]).toBe('__session=; Max-Age=0; Path=/; SameSite=Lax')
   })
 
   it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('after expiry of the session, the browser is signed out', async () => {
     const second = await signedInBrowser('hs.expiry@example.com')
     h.clock.advance(7 * 24 * 60 * 60 * 1000)
-    const afterExpiry = await redeem((await second.agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!)
+    const afterExpiry = await redeem(
+      (await second.agent.request(handshakeUrl({ redirect_url: `${APP}/`, format: 'nonce' }))).location!,
+    )
     expect(afterExpiry).toEqual([
       '__session=; Max-Age=0; Path=/; SameSite=Lax',
       '__client_uat=0; Max-Age=31536000; Path=/; SameSite=Lax',
@@ -184,9 +195,14 @@ describe('GET /v1/client/handshake', () => {
         paramName: 'format',
         longMessage: 'format must be one of token, nonce (got "cookie").',
       })
-      expectClerkError(await refused({ redirect_url: `${APP}/`, suffixed_cookies: 'yes' }), 422, 'form_param_value_invalid', {
-        paramName: 'suffixed_cookies',
-      })
+      expectClerkError(
+        await refused({ redirect_url: `${APP}/`, suffixed_cookies: 'yes' }),
+        422,
+        'form_param_value_invalid',
+        {
+          paramName: 'suffixed_cookies',
+        },
+      )
     })
 
     it.each(OPEN_REDIRECT_ATTEMPTS)('open redirect attempt, %s: %s', async (_name, redirectUrl, kind) => {
@@ -221,10 +237,14 @@ describe('allowedOrigins option', () => {
   it('replaces the default list', async () => {
     const custom = await startHarness({ allowedOrigins: ['https://app.example.test'] })
     try {
-      const allowed = await fetch(`${custom.clerk.url}/v1/client/handshake?redirect_url=https://app.example.test/x`, { redirect: 'manual' })
+      const allowed = await fetch(`${custom.clerk.url}/v1/client/handshake?redirect_url=https://app.example.test/x`, {
+        redirect: 'manual',
+      })
       expect(allowed.status).toBe(307)
       expect(allowed.headers.get('location')).toMatch(/^https:\/\/app\.example\.test\/x\?__clerk_handshake=/)
-      const refused = await fetch(`${custom.clerk.url}/v1/client/handshake?redirect_url=http://localhost:3000/`, { redirect: 'manual' })
+      const refused = await fetch(`${custom.clerk.url}/v1/client/handshake?redirect_url=http://localhost:3000/`, {
+        redirect: 'manual',
+      })
       expect(refused.status).toBe(403)
     } finally {
       await custom.close()

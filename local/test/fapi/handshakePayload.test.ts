@@ -25,7 +25,10 @@ async function redeem(nonce: string) {
 }
 
 describe('GET /v1/clients/handshake_payload', () => {
-  const directives = ['__session=abc; Path=/; SameSite=Lax', '__client_uat=1700000000; Path=/; Max-Age=31536000; SameSite=Lax']
+  const directives = [
+    '__session=abc; Path=/; SameSite=Lax',
+    '__client_uat=1700000000; Path=/; Max-Age=31536000; SameSite=Lax',
+  ]
 
   it('returns the directives once, then refuses the nonce', async () => {
     core.store.nonces.insert({ nonce: 'n-once', directives, created_at: clock.ms, expires_at: clock.ms + 60_000 })

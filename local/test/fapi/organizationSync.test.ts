@@ -26,7 +26,10 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-async function handshakeClaims(agent: BrowserAgent, organizationId?: string): Promise<{ claims: Record<string, unknown>; uat: string }> {
+async function handshakeClaims(
+  agent: BrowserAgent,
+  organizationId?: string,
+): Promise<{ claims: Record<string, unknown>; uat: string }> {
   const query = new URLSearchParams({ redirect_url: `${APP}/orgs/x`, format: 'nonce', suffixed_cookies: 'false' })
   if (organizationId !== undefined) {
     query.set('organization_id', organizationId)
@@ -47,7 +50,11 @@ async function handshakeClaims(agent: BrowserAgent, organizationId?: string): Pr
 describe('organization_id in the handshake', () => {
   it('activates the organization named by slug or id, or the personal account; the client moves forward', async () => {
     const agent = new BrowserAgent()
-    await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: `${APP}/`, email: 'org.ada@example.com', organization_id: acme })
+    await agent.postForm(`${h.clerk.url}/sign-in`, {
+      redirect_url: `${APP}/`,
+      email: 'org.ada@example.com',
+      organization_id: acme,
+    })
     const start = await handshakeClaims(agent)
     expect((start.claims.o as { slg: string }).slg).toBe('acme')
     // Seconds apart where the tests hold the server's clock (__client_uat counts seconds); the CLI's real clock moves alone.
@@ -73,7 +80,11 @@ describe('organization_id in the handshake', () => {
 
   it('an organization the user is not a member of, an unknown one, or a path trick leaves the session as it was', async () => {
     const agent = new BrowserAgent()
-    await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: `${APP}/`, email: 'org.ada@example.com', organization_id: acme })
+    await agent.postForm(`${h.clerk.url}/sign-in`, {
+      redirect_url: `${APP}/`,
+      email: 'org.ada@example.com',
+      organization_id: acme,
+    })
     for (const attempt of ['evil', 'org_nope', '../acme', '%2e%2e', 'acme/../evil', 'x'.repeat(10_000)]) {
       const { claims } = await handshakeClaims(agent, attempt)
       expect((claims.o as { slg: string }).slg, attempt).toBe('acme')

@@ -81,7 +81,10 @@ describe('a satellite’s handshake syncs with the primary', () => {
     expect(claims.sub).toBe(user.body[0].id)
 
     // Another handshake of the satellite (an expired token, say) uses the linked client directly.
-    const again = await untilSatelliteApp(agent, satelliteHandshake({ __clerk_hs_reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' }))
+    const again = await untilSatelliteApp(
+      agent,
+      satelliteHandshake({ __clerk_hs_reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie' }),
+    )
     expect(again).toHaveLength(1)
   })
 
@@ -101,8 +104,15 @@ describe('a satellite’s handshake syncs with the primary', () => {
   it('ClerkJS’s /v1/client/sync on the satellite host ends on the satellite page with __clerk_synced=true', async () => {
     const agent = await signedInOnPrimary('sat.clerkjs@example.com')
     const page = `${SATELLITE}/?__clerk_synced=false`
-    const hops = await untilSatelliteApp(agent, `${satelliteApi}/v1/client/sync?redirect_url=${encodeURIComponent(page)}`)
-    expect(hops.map((hop) => new URL(hop.url).pathname)).toEqual(['/v1/client/sync', '/v1/client/sync', '/v1/client/link'])
+    const hops = await untilSatelliteApp(
+      agent,
+      `${satelliteApi}/v1/client/sync?redirect_url=${encodeURIComponent(page)}`,
+    )
+    expect(hops.map((hop) => new URL(hop.url).pathname)).toEqual([
+      '/v1/client/sync',
+      '/v1/client/sync',
+      '/v1/client/link',
+    ])
     expect(hops.at(-1)!.location).toBe(`${SATELLITE}/?__clerk_synced=true`)
     expect(agent.cookies(satelliteApi).__client).toBe(agent.cookies(primary).__client)
   })
@@ -116,24 +126,38 @@ describe('a satellite’s handshake syncs with the primary', () => {
 
 describe('sync and link refuse what is not a satellite', () => {
   it('a sync for another origin, or for a Frontend API path other than the handshake, is a 403', async () => {
-    for (const target of ['http://localhost:3000/', 'https://evil.example/', `${satelliteApi}/sign-in`, `${SATELLITE.replace('http:', 'https:')}/`]) {
-      const response = await fetch(`${primary}/v1/client/sync?redirect_url=${encodeURIComponent(target)}`, { redirect: 'manual' })
+    for (const target of [
+      'http://localhost:3000/',
+      'https://evil.example/',
+      `${satelliteApi}/sign-in`,
+      `${SATELLITE.replace('http:', 'https:')}/`,
+    ]) {
+      const response = await fetch(`${primary}/v1/client/sync?redirect_url=${encodeURIComponent(target)}`, {
+        redirect: 'manual',
+      })
       expect(response.status, target).toBe(403)
-      expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('redirect_url_not_allowed')
+      expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe(
+        'redirect_url_not_allowed',
+      )
     }
   })
 
-  it.each(OPEN_REDIRECT_ATTEMPTS)('open redirect attempt on sync and link, %s: %s → refused, never a redirect', async (_name, target) => {
-    for (const host of [primary, satelliteApi]) {
-      for (const path of ['/v1/client/sync', '/v1/client/link?token=link_x&']) {
-        const joiner = path.endsWith('&') ? '' : '?'
-        const response = await fetch(`${host}${path}${joiner}redirect_url=${encodeURIComponent(target)}`, { redirect: 'manual' })
-        expect(response.status, `${host}${path}`).toBeGreaterThanOrEqual(400)
-        expect(response.status).toBeLessThan(500)
-        expect(response.headers.get('location')).toBeNull()
+  it.each(OPEN_REDIRECT_ATTEMPTS)(
+    'open redirect attempt on sync and link, %s: %s → refused, never a redirect',
+    async (_name, target) => {
+      for (const host of [primary, satelliteApi]) {
+        for (const path of ['/v1/client/sync', '/v1/client/link?token=link_x&']) {
+          const joiner = path.endsWith('&') ? '' : '?'
+          const response = await fetch(`${host}${path}${joiner}redirect_url=${encodeURIComponent(target)}`, {
+            redirect: 'manual',
+          })
+          expect(response.status, `${host}${path}`).toBeGreaterThanOrEqual(400)
+          expect(response.status).toBeLessThan(500)
+          expect(response.headers.get('location')).toBeNull()
+        }
       }
-    }
-  })
+    },
+  )
 
   it('a link token works once, only on its satellite host, and never as a handshake nonce', async () => {
     const agent = await signedInOnPrimary('sat.link@example.com')
@@ -147,14 +171,20 @@ describe('sync and link refuse what is not a satellite', () => {
     const late = await fetch(link, { redirect: 'manual' })
     expect(late.status).toBe(400)
     expect(((await late.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('invalid_link_token')
-    const forged = await fetch(`${satelliteApi}/v1/client/link?token=link_forged&redirect_url=${encodeURIComponent(`${SATELLITE}/`)}`, { redirect: 'manual' })
+    const forged = await fetch(
+      `${satelliteApi}/v1/client/link?token=link_forged&redirect_url=${encodeURIComponent(`${SATELLITE}/`)}`,
+      { redirect: 'manual' },
+    )
     expect(forged.status).toBe(400)
   })
 
   it('without satellites configured, a sync is refused', async () => {
     const plain = await startHarness()
     try {
-      const response = await fetch(`${plain.clerk.url}/v1/client/sync?redirect_url=${encodeURIComponent(`${SATELLITE}/`)}`, { redirect: 'manual' })
+      const response = await fetch(
+        `${plain.clerk.url}/v1/client/sync?redirect_url=${encodeURIComponent(`${SATELLITE}/`)}`,
+        { redirect: 'manual' },
+      )
       expect(response.status).toBe(403)
     } finally {
       await plain.close()
@@ -177,9 +207,14 @@ describe('a satellite’s tokens come from its own Frontend API', () => {
       const issuerOf = (jwt: string) => decodePart(jwt, 1).iss
       expect(issuerOf(await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE }))).toBe(satelliteApi)
       expect(issuerOf(await clerk.getToken(session.id, { origin: 'http://localhost:3000' }))).toBe(clerk.url)
-      expect(issuerOf(await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE, frontendApi: 'https://clerk.satellite.example' }))).toBe(
-        'https://clerk.satellite.example',
-      )
+      expect(
+        issuerOf(
+          await clerk.getToken(session.id, {
+            origin: OTHER_HOST_SATELLITE,
+            frontendApi: 'https://clerk.satellite.example',
+          }),
+        ),
+      ).toBe('https://clerk.satellite.example')
 
       // A refresh keeps the Frontend API the expired token came from.
       const expired = await clerk.getToken(session.id, { origin: OTHER_HOST_SATELLITE, expiresInSeconds: 1 })
@@ -187,7 +222,11 @@ describe('a satellite’s tokens come from its own Frontend API', () => {
         new Request(`${clerk.url}/v1/sessions/${session.id}/refresh`, {
           method: 'POST',
           headers: { authorization: `Bearer ${clerk.secretKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ expired_token: expired, refresh_token: clerk.refreshToken(session.id), request_origin: OTHER_HOST_SATELLITE }),
+          body: JSON.stringify({
+            expired_token: expired,
+            refresh_token: clerk.refreshToken(session.id),
+            request_origin: OTHER_HOST_SATELLITE,
+          }),
         }),
       )
       expect(refreshed.status).toBe(200)

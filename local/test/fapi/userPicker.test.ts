@@ -25,12 +25,24 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const userId = async (email: string): Promise<string> => (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id
+const userId = async (email: string): Promise<string> =>
+  (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id
 const sessionsOf = async (id: string) =>
-  (await h.call('GET', `/v1/sessions?user_id=${id}&limit=100`)).body as Array<{ id: string; status: string; client_id: string; last_active_organization_id: string | null }>
+  (await h.call('GET', `/v1/sessions?user_id=${id}&limit=100`)).body as Array<{
+    id: string
+    status: string
+    client_id: string
+    last_active_organization_id: string | null
+  }>
 
-function post(agent: BrowserAgent, path: string, fields: Record<string, string>, extra: { origin?: string | null; contentType?: string } = {}) {
-  if (extra.contentType === undefined) return agent.postForm(`${h.clerk.url}${path}`, fields, extra.origin === undefined ? h.clerk.url : extra.origin)
+function post(
+  agent: BrowserAgent,
+  path: string,
+  fields: Record<string, string>,
+  extra: { origin?: string | null; contentType?: string } = {},
+) {
+  if (extra.contentType === undefined)
+    return agent.postForm(`${h.clerk.url}${path}`, fields, extra.origin === undefined ? h.clerk.url : extra.origin)
   return agent.request(`${h.clerk.url}${path}`, {
     method: 'POST',
     origin: h.clerk.url,
@@ -60,7 +72,11 @@ describe('GET /sign-in', () => {
     expect(html).toContain('<html lang="en">')
     expect(html).toContain('font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;')
     expect(html.match(/<h1>.*<\/h1>/g)).toEqual(['<h1>Sign in</h1>'])
-    const buttons = [...html.matchAll(/<button class="user" type="submit" name="user_id" value="(user_\w+)"><span>(.*?)<\/span><span class="email">(.*?)<\/span><\/button>/g)]
+    const buttons = [
+      ...html.matchAll(
+        /<button class="user" type="submit" name="user_id" value="(user_\w+)"><span>(.*?)<\/span><span class="email">(.*?)<\/span><\/button>/g,
+      ),
+    ]
     expect(buttons.map((m) => [m[2], m[3]])).toEqual([
       ['Olga', 'orgs@example.com'],
       ['&lt;script&gt;alert(1)&lt;/script&gt;', 'mallory@example.com'],
@@ -69,14 +85,24 @@ describe('GET /sign-in', () => {
     expect(buttons[2]![1]).toBe(await userId('ada@example.com'))
     expect(html).toContain('<label for="email">E-mail address</label>')
     expect(html).toContain('<input type="email" id="email" name="email" autocomplete="email" required value="">')
-    expect(html.match(/<input type="hidden" name="redirect_url" value="http:\/\/localhost:3000\/after\?x=1">/g)).toHaveLength(2)
+    expect(
+      html.match(/<input type="hidden" name="redirect_url" value="http:\/\/localhost:3000\/after\?x=1">/g),
+    ).toHaveLength(2)
     expect(html).not.toMatch(/<script|<link|src=|<img/)
   })
 
   it.each([
     ['missing', '', 'redirect_url is missing.'],
-    ['not allowed', `?redirect_url=${encodeURIComponent('https://evil.example/')}`, 'redirect_url points to https://evil.example, which is not an allowed origin'],
-    ['protocol-relative', `?redirect_url=${encodeURIComponent('//evil.example/')}`, 'redirect_url must be an absolute URL such as http://localhost:3000/ (got &quot;//evil.example/&quot;).'],
+    [
+      'not allowed',
+      `?redirect_url=${encodeURIComponent('https://evil.example/')}`,
+      'redirect_url points to https://evil.example, which is not an allowed origin',
+    ],
+    [
+      'protocol-relative',
+      `?redirect_url=${encodeURIComponent('//evil.example/')}`,
+      'redirect_url must be an absolute URL such as http://localhost:3000/ (got &quot;//evil.example/&quot;).',
+    ],
   ])('answers a readable 400 page when redirect_url is %s', async (_name, query, problem) => {
     const hop = await new BrowserAgent().request(`${h.clerk.url}/sign-in${query}`)
     expect(hop.status).toBe(400)
@@ -140,7 +166,9 @@ describe('POST /sign-in', () => {
     expect(html).toContain('<h1>Choose an organization</h1>')
     expect(html).toContain('<legend>Active organization</legend>')
     expect(html).toContain(`<input type="hidden" name="user_id" value="${id}">`)
-    const options = [...html.matchAll(/<label><input type="radio" name="organization_id" value="([^"]*)"( checked)?> ([^<]*)/g)]
+    const options = [
+      ...html.matchAll(/<label><input type="radio" name="organization_id" value="([^"]*)"( checked)?> ([^<]*)/g),
+    ]
     // A first sign-in preselects the oldest membership.
     expect(options.map((m) => [m[2] === ' checked', m[3]!.trim()])).toEqual([
       [false, 'No organization (personal account)'],
@@ -155,7 +183,9 @@ describe('POST /sign-in', () => {
     expect(signedIn.status).toBe(303)
     const handshake = await agent.request(signedIn.location!)
     const nonce = new URL(handshake.location!).searchParams.get('__clerk_handshake_nonce')!
-    const { directives } = (await h.call('GET', `/v1/clients/handshake_payload?nonce=${nonce}`)).body as { directives: string[] }
+    const { directives } = (await h.call('GET', `/v1/clients/handshake_payload?nonce=${nonce}`)).body as {
+      directives: string[]
+    }
     const token = directives[0]!.split(';')[0]!.split('=')[1]!
     expect(decodePart(token, 1).o).toEqual({ id: acme, slg: 'acme', rol: 'admin' })
 
@@ -174,7 +204,9 @@ describe('POST /sign-in', () => {
     // The previous test signed Olga in last without an organization.
     expect(await preselected()).toEqual([''])
     const globex = (await h.call('GET', '/v1/organizations/globex')).body.id as string
-    expect((await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: globex })).status).toBe(303)
+    expect(
+      (await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: globex })).status,
+    ).toBe(303)
     expect(await preselected()).toEqual([globex])
     // Another browser's session, newer, with no organization: the newest session counts, whichever browser.
     await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: '' })
@@ -190,11 +222,17 @@ describe('POST /sign-in', () => {
     const other = (await h.call('GET', '/v1/organizations/other')).body.id as string
     const sessions = countRows(h.clerk, 'sessions')
     for (const organizationId of [other, 'org_missing']) {
-      const hop = await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, user_id: id, organization_id: organizationId })
+      const hop = await post(new BrowserAgent(), '/sign-in', {
+        redirect_url: APP,
+        user_id: id,
+        organization_id: organizationId,
+      })
       expect(hop.status).toBe(422)
       // Nothing changed: no client, no cookie (the next attempt signs in on a fresh client anyway).
       expect(hop.setCookies).toEqual([])
-      expect(await text(hop)).toContain('<p class="error" role="alert">That organization cannot be chosen for Olga: pick one from the list.</p>')
+      expect(await text(hop)).toContain(
+        '<p class="error" role="alert">That organization cannot be chosen for Olga: pick one from the list.</p>',
+      )
     }
     expect(countRows(h.clerk, 'sessions')).toBe(sessions)
   })
@@ -215,11 +253,21 @@ describe('POST /sign-in', () => {
   describe('cross-site request forgery: only forms from this origin count', () => {
     it.each([
       ['no Origin header', null, 403, 'This form arrived without an Origin header'],
-      ['another origin', 'http://localhost:3000', 403, 'This form was sent from http://localhost:3000, not from this server&#39;s own page.'],
+      [
+        'another origin',
+        'http://localhost:3000',
+        403,
+        'This form was sent from http://localhost:3000, not from this server&#39;s own page.',
+      ],
       ['the literal null origin', 'null', 403, 'This form was sent from null'],
     ])('%s → %i', async (_name, origin, status, problem) => {
       const sessions = countRows(h.clerk, 'sessions')
-      const hop = await post(new BrowserAgent(), '/sign-in', { redirect_url: APP, email: 'csrf@example.com' }, { origin })
+      const hop = await post(
+        new BrowserAgent(),
+        '/sign-in',
+        { redirect_url: APP, email: 'csrf@example.com' },
+        { origin },
+      )
       expect(hop.status).toBe(status)
       expect(hop.setCookies).toEqual([])
       const html = await text(hop)
@@ -230,14 +278,24 @@ describe('POST /sign-in', () => {
     })
 
     it('a body that is not an HTML form → 415', async () => {
-      const hop = await post(new BrowserAgent(), '/sign-in', { email: 'json@example.com' }, { contentType: 'application/json' })
+      const hop = await post(
+        new BrowserAgent(),
+        '/sign-in',
+        { email: 'json@example.com' },
+        { contentType: 'application/json' },
+      )
       expect(hop.status).toBe(415)
-      expect(await text(hop)).toContain('Expected an HTML form (application/x-www-form-urlencoded), got application/json.')
+      expect(await text(hop)).toContain(
+        'Expected an HTML form (application/x-www-form-urlencoded), got application/json.',
+      )
     })
 
     it('a bad redirect_url in the form → 400 page, nobody signed in', async () => {
       const sessions = countRows(h.clerk, 'sessions')
-      const hop = await post(new BrowserAgent(), '/sign-in', { redirect_url: 'http://localhost@evil.example/', email: 'ada@example.com' })
+      const hop = await post(new BrowserAgent(), '/sign-in', {
+        redirect_url: 'http://localhost@evil.example/',
+        email: 'ada@example.com',
+      })
       expect(hop.status).toBe(400)
       expect(await text(hop)).toContain('redirect_url must not contain a user name or password')
       expect(countRows(h.clerk, 'sessions')).toBe(sessions)

@@ -109,7 +109,11 @@ async function startCli<C extends LocalClerkLike>(
     }
   }
   try {
-    cli = runCli(['start', '--port', '0', '--db', db, '--quiet', '--write-env', envFile, ...cliFlags(options)], undefined, environment)
+    cli = runCli(
+      ['start', '--port', '0', '--db', db, '--quiet', '--write-env', envFile, ...cliFlags(options)],
+      undefined,
+      environment,
+    )
     // With --quiet, the URL on a line of its own is all it prints, once it listens (and has written the file).
     await cli.waitFor('\n', 30_000)
     const url = cli.stdout().trim()
@@ -124,7 +128,8 @@ async function startCli<C extends LocalClerkLike>(
 
 /** The `start` flags for the options (all but `now`). */
 function cliFlags(options: Omit<BackendOptions, 'environment'>): string[] {
-  if (options.webhooks) throw new Error('The webhooks option is the library\'s: start the CLI with --webhook-url in its own test.')
+  if (options.webhooks)
+    throw new Error("The webhooks option is the library's: start the CLI with --webhook-url in its own test.")
   return [
     ...(options.sessionLifetime === undefined ? [] : ['--session-lifetime', String(options.sessionLifetime)]),
     ...(options.tokenVersion === undefined ? [] : ['--token-version', String(options.tokenVersion)]),

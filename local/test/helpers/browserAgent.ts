@@ -63,7 +63,8 @@ export class BrowserAgent {
     const hops: Hop[] = []
     let next: { url: string; init: RequestInit & { origin?: string } } | undefined = { url, init }
     while (next) {
-      if (hops.length >= maxHops) throw new Error(`more than ${maxHops} redirects: ${hops.map((h) => h.url).join(' → ')}`)
+      if (hops.length >= maxHops)
+        throw new Error(`more than ${maxHops} redirects: ${hops.map((h) => h.url).join(' → ')}`)
       const hop = await this.request(next.url, next.init)
       hops.push(hop)
       next = hop.location && hop.status >= 300 && hop.status < 400 ? { url: hop.location, init: {} } : undefined

@@ -21,5 +21,7 @@ export default function buildDist(): void {
 
 /** `remix-clerk-local clerk-js install 5 6` with the built command. */
 export function installClerkJs(): void {
-  execFileSync(process.execPath, [BUILT_CLI, 'clerk-js', 'install', '5', '6'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, [BUILT_CLI, 'clerk-js', 'install', '5', '6'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }

@@ -45,7 +45,8 @@ export class ClerkJsAgent {
     if (method !== 'GET' && method !== 'POST') url.searchParams.set('_method', method)
     const form = new URLSearchParams()
     if (typeof fields === 'object' && !(fields instanceof FormData)) {
-      for (const [name, value] of Object.entries(fields)) for (const one of typeof value === 'string' ? [value] : value) form.append(name, one)
+      for (const [name, value] of Object.entries(fields))
+        for (const one of typeof value === 'string' ? [value] : value) form.append(name, one)
     }
     const body =
       fields instanceof FormData
@@ -60,13 +61,21 @@ export class ClerkJsAgent {
       ...(method === 'GET' ? {} : body),
     })
     const text = await hop.response.text()
-    return { status: hop.status, body: text ? JSON.parse(text) : undefined, headers: hop.response.headers, setCookies: hop.setCookies }
+    return {
+      status: hop.status,
+      body: text ? JSON.parse(text) : undefined,
+      headers: hop.response.headers,
+      setCookies: hop.setCookies,
+    }
   }
 
   /** Identifier, then password: ClerkJS's two-step sign-in. Returns the completed answer. */
   async signInWithPassword(identifier: string, password: string): Promise<FapiAnswer> {
     const started = await this.call('POST', '/v1/client/sign_ins', { identifier, locale: 'en-US' })
     if (started.status !== 200) return started
-    return this.call('POST', `/v1/client/sign_ins/${started.body.response.id}/attempt_first_factor`, { strategy: 'password', password })
+    return this.call('POST', `/v1/client/sign_ins/${started.body.response.id}/attempt_first_factor`, {
+      strategy: 'password',
+      password,
+    })
   }
 }

@@ -17,12 +17,18 @@ export interface CliProcess {
 
 /** `env`: variables set for the child on top of this process's (e.g. REMIX_CLERK_LOCAL_CACHE). */
 export function runCli(args: string[], cwd?: string, env?: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd, env: env && { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    cwd,
+    env: env && { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   let err = ''
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  )
   return {
     child,
     stdout: () => out,
@@ -36,7 +42,8 @@ export function runCli(args: string[], cwd?: string, env?: Record<string, string
           if (child.exitCode !== null || child.signalCode !== null) {
             return reject(new Error(`CLI exited before printing ${JSON.stringify(text)}; stderr: ${err}`))
           }
-          if (Date.now() - started > timeoutMs) return reject(new Error(`CLI did not print ${JSON.stringify(text)}; stdout: ${out}`))
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`CLI did not print ${JSON.stringify(text)}; stdout: ${out}`))
           setTimeout(check, 20)
         }
         check()

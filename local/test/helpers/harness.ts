@@ -23,7 +23,9 @@ export class TestClock {
   }
   advance(ms: number): void {
     if (this.#frozenMs === undefined) {
-      throw new Error('This clock is the real one (the CLI process serves on it): run the test only where TESTS_HOLD_THE_SERVER_CLOCK.')
+      throw new Error(
+        'This clock is the real one (the CLI process serves on it): run the test only where TESTS_HOLD_THE_SERVER_CLOCK.',
+      )
     }
     this.#frozenMs += ms
   }
@@ -36,7 +38,9 @@ export class TestClock {
   }
   /** The same in seconds (`iat`, `exp`, `__client_uat`). */
   secondsNow(offsetSeconds = 0): number {
-    return this.#frozenMs === undefined ? recently(Math.floor(Date.now() / 1000) + offsetSeconds, 5) : this.seconds + offsetSeconds
+    return this.#frozenMs === undefined
+      ? recently(Math.floor(Date.now() / 1000) + offsetSeconds, 5)
+      : this.seconds + offsetSeconds
   }
 }
 
@@ -97,7 +101,11 @@ export async function startHarness(options: BackendOptions = {}): Promise<Harnes
         body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
       })
       const text = await response.text()
-      return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined }
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body: text ? JSON.parse(text) : undefined,
+      }
     },
     close: backend.close,
   }
@@ -136,14 +144,21 @@ export const countRows = (clerk: LocalClerk, table: string): number =>
   (coreOf(clerk).store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
 /** A real 1×1 PNG, for logo uploads. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+)
 
 /** What an official `@clerk/backend` call threw (its ClerkAPIResponseError); fails the test when it did not throw. */
 export async function apiError(promise: Promise<unknown>) {
   try {
     await promise
   } catch (error) {
-    return error as { status: number; clerkTraceId: string; errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }> }
+    return error as {
+      status: number
+      clerkTraceId: string
+      errors: Array<{ code: string; longMessage: string; meta: Record<string, unknown> }>
+    }
   }
   throw new Error('expected the call to fail')
 }

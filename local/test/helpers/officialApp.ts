@@ -48,7 +48,12 @@ export async function startOfficialApp(
           outgoing.writeHead(307, Object.fromEntries(out)).end()
           return
         }
-        const auth = state.toAuth() as { userId?: string | null; sessionId?: string | null; orgId?: string | null; sessionClaims?: { iat?: number } }
+        const auth = state.toAuth() as {
+          userId?: string | null
+          sessionId?: string | null
+          orgId?: string | null
+          sessionClaims?: { iat?: number }
+        }
         const answer: AppAnswer = {
           status: state.status === 'signed-in' ? 'signed-in' : 'signed-out',
           reason: state.reason,

@@ -26,7 +26,11 @@ describe('AllowedOrigins.checkRedirect with the default list (localhost and 127.
   })
 
   it('names the problem and the fix', () => {
-    expect(defaults.checkRedirect(undefined)).toEqual({ ok: false, kind: 'missing', problem: 'redirect_url is missing.' })
+    expect(defaults.checkRedirect(undefined)).toEqual({
+      ok: false,
+      kind: 'missing',
+      problem: 'redirect_url is missing.',
+    })
     expect(defaults.checkRedirect('http://evil.com/x')).toEqual({
       ok: false,
       kind: 'origin',
@@ -63,17 +67,22 @@ describe('configured origins', () => {
     expect(custom.allows('https://app.example.test')).toBe(true)
   })
 
-  it.each(['*', 'localhost:3000', 'http://localhost:3000/app', 'ftp://localhost', 'http://localhost:3000:*', 'http://a@b.test', ''])(
-    'refuses the entry %j with the accepted forms',
-    (entry) => {
-      expect(() => AllowedOrigins.parse([entry])).toThrow(
-        expect.objectContaining({
-          code: 'REMIX_CLERK_LOCAL_INVALID_OPTION',
-          message: `remix-clerk-local: allowed origin ${JSON.stringify(entry)} is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.`,
-        }),
-      )
-    },
-  )
+  it.each([
+    '*',
+    'localhost:3000',
+    'http://localhost:3000/app',
+    'ftp://localhost',
+    'http://localhost:3000:*',
+    'http://a@b.test',
+    '',
+  ])('refuses the entry %j with the accepted forms', (entry) => {
+    expect(() => AllowedOrigins.parse([entry])).toThrow(
+      expect.objectContaining({
+        code: 'REMIX_CLERK_LOCAL_INVALID_OPTION',
+        message: `remix-clerk-local: allowed origin ${JSON.stringify(entry)} is not valid; use an origin such as "http://localhost:3000", or "http://localhost:*" for any port.`,
+      }),
+    )
+  })
 
   it('refuses a list that is not an array', () => {
     expect(() => AllowedOrigins.parse('http://localhost:3000' as unknown as string[])).toThrow(

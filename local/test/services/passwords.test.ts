@@ -33,21 +33,32 @@ describe('users with passwords', () => {
   afterAll(() => h.close())
 
   it('stores the password of POST /v1/users as a digest, never in any answer or record', async () => {
-    const response = await h.call('POST', '/v1/users', { body: { email_address: ['pw@example.com'], password: 'correct horse' } })
+    const response = await h.call('POST', '/v1/users', {
+      body: { email_address: ['pw@example.com'], password: 'correct horse' },
+    })
     expect(response.status).toBe(200)
     expect(response.body.password_enabled).toBe(true)
     const users = coreOf(h.clerk).store.users
     const digest = users.passwordDigest(response.body.id)!
     await expect(verifyPassword('correct horse', digest)).resolves.toBe(true)
     const listed = await h.call('GET', '/v1/users?email_address=pw@example.com')
-    for (const text of [JSON.stringify(response.body), JSON.stringify(listed.body), JSON.stringify(users.get(response.body.id))]) {
+    for (const text of [
+      JSON.stringify(response.body),
+      JSON.stringify(listed.body),
+      JSON.stringify(users.get(response.body.id)),
+    ]) {
       expect(text).not.toContain('scrypt')
       expect(text).not.toContain('correct horse')
     }
   })
 
   it('takes a password from the seed data', async () => {
-    const seeded = h.clerk.seed({ users: [{ email_address: 'seeded@example.com', password: 'seed-password' }, { email_address: 'nopw@example.com' }] })
+    const seeded = h.clerk.seed({
+      users: [
+        { email_address: 'seeded@example.com', password: 'seed-password' },
+        { email_address: 'nopw@example.com' },
+      ],
+    })
     const users = coreOf(h.clerk).store.users
     await expect(verifyPassword('seed-password', users.passwordDigest(seeded.users[0]!.id)!)).resolves.toBe(true)
     expect(users.passwordDigest(seeded.users[1]!.id)).toBeUndefined()

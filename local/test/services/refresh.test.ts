@@ -55,7 +55,11 @@ describe('POST /v1/sessions/{id}/refresh', () => {
   it('an expired token and its refresh token → a new session token for the same session and origin', async () => {
     const b = await signedIn('refresh.ok@example.com')
     h.clock.advance(5 * 60_000)
-    const cookies = await refresh(b.sessionId, bodyFor(b, { format: 'cookie', request_headers: { 'user-agent': ['x'] } }), '?suffixed_cookies=true')
+    const cookies = await refresh(
+      b.sessionId,
+      bodyFor(b, { format: 'cookie', request_headers: { 'user-agent': ['x'] } }),
+      '?suffixed_cookies=true',
+    )
     expect(cookies.status).toBe(200)
     expect(cookies.body.object).toBe('cookies')
     const names = (cookies.body.cookies as string[]).map((c) => c.split('=')[0])
@@ -73,7 +77,12 @@ describe('POST /v1/sessions/{id}/refresh', () => {
   it('answers the official client: @clerk/backend sessions.refreshSession gets its Cookies', async () => {
     const b = await signedIn('refresh.official@example.com')
     const sdk = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })
-    const answer = await sdk.sessions.refreshSession(b.sessionId, { ...bodyFor(b), format: 'cookie', suffixed_cookies: true, request_headers: {} })
+    const answer = await sdk.sessions.refreshSession(b.sessionId, {
+      ...bodyFor(b),
+      format: 'cookie',
+      suffixed_cookies: true,
+      request_headers: {},
+    })
     expect(answer.cookies).toHaveLength(4)
   })
 
@@ -81,19 +90,39 @@ describe('POST /v1/sessions/{id}/refresh', () => {
     const a = await signedIn('refresh.a@example.com')
     const b = await signedIn('refresh.b@example.com')
     const forged = `${a.token.split('.').slice(0, 2).join('.')}.${'A'.repeat(342)}`
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { expired_token: forged })), 401, 'expired_session_token_invalid')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { expired_token: 'not-a-jwt' })), 401, 'expired_session_token_invalid')
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { expired_token: forged })),
+      401,
+      'expired_session_token_invalid',
+    )
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { expired_token: 'not-a-jwt' })),
+      401,
+      'expired_session_token_invalid',
+    )
     // b's token (and b's refresh token) on a's path.
     expectClerkError(await refresh(a.sessionId, bodyFor(b)), 401, 'refresh_sid_mismatch')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { request_origin: 'https://evil.example' })), 401, 'refresh_request_origin_azp_mismatch')
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { request_origin: 'https://evil.example' })),
+      401,
+      'refresh_request_origin_azp_mismatch',
+    )
   })
 
   it('refuses a refresh token that is not this session’s', async () => {
     const a = await signedIn('refresh.c@example.com')
     const b = await signedIn('refresh.d@example.com')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { refresh_token: b.refreshToken })), 401, 'refresh_token_not_found')
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { refresh_token: b.refreshToken })),
+      401,
+      'refresh_token_not_found',
+    )
     expectClerkError(await refresh(a.sessionId, bodyFor(a, { refresh_token: '' })), 401, 'refresh_token_not_found')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { refresh_token: `${a.refreshToken}x` })), 401, 'refresh_token_not_found')
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { refresh_token: `${a.refreshToken}x` })),
+      401,
+      'refresh_token_not_found',
+    )
   })
 
   it('refuses to refresh a session that was signed out or revoked', async () => {
@@ -107,8 +136,18 @@ describe('POST /v1/sessions/{id}/refresh', () => {
 
   it('refuses malformed bodies with Clerk’s 422s', async () => {
     const a = await signedIn('refresh.bad@example.com')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { request_headers: { cookie: 'x' } })), 422, 'form_param_format_invalid')
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { format: 'jwt' })), 422, 'form_param_value_invalid', { paramName: 'format' })
-    expectClerkError(await refresh(a.sessionId, bodyFor(a, { expired_token: 'x'.repeat(20_000) })), 422, 'form_param_value_invalid')
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { request_headers: { cookie: 'x' } })),
+      422,
+      'form_param_format_invalid',
+    )
+    expectClerkError(await refresh(a.sessionId, bodyFor(a, { format: 'jwt' })), 422, 'form_param_value_invalid', {
+      paramName: 'format',
+    })
+    expectClerkError(
+      await refresh(a.sessionId, bodyFor(a, { expired_token: 'x'.repeat(20_000) })),
+      422,
+      'form_param_value_invalid',
+    )
   })
 })

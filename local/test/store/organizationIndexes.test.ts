@@ -19,11 +19,18 @@ beforeAll(async () => {
   h = await startHarness()
   const ada = (await h.call('POST', '/v1/users', { body: { email_address: ['ada@example.com'] } })).body.id
   const org = (await h.call('POST', '/v1/organizations', { body: { name: 'Indexed', created_by: ada } })).body.id
-  await h.call('POST', `/v1/organizations/${org}/invitations`, { body: { email_address: 'x@example.com', role: 'org:member' } })
-  await h.call('POST', `/v1/organizations/${org}/domains`, { body: { name: 'example.com', enrollment_mode: 'automatic_invitation' } })
+  await h.call('POST', `/v1/organizations/${org}/invitations`, {
+    body: { email_address: 'x@example.com', role: 'org:member' },
+  })
+  await h.call('POST', `/v1/organizations/${org}/domains`, {
+    body: { name: 'example.com', enrollment_mode: 'automatic_invitation' },
+  })
   // Every way of listing one organization's rows the Backend API has.
   for (const order of ['-created_at', '+first_name', '-email_address']) {
-    await h.call('GET', `/v1/organizations/${org}/memberships?order_by=${encodeURIComponent(order)}&role=org:admin&query=ada`)
+    await h.call(
+      'GET',
+      `/v1/organizations/${org}/memberships?order_by=${encodeURIComponent(order)}&role=org:admin&query=ada`,
+    )
   }
   await h.call('GET', `/v1/organizations/${org}/invitations?status=pending&order_by=email_address`)
   await h.call('GET', `/v1/organizations/${org}/domains?verified=true`)
@@ -39,28 +46,40 @@ afterAll(async () => {
 /** The plan of a statement, every parameter bound to a placeholder value. */
 function plan(sql: string): string[] {
   const db = (h.clerk as unknown as { core: { store: { db: Database.Database } } }).core.store.db
-  const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : null]))
+  const named = Object.fromEntries(
+    [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : null]),
+  )
   const positional = [...sql.matchAll(/\?/g)].map(() => 'x')
   const statement = original.call(db, `EXPLAIN QUERY PLAN ${sql}`)
-  const rows = (Object.keys(named).length > 0 ? statement.all(named) : statement.all(positional)) as Array<{ detail: string }>
+  const rows = (Object.keys(named).length > 0 ? statement.all(named) : statement.all(positional)) as Array<{
+    detail: string
+  }>
   return rows.map((row) => row.detail)
 }
 
 describe('indexes of the organization lists', () => {
   it("reads one organization's rows through an index, never a scan of the table", () => {
     const perOrganization = [...prepared].filter(
-      (sql) => /^\s*SELECT/i.test(sql) && TABLES.some((table) => sql.includes(table)) && /organization_id = [@?]/.test(sql),
+      (sql) =>
+        /^\s*SELECT/i.test(sql) && TABLES.some((table) => sql.includes(table)) && /organization_id = [@?]/.test(sql),
     )
     // Memberships (three orders and the count), the members count, invitations (list, count, pending), domains.
     expect(perOrganization.length).toBeGreaterThanOrEqual(8)
     for (const sql of perOrganization) {
-      const scans = plan(sql).filter((line) => TABLES.some((table) => new RegExp(`^SCAN (${table}|m|i|d)\\b`).test(line)))
-      expect({ sql: sql.replace(/\s+/g, ' ').slice(0, 120), scans }).toEqual({ sql: sql.replace(/\s+/g, ' ').slice(0, 120), scans: [] })
+      const scans = plan(sql).filter((line) =>
+        TABLES.some((table) => new RegExp(`^SCAN (${table}|m|i|d)\\b`).test(line)),
+      )
+      expect({ sql: sql.replace(/\s+/g, ' ').slice(0, 120), scans }).toEqual({
+        sql: sql.replace(/\s+/g, ' ').slice(0, 120),
+        scans: [],
+      })
     }
   })
 
   it('reads the default list (newest first) in index order, with no sort', () => {
-    const list = [...prepared].find((sql) => sql.includes('FROM organization_memberships m') && sql.includes('ORDER BY m.created_at DESC'))!
+    const list = [...prepared].find(
+      (sql) => sql.includes('FROM organization_memberships m') && sql.includes('ORDER BY m.created_at DESC'),
+    )!
     expect(plan(list).filter((line) => line.includes('TEMP B-TREE'))).toEqual([])
   })
 })

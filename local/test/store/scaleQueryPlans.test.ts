@@ -25,7 +25,9 @@ beforeAll(async () => {
     return originalPrepare.call(this, sql)
   } as typeof originalPrepare
   clerk = await createLocalClerk({ db: ':memory:' })
-  clerk.seed({ organizations: Array.from({ length: 30 }, (_, i) => ({ name: `Analytical Engine ${i}`, slug: `engine-${i}` })) })
+  clerk.seed({
+    organizations: Array.from({ length: 30 }, (_, i) => ({ name: `Analytical Engine ${i}`, slug: `engine-${i}` })),
+  })
   // No ANALYZE: a database here never has statistics, so the plans must hold without them.
 })
 afterAll(async () => {
@@ -45,7 +47,9 @@ function plansOf(work: () => void): string[][] {
   work()
   const db = coreOf(clerk).store.db
   return prepared.slice(from).map((sql) => {
-    const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : name === 'offset' ? 0 : null]))
+    const params = Object.fromEntries(
+      [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : name === 'offset' ? 0 : null]),
+    )
     const rows = originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>
     return rows.map((row) => row.detail)
   })
@@ -65,7 +69,9 @@ describe('organization list query plans', () => {
     for (const lines of plans) {
       expect(walks(lines)).toEqual([])
       expect(lines.some((line) => line.includes('organization_search VIRTUAL TABLE'))).toBe(true)
-      expect(lines.some((line) => /SEARCH o USING (COVERING )?INDEX sqlite_autoindex_organizations_1 \(id=\?\)/.test(line))).toBe(true)
+      expect(
+        lines.some((line) => /SEARCH o USING (COVERING )?INDEX sqlite_autoindex_organizations_1 \(id=\?\)/.test(line)),
+      ).toBe(true)
     }
   })
 
@@ -78,15 +84,30 @@ describe('organization list query plans', () => {
 
 describe('organization list query', () => {
   it('finds a part of the name or the slug in any case, or the exact id', () => {
-    expect(names({ query: 'ENGINE 2' })).toEqual(['Analytical Engine 2', ...Array.from({ length: 10 }, (_, i) => `Analytical Engine ${20 + i}`)])
-    expect(names({ query: 'ne-1' })).toEqual(['Analytical Engine 1', ...Array.from({ length: 10 }, (_, i) => `Analytical Engine ${10 + i}`)])
+    expect(names({ query: 'ENGINE 2' })).toEqual([
+      'Analytical Engine 2',
+      ...Array.from({ length: 10 }, (_, i) => `Analytical Engine ${20 + i}`),
+    ])
+    expect(names({ query: 'ne-1' })).toEqual([
+      'Analytical Engine 1',
+      ...Array.from({ length: 10 }, (_, i) => `Analytical Engine ${10 + i}`),
+    ])
     expect(names({ query: '7' })).toEqual(['Analytical Engine 7', 'Analytical Engine 17', 'Analytical Engine 27'])
     const id = store().get('engine-5')!.id
     expect(names({ query: id })).toEqual(['Analytical Engine 5'])
   })
 
   it('takes any text as a plain substring: FTS5 syntax in a query is not an expression', () => {
-    for (const query of ['"', 'a"b', 'engine* OR x', 'NEAR(engine', '^engine', 'name:engine', '"engine"', "'; DROP TABLE organizations; --"]) {
+    for (const query of [
+      '"',
+      'a"b',
+      'engine* OR x',
+      'NEAR(engine',
+      '^engine',
+      'name:engine',
+      '"engine"',
+      "'; DROP TABLE organizations; --",
+    ]) {
       expect(store().count({ query }), query).toBe(0)
     }
   })
@@ -94,16 +115,28 @@ describe('organization list query', () => {
   it('follows a rename, a new slug and a deletion', async () => {
     const headers = { authorization: `Bearer ${clerk.secretKey}`, 'content-type': 'application/json' }
     const call = (method: string, path: string, body?: unknown) =>
-      clerk.fetch(new Request(`${clerk.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }))
-    const org = (await (await call('POST', '/v1/organizations', { name: 'Difference Engine', slug: 'difference' })).json()) as { id: string }
+      clerk.fetch(
+        new Request(`${clerk.url}${path}`, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      )
+    const org = (await (
+      await call('POST', '/v1/organizations', { name: 'Difference Engine', slug: 'difference' })
+    ).json()) as { id: string }
     expect(names({ query: 'difference' })).toEqual(['Difference Engine'])
-    expect((await call('PATCH', `/v1/organizations/${org.id}`, { name: 'Jacquard Loom', slug: 'loom' })).status).toBe(200)
+    expect((await call('PATCH', `/v1/organizations/${org.id}`, { name: 'Jacquard Loom', slug: 'loom' })).status).toBe(
+      200,
+    )
     expect(names({ query: 'difference' })).toEqual([])
     expect(names({ query: 'jacquard' })).toEqual(['Jacquard Loom'])
     expect(names({ query: 'loom' })).toEqual(['Jacquard Loom'])
     expect((await call('DELETE', `/v1/organizations/${org.id}`)).status).toBe(200)
     expect(names({ query: 'jacquard' })).toEqual([])
-    expect(coreOf(clerk).store.db.prepare('SELECT count(*) AS n FROM organization_search_docs').get()).toEqual({ n: 30 })
+    expect(coreOf(clerk).store.db.prepare('SELECT count(*) AS n FROM organization_search_docs').get()).toEqual({
+      n: 30,
+    })
   })
 })
 
@@ -116,11 +149,19 @@ describe('migration 6', () => {
       const raw = new Database(db)
       for (const migration of MIGRATIONS.slice(0, 5)) raw.exec(migration)
       raw.pragma('user_version = 5')
-      raw.prepare(`INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_old', 'Old Works', 'old-works', 1, 1)`).run()
+      raw
+        .prepare(
+          `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_old', 'Old Works', 'old-works', 1, 1)`,
+        )
+        .run()
       raw.close()
       const upgraded = await createLocalClerk({ db })
       try {
-        const found = coreOf(upgraded).store.organizations.list({ query: 'old wo' }, { field: 'created_at', descending: true }, { limit: 10, offset: 0 })
+        const found = coreOf(upgraded).store.organizations.list(
+          { query: 'old wo' },
+          { field: 'created_at', descending: true },
+          { limit: 10, offset: 0 },
+        )
         expect(found.map((o) => o.id)).toEqual(['org_old'])
       } finally {
         await upgraded.close()
@@ -142,10 +183,14 @@ describe('sign-in lookups by identifier', () => {
     for (const { where, column } of lookups) {
       const sql = prepared.find((statement) => where.test(statement.trim()))
       expect(sql, String(where)).toBeDefined()
-      const lines = (originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all('x') as Array<{ detail: string }>).map((row) => row.detail)
+      const lines = (originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all('x') as Array<{ detail: string }>).map(
+        (row) => row.detail,
+      )
       // One row, found through the column's UNIQUE index (SQLite names it sqlite_autoindex_<table>_<n>).
       expect(lines).toHaveLength(1)
-      expect(lines[0]).toMatch(new RegExp(`^SEARCH \\w+ USING (COVERING )?INDEX sqlite_autoindex_\\w+ \\(${column}=\\?\\)$`))
+      expect(lines[0]).toMatch(
+        new RegExp(`^SEARCH \\w+ USING (COVERING )?INDEX sqlite_autoindex_\\w+ \\(${column}=\\?\\)$`),
+      )
     }
   })
 })

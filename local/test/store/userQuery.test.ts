@@ -11,17 +11,32 @@ import { coreOf } from '../helpers/harness.js'
 let clerk: LocalClerk
 beforeAll(async () => {
   clerk = await createLocalClerk({ db: ':memory:' })
-  clerk.seed({ users: Array.from({ length: 50 }, (_, i) => ({ email_address: `user${i}@example.com`, first_name: `First${i}`, username: `user_${i}` })) })
+  clerk.seed({
+    users: Array.from({ length: 50 }, (_, i) => ({
+      email_address: `user${i}@example.com`,
+      first_name: `First${i}`,
+      username: `user_${i}`,
+    })),
+  })
   // No ANALYZE: a database here never has statistics, so the plans must hold without them.
 })
 afterAll(() => clerk.close())
 
-const plan = (filter: UserFilter, order: UserOrder = { field: 'created_at', descending: true }) => coreOf(clerk).store.users.explainList(filter, order)
+const plan = (filter: UserFilter, order: UserOrder = { field: 'created_at', descending: true }) =>
+  coreOf(clerk).store.users.explainList(filter, order)
 /** A full scan of the users table reads `SCAN u` with no index. */
 const fullScans = (lines: string[]) => lines.filter((line) => /^SCAN u$/.test(line))
 
 describe('user list query plans', () => {
-  it.each(['created_at', 'updated_at', 'first_name', 'last_name', 'username', 'last_active_at', 'last_sign_in_at'] as const)('orders by %s through its index', (field) => {
+  it.each([
+    'created_at',
+    'updated_at',
+    'first_name',
+    'last_name',
+    'username',
+    'last_active_at',
+    'last_sign_in_at',
+  ] as const)('orders by %s through its index', (field) => {
     for (const descending of [true, false]) {
       const lines = plan({}, { field, descending })
       expect(fullScans(lines)).toEqual([])
@@ -46,7 +61,10 @@ describe('user list query plans', () => {
   it('finds users by a substring of any identifier, name or id, in any case', () => {
     const { store } = coreOf(clerk)
     const order: UserOrder = { field: 'created_at', descending: false }
-    expect(store.users.list({ query: 'USER4' }, order, 100, 0).map((u) => u.username)).toEqual(['user_4', ...Array.from({ length: 10 }, (_, i) => `user_${40 + i}`)])
+    expect(store.users.list({ query: 'USER4' }, order, 100, 0).map((u) => u.username)).toEqual([
+      'user_4',
+      ...Array.from({ length: 10 }, (_, i) => `user_${40 + i}`),
+    ])
     expect(store.users.count({ query: 'rst4' })).toBe(11)
     expect(store.users.count({ query: '9@' })).toBe(5)
     expect(store.users.count({ query: 'u' })).toBe(50)
@@ -54,7 +72,17 @@ describe('user list query plans', () => {
 
   it('takes any text as a plain substring: FTS5 syntax in a query is not an expression', () => {
     const { store } = coreOf(clerk)
-    for (const query of ['"', 'a"b', 'user* OR x', 'NEAR(user1', '^user', 'user1:', '"user1"', '\\', "'; DROP TABLE users; --"]) {
+    for (const query of [
+      '"',
+      'a"b',
+      'user* OR x',
+      'NEAR(user1',
+      '^user',
+      'user1:',
+      '"user1"',
+      '\\',
+      "'; DROP TABLE users; --",
+    ]) {
       expect(store.users.count({ query }), query).toBe(0)
     }
   })

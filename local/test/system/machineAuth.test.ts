@@ -18,7 +18,9 @@ const asMachine = (secretKey: string) => ({ authorization: `Bearer ${secretKey}`
 
 describe('the JSON of each resource', () => {
   it('an API key, a machine with its scope, an M2M token', async () => {
-    const key = await h.call('POST', '/api_keys', { body: { name: 'CI', subject: userId, seconds_until_expiration: 60 } })
+    const key = await h.call('POST', '/api_keys', {
+      body: { name: 'CI', subject: userId, seconds_until_expiration: 60 },
+    })
     expect(key.body).toEqual({
       object: 'api_key',
       id: expect.stringMatching(/^ak_[0-9A-Za-z]{27}$/),
@@ -40,7 +42,9 @@ describe('the JSON of each resource', () => {
     })
 
     const receiver = (await h.call('POST', '/v1/machines', { body: { name: 'Receiver' } })).body
-    const sender = await h.call('POST', '/v1/machines', { body: { name: 'Sender', scoped_machines: [receiver.id], default_token_ttl: 120 } })
+    const sender = await h.call('POST', '/v1/machines', {
+      body: { name: 'Sender', scoped_machines: [receiver.id], default_token_ttl: 120 },
+    })
     const machineFields = (id: string, name: string, ttl: number) => ({
       object: 'machine',
       id,
@@ -74,33 +78,86 @@ describe('the JSON of each resource', () => {
   })
 
   it('refuses bad input with Clerk-shaped 4xx naming the parameter', async () => {
-    expectClerkError(await h.call('POST', '/v1/machines', { body: { name: '', default_token_ttl: 0 } }), 422, 'form_param_value_invalid', { count: 2 })
-    expectClerkError(await h.call('POST', '/v1/machines', { body: { name: 'x', bogus: 1 } }), 422, 'form_param_unknown', { paramName: 'bogus' })
+    expectClerkError(
+      await h.call('POST', '/v1/machines', { body: { name: '', default_token_ttl: 0 } }),
+      422,
+      'form_param_value_invalid',
+      { count: 2 },
+    )
+    expectClerkError(
+      await h.call('POST', '/v1/machines', { body: { name: 'x', bogus: 1 } }),
+      422,
+      'form_param_unknown',
+      { paramName: 'bogus' },
+    )
     const machine = (await h.call('POST', '/v1/machines', { body: { name: 'Lonely' } })).body
     const headers = asMachine(machine.secret_key)
-    expectClerkError(await h.call('POST', '/m2m_tokens', { headers, body: { token_format: 'paseto' } }), 422, 'form_param_value_invalid', { paramName: 'token_format' })
-    expectClerkError(await h.call('POST', '/m2m_tokens/verify', { headers, body: {} }), 422, 'form_param_missing', { paramName: 'token' })
-    expectClerkError(await h.call('POST', '/m2m_tokens', { headers: { authorization: 'Basic x' }, body: {} }), 401, 'authorization_header_format_invalid')
-    expectClerkError(await h.call('POST', '/api_keys', { body: { name: 'x', subject: userId, scopes: 'read' } }), 422, 'form_param_format_invalid', { paramName: 'scopes' })
-    expectClerkError(await h.call('POST', '/oauth_applications/access_tokens/verify', { body: { access_token: 7 } }), 422, 'form_param_format_invalid')
-    expectClerkError(await h.call('POST', '/v1/machines/mch_missing/secret_key/rotate', { body: { previous_token_ttl: 60 } }), 404, 'resource_not_found')
-    expectClerkError(await h.call('POST', `/v1/machines/${machine.id}/secret_key/rotate`, { body: { previous_token_ttl: 28_801 } }), 422, 'form_param_value_invalid')
+    expectClerkError(
+      await h.call('POST', '/m2m_tokens', { headers, body: { token_format: 'paseto' } }),
+      422,
+      'form_param_value_invalid',
+      { paramName: 'token_format' },
+    )
+    expectClerkError(await h.call('POST', '/m2m_tokens/verify', { headers, body: {} }), 422, 'form_param_missing', {
+      paramName: 'token',
+    })
+    expectClerkError(
+      await h.call('POST', '/m2m_tokens', { headers: { authorization: 'Basic x' }, body: {} }),
+      401,
+      'authorization_header_format_invalid',
+    )
+    expectClerkError(
+      await h.call('POST', '/api_keys', { body: { name: 'x', subject: userId, scopes: 'read' } }),
+      422,
+      'form_param_format_invalid',
+      { paramName: 'scopes' },
+    )
+    expectClerkError(
+      await h.call('POST', '/oauth_applications/access_tokens/verify', { body: { access_token: 7 } }),
+      422,
+      'form_param_format_invalid',
+    )
+    expectClerkError(
+      await h.call('POST', '/v1/machines/mch_missing/secret_key/rotate', { body: { previous_token_ttl: 60 } }),
+      404,
+      'resource_not_found',
+    )
+    expectClerkError(
+      await h.call('POST', `/v1/machines/${machine.id}/secret_key/rotate`, { body: { previous_token_ttl: 28_801 } }),
+      422,
+      'form_param_value_invalid',
+    )
   })
 })
 
 describe.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('when credentials stop counting', () => {
   it('an API key at its expiration, an M2M token at its, a previous machine key after its grace period, an OAuth token at its', async () => {
-    const key = (await h.call('POST', '/api_keys', { body: { name: 'short', subject: userId, seconds_until_expiration: 30 } })).body
+    const key = (
+      await h.call('POST', '/api_keys', { body: { name: 'short', subject: userId, seconds_until_expiration: 30 } })
+    ).body
     const receiver = (await h.call('POST', '/v1/machines', { body: { name: 'R' } })).body
     const sender = (await h.call('POST', '/v1/machines', { body: { name: 'S', scoped_machines: [receiver.id] } })).body
-    const token = (await h.call('POST', '/m2m_tokens', { headers: asMachine(sender.secret_key), body: { seconds_until_expiration: 30 } })).body
-    const rotated = (await h.call('POST', `/v1/machines/${sender.id}/secret_key/rotate`, { body: { previous_token_ttl: 30 } })).body
+    const token = (
+      await h.call('POST', '/m2m_tokens', {
+        headers: asMachine(sender.secret_key),
+        body: { seconds_until_expiration: 30 },
+      })
+    ).body
+    const rotated = (
+      await h.call('POST', `/v1/machines/${sender.id}/secret_key/rotate`, { body: { previous_token_ttl: 30 } })
+    ).body
     const oauth = await createOAuthAccessToken(h.clerk, { user: userId, expiresInSeconds: 30 })
     const verifyAll = async () => [
       (await h.call('POST', '/api_keys/verify', { body: { secret: key.secret } })).status,
-      (await h.call('POST', '/m2m_tokens/verify', { headers: asMachine(receiver.secret_key), body: { token: token.token } })).status,
+      (
+        await h.call('POST', '/m2m_tokens/verify', {
+          headers: asMachine(receiver.secret_key),
+          body: { token: token.token },
+        })
+      ).status,
       (await h.call('GET', `/m2m_tokens?subject=${sender.id}`, { headers: asMachine(sender.secret_key) })).status,
-      (await h.call('POST', '/oauth_applications/access_tokens/verify', { body: { access_token: oauth.token } })).status,
+      (await h.call('POST', '/oauth_applications/access_tokens/verify', { body: { access_token: oauth.token } }))
+        .status,
       (await h.call('GET', `/m2m_tokens?subject=${sender.id}`, { headers: asMachine(rotated.secret) })).status,
     ]
     expect(await verifyAll()).toEqual([200, 200, 200, 200, 200])
@@ -109,8 +166,12 @@ describe.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('when credentials stop counting', ()
     h.clock.advance(1)
     expect(await verifyAll()).toEqual([404, 404, 401, 404, 200])
     expect((await h.call('GET', `/api_keys/${key.id}`)).body).toMatchObject({ expired: true })
-    expect((await h.call('GET', `/api_keys?subject=${userId}`)).body.data.map((k: { id: string }) => k.id)).not.toContain(key.id)
-    expect((await h.call('GET', `/m2m_tokens?subject=${sender.id}&expired=true`)).body.data).toMatchObject([{ id: token.id, expired: true }])
+    expect(
+      (await h.call('GET', `/api_keys?subject=${userId}`)).body.data.map((k: { id: string }) => k.id),
+    ).not.toContain(key.id)
+    expect((await h.call('GET', `/m2m_tokens?subject=${sender.id}&expired=true`)).body.data).toMatchObject([
+      { id: token.id, expired: true },
+    ])
   })
 })
 
@@ -118,7 +179,10 @@ describe('pending sessions (a task left to do)', () => {
   it('createSession({ pending: true }): status pending, a choose-organization task, tokens that say sts pending', async () => {
     const session = h.clerk.createSession({ userId, pending: true })
     expect(session).toMatchObject({ status: 'pending', tasks: [{ key: 'choose-organization' }] })
-    expect((await h.call('GET', `/v1/sessions/${session.id}`)).body).toMatchObject({ status: 'pending', tasks: [{ key: 'choose-organization' }] })
+    expect((await h.call('GET', `/v1/sessions/${session.id}`)).body).toMatchObject({
+      status: 'pending',
+      tasks: [{ key: 'choose-organization' }],
+    })
     expect(decodePart(await h.clerk.getToken(session.id), 1)).toMatchObject({ sid: session.id, sts: 'pending' })
     const minted = await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: {} })
     expect(decodePart(minted.body.jwt, 1).sts).toBe('pending')

@@ -11,7 +11,13 @@ const context = {
     email_verified: false,
     phone_number_verified: true,
     created_at: 1227618844,
-    public_metadata: { interests: ['reading', 'climbing'], addresses: { Home: '2355 Pointe Lane' }, zero: 0, empty: '', flag: false },
+    public_metadata: {
+      interests: ['reading', 'climbing'],
+      addresses: { Home: '2355 Pointe Lane' },
+      zero: 0,
+      empty: '',
+      flag: false,
+    },
     unsafe_metadata: { foo: { bar: 42 } },
     nothing: null,
   },
@@ -100,8 +106,19 @@ describe('compileClaims: evaluation', () => {
   })
 
   it('lists the roots and first fields the shortcodes read', () => {
-    const compiled = compileClaims({ a: '{{user.organizations}}', b: ['x {{org.name || session.actor}}'], c: '{{ 1 }}' })
-    expect([...compiled.references].sort()).toEqual(['org', 'org.name', 'session', 'session.actor', 'user', 'user.organizations'])
+    const compiled = compileClaims({
+      a: '{{user.organizations}}',
+      b: ['x {{org.name || session.actor}}'],
+      c: '{{ 1 }}',
+    })
+    expect([...compiled.references].sort()).toEqual([
+      'org',
+      'org.name',
+      'session',
+      'session.actor',
+      'user',
+      'user.organizations',
+    ])
   })
 })
 
@@ -167,7 +184,9 @@ describe('the documented complete example', () => {
     }
     const ctx = buildShortcodeContext({
       user,
-      emails: [{ id: 'idn_1', user_id: user.id, value: 'maria@example.com', verification: null, created_at: 0, updated_at: 0 }],
+      emails: [
+        { id: 'idn_1', user_id: user.id, value: 'maria@example.com', verification: null, created_at: 0, updated_at: 0 },
+      ],
       phones: [],
     })
     const compiled = compileClaims({

@@ -13,8 +13,14 @@ describe('parseShortcodes: accepted input', () => {
     ['{{user.id}}', { kind: 'whole', expression: [path('user', 'id')] }],
     ['{{ user.id }}', { kind: 'whole', expression: [path('user', 'id')] }],
     ['{{\tuser.id\n}}', { kind: 'whole', expression: [path('user', 'id')] }],
-    ['{{user.public_metadata.addresses.Home}}', { kind: 'whole', expression: [path('user', 'public_metadata', 'addresses', 'Home')] }],
-    ['{{user.public_metadata.x-hasura-role}}', { kind: 'whole', expression: [path('user', 'public_metadata', 'x-hasura-role')] }],
+    [
+      '{{user.public_metadata.addresses.Home}}',
+      { kind: 'whole', expression: [path('user', 'public_metadata', 'addresses', 'Home')] },
+    ],
+    [
+      '{{user.public_metadata.x-hasura-role}}',
+      { kind: 'whole', expression: [path('user', 'public_metadata', 'x-hasura-role')] },
+    ],
     ['{{user.public_metadata.list.0}}', { kind: 'whole', expression: [path('user', 'public_metadata', 'list', '0')] }],
     ['{{_private.$x}}', { kind: 'whole', expression: [path('_private', '$x')] }],
     ["{{ 'text' }}", { kind: 'whole', expression: [lit('text')] }],
@@ -31,10 +37,16 @@ describe('parseShortcodes: accepted input', () => {
     ['{{ null }}', { kind: 'whole', expression: [path('null')] }],
     ['{{a||b}}', { kind: 'whole', expression: [path('a'), path('b')] }],
     [
-      "{{ user.public_metadata.age || user.unsafe_metadata.age || 30 }}",
-      { kind: 'whole', expression: [path('user', 'public_metadata', 'age'), path('user', 'unsafe_metadata', 'age'), lit(30)] },
+      '{{ user.public_metadata.age || user.unsafe_metadata.age || 30 }}',
+      {
+        kind: 'whole',
+        expression: [path('user', 'public_metadata', 'age'), path('user', 'unsafe_metadata', 'age'), lit(30)],
+      },
     ],
-    ["{{ user.full_name || 'Awesome User' }}", { kind: 'whole', expression: [path('user', 'full_name'), lit('Awesome User')] }],
+    [
+      "{{ user.full_name || 'Awesome User' }}",
+      { kind: 'whole', expression: [path('user', 'full_name'), lit('Awesome User')] },
+    ],
     ['{{ a || true || false }}', { kind: 'whole', expression: [path('a'), lit(true), lit(false)] }],
     [
       '{{user.last_name}} {{user.first_name}}',

@@ -18,7 +18,9 @@ async function setUp(name: string, clock = new TestClock()) {
   const clerk = await createLocalClerk({ db, now: clock.now })
   const seeded = clerk.seed({
     users: [{ email_address: 'ada@example.com', first_name: 'Ada' }],
-    organizations: [{ name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:member', permissions: ['org:invoices:read'] }] }],
+    organizations: [
+      { name: 'Acme', members: [{ user: 'ada@example.com', role: 'org:member', permissions: ['org:invoices:read'] }] },
+    ],
     templates: [{ name: 'who', claims: { name: '{{user.first_name}}', org: '{{org.slug}}', v: 1 } }],
   })
   const userId = seeded.users[0]!.id
@@ -63,7 +65,11 @@ describe('minting after changes made by another connection', () => {
 
   it('keeps the default claims unique even if a stored template holds one (written around the API)', () =>
     withInstance('reserved', async (t) => {
-      t.other.prepare(`UPDATE jwt_templates SET claims = '{"sub":"someone-else","iss":"x","v":3}', version = version + 1 WHERE name = 'who'`).run()
+      t.other
+        .prepare(
+          `UPDATE jwt_templates SET claims = '{"sub":"someone-else","iss":"x","v":3}', version = version + 1 WHERE name = 'who'`,
+        )
+        .run()
       const jwt = await t.clerk.getToken(t.session.id, { template: 'who' })
       const json = Buffer.from(jwt.split('.')[1]!, 'base64url').toString()
       expect(json.match(/"sub":/g)).toHaveLength(1)
@@ -72,7 +78,13 @@ describe('minting after changes made by another connection', () => {
 
   it('sees a removed membership and a changed organization slug', () =>
     withInstance('membership', async (t) => {
-      expect((await claims(t.clerk, t.session.id)).o).toEqual({ id: t.session.last_active_organization_id, slg: 'acme', rol: 'member', per: 'read', fpm: '1' })
+      expect((await claims(t.clerk, t.session.id)).o).toEqual({
+        id: t.session.last_active_organization_id,
+        slg: 'acme',
+        rol: 'member',
+        per: 'read',
+        fpm: '1',
+      })
       t.other.prepare("UPDATE organizations SET slug = 'acme-2'").run()
       expect((await claims(t.clerk, t.session.id)).o).toMatchObject({ slg: 'acme-2' })
       t.other.prepare('DELETE FROM organization_memberships WHERE user_id = ?').run(t.userId)

@@ -52,7 +52,9 @@ describe('v2 organization claims', () => {
   })
 
   it('leaves per, fpm and fea out without custom permissions', () => {
-    expect(orgClaimsV2(org('org:billing_manager', []))).toEqual({ o: { id: 'org_1', slg: 'acme', rol: 'billing_manager' } })
+    expect(orgClaimsV2(org('org:billing_manager', []))).toEqual({
+      o: { id: 'org_1', slg: 'acme', rol: 'billing_manager' },
+    })
   })
 
   it('gives the same claims whatever the order of the permissions', () => {

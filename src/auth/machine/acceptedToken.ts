@@ -3,15 +3,21 @@
 // not accepted is refused with `token-type-mismatch` and never treated as a session; an accepted machine token is
 // verified (verifyMachineToken.ts); a session token takes the session path. Without a header token, a route that
 // takes only machine tokens is signed out ("No token in header") and one that takes sessions reads the cookies.
-import { signedOutAuthObject } from '../authObject'
-import type { ClerkInstance } from '../clerkInstance'
-import type { RequestContext } from '../requestContext'
-import { AuthErrorReason, signedOut, type RequestState, type StateFacts } from '../requestState'
-import { isMachineTokenType, machineFailureMessage, machineTokenKind, TokenType, type MachineTokenType } from '../../jwt/machineTokens'
-import { quote } from '../../shared/quote'
-import { invalidTokenAuthObject, unauthenticatedMachineObject, type AnyAuthObject } from './machineAuthObjects'
-import { refusedKind, signedInWithMachineToken, signedOutForKind } from './machineStates'
-import { verifyMachineToken } from './verifyMachineToken'
+import { signedOutAuthObject } from '../authObject.js'
+import type { ClerkInstance } from '../clerkInstance.js'
+import type { RequestContext } from '../requestContext.js'
+import { AuthErrorReason, signedOut, type RequestState, type StateFacts } from '../requestState.js'
+import {
+  isMachineTokenType,
+  machineFailureMessage,
+  machineTokenKind,
+  TokenType,
+  type MachineTokenType,
+} from '../../jwt/machineTokens.js'
+import { quote } from '../../shared/quote.js'
+import { invalidTokenAuthObject, unauthenticatedMachineObject, type AnyAuthObject } from './machineAuthObjects.js'
+import { refusedKind, signedInWithMachineToken, signedOutForKind } from './machineStates.js'
+import { verifyMachineToken } from './verifyMachineToken.js'
 
 /** One kind, a list of kinds, or `'any'`; default `'session_token'`. */
 export type AcceptsToken = TokenType | readonly TokenType[] | 'any'
@@ -51,7 +57,8 @@ export async function authenticateAcceptedToken(
     return refusedKind(facts, debugData)
   }
   if (token === undefined) {
-    if (isMachineTokenType(acceptsToken)) return signedOutForKind(facts, acceptsToken, 'No token in header', '', debugData)
+    if (isMachineTokenType(acceptsToken))
+      return signedOutForKind(facts, acceptsToken, 'No token in header', '', debugData)
     return session.withCookies()
   }
   if (acceptsToken === TokenType.SessionToken && kind !== undefined) {
@@ -59,7 +66,8 @@ export async function authenticateAcceptedToken(
     return signedOut(instance, facts, AuthErrorReason.TokenTypeMismatch, message)
   }
   if (kind === undefined) {
-    if (isMachineTokenType(acceptsToken)) return signedOutForKind(facts, acceptsToken, AuthErrorReason.TokenTypeMismatch, '', debugData)
+    if (isMachineTokenType(acceptsToken))
+      return signedOutForKind(facts, acceptsToken, AuthErrorReason.TokenTypeMismatch, '', debugData)
     return session.withTokenInHeader(token)
   }
   if (isMachineTokenType(acceptsToken) && kind !== acceptsToken) {
@@ -68,7 +76,12 @@ export async function authenticateAcceptedToken(
   return withMachineToken(token, kind, instance, facts)
 }
 
-async function withMachineToken(token: string, kind: MachineTokenType, instance: ClerkInstance, facts: StateFacts): Promise<RequestState> {
+async function withMachineToken(
+  token: string,
+  kind: MachineTokenType,
+  instance: ClerkInstance,
+  facts: StateFacts,
+): Promise<RequestState> {
   const result = await verifyMachineToken(token, kind, instance)
   if (result.ok) return signedInWithMachineToken(facts, result.data, token, instance.debugData)
   return signedOutForKind(facts, kind, result.code, machineFailureMessage(result), instance.debugData)
@@ -93,5 +106,7 @@ export function authObjectForAcceptedToken(auth: AnyAuthObject, acceptsToken: Ac
   if (acceptsToken === 'any' || isTokenTypeAccepted(auth.tokenType, acceptsToken)) return auth
   const refused = { status: 'signed-out', reason: AuthErrorReason.TokenTypeMismatch, message: '' }
   if (typeof acceptsToken !== 'string') return invalidTokenAuthObject(refused)
-  return isMachineTokenType(acceptsToken) ? unauthenticatedMachineObject(acceptsToken, refused) : signedOutAuthObject(refused)
+  return isMachineTokenType(acceptsToken)
+    ? unauthenticatedMachineObject(acceptsToken, refused)
+    : signedOutAuthObject(refused)
 }

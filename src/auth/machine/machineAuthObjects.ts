@@ -3,18 +3,30 @@
 // key, `machineId` of an M2M token, `userId` and `clientId` of an OAuth token); the unauthenticated one of a kind
 // with every field null; and the object of a token whose kind was not accepted at all (`tokenType: null`). `has()`
 // is always false, as upstream's: roles and permissions belong to sessions.
-import { createDebug, type AuthObject as SessionAuthObject, type AuthObjectDebug, type AuthObjectDebugData } from '../authObject'
-import type { CheckAuthorization } from '../has'
-import { TokenType, type MachineTokenData, type MachineTokenType } from '../../jwt/machineTokens'
+import {
+  createDebug,
+  type AuthObject as SessionAuthObject,
+  type AuthObjectDebug,
+  type AuthObjectDebugData,
+} from '../authObject.js'
+import type { CheckAuthorization } from '../has.js'
+import { TokenType, type MachineTokenData, type MachineTokenType } from '../../jwt/machineTokens.js'
 
 type Claims = Record<string, unknown>
 
 interface MachineFields<Authenticated extends boolean> {
   api_key: Authenticated extends true
-    ? { name: string; claims: Claims | null; userId: string; orgId: null } | { name: string; claims: Claims | null; userId: null; orgId: string }
+    ? | { name: string; claims: Claims | null; userId: string; orgId: null }
+      | { name: string; claims: Claims | null; userId: null; orgId: string }
     : { name: null; claims: null; userId: null; orgId: null }
-  m2m_token: { claims: Authenticated extends true ? Claims | null : null; machineId: Authenticated extends true ? string : null }
-  oauth_token: { userId: Authenticated extends true ? string : null; clientId: Authenticated extends true ? string : null }
+  m2m_token: {
+    claims: Authenticated extends true ? Claims | null : null
+    machineId: Authenticated extends true ? string : null
+  }
+  oauth_token: {
+    userId: Authenticated extends true ? string : null
+    clientId: Authenticated extends true ? string : null
+  }
 }
 
 /** A machine token that verified, of kind `T`. */
@@ -89,15 +101,37 @@ export function authenticatedMachineObject<T extends MachineTokenType>(
     case TokenType.M2MToken:
       return { ...base, claims: data.claims, machineId: data.subject } as unknown as AuthenticatedMachineObject<T>
     default:
-      return { ...base, userId: data.subject, clientId: data.clientId ?? '' } as unknown as AuthenticatedMachineObject<T>
+      return {
+        ...base,
+        userId: data.subject,
+        clientId: data.clientId ?? '',
+      } as unknown as AuthenticatedMachineObject<T>
   }
 }
 
-export function unauthenticatedMachineObject<T extends MachineTokenType>(kind: T, debugData: AuthObjectDebugData): UnauthenticatedMachineObject<T> {
-  const base = { tokenType: kind, id: null, subject: null, scopes: null, getToken: noToken, has: never, debug: createDebug(debugData), isAuthenticated: false as const }
+export function unauthenticatedMachineObject<T extends MachineTokenType>(
+  kind: T,
+  debugData: AuthObjectDebugData,
+): UnauthenticatedMachineObject<T> {
+  const base = {
+    tokenType: kind,
+    id: null,
+    subject: null,
+    scopes: null,
+    getToken: noToken,
+    has: never,
+    debug: createDebug(debugData),
+    isAuthenticated: false as const,
+  }
   switch (kind) {
     case TokenType.ApiKey:
-      return { ...base, name: null, claims: null, userId: null, orgId: null } as unknown as UnauthenticatedMachineObject<T>
+      return {
+        ...base,
+        name: null,
+        claims: null,
+        userId: null,
+        orgId: null,
+      } as unknown as UnauthenticatedMachineObject<T>
     case TokenType.M2MToken:
       return { ...base, claims: null, machineId: null } as unknown as UnauthenticatedMachineObject<T>
     default:

@@ -1,9 +1,9 @@
 // The request states of a token in `Authorization` that is not (only) a session's, where `acceptsToken` lets machine
 // tokens in: signed in with a machine token of a kind, signed out for a kind (its unauthenticated auth object, with
 // the reason), or refused because its kind is not in the accepted list (`tokenType: null`). As @clerk/backend 3's.
-import type { AuthObjectDebugData } from '../authObject'
-import { AuthErrorReason, withStatusHeaders, type BaseState, type StateFacts } from '../requestState'
-import type { MachineTokenData, MachineTokenType } from '../../jwt/machineTokens'
+import type { AuthObjectDebugData } from '../authObject.js'
+import { AuthErrorReason, withStatusHeaders, type BaseState, type StateFacts } from '../requestState.js'
+import type { MachineTokenData, MachineTokenType } from '../../jwt/machineTokens.js'
 import {
   authenticatedMachineObject,
   invalidTokenAuthObject,
@@ -11,7 +11,7 @@ import {
   type AuthenticatedMachineObject,
   type InvalidTokenAuthObject,
   type UnauthenticatedMachineObject,
-} from './machineAuthObjects'
+} from './machineAuthObjects.js'
 
 export interface MachineSignedInState extends BaseState {
   status: 'signed-in'

@@ -4,10 +4,10 @@
 // (a revoked API key stops working within MACHINE_TOKEN_TTL_MS, never after its expiry); a failed call is remembered
 // for a shorter while, and failing calls are bounded in all, so a flood of made-up tokens cannot turn into a flood of
 // Backend API calls: past MAX_FAILED_VERIFICATIONS within FAILED_TOKEN_TTL_MS, unknown tokens are refused uncalled.
-import { RefreshFailures } from '../refreshFailures'
-import { machineFailure, type MachineTokenFailure, type MachineVerification } from '../../jwt/machineTokens'
-import { BoundedCache } from '../../shared/boundedCache'
-import { forgetOnReset } from '../../shared/processState'
+import { RefreshFailures } from '../refreshFailures.js'
+import { machineFailure, type MachineTokenFailure, type MachineVerification } from '../../jwt/machineTokens.js'
+import { BoundedCache } from '../../shared/boundedCache.js'
+import { forgetOnReset } from '../../shared/processState.js'
 
 /** How long a verified opaque token counts without asking the Backend API again. @internal Exported for tests. */
 export const MACHINE_TOKEN_TTL_MS = 10_000
@@ -74,7 +74,9 @@ export function cachedMachineVerification(
   } catch (error) {
     result = machineFailure('unexpected-error', `Unexpected error while verifying the token: ${String(error)}`)
   }
-  return settled(key, result, MACHINE_TOKEN_TTL_MS, (outcome) => place.settle(key, outcome.ok ? undefined : outcome, Date.now()))
+  return settled(key, result, MACHINE_TOKEN_TTL_MS, (outcome) =>
+    place.settle(key, outcome.ok ? undefined : outcome, Date.now()),
+  )
 }
 
 /** Remembers a success for `maxAgeMs` at most, never past its expiry; reports the outcome; clears the in-flight slot. */

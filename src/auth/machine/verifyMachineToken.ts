@@ -3,11 +3,11 @@
 // machine secret key when there is one, `/oauth_applications/access_tokens/verify`), through the verified-token cache.
 // A refused or failed call is the answer upstream gives: 404 `token-invalid`, 401 `secret-key-invalid`, else
 // `unexpected-error`.
-import type { ClerkInstance } from '../clerkInstance'
-import { ClerkAPIResponseError } from '../../backend/errors'
-import type { APIKey, M2MToken } from '../../backend/resources/machine'
-import type { IdPOAuthAccessToken } from '../../backend/resources/oauthApplication'
-import { decodeJwt } from '../../jwt/decodeJwt'
+import type { ClerkInstance } from '../clerkInstance.js'
+import { ClerkAPIResponseError } from '../../backend/errors.js'
+import type { APIKey, M2MToken } from '../../backend/resources/machine.js'
+import type { IdPOAuthAccessToken } from '../../backend/resources/oauthApplication.js'
+import { decodeJwt } from '../../jwt/decodeJwt.js'
 import {
   MachineTokenErrorCode as Code,
   TokenType,
@@ -15,10 +15,10 @@ import {
   type MachineTokenData,
   type MachineTokenType,
   type MachineVerification,
-} from '../../jwt/machineTokens'
-import { verifyMachineJwt } from '../../jwt/verifyMachineJwt'
-import { quote } from '../../shared/quote'
-import { cachedMachineVerification } from './machineTokenCache'
+} from '../../jwt/machineTokens.js'
+import { verifyMachineJwt } from '../../jwt/verifyMachineJwt.js'
+import { quote } from '../../shared/quote.js'
+import { cachedMachineVerification } from './machineTokenCache.js'
 
 /** Clerk's opaque tokens are short base64-ish text; anything else is refused without asking the Backend API. */
 const OPAQUE_TOKEN = /^(?:ak|mt|oat)_[\w+/=.-]{1,250}$/
@@ -34,7 +34,11 @@ const instanceNumbers = new WeakMap<ClerkInstance, number>()
 let nextInstanceNumber = 0
 
 /** Never throws, never rejects: a failure is a value with upstream's code. */
-export function verifyMachineToken(token: string, kind: MachineTokenType, instance: ClerkInstance): MachineVerification | Promise<MachineVerification> {
+export function verifyMachineToken(
+  token: string,
+  kind: MachineTokenType,
+  instance: ClerkInstance,
+): MachineVerification | Promise<MachineVerification> {
   let number = instanceNumbers.get(instance)
   if (number === undefined) instanceNumbers.set(instance, (number = nextInstanceNumber++))
   const key = `${number}\n${token}`
@@ -46,11 +50,16 @@ export function verifyMachineToken(token: string, kind: MachineTokenType, instan
       return verifyMachineJwt(decoded.jwt, kind, instance.verifyOptions)
     })
   }
-  if (!OPAQUE_TOKEN.test(token)) return machineFailure(Code.TokenInvalid, `${NOT_FOUND[kind]}: not the form of a Clerk token.`)
+  if (!OPAQUE_TOKEN.test(token))
+    return machineFailure(Code.TokenInvalid, `${NOT_FOUND[kind]}: not the form of a Clerk token.`)
   return cachedMachineVerification(key, 'backend-api', () => askBackendApi(token, kind, instance))
 }
 
-async function askBackendApi(token: string, kind: MachineTokenType, instance: ClerkInstance): Promise<MachineVerification> {
+async function askBackendApi(
+  token: string,
+  kind: MachineTokenType,
+  instance: ClerkInstance,
+): Promise<MachineVerification> {
   const client = instance.blockingClient
   try {
     switch (kind) {
@@ -72,7 +81,8 @@ async function askBackendApi(token: string, kind: MachineTokenType, instance: Cl
 
 function failureOf(error: unknown, kind: MachineTokenType): MachineVerification {
   if (error instanceof ClerkAPIResponseError) {
-    if (error.status === 401) return machineFailure(Code.InvalidSecretKey, error.errors[0]?.message || 'Invalid secret key', 401)
+    if (error.status === 401)
+      return machineFailure(Code.InvalidSecretKey, error.errors[0]?.message || 'Invalid secret key', 401)
     if (error.status === 404) return machineFailure(Code.TokenInvalid, NOT_FOUND[kind], 404)
     return machineFailure(Code.UnexpectedError, 'Unexpected error', error.status)
   }
@@ -80,7 +90,10 @@ function failureOf(error: unknown, kind: MachineTokenType): MachineVerification 
 }
 
 /** As upstream checks an OAuth token's audience: with an expected audience, `aud` must name one of them. */
-function audienceProblem(aud: readonly string[] | undefined, audience: string | string[] | undefined): string | undefined {
+function audienceProblem(
+  aud: readonly string[] | undefined,
+  audience: string | string[] | undefined,
+): string | undefined {
   const expected = [audience ?? []].flat().filter((value) => value !== '')
   if (expected.length === 0 || aud?.some((value) => expected.includes(value))) return undefined
   return `Invalid JWT audience claim (aud) ${quote(aud)}. Is not included in "${quote(expected)}".`

@@ -1,7 +1,7 @@
 // clerkClient.__experimental_accountlessApplications: keys for an app before it has a Clerk account (keyless
 // mode). No secret key is needed; the headers of the app's request may be forwarded.
-import { defineApi } from '../defineApi'
-import { AccountlessApplication } from '../resources/accountlessApplication'
+import { defineApi } from '../defineApi.js'
+import { AccountlessApplication } from '../resources/accountlessApplication.js'
 
 export interface AccountlessApplicationParams {
   requestHeaders?: Headers
@@ -24,7 +24,8 @@ export const accountlessApplications = defineApi<AccountlessApplicationAPI>(
       send: 'query',
       returns: AccountlessApplication,
       note: '`requestHeaders` are sent as the request headers.',
-      run: ({ send }, params) => send([{ source: params?.source }], headersOf(params)) as Promise<AccountlessApplication>,
+      run: ({ send }, params) =>
+        send([{ source: params?.source }], headersOf(params)) as Promise<AccountlessApplication>,
     },
     completeAccountlessApplicationOnboarding: {
       method: 'POST',
@@ -33,7 +34,8 @@ export const accountlessApplications = defineApi<AccountlessApplicationAPI>(
       send: 'query',
       returns: AccountlessApplication,
       note: '`requestHeaders` are sent as the request headers.',
-      run: ({ send }, params) => send([{ source: params?.source }], headersOf(params)) as Promise<AccountlessApplication>,
+      run: ({ send }, params) =>
+        send([{ source: params?.source }], headersOf(params)) as Promise<AccountlessApplication>,
     },
   },
   { auth: 'optional' },

@@ -1,6 +1,6 @@
 // clerkClient.actorTokens: impersonation. A session started with one carries the actor in its `act` claim.
-import { defineApi } from '../defineApi'
-import { ActorToken } from '../resources/authTokens'
+import { defineApi } from '../defineApi.js'
+import { ActorToken } from '../resources/authTokens.js'
 
 export interface ActorTokenActorCreateParams {
   /** The impersonator's user id. */

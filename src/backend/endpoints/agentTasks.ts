@@ -1,6 +1,6 @@
 // clerkClient.agentTasks (Clerk's private beta): tasks an agent performs on a user's behalf.
-import { defineApi } from '../defineApi'
-import { AgentTask } from '../resources/agentTask'
+import { defineApi } from '../defineApi.js'
+import { AgentTask } from '../resources/agentTask.js'
 
 export interface CreateAgentTaskParams {
   onBehalfOf: { identifier: string; userId?: never } | { userId: string; identifier?: never }

@@ -1,9 +1,9 @@
 // clerkClient.allowlistIdentifiers: who may sign up when the instance's allowlist is on.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { AllowlistIdentifier } from '../resources/identifierLists'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { AllowlistIdentifier } from '../resources/identifierLists.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface AllowlistIdentifierCreateParams {
   identifier: string
@@ -16,24 +16,28 @@ export interface AllowlistIdentifierAPI {
   deleteAllowlistIdentifier(allowlistIdentifierId: string): Promise<DeletedObject>
 }
 
-export const allowlistIdentifiers = defineApi<AllowlistIdentifierAPI>('allowlistIdentifiers', 'AllowlistIdentifierAPI', {
-  getAllowlistIdentifierList: {
-    method: 'GET',
-    path: '/allowlist_identifiers',
-    args: ['...params?'],
-    fixedQuery: { paginated: true },
-    returns: { page: AllowlistIdentifier },
+export const allowlistIdentifiers = defineApi<AllowlistIdentifierAPI>(
+  'allowlistIdentifiers',
+  'AllowlistIdentifierAPI',
+  {
+    getAllowlistIdentifierList: {
+      method: 'GET',
+      path: '/allowlist_identifiers',
+      args: ['...params?'],
+      fixedQuery: { paginated: true },
+      returns: { page: AllowlistIdentifier },
+    },
+    createAllowlistIdentifier: {
+      method: 'POST',
+      path: '/allowlist_identifiers',
+      args: ['...params'],
+      returns: AllowlistIdentifier,
+    },
+    deleteAllowlistIdentifier: {
+      method: 'DELETE',
+      path: '/allowlist_identifiers/{allowlistIdentifierId}',
+      args: ['allowlistIdentifierId'],
+      returns: DeletedObject,
+    },
   },
-  createAllowlistIdentifier: {
-    method: 'POST',
-    path: '/allowlist_identifiers',
-    args: ['...params'],
-    returns: AllowlistIdentifier,
-  },
-  deleteAllowlistIdentifier: {
-    method: 'DELETE',
-    path: '/allowlist_identifiers/{allowlistIdentifierId}',
-    args: ['allowlistIdentifierId'],
-    returns: DeletedObject,
-  },
-})
+)

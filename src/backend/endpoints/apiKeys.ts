@@ -1,9 +1,9 @@
 // clerkClient.apiKeys: API keys issued to users and organizations (versionless endpoints).
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { APIKey } from '../resources/machine'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { APIKey } from '../resources/machine.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface GetAPIKeyListParams extends PaginationParams {
   /** A user or organization id. */

@@ -1,5 +1,5 @@
 // clerkClient.betaFeatures: moving a production instance to another domain.
-import { defineApi } from '../defineApi'
+import { defineApi } from '../defineApi.js'
 
 export interface ChangeDomainParams {
   homeUrl?: string

@@ -1,8 +1,8 @@
 // clerkClient.billing (Clerk's beta): plans, and the subscriptions of users and organizations.
-import { defineApi } from '../defineApi'
-import { BillingPlan, BillingSubscription, BillingSubscriptionItem } from '../resources/billing'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { BillingPlan, BillingSubscription, BillingSubscriptionItem } from '../resources/billing.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface GetPlanListParams extends PaginationParams {
   payerType: 'org' | 'user'
@@ -18,7 +18,10 @@ export interface ExtendSubscriptionItemFreeTrialParams {
 
 export interface BillingAPI {
   getPlanList(params?: GetPlanListParams): Promise<PaginatedResourceResponse<BillingPlan[]>>
-  cancelSubscriptionItem(subscriptionItemId: string, params?: CancelSubscriptionItemParams): Promise<BillingSubscriptionItem>
+  cancelSubscriptionItem(
+    subscriptionItemId: string,
+    params?: CancelSubscriptionItemParams,
+  ): Promise<BillingSubscriptionItem>
   extendSubscriptionItemFreeTrial(
     subscriptionItemId: string,
     params: ExtendSubscriptionItemFreeTrialParams,

@@ -1,9 +1,9 @@
 // clerkClient.blocklistIdentifiers: who may not sign up or sign in when the instance's blocklist is on.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { BlocklistIdentifier } from '../resources/identifierLists'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { BlocklistIdentifier } from '../resources/identifierLists.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface BlocklistIdentifierCreateParams {
   identifier: string
@@ -15,23 +15,27 @@ export interface BlocklistIdentifierAPI {
   deleteBlocklistIdentifier(blocklistIdentifierId: string): Promise<DeletedObject>
 }
 
-export const blocklistIdentifiers = defineApi<BlocklistIdentifierAPI>('blocklistIdentifiers', 'BlocklistIdentifierAPI', {
-  getBlocklistIdentifierList: {
-    method: 'GET',
-    path: '/blocklist_identifiers',
-    args: ['...params?'],
-    returns: { page: BlocklistIdentifier },
+export const blocklistIdentifiers = defineApi<BlocklistIdentifierAPI>(
+  'blocklistIdentifiers',
+  'BlocklistIdentifierAPI',
+  {
+    getBlocklistIdentifierList: {
+      method: 'GET',
+      path: '/blocklist_identifiers',
+      args: ['...params?'],
+      returns: { page: BlocklistIdentifier },
+    },
+    createBlocklistIdentifier: {
+      method: 'POST',
+      path: '/blocklist_identifiers',
+      args: ['...params'],
+      returns: BlocklistIdentifier,
+    },
+    deleteBlocklistIdentifier: {
+      method: 'DELETE',
+      path: '/blocklist_identifiers/{blocklistIdentifierId}',
+      args: ['blocklistIdentifierId'],
+      returns: DeletedObject,
+    },
   },
-  createBlocklistIdentifier: {
-    method: 'POST',
-    path: '/blocklist_identifiers',
-    args: ['...params'],
-    returns: BlocklistIdentifier,
-  },
-  deleteBlocklistIdentifier: {
-    method: 'DELETE',
-    path: '/blocklist_identifiers/{blocklistIdentifierId}',
-    args: ['blocklistIdentifierId'],
-    returns: DeletedObject,
-  },
-})
+)

@@ -1,9 +1,9 @@
 // clerkClient.clients: browsers' Clerk clients, and the cookies of a handshake fetched by its nonce.
-import { defineApi } from '../defineApi'
-import { Client } from '../resources/client'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { HandshakePayload, type HandshakePayloadJSON } from '../resources/handshakePayload'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { Client } from '../resources/client.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { HandshakePayload, type HandshakePayloadJSON } from '../resources/handshakePayload.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface GetHandshakePayloadParams {
   nonce: string
@@ -35,6 +35,7 @@ export const clients = defineApi<ClientAPI>('clients', 'ClientAPI', {
     required: ['nonce'],
     returns: HandshakePayload,
     // The payload has no `object` field: it is built here rather than by the deserializer.
-    run: async ({ send }, params) => HandshakePayload.fromJSON((await send([params], { expect: undefined })) as HandshakePayloadJSON),
+    run: async ({ send }, params) =>
+      HandshakePayload.fromJSON((await send([params], { expect: undefined })) as HandshakePayloadJSON),
   },
 })

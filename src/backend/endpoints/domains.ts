@@ -1,9 +1,9 @@
 // clerkClient.domains: the instance's primary and satellite domains. Keys of these parameters are Clerk's own
 // (snake_case), as in @clerk/backend.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Domain } from '../resources/domain'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Domain } from '../resources/domain.js'
 
 export interface AddDomainParams {
   name: string

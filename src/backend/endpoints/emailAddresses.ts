@@ -1,7 +1,7 @@
 // clerkClient.emailAddresses: a user's e-mail addresses, one by one.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import { EmailAddress } from '../resources/identifiers'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import { EmailAddress } from '../resources/identifiers.js'
 
 export interface CreateEmailAddressParams {
   userId: string

@@ -1,8 +1,8 @@
 // clerkClient.emails (Clerk's internal, not yet public endpoint): transactional e-mails sent through Clerk.
-import { ClerkAPIError, ClerkClientError, type ClerkAPIErrorJSON } from '../errors'
-import { defineApi } from '../defineApi'
-import { Email, type EmailJSON } from '../resources/messages'
-import { quote } from '../../shared/quote'
+import { ClerkAPIError, ClerkClientError, type ClerkAPIErrorJSON } from '../errors.js'
+import { defineApi } from '../defineApi.js'
+import { Email, type EmailJSON } from '../resources/messages.js'
+import { quote } from '../../shared/quote.js'
 
 export interface Mailbox {
   address: string
@@ -85,16 +85,15 @@ export const emails = defineApi<EmailAPI>('emails', 'EmailAPI', {
         })),
       }
       const results = await api.request<BatchEmailResultJSON[]>({ ...build([[]]), body, expect: undefined })
-      return results.map(
-        (result): BatchEmailResult =>
-          result.email
-            ? { index: result.index, email: Email.fromJSON(result.email), statusCode: result.status_code }
-            : {
-                index: result.index,
-                errors: (result.errors ?? []).map((error) => new ClerkAPIError(error)),
-                statusCode: result.status_code,
-                retryAfterSeconds: result.retry_after_seconds,
-              },
+      return results.map((result): BatchEmailResult =>
+        result.email
+          ? { index: result.index, email: Email.fromJSON(result.email), statusCode: result.status_code }
+          : {
+              index: result.index,
+              errors: (result.errors ?? []).map((error) => new ClerkAPIError(error)),
+              statusCode: result.status_code,
+              retryAfterSeconds: result.retry_after_seconds,
+            },
       )
     },
   },

@@ -1,10 +1,10 @@
 // clerkClient.enterpriseConnections: SAML and OIDC single sign-on for a domain. Nested parameters (SAML, OIDC,
 // attribute mapping) are Clerk's own, so their keys are snake_cased too.
-import { defineApi } from '../defineApi'
-import type { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { EnterpriseConnection } from '../resources/enterpriseConnection'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { EnterpriseConnection } from '../resources/enterpriseConnection.js'
+import type { PaginationParams } from './pagination.js'
 
 export type OrganizationEnterpriseConnectionProvider =
   | 'saml_custom'
@@ -38,8 +38,7 @@ export interface EnterpriseConnectionSamlAttributeMappingParams {
 }
 
 export type EnterpriseConnectionSamlLoginHintParams =
-  | { mode: 'custom_attribute'; source: string }
-  | { mode: 'email_address' | 'off'; source?: never }
+  { mode: 'custom_attribute'; source: string } | { mode: 'email_address' | 'off'; source?: never }
 
 export interface EnterpriseConnectionCustomAttributeParams {
   name: string
@@ -98,37 +97,41 @@ export interface EnterpriseConnectionAPI {
 
 const CONNECTION = '/enterprise_connections/{enterpriseConnectionId}'
 
-export const enterpriseConnections = defineApi<EnterpriseConnectionAPI>('enterpriseConnections', 'EnterpriseConnectionAPI', {
-  createEnterpriseConnection: {
-    method: 'POST',
-    path: '/enterprise_connections',
-    args: ['...params'],
-    deep: true,
-    returns: EnterpriseConnection,
+export const enterpriseConnections = defineApi<EnterpriseConnectionAPI>(
+  'enterpriseConnections',
+  'EnterpriseConnectionAPI',
+  {
+    createEnterpriseConnection: {
+      method: 'POST',
+      path: '/enterprise_connections',
+      args: ['...params'],
+      deep: true,
+      returns: EnterpriseConnection,
+    },
+    updateEnterpriseConnection: {
+      method: 'PATCH',
+      path: CONNECTION,
+      args: ['enterpriseConnectionId', '...params'],
+      deep: true,
+      returns: EnterpriseConnection,
+    },
+    getEnterpriseConnectionList: {
+      method: 'GET',
+      path: '/enterprise_connections',
+      args: ['...params?'],
+      returns: { page: EnterpriseConnection },
+    },
+    getEnterpriseConnection: {
+      method: 'GET',
+      path: CONNECTION,
+      args: ['enterpriseConnectionId'],
+      returns: EnterpriseConnection,
+    },
+    deleteEnterpriseConnection: {
+      method: 'DELETE',
+      path: CONNECTION,
+      args: ['enterpriseConnectionId'],
+      returns: 'DeletedObject',
+    },
   },
-  updateEnterpriseConnection: {
-    method: 'PATCH',
-    path: CONNECTION,
-    args: ['enterpriseConnectionId', '...params'],
-    deep: true,
-    returns: EnterpriseConnection,
-  },
-  getEnterpriseConnectionList: {
-    method: 'GET',
-    path: '/enterprise_connections',
-    args: ['...params?'],
-    returns: { page: EnterpriseConnection },
-  },
-  getEnterpriseConnection: {
-    method: 'GET',
-    path: CONNECTION,
-    args: ['enterpriseConnectionId'],
-    returns: EnterpriseConnection,
-  },
-  deleteEnterpriseConnection: {
-    method: 'DELETE',
-    path: CONNECTION,
-    args: ['enterpriseConnectionId'],
-    returns: 'DeletedObject',
-  },
-})
+)

@@ -1,9 +1,9 @@
 // clerkClient.idPOAuthAccessToken: verifying an access token the instance issued as an OAuth provider
 // (a versionless endpoint).
-import { ClerkClientError } from '../errors'
-import { defineApi } from '../defineApi'
-import { IdPOAuthAccessToken } from '../resources/oauthApplication'
-import { quote } from '../../shared/quote'
+import { ClerkClientError } from '../errors.js'
+import { defineApi } from '../defineApi.js'
+import { IdPOAuthAccessToken } from '../resources/oauthApplication.js'
+import { quote } from '../../shared/quote.js'
 
 export interface VerifyIdPOAuthAccessTokenOptions {
   /** Accept the token only if its `aud` names one of these. */

@@ -1,6 +1,6 @@
 // clerkClient.instance: the instance's settings, restrictions and organization settings.
-import { defineApi } from '../defineApi'
-import { Instance, InstanceRestrictions, OrganizationSettings } from '../resources/instance'
+import { defineApi } from '../defineApi.js'
+import { Instance, InstanceRestrictions, OrganizationSettings } from '../resources/instance.js'
 
 export interface UpdateInstanceParams {
   testMode?: boolean | null | undefined

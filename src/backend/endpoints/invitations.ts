@@ -1,9 +1,9 @@
 // clerkClient.invitations: invitations to sign up to the application.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Invitation, type InvitationStatus } from '../resources/invitation'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Invitation, type InvitationStatus } from '../resources/invitation.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export type TemplateSlug = 'invitation' | 'waitlist_invitation'
 
@@ -42,7 +42,22 @@ export const invitations = defineApi<InvitationAPI>('invitations', 'InvitationAP
     returns: { page: Invitation },
   },
   createInvitation: { method: 'POST', path: '/invitations', args: ['...params'], returns: Invitation },
-  createInvitationBulk: { method: 'POST', path: '/invitations/bulk', args: ['params[]'], returns: { array: Invitation } },
-  revokeInvitation: { method: 'POST', path: '/invitations/{invitationId}/revoke', args: ['invitationId'], returns: Invitation },
-  deleteInvitation: { method: 'DELETE', path: '/invitations/{invitationId}', args: ['invitationId'], returns: DeletedObject },
+  createInvitationBulk: {
+    method: 'POST',
+    path: '/invitations/bulk',
+    args: ['params[]'],
+    returns: { array: Invitation },
+  },
+  revokeInvitation: {
+    method: 'POST',
+    path: '/invitations/{invitationId}/revoke',
+    args: ['invitationId'],
+    returns: Invitation,
+  },
+  deleteInvitation: {
+    method: 'DELETE',
+    path: '/invitations/{invitationId}',
+    args: ['invitationId'],
+    returns: DeletedObject,
+  },
 })

@@ -1,5 +1,5 @@
 // clerkClient.jwks: the instance's public keys.
-import { defineApi } from '../defineApi'
+import { defineApi } from '../defineApi.js'
 
 // Declared here rather than taken from jose: jose is ESM-only, and the .d.cts of a CommonJS app under
 // "moduleResolution": "node16" may not import it, even for types. Type aliases, so that they fit jose's `JWK`.

@@ -1,9 +1,9 @@
 // clerkClient.jwtTemplates: the templates session tokens can be minted from (`getToken({ template })`).
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { JwtTemplate } from '../resources/jwtTemplate'
-import type { PaginationParams } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { JwtTemplate } from '../resources/jwtTemplate.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface CreateJwtTemplateParams {
   name: string

@@ -1,10 +1,10 @@
 // clerkClient.m2m: machine-to-machine tokens (versionless endpoints), sent with a machine secret key: the call's
 // `machineSecretKey`, else the client's `machineSecretKey` option, else the secret key.
-import { ClerkClientError } from '../errors'
-import { defineApi } from '../defineApi'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { M2MToken } from '../resources/machine'
-import type { PaginationParams } from './pagination'
+import { ClerkClientError } from '../errors.js'
+import { defineApi } from '../defineApi.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { M2MToken } from '../resources/machine.js'
+import type { PaginationParams } from './pagination.js'
 
 export type M2MTokenFormat = 'opaque' | 'jwt'
 

@@ -1,9 +1,9 @@
 // clerkClient.machines: machines, their secret keys, and which machines each may mint M2M tokens for.
-import { defineApi } from '../defineApi'
-import type { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Machine, MachineScope, MachineSecretKey } from '../resources/machine'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Machine, MachineScope, MachineSecretKey } from '../resources/machine.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface CreateMachineParams {
   name: string

@@ -1,9 +1,9 @@
 // clerkClient.oauthApplications: the instance as an OAuth provider, and the applications it serves.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { OAuthApplication } from '../resources/oauthApplication'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { OAuthApplication } from '../resources/oauthApplication.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface CreateOAuthApplicationParams {
   name: string

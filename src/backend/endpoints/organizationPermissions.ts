@@ -1,9 +1,9 @@
 // clerkClient.organizationPermissions: the custom permissions organization roles are made of.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Permission } from '../resources/roles'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Permission } from '../resources/roles.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface GetOrganizationPermissionListParams extends PaginationParams {
   query?: string

@@ -1,9 +1,9 @@
 // clerkClient.organizationRoles: custom organization roles and the permissions they grant.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Role } from '../resources/roles'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Role } from '../resources/roles.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface GetOrganizationRoleListParams extends PaginationParams {
   query?: string
@@ -44,7 +44,12 @@ export interface OrganizationRoleAPI {
 const ROLE = '/organization_roles/{organizationRoleId}'
 
 export const organizationRoles = defineApi<OrganizationRoleAPI>('organizationRoles', 'OrganizationRoleAPI', {
-  getOrganizationRoleList: { method: 'GET', path: '/organization_roles', args: ['...params?'], returns: { page: Role } },
+  getOrganizationRoleList: {
+    method: 'GET',
+    path: '/organization_roles',
+    args: ['...params?'],
+    returns: { page: Role },
+  },
   getOrganizationRole: { method: 'GET', path: ROLE, args: ['organizationRoleId'], returns: Role },
   createOrganizationRole: { method: 'POST', path: '/organization_roles', args: ['...params'], returns: Role },
   updateOrganizationRole: { method: 'PATCH', path: ROLE, args: ['...params'], returns: Role },

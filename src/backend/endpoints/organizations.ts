@@ -1,11 +1,11 @@
 // clerkClient.organizations: organizations, their metadata and logo, memberships, invitations and verified domains.
-import { defineApi } from '../defineApi'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import type { DeletedObject } from '../resources/deletedObject'
-import { OrganizationInvitation, type OrganizationInvitationStatus } from '../resources/invitation'
-import { Organization, OrganizationMembership, type OrganizationMembershipRole } from '../resources/organization'
-import { OrganizationDomain, type OrganizationEnrollmentMode } from '../resources/organizationDomain'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import { OrganizationInvitation, type OrganizationInvitationStatus } from '../resources/invitation.js'
+import { Organization, OrganizationMembership, type OrganizationMembershipRole } from '../resources/organization.js'
+import { OrganizationDomain, type OrganizationEnrollmentMode } from '../resources/organizationDomain.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface OrganizationMetadataParams {
   publicMetadata?: Record<string, unknown>
@@ -228,7 +228,12 @@ export const organizations = defineApi<OrganizationAPI>('organizations', 'Organi
     required: ['file'],
     returns: Organization,
   },
-  deleteOrganizationLogo: { method: 'DELETE', path: `${ORGANIZATION}/logo`, args: ['organizationId'], returns: Organization },
+  deleteOrganizationLogo: {
+    method: 'DELETE',
+    path: `${ORGANIZATION}/logo`,
+    args: ['organizationId'],
+    returns: Organization,
+  },
   updateOrganizationMetadata: {
     method: 'PATCH',
     path: `${ORGANIZATION}/metadata`,
@@ -260,7 +265,12 @@ export const organizations = defineApi<OrganizationAPI>('organizations', 'Organi
     args: ['...params'],
     returns: OrganizationMembership,
   },
-  updateOrganizationMembership: { method: 'PATCH', path: MEMBERSHIP, args: ['...params'], returns: OrganizationMembership },
+  updateOrganizationMembership: {
+    method: 'PATCH',
+    path: MEMBERSHIP,
+    args: ['...params'],
+    returns: OrganizationMembership,
+  },
   updateOrganizationMembershipMetadata: {
     method: 'PATCH',
     path: `${MEMBERSHIP}/metadata`,

@@ -1,5 +1,5 @@
 // What list endpoints share: their paging parameters, sort orders, and the `{ data, totalCount }` shape.
-import type { PaginatedResourceResponse } from '../resources/deserialize'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
 
 export interface PaginationParams {
   limit?: number

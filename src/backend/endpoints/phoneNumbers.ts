@@ -1,7 +1,7 @@
 // clerkClient.phoneNumbers: a user's phone numbers, one by one.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import { PhoneNumber } from '../resources/identifiers'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import { PhoneNumber } from '../resources/identifiers.js'
 
 export interface CreatePhoneNumberParams {
   userId: string

@@ -1,6 +1,6 @@
 // clerkClient.proxyChecks: checking that a proxy in front of a domain's Frontend API works.
-import { defineApi } from '../defineApi'
-import { ProxyCheck } from '../resources/domain'
+import { defineApi } from '../defineApi.js'
+import { ProxyCheck } from '../resources/domain.js'
 
 export interface VerifyProxyParams {
   domainId: string

@@ -1,8 +1,8 @@
 // clerkClient.redirectUrls: the URLs the instance may redirect to after sign-in besides its own origins.
-import { defineApi } from '../defineApi'
-import type { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { RedirectUrl } from '../resources/redirectUrl'
+import { defineApi } from '../defineApi.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { RedirectUrl } from '../resources/redirectUrl.js'
 
 export interface CreateRedirectUrlParams {
   url: string
@@ -23,7 +23,12 @@ export const redirectUrls = defineApi<RedirectUrlAPI>('redirectUrls', 'RedirectU
     fixedQuery: { paginated: true },
     returns: { page: RedirectUrl },
   },
-  getRedirectUrl: { method: 'GET', path: '/redirect_urls/{redirectUrlId}', args: ['redirectUrlId'], returns: RedirectUrl },
+  getRedirectUrl: {
+    method: 'GET',
+    path: '/redirect_urls/{redirectUrlId}',
+    args: ['redirectUrlId'],
+    returns: RedirectUrl,
+  },
   createRedirectUrl: { method: 'POST', path: '/redirect_urls', args: ['...params'], returns: RedirectUrl },
   deleteRedirectUrl: {
     method: 'DELETE',

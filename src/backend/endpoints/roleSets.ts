@@ -1,9 +1,9 @@
 // clerkClient.roleSets: the sets of roles an organization may use, and moving organizations between them.
-import { defineApi } from '../defineApi'
-import type { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { RoleSet } from '../resources/roles'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { RoleSet } from '../resources/roles.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface GetRoleSetListParams extends PaginationParams {
   query?: string

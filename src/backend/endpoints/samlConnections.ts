@@ -1,9 +1,9 @@
 // clerkClient.samlConnections (deprecated by Clerk for enterpriseConnections): SAML single sign-on for a domain.
-import { defineApi } from '../defineApi'
-import type { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { SamlConnection } from '../resources/enterpriseConnection'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { SamlConnection } from '../resources/enterpriseConnection.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export type SamlIdpSlug = 'saml_okta' | 'saml_google' | 'saml_microsoft' | 'saml_custom'
 

@@ -1,15 +1,15 @@
 // clerkClient.sessions: sessions, and the tokens minted for them (getToken, with single-flight and an optional cache).
-import { ClerkClientError } from '../errors'
-import { quote } from '../../shared/quote'
-import { defineApi } from '../defineApi'
-import type { RunContext } from '../endpoint'
-import { Cookies } from '../resources/cookies'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { Session, type SessionStatus } from '../resources/session'
-import { Token } from '../resources/token'
-import { SingleFlight } from '../../shared/singleFlight'
-import { cacheJwt, cachedJwt } from '../tokenCache'
-import type { PaginationParams } from './pagination'
+import { ClerkClientError } from '../errors.js'
+import { quote } from '../../shared/quote.js'
+import { defineApi } from '../defineApi.js'
+import type { RunContext } from '../endpoint.js'
+import { Cookies } from '../resources/cookies.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { Session, type SessionStatus } from '../resources/session.js'
+import { Token } from '../resources/token.js'
+import { SingleFlight } from '../../shared/singleFlight.js'
+import { cacheJwt, cachedJwt } from '../tokenCache.js'
+import type { PaginationParams } from './pagination.js'
 
 export interface SessionListParams extends PaginationParams {
   clientId?: string

@@ -1,6 +1,6 @@
 // clerkClient.signInTokens: one-time tokens that sign a user in (`strategy: 'ticket'`, or the token's URL).
-import { defineApi } from '../defineApi'
-import { SignInToken } from '../resources/authTokens'
+import { defineApi } from '../defineApi.js'
+import { SignInToken } from '../resources/authTokens.js'
 
 export interface CreateSignInTokensParams {
   userId: string

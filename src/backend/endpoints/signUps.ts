@@ -1,6 +1,6 @@
 // clerkClient.signUps: sign-ups in progress, read or completed by the backend (custom actions, external ids).
-import { defineApi } from '../defineApi'
-import { SignUpAttempt } from '../resources/signUpAttempt'
+import { defineApi } from '../defineApi.js'
+import { SignUpAttempt } from '../resources/signUpAttempt.js'
 
 export interface UpdateSignUpParams {
   signUpAttemptId: string

@@ -1,6 +1,6 @@
 // clerkClient.testingTokens: tokens that let end-to-end tests past bot protection.
-import { defineApi } from '../defineApi'
-import { TestingToken } from '../resources/authTokens'
+import { defineApi } from '../defineApi.js'
+import { TestingToken } from '../resources/authTokens.js'
 
 export interface TestingTokenAPI {
   createTestingToken(): Promise<TestingToken>

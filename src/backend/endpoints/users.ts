@@ -1,13 +1,13 @@
 // clerkClient.users: users, their metadata, passwords, second factors, and what they are linked to.
-import { defineApi } from '../defineApi'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { DeletedObject } from '../resources/deletedObject'
-import { OauthAccessToken } from '../resources/authTokens'
-import { EmailAddress, PhoneNumber } from '../resources/identifiers'
-import { OrganizationInvitation, type OrganizationInvitationStatus } from '../resources/invitation'
-import { OrganizationMembership } from '../resources/organization'
-import { User } from '../resources/user'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import { OauthAccessToken } from '../resources/authTokens.js'
+import { EmailAddress, PhoneNumber } from '../resources/identifiers.js'
+import { OrganizationInvitation, type OrganizationInvitationStatus } from '../resources/invitation.js'
+import { OrganizationMembership } from '../resources/organization.js'
+import { User } from '../resources/user.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface UserCountParams {
   emailAddress?: string[]
@@ -332,9 +332,10 @@ export const users = defineApi<UserAPI>('users', 'UserAPI', {
     returns: { page: OauthAccessToken },
     note: 'The provider is sent as `oauth_<provider>`.',
     run: ({ send }, userId, provider) =>
-      send([userId, typeof provider === 'string' && !provider.startsWith('oauth_') ? `oauth_${provider}` : provider]) as Promise<
-        PaginatedResourceResponse<OauthAccessToken[]>
-      >,
+      send([
+        userId,
+        typeof provider === 'string' && !provider.startsWith('oauth_') ? `oauth_${provider}` : provider,
+      ]) as Promise<PaginatedResourceResponse<OauthAccessToken[]>>,
   },
   disableUserMFA: { method: 'DELETE', path: `${USER}/mfa`, args: ['userId'], returns: '{ user_id }' },
   getOrganizationMembershipList: {

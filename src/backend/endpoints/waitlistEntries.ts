@@ -1,9 +1,9 @@
 // clerkClient.waitlistEntries: the instance's waitlist, and letting people in from it.
-import { defineApi } from '../defineApi'
-import { DeletedObject } from '../resources/deletedObject'
-import type { PaginatedResourceResponse } from '../resources/deserialize'
-import { WaitlistEntry, type WaitlistEntryStatus } from '../resources/waitlistEntry'
-import type { PaginationParams, WithSign } from './pagination'
+import { defineApi } from '../defineApi.js'
+import { DeletedObject } from '../resources/deletedObject.js'
+import type { PaginatedResourceResponse } from '../resources/deserialize.js'
+import { WaitlistEntry, type WaitlistEntryStatus } from '../resources/waitlistEntry.js'
+import type { PaginationParams, WithSign } from './pagination.js'
 
 export interface WaitlistEntryListParams extends PaginationParams {
   query?: string

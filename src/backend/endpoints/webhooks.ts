@@ -1,5 +1,5 @@
 // clerkClient.webhooks: the Svix application Clerk delivers the instance's webhooks through.
-import { defineApi } from '../defineApi'
+import { defineApi } from '../defineApi.js'
 
 export interface WebhooksSvixJSON {
   svix_url: string

@@ -1,5 +1,5 @@
 // A keyless application: keys Clerk hands out before an account exists, claimed later in the dashboard.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface AccountlessApplicationJSON {
   object: 'accountless_application'

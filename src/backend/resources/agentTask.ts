@@ -1,5 +1,5 @@
 // An agent task (Clerk's private beta): an agent acting for a user, with a URL that starts the task's session.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface AgentTaskJSON {
   object: 'agent_task'

@@ -1,6 +1,6 @@
 // Tokens the Backend API issues for sign-in: sign-in tokens (ticket sign-in), actor tokens (impersonation),
 // testing tokens (bot protection in end-to-end tests), and a user's OAuth tokens at a social provider.
-import { defaulted, type Fields } from './fields'
+import { defaulted, type Fields } from './fields.js'
 
 export type ActorTokenStatus = 'pending' | 'accepted' | 'revoked'
 

@@ -1,17 +1,10 @@
 // Billing (Clerk's beta): plans, features, and a payer's subscription with its items. Amounts and totals are plain
 // data objects with camelCased keys, as @clerk/backend hands them out.
-import { camelKeysDeep } from '../casing'
-import type { Fields } from './fields'
+import { camelKeysDeep } from '../casing.js'
+import type { Fields } from './fields.js'
 
 export type BillingSubscriptionItemStatus =
-  | 'abandoned'
-  | 'active'
-  | 'canceled'
-  | 'ended'
-  | 'expired'
-  | 'incomplete'
-  | 'past_due'
-  | 'upcoming'
+  'abandoned' | 'active' | 'canceled' | 'ended' | 'expired' | 'incomplete' | 'past_due' | 'upcoming'
 
 export interface BillingMoneyAmountJSON {
   amount: number

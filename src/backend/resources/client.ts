@@ -1,6 +1,6 @@
 // A browser's Clerk client: the sessions it holds and its sign-in or sign-up in progress.
-import type { Fields } from './fields'
-import { Session, type SessionJSON } from './session'
+import type { Fields } from './fields.js'
+import { Session, type SessionJSON } from './session.js'
 
 export interface ClientJSON {
   object: 'client'

@@ -1,4 +1,4 @@
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface DeletedObjectJSON {
   object: string

@@ -1,31 +1,31 @@
 // From Backend API JSON to resource classes, dispatched on each object's `object` field.
-import { AccountlessApplication } from './accountlessApplication'
-import { AgentTask } from './agentTask'
-import { ActorToken, OauthAccessToken, SignInToken, TestingToken } from './authTokens'
-import { BillingPlan, BillingSubscription, BillingSubscriptionItem, Feature } from './billing'
-import { Client } from './client'
-import { Cookies } from './cookies'
-import { DeletedObject, type DeletedObjectJSON } from './deletedObject'
-import { Domain, ProxyCheck } from './domain'
-import { EnterpriseAccount } from './enterpriseAccount'
-import { EnterpriseConnection, SamlConnection } from './enterpriseConnection'
-import { AllowlistIdentifier, BlocklistIdentifier } from './identifierLists'
-import { EmailAddress, PhoneNumber } from './identifiers'
-import { Instance, InstanceRestrictions, InstanceSettings, OrganizationSettings } from './instance'
-import { Invitation, OrganizationInvitation } from './invitation'
-import { JwtTemplate } from './jwtTemplate'
-import { APIKey, M2MToken, Machine, MachineScope, MachineSecretKey } from './machine'
-import { Email, SMSMessage } from './messages'
-import { IdPOAuthAccessToken, OAuthApplication } from './oauthApplication'
-import { Organization, OrganizationMembership } from './organization'
-import { OrganizationDomain } from './organizationDomain'
-import { RedirectUrl } from './redirectUrl'
-import { Permission, Role, RoleSet } from './roles'
-import { Session } from './session'
-import { SignUpAttempt } from './signUpAttempt'
-import { Token } from './token'
-import { User } from './user'
-import { WaitlistEntry } from './waitlistEntry'
+import { AccountlessApplication } from './accountlessApplication.js'
+import { AgentTask } from './agentTask.js'
+import { ActorToken, OauthAccessToken, SignInToken, TestingToken } from './authTokens.js'
+import { BillingPlan, BillingSubscription, BillingSubscriptionItem, Feature } from './billing.js'
+import { Client } from './client.js'
+import { Cookies } from './cookies.js'
+import { DeletedObject, type DeletedObjectJSON } from './deletedObject.js'
+import { Domain, ProxyCheck } from './domain.js'
+import { EnterpriseAccount } from './enterpriseAccount.js'
+import { EnterpriseConnection, SamlConnection } from './enterpriseConnection.js'
+import { AllowlistIdentifier, BlocklistIdentifier } from './identifierLists.js'
+import { EmailAddress, PhoneNumber } from './identifiers.js'
+import { Instance, InstanceRestrictions, InstanceSettings, OrganizationSettings } from './instance.js'
+import { Invitation, OrganizationInvitation } from './invitation.js'
+import { JwtTemplate } from './jwtTemplate.js'
+import { APIKey, M2MToken, Machine, MachineScope, MachineSecretKey } from './machine.js'
+import { Email, SMSMessage } from './messages.js'
+import { IdPOAuthAccessToken, OAuthApplication } from './oauthApplication.js'
+import { Organization, OrganizationMembership } from './organization.js'
+import { OrganizationDomain } from './organizationDomain.js'
+import { RedirectUrl } from './redirectUrl.js'
+import { Permission, Role, RoleSet } from './roles.js'
+import { Session } from './session.js'
+import { SignUpAttempt } from './signUpAttempt.js'
+import { Token } from './token.js'
+import { User } from './user.js'
+import { WaitlistEntry } from './waitlistEntry.js'
 
 export interface PaginatedResourceResponse<T> {
   data: T
@@ -110,6 +110,7 @@ function toResource(item: unknown): unknown {
   if (!item || typeof item !== 'object') return item
   const json = item as { object?: unknown }
   if ('deleted' in json && 'object' in json) return DeletedObject.fromJSON(item as DeletedObjectJSON)
-  const fromJSON = typeof json.object === 'string' && Object.hasOwn(RESOURCES, json.object) ? RESOURCES[json.object] : undefined
+  const fromJSON =
+    typeof json.object === 'string' && Object.hasOwn(RESOURCES, json.object) ? RESOURCES[json.object] : undefined
   return fromJSON ? fromJSON(item as never) : item
 }

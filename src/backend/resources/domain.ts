@@ -1,5 +1,5 @@
 // The instance's domains (primary and satellites), their DNS targets, and the check of a proxy in front of one.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface CnameTargetJSON {
   host: string

@@ -1,6 +1,6 @@
 // A user's account at an enterprise connection (SAML or OIDC single sign-on), as listed on the user.
-import type { Fields } from './fields'
-import { Verification, type VerificationJSON } from './identifiers'
+import type { Fields } from './fields.js'
+import { Verification, type VerificationJSON } from './identifiers.js'
 
 export interface EnterpriseAccountConnectionJSON {
   id: string
@@ -97,7 +97,8 @@ export class EnterpriseAccount {
       id: data.id,
       active: data.active,
       emailAddress: data.email_address,
-      enterpriseConnection: data.enterprise_connection && EnterpriseAccountConnection.fromJSON(data.enterprise_connection),
+      enterpriseConnection:
+        data.enterprise_connection && EnterpriseAccountConnection.fromJSON(data.enterprise_connection),
       firstName: data.first_name,
       lastName: data.last_name,
       protocol: data.protocol,

@@ -1,5 +1,5 @@
 // Enterprise connections (SAML or OIDC single sign-on for a domain) and the older SAML connections.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface SamlConnectionIdpCertificateJSON {
   certificate: string

@@ -1,5 +1,5 @@
 // Entries of the instance's allowlist and blocklist: who may, or may not, sign up and sign in.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export type AllowlistIdentifierType = 'email_address' | 'phone_number' | 'web3_wallet'
 export type BlocklistIdentifierType = AllowlistIdentifierType

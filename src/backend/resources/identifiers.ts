@@ -1,6 +1,6 @@
 // The ways a user is identified: e-mail addresses, phone numbers, web3 wallets, external accounts,
 // and the verification state they share.
-import { defaulted, type Fields } from './fields'
+import { defaulted, type Fields } from './fields.js'
 
 export interface VerificationJSON {
   object?: string

@@ -1,6 +1,6 @@
 // The instance and its settings: restrictions (allowlist, blocklist, …) and organization settings.
-import type { Fields } from './fields'
-import type { OrganizationEnrollmentMode } from './organizationDomain'
+import type { Fields } from './fields.js'
+import type { OrganizationEnrollmentMode } from './organizationDomain.js'
 
 export interface InstanceJSON {
   object: 'instance'

@@ -1,6 +1,6 @@
 // Invitations: to the application (an e-mail address invited to sign up) and to an organization.
-import { defaulted, type Fields } from './fields'
-import type { OrganizationMembershipRole } from './organization'
+import { defaulted, type Fields } from './fields.js'
+import type { OrganizationMembershipRole } from './organization.js'
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired'
 export type OrganizationInvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired'

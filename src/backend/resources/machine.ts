@@ -1,6 +1,6 @@
 // Machine authentication: machines, the scopes between them, their secret keys, the M2M tokens they mint, and
 // API keys issued to users and organizations.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface MachineJSON {
   object: 'machine'

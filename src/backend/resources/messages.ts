@@ -1,5 +1,5 @@
 // Messages Clerk sends: e-mails (also the transactional ones an app sends through `emails.create`) and SMS.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface EmailJSON {
   object: 'email'

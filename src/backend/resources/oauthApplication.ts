@@ -1,5 +1,5 @@
 // The instance as an OAuth provider: its OAuth applications and the access tokens they are issued.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface OAuthApplicationJSON {
   object: 'oauth_application'

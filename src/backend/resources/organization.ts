@@ -1,4 +1,4 @@
-import { defaulted, type Fields } from './fields'
+import { defaulted, type Fields } from './fields.js'
 
 export interface OrganizationJSON {
   object: 'organization'

@@ -1,11 +1,8 @@
 // An organization's verified domain: users with an e-mail address there can be invited or suggested to join.
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export type OrganizationEnrollmentMode =
-  | 'manual_invitation'
-  | 'automatic_invitation'
-  | 'automatic_suggestion'
-  | 'enterprise_sso'
+  'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion' | 'enterprise_sso'
 
 export interface OrganizationDomainVerificationJSON {
   status: 'unverified' | 'verified'

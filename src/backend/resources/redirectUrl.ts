@@ -1,5 +1,5 @@
 // A URL the instance may redirect to after sign-in (native apps, extra origins).
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface RedirectUrlJSON {
   object: 'redirect_url'

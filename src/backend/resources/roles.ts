@@ -1,5 +1,5 @@
 // Organization roles, permissions, and role sets (the roles an organization may use).
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export interface PermissionJSON {
   object: 'permission'

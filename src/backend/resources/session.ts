@@ -1,14 +1,7 @@
-import type { Fields } from './fields'
+import type { Fields } from './fields.js'
 
 export type SessionStatus =
-  | 'active'
-  | 'revoked'
-  | 'ended'
-  | 'expired'
-  | 'removed'
-  | 'abandoned'
-  | 'replaced'
-  | 'pending'
+  'active' | 'revoked' | 'ended' | 'expired' | 'removed' | 'abandoned' | 'replaced' | 'pending'
 
 export interface SessionActivityJSON {
   object?: string

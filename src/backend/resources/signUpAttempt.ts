@@ -1,6 +1,6 @@
 // A sign-up in progress, as the Backend API shows it (read it, or mark its custom action done).
-import type { Fields } from './fields'
-import type { VerificationJSON } from './identifiers'
+import type { Fields } from './fields.js'
+import type { VerificationJSON } from './identifiers.js'
 
 export type SignUpStatus = 'missing_requirements' | 'complete' | 'abandoned'
 
@@ -51,7 +51,10 @@ export class SignUpAttemptVerification {
   }
 
   static fromJSON(data: SignUpVerificationJSON): SignUpAttemptVerification {
-    return new SignUpAttemptVerification({ nextAction: data.next_action, supportedStrategies: data.supported_strategies })
+    return new SignUpAttemptVerification({
+      nextAction: data.next_action,
+      supportedStrategies: data.supported_strategies,
+    })
   }
 }
 

@@ -1,5 +1,5 @@
-import { EnterpriseAccount, type EnterpriseAccountJSON } from './enterpriseAccount'
-import { defaulted, type Fields } from './fields'
+import { EnterpriseAccount, type EnterpriseAccountJSON } from './enterpriseAccount.js'
+import { defaulted, type Fields } from './fields.js'
 import {
   EmailAddress,
   ExternalAccount,
@@ -9,7 +9,7 @@ import {
   type ExternalAccountJSON,
   type PhoneNumberJSON,
   type Web3WalletJSON,
-} from './identifiers'
+} from './identifiers.js'
 
 export interface UserJSON {
   object: 'user'

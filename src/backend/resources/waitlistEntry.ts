@@ -1,6 +1,6 @@
 // An e-mail address on the instance's waitlist, and the invitation it was sent once let in.
-import type { Fields } from './fields'
-import { Invitation, type InvitationJSON } from './invitation'
+import type { Fields } from './fields.js'
+import { Invitation, type InvitationJSON } from './invitation.js'
 
 export type WaitlistEntryStatus = 'pending' | 'invited' | 'completed' | 'rejected'
 

@@ -2,10 +2,10 @@
 // the same names and shapes as `@clerk/backend/webhooks` exports. The objects that only webhooks carry so far (e-mails,
 // text messages, invitations, domains, roles, billing…) have their JSON here; when a resource of the client returns one
 // of them, its type belongs next to that resource instead.
-import type { DeletedObjectJSON } from './deletedObject'
-import type { OrganizationJSON, OrganizationMembershipJSON, OrganizationMembershipRole } from './organization'
-import type { SessionJSON } from './session'
-import type { UserJSON } from './user'
+import type { DeletedObjectJSON } from './deletedObject.js'
+import type { OrganizationJSON, OrganizationMembershipJSON, OrganizationMembershipRole } from './organization.js'
+import type { SessionJSON } from './session.js'
+import type { UserJSON } from './user.js'
 
 /** The HTTP request that caused the event, as Clerk saw it (empty strings when none did). */
 interface WebhookEventAttributes {
@@ -106,7 +106,12 @@ export interface OrganizationDomainJSON {
   name: string
   organization_id: string
   enrollment_mode: 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion'
-  verification: { status: 'unverified' | 'verified'; strategy: 'email_code'; attempts: number; expires_at: number } | null
+  verification: {
+    status: 'unverified' | 'verified'
+    strategy: 'email_code'
+    attempts: number
+    expires_at: number
+  } | null
   affiliation_email_address: string | null
   created_at: number
   updated_at: number
@@ -182,13 +187,19 @@ export interface BillingPayerJSON {
   updated_at: number
 }
 
-export type BillingSubscriptionItemStatus = 'abandoned' | 'active' | 'canceled' | 'ended' | 'expired' | 'incomplete' | 'past_due' | 'upcoming'
+export type BillingSubscriptionItemStatus =
+  'abandoned' | 'active' | 'canceled' | 'ended' | 'expired' | 'incomplete' | 'past_due' | 'upcoming'
 
 export interface BillingSubscriptionItemWebhookEventJSON {
   object: 'commerce_subscription_item'
   id: string
   status: BillingSubscriptionItemStatus
-  credit: { amount: BillingMoneyAmountJSON; cycle_days_remaining: number; cycle_days_total: number; cycle_remaining_percent: number }
+  credit: {
+    amount: BillingMoneyAmountJSON
+    cycle_days_remaining: number
+    cycle_days_total: number
+    cycle_remaining_percent: number
+  }
   proration_date: string
   plan_period: 'month' | 'annual'
   period_start: number
@@ -235,7 +246,12 @@ export interface BillingPaymentAttemptWebhookEventJSON {
   failed_reason?: { code: string; decline_code: string }
   billing_date: number
   charge_type: 'checkout' | 'recurring'
-  payee: { id: string; gateway_type: string; gateway_external_id: string; gateway_status: 'active' | 'pending' | 'restricted' | 'disconnected' }
+  payee: {
+    id: string
+    gateway_type: string
+    gateway_external_id: string
+    gateway_status: 'active' | 'pending' | 'restricted' | 'disconnected'
+  }
   payer: BillingPayerJSON
   totals: { subtotal: BillingMoneyAmountJSON; tax_total: BillingMoneyAmountJSON; grand_total: BillingMoneyAmountJSON }
   payment_source: {
@@ -268,10 +284,14 @@ export interface BillingSubscriptionWebhookEventJSON {
   items: BillingSubscriptionItemWebhookEventJSON[]
 }
 
-export type UserWebhookEvent = Webhook<'user.created' | 'user.updated', UserJSON> | Webhook<'user.deleted', UserDeletedJSON>
+export type UserWebhookEvent =
+  Webhook<'user.created' | 'user.updated', UserJSON> | Webhook<'user.deleted', UserDeletedJSON>
 export type EmailWebhookEvent = Webhook<'email.created', EmailJSON>
 export type SMSWebhookEvent = Webhook<'sms.created', SMSMessageJSON>
-export type SessionWebhookEvent = Webhook<'session.created' | 'session.ended' | 'session.removed' | 'session.revoked', SessionWebhookEventJSON>
+export type SessionWebhookEvent = Webhook<
+  'session.created' | 'session.ended' | 'session.removed' | 'session.revoked',
+  SessionWebhookEventJSON
+>
 export type OrganizationWebhookEvent =
   | Webhook<'organization.created' | 'organization.updated', OrganizationJSON>
   | Webhook<'organization.deleted', DeletedObjectJSON>
@@ -282,12 +302,24 @@ export type OrganizationMembershipWebhookEvent = Webhook<
   'organizationMembership.created' | 'organizationMembership.deleted' | 'organizationMembership.updated',
   OrganizationMembershipJSON
 >
-export type OrganizationInvitationWebhookEvent = Webhook<'organizationInvitation.created' | 'organizationInvitation.revoked', OrganizationInvitationJSON>
-export type OrganizationInvitationAcceptedWebhookEvent = Webhook<'organizationInvitation.accepted', OrganizationInvitationAcceptedJSON>
+export type OrganizationInvitationWebhookEvent = Webhook<
+  'organizationInvitation.created' | 'organizationInvitation.revoked',
+  OrganizationInvitationJSON
+>
+export type OrganizationInvitationAcceptedWebhookEvent = Webhook<
+  'organizationInvitation.accepted',
+  OrganizationInvitationAcceptedJSON
+>
 export type RoleWebhookEvent = Webhook<'role.created' | 'role.updated' | 'role.deleted', RoleJSON>
-export type PermissionWebhookEvent = Webhook<'permission.created' | 'permission.updated' | 'permission.deleted', PermissionJSON>
+export type PermissionWebhookEvent = Webhook<
+  'permission.created' | 'permission.updated' | 'permission.deleted',
+  PermissionJSON
+>
 export type WaitlistEntryWebhookEvent = Webhook<'waitlistEntry.created' | 'waitlistEntry.updated', WaitlistEntryJSON>
-export type BillingPaymentAttemptWebhookEvent = Webhook<'paymentAttempt.created' | 'paymentAttempt.updated', BillingPaymentAttemptWebhookEventJSON>
+export type BillingPaymentAttemptWebhookEvent = Webhook<
+  'paymentAttempt.created' | 'paymentAttempt.updated',
+  BillingPaymentAttemptWebhookEventJSON
+>
 export type BillingSubscriptionWebhookEvent = Webhook<
   'subscription.created' | 'subscription.updated' | 'subscription.active' | 'subscription.pastDue',
   BillingSubscriptionWebhookEventJSON

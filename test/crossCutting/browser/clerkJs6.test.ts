@@ -5,12 +5,12 @@
 import { json } from '@remix-run/server-runtime'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clerkJsUrl, findServedBundles } from '../../../local/src/clerkJsBundles/clerkJsBundle'
-import { type Backend, startBackend } from '../../../local/test/helpers/backend'
-import { getAuth } from '../../../src/ssr.server'
-import { browserUnavailableReason, launchChromium } from '../../helpers/chromium'
-import { serverBuild } from '../../remix/serverBuild'
-import { type RemixApp, startRemixApp } from './remixApp'
+import { clerkJsUrl, findServedBundles } from '../../../local/src/clerkJsBundles/clerkJsBundle.js'
+import { type Backend, startBackend } from '../../../local/test/helpers/backend.js'
+import { getAuth } from '../../../src/ssr.server.js'
+import { browserUnavailableReason, launchChromium } from '../../helpers/chromium.js'
+import { serverBuild } from '../../remix/serverBuild.js'
+import { type RemixApp, startRemixApp } from './remixApp.js'
 
 const bundles = findServedBundles().bundles
 const clerkJs6 = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
@@ -18,7 +18,8 @@ const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
 
 function packagesMissingReason(): string | undefined {
   if (clerkJs6 && ui) return undefined
-  const message = 'ClerkJS 6 or @clerk/ui is not in the cache; run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).'
+  const message =
+    'ClerkJS 6 or @clerk/ui is not in the cache; run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6).'
   if (process.env.CI === 'true') throw new Error(`${message} CI=true: missing packages are a failure.`)
   console.warn(`\n${'!'.repeat(100)}\n!! SKIPPING THE CLERKJS 6 TEST: ${message}\n${'!'.repeat(100)}\n`)
   return message
@@ -35,7 +36,12 @@ describe.skipIf(missing !== undefined)('ClerkJS 6 + @clerk/ui on the local backe
   let appUrl: string
   let userId: string
   let browser: Awaited<ReturnType<typeof launchChromium>>
-  const options = () => ({ secretKey: clerk.secretKey, publishableKey: clerk.publishableKey, apiUrl: clerk.apiUrl, proxyUrl: clerk.browserUrl })
+  const options = () => ({
+    secretKey: clerk.secretKey,
+    publishableKey: clerk.publishableKey,
+    apiUrl: clerk.apiUrl,
+    proxyUrl: clerk.browserUrl,
+  })
 
   /** What a Core 3 SDK does: load the UI bundle and ClerkJS, hand the UI to `Clerk.load`, mount <SignIn/> if signed out. */
   const page = () => `<!doctype html><html lang="en"><head><title>ClerkJS 6</title>
@@ -57,7 +63,8 @@ window.addEventListener('load', async () => {
       {
         'routes/page': {
           path: ':page',
-          loader: async (args) => json({ userId: (await getAuth(args as Parameters<typeof getAuth>[0], options())).userId }),
+          loader: async (args) =>
+            json({ userId: (await getAuth(args as Parameters<typeof getAuth>[0], options())).userId }),
         },
       },
       { document: () => new Response(page(), { headers: { 'content-type': 'text/html; charset=utf-8' } }) },
@@ -72,31 +79,41 @@ window.addEventListener('load', async () => {
     await backend?.close()
   })
 
-  it('signs in with <SignIn/> and a password; getAuth sees the user; no console error, no failed request', { timeout: 60_000 }, async () => {
-    const tab = await browser.context.newPage()
-    const problems: string[] = []
-    const loaded: string[] = []
-    tab.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`)
-    })
-    tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-    tab.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`)
-      const url = new URL(response.url())
-      if (url.pathname.startsWith('/npm/')) loaded.push(url.pathname.split('/dist/')[0]!)
-      if (url.pathname.startsWith('/v1/')) expect(url.searchParams.get('_clerk_js_version')).toBe(clerkJs6!.version)
-    })
-    await tab.goto(`${appUrl}/home`)
-    await tab.getByLabel('Email address').fill(EMAIL)
-    await tab.getByRole('button', { name: 'Continue', exact: true }).click()
-    await tab.getByLabel('Password', { exact: true }).fill(PASSWORD)
-    await tab.getByRole('button', { name: 'Continue', exact: true }).click()
-    await tab.waitForFunction(() => document.body.dataset.user !== undefined, undefined, { timeout: 20_000 })
-    expect(await tab.evaluate(() => document.body.dataset.user)).toBe(userId)
-    expect(await tab.evaluate(async () => (await (await fetch('/home?_data=routes/page')).json()) as unknown)).toEqual({ userId })
-    // Both bundles and their chunks came from the local backend, each under its exact version.
-    expect(new Set(loaded)).toEqual(new Set([`/npm/@clerk/clerk-js@${clerkJs6!.version}`, `/npm/@clerk/ui@${ui!.version}`]))
-    expect(problems).toEqual([])
-    await tab.close()
-  })
+  it(
+    'signs in with <SignIn/> and a password; getAuth sees the user; no console error, no failed request',
+    { timeout: 60_000 },
+    async () => {
+      const tab = await browser.context.newPage()
+      const problems: string[] = []
+      const loaded: string[] = []
+      tab.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(`console ${message.type()}: ${message.text()}`)
+      })
+      tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      tab.on('response', (response) => {
+        if (response.status() >= 400)
+          problems.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+        const url = new URL(response.url())
+        if (url.pathname.startsWith('/npm/')) loaded.push(url.pathname.split('/dist/')[0]!)
+        if (url.pathname.startsWith('/v1/')) expect(url.searchParams.get('_clerk_js_version')).toBe(clerkJs6!.version)
+      })
+      await tab.goto(`${appUrl}/home`)
+      await tab.getByLabel('Email address').fill(EMAIL)
+      await tab.getByRole('button', { name: 'Continue', exact: true }).click()
+      await tab.getByLabel('Password', { exact: true }).fill(PASSWORD)
+      await tab.getByRole('button', { name: 'Continue', exact: true }).click()
+      await tab.waitForFunction(() => document.body.dataset.user !== undefined, undefined, { timeout: 20_000 })
+      expect(await tab.evaluate(() => document.body.dataset.user)).toBe(userId)
+      expect(
+        await tab.evaluate(async () => (await (await fetch('/home?_data=routes/page')).json()) as unknown),
+      ).toEqual({ userId })
+      // Both bundles and their chunks came from the local backend, each under its exact version.
+      expect(new Set(loaded)).toEqual(
+        new Set([`/npm/@clerk/clerk-js@${clerkJs6!.version}`, `/npm/@clerk/ui@${ui!.version}`]),
+      )
+      expect(problems).toEqual([])
+      await tab.close()
+    },
+  )
 })

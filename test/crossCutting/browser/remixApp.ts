@@ -14,7 +14,10 @@ export interface RemixApp {
 
 export async function startRemixApp(build: ServerBuild): Promise<RemixApp> {
   const handle = createRequestHandler(build, 'production')
-  const server = createAdaptorServer({ fetch: (request: Request) => handle(request), overrideGlobalObjects: false }) as Server
+  const server = createAdaptorServer({
+    fetch: (request: Request) => handle(request),
+    overrideGlobalObjects: false,
+  }) as Server
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}`,

@@ -7,7 +7,7 @@ import { createClerkClient as createOfficialClient } from '@clerk/backend'
 import { decodeJwt, decodeProtectedHeader, createLocalJWKSet, jwtVerify } from 'jose'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createClerkClient, type ClerkClient } from '../../../src/api.server'
+import { createClerkClient, type ClerkClient } from '../../../src/api.server.js'
 
 /** 2025-01-15T10:00:00Z: every timestamp the local backend writes. */
 const NOW = 1_736_935_200_000
@@ -32,7 +32,13 @@ beforeAll(async () => {
   ours = createClerkClient({ secretKey: local.secretKey, apiUrl: url })
   const seeded = local.seed({
     users: [
-      { email_address: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', public_metadata: { plan: 'pro' }, private_metadata: { stripe: 'cus_1' } },
+      {
+        email_address: 'ada@example.com',
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        public_metadata: { plan: 'pro' },
+        private_metadata: { stripe: 'cus_1' },
+      },
       { email_address: 'grace@example.com', first_name: 'Grace', username: 'grace' },
     ],
     organizations: [
@@ -43,7 +49,9 @@ beforeAll(async () => {
         members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read'] }],
       },
     ],
-    templates: [{ name: 'test', claims: { email: '{{user.primary_email_address}}', org: '{{org.slug}}' }, lifetime: 120 }],
+    templates: [
+      { name: 'test', claims: { email: '{{user.primary_email_address}}', org: '{{org.slug}}' }, lifetime: 120 },
+    ],
   })
   userId = seeded.users[0]!.id
   orgId = seeded.organizations[0]!.id
@@ -64,7 +72,8 @@ function serialised(value: unknown): unknown {
  */
 function classOf(value: unknown): string {
   if (Array.isArray(value)) return `Array<${[...new Set(value.map(classOf))].join('|')}>`
-  if (value && typeof value === 'object' && 'data' in value && 'totalCount' in value) return `Page<${classOf(value.data)}>`
+  if (value && typeof value === 'object' && 'data' in value && 'totalCount' in value)
+    return `Page<${classOf(value.data)}>`
   return ((value as object | null)?.constructor?.name ?? String(value)).replace(/^_/, '')
 }
 
@@ -78,18 +87,42 @@ describe('reads: the same answer through both clients', () => {
   const reads: Array<[string, (client: Client) => Promise<unknown>, string]> = [
     ['users.getUser', (c) => c.users.getUser(userId), 'User'],
     ['users.getUserList()', (c) => c.users.getUserList(), 'Page<Array<User>>'],
-    ['users.getUserList(filters)', (c) => c.users.getUserList({ emailAddress: ['grace@example.com'], limit: 5, orderBy: '+created_at' }), 'Page<Array<User>>'],
-    ['users.getUserList(query, offset)', (c) => c.users.getUserList({ query: 'a', limit: 1, offset: 1 }), 'Page<Array<User>>'],
+    [
+      'users.getUserList(filters)',
+      (c) => c.users.getUserList({ emailAddress: ['grace@example.com'], limit: 5, orderBy: '+created_at' }),
+      'Page<Array<User>>',
+    ],
+    [
+      'users.getUserList(query, offset)',
+      (c) => c.users.getUserList({ query: 'a', limit: 1, offset: 1 }),
+      'Page<Array<User>>',
+    ],
     ['users.getCount()', (c) => c.users.getCount(), 'Number'],
     ['users.getCount(organization)', (c) => c.users.getCount({ organizationId: [orgId] }), 'Number'],
     ['sessions.getSession', (c) => c.sessions.getSession(orgSessionId), 'Session'],
     ['sessions.getSessionList(user)', (c) => c.sessions.getSessionList({ userId }), 'Page<Array<Session>>'],
-    ['sessions.getSessionList(user, status, limit)', (c) => c.sessions.getSessionList({ userId, status: 'active', limit: 1 }), 'Page<Array<Session>>'],
+    [
+      'sessions.getSessionList(user, status, limit)',
+      (c) => c.sessions.getSessionList({ userId, status: 'active', limit: 1 }),
+      'Page<Array<Session>>',
+    ],
     ['jwtTemplates.list()', (c) => c.jwtTemplates.list(), 'Page<Array<JwtTemplate>>'],
-    ['jwtTemplates.list(limit, offset)', (c) => c.jwtTemplates.list({ limit: 1, offset: 0 }), 'Page<Array<JwtTemplate>>'],
+    [
+      'jwtTemplates.list(limit, offset)',
+      (c) => c.jwtTemplates.list({ limit: 1, offset: 0 }),
+      'Page<Array<JwtTemplate>>',
+    ],
     ['jwtTemplates.get', (c) => c.jwtTemplates.get(templateId), 'JwtTemplate'],
-    ['organizations.getOrganization(id)', (c) => c.organizations.getOrganization({ organizationId: orgId }), 'Organization'],
-    ['organizations.getOrganization(slug, members count)', (c) => c.organizations.getOrganization({ slug: 'acme', includeMembersCount: true }), 'Organization'],
+    [
+      'organizations.getOrganization(id)',
+      (c) => c.organizations.getOrganization({ organizationId: orgId }),
+      'Organization',
+    ],
+    [
+      'organizations.getOrganization(slug, members count)',
+      (c) => c.organizations.getOrganization({ slug: 'acme', includeMembersCount: true }),
+      'Organization',
+    ],
     ['jwks.getJwks', (c) => c.jwks.getJwks(), 'Object'],
   ]
 
@@ -113,10 +146,31 @@ describe('reads: the same answer through both clients', () => {
 describe('tokens: the same claims through both clients', () => {
   // Expected claims are functions: the ids exist only once beforeAll has run.
   const mints: Array<[string, (client: Client) => Promise<{ jwt: string }>, () => Record<string, unknown>]> = [
-    ['getToken(session)', (c) => c.sessions.getToken(orgSessionId), () => ({ sid: orgSessionId, exp: NOW / 1000 + 60, o: { id: orgId, slg: 'acme', rol: 'admin', per: 'read', fpm: '1' }, fea: 'o:invoices' })],
-    ['getToken(session, expiresIn)', (c) => c.sessions.getToken(sessionId, undefined, 300), () => ({ sid: sessionId, exp: NOW / 1000 + 300 })],
-    ['getToken(session, template)', (c) => c.sessions.getToken(orgSessionId, 'test'), () => ({ email: 'ada@example.com', org: 'acme', exp: NOW / 1000 + 120 })],
-    ['getToken(session, template, expiresIn)', (c) => c.sessions.getToken(sessionId, 'test', 45), () => ({ email: 'ada@example.com', org: null, exp: NOW / 1000 + 45 })],
+    [
+      'getToken(session)',
+      (c) => c.sessions.getToken(orgSessionId),
+      () => ({
+        sid: orgSessionId,
+        exp: NOW / 1000 + 60,
+        o: { id: orgId, slg: 'acme', rol: 'admin', per: 'read', fpm: '1' },
+        fea: 'o:invoices',
+      }),
+    ],
+    [
+      'getToken(session, expiresIn)',
+      (c) => c.sessions.getToken(sessionId, undefined, 300),
+      () => ({ sid: sessionId, exp: NOW / 1000 + 300 }),
+    ],
+    [
+      'getToken(session, template)',
+      (c) => c.sessions.getToken(orgSessionId, 'test'),
+      () => ({ email: 'ada@example.com', org: 'acme', exp: NOW / 1000 + 120 }),
+    ],
+    [
+      'getToken(session, template, expiresIn)',
+      (c) => c.sessions.getToken(sessionId, 'test', 45),
+      () => ({ email: 'ada@example.com', org: null, exp: NOW / 1000 + 45 }),
+    ],
   ]
 
   it.each(mints)('%s', async (_name, call, expected) => {
@@ -133,26 +187,41 @@ describe('tokens: the same claims through both clients', () => {
 
 describe('writes: what one client creates, the other reads back identically', () => {
   it('users.createUser and users.deleteUser', async () => {
-    const params = { emailAddress: ['new@example.com'], firstName: 'New', lastName: 'User', publicMetadata: { a: 1 }, skipPasswordChecks: true }
+    const params = {
+      emailAddress: ['new@example.com'],
+      firstName: 'New',
+      lastName: 'User',
+      publicMetadata: { a: 1 },
+      skipPasswordChecks: true,
+    }
     const byOfficial = await official.users.createUser({ ...params, emailAddress: ['official@example.com'] })
     const byOurs = await ours.users.createUser(params)
     expect(classOf(byOfficial)).toBe('User')
     expect(serialised(await ours.users.getUser(byOfficial.id))).toEqual(serialised(byOfficial))
     expect(serialised(await official.users.getUser(byOurs.id))).toEqual(serialised(byOurs))
 
-    const deleted = { official: await official.users.deleteUser(byOurs.id), ours: await ours.users.deleteUser(byOfficial.id) }
+    const deleted = {
+      official: await official.users.deleteUser(byOurs.id),
+      ours: await ours.users.deleteUser(byOfficial.id),
+    }
     expect(classOf(deleted.official)).toBe('DeletedObject')
     expect(serialised(deleted.official)).toEqual({ object: 'user', id: byOurs.id, slug: null, deleted: true })
     expect(serialised(deleted.ours)).toEqual({ object: 'user', id: byOfficial.id, slug: null, deleted: true })
   })
 
   it('sessions.createSession and sessions.revokeSession', async () => {
-    const created = { official: await official.sessions.createSession({ userId }), ours: await ours.sessions.createSession({ userId }) }
+    const created = {
+      official: await official.sessions.createSession({ userId }),
+      ours: await ours.sessions.createSession({ userId }),
+    }
     expect(classOf(created.official)).toBe('Session')
     expect(serialised(await ours.sessions.getSession(created.official.id))).toEqual(serialised(created.official))
     expect(serialised(await official.sessions.getSession(created.ours.id))).toEqual(serialised(created.ours))
 
-    const revoked = { official: await official.sessions.revokeSession(created.ours.id), ours: await ours.sessions.revokeSession(created.official.id) }
+    const revoked = {
+      official: await official.sessions.revokeSession(created.ours.id),
+      ours: await ours.sessions.revokeSession(created.official.id),
+    }
     expect(classOf(revoked.official)).toBe('Session')
     expect(revoked.official.status).toBe('revoked')
     expect(serialised(revoked.ours)).toEqual(serialised(await official.sessions.getSession(created.official.id)))
@@ -176,7 +245,10 @@ describe('writes: what one client creates, the other reads back identically', ()
     expect(serialised(await official.jwtTemplates.get(byOfficial.id))).toEqual(serialised(updated.ours))
     expect(serialised(await ours.jwtTemplates.get(byOurs.id))).toEqual(serialised(updated.official))
 
-    const deleted = { official: await official.jwtTemplates.delete(byOurs.id), ours: await ours.jwtTemplates.delete(byOfficial.id) }
+    const deleted = {
+      official: await official.jwtTemplates.delete(byOurs.id),
+      ours: await ours.jwtTemplates.delete(byOfficial.id),
+    }
     expect(classOf(deleted.official)).toBe('DeletedObject')
     expect(serialised(deleted.official)).toEqual({ object: 'jwt_template', id: byOurs.id, slug: null, deleted: true })
     expect(serialised(deleted.ours)).toEqual({ object: 'jwt_template', id: byOfficial.id, slug: null, deleted: true })
@@ -184,15 +256,37 @@ describe('writes: what one client creates, the other reads back identically', ()
 
   it('organizations.createOrganization and createOrganizationMembership', async () => {
     const grace = (await ours.users.getUserList({ emailAddress: ['grace@example.com'] })).data[0]!.id
-    const byOfficial = await official.organizations.createOrganization({ name: 'Official', slug: 'official', createdBy: userId, publicMetadata: { a: 1 } })
-    const byOurs = await ours.organizations.createOrganization({ name: 'Ours', slug: 'ours', createdBy: userId, publicMetadata: { a: 1 } })
+    const byOfficial = await official.organizations.createOrganization({
+      name: 'Official',
+      slug: 'official',
+      createdBy: userId,
+      publicMetadata: { a: 1 },
+    })
+    const byOurs = await ours.organizations.createOrganization({
+      name: 'Ours',
+      slug: 'ours',
+      createdBy: userId,
+      publicMetadata: { a: 1 },
+    })
     expect(classOf(byOfficial)).toBe('Organization')
-    expect(serialised(await ours.organizations.getOrganization({ organizationId: byOfficial.id }))).toEqual(serialised(byOfficial))
-    expect(serialised(await official.organizations.getOrganization({ organizationId: byOurs.id }))).toEqual(serialised(byOurs))
+    expect(serialised(await ours.organizations.getOrganization({ organizationId: byOfficial.id }))).toEqual(
+      serialised(byOfficial),
+    )
+    expect(serialised(await official.organizations.getOrganization({ organizationId: byOurs.id }))).toEqual(
+      serialised(byOurs),
+    )
 
     const memberships = {
-      official: await official.organizations.createOrganizationMembership({ organizationId: byOurs.id, userId: grace, role: 'org:member' }),
-      ours: await ours.organizations.createOrganizationMembership({ organizationId: byOfficial.id, userId: grace, role: 'org:member' }),
+      official: await official.organizations.createOrganizationMembership({
+        organizationId: byOurs.id,
+        userId: grace,
+        role: 'org:member',
+      }),
+      ours: await ours.organizations.createOrganizationMembership({
+        organizationId: byOfficial.id,
+        userId: grace,
+        role: 'org:member',
+      }),
     }
     expect(classOf(memberships.official)).toBe('OrganizationMembership')
     // Our client has no membership list (see below): the official one reads back what ours created.
@@ -207,16 +301,43 @@ describe('errors: the same ClerkAPIResponseError fields through both clients', (
   const failures: Array<[string, (client: Client) => Promise<unknown>, number, string, Record<string, unknown>?]> = [
     ['an unknown user', (c) => c.users.getUser('user_missing'), 404, 'resource_not_found'],
     ['an unknown session', (c) => c.sessions.getSession('sess_missing'), 404, 'resource_not_found'],
-    ['a session list without user or client', (c) => c.sessions.getSessionList({ status: 'active' }), 422, 'form_param_missing'],
-    ['an invalid e-mail address', (c) => c.users.createUser({ emailAddress: ['not-an-address'] }), 422, 'form_param_format_invalid'],
-    ['an e-mail address in use', (c) => c.users.createUser({ emailAddress: ['ada@example.com'] }), 422, 'form_identifier_exists'],
-    ['a template with a reserved claim', (c) => c.jwtTemplates.create({ name: 'reserved', claims: { sub: 'x' } }), 400, 'jwt_template_reserved_claim', { claim: 'sub' }],
+    [
+      'a session list without user or client',
+      (c) => c.sessions.getSessionList({ status: 'active' }),
+      422,
+      'form_param_missing',
+    ],
+    [
+      'an invalid e-mail address',
+      (c) => c.users.createUser({ emailAddress: ['not-an-address'] }),
+      422,
+      'form_param_format_invalid',
+    ],
+    [
+      'an e-mail address in use',
+      (c) => c.users.createUser({ emailAddress: ['ada@example.com'] }),
+      422,
+      'form_identifier_exists',
+    ],
+    [
+      'a template with a reserved claim',
+      (c) => c.jwtTemplates.create({ name: 'reserved', claims: { sub: 'x' } }),
+      400,
+      'jwt_template_reserved_claim',
+      { claim: 'sub' },
+    ],
     ['an unknown template', (c) => c.sessions.getToken(sessionId, 'missing'), 404, 'resource_not_found'],
     ['an unknown organization', (c) => c.organizations.getOrganization({ slug: 'missing' }), 404, 'resource_not_found'],
     ['the deprecated verifySession', (c) => c.sessions.verifySession(sessionId, 'token'), 410, 'operation_deprecated'],
     [
       'a refresh with an expired token that is not the instance’s',
-      (c) => c.sessions.refreshSession(sessionId, { expired_token: 'x', refresh_token: 'y', request_origin: APP, format: 'cookie' }),
+      (c) =>
+        c.sessions.refreshSession(sessionId, {
+          expired_token: 'x',
+          refresh_token: 'y',
+          request_origin: APP,
+          format: 'cookie',
+        }),
       401,
       'expired_session_token_invalid',
     ],
@@ -233,18 +354,32 @@ describe('errors: the same ClerkAPIResponseError fields through both clients', (
   it('a revoked session mints nothing (401 session_not_active)', async () => {
     const revoked = local.createSession({ userId }).id
     await ours.sessions.revokeSession(revoked)
-    const errors = [await rejection(official.sessions.getToken(revoked)), await rejection(ours.sessions.getToken(revoked))]
-    expect(errorFields(errors[0])).toMatchObject({ status: 401, errors: [{ code: 'session_not_active', meta: { sessionId: revoked } }] })
+    const errors = [
+      await rejection(official.sessions.getToken(revoked)),
+      await rejection(ours.sessions.getToken(revoked)),
+    ]
+    expect(errorFields(errors[0])).toMatchObject({
+      status: 401,
+      errors: [{ code: 'session_not_active', meta: { sessionId: revoked } }],
+    })
     expectSameError(errors[1], errors[0], { status: 'revoked' })
   })
 
   it('a wrong secret key (401 clerk_key_invalid), named in neither error', async () => {
     const wrong = 'sk_live_notTheLocalInstanceKey0000000000'
     const clients = [
-      createOfficialClient({ secretKey: wrong, apiUrl: local.apiUrl, telemetry: { disabled: true }, apiVersion: undefined }),
+      createOfficialClient({
+        secretKey: wrong,
+        apiUrl: local.apiUrl,
+        telemetry: { disabled: true },
+        apiVersion: undefined,
+      }),
       createClerkClient({ secretKey: wrong, apiUrl: local.apiUrl }),
     ] as const
-    const errors = [await rejection(clients[0].users.getUser(userId)), await rejection(clients[1].users.getUser(userId))]
+    const errors = [
+      await rejection(clients[0].users.getUser(userId)),
+      await rejection(clients[1].users.getUser(userId)),
+    ]
     expect(errorFields(errors[0])).toMatchObject({ status: 401, errors: [{ code: 'clerk_key_invalid' }] })
     expectSameError(errors[1], errors[0])
     expect(JSON.stringify(errors[1])).not.toContain(wrong)
@@ -310,13 +445,18 @@ function expectSameError(ourError: unknown, officialError: unknown, extraMeta: R
   const known = (meta: Record<string, unknown>) => Object.keys(meta)
   expect({
     ...ours,
-    errors: ours.errors.map((entry, i) => ({ ...entry, meta: pick(entry.meta, known(official.errors[i]?.meta ?? {})) })),
+    errors: ours.errors.map((entry, i) => ({
+      ...entry,
+      meta: pick(entry.meta, known(official.errors[i]?.meta ?? {})),
+    })),
   }).toEqual(official)
   expect(ours.errors.map((entry, i) => omit(entry.meta, known(official.errors[i]?.meta ?? {})))).toEqual([extraMeta])
 }
 
-const pick = (object: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(object).filter(([key]) => keys.includes(key)))
-const omit = (object: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)))
+const pick = (object: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => keys.includes(key)))
+const omit = (object: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)))
 
 /** The fields of a ClerkAPIResponseError a caller reads; the trace id is random per response. */
 function errorFields(error: unknown) {
@@ -330,6 +470,11 @@ function errorFields(error: unknown) {
     status,
     clerkError,
     hasTraceId: typeof clerkTraceId === 'string' && clerkTraceId.length > 0,
-    errors: errors.map(({ code, message, longMessage, meta }) => ({ code, message, longMessage, meta: serialised(meta) as Record<string, unknown> })),
+    errors: errors.map(({ code, message, longMessage, meta }) => ({
+      code,
+      message,
+      longMessage,
+      meta: serialised(meta) as Record<string, unknown>,
+    })),
   }
 }

@@ -1,7 +1,7 @@
 // Where two outcomes differ, as a sorted list of field paths (`reason`, `auth.orgRole`,
 // `location.params.redirect_url`, `headers.x-clerk-auth-message`, …).
 import { isDeepStrictEqual } from 'node:util'
-import type { Outcome } from './implementations'
+import type { Outcome } from './implementations.js'
 
 export function differingFields(ours: Outcome, theirs: Outcome): string[] {
   const paths: string[] = []
@@ -19,7 +19,11 @@ export function differingFields(ours: Outcome, theirs: Outcome): string[] {
   return paths.sort()
 }
 
-function differingEntries(prefix: string, ours: Record<string, unknown> | null, theirs: Record<string, unknown> | null): string[] {
+function differingEntries(
+  prefix: string,
+  ours: Record<string, unknown> | null,
+  theirs: Record<string, unknown> | null,
+): string[] {
   if (ours === null || theirs === null) return ours === theirs ? [] : [prefix]
   const keys = new Set([...Object.keys(ours), ...Object.keys(theirs)])
   return [...keys].filter((key) => !isDeepStrictEqual(ours[key], theirs[key])).map((key) => `${prefix}.${key}`)

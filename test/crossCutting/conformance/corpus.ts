@@ -3,8 +3,8 @@
 // product over the axes that matter to it, so that the corpus stays a few hundred cases that each test
 // something (a full product would be tens of thousands, mostly repeating themselves).
 import { createHash } from 'node:crypto'
-import { APP_ORIGIN, APP_URL, type Instances } from './instances'
-import type { Configuration } from './implementations'
+import { APP_ORIGIN, APP_URL, type Instances } from './instances.js'
+import type { Configuration } from './implementations.js'
 
 const LOCAL_TOKENS = [
   'valid',
@@ -63,7 +63,13 @@ type DevCookieForm = 'devbrowser' | 'both+devbrowser'
  * `both+refresh` (plain session cookies), `refresh-garbage` (a value the Backend API does not know), `plain-refresh`
  * (only the unsuffixed `__refresh`, which no SDK reads).
  */
-type RefreshCookieForm = 'suffixed+refresh' | 'both+refresh' | 'refresh-garbage' | 'plain-refresh' | 'refresh+devbrowser' | 'refresh-garbage+devbrowser'
+type RefreshCookieForm =
+  | 'suffixed+refresh'
+  | 'both+refresh'
+  | 'refresh-garbage'
+  | 'plain-refresh'
+  | 'refresh+devbrowser'
+  | 'refresh-garbage+devbrowser'
 type CookieForm = (typeof COOKIE_FORMS)[number] | DevCookieForm | RefreshCookieForm
 
 type AuthorizationForm = 'none' | 'bearer' | 'bare' | 'basic'
@@ -93,16 +99,30 @@ const REQUEST_KINDS = {
   'GET document redirect 3': { method: 'GET', headers: NAVIGATION, cookies: { __clerk_redirect_count: '3' } },
   'GET document redirect 4': { method: 'GET', headers: NAVIGATION, cookies: { __clerk_redirect_count: '4' } },
   // Behind a proxy that says where the browser really is; and one whose forwarded host is not a host.
-  'GET document behind proxy': { method: 'GET', headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' } },
-  'GET document forged forwarded host': { method: 'GET', headers: { ...NAVIGATION, 'x-forwarded-host': 'evil.example/steal?', 'x-forwarded-proto': 'https' } },
+  'GET document behind proxy': {
+    method: 'GET',
+    headers: { ...NAVIGATION, 'x-forwarded-host': 'app.example.com', 'x-forwarded-proto': 'https' },
+  },
+  'GET document forged forwarded host': {
+    method: 'GET',
+    headers: { ...NAVIGATION, 'x-forwarded-host': 'evil.example/steal?', 'x-forwarded-proto': 'https' },
+  },
   // Back from the Account Portal of a development instance with a new dev browser.
   'GET document dev-browser sync': { method: 'GET', headers: NAVIGATION, query: '&__clerk_db_jwt=dvb_new' },
   // A satellite's page back from a sign-in on the primary (sync asked for), and back from a sync (done).
   'GET document synced=false': { method: 'GET', headers: NAVIGATION, query: '&__clerk_synced=false' },
   'GET document synced=true': { method: 'GET', headers: NAVIGATION, query: '&__clerk_synced=true' },
   // A development primary asked by a satellite to sync: to one of its satellites, and to somewhere else.
-  'GET document redirect_url satellite': { method: 'GET', headers: NAVIGATION, query: `&__clerk_redirect_url=${encodeURIComponent('http://127.0.0.1:3001/reports?x=1')}` },
-  'GET document redirect_url elsewhere': { method: 'GET', headers: NAVIGATION, query: `&__clerk_redirect_url=${encodeURIComponent('https://evil.example/collect')}` },
+  'GET document redirect_url satellite': {
+    method: 'GET',
+    headers: NAVIGATION,
+    query: `&__clerk_redirect_url=${encodeURIComponent('http://127.0.0.1:3001/reports?x=1')}`,
+  },
+  'GET document redirect_url elsewhere': {
+    method: 'GET',
+    headers: NAVIGATION,
+    query: `&__clerk_redirect_url=${encodeURIComponent('https://evil.example/collect')}`,
+  },
   // Pages whose path names an organization (organization sync), or the personal account.
   'GET document /orgs/acme': { method: 'GET', headers: NAVIGATION, path: '/orgs/acme/invoices' },
   'GET document /orgs/beta': { method: 'GET', headers: NAVIGATION, path: '/orgs/beta' },
@@ -167,11 +187,13 @@ export function generateCorpus(): ConformanceCase[] {
   const kinds = Object.keys(REQUEST_KINDS) as RequestKind[]
 
   // 1. Which cookies the browser has, for a navigation (the only request that may be sent to a handshake).
-  for (const token of LOCAL_TOKENS) for (const cookies of COOKIE_FORMS) add('cookies', token, cookies, 'none', 'GET document', 'jwtKey')
+  for (const token of LOCAL_TOKENS)
+    for (const cookies of COOKIE_FORMS) add('cookies', token, cookies, 'none', 'GET document', 'jwtKey')
   // 2. A token in the Authorization header, in each form, from fetch() and from a navigation.
   for (const token of LOCAL_TOKENS) {
     for (const authorization of ['bearer', 'bare', 'basic'] as const) {
-      for (const request of ['GET empty', 'GET document'] as const) add('authorization', token, 'none', authorization, request, 'jwtKey')
+      for (const request of ['GET empty', 'GET document'] as const)
+        add('authorization', token, 'none', authorization, request, 'jwtKey')
     }
   }
   // 3. The kind of request, for the tokens whose outcome depends on it.
@@ -181,7 +203,8 @@ export function generateCorpus(): ConformanceCase[] {
       add('requests', token, 'none', 'bearer', request, 'jwtKey')
     }
   }
-  for (const cookies of ['session', 'uat', 'uat-newer'] as const) for (const request of kinds) add('requests', 'valid', cookies, 'none', request, 'jwtKey')
+  for (const cookies of ['session', 'uat', 'uat-newer'] as const)
+    for (const request of kinds) add('requests', 'valid', cookies, 'none', request, 'jwtKey')
   for (const request of kinds) add('requests', 'valid-org', 'plain+suffixed', 'none', request, 'jwtKey')
   // 4. Options: keys from the JWKS, authorized parties, an audience.
   for (const token of ['valid', 'azp', 'valid-org', 'expired', 'wrong-key', 'template'] as const) {
@@ -212,7 +235,14 @@ export function generateCorpus(): ConformanceCase[] {
     }
   }
   // 8. Satellites: when a page syncs with the primary, in production and development.
-  const satelliteRequests = ['GET document', 'GET document synced=false', 'GET document synced=true', 'GET empty', 'POST document', 'GET document cross-site'] as const
+  const satelliteRequests = [
+    'GET document',
+    'GET document synced=false',
+    'GET document synced=true',
+    'GET empty',
+    'POST document',
+    'GET document cross-site',
+  ] as const
   for (const options of ['satellite-domain', 'satellite-proxy', 'satellite-auto-sync'] as const) {
     for (const token of ['valid', 'expired'] as const) {
       for (const cookies of ['none', 'both', 'uat-0', 'suffixed'] as const) {
@@ -223,19 +253,26 @@ export function generateCorpus(): ConformanceCase[] {
   // A production satellite's own plain cookies, whose tokens its own Frontend API issued; refreshed when expired.
   for (const options of ['satellite-domain', 'satellite-auto-sync'] as const) {
     for (const request of ['GET document', 'GET empty', 'GET document synced=true'] as const) {
-      for (const cookies of ['both', 'uat-0', 'suffixed'] as const) add('satellite', SATELLITE_TOKENS[0], cookies, 'none', request, options)
-      for (const cookies of ['both+refresh', 'suffixed+refresh'] as const) add('satellite', SATELLITE_TOKENS[1], cookies, 'none', request, options)
+      for (const cookies of ['both', 'uat-0', 'suffixed'] as const)
+        add('satellite', SATELLITE_TOKENS[0], cookies, 'none', request, options)
+      for (const cookies of ['both+refresh', 'suffixed+refresh'] as const)
+        add('satellite', SATELLITE_TOKENS[1], cookies, 'none', request, options)
     }
   }
   for (const options of ['satellite-domain', 'satellite-auto-sync'] as const) {
     for (const cookies of ['none', 'devbrowser', 'both+devbrowser'] as const) {
-      for (const request of [...satelliteRequests, 'GET document dev-browser sync'] as const) add('satellite', 'valid', cookies, 'none', request, options, 'development')
+      for (const request of [...satelliteRequests, 'GET document dev-browser sync'] as const)
+        add('satellite', 'valid', cookies, 'none', request, options, 'development')
     }
   }
   // 9. A development primary that a satellite asks to sync.
   for (const options of ['jwtKey', 'satellite-allowed'] as const) {
     for (const cookies of ['none', 'devbrowser', 'both+devbrowser'] as const) {
-      for (const request of ['GET document redirect_url satellite', 'GET document redirect_url elsewhere', 'GET empty'] as const) {
+      for (const request of [
+        'GET document redirect_url satellite',
+        'GET document redirect_url elsewhere',
+        'GET empty',
+      ] as const) {
         add('primary sync', 'valid', cookies, 'none', request, options, 'development')
       }
     }
@@ -249,12 +286,21 @@ export function generateCorpus(): ConformanceCase[] {
     }
   }
   for (const request of ['GET document', 'GET empty'] as const) {
-    for (const cookies of ['refresh+devbrowser', 'refresh-garbage+devbrowser'] as const) add('refresh', 'expired-azp', cookies, 'none', request, 'jwtKey', 'development')
-    for (const cookies of ['suffixed+refresh', 'refresh-garbage'] as const) add('refresh', 'expired-azp', cookies, 'none', request, 'jwks')
+    for (const cookies of ['refresh+devbrowser', 'refresh-garbage+devbrowser'] as const)
+      add('refresh', 'expired-azp', cookies, 'none', request, 'jwtKey', 'development')
+    for (const cookies of ['suffixed+refresh', 'refresh-garbage'] as const)
+      add('refresh', 'expired-azp', cookies, 'none', request, 'jwks')
   }
   // 11. Organization sync: pages that name the active organization, another one, or the personal account.
   for (const token of ['valid', 'valid-org', 'v1-org', 'expired'] as const) {
-    for (const request of ['GET document /orgs/acme', 'GET document /orgs/beta', 'GET document /by-id/acme', 'GET document /me', 'GET empty /orgs/beta', 'GET document'] as const) {
+    for (const request of [
+      'GET document /orgs/acme',
+      'GET document /orgs/beta',
+      'GET document /by-id/acme',
+      'GET document /me',
+      'GET empty /orgs/beta',
+      'GET document',
+    ] as const) {
       add('organization sync', token, 'both', 'none', request, 'org-sync')
     }
   }
@@ -276,7 +322,11 @@ export async function prepareCase(testCase: ConformanceCase, instances: Instance
   const stale = testCase.cookies === 'stale-plain+suffixed' ? await mintToken('expired', instances) : token
   const kind: RequestShape = REQUEST_KINDS[testCase.request]
   const suffix = cookieSuffix(config.publishableKey)
-  const refreshToken = instances.main.refreshToken(testCase.token.startsWith('valid-org') || testCase.token === 'v1-org' ? instances.orgSessionId : instances.sessionId)
+  const refreshToken = instances.main.refreshToken(
+    testCase.token.startsWith('valid-org') || testCase.token === 'v1-org'
+      ? instances.orgSessionId
+      : instances.sessionId,
+  )
   const cookies = { ...cookiesFor(testCase.cookies, token, stale, suffix, refreshToken), ...kind.cookies }
   const authorization = authorizationFor(testCase.authorization, token)
   const headers: Record<string, string> = { ...kind.headers }
@@ -287,7 +337,12 @@ export async function prepareCase(testCase: ConformanceCase, instances: Instance
   }
   if (authorization) headers.authorization = authorization
   return {
-    request: () => new Request(pageUrl(kind, instances), { method: kind.method, headers, body: kind.method === 'POST' ? 'title=Hello' : undefined }),
+    request: () =>
+      new Request(pageUrl(kind, instances), {
+        method: kind.method,
+        headers,
+        body: kind.method === 'POST' ? 'title=Hello' : undefined,
+      }),
     config,
   }
 }
@@ -327,22 +382,39 @@ async function mintToken(state: TokenState, i: Instances): Promise<string> {
     case 'satellite-issued':
       return i.mint(i.main, i.sessionId, { frontendApi: SATELLITE_FRONTEND_API })
     case 'satellite-issued-expired':
-      return i.mint(i.main, i.sessionId, { offsetMs: -120_000, origin: APP_ORIGIN, frontendApi: SATELLITE_FRONTEND_API })
+      return i.mint(i.main, i.sessionId, {
+        offsetMs: -120_000,
+        origin: APP_ORIGIN,
+        frontendApi: SATELLITE_FRONTEND_API,
+      })
     case 'own-valid':
       return i.ownToken(ownSession())
     case 'pending':
       return i.ownToken(ownSession({ sts: 'pending' }))
     case 'pending-org':
-      return i.ownToken(ownSession({ sts: 'pending', o: { id: 'org_own', slg: 'own', rol: 'admin', per: 'read', fpm: '1' }, fea: 'o:invoices' }))
+      return i.ownToken(
+        ownSession({
+          sts: 'pending',
+          o: { id: 'org_own', slg: 'own', rol: 'admin', per: 'read', fpm: '1' },
+          fea: 'o:invoices',
+        }),
+      )
     case 'actor':
-      return i.ownToken(ownSession({ act: { sub: 'user_support', sid: 'sess_support', iss: 'https://dashboard.clerk.com' } }))
+      return i.ownToken(
+        ownSession({ act: { sub: 'user_support', sid: 'sess_support', iss: 'https://dashboard.clerk.com' } }),
+      )
     case 'aud':
       return i.ownToken(ownSession({ aud: 'api' }))
     case 'aud-array':
       return i.ownToken(ownSession({ aud: ['other', 'api'] }))
     // A malformed feature list (an entry without its scope) on an otherwise valid session.
     case 'fea-without-colon':
-      return i.ownToken(ownSession({ o: { id: 'org_own', slg: 'own', rol: 'admin', per: 'read', fpm: '1' }, fea: 'o:invoices,dashboard' }))
+      return i.ownToken(
+        ownSession({
+          o: { id: 'org_own', slg: 'own', rol: 'admin', per: 'read', fpm: '1' },
+          fea: 'o:invoices,dashboard',
+        }),
+      )
     case 'empty-sub':
       return i.ownToken(ownSession({ sub: '' }))
     case 'machine-sub':
@@ -366,7 +438,13 @@ function ownSession(claims: Record<string, unknown> = {}): Record<string, unknow
   return { azp: APP_ORIGIN, fva: [0, -1], sid: 'sess_own', sts: 'active', sub: 'user_own', v: 2, ...claims }
 }
 
-function cookiesFor(form: CookieForm, token: string, stale: string, suffix: string, refreshToken: string): Record<string, string> {
+function cookiesFor(
+  form: CookieForm,
+  token: string,
+  stale: string,
+  suffix: string,
+  refreshToken: string,
+): Record<string, string> {
   const uat = issuedAt(token)
   const suffixed = { [`__session_${suffix}`]: token, [`__client_uat_${suffix}`]: uat }
   switch (form) {
@@ -444,7 +522,9 @@ export function cookieSuffix(publishableKey: string): string {
 
 function configurationFor(testCase: ConformanceCase, i: Instances): Configuration {
   const own = isOwnToken(testCase.token)
-  const publishableKey = { host: i.publishableKey, url: i.main.publishableKey, development: i.developmentKey }[testCase.key]
+  const publishableKey = { host: i.publishableKey, url: i.main.publishableKey, development: i.developmentKey }[
+    testCase.key
+  ]
   // Our own instance has no local backend: its keys come from its JWKS server, its pages from `main`'s.
   const base: Configuration = own
     ? { secretKey: 'sk_live_own_instance', publishableKey, apiUrl: i.ownJwks.url }
@@ -473,7 +553,10 @@ function configurationFor(testCase: ConformanceCase, i: Instances): Configuratio
       return {
         ...base,
         ...jwtKey,
-        organizationSyncOptions: { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)', '/by-id/:id'], personalAccountPatterns: ['/me'] },
+        organizationSyncOptions: {
+          organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)', '/by-id/:id'],
+          personalAccountPatterns: ['/me'],
+        },
       }
   }
 }

@@ -3,8 +3,8 @@
 // accounts for; a disagreement that no difference accounts for fails the corpus. docs/differences.md
 // lists each one with the reason given here.
 import { isDeepStrictEqual } from 'node:util'
-import type { ConformanceCase } from './corpus'
-import type { Outcome } from './implementations'
+import type { ConformanceCase } from './corpus.js'
+import type { Outcome } from './implementations.js'
 
 /** `remix4`: our getAuth against @clerk/remix 4. `backend3`: our engine against @clerk/backend 3. */
 export type Comparison = 'remix4' | 'backend3'
@@ -25,17 +25,23 @@ const BACKEND3: readonly Comparison[] = ['backend3']
 
 /** Whether the request carries the case's token at all (a Basic header or no cookie carries none). */
 function carriesToken(c: ConformanceCase): boolean {
-  return c.authorization === 'bearer' || c.authorization === 'bare' || !['none', 'uat', 'devbrowser'].includes(c.cookies)
+  return (
+    c.authorization === 'bearer' || c.authorization === 'bare' || !['none', 'uat', 'devbrowser'].includes(c.cookies)
+  )
 }
 
 /** A handshake's `redirect_url` without our binding parameter (`handshake-bound-to-browser` accounts for that). */
-const redirectUrlOf = (outcome: Outcome) => outcome.location?.params.redirect_url?.replace(/[?&]__clerk_handshake_binding=\(binding\)$/, '')
+const redirectUrlOf = (outcome: Outcome) =>
+  outcome.location?.params.redirect_url?.replace(/[?&]__clerk_handshake_binding=\(binding\)$/, '')
 
 const signedOutWith = (outcome: Outcome, reason: string) => outcome.status === 'signed-out' && outcome.reason === reason
 
 /** The same outcome, except that theirs is a handshake redirect and ours is signed out for the same reason. */
 const handshakeVersusSignedOut = (ours: Outcome, theirs: Outcome) =>
-  theirs.status === 'handshake' && ours.status === 'signed-out' && ours.reason === theirs.reason && ours.message === theirs.message
+  theirs.status === 'handshake' &&
+  ours.status === 'signed-out' &&
+  ours.reason === theirs.reason &&
+  ours.message === theirs.message
 
 export const DIFFERENCES: readonly Difference[] = [
   {
@@ -45,7 +51,8 @@ export const DIFFERENCES: readonly Difference[] = [
       'The handshake URL names the Backend API version we speak, 2026-05-12 (as @clerk/backend 3 does); @clerk/remix 4 sends the 2025-11-10 of the @clerk/backend 2 it bundles.',
     fields: ['location.params.__clerk_api_version'],
     matches: (_c, ours, theirs) =>
-      ours.location?.params.__clerk_api_version === '2026-05-12' && theirs.location?.params.__clerk_api_version === '2025-11-10',
+      ours.location?.params.__clerk_api_version === '2026-05-12' &&
+      theirs.location?.params.__clerk_api_version === '2025-11-10',
   },
   {
     id: 'no-session-in-handshake-url',
@@ -54,7 +61,9 @@ export const DIFFERENCES: readonly Difference[] = [
       'The handshake URL does not carry the session token (`__session=<jwt>`), which upstream adds for its Frontend API\'s "origin outage mode": a token in a URL ends up in logs and browser history, and the Frontend API knows the browser from its own cookies (or dev browser token) without it. Not supported yet rather than refused: adding the parameter is one line if Clerk\'s outage mode matters to you.',
     fields: ['location.params.__session'],
     matches: (_c, ours, theirs) =>
-      ours.status === 'handshake' && ours.location?.params.__session === undefined && typeof theirs.location?.params.__session === 'string',
+      ours.status === 'handshake' &&
+      ours.location?.params.__session === undefined &&
+      typeof theirs.location?.params.__session === 'string',
   },
   {
     id: 'non-session-token-refused',
@@ -63,7 +72,10 @@ export const DIFFERENCES: readonly Difference[] = [
       'A token that is not a session token is signed out with `token-type-mismatch`, wherever it comes from, as @clerk/backend 3 does: a JWT-template token (header `cat` cl_B7d4PD222AAA), a machine token (`sub` mch_…) or an OAuth access token (`typ` at+jwt). @clerk/remix 4 checks the kind only in the Authorization header: in a cookie it takes template and machine tokens for sessions (signed in, or a handshake when their `iat` predates `__client_uat`) and calls an OAuth token `token-invalid`.',
     fields: '*',
     matches: (c, ours, theirs) =>
-      ['template', 'machine-sub', 'oauth-typ'].includes(c.token) && carriesToken(c) && signedOutWith(ours, 'token-type-mismatch') && theirs.reason !== ours.reason,
+      ['template', 'machine-sub', 'oauth-typ'].includes(c.token) &&
+      carriesToken(c) &&
+      signedOutWith(ours, 'token-type-mismatch') &&
+      theirs.reason !== ours.reason,
   },
   {
     id: 'type-mismatch-message',
@@ -72,7 +84,10 @@ export const DIFFERENCES: readonly Difference[] = [
       'A refused token kind says which kind it is and why (`Invalid session token category (cat) "…". JWT template and machine tokens cannot be used as session tokens.`, `Subject claim (sub) "mch_…" is a machine, not a user session.`, `Invalid JWT type "at+jwt": an OAuth access token is not a session token.`), in `debug().message` and `x-clerk-auth-message`; upstream gives an empty message.',
     fields: ['message', 'headers.x-clerk-auth-message'],
     matches: (_c, ours, theirs) =>
-      signedOutWith(ours, 'token-type-mismatch') && signedOutWith(theirs, 'token-type-mismatch') && theirs.message === '' && Boolean(ours.message),
+      signedOutWith(ours, 'token-type-mismatch') &&
+      signedOutWith(theirs, 'token-type-mismatch') &&
+      theirs.message === '' &&
+      Boolean(ours.message),
   },
   {
     id: 'empty-sub-refused',
@@ -95,13 +110,14 @@ export const DIFFERENCES: readonly Difference[] = [
     matches: (c, ours, theirs) =>
       c.token === 'fea-without-colon' &&
       ours.status === 'signed-in' &&
-      (signedOutWith(theirs, 'unexpected-error') || (theirs.status === 'threw' && theirs.error === 'Error: Invalid claim element (missing colon): dashboard')),
+      (signedOutWith(theirs, 'unexpected-error') ||
+        (theirs.status === 'threw' && theirs.error === 'Error: Invalid claim element (missing colon): dashboard')),
   },
   {
     id: 'handshake-bound-to-browser',
     against: BOTH,
     reason:
-      'A handshake is bound to the browser the app sends: its `redirect_url` carries a random `__clerk_handshake_binding` value and the browser gets the same in a short-lived HttpOnly cookie on the app; a nonce or token that comes back in the URL is redeemed only next to its value. Upstream redeems a handshake URL for whoever opens it, so an attacker who stops at the redirect back to the app in his own browser can sign a victim in as himself with that link (login CSRF). An unbound answer is not redeemed: a navigation takes a handshake of its own (`handshake-not-bound-to-browser`). Clerk\'s Frontend API returns to `redirect_url` with its query as it was, and in production sets the handshake in a cookie on the app\'s domain, which needs no binding.',
+      "A handshake is bound to the browser the app sends: its `redirect_url` carries a random `__clerk_handshake_binding` value and the browser gets the same in a short-lived HttpOnly cookie on the app; a nonce or token that comes back in the URL is redeemed only next to its value. Upstream redeems a handshake URL for whoever opens it, so an attacker who stops at the redirect back to the app in his own browser can sign a victim in as himself with that link (login CSRF). An unbound answer is not redeemed: a navigation takes a handshake of its own (`handshake-not-bound-to-browser`). Clerk's Frontend API returns to `redirect_url` with its query as it was, and in production sets the handshake in a cookie on the app's domain, which needs no binding.",
     fields: ['location.params.redirect_url', 'headers.set-cookie'],
     matches: (_c, ours, theirs) =>
       ours.location?.params.redirect_url?.includes('__clerk_handshake_binding=(binding)') === true &&
@@ -111,7 +127,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'forwarded-host-validated',
     against: BOTH,
     reason:
-      '`x-forwarded-host` (when trusted, see `forwarded-host-trusted-on-request`) and `x-forwarded-proto` are used for the public URL (the handshake\'s `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.',
+      "`x-forwarded-host` (when trusted, see `forwarded-host-trusted-on-request`) and `x-forwarded-proto` are used for the public URL (the handshake's `redirect_url`, the cross-site check) only when they are a host and http(s); otherwise the request URL is. Upstream builds the URL from any value, so `x-forwarded-host: evil.example/steal?` makes the handshake return the browser to https://evil.example/.",
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document forged forwarded host' &&
@@ -122,7 +138,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'forwarded-host-trusted-on-request',
     against: BOTH,
     reason:
-      '`x-forwarded-host` names the public host only with the `trustForwardedHost` option (`CLERK_TRUST_FORWARDED_HOST`); by default the `Host` header does (what the Remix adapters also put in `request.url`), and `x-forwarded-proto` is read either way. Any client can send the header, and upstream builds the handshake\'s `redirect_url` and the `__proxyUrl` ClerkJS is given from it, which a shared cache then hands to everyone.',
+      "`x-forwarded-host` names the public host only with the `trustForwardedHost` option (`CLERK_TRUST_FORWARDED_HOST`); by default the `Host` header does (what the Remix adapters also put in `request.url`), and `x-forwarded-proto` is read either way. Any client can send the header, and upstream builds the handshake's `redirect_url` and the `__proxyUrl` ClerkJS is given from it, which a shared cache then hands to everyone.",
     fields: ['location.params.redirect_url'],
     matches: (c, ours, theirs) =>
       c.request === 'GET document behind proxy' &&
@@ -133,9 +149,10 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'vary-forwarded-headers',
     against: REMIX4,
     reason:
-      'A redirect getAuth throws (and the root loader\'s answer) says `Vary: X-Forwarded-Proto, CloudFront-Forwarded-Proto` (and `X-Forwarded-Host` when trusted): they are built on the public URL, which those headers change, and a shared cache must not hand one client\'s answer to another. Upstream sends no `Vary`.',
+      "A redirect getAuth throws (and the root loader's answer) says `Vary: X-Forwarded-Proto, CloudFront-Forwarded-Proto` (and `X-Forwarded-Host` when trusted): they are built on the public URL, which those headers change, and a shared cache must not hand one client's answer to another. Upstream sends no `Vary`.",
     fields: ['headers.vary'],
-    matches: (_c, ours, theirs) => ours.headers.vary?.startsWith('X-Forwarded') === true && theirs.headers.vary === undefined,
+    matches: (_c, ours, theirs) =>
+      ours.headers.vary?.startsWith('X-Forwarded') === true && theirs.headers.vary === undefined,
   },
   {
     id: 'audience-requires-aud',
@@ -169,7 +186,8 @@ export const DIFFERENCES: readonly Difference[] = [
     reason:
       'Only GET navigations are sent to a handshake, as in @clerk/backend 3: a form POST (which also says `sec-fetch-dest: document`) or a HEAD is signed out with the same reason, so an action never loses its form data to a redirect. @clerk/remix 4 redirects them too.',
     fields: '*',
-    matches: (c, ours, theirs) => (c.request === 'POST document' || c.request === 'HEAD document') && handshakeVersusSignedOut(ours, theirs),
+    matches: (c, ours, theirs) =>
+      (c.request === 'POST document' || c.request === 'HEAD document') && handshakeVersusSignedOut(ours, theirs),
   },
   {
     id: 'loop-limit',
@@ -183,7 +201,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'kid-mismatch-message',
     against: REMIX4,
     reason:
-      'An unknown `kid` is reported without the list of known kids: @clerk/remix 4 lists every kid in its process-wide cache, other instances\' included. @clerk/backend 3 no longer lists them either.',
+      "An unknown `kid` is reported without the list of known kids: @clerk/remix 4 lists every kid in its process-wide cache, other instances' included. @clerk/backend 3 no longer lists them either.",
     fields: ['message'],
     matches: (_c, ours, theirs) =>
       signedOutWith(ours, 'jwk-kid-mismatch') &&
@@ -195,7 +213,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'local-key-plain-cookies',
     against: BOTH,
     reason:
-      'A plain `__session` cookie whose `iss` is the instance\'s Frontend API counts as the instance\'s even when the publishable key names that Frontend API with a scheme (`http://127.0.0.1:4000`, as remix-clerk-local\'s keys must): both sides are compared without the scheme. Upstream strips the scheme from `iss` only, so with such a key it ignores the plain `__session`/`__client_uat` pair and relies on the suffixed one (which remix-clerk-local\'s handshake also sets).',
+      "A plain `__session` cookie whose `iss` is the instance's Frontend API counts as the instance's even when the publishable key names that Frontend API with a scheme (`http://127.0.0.1:4000`, as remix-clerk-local's keys must): both sides are compared without the scheme. Upstream strips the scheme from `iss` only, so with such a key it ignores the plain `__session`/`__client_uat` pair and relies on the suffixed one (which remix-clerk-local's handshake also sets).",
     fields: '*',
     matches: (c, ours, theirs) =>
       c.key === 'url' &&
@@ -228,7 +246,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'satellite-redirect-allow-list',
     against: BOTH,
     reason:
-      'A development primary sends the browser back to a satellite (`__clerk_redirect_url`, with its dev browser token appended) only when that origin is in `allowedRedirectOrigins` or `authorizedParties`; otherwise the parameter is ignored with one warning naming the option. Upstream redirects to any URL, so a link to the primary hands any site the visitor\'s dev browser token: an open redirect that leaks a credential.',
+      "A development primary sends the browser back to a satellite (`__clerk_redirect_url`, with its dev browser token appended) only when that origin is in `allowedRedirectOrigins` or `authorizedParties`; otherwise the parameter is ignored with one warning naming the option. Upstream redirects to any URL, so a link to the primary hands any site the visitor's dev browser token: an open redirect that leaks a credential.",
     fields: '*',
     matches: (c, ours, theirs) =>
       c.request.startsWith('GET document redirect_url') &&
@@ -239,7 +257,7 @@ export const DIFFERENCES: readonly Difference[] = [
     id: 'organization-sync',
     against: REMIX4,
     reason:
-      '`organizationSyncOptions` is honoured on getAuth and rootAuthLoader, as by @clerk/backend 3\'s `authenticateRequest`: a page whose path names another organization (or the personal account) takes a handshake that activates it, and every handshake of such a page carries `organization_id`. @clerk/remix 4 never passes the option on.',
+      "`organizationSyncOptions` is honoured on getAuth and rootAuthLoader, as by @clerk/backend 3's `authenticateRequest`: a page whose path names another organization (or the personal account) takes a handshake that activates it, and every handshake of such a page carries `organization_id`. @clerk/remix 4 never passes the option on.",
     fields: '*',
     matches: (c, ours, theirs) => c.options === 'org-sync' && !sameVerdictAndTarget(ours, theirs),
   },
@@ -259,7 +277,13 @@ export interface Classification {
   idle: string[]
 }
 
-export function classify(comparison: Comparison, testCase: ConformanceCase, ours: Outcome, theirs: Outcome, differing: string[]): Classification {
+export function classify(
+  comparison: Comparison,
+  testCase: ConformanceCase,
+  ours: Outcome,
+  theirs: Outcome,
+  differing: string[],
+): Classification {
   const matched = DIFFERENCES.filter((d) => d.against.includes(comparison) && d.matches(testCase, ours, theirs))
   const accounts = (d: Difference, field: string) => d.fields === '*' || d.fields.includes(field)
   return {

@@ -5,10 +5,10 @@
 // is written out; where ours differs, the test names the difference.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { cookieSuffix } from './corpus'
-import { runAll, type Configuration, type Implementation, type Outcome } from './implementations'
-import { APP_URL } from './instances'
-import { BINDING_COOKIE, TEST_BINDING, bound } from '../../helpers/handshakeBinding'
+import { cookieSuffix } from './corpus.js'
+import { runAll, type Configuration, type Implementation, type Outcome } from './implementations.js'
+import { APP_URL } from './instances.js'
+import { BINDING_COOKIE, TEST_BINDING, bound } from '../../helpers/handshakeBinding.js'
 
 /** The binding cookie, which ours sets or clears on every handshake redirect and clean redirect. */
 const BINDING = '__clerk_handshake_binding'
@@ -32,8 +32,13 @@ beforeAll(async () => {
     body: form,
   })
   expect(signIn.status).toBe(303)
-  signedInClient = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith('__client='))!.split(';')[0]!
-  const users = await fetch(`${url}/v1/users?email_address=handshake@example.com`, { headers: { authorization: `Bearer ${local.secretKey}` } })
+  signedInClient = signIn.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('__client='))!
+    .split(';')[0]!
+  const users = await fetch(`${url}/v1/users?email_address=handshake@example.com`, {
+    headers: { authorization: `Bearer ${local.secretKey}` },
+  })
   userId = ((await users.json()) as Array<{ id: string }>)[0]!.id
 })
 afterAll(() => local?.close())
@@ -42,7 +47,10 @@ afterAll(() => local?.close())
 async function handshakeReturn(format: 'nonce' | 'token', client?: string): Promise<string> {
   // As the app's own handshake redirect sends it (ours binds it to the browser, see src/auth/handshakeBinding.ts).
   const query = new URLSearchParams({ redirect_url: bound(APP_URL), format, suffixed_cookies: 'true' })
-  const response = await fetch(`${local.url}/v1/client/handshake?${query}`, { redirect: 'manual', headers: client ? { cookie: client } : {} })
+  const response = await fetch(`${local.url}/v1/client/handshake?${query}`, {
+    redirect: 'manual',
+    headers: client ? { cookie: client } : {},
+  })
   expect(response.status).toBe(307)
   return new URL(response.headers.get('location')!).search
 }
@@ -61,7 +69,9 @@ interface Verdict {
 function verdict(outcome: Outcome): Verdict {
   const location =
     outcome.location &&
-    (outcome.status === 'handshake' ? outcome.location.target : `${outcome.location.target.replace('http://relative.invalid', '')}?${new URLSearchParams(outcome.location.params)}`)
+    (outcome.status === 'handshake'
+      ? outcome.location.target
+      : `${outcome.location.target.replace('http://relative.invalid', '')}?${new URLSearchParams(outcome.location.params)}`)
   return {
     status: outcome.status,
     reason: outcome.reason,
@@ -73,13 +83,28 @@ function verdict(outcome: Outcome): Verdict {
 }
 
 /** The app's request back from the handshake, in the browser that was sent there (`bound`) or in another one. */
-async function run(returnQuery: () => Promise<string>, browser: 'bound' | 'another' = 'bound'): Promise<Record<Implementation, Verdict>> {
+async function run(
+  returnQuery: () => Promise<string>,
+  browser: 'bound' | 'another' = 'bound',
+): Promise<Record<Implementation, Verdict>> {
   const queries = [await returnQuery(), await returnQuery(), await returnQuery(), await returnQuery()]
-  const quiet = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')].map((spy) => spy.mockImplementation(() => undefined))
-  const headers = { 'sec-fetch-dest': 'document', accept: 'text/html', ...(browser === 'bound' ? { cookie: BINDING_COOKIE } : {}) }
+  const quiet = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')].map((spy) =>
+    spy.mockImplementation(() => undefined),
+  )
+  const headers = {
+    'sec-fetch-dest': 'document',
+    accept: 'text/html',
+    ...(browser === 'bound' ? { cookie: BINDING_COOKIE } : {}),
+  }
   try {
-    const outcomes = await runAll(() => new Request(`http://127.0.0.1:3000/dashboard${queries.shift()}`, { headers }), config)
-    return Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, verdict(outcome)])) as Record<Implementation, Verdict>
+    const outcomes = await runAll(
+      () => new Request(`http://127.0.0.1:3000/dashboard${queries.shift()}`, { headers }),
+      config,
+    )
+    return Object.fromEntries(Object.entries(outcomes).map(([name, outcome]) => [name, verdict(outcome)])) as Record<
+      Implementation,
+      Verdict
+    >
   } finally {
     for (const spy of quiet) spy.mockRestore()
   }
@@ -100,7 +125,14 @@ describe('a handshake coming back (production instance)', () => {
       expect(await run(() => handshakeReturn(format, signedInClient))).toEqual({
         remix4: { ...signedIn, location: null, cookies: [], cors: false },
         backend3: { ...signedIn, location: null, cookies, cors: true },
-        ours: { status: 'redirect', reason: null, userId: null, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
+        ours: {
+          status: 'redirect',
+          reason: null,
+          userId: null,
+          location: '/dashboard?tab=1',
+          cookies: [BINDING, ...cookies],
+          cors: false,
+        },
         oursEngine: { ...signedIn, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
       })
     },
@@ -112,16 +144,46 @@ describe('a handshake coming back (production instance)', () => {
     expect(await run(() => handshakeReturn('nonce'))).toEqual({
       remix4: { ...signedOut, location: null, cookies: [], cors: false },
       backend3: { ...signedOut, location: null, cookies, cors: true },
-      ours: { status: 'redirect', reason: 'session-token-missing', userId: null, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
+      ours: {
+        status: 'redirect',
+        reason: 'session-token-missing',
+        userId: null,
+        location: '/dashboard?tab=1',
+        cookies: [BINDING, ...cookies],
+        cors: false,
+      },
       oursEngine: { ...signedOut, location: '/dashboard?tab=1', cookies: [BINDING, ...cookies], cors: false },
     })
   })
 
   it('an unknown nonce → upstream logs and stays on the URL with the nonce (signed out); ours: `failed-nonce-clean-redirect` (handshake-failed, 307 to the clean URL, no cookies)', async () => {
-    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [BINDING], cors: false } as const
-    expect(await run(async () => `?tab=1&__clerk_handshake_binding=${TEST_BINDING}&__clerk_handshake_nonce=unknown`)).toEqual({
-      remix4: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: false },
-      backend3: { status: 'signed-out', reason: 'session-token-missing', userId: null, location: null, cookies: [], cors: true },
+    const failed = {
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      userId: null,
+      location: '/dashboard?tab=1',
+      cookies: [BINDING],
+      cors: false,
+    } as const
+    expect(
+      await run(async () => `?tab=1&__clerk_handshake_binding=${TEST_BINDING}&__clerk_handshake_nonce=unknown`),
+    ).toEqual({
+      remix4: {
+        status: 'signed-out',
+        reason: 'session-token-missing',
+        userId: null,
+        location: null,
+        cookies: [],
+        cors: false,
+      },
+      backend3: {
+        status: 'signed-out',
+        reason: 'session-token-missing',
+        userId: null,
+        location: null,
+        cookies: [],
+        cors: true,
+      },
       ours: { ...failed, status: 'redirect' },
       oursEngine: failed,
     })
@@ -164,7 +226,14 @@ describe('a handshake token replayed after it expired (production instance)', ()
     }
     const cookies = sessionCookieNames()
     const signedIn = { status: 'signed-in', reason: null, userId } as const
-    const failed = { status: 'signed-out', reason: 'handshake-failed', userId: null, location: '/dashboard?tab=1', cookies: [BINDING], cors: false } as const
+    const failed = {
+      status: 'signed-out',
+      reason: 'handshake-failed',
+      userId: null,
+      location: '/dashboard?tab=1',
+      cookies: [BINDING],
+      cors: false,
+    } as const
     expect(await run(replay)).toEqual({
       remix4: { ...signedIn, location: null, cookies: [], cors: false },
       backend3: { ...signedIn, location: null, cookies, cors: true },

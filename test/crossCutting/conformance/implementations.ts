@@ -5,13 +5,13 @@
 //  - `oursEngine`: our `authenticateRequest`, compared with `backend3` (request states show every header).
 import { createClerkClient as createBackend3Client } from '@clerk/backend'
 import { getAuth as remix4GetAuth } from '@clerk/remix/ssr.server'
-import { getAuth } from '../../../src/ssr.server'
-import type { AnyAuthObject } from '../../../src/auth/machine/machineAuthObjects'
-import { authenticateRequest } from '../../../src/auth/authenticate'
-import { clerkInstanceFor } from '../../../src/auth/clerkInstance'
-import type { CheckAuthorizationParams } from '../../../src/auth/has'
-import { resetProcessState } from '../../../src/shared/processState'
-import { useSyncSignatures } from '../../../src/jwt/syncSignature'
+import { getAuth } from '../../../src/ssr.server.js'
+import type { AnyAuthObject } from '../../../src/auth/machine/machineAuthObjects.js'
+import { authenticateRequest } from '../../../src/auth/authenticate.js'
+import { clerkInstanceFor } from '../../../src/auth/clerkInstance.js'
+import type { CheckAuthorizationParams } from '../../../src/auth/has.js'
+import { resetProcessState } from '../../../src/shared/processState.js'
+import { useSyncSignatures } from '../../../src/jwt/syncSignature.js'
 
 /** What the app is configured with, in the option names every implementation shares. */
 export interface Configuration {
@@ -83,7 +83,10 @@ const HAS_CHECKS: CheckAuthorizationParams[] = [
  * Ours (getAuth and the engine) once more, with every signature checked by jose on WebCrypto instead of `node:crypto`,
  * as on a runtime without it; the caches are emptied first so that the signature is checked again, not remembered.
  */
-export async function runOursOnWebCrypto(request: () => Request, config: Configuration): Promise<Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>> {
+export async function runOursOnWebCrypto(
+  request: () => Request,
+  config: Configuration,
+): Promise<Pick<Record<Implementation, Outcome>, 'ours' | 'oursEngine'>> {
   const previous = useSyncSignatures(false)
   try {
     const [first, second] = [request(), request()] as const
@@ -113,7 +116,10 @@ export async function runAll(request: () => Request, config: Configuration): Pro
 /** Every JWT-looking value the request carries (cookies, Authorization). */
 function tokensIn(request: Request): Set<string> {
   // Cookie values may come percent-encoded (`%2E` for the dots); SDKs decode them.
-  const text = `${request.headers.get('cookie') ?? ''} ${request.headers.get('authorization') ?? ''}`.replace(/%2E/gi, '.')
+  const text = `${request.headers.get('cookie') ?? ''} ${request.headers.get('authorization') ?? ''}`.replace(
+    /%2E/gi,
+    '.',
+  )
   return new Set(text.match(JWT) ?? [])
 }
 
@@ -149,7 +155,10 @@ async function viaRemix4(request: Request, config: Configuration): Promise<Outco
   const previous = process.env.CLERK_API_URL
   process.env.CLERK_API_URL = config.apiUrl
   try {
-    const auth = await remix4GetAuth({ request, context: {}, params: {} }, getAuthOptions(config) as { secretKey: string })
+    const auth = await remix4GetAuth(
+      { request, context: {}, params: {} },
+      getAuthOptions(config) as { secretKey: string },
+    )
     return await fromAuthObject(auth as unknown as AnyAuthObject)
   } catch (thrown) {
     return fromThrown(thrown)
@@ -161,18 +170,36 @@ async function viaRemix4(request: Request, config: Configuration): Promise<Outco
 
 async function viaOurGetAuth(request: Request, config: Configuration): Promise<Outcome> {
   try {
-    return await fromAuthObject(await getAuth({ request, context: {}, params: {} }, { ...getAuthOptions(config), apiUrl: config.apiUrl }))
+    return await fromAuthObject(
+      await getAuth({ request, context: {}, params: {} }, { ...getAuthOptions(config), apiUrl: config.apiUrl }),
+    )
   } catch (thrown) {
     return fromThrown(thrown)
   }
 }
 
 async function viaBackend3(request: Request, config: Configuration): Promise<Outcome> {
-  const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience, isSatellite, domain, proxyUrl } = config
+  const { secretKey, publishableKey, jwtKey, apiUrl, authorizedParties, audience, isSatellite, domain, proxyUrl } =
+    config
   const { signInUrl, satelliteAutoSync, organizationSyncOptions } = config
   try {
-    const client = createBackend3Client({ secretKey, publishableKey, jwtKey, apiUrl, isSatellite, domain, proxyUrl, telemetry: { disabled: true } })
-    const state = await client.authenticateRequest(request, { authorizedParties, audience, signInUrl, satelliteAutoSync, organizationSyncOptions })
+    const client = createBackend3Client({
+      secretKey,
+      publishableKey,
+      jwtKey,
+      apiUrl,
+      isSatellite,
+      domain,
+      proxyUrl,
+      telemetry: { disabled: true },
+    })
+    const state = await client.authenticateRequest(request, {
+      authorizedParties,
+      audience,
+      signInUrl,
+      satelliteAutoSync,
+      organizationSyncOptions,
+    })
     return await fromState(state as unknown as RequestStateLike)
   } catch (thrown) {
     return fromThrown(thrown)
@@ -216,7 +243,8 @@ async function fromAuthObject(auth: AnyAuthObject): Promise<Outcome> {
   const fields: Record<string, unknown> = {}
   // `undefined` and `null` are different answers to a loader (`orgId === null`), so both stay visible.
   const record = auth as unknown as Record<string, unknown>
-  for (const field of AUTH_FIELDS) fields[field] = field in auth && record[field] !== undefined ? record[field] : '(undefined)'
+  for (const field of AUTH_FIELDS)
+    fields[field] = field in auth && record[field] !== undefined ? record[field] : '(undefined)'
   return {
     status: auth.isAuthenticated ? 'signed-in' : 'signed-out',
     reason: auth.isAuthenticated ? null : (debug.reason ?? null),
@@ -231,7 +259,17 @@ async function fromAuthObject(auth: AnyAuthObject): Promise<Outcome> {
 
 function fromThrown(thrown: unknown): Outcome {
   if (!(thrown instanceof Response)) {
-    return { status: 'threw', reason: null, message: null, auth: null, token: null, has: null, location: null, headers: {}, error: String(thrown) }
+    return {
+      status: 'threw',
+      reason: null,
+      message: null,
+      auth: null,
+      token: null,
+      has: null,
+      location: null,
+      headers: {},
+      error: String(thrown),
+    }
   }
   const headers = fromHeaders(thrown.headers)
   const status = headers.location?.target.endsWith('/v1/client/handshake') ? 'handshake' : 'redirect'
@@ -277,7 +315,9 @@ function withoutBindingValue(text: string): string {
 
 /** The order and case of cookie attributes mean nothing to a browser: `a=1; Max-Age=2; HttpOnly` → `a=1; httponly; max-age=2`. */
 function normaliseSetCookie(cookie: string): string {
-  const [pair, ...attributes] = withoutBindingValue(cookie).split(';').map((part) => part.trim())
+  const [pair, ...attributes] = withoutBindingValue(cookie)
+    .split(';')
+    .map((part) => part.trim())
   const normalised = attributes.map((attribute) => {
     const [name, ...value] = attribute.split('=')
     return [name!.toLowerCase(), ...value].join('=')
@@ -287,5 +327,10 @@ function normaliseSetCookie(cookie: string): string {
 
 /** Messages quote the clock, which moves between two implementations' runs. */
 function normaliseMessage(message: string | null): string | null {
-  return message?.replace(/Current date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g, 'Current date: (now)') ?? null
+  return (
+    message?.replace(
+      /Current date: [A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/g,
+      'Current date: (now)',
+    ) ?? null
+  )
 }

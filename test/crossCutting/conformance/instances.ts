@@ -7,7 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLocalClerk, type LocalClerk, type LocalClerkOptions } from 'remix-clerk-local'
-import { createTestKey, signToken, startJwksServer, type JwksServer, type TestKey } from '../../helpers/sessionTokens'
+import {
+  createTestKey,
+  signToken,
+  startJwksServer,
+  type JwksServer,
+  type TestKey,
+} from '../../helpers/sessionTokens.js'
 
 /** The app every request is for. A token's `azp` is this origin when the browser asked for it. */
 export const APP_ORIGIN = 'http://127.0.0.1:3000'
@@ -44,7 +50,11 @@ export interface Instances {
    * A token minted by `instance` as if its clock were `offsetMs` ahead of the real one (negative: behind),
    * so that every SDK, reading `Date.now()`, sees it expired, not yet valid or issued in the future.
    */
-  mint(instance: LocalClerk, sessionId: string, options?: { offsetMs?: number; template?: string; origin?: string; frontendApi?: string }): Promise<string>
+  mint(
+    instance: LocalClerk,
+    sessionId: string,
+    options?: { offsetMs?: number; template?: string; origin?: string; frontendApi?: string },
+  ): Promise<string>
   /** A session token signed with `ownKey`, issued now, with these claims (and header members) added. */
   ownToken(claims: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>
   close(): Promise<void>
@@ -80,7 +90,9 @@ export async function startInstances(): Promise<Instances> {
         {
           name: 'Acme',
           slug: 'acme',
-          members: [{ user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] }],
+          members: [
+            { user: 'ada@example.com', role: 'org:admin', permissions: ['org:invoices:read', 'org:invoices:pay'] },
+          ],
         },
       ],
       templates: [{ name: 'test', claims: { email: '{{user.primary_email_address}}' } }],

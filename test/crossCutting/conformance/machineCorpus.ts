@@ -7,12 +7,12 @@ import { createRequire } from 'node:module'
 import { createClerkClient as createBackend3Client } from '@clerk/backend'
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { createOAuthAccessToken } from 'remix-clerk-local/testing'
-import { createClerkClient } from '../../../src/api.server'
-import { authenticateRequest } from '../../../src/auth/authenticate'
-import { clerkInstanceFor } from '../../../src/auth/clerkInstance'
-import type { AcceptsToken } from '../../../src/auth/machine/acceptedToken'
-import type { AnyAuthObject } from '../../../src/auth/machine/machineAuthObjects'
-import type * as Oracle from '../runtimes/app/reactRouterOracle'
+import { createClerkClient } from '../../../src/api.server.js'
+import { authenticateRequest } from '../../../src/auth/authenticate.js'
+import { clerkInstanceFor } from '../../../src/auth/clerkInstance.js'
+import type { AcceptsToken } from '../../../src/auth/machine/acceptedToken.js'
+import type { AnyAuthObject } from '../../../src/auth/machine/machineAuthObjects.js'
+import type * as Oracle from '../runtimes/app/reactRouterOracle.js'
 
 type OracleOptions = Oracle.OracleOptions
 
@@ -39,7 +39,15 @@ const TOKENS = [
 ] as const
 type TokenName = (typeof TOKENS)[number]
 
-const ACCEPTS: readonly AcceptsToken[] = ['session_token', 'api_key', 'm2m_token', 'oauth_token', 'any', ['api_key', 'session_token'], ['m2m_token', 'oauth_token']]
+const ACCEPTS: readonly AcceptsToken[] = [
+  'session_token',
+  'api_key',
+  'm2m_token',
+  'oauth_token',
+  'any',
+  ['api_key', 'session_token'],
+  ['m2m_token', 'oauth_token'],
+]
 
 /** `machine-key`: the app is the receiving machine (CLERK_MACHINE_SECRET_KEY); `audience`: an OAuth resource server. */
 type OptionForm = 'secret-key' | 'machine-key' | 'audience' | 'keep-pending'
@@ -54,7 +62,13 @@ export interface MachineCase {
 export function generateMachineCorpus(): MachineCase[] {
   const cases: MachineCase[] = []
   const add = (token: TokenName, options: OptionForm) => {
-    for (const accepts of ACCEPTS) cases.push({ id: `${token} · ${JSON.stringify(accepts).replace(/"/g, '')} · ${options}`, token, accepts, options })
+    for (const accepts of ACCEPTS)
+      cases.push({
+        id: `${token} · ${JSON.stringify(accepts).replace(/"/g, '')} · ${options}`,
+        token,
+        accepts,
+        options,
+      })
   }
   for (const token of TOKENS) add(token, 'secret-key')
   for (const token of TOKENS.filter((name) => name.startsWith('m2m'))) add(token, 'machine-key')
@@ -93,18 +107,29 @@ export async function startMachineBackend(): Promise<MachineBackend> {
     })
     const userId = seeded.users[0]!.id
     const orgId = seeded.organizations[0]!.id
-    const key = (subject: string) => admin.apiKeys.create({ name: 'Key', subject, scopes: ['read'], claims: { team: 'core' } })
+    const key = (subject: string) =>
+      admin.apiKeys.create({ name: 'Key', subject, scopes: ['read'], claims: { team: 'core' } })
     const revokedKey = await key(userId)
     await admin.apiKeys.revoke({ apiKeyId: revokedKey.id })
     const receiver = await admin.machines.create({ name: 'Receiver' })
     const sender = await admin.machines.create({ name: 'Sender', scopedMachines: [receiver.id] })
     const stranger = await admin.machines.create({ name: 'Stranger' })
     const mint = (machine: { secretKey?: string | undefined }, tokenFormat: 'opaque' | 'jwt' = 'opaque') =>
-      createClerkClient({ secretKey: local.secretKey, apiUrl: url, machineSecretKey: machine.secretKey }).m2m.createToken({ tokenFormat, claims: { job: 'sync' } })
+      createClerkClient({
+        secretKey: local.secretKey,
+        apiUrl: url,
+        machineSecretKey: machine.secretKey,
+      }).m2m.createToken({ tokenFormat, claims: { job: 'sync' } })
     const revokedM2M = await mint(sender)
     await admin.m2m.revokeToken({ m2mTokenId: revokedM2M.id })
     const jwt = (await mint(sender, 'jwt')).token!
-    const oauth = (format?: 'jwt') => createOAuthAccessToken(local, { user: userId, scopes: ['email'], audience: AUDIENCE, ...(format ? { format } : {}) })
+    const oauth = (format?: 'jwt') =>
+      createOAuthAccessToken(local, {
+        user: userId,
+        scopes: ['email'],
+        audience: AUDIENCE,
+        ...(format ? { format } : {}),
+      })
     const revokedOAuth = await oauth()
     local.revokeOAuthAccessToken(revokedOAuth.token)
     const session = await local.getToken(local.createSession({ userId, organizationId: orgId }).id)
@@ -159,27 +184,45 @@ function caseRequest(backend: MachineBackend, testCase: MachineCase, search = ''
   return new Request(`${APP_URL}${search}`, { headers })
 }
 
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
 
 /** The auth object's data: functions called, and `debug()`'s reason and message. */
 async function authData(auth: AnyAuthObject | Record<string, unknown>): Promise<Record<string, unknown>> {
   const data: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(auth)) if (typeof value !== 'function') data[name] = value
   const debug = (auth.debug as () => Record<string, unknown>)()
-  return { ...data, token: await (auth.getToken as () => Promise<string | null>)(), debugReason: debug.reason ?? null, debugMessage: debug.message ?? null }
+  return {
+    ...data,
+    token: await (auth.getToken as () => Promise<string | null>)(),
+    debugReason: debug.reason ?? null,
+    debugMessage: debug.message ?? null,
+  }
 }
 
-const pendingOption = (testCase: MachineCase) => (testCase.options === 'keep-pending' ? { treatPendingAsSignedOut: false } : {})
+const pendingOption = (testCase: MachineCase) =>
+  testCase.options === 'keep-pending' ? { treatPendingAsSignedOut: false } : {}
 
 export async function viaBackend3(backend: MachineBackend, testCase: MachineCase): Promise<MachineOutcome> {
   const { secretKey, publishableKey, apiUrl, machineSecretKey, audience } = backend.config(testCase.options)
-  const client = createBackend3Client({ secretKey, publishableKey, apiUrl, machineSecretKey, telemetry: { disabled: true } })
+  const client = createBackend3Client({
+    secretKey,
+    publishableKey,
+    apiUrl,
+    machineSecretKey,
+    telemetry: { disabled: true },
+  })
   const state = await client.authenticateRequest(caseRequest(backend, testCase), {
     acceptsToken: testCase.accepts as never,
     audience,
   })
   const toAuth = state.toAuth as (options: { treatPendingAsSignedOut?: boolean }) => Record<string, unknown>
-  return { status: state.status, reason: state.reason, message: state.message, auth: await authData(toAuth(pendingOption(testCase))) }
+  return {
+    status: state.status,
+    reason: state.reason,
+    message: state.message,
+    auth: await authData(toAuth(pendingOption(testCase))),
+  }
 }
 
 export async function viaOurEngine(backend: MachineBackend, testCase: MachineCase): Promise<MachineOutcome> {
@@ -205,13 +248,19 @@ export async function middlewareHandlers(): Promise<(which: 'official' | 'ours',
   }
 }
 
-export async function viaMiddleware(handler: Handler, backend: MachineBackend, testCase: MachineCase): Promise<MachineOutcome> {
+export async function viaMiddleware(
+  handler: Handler,
+  backend: MachineBackend,
+  testCase: MachineCase,
+): Promise<MachineOutcome> {
   const search = `?accepts=${encodeURIComponent(JSON.stringify(testCase.accepts))}${testCase.options === 'keep-pending' ? '&pending=keep' : ''}`
   const response = await handler(caseRequest(backend, testCase, search))
   return {
     status: response.headers.get('x-clerk-auth-status'),
     reason: response.headers.get('x-clerk-auth-reason'),
     message: response.headers.get('x-clerk-auth-message'),
-    auth: response.ok ? ((await response.json()) as Record<string, unknown>) : { httpStatus: response.status, body: await response.text() },
+    auth: response.ok
+      ? ((await response.json()) as Record<string, unknown>)
+      : { httpStatus: response.status, body: await response.text() },
   }
 }

@@ -6,7 +6,7 @@
 // and so does one that goes away.
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { resetProcessState } from '../../../src/shared/processState'
+import { resetProcessState } from '../../../src/shared/processState.js'
 import {
   generateMachineCorpus,
   middlewareHandlers,
@@ -17,7 +17,7 @@ import {
   type MachineBackend,
   type MachineCase,
   type MachineOutcome,
-} from './machineCorpus'
+} from './machineCorpus.js'
 
 type Comparison = 'backend3' | 'react-router3'
 
@@ -30,7 +30,19 @@ interface MachineDifference {
   matches(testCase: MachineCase, ours: MachineOutcome, theirs: MachineOutcome): boolean
 }
 
-const OPAQUE_MACHINE_TOKENS = ['api-key', 'api-key-org', 'api-key-revoked', 'api-key-unknown', 'm2m', 'm2m-unscoped', 'm2m-revoked', 'm2m-unknown', 'oauth', 'oauth-revoked', 'oauth-unknown']
+const OPAQUE_MACHINE_TOKENS = [
+  'api-key',
+  'api-key-org',
+  'api-key-revoked',
+  'api-key-unknown',
+  'm2m',
+  'm2m-unscoped',
+  'm2m-revoked',
+  'm2m-unknown',
+  'oauth',
+  'oauth-revoked',
+  'oauth-unknown',
+]
 const sessionsOnly = (c: MachineCase) => c.accepts === 'session_token'
 
 export const MACHINE_DIFFERENCES: readonly MachineDifference[] = [
@@ -38,10 +50,13 @@ export const MACHINE_DIFFERENCES: readonly MachineDifference[] = [
     id: 'opaque-machine-token-refused-by-kind',
     against: ['backend3'],
     reason:
-      "An opaque machine token (`ak_…`, `mt_…`, `oat_…`) sent where only sessions are taken is refused as `token-type-mismatch`, with a message that names its kind and the `acceptsToken` that takes it. Upstream tries to decode it as a session JWT and says `token-invalid` (`Invalid JWT form…`), which sends a developer looking for a broken token rather than a missing option.",
+      'An opaque machine token (`ak_…`, `mt_…`, `oat_…`) sent where only sessions are taken is refused as `token-type-mismatch`, with a message that names its kind and the `acceptsToken` that takes it. Upstream tries to decode it as a session JWT and says `token-invalid` (`Invalid JWT form…`), which sends a developer looking for a broken token rather than a missing option.',
     fields: ['reason', 'message', 'auth.debugReason', 'auth.debugMessage'],
     matches: (c, ours, theirs) =>
-      OPAQUE_MACHINE_TOKENS.includes(c.token) && sessionsOnly(c) && ours.reason === 'token-type-mismatch' && theirs.reason === 'token-invalid',
+      OPAQUE_MACHINE_TOKENS.includes(c.token) &&
+      sessionsOnly(c) &&
+      ours.reason === 'token-type-mismatch' &&
+      theirs.reason === 'token-invalid',
   },
   {
     id: 'mismatch-reason-in-debug',
@@ -49,7 +64,8 @@ export const MACHINE_DIFFERENCES: readonly MachineDifference[] = [
     reason:
       "The auth object of a token whose kind is not accepted says why in `debug()` (`reason: 'token-type-mismatch'`), as every other signed-out auth object does. Upstream's is empty where a list of kinds refuses the token, and React Router's getAuth loses it (it passes the debug function where the debug data goes).",
     fields: ['auth.debugReason', 'auth.debugMessage'],
-    matches: (_c, ours, theirs) => ours.auth.debugReason === 'token-type-mismatch' && (theirs.auth.debugReason ?? null) === null,
+    matches: (_c, ours, theirs) =>
+      ours.auth.debugReason === 'token-type-mismatch' && (theirs.auth.debugReason ?? null) === null,
   },
   {
     id: 'type-mismatch-message',
@@ -58,7 +74,10 @@ export const MACHINE_DIFFERENCES: readonly MachineDifference[] = [
       'A refused token kind says which kind it is and why (as in the main corpus: `Invalid session token category (cat) "cl_B7d4PD333AAA". JWT template and machine tokens cannot be used as session tokens.`, `Invalid JWT type "at+jwt": an OAuth access token is not a session token.`), where upstream gives an empty message.',
     fields: ['message', 'auth.debugMessage'],
     matches: (_c, ours, theirs) =>
-      ours.auth.debugReason === 'token-type-mismatch' && theirs.auth.debugReason === 'token-type-mismatch' && theirs.message === '' && Boolean(ours.message),
+      ours.auth.debugReason === 'token-type-mismatch' &&
+      theirs.auth.debugReason === 'token-type-mismatch' &&
+      theirs.message === '' &&
+      Boolean(ours.message),
   },
 ]
 
@@ -78,7 +97,9 @@ beforeAll(async () => {
   resetProcessState()
   const handlerFor = await middlewareHandlers()
   const previousApiUrl = process.env.CLERK_API_URL
-  const quiet = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => undefined))
+  const quiet = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) =>
+    spy.mockImplementation(() => undefined),
+  )
   try {
     for (const testCase of corpus) {
       const config = backend.config(testCase.options)
@@ -114,13 +135,17 @@ afterAll(() => backend?.close())
 function differingFields(ours: MachineOutcome, theirs: MachineOutcome): string[] {
   const fields = (['status', 'reason', 'message'] as const).filter((key) => ours[key] !== theirs[key])
   const keys = new Set([...Object.keys(ours.auth), ...Object.keys(theirs.auth)])
-  const auth = [...keys].filter((key) => !isDeepStrictEqual(ours.auth[key], theirs.auth[key])).map((key) => `auth.${key}`)
+  const auth = [...keys]
+    .filter((key) => !isDeepStrictEqual(ours.auth[key], theirs.auth[key]))
+    .map((key) => `auth.${key}`)
   return [...fields, ...auth].sort()
 }
 
 function classify(comparison: Comparison, testCase: MachineCase, result: Result) {
   const [ours, theirs] =
-    comparison === 'backend3' ? [result.outcomes.oursEngine, result.outcomes.backend3] : [result.outcomes.oursMiddleware, result.outcomes.reactRouter3]
+    comparison === 'backend3'
+      ? [result.outcomes.oursEngine, result.outcomes.backend3]
+      : [result.outcomes.oursMiddleware, result.outcomes.reactRouter3]
   const differing = result.differing[comparison]
   const matched = MACHINE_DIFFERENCES.filter((d) => d.against.includes(comparison) && d.matches(testCase, ours, theirs))
   return {
@@ -133,9 +158,23 @@ function classify(comparison: Comparison, testCase: MachineCase, result: Result)
 describe('the machine corpus', () => {
   it('covers every kind of token, accepted or not, and reaches every outcome', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(200)
-    const seen = new Set([...results.values()].map(({ outcomes }) => `${outcomes.backend3.auth.tokenType} ${outcomes.backend3.auth.isAuthenticated}`))
+    const seen = new Set(
+      [...results.values()].map(
+        ({ outcomes }) => `${outcomes.backend3.auth.tokenType} ${outcomes.backend3.auth.isAuthenticated}`,
+      ),
+    )
     expect([...seen].sort()).toEqual(
-      ['api_key false', 'api_key true', 'm2m_token false', 'm2m_token true', 'null false', 'oauth_token false', 'oauth_token true', 'session_token false', 'session_token true'].sort(),
+      [
+        'api_key false',
+        'api_key true',
+        'm2m_token false',
+        'm2m_token true',
+        'null false',
+        'oauth_token false',
+        'oauth_token true',
+        'session_token false',
+        'session_token true',
+      ].sort(),
     )
   })
 })
@@ -145,7 +184,11 @@ describe('every disagreement is a named difference', () => {
     const result = results.get(testCase.id)!
     for (const comparison of COMPARISONS) {
       const { unexplained, idle } = classify(comparison, testCase, result)
-      expect({ comparison, unexplained, idle }, JSON.stringify(result.outcomes, null, 1)).toEqual({ comparison, unexplained: [], idle: [] })
+      expect({ comparison, unexplained, idle }, JSON.stringify(result.outcomes, null, 1)).toEqual({
+        comparison,
+        unexplained: [],
+        idle: [],
+      })
     }
   })
 })
@@ -170,7 +213,9 @@ describe('the expectation table', () => {
       '| outcome | vs @clerk/backend 3 | vs @clerk/react-router 3 |',
       '|---|---|---|',
       `| agree in every field | ${count('backend3', 'agree')} | ${count('react-router3', 'agree')} |`,
-      ...MACHINE_DIFFERENCES.map((d) => `| \`${d.id}\` | ${count('backend3', d.id)} | ${count('react-router3', d.id)} |`),
+      ...MACHINE_DIFFERENCES.map(
+        (d) => `| \`${d.id}\` | ${count('backend3', d.id)} | ${count('react-router3', d.id)} |`,
+      ),
       '',
       '## Differences',
       '',
@@ -188,7 +233,11 @@ describe('the expectation table', () => {
 
   it('every named difference occurs in the corpus', () => {
     for (const difference of MACHINE_DIFFERENCES) {
-      const occurs = corpus.some((c) => COMPARISONS.some((comparison) => classify(comparison, c, results.get(c.id)!).label.split(' + ').includes(difference.id)))
+      const occurs = corpus.some((c) =>
+        COMPARISONS.some((comparison) =>
+          classify(comparison, c, results.get(c.id)!).label.split(' + ').includes(difference.id),
+        ),
+      )
       expect(occurs, difference.id).toBe(true)
     }
   })

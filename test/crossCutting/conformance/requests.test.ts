@@ -4,13 +4,13 @@
 // table of which case shows which difference is committed (expectations.md), so that a new disagreement
 // fails, and so does one that went away.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { differingFields } from './compare'
-import { generateCorpus, prepareCase, type ConformanceCase } from './corpus'
-import { DIFFERENCES, classify, type Classification, type Comparison } from './differences'
-import { runAll, runOursOnWebCrypto, type Implementation, type Outcome } from './implementations'
-import { startInstances, type Instances } from './instances'
-import { renderTable, sameVerdict } from './table'
-import { resetProcessState } from '../../../src/shared/processState'
+import { differingFields } from './compare.js'
+import { generateCorpus, prepareCase, type ConformanceCase } from './corpus.js'
+import { DIFFERENCES, classify, type Classification, type Comparison } from './differences.js'
+import { runAll, runOursOnWebCrypto, type Implementation, type Outcome } from './implementations.js'
+import { startInstances, type Instances } from './instances.js'
+import { renderTable, sameVerdict } from './table.js'
+import { resetProcessState } from '../../../src/shared/processState.js'
 
 const corpus = generateCorpus()
 const COMPARISONS: Record<Comparison, { ours: Implementation; theirs: Implementation }> = {
@@ -32,18 +32,29 @@ beforeAll(async () => {
   instances = await startInstances()
   resetProcessState()
   // Upstream logs (missing azp, redirect loops, failed handshakes); the outcomes say all of it.
-  const quiet = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) => spy.mockImplementation(() => undefined))
+  const quiet = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error')].map((spy) =>
+    spy.mockImplementation(() => undefined),
+  )
   try {
     for (const testCase of corpus) {
       // Each case mints its token just before its requests run: tokens live a minute.
       const prepared = await prepareCase(testCase, instances)
       const outcomes = await runAll(prepared.request, prepared.config)
       const classifications = {} as Result['classifications']
-      for (const [comparison, { ours, theirs }] of Object.entries(COMPARISONS) as Array<[Comparison, (typeof COMPARISONS)[Comparison]]>) {
+      for (const [comparison, { ours, theirs }] of Object.entries(COMPARISONS) as Array<
+        [Comparison, (typeof COMPARISONS)[Comparison]]
+      >) {
         const differing = differingFields(outcomes[ours], outcomes[theirs])
-        classifications[comparison] = { ...classify(comparison, testCase, outcomes[ours], outcomes[theirs], differing), differing }
+        classifications[comparison] = {
+          ...classify(comparison, testCase, outcomes[ours], outcomes[theirs], differing),
+          differing,
+        }
       }
-      results.set(testCase.id, { outcomes, classifications, webCrypto: await runOursOnWebCrypto(prepared.request, prepared.config) })
+      results.set(testCase.id, {
+        outcomes,
+        classifications,
+        webCrypto: await runOursOnWebCrypto(prepared.request, prepared.config),
+      })
     }
   } finally {
     for (const spy of quiet) spy.mockRestore()
@@ -91,7 +102,11 @@ describe('the corpus', () => {
   })
 
   it('reaches every outcome: signed in, signed out and handshake, with each of the decision table reasons', () => {
-    const seen = new Set([...results.values()].map(({ outcomes }) => `${outcomes.backend3.status} ${outcomes.backend3.reason ?? ''}`.trim()))
+    const seen = new Set(
+      [...results.values()].map(({ outcomes }) =>
+        `${outcomes.backend3.status} ${outcomes.backend3.reason ?? ''}`.trim(),
+      ),
+    )
     expect([...seen].sort()).toEqual(
       expect.arrayContaining([
         'signed-in',
@@ -129,7 +144,10 @@ describe('every disagreement is a named difference', () => {
       const { unexplained, idle } = result.classifications[comparison]
       const { ours, theirs } = COMPARISONS[comparison]
       // On failure, both outcomes are printed next to the fields no difference accounts for.
-      expect({ comparison, unexplained, idle }, JSON.stringify({ ours: result.outcomes[ours], theirs: result.outcomes[theirs] }, null, 1)).toEqual({
+      expect(
+        { comparison, unexplained, idle },
+        JSON.stringify({ ours: result.outcomes[ours], theirs: result.outcomes[theirs] }, null, 1),
+      ).toEqual({
         comparison,
         unexplained: [],
         idle: [],
@@ -156,8 +174,14 @@ describe('the expectation table', () => {
   })
 
   it('every named difference occurs in the corpus', () => {
-    const labels = [...results.values()].flatMap(({ classifications }) => Object.values(classifications).map((c) => c.label))
-    for (const difference of DIFFERENCES) expect(labels.some((label) => label.split(' + ').includes(difference.id)), difference.id).toBe(true)
+    const labels = [...results.values()].flatMap(({ classifications }) =>
+      Object.values(classifications).map((c) => c.label),
+    )
+    for (const difference of DIFFERENCES)
+      expect(
+        labels.some((label) => label.split(' + ').includes(difference.id)),
+        difference.id,
+      ).toBe(true)
   })
 })
 

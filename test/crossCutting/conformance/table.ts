@@ -1,6 +1,6 @@
 // The expectation table as committed in expectations.md: a summary, the named differences with their
 // reasons, and one row per case.
-import type { Difference } from './differences'
+import type { Difference } from './differences.js'
 
 export interface TableRow {
   id: string

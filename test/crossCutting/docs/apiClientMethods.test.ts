@@ -5,12 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import type { EndpointBase, GroupOptions, Returns } from '../../../src/backend/endpoint'
-import { snakeCase } from '../../../src/backend/casing'
-import { API_GROUPS } from '../../../src/backend/endpoints/index'
+import type { EndpointBase, GroupOptions, Returns } from '../../../src/backend/endpoint.js'
+import { snakeCase } from '../../../src/backend/casing.js'
+import { API_GROUPS } from '../../../src/backend/endpoints/index.js'
 
 const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'docs', 'api-client.md')
-const START = '<!-- methods: generated from src/backend/endpoints by test/crossCutting/docs/apiClientMethods.test.ts -->'
+const START =
+  '<!-- methods: generated from src/backend/endpoints by test/crossCutting/docs/apiClientMethods.test.ts -->'
 const END = '<!-- end of methods -->'
 
 type Row = EndpointBase & { args: readonly string[] }
@@ -21,7 +22,8 @@ function resourceName(resource: unknown): string {
 
 function returnsText(returns: Returns): string {
   if (typeof returns === 'function') return `\`${returns.name}\``
-  if (typeof returns === 'object' && 'page' in returns) return `\`{ data: ${resourceName(returns.page)}[], totalCount }\``
+  if (typeof returns === 'object' && 'page' in returns)
+    return `\`{ data: ${resourceName(returns.page)}[], totalCount }\``
   if (typeof returns === 'object' && 'array' in returns) return `\`${resourceName(returns.array)}[]\``
   return `\`${returns}\``
 }
@@ -54,7 +56,8 @@ function sendsText(row: Row): string {
   }
   if (row.query?.length) parts.push(`${row.query.map((key) => `\`${key}\``).join(', ')} → query`)
   if (row.deep) parts.push('nested keys snake_cased too')
-  for (const [key, value] of Object.entries(row.defaults ?? {})) parts.push(`\`${key}\` defaults to \`${JSON.stringify(value)}\``)
+  for (const [key, value] of Object.entries(row.defaults ?? {}))
+    parts.push(`\`${key}\` defaults to \`${JSON.stringify(value)}\``)
   for (const [key, value] of Object.entries(row.whenOmitted ?? {})) {
     parts.push(`without params: \`{ ${key}: ${JSON.stringify(value)} }\``)
   }
@@ -63,7 +66,8 @@ function sendsText(row: Row): string {
 
 function groupNotes(options: GroupOptions): string[] {
   const notes: string[] = []
-  if (options.versionless) notes.push('Paths sit directly under the API URL, without `/v1` (as Clerk serves these endpoints).')
+  if (options.versionless)
+    notes.push('Paths sit directly under the API URL, without `/v1` (as Clerk serves these endpoints).')
   if (options.auth === 'machine') {
     notes.push(
       'Sent with a machine secret key: the call’s `machineSecretKey`, else the `machineSecretKey` option, else the secret key.',

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DIFFERENCES } from '../conformance/differences'
-import { ROOT } from './figures'
-import { findFile, repositoryFiles } from './repositoryFiles'
+import { DIFFERENCES } from '../conformance/differences.js'
+import { ROOT } from './figures.js'
+import { findFile, repositoryFiles } from './repositoryFiles.js'
 
 const DOC = 'docs/differences.md'
 const text = readFileSync(join(ROOT, DOC), 'utf8')
@@ -34,16 +34,19 @@ describe('docs/differences.md', () => {
     expect(missing, `add a "### name" heading to ${DOC}`).toEqual([])
   })
 
-  it('names a heading in kebab case, and each heading is the suite\'s or says which tests pin it', () => {
+  it("names a heading in kebab case, and each heading is the suite's or says which tests pin it", () => {
     const suite = new Set(DIFFERENCES.map((d) => d.id))
     const unjustified: string[] = []
     for (const [name, body] of headings) {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) unjustified.push(`${name}: not a kebab-case name`)
       if (suite.has(name)) continue
-      const checked = /Checked by:? ([^\n]+(?:\n(?![A-Z#])[^\n]+)*)/.exec(body) ?? /The hostile suites pin it: ([^\n]+)/.exec(body)
+      const checked =
+        /Checked by:? ([^\n]+(?:\n(?![A-Z#])[^\n]+)*)/.exec(body) ?? /The hostile suites pin it: ([^\n]+)/.exec(body)
       if (/Not checked by a test yet: \S/.test(body)) continue
       if (!checked) {
-        unjustified.push(`${name}: neither a conformance difference nor "Checked by: <test files>" nor "Not checked by a test yet: <why>"`)
+        unjustified.push(
+          `${name}: neither a conformance difference nor "Checked by: <test files>" nor "Not checked by a test yet: <why>"`,
+        )
         continue
       }
       const files = [...checked[1]!.matchAll(/((?:local\/|example\/)?test\/[\w./-]+\.ts)/g)].map((match) => match[1]!)
@@ -69,7 +72,8 @@ describe('docs/differences.md', () => {
 
   it('is referred to by name, never by number, anywhere in the repository', () => {
     const byNumber: string[] = []
-    const pattern = /\bdifferences? #?\d+|differences\.md\)[^.\n]{0,20}\(\d+[–-]?\d*\)|\]\(docs\/differences\.md\)[^.\n]{0,3}\(\d/gi
+    const pattern =
+      /\bdifferences? #?\d+|differences\.md\)[^.\n]{0,20}\(\d+[–-]?\d*\)|\]\(docs\/differences\.md\)[^.\n]{0,3}\(\d/gi
     for (const file of repositoryFiles()) {
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')

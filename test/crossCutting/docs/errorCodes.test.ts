@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AuthErrorReason } from '../../../src/auth/requestState'
-import { TokenVerificationErrorReason } from '../../../src/jwt/reasons'
+import { AuthErrorReason } from '../../../src/auth/requestState.js'
+import { TokenVerificationErrorReason } from '../../../src/jwt/reasons.js'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const DOC = readFileSync(join(ROOT, 'docs', 'errors.md'), 'utf8')
@@ -26,21 +26,30 @@ function unionMembers(file: string, name: string): string[] {
   const text = read(file)
   const start = text.indexOf(`export type ${name} =`)
   if (start === -1) throw new Error(`${name} not found in ${file}`)
-  const [first, ...lines] = text.slice(start).split('\n')
-  if (/'/.test(first!)) return matches(first!, /'([^']+)'/g)
-  const members = lines.slice(0, lines.findIndex((line) => !/^\s*(?:\||\/\/)/.test(line)))
-  return matches(members.join('\n'), /^\s*\| '([^']+)'/gm)
+  // The union runs until the next line that starts a declaration (its own lines are indented, however formatted).
+  const union = text
+    .slice(start)
+    .split(/\n(?=\S)/)[0]!
+    .replace(/\/\/.*$/gm, '')
+  return matches(union, /'([^']+)'/g)
 }
 
 /** Where each code is written outside `except`. */
 function usedIn(files: readonly string[], codes: readonly string[], except: string): Record<string, string[]> {
   const texts = files.filter((file) => file !== except).map((file) => [file, read(file)] as const)
-  return Object.fromEntries(codes.map((code) => [code, texts.filter(([, text]) => new RegExp(`\\b${code}\\b`).test(text)).map(([file]) => file)]))
+  return Object.fromEntries(
+    codes.map((code) => [
+      code,
+      texts.filter(([, text]) => new RegExp(`\\b${code}\\b`).test(text)).map(([file]) => file),
+    ]),
+  )
 }
 
 /** The codes of the tables indented under a bullet of the api.server section. */
 const clientTableCodes = () =>
-  matches(section('`remix-clerk/api.server`: the Backend API client'), /^ {2}\| `([a-z_]+)` \|/gm).filter((code) => code !== 'code')
+  matches(section('`remix-clerk/api.server`: the Backend API client'), /^ {2}\| `([a-z_]+)` \|/gm).filter(
+    (code) => code !== 'code',
+  )
 
 const section = (heading: string) => {
   const start = DOC.indexOf(`\n## ${heading}`)
@@ -51,7 +60,9 @@ const section = (heading: string) => {
 
 const ROOT_SOURCES = sourceFiles('src', /\.ts$/)
 const LOCAL_SOURCES = sourceFiles('local/src', /\.ts$/)
-const TESTS = [...sourceFiles('test', /\.tsx?$/), ...sourceFiles('local/test', /\.tsx?$/)].filter((file) => file !== SELF)
+const TESTS = [...sourceFiles('test', /\.tsx?$/), ...sourceFiles('local/test', /\.tsx?$/)].filter(
+  (file) => file !== SELF,
+)
 
 const families = [
   {
@@ -73,14 +84,18 @@ const families = [
     declared: unionMembers('src/backend/errors.ts', 'ClerkClientErrorCode'),
     declaredIn: 'src/backend/errors.ts',
     sources: ROOT_SOURCES,
-    documented: clientTableCodes().filter((code) => !unionMembers('src/backend/errors.ts', 'ClientSideErrorCode').includes(code)),
+    documented: clientTableCodes().filter(
+      (code) => !unionMembers('src/backend/errors.ts', 'ClientSideErrorCode').includes(code),
+    ),
   },
   {
     name: "ClerkAPIResponseError's own errors[0].code",
     declared: unionMembers('src/backend/errors.ts', 'ClientSideErrorCode'),
     declaredIn: 'src/backend/errors.ts',
     sources: ROOT_SOURCES,
-    documented: clientTableCodes().filter((code) => unionMembers('src/backend/errors.ts', 'ClientSideErrorCode').includes(code)),
+    documented: clientTableCodes().filter((code) =>
+      unionMembers('src/backend/errors.ts', 'ClientSideErrorCode').includes(code),
+    ),
   },
 ]
 

@@ -5,15 +5,17 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from './figures'
-import { findFile } from './repositoryFiles'
+import { ROOT } from './figures.js'
+import { findFile } from './repositoryFiles.js'
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
 const version = (packageJson: string) => (JSON.parse(read(packageJson)) as { version: string }).version
 
 describe('docs/runtimes.md names the versions the runtime suites run', () => {
   const doc = read('docs/runtimes.md')
-  const appDependencies = (JSON.parse(read('test/crossCutting/runtimes/app/package.json')) as { dependencies: Record<string, string> }).dependencies
+  const appDependencies = (
+    JSON.parse(read('test/crossCutting/runtimes/app/package.json')) as { dependencies: Record<string, string> }
+  ).dependencies
 
   it.each([
     ['Deno', version('node_modules/deno/package.json')],
@@ -53,14 +55,26 @@ describe('local/README.md lists the options of remix-clerk-local --help', () => 
   const built = existsSync(join(ROOT, 'local/dist/cli.js'))
   const flags = (text: string) => new Set([...text.matchAll(/(?<![\w-])--[a-z][\w-]*/g)].map((match) => match[0]))
 
-  it.runIf(built)('every option of --help is in local/README.md, and every option of its `start` list is in --help', () => {
-    const help = flags(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }))
-    const doc = read('local/README.md')
-    const startList = /^`start` options: [\s\S]*?\n\n/m.exec(doc)?.[0] ?? ''
-    expect([...help].filter((flag) => !flags(doc).has(flag) && flag !== '--help'), 'not in local/README.md').toEqual([])
-    expect([...flags(startList)].filter((flag) => !help.has(flag)), 'in the `start` options of local/README.md, not in --help').toEqual([])
-    expect([...help].filter((flag) => flag !== '--help' && !startList.includes(flag)), 'not in the `start` options list').toEqual([])
-  })
+  it.runIf(built)(
+    'every option of --help is in local/README.md, and every option of its `start` list is in --help',
+    () => {
+      const help = flags(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }))
+      const doc = read('local/README.md')
+      const startList = /^`start` options: [\s\S]*?\n\n/m.exec(doc)?.[0] ?? ''
+      expect(
+        [...help].filter((flag) => !flags(doc).has(flag) && flag !== '--help'),
+        'not in local/README.md',
+      ).toEqual([])
+      expect(
+        [...flags(startList)].filter((flag) => !help.has(flag)),
+        'in the `start` options of local/README.md, not in --help',
+      ).toEqual([])
+      expect(
+        [...help].filter((flag) => flag !== '--help' && !startList.includes(flag)),
+        'not in the `start` options list',
+      ).toEqual([])
+    },
+  )
 
   it('runs against the built CLI (npm run build)', () => {
     expect(built, 'local/dist/cli.js is missing: run npm run build').toBe(true)

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { COUNT } from '../../helpers/documentedCount'
-import { MEASUREMENTS, QUOTE, RESULTS, ROOT, readFigures } from './figures'
-import { INPUTS } from './reliabilityInputs'
+import { COUNT } from '../../helpers/documentedCount.js'
+import { MEASUREMENTS, QUOTE, RESULTS, ROOT, readFigures } from './figures.js'
+import { INPUTS } from './reliabilityInputs.js'
 
 /** The docs that quote figures: every Markdown file a reader is sent to, but the two homes. */
 const DOCS = [
@@ -23,7 +23,8 @@ const DOCS = [
  * What counts as a figure: a number with the unit of a measurement (time, ratio, share, size). Durations in seconds
  * or minutes count too: how long an install, a suite or a start takes is measured.
  */
-const FIGURE = /(?<![\w.@/-])(?:~\s?)?\d[\d  ]*(?:[.,]\d+)?(?:\s?[-–]\s?\d[\d  ]*(?:[.,]\d+)?)?\s?(?:µs|ms|×|%|KiB|KB|MiB|MB|GB|bytes|s|min|minutes?)(?![\w])/g
+const FIGURE =
+  /(?<![\w.@/-])(?:~\s?)?\d[\d  ]*(?:[.,]\d+)?(?:\s?[-–]\s?\d[\d  ]*(?:[.,]\d+)?)?\s?(?:µs|ms|×|%|KiB|KB|MiB|MB|GB|bytes|s|min|minutes?)(?![\w])/g
 
 /**
  * Numbers with such a unit that are not measurements but what the code does (limits, windows, defaults) or the text
@@ -123,8 +124,12 @@ describe('figures: each lives once, and the docs quote it', () => {
       })
     }
     for (const [file, phrases] of Object.entries(NOT_FIGURES)) {
-      for (const phrase of phrases) if (!read(file).includes(phrase)) unquoted.push(`${file}: NOT_FIGURES names "${phrase}", which it no longer says`)
+      for (const phrase of phrases)
+        if (!read(file).includes(phrase))
+          unquoted.push(`${file}: NOT_FIGURES names "${phrase}", which it no longer says`)
     }
-    expect(unquoted, `quote them from ${RESULTS} or ${MEASUREMENTS}, or say in NOT_FIGURES why they are none`).toEqual([])
+    expect(unquoted, `quote them from ${RESULTS} or ${MEASUREMENTS}, or say in NOT_FIGURES why they are none`).toEqual(
+      [],
+    )
   })
 })

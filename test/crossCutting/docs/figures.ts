@@ -40,7 +40,10 @@ function parseResults(markdown: string): Map<string, Part> {
       if (h3) parts.set(`${benchmark} ${h3[1]}`, current!)
       table = undefined
     } else if (current && line.startsWith('|')) {
-      const cells = line.slice(1, -1).split('|').map((cell) => cell.trim())
+      const cells = line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim())
       if (!table) current.tables.push((table = { header: cells, rows: new Map() }))
       else if (!cells.every((cell) => /^-+:?$/.test(cell))) table.rows.set(cells[0]!, cells)
     } else if (current) {
@@ -89,7 +92,12 @@ const REMIX_LOADERS = '@clerk/remix getAuth + getToken({ template })'
 
 function getAuthFigures(prefix: string, name: string): Record<string, Extract> {
   return {
-    [`${name}.floor`]: cell(prefix, 'floor: one node:crypto.verify of the token, cached KeyObject (no Request)', 'µs/op', ' µs'),
+    [`${name}.floor`]: cell(
+      prefix,
+      'floor: one node:crypto.verify of the token, cached KeyObject (no Request)',
+      'µs/op',
+      ' µs',
+    ),
     [`${name}.jose`]: cell(prefix, 'bare jose.jwtVerify, pre-imported key', WITHOUT_REQUEST, ' µs'),
     [`${name}.first`]: cell(prefix, 'ours: token seen for the first time', WITHOUT_REQUEST, ' µs'),
     [`${name}.seen`]: cell(prefix, 'ours: token seen before, new Request', WITHOUT_REQUEST, ' µs'),
@@ -179,7 +187,8 @@ export function readFigures(): Map<string, { value: string; home: string }> {
   const figures = new Map<string, { value: string; home: string }>()
   const results = readFileSync(join(ROOT, RESULTS), 'utf8')
   const parts = parseResults(results)
-  for (const [name, extract] of Object.entries(FROM_RESULTS)) figures.set(name, { value: extract(parts, results), home: RESULTS })
+  for (const [name, extract] of Object.entries(FROM_RESULTS))
+    figures.set(name, { value: extract(parts, results), home: RESULTS })
   const expectations = readFileSync(join(ROOT, CONFORMANCE), 'utf8')
   const sameVerdict = /^\| same verdict[^|]*\| (\d+) \| (\d+) \|$/m.exec(expectations)
   const cases = /^(\d+) cases\.$/m.exec(expectations)

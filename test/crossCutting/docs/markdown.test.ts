@@ -1,6 +1,6 @@
 // The Markdown reading behind the docs tests: a block it missed or a link it skipped would go unchecked.
 import { describe, expect, it } from 'vitest'
-import { extractSnippets, headingAnchors, relativeLinks } from './markdown'
+import { extractSnippets, headingAnchors, relativeLinks } from './markdown.js'
 
 const DOC = [
   '# Title', //                                   1
@@ -50,6 +50,11 @@ describe('reading the docs', () => {
   })
 
   it("gives headings GitHub's anchors", () => {
-    expect(headingAnchors(DOC)).toEqual(['title', 'the-backend-api-client', 'options-getauth--more', 'options-getauth--more-1'])
+    expect(headingAnchors(DOC)).toEqual([
+      'title',
+      'the-backend-api-client',
+      'options-getauth--more',
+      'options-getauth--more-1',
+    ])
   })
 })

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { COUNT, documentedCount } from '../../helpers/documentedCount'
-import { QUOTE, ROOT } from './figures'
-import { INPUTS } from './reliabilityInputs'
-import { findFile, repositoryFiles } from './repositoryFiles'
+import { COUNT, documentedCount } from '../../helpers/documentedCount.js'
+import { QUOTE, ROOT } from './figures.js'
+import { INPUTS } from './reliabilityInputs.js'
+import { findFile, repositoryFiles } from './repositoryFiles.js'
 
 const DOC = 'docs/reliability.md'
 const text = readFileSync(join(ROOT, DOC), 'utf8')
@@ -53,13 +53,20 @@ describe('docs/reliability.md: every number is checked', () => {
       .map(read)
     const properties = sources.reduce((sum, source) => sum + (source.match(/\bfc\.assert\(/g)?.length ?? 0), 0)
     // fast-check's default is 100 runs; every property here names its own.
-    const named = sources.flatMap((source) => [...source.matchAll(/numRuns: ([\d_]+)/g)].map((match) => Number(match[1]!.replace(/_/g, ''))))
+    const named = sources.flatMap((source) =>
+      [...source.matchAll(/numRuns: ([\d_]+)/g)].map((match) => Number(match[1]!.replace(/_/g, ''))),
+    )
     const runs = named.reduce((sum, n) => sum + n, 0) + (properties - named.length) * 100
-    expect({ properties, runs }).toEqual({ properties: documentedCount('properties'), runs: documentedCount('property-runs') })
+    expect({ properties, runs }).toEqual({
+      properties: documentedCount('properties'),
+      runs: documentedCount('property-runs'),
+    })
   })
 
   it('any other number is an input or a limit that its file states too', () => {
-    const stale = INPUTS.filter(({ phrase }) => !text.includes(phrase)).map(({ phrase }) => `${phrase}: not in ${DOC} any more`)
+    const stale = INPUTS.filter(({ phrase }) => !text.includes(phrase)).map(
+      ({ phrase }) => `${phrase}: not in ${DOC} any more`,
+    )
     const unsaid = INPUTS.filter(({ file, says }) => {
       const found = findFile(file)
       return found === undefined || !read(found).includes(says)

@@ -3,7 +3,7 @@
 // another folder, by its name: a test that moves keeps what it pins.
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
-import { ROOT } from './figures'
+import { ROOT } from './figures.js'
 
 const SKIP = new Set(['node_modules', 'dist', 'build', 'public'])
 

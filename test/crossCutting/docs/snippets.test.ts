@@ -1,12 +1,21 @@
 // The docs cannot drift from the code: every ```ts and ```tsx block of the READMEs and docs/ type-checks, as a user's
 // file would, against the built packages (resolved through their package.json exports) with the repository's strict
 // compiler options; and every relative link points at a file, and a heading, that exists.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type Snippet, extractSnippets, headingAnchors, relativeLinks } from './markdown'
+import { type Snippet, extractSnippets, headingAnchors, relativeLinks } from './markdown.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const DOCS = [
@@ -20,7 +29,13 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
 const snippets: Snippet[] = DOCS.flatMap((file) => extractSnippets(file, read(file)))
 
 /** The built type declarations a user's import must land on (and nothing under src/). */
-const BUILT = ['dist/ssr.server.d.ts', 'dist/api.server.d.ts', 'dist/webhooks.d.ts', 'local/dist/index.d.ts', 'local/dist/testing.d.ts']
+const BUILT = [
+  'dist/ssr.server.d.ts',
+  'dist/api.server.d.ts',
+  'dist/webhooks.d.ts',
+  'local/dist/index.d.ts',
+  'local/dist/testing.d.ts',
+]
 
 /**
  * One directory per run under node_modules/.cache, so that a snippet's imports resolve as in a user's project: the
@@ -40,7 +55,8 @@ function compilerOptions(): ts.CompilerOptions {
   const { config, error } = ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile)
   if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
   const { options, errors } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT)
-  if (errors.length > 0) throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, '\n')).join('\n'))
+  if (errors.length > 0)
+    throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, '\n')).join('\n'))
   return { ...options, types: ['node'], jsx: ts.JsxEmit.ReactJSX, noEmit: true }
 }
 
@@ -57,7 +73,8 @@ describe('code in the docs', () => {
 
   it('every ts and tsx block type-checks against the built packages with the strict options', () => {
     const missing = BUILT.filter((file) => !existsSync(join(ROOT, file)))
-    if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first (npm test does).`)
+    if (missing.length > 0)
+      throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first (npm test does).`)
 
     const byPath = new Map<string, Snippet>()
     for (const snippet of snippets.filter((s) => s.skip === undefined)) {

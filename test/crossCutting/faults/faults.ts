@@ -3,7 +3,7 @@
 // can come up on a port that refused connections a moment ago, and a generous bound on settling.
 import { createServer, type RequestListener, type Server } from 'node:http'
 import { expect } from 'vitest'
-import { refusedPort, startRecordingServer, type ScriptedResponse } from '../../helpers/recordingServer'
+import { refusedPort, startRecordingServer, type ScriptedResponse } from '../../helpers/recordingServer.js'
 
 export interface Fault {
   name: string
@@ -22,7 +22,11 @@ export interface Fault {
   slow?: boolean
 }
 
-const clerkErrorBody = (code: string, message: string) => ({ errors: [{ code, message, long_message: message, meta: {} }], meta: {}, clerk_trace_id: 'trace_fault' })
+const clerkErrorBody = (code: string, message: string) => ({
+  errors: [{ code, message, long_message: message, meta: {} }],
+  meta: {},
+  clerk_trace_id: 'trace_fault',
+})
 
 const timedOut = (_url: string, timeoutMs: number) => `The Clerk API did not answer within ${timeoutMs} ms.`
 
@@ -46,7 +50,14 @@ export const faults: Fault[] = [
     code: 'network_error',
     message: (url) => `Could not reach the Clerk API: fetch failed (connect ECONNREFUSED ${new URL(url).host}).`,
   },
-  { name: 'a server slower than the timeout', responders: [{ hang: true }], attempts: 1, code: 'timeout', message: timedOut, slow: true },
+  {
+    name: 'a server slower than the timeout',
+    responders: [{ hang: true }],
+    attempts: 1,
+    code: 'timeout',
+    message: timedOut,
+    slow: true,
+  },
   {
     name: 'headers, then a body that never ends',
     responders: [{ stallBody: true, json: { keys: [] } }],
@@ -72,7 +83,9 @@ export const faults: Fault[] = [
   },
   {
     name: '429 with Retry-After: 1 every time',
-    responders: [{ status: 429, headers: { 'Retry-After': '1' }, json: clerkErrorBody('too_many_requests', 'Too many requests') }],
+    responders: [
+      { status: 429, headers: { 'Retry-After': '1' }, json: clerkErrorBody('too_many_requests', 'Too many requests') },
+    ],
     attempts: 3,
     code: 'too_many_requests',
     message: () => 'Too many requests',
@@ -80,7 +93,12 @@ export const faults: Fault[] = [
     retryAfter: 1,
   },
   unexpected200('200 with invalid JSON', 'application/json', '{"keys":[{"kty":"RSA"', 'the body is not valid JSON'),
-  unexpected200('200 with an HTML error page', 'text/html', '<html>Bad gateway</html>', 'expected a JSON body, got a text/html body'),
+  unexpected200(
+    '200 with an HTML error page',
+    'text/html',
+    '<html>Bad gateway</html>',
+    'expected a JSON body, got a text/html body',
+  ),
 ]
 
 /** The attempts a server sees: none when the connection is refused. */
@@ -127,7 +145,9 @@ export async function startFaultyBackend(fault: Fault, method: string, path: str
       const state = { server: createServer(), hits: 0 }
       const listener: RequestListener = (request, response) => {
         if (request.method === method && request.url?.split('?')[0] === path) state.hits++
-        response.writeHead(healthy.status ?? 200, { 'Content-Type': 'application/json', ...healthy.headers }).end(JSON.stringify(healthy.json))
+        response
+          .writeHead(healthy.status ?? 200, { 'Content-Type': 'application/json', ...healthy.headers })
+          .end(JSON.stringify(healthy.json))
       }
       state.server.on('request', listener)
       await new Promise<void>((resolve, reject) => {

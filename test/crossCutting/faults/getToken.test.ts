@@ -5,14 +5,14 @@
 // a ClerkAPIResponseError that says what happened and never quotes the secret key; concurrent callers
 // share one attempt sequence; the next call after the server recovers succeeds.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ClerkAPIResponseError, createClerkClient } from '../../../src/api.server'
-import { DEFAULT_TIMEOUT_MS } from '../../../src/backend/constants'
-import { getAuth } from '../../../src/ssr.server'
-import { args } from '../../helpers/localInstance'
-import { PUBLISHABLE_KEY, requestCarrying } from '../hostile/fixtures'
-import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens'
-import { faults, rateLimitedOnce, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults'
+import { ClerkAPIResponseError, createClerkClient } from '../../../src/api.server.js'
+import { DEFAULT_TIMEOUT_MS } from '../../../src/backend/constants.js'
+import { getAuth } from '../../../src/ssr.server.js'
+import { args } from '../../helpers/localInstance.js'
+import { PUBLISHABLE_KEY, requestCarrying } from '../hostile/fixtures.js'
+import { failOnUnhandledRejections } from '../hostile/unhandled.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens.js'
+import { faults, rateLimitedOnce, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults.js'
 
 let key: TestKey
 failOnUnhandledRejections()
@@ -34,7 +34,11 @@ const emptyAnswer = (name: string, json: unknown, message: string): Fault => ({
 })
 const getTokenFaults: Fault[] = [
   ...faults,
-  emptyAnswer('a token object without a jwt', { object: 'token' }, 'the JSON does not have the shape of a Clerk object'),
+  emptyAnswer(
+    'a token object without a jwt',
+    { object: 'token' },
+    'the JSON does not have the shape of a Clerk object',
+  ),
   emptyAnswer('an empty object', {}, 'expected a Token object, got object'),
 ]
 
@@ -45,10 +49,22 @@ function nextIdentity() {
   return { sessionId: `sess_fault_${tests}`, secretKey: `sk_live_getTokenFaults_${tests}` }
 }
 
-function expectFailure(error: unknown, fault: Fault, url: string, timeoutMs: number, secretKey: string, path: string): void {
+function expectFailure(
+  error: unknown,
+  fault: Fault,
+  url: string,
+  timeoutMs: number,
+  secretKey: string,
+  path: string,
+): void {
   expect(error).toBeInstanceOf(ClerkAPIResponseError)
   const failure = error as ClerkAPIResponseError
-  expect({ status: failure.status, retryAfter: failure.retryAfter, code: failure.errors[0]?.code, message: failure.errors[0]?.message }).toEqual({
+  expect({
+    status: failure.status,
+    retryAfter: failure.retryAfter,
+    code: failure.errors[0]?.code,
+    message: failure.errors[0]?.message,
+  }).toEqual({
     status: fault.status,
     retryAfter: fault.retryAfter,
     code: fault.code,
@@ -67,7 +83,9 @@ describe.concurrent('auth.getToken({ template }) from getAuth', () => {
       const options = { secretKey, publishableKey: PUBLISHABLE_KEY, jwtKey: key.pem, apiUrl: backend.url }
       const token = await signToken(key, sessionClaims({ sid: sessionId }))
       // Ten loaders of one page, each asking for the template token.
-      const auths = await Promise.all(Array.from({ length: 10 }, () => getAuth(args(requestCarrying(token, 'header', 'fetch')), options)))
+      const auths = await Promise.all(
+        Array.from({ length: 10 }, () => getAuth(args(requestCarrying(token, 'header', 'fetch')), options)),
+      )
       const calls = Promise.allSettled(auths.map((auth) => auth.getToken({ template: 'supabase' })))
       const settled = await settlesWithin(calls, DEFAULT_TIMEOUT_MS + 5_000)
       if (settled.status === 'rejected') throw settled.reason
@@ -98,8 +116,11 @@ describe.concurrent('createClerkClient({ timeoutMs }).sessions.getToken()', () =
     }
     try {
       // A client per call, as loaders create them: they still share one attempt sequence.
-      const client = () => createClerkClient({ secretKey, apiUrl: backend.url, timeoutMs: CLIENT_TIMEOUT_MS, fetch: countingFetch })
-      const calls = Promise.allSettled(Array.from({ length: 5 }, () => client().sessions.getToken(sessionId, 'supabase')))
+      const client = () =>
+        createClerkClient({ secretKey, apiUrl: backend.url, timeoutMs: CLIENT_TIMEOUT_MS, fetch: countingFetch })
+      const calls = Promise.allSettled(
+        Array.from({ length: 5 }, () => client().sessions.getToken(sessionId, 'supabase')),
+      )
       const settled = await settlesWithin(calls, CLIENT_TIMEOUT_MS + 5_000)
       if (settled.status === 'rejected') throw settled.reason
       for (const result of settled.value) {
@@ -118,10 +139,20 @@ describe.concurrent('createClerkClient({ timeoutMs }).sessions.getToken()', () =
 
   it('a 429 that clears: the call waits out Retry-After and resolves', async () => {
     const { sessionId, secretKey } = nextIdentity()
-    const fault: Fault = { name: '429 once', responders: rateLimitedOnce(HEALTHY), attempts: 2, code: '', message: () => '' }
+    const fault: Fault = {
+      name: '429 once',
+      responders: rateLimitedOnce(HEALTHY),
+      attempts: 2,
+      code: '',
+      message: () => '',
+    }
     const backend = await startFaultyBackend(fault, 'POST', `/v1/sessions/${sessionId}/tokens`)
     try {
-      const call = createClerkClient({ secretKey, apiUrl: backend.url, timeoutMs: CLIENT_TIMEOUT_MS }).sessions.getToken(sessionId)
+      const call = createClerkClient({
+        secretKey,
+        apiUrl: backend.url,
+        timeoutMs: CLIENT_TIMEOUT_MS,
+      }).sessions.getToken(sessionId)
       const settled = await settlesWithin(call, CLIENT_TIMEOUT_MS + 5_000)
       expect(settled.status === 'fulfilled' && settled.value.jwt).toBe(MINTED)
       expect(backend.hits()).toBe(2)

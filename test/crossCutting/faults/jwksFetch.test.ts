@@ -3,12 +3,12 @@
 // the client's deadline; the server sees exactly the attempts the retry policy allows; once the server
 // is healthy again, the next request after the one-second failure window signs in by itself.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PAGE_BLOCKING_TIMEOUT_MS } from '../../../src/auth/clerkInstance'
-import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../../src/jwt/keys'
-import { sessionClaims, signToken, createTestKey, type TestKey } from '../../helpers/sessionTokens'
-import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
-import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { faults, rateLimitedOnce, serverHits, settlesWithin, sleep, startFaultyBackend, type Fault } from './faults'
+import { PAGE_BLOCKING_TIMEOUT_MS } from '../../../src/auth/clerkInstance.js'
+import { JWKS_RETRY_AFTER_FAILURE_MS } from '../../../src/jwt/keys.js'
+import { sessionClaims, signToken, createTestKey, type TestKey } from '../../helpers/sessionTokens.js'
+import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures.js'
+import { failOnUnhandledRejections } from '../hostile/unhandled.js'
+import { faults, rateLimitedOnce, serverHits, settlesWithin, sleep, startFaultyBackend, type Fault } from './faults.js'
 
 let key: TestKey
 failOnUnhandledRejections()
@@ -21,7 +21,13 @@ const HEALTHY = () => ({ json: { keys: [key.publicJwk] } })
 
 /** Empty answers are a fault of their own for a key set. */
 const NO_KEYS = 'The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.'
-const noKeys = (name: string, keys: unknown): Fault => ({ name, responders: [{ json: { keys } }], attempts: 1, code: NO_KEYS, message: () => NO_KEYS })
+const noKeys = (name: string, keys: unknown): Fault => ({
+  name,
+  responders: [{ json: { keys } }],
+  attempts: 1,
+  code: NO_KEYS,
+  message: () => NO_KEYS,
+})
 const jwksFaults: Fault[] = [
   ...faults,
   noKeys('an empty key set', []),
@@ -51,7 +57,9 @@ describe.concurrent('the JWKS fetch behind getAuth', () => {
     try {
       const options = optionsFor(backend.url)
       const token = await signToken(key, sessionClaims({ sid: `sess_${fault.name.length}_${instances}` }))
-      const loaders = Promise.all(Array.from({ length: 10 }, () => outcomeOf(requestCarrying(token, 'header', 'fetch'), options)))
+      const loaders = Promise.all(
+        Array.from({ length: 10 }, () => outcomeOf(requestCarrying(token, 'header', 'fetch'), options)),
+      )
       const settled = await settlesWithin(loaders, PAGE_BLOCKING_TIMEOUT_MS + 5_000)
       if (settled.status === 'rejected') throw settled.reason
       const [first] = settled.value
@@ -61,7 +69,10 @@ describe.concurrent('the JWKS fetch behind getAuth', () => {
 
       await backend.recover(HEALTHY())
       await sleep(JWKS_RETRY_AFTER_FAILURE_MS + 100)
-      expect(await outcomeOf(requestCarrying(token, 'header', 'fetch'), options)).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
+      expect(await outcomeOf(requestCarrying(token, 'header', 'fetch'), options)).toEqual({
+        status: 'signed-in',
+        userId: 'user_2xyz',
+      })
       expect(backend.hits()).toBe(serverHits(fault) + 1)
     } finally {
       await backend.close()
@@ -69,10 +80,17 @@ describe.concurrent('the JWKS fetch behind getAuth', () => {
   })
 
   it('a 429 that clears: the retry after Retry-After signs the request in', async () => {
-    const backend = await startFaultyBackend({ name: '429 once', responders: rateLimitedOnce(HEALTHY()), attempts: 2, code: '', message: () => '' }, 'GET', '/v1/jwks')
+    const backend = await startFaultyBackend(
+      { name: '429 once', responders: rateLimitedOnce(HEALTHY()), attempts: 2, code: '', message: () => '' },
+      'GET',
+      '/v1/jwks',
+    )
     try {
       const token = await signToken(key, sessionClaims({ sid: 'sess_429_once' }))
-      const settled = await settlesWithin(outcomeOf(requestCarrying(token, 'header', 'fetch'), optionsFor(backend.url)), PAGE_BLOCKING_TIMEOUT_MS)
+      const settled = await settlesWithin(
+        outcomeOf(requestCarrying(token, 'header', 'fetch'), optionsFor(backend.url)),
+        PAGE_BLOCKING_TIMEOUT_MS,
+      )
       expect(settled).toEqual({ status: 'fulfilled', value: { status: 'signed-in', userId: 'user_2xyz' } })
       expect(backend.hits()).toBe(2)
     } finally {

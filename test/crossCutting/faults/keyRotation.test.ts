@@ -5,15 +5,15 @@
 // expires; a JWKS outage during the rotation costs only the new key's tokens, and heals by itself.
 import { SignJWT } from 'jose'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { documentedCount } from '../../helpers/documentedCount'
-import { getAuth } from '../../../src/ssr.server'
-import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../../src/jwt/keys'
-import { args } from '../../helpers/localInstance'
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer'
-import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures'
-import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens'
-import { resetProcessState } from '../../../src/shared/processState'
+import { documentedCount } from '../../helpers/documentedCount.js'
+import { getAuth } from '../../../src/ssr.server.js'
+import { JWKS_TTL_MS, JWKS_UNKNOWN_KID_REFETCH_MS } from '../../../src/jwt/keys.js'
+import { args } from '../../helpers/localInstance.js'
+import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer.js'
+import { PUBLISHABLE_KEY, outcomeOf, requestCarrying, type Outcome } from '../hostile/fixtures.js'
+import { failOnUnhandledRejections } from '../hostile/unhandled.js'
+import { createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens.js'
+import { resetProcessState } from '../../../src/shared/processState.js'
 
 let server: RecordingServer
 let oldKey: TestKey
@@ -25,9 +25,15 @@ let jwksDown = false
 failOnUnhandledRejections()
 
 beforeAll(async () => {
-  ;[oldKey, newKey, server] = await Promise.all([createTestKey('ins_old'), createTestKey('ins_new'), startRecordingServer()])
+  ;[oldKey, newKey, server] = await Promise.all([
+    createTestKey('ins_old'),
+    createTestKey('ins_new'),
+    startRecordingServer(),
+  ])
   server.on('GET', '/v1/jwks', () =>
-    jwksDown ? { status: 503, json: { errors: [{ code: 'service_unavailable', message: 'down' }] } } : { json: { keys: published.map((key) => key.publicJwk) } },
+    jwksDown
+      ? { status: 503, json: { errors: [{ code: 'service_unavailable', message: 'down' }] } }
+      : { json: { keys: published.map((key) => key.publicJwk) } },
   )
   // Mints a session token for the session in the path with the current signing key, as the instance would.
   server.on('POST', /^\/v1\/sessions\/[^/]+\/tokens$/, async (request) => {
@@ -54,7 +60,13 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const options = { secretKey: 'sk_live_rotation', publishableKey: PUBLISHABLE_KEY, get apiUrl() { return server.url } }
+const options = {
+  secretKey: 'sk_live_rotation',
+  publishableKey: PUBLISHABLE_KEY,
+  get apiUrl() {
+    return server.url
+  },
+}
 const SIGNED_IN: Outcome = { status: 'signed-in', userId: 'user_2xyz' }
 const jwksFetches = () => server.count('GET', '/v1/jwks')
 let serial = 0
@@ -87,10 +99,14 @@ describe('a key rotation under concurrent traffic', () => {
     expect(await traffic([newKey])).toEqual([SIGNED_IN])
     expect(jwksFetches()).toBe(3)
     const late = await traffic(Array(50).fill(oldKey))
-    expect(new Set(late.map((outcome) => outcome.status === 'signed-out' && outcome.reason))).toEqual(new Set(['jwk-kid-mismatch']))
+    expect(new Set(late.map((outcome) => outcome.status === 'signed-out' && outcome.reason))).toEqual(
+      new Set(['jwk-kid-mismatch']),
+    )
     // One refetch for the unknown kid (it could have been a rotation), then none inside the window.
     expect(jwksFetches()).toBe(4)
-    expect(await traffic(alternating(100))).toEqual(Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? late[0] : SIGNED_IN)))
+    expect(await traffic(alternating(100))).toEqual(
+      Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? late[0] : SIGNED_IN)),
+    )
     expect(jwksFetches()).toBe(4)
   })
 
@@ -139,6 +155,8 @@ describe('a key rotation under concurrent traffic', () => {
     expect(await mintAndUse(before)).toEqual(Array(20).fill(SIGNED_IN))
     expect(jwksFetches()).toBe(2)
     expect(server.count('POST', /\/tokens$/)).toBe(30)
-    expect(server.requestsTo('POST', /\/tokens$/).map((request) => request.json)).toEqual(Array(30).fill({ expires_in_seconds: 120 }))
+    expect(server.requestsTo('POST', /\/tokens$/).map((request) => request.json)).toEqual(
+      Array(30).fill({ expires_in_seconds: 120 }),
+    )
   })
 })

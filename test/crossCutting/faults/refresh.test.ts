@@ -3,13 +3,13 @@
 // fails (network, deadline, 5xx, 429, answers that are not Clerk's), every loader takes the handshake, named by why,
 // within the page's deadline, and nothing throws. A healthy answer is checked for the exact request it answered.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PAGE_BLOCKING_TIMEOUT_MS } from '../../../src/auth/clerkInstance'
-import { getCookieSuffix } from '../../../src/auth/publishableKey'
-import { ORIGIN, createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens'
-import { PAGE, PUBLISHABLE_KEY, outcomeOf, type Outcome } from '../hostile/fixtures'
-import { failOnUnhandledRejections } from '../hostile/unhandled'
-import { faults, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults'
-import { startRecordingServer } from '../../helpers/recordingServer'
+import { PAGE_BLOCKING_TIMEOUT_MS } from '../../../src/auth/clerkInstance.js'
+import { getCookieSuffix } from '../../../src/auth/publishableKey.js'
+import { ORIGIN, createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens.js'
+import { PAGE, PUBLISHABLE_KEY, outcomeOf, type Outcome } from '../hostile/fixtures.js'
+import { failOnUnhandledRejections } from '../hostile/unhandled.js'
+import { faults, serverHits, settlesWithin, startFaultyBackend, type Fault } from './faults.js'
+import { startRecordingServer } from '../../helpers/recordingServer.js'
 
 let key: TestKey
 let suffix: string
@@ -35,7 +35,12 @@ function pageLoad(token: string, refresh = 'refresh-token-value'): Request {
   return new Request(PAGE, { headers: { ...NAVIGATION, cookie, authorization: '' } })
 }
 
-const options = (apiUrl: string) => ({ secretKey: 'sk_live_refreshFaults', publishableKey: PUBLISHABLE_KEY, jwtKey: key.pem, apiUrl })
+const options = (apiUrl: string) => ({
+  secretKey: 'sk_live_refreshFaults',
+  publishableKey: PUBLISHABLE_KEY,
+  jwtKey: key.pem,
+  apiUrl,
+})
 
 const cookiesAnswer = (cookies: unknown) => ({ json: { object: 'cookies', cookies } })
 
@@ -48,11 +53,37 @@ function refreshError(fault: Fault): string {
 
 const refreshFaults: Fault[] = [
   // A refresh may rotate what it is given: after a dropped connection it may have happened, so it is not repeated.
-  ...faults.map((fault) => (fault.name === 'the connection dropped before an answer' ? { ...fault, attempts: 1 } : fault)),
-  { name: 'no cookies at all', responders: [cookiesAnswer([])], attempts: 1, code: 'unexpected-sdk-error', message: () => '' },
-  { name: 'cookies that are not a list', responders: [cookiesAnswer('__session=x')], attempts: 1, code: 'unexpected-sdk-error', message: () => '' },
-  { name: 'a session cookie that is no token', responders: [cookiesAnswer(['__session=garbage; Path=/'])], attempts: 1, code: 'invalid-session-token', message: () => '' },
-  { name: 'a token answer where cookies were asked for', responders: [{ json: { object: 'token', jwt: 'x' } }], attempts: 1, code: 'unexpected_response', message: () => '' },
+  ...faults.map((fault) =>
+    fault.name === 'the connection dropped before an answer' ? { ...fault, attempts: 1 } : fault,
+  ),
+  {
+    name: 'no cookies at all',
+    responders: [cookiesAnswer([])],
+    attempts: 1,
+    code: 'unexpected-sdk-error',
+    message: () => '',
+  },
+  {
+    name: 'cookies that are not a list',
+    responders: [cookiesAnswer('__session=x')],
+    attempts: 1,
+    code: 'unexpected-sdk-error',
+    message: () => '',
+  },
+  {
+    name: 'a session cookie that is no token',
+    responders: [cookiesAnswer(['__session=garbage; Path=/'])],
+    attempts: 1,
+    code: 'invalid-session-token',
+    message: () => '',
+  },
+  {
+    name: 'a token answer where cookies were asked for',
+    responders: [{ json: { object: 'token', jwt: 'x' } }],
+    attempts: 1,
+    code: 'unexpected_response',
+    message: () => '',
+  },
 ]
 
 describe.concurrent('the refresh behind getAuth', () => {
@@ -82,7 +113,10 @@ describe.concurrent('the refresh behind getAuth', () => {
     const server = await startRecordingServer()
     server.on('POST', `/v1/sessions/${sid}/refresh`, cookiesAnswer([`__session=${other}; Path=/`]))
     try {
-      expect(await outcomeOf(pageLoad(token), options(server.url))).toMatchObject({ status: 'handshake', reason: 'session-token-expired-refresh-invalid-session-token' })
+      expect(await outcomeOf(pageLoad(token), options(server.url))).toMatchObject({
+        status: 'handshake',
+        reason: 'session-token-expired-refresh-invalid-session-token',
+      })
     } finally {
       await server.close()
     }
@@ -92,15 +126,33 @@ describe.concurrent('the refresh behind getAuth', () => {
     const { sid, token } = await expiredSession()
     const fresh = await signToken(key, sessionClaims({ sid }))
     const server = await startRecordingServer()
-    server.on('POST', `/v1/sessions/${sid}/refresh`, cookiesAnswer([`__session_${suffix}=${fresh}; Path=/`, `__session=${fresh}; Path=/`]))
+    server.on(
+      'POST',
+      `/v1/sessions/${sid}/refresh`,
+      cookiesAnswer([`__session_${suffix}=${fresh}; Path=/`, `__session=${fresh}; Path=/`]),
+    )
     try {
-      expect(await outcomeOf(pageLoad(token, 'the-refresh-token'), options(server.url))).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
+      expect(await outcomeOf(pageLoad(token, 'the-refresh-token'), options(server.url))).toEqual({
+        status: 'signed-in',
+        userId: 'user_2xyz',
+      })
       const [request] = server.requestsTo('POST', `/v1/sessions/${sid}/refresh`)
       expect(request!.search).toBe('suffixed_cookies=true')
       expect(request!.headers.authorization).toBe('Bearer sk_live_refreshFaults')
       const body = request!.json as Record<string, unknown>
-      expect(Object.keys(body)).toEqual(['format', 'expired_token', 'refresh_token', 'request_origin', 'request_headers'])
-      expect(body).toMatchObject({ format: 'cookie', expired_token: token, refresh_token: 'the-refresh-token', request_origin: new URL(PAGE).origin })
+      expect(Object.keys(body)).toEqual([
+        'format',
+        'expired_token',
+        'refresh_token',
+        'request_origin',
+        'request_headers',
+      ])
+      expect(body).toMatchObject({
+        format: 'cookie',
+        expired_token: token,
+        refresh_token: 'the-refresh-token',
+        request_origin: new URL(PAGE).origin,
+      })
       // Every header as `{ name: [value] }`, as upstream, but the app's cookies and credentials stay home.
       expect(body.request_headers).toEqual({ accept: ['text/html'], 'sec-fetch-dest': ['document'] })
       expect(ORIGIN).toBe(new URL(PAGE).origin)

@@ -3,14 +3,14 @@
 // crashes, signs anyone in, sends the browser off the allowed origins, or costs more Backend API calls than the
 // case needs (each count is pinned).
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { documentedCount } from '../../helpers/documentedCount'
-import { getCookieSuffix } from '../../../src/auth/publishableKey'
-import { MAX_FAILED_REFRESHES } from '../../../src/auth/refresh'
-import { getAuth } from '../../../src/ssr.server'
-import { withoutBinding } from '../../helpers/handshakeBinding'
-import { NAVIGATION, args } from '../../helpers/localInstance'
-import { sessionClaims, signToken } from '../../helpers/sessionTokens'
-import { PAGE, PUBLISHABLE_KEY, T, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
+import { documentedCount } from '../../helpers/documentedCount.js'
+import { getCookieSuffix } from '../../../src/auth/publishableKey.js'
+import { MAX_FAILED_REFRESHES } from '../../../src/auth/refresh.js'
+import { getAuth } from '../../../src/ssr.server.js'
+import { withoutBinding } from '../../helpers/handshakeBinding.js'
+import { NAVIGATION, args } from '../../helpers/localInstance.js'
+import { sessionClaims, signToken } from '../../helpers/sessionTokens.js'
+import { PAGE, PUBLISHABLE_KEY, T, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures.js'
 
 const world = useHostileWorld()
 let suffix: string
@@ -19,7 +19,9 @@ beforeAll(async () => {
   suffix = await getCookieSuffix(PUBLISHABLE_KEY)
   world().server.on('POST', /^\/v1\/sessions\/[^/]+\/refresh$/, {
     status: 401,
-    json: { errors: [{ code: 'refresh_token_not_found', message: 'Refresh token not found', long_message: '', meta: {} }] },
+    json: {
+      errors: [{ code: 'refresh_token_not_found', message: 'Refresh token not found', long_message: '', meta: {} }],
+    },
   })
 })
 afterAll(() => vi.restoreAllMocks())
@@ -28,26 +30,35 @@ beforeEach(() => warmUp(world()))
 const refreshCalls = () => calls(world()).filter((call) => call.includes('/refresh')).length
 
 /** What getAuth did with a request: its auth, or the Location of the 307 it threw. */
-async function run(request: Request, extra = {}): Promise<{ location: string | null; userId: string | null; reason: string | null }> {
+async function run(
+  request: Request,
+  extra = {},
+): Promise<{ location: string | null; userId: string | null; reason: string | null }> {
   try {
     const auth = await getAuth(args(request), world().options(extra))
     return { location: null, userId: auth.userId, reason: (auth.debug() as { reason?: string }).reason ?? null }
   } catch (thrown) {
     expect(thrown).toBeInstanceOf(Response)
     const response = thrown as Response
-    return { location: response.headers.get('location'), userId: null, reason: response.headers.get('x-clerk-auth-reason') }
+    return {
+      location: response.headers.get('location'),
+      userId: null,
+      reason: response.headers.get('x-clerk-auth-reason'),
+    }
   }
 }
 
 /** `run` over `items`, 50 at a time, as concurrent requests to a server would come. */
 async function inBatches<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = []
-  for (let start = 0; start < items.length; start += 50) results.push(...(await Promise.all(items.slice(start, start + 50).map(run))))
+  for (let start = 0; start < items.length; start += 50)
+    results.push(...(await Promise.all(items.slice(start, start + 50).map(run))))
   return results
 }
 
 describe('__refresh cookies that Clerk never set', () => {
-  const expired = () => signToken(world().instanceKey, sessionClaims({ iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }))
+  const expired = () =>
+    signToken(world().instanceKey, sessionClaims({ iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }))
   const VALUES = ['x'.repeat(8_000), '%00%0d%0a', '"quoted"', '{"json":true}', 'eyJ.eyJ.sig', '💥', ';', '=']
 
   it('never sign anyone in; one expired token costs one refresh call however many made-up values it comes with', async () => {
@@ -65,14 +76,23 @@ describe('__refresh cookies that Clerk never set', () => {
 
   // Each token is a different session's (another `sid`), as an attacker holding many expired tokens would send them.
   const expiredOf = (index: number) =>
-    signToken(world().instanceKey, sessionClaims({ sid: `sess_${index}`, iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }))
+    signToken(
+      world().instanceKey,
+      sessionClaims({ sid: `sess_${index}`, iat: T_SECONDS - 300, nbf: T_SECONDS - 310, exp: T_SECONDS - 240 }),
+    )
   const withJunk = (token: string, value: string) =>
-    new Request(PAGE, { headers: { ...NAVIGATION, cookie: `__session_${suffix}=${token}; __client_uat_${suffix}=1; __refresh_${suffix}=${value}` } })
+    new Request(PAGE, {
+      headers: {
+        ...NAVIGATION,
+        cookie: `__session_${suffix}=${token}; __client_uat_${suffix}=1; __refresh_${suffix}=${value}`,
+      },
+    })
 
   const expiredTokens = documentedCount('refresh-expired-tokens')
   it(`${expiredTokens} expired tokens, each sent twice with another made-up value, cost ${expiredTokens} refresh calls: the memory of failures is not cycled`, async () => {
     const tokens = await Promise.all(Array.from({ length: expiredTokens }, (_, index) => expiredOf(index)))
-    for (const round of ['first', 'second']) await inBatches(tokens, (token) => outcomeOf(withJunk(token, `junk-${round}`), world().options()))
+    for (const round of ['first', 'second'])
+      await inBatches(tokens, (token) => outcomeOf(withJunk(token, `junk-${round}`), world().options()))
     expect(refreshCalls()).toBe(expiredTokens)
   })
 
@@ -116,15 +136,24 @@ describe('__refresh cookies that Clerk never set', () => {
 
 describe('forged __clerk_synced', () => {
   it('on a primary it means nothing; on a satellite `true` skips a sync and `false` asks for one, bounded by the loop limit', async () => {
-    expect(await run(new Request(`${PAGE}?__clerk_synced=false`, { headers: NAVIGATION }))).toMatchObject({ location: null, reason: 'session-token-and-uat-missing' })
+    expect(await run(new Request(`${PAGE}?__clerk_synced=false`, { headers: NAVIGATION }))).toMatchObject({
+      location: null,
+      reason: 'session-token-and-uat-missing',
+    })
     const satellite = { isSatellite: true, domain: 'satellite.example' }
-    const forged = await run(new Request(`${PAGE}?__clerk_synced=true&__clerk_synced=false`, { headers: NAVIGATION }), satellite)
+    const forged = await run(
+      new Request(`${PAGE}?__clerk_synced=true&__clerk_synced=false`, { headers: NAVIGATION }),
+      satellite,
+    )
     expect(forged).toMatchObject({ location: null, reason: 'session-token-and-uat-missing' })
     const asked = await run(new Request(`${PAGE}?__clerk_synced=false`, { headers: NAVIGATION }), satellite)
     expect(asked.reason).toBe('satellite-needs-syncing')
     expect(new URL(asked.location!).origin).toBe('https://clerk.satellite.example')
     vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const looping = await run(new Request(`${PAGE}?__clerk_synced=false`, { headers: { ...NAVIGATION, cookie: '__clerk_redirect_count=3' } }), satellite)
+    const looping = await run(
+      new Request(`${PAGE}?__clerk_synced=false`, { headers: { ...NAVIGATION, cookie: '__clerk_redirect_count=3' } }),
+      satellite,
+    )
     expect(looping).toMatchObject({ location: null, reason: 'satellite-needs-syncing' })
     for (const value of ['TRUE', '1', '', 'false%00']) {
       const other = await run(new Request(`${PAGE}?__clerk_synced=${value}`, { headers: NAVIGATION }), satellite)
@@ -158,24 +187,42 @@ describe('__clerk_redirect_url on a development primary', () => {
     const options = { publishableKey: DEV_KEY, allowedRedirectOrigins: [SATELLITE] }
     const headers = { ...NAVIGATION, cookie: '__clerk_db_jwt=dvb_secret' }
     for (const target of attempts) {
-      const outcome = await run(new Request(`${PAGE}?__clerk_redirect_url=${encodeURIComponent(target)}`, { headers }), options)
+      const outcome = await run(
+        new Request(`${PAGE}?__clerk_redirect_url=${encodeURIComponent(target)}`, { headers }),
+        options,
+      )
       const expected = outcome.reason === 'primary-responds-to-syncing' ? SATELLITE : 'https://clerk.example.com'
       if (outcome.location) expect(new URL(outcome.location).origin, target).toBe(expected)
     }
-    const allowed = await run(new Request(`${PAGE}?__clerk_redirect_url=${encodeURIComponent(`${SATELLITE}/x`)}`, { headers }), options)
+    const allowed = await run(
+      new Request(`${PAGE}?__clerk_redirect_url=${encodeURIComponent(`${SATELLITE}/x`)}`, { headers }),
+      options,
+    )
     expect(allowed.location).toBe(`${SATELLITE}/x?__clerk_db_jwt=dvb_secret&__clerk_synced=true`)
   })
 })
 
 describe('organization slugs with path tricks', () => {
   const sync = { organizationSyncOptions: { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)'] } }
-  const paths = ['/orgs/..%2Fadmin', '/orgs/%2e%2e/x', '/orgs/acme%00', '/orgs/%F0%9F%92%A5', `/orgs/${'a'.repeat(10_000)}`, '/orgs/a%2F..%2F..%2Fb', '/orgs/?x', '/orgs//acme']
+  const paths = [
+    '/orgs/..%2Fadmin',
+    '/orgs/%2e%2e/x',
+    '/orgs/acme%00',
+    '/orgs/%F0%9F%92%A5',
+    `/orgs/${'a'.repeat(10_000)}`,
+    '/orgs/a%2F..%2F..%2Fb',
+    '/orgs/?x',
+    '/orgs//acme',
+  ]
 
   it('name at most one raw segment, which the handshake carries as a parameter to the Frontend API only', async () => {
     const token = await signToken(world().instanceKey, sessionClaims())
     for (const path of paths) {
       const url = new URL(path, PAGE)
-      const outcome = await run(new Request(url, { headers: { ...NAVIGATION, cookie: `__session=${token}; __client_uat=1` } }), sync)
+      const outcome = await run(
+        new Request(url, { headers: { ...NAVIGATION, cookie: `__session=${token}; __client_uat=1` } }),
+        sync,
+      )
       if (outcome.location === null) {
         expect(outcome.userId, path).toBe('user_2xyz')
         continue

@@ -3,11 +3,11 @@
 // A first `sub`/`exp`/`azp`/`alg` cannot pass a check on behalf of a later one. The tokens are signed by
 // the instance itself (as if a buggy minter wrote them): the question is consistency, not forgery.
 import { describe, expect, it } from 'vitest'
-import { getAuth } from '../../../src/ssr.server'
-import type { GetAuthOptions } from '../../../src/remix/types'
-import type { AuthObject } from '../../../src/auth/authObject'
-import { args } from '../../helpers/localInstance'
-import { ORIGIN, sessionClaims } from '../../helpers/sessionTokens'
+import { getAuth } from '../../../src/ssr.server.js'
+import type { GetAuthOptions } from '../../../src/remix/types.js'
+import type { AuthObject } from '../../../src/auth/authObject.js'
+import { args } from '../../helpers/localInstance.js'
+import { ORIGIN, sessionClaims } from '../../helpers/sessionTokens.js'
 import {
   SESSION_HEADER,
   T,
@@ -21,7 +21,7 @@ import {
   useHostileWorld,
   warmUp,
   type Carrier,
-} from './fixtures'
+} from './fixtures.js'
 
 const world = useHostileWorld()
 
@@ -33,7 +33,11 @@ const claims = () => sessionClaims()
 const payloadWith = (members: string, ...drop: string[]) => appendMembers(jsonWithout(claims(), ...drop), members)
 const sign = (header: string, payload: string) => signRaw(world().instanceKey.privateKey, header, payload)
 
-async function authFor(token: string, carrier: Carrier, options: GetAuthOptions = world().options()): Promise<AuthObject> {
+async function authFor(
+  token: string,
+  carrier: Carrier,
+  options: GetAuthOptions = world().options(),
+): Promise<AuthObject> {
   const auth = await getAuth(args(requestCarrying(token, carrier, 'fetch')), options)
   return auth
 }
@@ -59,7 +63,10 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
     await warmUp(world())
     const token = await sign(HEADER, payloadWith('"sub":"user_first","sub":42', 'sub'))
     expect(await outcomeOf(requestCarrying(token, carrier, 'fetch'), world().options())).toEqual(
-      refusal('token-verification-failed', 'Subject claim (sub) is required and must be a string. Received 42. Make sure that this is a valid Clerk-generated JWT.'),
+      refusal(
+        'token-verification-failed',
+        'Subject claim (sub) is required and must be a string. Received 42. Make sure that this is a valid Clerk-generated JWT.',
+      ),
     )
   })
 
@@ -67,7 +74,10 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
     await warmUp(world())
     const token = await sign(HEADER, payloadWith(`"exp":${T_SECONDS + 60},"exp":${T_SECONDS - 60}`, 'exp'))
     expect(await outcomeOf(requestCarrying(token, carrier, 'fetch'), world().options())).toEqual({
-      ...refusal('token-expired', `JWT is expired. Expiry date: ${new Date(T - 60_000).toUTCString()}, Current date: ${new Date(T).toUTCString()}.`),
+      ...refusal(
+        'token-expired',
+        `JWT is expired. Expiry date: ${new Date(T - 60_000).toUTCString()}, Current date: ${new Date(T).toUTCString()}.`,
+      ),
       reason: 'session-token-expired-refresh-non-eligible-no-refresh-cookie',
     })
   })
@@ -81,8 +91,13 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
   it('an allowed azp, then a foreign one: refused with the foreign one', async () => {
     await warmUp(world())
     const token = await sign(HEADER, payloadWith(`"azp":"${ORIGIN}","azp":"https://evil.example"`, 'azp'))
-    expect(await outcomeOf(requestCarrying(token, carrier, 'fetch'), world().options({ authorizedParties: [ORIGIN] }))).toEqual(
-      refusal('token-invalid-authorized-parties', `Invalid JWT Authorized party claim (azp) "https://evil.example". Expected "${ORIGIN}".`),
+    expect(
+      await outcomeOf(requestCarrying(token, carrier, 'fetch'), world().options({ authorizedParties: [ORIGIN] })),
+    ).toEqual(
+      refusal(
+        'token-invalid-authorized-parties',
+        `Invalid JWT Authorized party claim (azp) "https://evil.example". Expected "${ORIGIN}".`,
+      ),
     )
   })
 
@@ -90,7 +105,10 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
     await warmUp(world())
     const member = '{"id":"org_first","slg":"first","rol":"member","per":"","fpm":""}'
     const admin = '{"id":"org_last","slg":"last","rol":"admin","per":"","fpm":""}'
-    const auth = await authFor(await sign(HEADER, payloadWith(`"o":${admin.replace('org_last', 'org_x')},"o":${member},"o":${admin}`)), carrier)
+    const auth = await authFor(
+      await sign(HEADER, payloadWith(`"o":${admin.replace('org_last', 'org_x')},"o":${member},"o":${admin}`)),
+      carrier,
+    )
     expect(auth).toMatchObject({ orgId: 'org_last', orgSlug: 'last', orgRole: 'org:admin' })
     expect(auth.has({ role: 'org:admin' })).toBe(true)
     expect(auth.has({ role: 'org:member' })).toBe(false)
@@ -99,8 +117,16 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
   it('alg RS256, then none: refused as alg none', async () => {
     await warmUp(world())
     const header = appendMembers(jsonWithout(SESSION_HEADER, 'alg'), '"alg":"RS256","alg":"none"')
-    expect(await outcomeOf(requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'), world().options())).toEqual(
-      refusal('token-invalid-algorithm', 'Invalid JWT algorithm "none". Supported: RS256,RS384,RS512. Make sure that this is a valid Clerk-generated JWT.'),
+    expect(
+      await outcomeOf(
+        requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'),
+        world().options(),
+      ),
+    ).toEqual(
+      refusal(
+        'token-invalid-algorithm',
+        'Invalid JWT algorithm "none". Supported: RS256,RS384,RS512. Make sure that this is a valid Clerk-generated JWT.',
+      ),
     )
   })
 
@@ -113,7 +139,12 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
   it('the session category, then the template one: refused as a template token', async () => {
     await warmUp(world())
     const header = appendMembers(jsonWithout(SESSION_HEADER, 'cat'), '"cat":"cl_B7d4PD111AAA","cat":"cl_B7d4PD222AAA"')
-    expect(await outcomeOf(requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'), world().options())).toEqual(
+    expect(
+      await outcomeOf(
+        requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'),
+        world().options(),
+      ),
+    ).toEqual(
       refusal(
         'token-type-mismatch',
         'Invalid session token category (cat) "cl_B7d4PD222AAA". JWT template and machine tokens cannot be used as session tokens. Make sure that this is a valid Clerk-generated JWT.',
@@ -131,14 +162,24 @@ describe.each<Carrier>(['cookie', 'header'])('in the %s', (carrier) => {
   it('the instance kid, then an unknown one: one JWKS request, then kid mismatch for the unknown one', async () => {
     await warmUp(world())
     const header = appendMembers(jsonWithout(SESSION_HEADER, 'kid'), '"kid":"ins_rs256","kid":"ins_unknown"')
-    const outcome = await outcomeOf(requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'), world().options())
-    expect(outcome).toMatchObject({ status: 'signed-out', reason: 'jwk-kid-mismatch', message: expect.stringContaining("kid='ins_unknown'") })
+    const outcome = await outcomeOf(
+      requestCarrying(await sign(header, JSON.stringify(claims())), carrier, 'fetch'),
+      world().options(),
+    )
+    expect(outcome).toMatchObject({
+      status: 'signed-out',
+      reason: 'jwk-kid-mismatch',
+      message: expect.stringContaining("kid='ins_unknown'"),
+    })
     expect(calls(world())).toEqual(['GET /v1/jwks'])
   })
 
   it('__proto__ in the payload stays an ordinary member: nothing is inherited, nothing polluted', async () => {
     await warmUp(world())
-    const token = await sign(HEADER, payloadWith('"__proto__":{"sub":"user_admin","org_id":"org_evil","org_role":"org:admin","isAdmin":true}'))
+    const token = await sign(
+      HEADER,
+      payloadWith('"__proto__":{"sub":"user_admin","org_id":"org_evil","org_role":"org:admin","isAdmin":true}'),
+    )
     const auth = await authFor(token, carrier)
     expect(auth).toMatchObject({ userId: 'user_2xyz', orgId: undefined, orgRole: undefined })
     expect(auth.has({ role: 'org:admin' })).toBe(false)

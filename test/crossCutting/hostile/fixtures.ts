@@ -3,14 +3,14 @@
 // builders for raw (unsigned or hand-signed) tokens; and getAuth run the way a loader runs it.
 import type { CryptoKey } from 'jose'
 import { afterAll, beforeAll, expect, vi } from 'vitest'
-import { getAuth } from '../../../src/ssr.server'
-import type { GetAuthOptions } from '../../../src/remix/types'
-import type { AuthObject } from '../../../src/auth/authObject'
-import { FETCH, NAVIGATION, args } from '../../helpers/localInstance'
-import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer'
-import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens'
-import { failOnUnhandledRejections } from './unhandled'
-import { resetProcessState } from '../../../src/shared/processState'
+import { getAuth } from '../../../src/ssr.server.js'
+import type { GetAuthOptions } from '../../../src/remix/types.js'
+import type { AuthObject } from '../../../src/auth/authObject.js'
+import { FETCH, NAVIGATION, args } from '../../helpers/localInstance.js'
+import { startRecordingServer, type RecordingServer } from '../../helpers/recordingServer.js'
+import { FAPI_HOST, createTestKey, sessionClaims, signToken, type TestKey } from '../../helpers/sessionTokens.js'
+import { failOnUnhandledRejections } from './unhandled.js'
+import { resetProcessState } from '../../../src/shared/processState.js'
 
 export const PAGE = 'https://app.example.com/dashboard'
 export const PUBLISHABLE_KEY = `pk_live_${Buffer.from(`${FAPI_HOST}$`).toString('base64').replace(/=+$/, '')}`
@@ -97,7 +97,9 @@ export async function outcomeOf(request: Request, options: GetAuthOptions): Prom
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown
     expect(thrown.status).toBe(307)
-    expect(thrown.headers.get('location')).toMatch(/^https:\/\/clerk\.example\.com\/v1\/client\/handshake\?redirect_url=/)
+    expect(thrown.headers.get('location')).toMatch(
+      /^https:\/\/clerk\.example\.com\/v1\/client\/handshake\?redirect_url=/,
+    )
     expect(thrown.headers.get('cache-control')).toBe('no-store')
     return {
       status: 'handshake',
@@ -121,14 +123,19 @@ export async function warmUp(world: HostileWorld, options: GetAuthOptions = worl
   resetProcessState()
   world.server.clearRequests()
   const valid = await signToken(world.instanceKey, sessionClaims())
-  expect(await outcomeOf(requestCarrying(valid, 'header', 'fetch'), options)).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
+  expect(await outcomeOf(requestCarrying(valid, 'header', 'fetch'), options)).toEqual({
+    status: 'signed-in',
+    userId: 'user_2xyz',
+  })
   expect(calls(world)).toEqual([`GET ${JWKS_PATH}`])
   world.server.clearRequests()
 }
 
 /** `METHOD /path?query` of every request the loopback server received since the last warm-up. */
 export function calls(world: HostileWorld): string[] {
-  return world.server.requests.map((request) => `${request.method} ${request.path}${request.search ? `?${request.search}` : ''}`)
+  return world.server.requests.map(
+    (request) => `${request.method} ${request.path}${request.search ? `?${request.search}` : ''}`,
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -139,9 +146,18 @@ export function b64url(text: string | Uint8Array): string {
 }
 
 /** `header.payload.signature` from JSON texts as given: duplicate keys and odd spacing survive. */
-export async function signRaw(privateKey: CryptoKey, headerText: string, payloadText: string, hash = 'SHA-256'): Promise<string> {
+export async function signRaw(
+  privateKey: CryptoKey,
+  headerText: string,
+  payloadText: string,
+  hash = 'SHA-256',
+): Promise<string> {
   const input = `${b64url(headerText)}.${b64url(payloadText)}`
-  const signature = await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5', hash }, privateKey, new TextEncoder().encode(input))
+  const signature = await crypto.subtle.sign(
+    { name: 'RSASSA-PKCS1-v1_5', hash },
+    privateKey,
+    new TextEncoder().encode(input),
+  )
   return `${input}.${b64url(new Uint8Array(signature))}`
 }
 

@@ -5,17 +5,20 @@
 // shows up as a changed number.
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getAuth } from '../../../src/ssr.server'
-import { BINDING_COOKIE, TEST_BINDING } from '../../helpers/handshakeBinding'
-import { FETCH, NAVIGATION, args } from '../../helpers/localInstance'
-import { sessionClaims, signToken } from '../../helpers/sessionTokens'
-import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures'
+import { getAuth } from '../../../src/ssr.server.js'
+import { BINDING_COOKIE, TEST_BINDING } from '../../helpers/handshakeBinding.js'
+import { FETCH, NAVIGATION, args } from '../../helpers/localInstance.js'
+import { sessionClaims, signToken } from '../../helpers/sessionTokens.js'
+import { PAGE, T_SECONDS, calls, outcomeOf, useHostileWorld, warmUp } from './fixtures.js'
 
 const world = useHostileWorld()
 const errors: string[] = []
 
 beforeAll(() => {
-  world().server.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
+  world().server.on('GET', '/v1/clients/handshake_payload', {
+    status: 400,
+    json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] },
+  })
   vi.spyOn(console, 'error').mockImplementation((message: unknown) => void errors.push(String(message)))
 })
 afterAll(() => vi.restoreAllMocks())
@@ -25,7 +28,13 @@ beforeEach(async () => {
 })
 
 /** The 307 getAuth throws, reduced to what a browser would do with it. */
-async function redirectOf(request: Request): Promise<{ status: number; location: string | null; setCookie: string[]; reason: string | null; message: string | null }> {
+async function redirectOf(request: Request): Promise<{
+  status: number
+  location: string | null
+  setCookie: string[]
+  reason: string | null
+  message: string | null
+}> {
   const thrown = await getAuth(args(request), world().options()).then(
     () => undefined,
     (error: unknown) => error,
@@ -48,7 +57,10 @@ async function handshakeToken(
   header: Record<string, unknown> = {},
   times: Record<string, unknown> = { iat: T_SECONDS, exp: T_SECONDS + 60 },
 ): Promise<string> {
-  return new SignJWT({ handshake: [`__session=${sessionToken}; Path=/; SameSite=Lax`, '__client_uat=9999999999; Path=/'], ...times })
+  return new SignJWT({
+    handshake: [`__session=${sessionToken}; Path=/; SameSite=Lax`, '__client_uat=9999999999; Path=/'],
+    ...times,
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'ins_rs256', typ: 'JWT', ...header })
     .sign(privateKey)
 }
@@ -58,7 +70,9 @@ async function handshakeToken(
  * binding cookie next to the value in the URL): someone forging his own URL, since nobody else's is redeemed.
  */
 function backInThisBrowser(url: string): Request {
-  return new Request(`${url}&__clerk_handshake_binding=${TEST_BINDING}`, { headers: { ...NAVIGATION, cookie: BINDING_COOKIE } })
+  return new Request(`${url}&__clerk_handshake_binding=${TEST_BINDING}`, {
+    headers: { ...NAVIGATION, cookie: BINDING_COOKIE },
+  })
 }
 
 const cleanRedirect = (problem: string) => ({
@@ -74,9 +88,15 @@ describe('a forged handshake nonce', () => {
   it('in a cookie: one Backend API call per distinct nonce, then judged by the other cookies (here: none)', async () => {
     for (let i = 0; i < 50; i++) {
       const request = new Request(PAGE, { headers: { ...FETCH, cookie: `__clerk_handshake_nonce=forged_${i}` } })
-      expect(await outcomeOf(request, world().options())).toEqual({ status: 'signed-out', reason: 'session-token-and-uat-missing', message: '' })
+      expect(await outcomeOf(request, world().options())).toEqual({
+        status: 'signed-out',
+        reason: 'session-token-and-uat-missing',
+        message: '',
+      })
     }
-    expect(calls(world())).toEqual(Array.from({ length: 50 }, (_, i) => `GET /v1/clients/handshake_payload?nonce=forged_${i}`))
+    expect(calls(world())).toEqual(
+      Array.from({ length: 50 }, (_, i) => `GET /v1/clients/handshake_payload?nonce=forged_${i}`),
+    )
     expect(errors).toHaveLength(50)
     expect(errors[0]).toBe(
       'remix-clerk: The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce Redirecting to the same page without the handshake parameters.',
@@ -85,7 +105,9 @@ describe('a forged handshake nonce', () => {
 
   it('in the URL: a 307 to the same page without it, no cookie set, one call', async () => {
     const request = backInThisBrowser(`${PAGE}?tab=1&__clerk_handshake_nonce=forged`)
-    expect(await redirectOf(request)).toEqual(cleanRedirect('The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce'))
+    expect(await redirectOf(request)).toEqual(
+      cleanRedirect('The handshake nonce could not be redeemed: status 400, invalid_nonce, Invalid nonce'),
+    )
     expect(calls(world())).toEqual(['GET /v1/clients/handshake_payload?nonce=forged'])
   })
 })
@@ -117,7 +139,9 @@ describe('a forged handshake token (no network call)', () => {
 
   it('garbage in a cookie: ignored, the session cookie decides', async () => {
     const valid = await signToken(world().instanceKey, sessionClaims())
-    const request = new Request(PAGE, { headers: { ...FETCH, cookie: `__clerk_handshake=x.y.z; __session=${valid}; __client_uat=1` } })
+    const request = new Request(PAGE, {
+      headers: { ...FETCH, cookie: `__clerk_handshake=x.y.z; __session=${valid}; __client_uat=1` },
+    })
     expect(await outcomeOf(request, world().options())).toEqual({ status: 'signed-in', userId: 'user_2xyz' })
     expect(calls(world())).toEqual([])
   })
@@ -134,18 +158,30 @@ describe('an expired or not yet valid handshake token of the instance', () => {
 
   it('expired an hour ago: a clean 307, no cookie', async () => {
     const outcome = await replayed({ iat: T_SECONDS - 3660, exp: T_SECONDS - 3600 })
-    expect(outcome).toEqual(cleanRedirect(expect.stringMatching(/^The handshake token cannot be used now \(token-expired\): JWT is expired\./) as unknown as string))
+    expect(outcome).toEqual(
+      cleanRedirect(
+        expect.stringMatching(
+          /^The handshake token cannot be used now \(token-expired\): JWT is expired\./,
+        ) as unknown as string,
+      ),
+    )
     expect(calls(world())).toEqual([])
   })
 
   it('without exp: refused, it would never expire', async () => {
     const outcome = await replayed({ iat: T_SECONDS })
-    expect(outcome).toEqual(cleanRedirect('The handshake token cannot be used now (token-verification-failed): Invalid JWT expiry date claim (exp) undefined. Expected number.'))
+    expect(outcome).toEqual(
+      cleanRedirect(
+        'The handshake token cannot be used now (token-verification-failed): Invalid JWT expiry date claim (exp) undefined. Expected number.',
+      ),
+    )
   })
 
   it('nbf or iat in the future: refused', async () => {
     expect((await replayed({ nbf: T_SECONDS + 60, exp: T_SECONDS + 120 })).message).toMatch(/\(token-not-active-yet\)/)
-    expect((await replayed({ iat: T_SECONDS + 60, exp: T_SECONDS + 120 })).message).toMatch(/\(token-iat-in-the-future\)/)
+    expect((await replayed({ iat: T_SECONDS + 60, exp: T_SECONDS + 120 })).message).toMatch(
+      /\(token-iat-in-the-future\)/,
+    )
   })
 
   it('expired within the clock skew (5 s by default, or the configured clockSkewInMs): accepted', async () => {

@@ -3,10 +3,10 @@
 // `__session` cookie and in `Authorization`, as a fetch and as a navigation, against a JWKS server that
 // counts its requests.
 import { generateKeyPair, generateSecret } from 'jose'
-import type { GetAuthOptions } from '../../../src/remix/types'
-import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../../helpers/sessionTokens'
-import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../../jwt/refusalCases'
-import { SESSION_HEADER, T, T_SECONDS, b64url, signRaw, type HostileWorld } from './fixtures'
+import type { GetAuthOptions } from '../../../src/remix/types.js'
+import { ORIGIN, base64urlJson, sessionClaims, signToken, withSegment } from '../../helpers/sessionTokens.js'
+import { ENSURE_JWT, THREE_PARTS, UNDECODABLE } from '../../jwt/refusalCases.js'
+import { SESSION_HEADER, T, T_SECONDS, b64url, signRaw, type HostileWorld } from './fixtures.js'
 
 const CHECK_JWKS =
   'Go to your Dashboard and validate your secret and public keys are correct. Contact support@clerk.com if the issue persists.'
@@ -47,7 +47,10 @@ const kidMismatch = (kid: string): Refusal => ({
   reason: 'jwk-kid-mismatch',
   text: `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT. ${CHECK_JWKS}`,
 })
-const badTyp = (typ: string): Refusal => ({ reason: 'token-invalid', text: `Invalid JWT type ${typ}. Expected "JWT". ${ENSURE_JWT}` })
+const badTyp = (typ: string): Refusal => ({
+  reason: 'token-invalid',
+  text: `Invalid JWT type ${typ}. Expected "JWT". ${ENSURE_JWT}`,
+})
 const notSessionCategory = (cat: string): Refusal => ({
   reason: 'token-type-mismatch',
   text: `Invalid session token category (cat) ${cat}. JWT template and machine tokens cannot be used as session tokens. ${ENSURE_JWT}`,
@@ -86,10 +89,17 @@ const issuedInTheFuture = (iat: number): Refusal => ({
 })
 
 /** Not this instance's cookie (another Frontend API issued it): as if no session cookie were there. */
-const notOurCookie: RequestLevelOutcome = { reason: 'session-token-and-uat-missing', message: '', handshake: false, fetches: 0 }
+const notOurCookie: RequestLevelOutcome = {
+  reason: 'session-token-and-uat-missing',
+  message: '',
+  handshake: false,
+  fetches: 0,
+}
 
-const instance = (w: HostileWorld, claims = sessionClaims(), header: Record<string, unknown> = {}) => signToken(w.instanceKey, claims, header)
-const impostor = (w: HostileWorld, claims = sessionClaims(), header: Record<string, unknown> = {}) => signToken(w.impostorKey, claims, header)
+const instance = (w: HostileWorld, claims = sessionClaims(), header: Record<string, unknown> = {}) =>
+  signToken(w.instanceKey, claims, header)
+const impostor = (w: HostileWorld, claims = sessionClaims(), header: Record<string, unknown> = {}) =>
+  signToken(w.impostorKey, claims, header)
 const segment = (token: string, index: number) => token.split('.')[index]!
 const LONG_KID = 'k'.repeat(10 * 1024)
 
@@ -103,47 +113,107 @@ export const hostileTokenCases: HostileTokenCase[] = [
     },
     ...badAlg('"none"'),
   },
-  { name: 'alg "None"', token: () => `${base64urlJson({ ...SESSION_HEADER, alg: 'None' })}.${base64urlJson(sessionClaims())}.`, ...badAlg('"None"') },
-  { name: 'alg "rs256" (lower case)', token: (w) => instance(w, sessionClaims(), {}).then((t) => withSegment(t, 0, base64urlJson({ ...SESSION_HEADER, alg: 'rs256' }))), ...badAlg('"rs256"') },
+  {
+    name: 'alg "None"',
+    token: () => `${base64urlJson({ ...SESSION_HEADER, alg: 'None' })}.${base64urlJson(sessionClaims())}.`,
+    ...badAlg('"None"'),
+  },
+  {
+    name: 'alg "rs256" (lower case)',
+    token: (w) =>
+      instance(w, sessionClaims(), {}).then((t) =>
+        withSegment(t, 0, base64urlJson({ ...SESSION_HEADER, alg: 'rs256' })),
+      ),
+    ...badAlg('"rs256"'),
+  },
   {
     name: 'HS256 keyed with the JWKS entry (the JWK JSON) as the secret',
-    token: (w) => signToken({ privateKey: new TextEncoder().encode(JSON.stringify(w.instanceKey.publicJwk)), alg: 'HS256', kid: 'ins_rs256' }),
+    token: (w) =>
+      signToken({
+        privateKey: new TextEncoder().encode(JSON.stringify(w.instanceKey.publicJwk)),
+        alg: 'HS256',
+        kid: 'ins_rs256',
+      }),
     ...badAlg('"HS256"'),
   },
   {
     name: 'HS512 keyed with the modulus n as the secret',
-    token: (w) => signToken({ privateKey: new TextEncoder().encode(String(w.instanceKey.publicJwk.n)), alg: 'HS512', kid: 'ins_rs256' }),
+    token: (w) =>
+      signToken({
+        privateKey: new TextEncoder().encode(String(w.instanceKey.publicJwk.n)),
+        alg: 'HS512',
+        kid: 'ins_rs256',
+      }),
     ...badAlg('"HS512"'),
   },
   {
     name: 'HS256 with a random secret and the instance kid',
-    token: async () => signToken({ privateKey: await generateSecret('HS256', { extractable: true }), alg: 'HS256', kid: 'ins_rs256' }),
+    token: async () =>
+      signToken({ privateKey: await generateSecret('HS256', { extractable: true }), alg: 'HS256', kid: 'ins_rs256' }),
     ...badAlg('"HS256"'),
   },
-  { name: 'ES384', token: async () => signToken({ ...(await generateKeyPair('ES384')), alg: 'ES384', kid: 'ins_rs256' }), ...badAlg('"ES384"') },
-  { name: 'PS512', token: async () => signToken({ ...(await generateKeyPair('PS512')), alg: 'PS512', kid: 'ins_rs256' }), ...badAlg('"PS512"') },
+  {
+    name: 'ES384',
+    token: async () => signToken({ ...(await generateKeyPair('ES384')), alg: 'ES384', kid: 'ins_rs256' }),
+    ...badAlg('"ES384"'),
+  },
+  {
+    name: 'PS512',
+    token: async () => signToken({ ...(await generateKeyPair('PS512')), alg: 'PS512', kid: 'ins_rs256' }),
+    ...badAlg('"PS512"'),
+  },
   {
     name: 'alg as an array holding RS256',
-    token: (w) => signRaw(w.instanceKey.privateKey, JSON.stringify({ ...SESSION_HEADER, alg: ['RS256'] }), JSON.stringify(sessionClaims())),
+    token: (w) =>
+      signRaw(
+        w.instanceKey.privateKey,
+        JSON.stringify({ ...SESSION_HEADER, alg: ['RS256'] }),
+        JSON.stringify(sessionClaims()),
+      ),
     ...badAlg('["RS256"]'),
   },
   {
     name: 'alg as an object',
-    token: (w) => signRaw(w.instanceKey.privateKey, JSON.stringify({ ...SESSION_HEADER, alg: { name: 'RS256' } }), JSON.stringify(sessionClaims())),
+    token: (w) =>
+      signRaw(
+        w.instanceKey.privateKey,
+        JSON.stringify({ ...SESSION_HEADER, alg: { name: 'RS256' } }),
+        JSON.stringify(sessionClaims()),
+      ),
     ...badAlg('{"name":"RS256"}'),
   },
   {
     name: 'RS384 on the instance kid, whose JWKS entry is for RS256 only',
-    token: (w) => signRaw(w.instanceKey.privateKey, JSON.stringify({ ...SESSION_HEADER, alg: 'RS384' }), JSON.stringify(sessionClaims())),
+    token: (w) =>
+      signRaw(
+        w.instanceKey.privateKey,
+        JSON.stringify({ ...SESSION_HEADER, alg: 'RS384' }),
+        JSON.stringify(sessionClaims()),
+      ),
     reason: 'token-verification-failed',
     text: `Error verifying JWT signature. The JWKS key kid='ins_rs256' cannot verify RS384: no applicable key found in the JSON Web Key Set. ${ENSURE_JWT}`,
   },
 
   // ---- kid
   { name: 'no kid', token: (w) => instance(w, sessionClaims(), { kid: undefined }), ...kidMismatch('undefined') },
-  { name: 'an unknown kid', token: (w) => impostor(w, sessionClaims(), { kid: 'ins_unknown' }), ...kidMismatch('ins_unknown'), fetches: 1 },
-  { name: 'a 10 KB kid', token: (w) => impostor(w, sessionClaims(), { kid: LONG_KID }), ...kidMismatch(`${'k'.repeat(100)}…`), fetches: 1 },
-  { name: 'a path-like kid ../../etc/passwd', token: (w) => impostor(w, sessionClaims(), { kid: '../../etc/passwd' }), ...kidMismatch('../../etc/passwd'), fetches: 1 },
+  {
+    name: 'an unknown kid',
+    token: (w) => impostor(w, sessionClaims(), { kid: 'ins_unknown' }),
+    ...kidMismatch('ins_unknown'),
+    fetches: 1,
+  },
+  {
+    name: 'a 10 KB kid',
+    token: (w) => impostor(w, sessionClaims(), { kid: LONG_KID }),
+    ...kidMismatch(`${'k'.repeat(100)}…`),
+    fetches: 1,
+  },
+  {
+    name: 'a path-like kid ../../etc/passwd',
+    token: (w) => impostor(w, sessionClaims(), { kid: '../../etc/passwd' }),
+    ...kidMismatch('../../etc/passwd'),
+    fetches: 1,
+  },
   {
     name: 'a percent-encoded path kid %2e%2e%2f',
     token: (w) => impostor(w, sessionClaims(), { kid: '%2e%2e%2f%2e%2e%2fjwks?x=' }),
@@ -156,12 +226,31 @@ export const hostileTokenCases: HostileTokenCase[] = [
     ...kidMismatch('ins_x??X-Injected: 1'),
     fetches: 1,
   },
-  { name: 'a kid with a NUL byte after the real one', token: (w) => impostor(w, sessionClaims(), { kid: 'ins_rs256\u0000' }), ...kidMismatch('ins_rs256?'), fetches: 1 },
-  { name: 'the kid with a trailing space', token: (w) => impostor(w, sessionClaims(), { kid: 'ins_rs256 ' }), ...kidMismatch('ins_rs256 '), fetches: 1 },
-  { name: 'the kid in upper case', token: (w) => impostor(w, sessionClaims(), { kid: 'INS_RS256' }), ...kidMismatch('INS_RS256'), fetches: 1 },
+  {
+    name: 'a kid with a NUL byte after the real one',
+    token: (w) => impostor(w, sessionClaims(), { kid: 'ins_rs256\u0000' }),
+    ...kidMismatch('ins_rs256?'),
+    fetches: 1,
+  },
+  {
+    name: 'the kid with a trailing space',
+    token: (w) => impostor(w, sessionClaims(), { kid: 'ins_rs256 ' }),
+    ...kidMismatch('ins_rs256 '),
+    fetches: 1,
+  },
+  {
+    name: 'the kid in upper case',
+    token: (w) => impostor(w, sessionClaims(), { kid: 'INS_RS256' }),
+    ...kidMismatch('INS_RS256'),
+    fetches: 1,
+  },
   { name: 'a numeric kid', token: (w) => instance(w, sessionClaims(), { kid: 42 }), ...kidMismatch('42') },
   { name: 'a null kid', token: (w) => instance(w, sessionClaims(), { kid: null }), ...kidMismatch('null') },
-  { name: 'an object kid', token: (w) => instance(w, sessionClaims(), { kid: { $ne: null } }), ...kidMismatch('[object Object]') },
+  {
+    name: 'an object kid',
+    token: (w) => instance(w, sessionClaims(), { kid: { $ne: null } }),
+    ...kidMismatch('[object Object]'),
+  },
 
   // ---- typ and cat
   { name: 'typ "jwt" (lower case)', token: (w) => instance(w, sessionClaims(), { typ: 'jwt' }), ...badTyp('"jwt"') },
@@ -173,7 +262,11 @@ export const hostileTokenCases: HostileTokenCase[] = [
     reason: 'token-type-mismatch',
     text: `Invalid JWT type "application/at+jwt": an OAuth access token is not a session token. ${ENSURE_JWT}`,
   },
-  { name: 'an unknown cat', token: (w) => instance(w, sessionClaims(), { cat: 'cl_ZZZ' }), ...notSessionCategory('"cl_ZZZ"') },
+  {
+    name: 'an unknown cat',
+    token: (w) => instance(w, sessionClaims(), { cat: 'cl_ZZZ' }),
+    ...notSessionCategory('"cl_ZZZ"'),
+  },
   { name: 'a null cat', token: (w) => instance(w, sessionClaims(), { cat: null }), ...notSessionCategory('null') },
   {
     name: 'cat as an array holding the session category',
@@ -197,11 +290,24 @@ export const hostileTokenCases: HostileTokenCase[] = [
     token: (w) => impostor(w, sessionClaims(), { jku: `${w.server.url}/attacker/jwks.json` }),
     ...badSignature,
   },
-  { name: "an embedded jwk holding the attacker's key", token: (w) => impostor(w, sessionClaims(), { jwk: w.impostorKey.publicJwk }), ...badSignature },
-  { name: 'x5u pointing at the attacker', token: (w) => impostor(w, sessionClaims(), { x5u: `${w.server.url}/attacker/cert.pem` }), ...badSignature },
+  {
+    name: "an embedded jwk holding the attacker's key",
+    token: (w) => impostor(w, sessionClaims(), { jwk: w.impostorKey.publicJwk }),
+    ...badSignature,
+  },
+  {
+    name: 'x5u pointing at the attacker',
+    token: (w) => impostor(w, sessionClaims(), { x5u: `${w.server.url}/attacker/cert.pem` }),
+    ...badSignature,
+  },
   {
     name: 'crit naming an extension nobody understands (signed by the instance)',
-    token: (w) => signRaw(w.instanceKey.privateKey, JSON.stringify({ ...SESSION_HEADER, crit: ['urn:evil'], 'urn:evil': true }), JSON.stringify(sessionClaims())),
+    token: (w) =>
+      signRaw(
+        w.instanceKey.privateKey,
+        JSON.stringify({ ...SESSION_HEADER, crit: ['urn:evil'], 'urn:evil': true }),
+        JSON.stringify(sessionClaims()),
+      ),
     reason: 'token-verification-failed',
     text: `Error verifying JWT signature. Extension Header Parameter "urn:evil" is not recognized ${ENSURE_JWT}`,
   },
@@ -216,11 +322,43 @@ export const hostileTokenCases: HostileTokenCase[] = [
     },
     ...badSignature,
   },
-  { name: 'a signature cut in half', token: async (w) => { const t = await instance(w); return withSegment(t, 2, segment(t, 2).slice(0, 171)) }, ...badSignature },
-  { name: 'a 4 KB signature of zeros', token: async (w) => withSegment(await instance(w), 2, 'A'.repeat(4096)), ...badSignature },
-  { name: 'a signature with base64 padding', token: async (w) => { const t = await instance(w); return withSegment(t, 2, `${segment(t, 2)}==`) }, reason: 'token-invalid', text: UNDECODABLE },
-  { name: 'a payload with base64 padding', token: async (w) => { const t = await instance(w); return withSegment(t, 1, `${segment(t, 1)}=`) }, reason: 'token-invalid', text: UNDECODABLE },
-  { name: 'a valid token with a trailing dot', token: async (w) => `${await instance(w)}.`, reason: 'token-invalid', text: THREE_PARTS },
+  {
+    name: 'a signature cut in half',
+    token: async (w) => {
+      const t = await instance(w)
+      return withSegment(t, 2, segment(t, 2).slice(0, 171))
+    },
+    ...badSignature,
+  },
+  {
+    name: 'a 4 KB signature of zeros',
+    token: async (w) => withSegment(await instance(w), 2, 'A'.repeat(4096)),
+    ...badSignature,
+  },
+  {
+    name: 'a signature with base64 padding',
+    token: async (w) => {
+      const t = await instance(w)
+      return withSegment(t, 2, `${segment(t, 2)}==`)
+    },
+    reason: 'token-invalid',
+    text: UNDECODABLE,
+  },
+  {
+    name: 'a payload with base64 padding',
+    token: async (w) => {
+      const t = await instance(w)
+      return withSegment(t, 1, `${segment(t, 1)}=`)
+    },
+    reason: 'token-invalid',
+    text: UNDECODABLE,
+  },
+  {
+    name: 'a valid token with a trailing dot',
+    token: async (w) => `${await instance(w)}.`,
+    reason: 'token-invalid',
+    text: THREE_PARTS,
+  },
   { name: 'only dots', token: () => '..', reason: 'token-invalid', text: UNDECODABLE },
   {
     name: 'a 100 KB payload signed by the impostor',
@@ -229,7 +367,8 @@ export const hostileTokenCases: HostileTokenCase[] = [
   },
   {
     name: 'a payload nested 100 000 arrays deep',
-    token: async (w) => withSegment(await instance(w), 1, b64url(`{"sub":"user_2xyz","a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)),
+    token: async (w) =>
+      withSegment(await instance(w), 1, b64url(`{"sub":"user_2xyz","a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)),
     ...badSignature,
   },
   {
@@ -238,7 +377,12 @@ export const hostileTokenCases: HostileTokenCase[] = [
     reason: 'token-invalid',
     text: UNDECODABLE,
   },
-  { name: 'a payload that is a JSON number', token: async (w) => withSegment(await instance(w), 1, base64urlJson('42')), reason: 'token-invalid', text: UNDECODABLE },
+  {
+    name: 'a payload that is a JSON number',
+    token: async (w) => withSegment(await instance(w), 1, base64urlJson('42')),
+    reason: 'token-invalid',
+    text: UNDECODABLE,
+  },
 
   // ---- other instances
   {
@@ -256,8 +400,16 @@ export const hostileTokenCases: HostileTokenCase[] = [
   },
 
   // ---- time claims on the clock frozen at T (default skew 5 s)
-  { name: 'exp exactly at the skew edge', token: (w) => instance(w, sessionClaims({ exp: T_SECONDS - 5 })), ...expired(T_SECONDS - 5) },
-  { name: 'exp a day ago', token: (w) => instance(w, sessionClaims({ exp: T_SECONDS - 86_400 })), ...expired(T_SECONDS - 86_400) },
+  {
+    name: 'exp exactly at the skew edge',
+    token: (w) => instance(w, sessionClaims({ exp: T_SECONDS - 5 })),
+    ...expired(T_SECONDS - 5),
+  },
+  {
+    name: 'exp a day ago',
+    token: (w) => instance(w, sessionClaims({ exp: T_SECONDS - 86_400 })),
+    ...expired(T_SECONDS - 86_400),
+  },
   { name: 'exp 0', token: (w) => instance(w, sessionClaims({ exp: 0 })), ...expired(0) },
   { name: 'a negative exp', token: (w) => instance(w, sessionClaims({ exp: -1 })), ...expired(-1) },
   {
@@ -266,25 +418,58 @@ export const hostileTokenCases: HostileTokenCase[] = [
     options: { clockSkewInMs: 0 },
     ...expired(T_SECONDS),
   },
-  { name: 'exp true', token: (w) => instance(w, sessionClaims({ exp: true })), ...notANumber('expiry date claim (exp)', 'true') },
-  { name: 'nbf 1 s beyond the skew edge', token: (w) => instance(w, sessionClaims({ nbf: T_SECONDS + 6 })), ...notActiveYet(T_SECONDS + 6) },
-  { name: 'nbf a year ahead', token: (w) => instance(w, sessionClaims({ nbf: T_SECONDS + 31_536_000 })), ...notActiveYet(T_SECONDS + 31_536_000) },
-  { name: 'nbf as an array', token: (w) => instance(w, sessionClaims({ nbf: [0] })), ...notANumber('not before date claim (nbf)', '[0]') },
+  {
+    name: 'exp true',
+    token: (w) => instance(w, sessionClaims({ exp: true })),
+    ...notANumber('expiry date claim (exp)', 'true'),
+  },
+  {
+    name: 'nbf 1 s beyond the skew edge',
+    token: (w) => instance(w, sessionClaims({ nbf: T_SECONDS + 6 })),
+    ...notActiveYet(T_SECONDS + 6),
+  },
+  {
+    name: 'nbf a year ahead',
+    token: (w) => instance(w, sessionClaims({ nbf: T_SECONDS + 31_536_000 })),
+    ...notActiveYet(T_SECONDS + 31_536_000),
+  },
+  {
+    name: 'nbf as an array',
+    token: (w) => instance(w, sessionClaims({ nbf: [0] })),
+    ...notANumber('not before date claim (nbf)', '[0]'),
+  },
   {
     name: 'iat 1 s beyond the skew edge',
     token: (w) => instance(w, sessionClaims({ iat: T_SECONDS + 6, nbf: undefined })),
     ...issuedInTheFuture(T_SECONDS + 6),
   },
-  { name: 'iat as a string', token: (w) => instance(w, sessionClaims({ iat: String(T_SECONDS) })), ...notANumber('issued at date claim (iat)', `"${T_SECONDS}"`) },
+  {
+    name: 'iat as a string',
+    token: (w) => instance(w, sessionClaims({ iat: String(T_SECONDS) })),
+    ...notANumber('issued at date claim (iat)', `"${T_SECONDS}"`),
+  },
 
   // ---- sub
   { name: 'sub null', token: (w) => instance(w, sessionClaims({ sub: null })), ...badSub('null') },
-  { name: 'sub an array', token: (w) => instance(w, sessionClaims({ sub: ['user_2xyz'] })), ...badSub('["user_2xyz"]') },
-  { name: 'sub an object', token: (w) => instance(w, sessionClaims({ sub: { id: 'user_2xyz' } })), ...badSub('{"id":"user_2xyz"}') },
+  {
+    name: 'sub an array',
+    token: (w) => instance(w, sessionClaims({ sub: ['user_2xyz'] })),
+    ...badSub('["user_2xyz"]'),
+  },
+  {
+    name: 'sub an object',
+    token: (w) => instance(w, sessionClaims({ sub: { id: 'user_2xyz' } })),
+    ...badSub('{"id":"user_2xyz"}'),
+  },
   { name: 'sub true', token: (w) => instance(w, sessionClaims({ sub: true })), ...badSub('true') },
   {
     name: 'sub hidden under __proto__',
-    token: (w) => signRaw(w.instanceKey.privateKey, JSON.stringify(SESSION_HEADER), JSON.stringify({ ...sessionClaims({ sub: undefined }), ['__proto__']: { sub: 'user_admin' } })),
+    token: (w) =>
+      signRaw(
+        w.instanceKey.privateKey,
+        JSON.stringify(SESSION_HEADER),
+        JSON.stringify({ ...sessionClaims({ sub: undefined }), ['__proto__']: { sub: 'user_admin' } }),
+      ),
     ...badSub('undefined'),
   },
 
@@ -313,7 +498,12 @@ export const hostileTokenCases: HostileTokenCase[] = [
     options: { authorizedParties: [ORIGIN] },
     ...badAzp(`"${ORIGIN}.evil.example"`),
   },
-  { name: 'azp null', token: (w) => instance(w, sessionClaims({ azp: null })), options: { authorizedParties: [ORIGIN] }, ...badAzp('null') },
+  {
+    name: 'azp null',
+    token: (w) => instance(w, sessionClaims({ azp: null })),
+    options: { authorizedParties: [ORIGIN] },
+    ...badAzp('null'),
+  },
 
   // ---- aud with audience
   {
@@ -322,6 +512,16 @@ export const hostileTokenCases: HostileTokenCase[] = [
     options: { audience: 'api' },
     ...badAud('claim (aud)', '{"0":"api"}', '["api"]'),
   },
-  { name: 'aud an empty array', token: (w) => instance(w, sessionClaims({ aud: [] })), options: { audience: 'api' }, ...badAud('claim array (aud)', '[]', '["api"]') },
-  { name: 'aud a prefix of the audience', token: (w) => instance(w, sessionClaims({ aud: 'ap' })), options: { audience: 'api' }, ...badAud('claim (aud)', '"ap"', '["api"]') },
+  {
+    name: 'aud an empty array',
+    token: (w) => instance(w, sessionClaims({ aud: [] })),
+    options: { audience: 'api' },
+    ...badAud('claim array (aud)', '[]', '["api"]'),
+  },
+  {
+    name: 'aud a prefix of the audience',
+    token: (w) => instance(w, sessionClaims({ aud: 'ap' })),
+    options: { audience: 'api' },
+    ...badAud('claim (aud)', '"ap"', '["api"]'),
+  },
 ]

@@ -3,13 +3,24 @@
 // victim's browser must not receive his session. Only a handshake answer that comes back to the browser the app sent
 // for it (its binding cookie next to the value in the URL) is redeemed; any other starts the victim's own handshake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAuth, rootAuthLoader } from '../../../src/ssr.server'
-import { resetProcessState } from '../../../src/shared/processState'
-import { NAVIGATION, args, sessionCookies, startLocalInstance, type LocalInstance } from '../../helpers/localInstance'
+import { getAuth, rootAuthLoader } from '../../../src/ssr.server.js'
+import { resetProcessState } from '../../../src/shared/processState.js'
+import {
+  NAVIGATION,
+  args,
+  sessionCookies,
+  startLocalInstance,
+  type LocalInstance,
+} from '../../helpers/localInstance.js'
 
 const APP = 'http://127.0.0.1:3000'
 let instance: LocalInstance
-const options = () => ({ secretKey: instance.local.secretKey, publishableKey: instance.local.publishableKey, jwtKey: instance.local.jwtKey, apiUrl: instance.url })
+const options = () => ({
+  secretKey: instance.local.secretKey,
+  publishableKey: instance.local.publishableKey,
+  jwtKey: instance.local.jwtKey,
+  apiUrl: instance.url,
+})
 
 beforeAll(async () => {
   instance = await startLocalInstance({ listen: true })
@@ -60,7 +71,10 @@ async function attackersLink(redirectUrl = `${APP}/dashboard?tab=1`): Promise<{ 
     body: new URLSearchParams({ redirect_url: redirectUrl, email: 'mallory@example.com' }).toString(),
   })
   while (hop.location && !hop.location.startsWith(APP)) hop = await attacker.request(hop.location)
-  expect(new URL(hop.location!).searchParams.has('__clerk_handshake_nonce') || new URL(hop.location!).searchParams.has('__clerk_handshake')).toBe(true)
+  expect(
+    new URL(hop.location!).searchParams.has('__clerk_handshake_nonce') ||
+      new URL(hop.location!).searchParams.has('__clerk_handshake'),
+  ).toBe(true)
   return { link: hop.location!, attacker }
 }
 
@@ -84,14 +98,21 @@ function expectNoSessionHandedOver(response: Response): void {
   const back = new URL(location.searchParams.get('redirect_url')!)
   expect(back.searchParams.has('__clerk_handshake_nonce')).toBe(false)
   expect(back.searchParams.get('__clerk_handshake_binding')).toMatch(/^[\w-]{22}$/)
-  expect(response.headers.getSetCookie().some((line) => line.startsWith(`__clerk_handshake_binding=${back.searchParams.get('__clerk_handshake_binding')}`))).toBe(
-    true,
-  )
+  expect(
+    response.headers
+      .getSetCookie()
+      .some((line) =>
+        line.startsWith(`__clerk_handshake_binding=${back.searchParams.get('__clerk_handshake_binding')}`),
+      ),
+  ).toBe(true)
 }
 
 describe('a handshake link from another browser signs nobody in', () => {
   it('a nonce from the sign-in page, opened in a victim’s browser: getAuth and rootAuthLoader start the victim’s own handshake', async () => {
-    for (const run of [(request: Request) => getAuth(args(request), options()), (request: Request) => rootAuthLoader(args(request), options())]) {
+    for (const run of [
+      (request: Request) => getAuth(args(request), options()),
+      (request: Request) => rootAuthLoader(args(request), options()),
+    ]) {
       resetProcessState()
       const { link } = await attackersLink()
       expectNoSessionHandedOver(await thrownBy(run(new Request(link, { headers: NAVIGATION }))))
@@ -104,13 +125,17 @@ describe('a handshake link from another browser signs nobody in', () => {
     const cookie = Object.entries(sessionCookies(own))
       .map(([name, value]) => `${name}=${value}`)
       .join('; ')
-    expectNoSessionHandedOver(await thrownBy(getAuth(args(new Request(link, { headers: { ...NAVIGATION, cookie } })), options())))
+    expectNoSessionHandedOver(
+      await thrownBy(getAuth(args(new Request(link, { headers: { ...NAVIGATION, cookie } })), options())),
+    )
   })
 
   it('a link from a handshake the app started for the attacker is bound to the attacker’s browser only', async () => {
     // The app sends the attacker's browser to the Frontend API: the answer comes back bound to it.
     const { attacker } = await attackersLink()
-    const started = await thrownBy(getAuth(args(new Request(`${APP}/reports`, { headers: { ...NAVIGATION, cookie: '__client_uat=1' } })), options()))
+    const started = await thrownBy(
+      getAuth(args(new Request(`${APP}/reports`, { headers: { ...NAVIGATION, cookie: '__client_uat=1' } })), options()),
+    )
     for (const line of started.headers.getSetCookie()) attacker.store(APP, line)
     const back = await attacker.request(started.headers.get('location')!)
     const link = back.location!
@@ -118,7 +143,9 @@ describe('a handshake link from another browser signs nobody in', () => {
 
     expectNoSessionHandedOver(await thrownBy(getAuth(args(new Request(link, { headers: NAVIGATION })), options())))
     // In the attacker's own browser the same kind of link works: that is the handshake doing its job.
-    const own = await thrownBy(getAuth(args(new Request(link, { headers: { ...NAVIGATION, cookie: attacker.cookieHeader(APP) } })), options()))
+    const own = await thrownBy(
+      getAuth(args(new Request(link, { headers: { ...NAVIGATION, cookie: attacker.cookieHeader(APP) } })), options()),
+    )
     expect(own.headers.get('location')).toBe('/reports')
     expect(own.headers.getSetCookie().some((line) => line.startsWith('__session='))).toBe(true)
   })
@@ -128,6 +155,8 @@ describe('a handshake link from another browser signs nobody in', () => {
     const query = new URLSearchParams({ redirect_url: `${APP}/dashboard`, format: 'token', suffixed_cookies: 'false' })
     const hop = await attacker.request(`${instance.url}/v1/client/handshake?${query}`)
     expect(new URL(hop.location!).searchParams.get('__clerk_handshake')).toBeTruthy()
-    expectNoSessionHandedOver(await thrownBy(getAuth(args(new Request(hop.location!, { headers: NAVIGATION })), options())))
+    expectNoSessionHandedOver(
+      await thrownBy(getAuth(args(new Request(hop.location!, { headers: NAVIGATION })), options())),
+    )
   })
 })

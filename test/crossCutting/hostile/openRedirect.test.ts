@@ -6,14 +6,14 @@
 import { createRequestHandler, json } from '@remix-run/server-runtime'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { documentedCount } from '../../helpers/documentedCount'
-import { getAuth, rootAuthLoader } from '../../../src/ssr.server'
-import { serverBuild } from '../../remix/serverBuild'
-import { NAVIGATION, args } from '../../helpers/localInstance'
-import { sessionClaims, signToken } from '../../helpers/sessionTokens'
-import { BINDING_COOKIE, TEST_BINDING } from '../../helpers/handshakeBinding'
-import { FAPI_HOST } from '../../helpers/sessionTokens'
-import { T_SECONDS, useHostileWorld, warmUp } from './fixtures'
+import { documentedCount } from '../../helpers/documentedCount.js'
+import { getAuth, rootAuthLoader } from '../../../src/ssr.server.js'
+import { serverBuild } from '../../remix/serverBuild.js'
+import { NAVIGATION, args } from '../../helpers/localInstance.js'
+import { sessionClaims, signToken } from '../../helpers/sessionTokens.js'
+import { BINDING_COOKIE, TEST_BINDING } from '../../helpers/handshakeBinding.js'
+import { FAPI_HOST } from '../../helpers/sessionTokens.js'
+import { T_SECONDS, useHostileWorld, warmUp } from './fixtures.js'
 
 const ORIGIN = 'https://app.example.com'
 
@@ -41,7 +41,10 @@ const HOSTILE_PATHS: ReadonlyArray<{ raw: string; path: string }> = [
 const world = useHostileWorld()
 
 beforeAll(() => {
-  world().server.on('GET', '/v1/clients/handshake_payload', { status: 400, json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] } })
+  world().server.on('GET', '/v1/clients/handshake_payload', {
+    status: 400,
+    json: { errors: [{ code: 'invalid_nonce', message: 'Invalid nonce' }] },
+  })
   // Each failed handshake is logged once; the log is not what these tests are about.
   vi.spyOn(console, 'error').mockImplementation(() => undefined)
 })
@@ -57,7 +60,9 @@ async function handshakeRequest(raw: string, kind: Handshake): Promise<Request> 
   if (kind === 'failed nonce') return new Request(`${url}__clerk_handshake_nonce=anything`, { headers })
   if (kind === 'failed token') return new Request(`${url}__clerk_handshake=not.a.token`, { headers })
   const sessionToken = await signToken(world().instanceKey, sessionClaims())
-  const token = await new SignJWT({ handshake: [`__session=${sessionToken}; Path=/`, `__client_uat=${T_SECONDS}; Path=/`] })
+  const token = await new SignJWT({
+    handshake: [`__session=${sessionToken}; Path=/`, `__client_uat=${T_SECONDS}; Path=/`],
+  })
     .setProtectedHeader({ alg: 'RS256', kid: 'ins_rs256', typ: 'JWT' })
     .setIssuedAt(T_SECONDS)
     .setExpirationTime(T_SECONDS + 60)
@@ -142,7 +147,11 @@ describe.each(KINDS)('a %s on a hostile path, on Netlify with a development key,
 
   it.each(HOSTILE_PATHS)('rootAuthLoader: $raw', async ({ raw, path }) => {
     const request = await handshakeRequest(raw, kind)
-    expectCacheBustedSamePage(await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), development())), request, path)
+    expectCacheBustedSamePage(
+      await thrownBy(rootAuthLoader(args(request), () => ({ page: 1 }), development())),
+      request,
+      path,
+    )
   })
 })
 

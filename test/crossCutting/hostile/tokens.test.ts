@@ -4,16 +4,28 @@
 // the same, in a handshake) with the exact reason and message, nothing else escapes getAuth, and the
 // loopback JWKS server sees exactly the requests the case may cause: none, or one for an unknown kid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useSyncSignatures } from '../../../src/jwt/syncSignature'
-import { documentedCount } from '../../helpers/documentedCount'
-import { refusalCases } from '../../jwt/refusalCases'
-import { calls, outcomeOf, requestCarrying, useHostileWorld, warmUp, type Carrier, type Navigation, type Outcome } from './fixtures'
-import { hostileTokenCases, type HostileTokenCase } from './hostileTokens'
+import { useSyncSignatures } from '../../../src/jwt/syncSignature.js'
+import { documentedCount } from '../../helpers/documentedCount.js'
+import { refusalCases } from '../../jwt/refusalCases.js'
+import {
+  calls,
+  outcomeOf,
+  requestCarrying,
+  useHostileWorld,
+  warmUp,
+  type Carrier,
+  type Navigation,
+  type Outcome,
+} from './fixtures.js'
+import { hostileTokenCases, type HostileTokenCase } from './hostileTokens.js'
 
 const world = useHostileWorld()
 
 /** The shared refusal table, keyed for this instance: the impostor plays "another instance's key". */
-const sharedCases: HostileTokenCase[] = refusalCases(() => ({ rs256: world().instanceKey, otherKey: world().impostorKey }))
+const sharedCases: HostileTokenCase[] = refusalCases(() => ({
+  rs256: world().instanceKey,
+  otherKey: world().impostorKey,
+}))
   .filter((refusal) => !refusal.keyless)
   .map((refusal) => ({
     name: `${refusal.name} (shared table)`,
@@ -37,16 +49,26 @@ const HANDSHAKE_REASONS: Record<string, string> = {
   'token-iat-in-the-future': 'session-token-iat-in-the-future',
 }
 
-function expected(c: HostileTokenCase, carrier: Carrier, navigation: Navigation): { outcome: Outcome; fetches: number } {
+function expected(
+  c: HostileTokenCase,
+  carrier: Carrier,
+  navigation: Navigation,
+): { outcome: Outcome; fetches: number } {
   if (carrier === 'cookie' && c.cookie) {
     const { reason, message, handshake, fetches } = c.cookie
-    return { outcome: { status: handshake && navigation === 'document' ? 'handshake' : 'signed-out', reason, message }, fetches }
+    return {
+      outcome: { status: handshake && navigation === 'document' ? 'handshake' : 'signed-out', reason, message },
+      fetches,
+    }
   }
   const message = `${c.text} (reason=${c.reason}, token-carrier=${carrier})`
   const handshakeReason = HANDSHAKE_REASONS[c.reason]
   const fetches = c.fetches ?? 0
   if (handshakeReason === undefined) return { outcome: { status: 'signed-out', reason: c.reason, message }, fetches }
-  return { outcome: { status: navigation === 'document' ? 'handshake' : 'signed-out', reason: handshakeReason, message }, fetches }
+  return {
+    outcome: { status: navigation === 'document' ? 'handshake' : 'signed-out', reason: handshakeReason, message },
+    fetches,
+  }
 }
 
 it(`holds ${cases.length} distinct hostile tokens`, () => {

@@ -38,7 +38,16 @@ export async function packBoth(): Promise<Tarballs> {
   if (missing.length > 0) throw new Error(`${missing.join(', ')} missing: run \`npm run build\` first (npm test does).`)
   const destination = mkdtempSync(join(tmpdir(), 'remix-clerk-packed-'))
   const packed = JSON.parse(
-    await npm(ROOT, ['pack', '--include-workspace-root', '--workspace', 'local', '--ignore-scripts', '--json', '--pack-destination', destination]),
+    await npm(ROOT, [
+      'pack',
+      '--include-workspace-root',
+      '--workspace',
+      'local',
+      '--ignore-scripts',
+      '--json',
+      '--pack-destination',
+      destination,
+    ]),
   ) as Array<{ name: string; filename: string }>
   const file = (name: string) => join(destination, packed.find((entry) => entry.name === name)!.filename)
   return { root: file('remix-clerk'), local: file('remix-clerk-local') }

@@ -9,9 +9,16 @@ import { join, relative } from 'node:path'
 import { promisify } from 'node:util'
 import ts from 'typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { installFromCache, packBoth } from './packedPackages'
+import { installFromCache, packBoth } from './packedPackages.js'
 
-const ENTRIES = ['remix-clerk/ssr.server', 'remix-clerk/api.server', 'remix-clerk/webhooks', 'remix-clerk/react-router', 'remix-clerk-local', 'remix-clerk-local/testing'] as const
+const ENTRIES = [
+  'remix-clerk/ssr.server',
+  'remix-clerk/api.server',
+  'remix-clerk/webhooks',
+  'remix-clerk/react-router',
+  'remix-clerk-local',
+  'remix-clerk-local/testing',
+] as const
 
 /** Uses something of each entry, and two mistakes that only real types catch: `any` would let them through. */
 const CONSUMER = `import { getAuth, rootAuthLoader } from 'remix-clerk/ssr.server'
@@ -54,13 +61,55 @@ interface Project {
 }
 
 const PROJECTS: Project[] = [
-  { name: 'node10, an ESM app ("moduleResolution": "node", Remix\'s classic template)', folder: 'esm', module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Node10, declarations: 'typesVersions' },
-  { name: 'node10, a CommonJS app', folder: 'cjs', module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, declarations: 'typesVersions' },
-  { name: 'node16, an ESM app', folder: 'esm', module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, declarations: 'd.ts' },
-  { name: 'node16, a CommonJS app', folder: 'cjs', module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16, declarations: 'd.cts' },
-  { name: 'nodenext, an ESM app', folder: 'esm', module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, declarations: 'd.ts' },
-  { name: 'nodenext, a CommonJS app', folder: 'cjs', module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, declarations: 'd.cts' },
-  { name: 'bundler (Remix\'s Vite template)', folder: 'esm', module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, declarations: 'd.ts' },
+  {
+    name: 'node10, an ESM app ("moduleResolution": "node", Remix\'s classic template)',
+    folder: 'esm',
+    module: ts.ModuleKind.ES2022,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    declarations: 'typesVersions',
+  },
+  {
+    name: 'node10, a CommonJS app',
+    folder: 'cjs',
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    declarations: 'typesVersions',
+  },
+  {
+    name: 'node16, an ESM app',
+    folder: 'esm',
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    declarations: 'd.ts',
+  },
+  {
+    name: 'node16, a CommonJS app',
+    folder: 'cjs',
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    declarations: 'd.cts',
+  },
+  {
+    name: 'nodenext, an ESM app',
+    folder: 'esm',
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    declarations: 'd.ts',
+  },
+  {
+    name: 'nodenext, a CommonJS app',
+    folder: 'cjs',
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    declarations: 'd.cts',
+  },
+  {
+    name: "bundler (Remix's Vite template)",
+    folder: 'esm',
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    declarations: 'd.ts',
+  },
 ]
 
 /** Where node10 lands, through each package's `typesVersions` (the root) or `types` (remix-clerk-local's main entry). */
@@ -90,7 +139,10 @@ beforeAll(async () => {
   app = mkdtempSync(join(tmpdir(), 'remix-clerk-types-'))
   writeFileSync(join(app, 'package.json'), '{ "name": "apps", "private": true }\n')
   await installFromCache(app, [tarballs.root, tarballs.local])
-  for (const [folder, type] of [['esm', 'module'], ['cjs', 'commonjs']] as const) {
+  for (const [folder, type] of [
+    ['esm', 'module'],
+    ['cjs', 'commonjs'],
+  ] as const) {
     mkdirSync(join(app, folder))
     writeFileSync(join(app, folder, 'package.json'), JSON.stringify({ name: `${folder}-app`, private: true, type }))
     writeFileSync(join(app, folder, 'consumer.ts'), CONSUMER)
@@ -118,20 +170,32 @@ function compile(project: Project): { diagnostics: string[]; resolved: Record<st
   const getSourceFile = host.getSourceFile.bind(host)
   host.getSourceFile = (fileName, languageVersion, ...rest) => {
     const key = `${fileName}|${JSON.stringify(languageVersion)}`
-    if (!fileName.endsWith('.d.ts') && !fileName.endsWith('.d.cts')) return getSourceFile(fileName, languageVersion, ...rest)
+    if (!fileName.endsWith('.d.ts') && !fileName.endsWith('.d.cts'))
+      return getSourceFile(fileName, languageVersion, ...rest)
     if (!parsed.has(key)) parsed.set(key, getSourceFile(fileName, languageVersion, ...rest))
     return parsed.get(key)
   }
   const consumer = join(app, project.folder, 'consumer.ts')
   const program = ts.createProgram([consumer], options, host)
   const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${relative(app, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : ''
+    const where = diagnostic.file
+      ? `${relative(app, diagnostic.file.fileName)}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}`
+      : ''
     return `${where} TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`
   })
-  const mode = project.folder === 'cjs' && project.module >= ts.ModuleKind.Node16 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext
+  const mode =
+    project.folder === 'cjs' && project.module >= ts.ModuleKind.Node16 ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext
   const resolved = Object.fromEntries(
     ENTRIES.map((entry) => {
-      const { resolvedModule } = ts.resolveModuleName(entry, consumer, options, host, undefined, undefined, mode as ts.ResolutionMode)
+      const { resolvedModule } = ts.resolveModuleName(
+        entry,
+        consumer,
+        options,
+        host,
+        undefined,
+        undefined,
+        mode as ts.ResolutionMode,
+      )
       return [entry, resolvedModule && relative(join(app, 'node_modules'), resolvedModule.resolvedFileName)]
     }),
   )
@@ -141,27 +205,55 @@ function compile(project: Project): { diagnostics: string[]; resolved: Record<st
 describe('types under every moduleResolution', () => {
   it('covers every public entry of both packages (a new entry must be added here)', () => {
     const entriesOf = (name: string, manifest: string) =>
-      Object.keys((JSON.parse(readFileSync(new URL(manifest, import.meta.url), 'utf8')) as { exports: Record<string, unknown> }).exports)
+      Object.keys(
+        (JSON.parse(readFileSync(new URL(manifest, import.meta.url), 'utf8')) as { exports: Record<string, unknown> })
+          .exports,
+      )
         .filter((key) => key !== './package.json')
         .map((key) => (key === '.' ? name : `${name}/${key.slice(2)}`))
-    expect([...ENTRIES].sort()).toEqual([...entriesOf('remix-clerk', '../../../package.json'), ...entriesOf('remix-clerk-local', '../../../local/package.json')].sort())
+    expect([...ENTRIES].sort()).toEqual(
+      [
+        ...entriesOf('remix-clerk', '../../../package.json'),
+        ...entriesOf('remix-clerk-local', '../../../local/package.json'),
+      ].sort(),
+    )
   })
 
-  it.each(PROJECTS)('$name: the consumer type-checks, strict, without skipLibCheck', (project) => {
-    const { diagnostics, resolved } = compile(project)
-    expect(diagnostics).toEqual([])
-    const { declarations } = project
-    expect(resolved).toEqual(
-      Object.fromEntries(ENTRIES.map((entry) => [entry, declarations === 'typesVersions' ? NODE10_DECLARATIONS[entry] : `${BUILDS[entry]}.${declarations}`])),
-    )
-    // The first program parses lib.d.ts: seconds on a loaded machine, shared by the next ones.
-  }, 120_000)
+  it.each(PROJECTS)(
+    '$name: the consumer type-checks, strict, without skipLibCheck',
+    (project) => {
+      const { diagnostics, resolved } = compile(project)
+      expect(diagnostics).toEqual([])
+      const { declarations } = project
+      expect(resolved).toEqual(
+        Object.fromEntries(
+          ENTRIES.map((entry) => [
+            entry,
+            declarations === 'typesVersions' ? NODE10_DECLARATIONS[entry] : `${BUILDS[entry]}.${declarations}`,
+          ]),
+        ),
+      )
+      // The first program parses lib.d.ts: seconds on a loaded machine, shared by the next ones.
+    },
+    120_000,
+  )
 })
 
 describe('entries at run time', () => {
   const node = promisify(execFile)
-  const load = (folder: Folder, code: string) => node(process.execPath, ['--input-type', folder === 'esm' ? 'module' : 'commonjs', '--eval', code], { cwd: join(app, folder), encoding: 'utf8' })
-  const names = { 'remix-clerk/ssr.server': 'getAuth', 'remix-clerk/api.server': 'createClerkClient', 'remix-clerk/webhooks': 'verifyWebhook', 'remix-clerk/react-router': 'clerkMiddleware', 'remix-clerk-local': 'createLocalClerk', 'remix-clerk-local/testing': 'startLocalClerk' }
+  const load = (folder: Folder, code: string) =>
+    node(process.execPath, ['--input-type', folder === 'esm' ? 'module' : 'commonjs', '--eval', code], {
+      cwd: join(app, folder),
+      encoding: 'utf8',
+    })
+  const names = {
+    'remix-clerk/ssr.server': 'getAuth',
+    'remix-clerk/api.server': 'createClerkClient',
+    'remix-clerk/webhooks': 'verifyWebhook',
+    'remix-clerk/react-router': 'clerkMiddleware',
+    'remix-clerk-local': 'createLocalClerk',
+    'remix-clerk-local/testing': 'startLocalClerk',
+  }
 
   it('an ESM app imports each entry, and gets the ESM build', async () => {
     const code = `for (const [entry, name] of ${JSON.stringify(Object.entries(names))}) {

@@ -11,18 +11,37 @@ import {
   PUBLISHABLE_KEY_UNDECODABLE,
   getCookieSuffix,
   parsePublishableKey,
-} from '../../../src/auth/publishableKey'
-import { RemixClerkError } from '../../../src/shared/remixClerkError'
-import { syntaxText } from './arbitraries'
+} from '../../../src/auth/publishableKey.js'
+import { RemixClerkError } from '../../../src/shared/remixClerkError.js'
+import { syntaxText } from './arbitraries.js'
 
-const MESSAGES = [PUBLISHABLE_KEY_MISSING, PUBLISHABLE_KEY_INVALID, PUBLISHABLE_KEY_UNDECODABLE, PUBLISHABLE_KEY_BAD_FORMAT]
+const MESSAGES = [
+  PUBLISHABLE_KEY_MISSING,
+  PUBLISHABLE_KEY_INVALID,
+  PUBLISHABLE_KEY_UNDECODABLE,
+  PUBLISHABLE_KEY_BAD_FORMAT,
+]
 const prefix = fc.constantFrom('pk_live_', 'pk_test_', 'pk_', 'sk_live_', '')
 /** Latin-1 text, what btoa can encode: the host part of a key. */
-const latin1 = fc.string({ unit: fc.integer({ min: 0, max: 255 }).map((code) => String.fromCharCode(code)), maxLength: 60 })
-const encodedHost = fc.tuple(fc.oneof(latin1, fc.domain()), fc.constantFrom('$', '', '$$', '$x')).map(([host, end]) => btoa(`${host}${end}`))
+const latin1 = fc.string({
+  unit: fc.integer({ min: 0, max: 255 }).map((code) => String.fromCharCode(code)),
+  maxLength: 60,
+})
+const encodedHost = fc
+  .tuple(fc.oneof(latin1, fc.domain()), fc.constantFrom('$', '', '$$', '$x'))
+  .map(([host, end]) => btoa(`${host}${end}`))
 const anyKey = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.tuple(prefix, fc.oneof(encodedHost, encodedHost.map((text) => text.replace(/=+$/, '')), syntaxText(40))).map(([p, rest]) => `${p}${rest}`),
+  fc
+    .tuple(
+      prefix,
+      fc.oneof(
+        encodedHost,
+        encodedHost.map((text) => text.replace(/=+$/, '')),
+        syntaxText(40),
+      ),
+    )
+    .map(([p, rest]) => `${p}${rest}`),
 )
 
 function parse(key: string): { ok: true; instanceType: string; frontendApi: string } | { ok: false; message: string } {
@@ -30,7 +49,9 @@ function parse(key: string): { ok: true; instanceType: string; frontendApi: stri
     return { ok: true, ...parsePublishableKey(key) }
   } catch (error) {
     expect((error as Error).constructor).toBe(RemixClerkError)
-    expect((error as RemixClerkError).code).toBe(key ? 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' : 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY')
+    expect((error as RemixClerkError).code).toBe(
+      key ? 'REMIX_CLERK_INVALID_PUBLISHABLE_KEY' : 'REMIX_CLERK_MISSING_PUBLISHABLE_KEY',
+    )
     return { ok: false, message: (error as Error).message }
   }
 }
@@ -56,12 +77,22 @@ describe('parsePublishableKey', () => {
 
   it('pk_live_/pk_test_ + base64("<host>$"): the host comes back exactly when it has a dot and no $', () => {
     fc.assert(
-      fc.property(fc.constantFrom('pk_live_', 'pk_test_'), fc.oneof(fc.domain(), latin1), fc.boolean(), (p, host, padded) => {
-        const encoded = btoa(`${host}$`)
-        const result = parse(`${p}${padded ? encoded : encoded.replace(/=+$/, '')}`)
-        if (host.includes('.') && !host.includes('$')) expect(result).toEqual({ ok: true, instanceType: p === 'pk_live_' ? 'production' : 'development', frontendApi: host })
-        else expect(result).toEqual({ ok: false, message: PUBLISHABLE_KEY_BAD_FORMAT })
-      }),
+      fc.property(
+        fc.constantFrom('pk_live_', 'pk_test_'),
+        fc.oneof(fc.domain(), latin1),
+        fc.boolean(),
+        (p, host, padded) => {
+          const encoded = btoa(`${host}$`)
+          const result = parse(`${p}${padded ? encoded : encoded.replace(/=+$/, '')}`)
+          if (host.includes('.') && !host.includes('$'))
+            expect(result).toEqual({
+              ok: true,
+              instanceType: p === 'pk_live_' ? 'production' : 'development',
+              frontendApi: host,
+            })
+          else expect(result).toEqual({ ok: false, message: PUBLISHABLE_KEY_BAD_FORMAT })
+        },
+      ),
       { numRuns: 5_000 },
     )
   })

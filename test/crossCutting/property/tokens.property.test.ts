@@ -3,15 +3,15 @@
 // Nothing but typed results, ever: a failure is a value with a known reason, never a thrown TypeError.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { signedInAuthObject } from '../../../src/auth/authObject'
-import { decodeJwt } from '../../../src/jwt/decodeJwt'
-import { TokenVerificationErrorReason } from '../../../src/jwt/reasons'
-import { checkSessionClaims } from '../../../src/jwt/verify'
-import { verifySessionToken } from '../../helpers/verify'
-import { createTestKey, sessionClaims, type TestKey } from '../../helpers/sessionTokens'
-import { THREE_PARTS, UNDECODABLE } from '../../jwt/refusalCases'
-import { signRaw } from '../hostile/fixtures'
-import { base64url, jwtShaped, syntaxText } from './arbitraries'
+import { signedInAuthObject } from '../../../src/auth/authObject.js'
+import { decodeJwt } from '../../../src/jwt/decodeJwt.js'
+import { TokenVerificationErrorReason } from '../../../src/jwt/reasons.js'
+import { checkSessionClaims } from '../../../src/jwt/verify.js'
+import { verifySessionToken } from '../../helpers/verify.js'
+import { createTestKey, sessionClaims, type TestKey } from '../../helpers/sessionTokens.js'
+import { THREE_PARTS, UNDECODABLE } from '../../jwt/refusalCases.js'
+import { signRaw } from '../hostile/fixtures.js'
+import { base64url, jwtShaped, syntaxText } from './arbitraries.js'
 
 let instanceKey: TestKey
 let impostorKey: TestKey
@@ -111,7 +111,12 @@ describe('verifySessionToken', () => {
         if (!result.ok) return expectTypedFailure(result)
         expect(byInstance).toBe(true)
         expect(header.alg === 'RS256' && (header.typ === undefined || header.typ === 'JWT')).toBe(true)
-        expect(typeof payload.sub === 'string' && payload.sub !== '' && typeof payload.exp === 'number' && payload.exp * 1000 > now - 5_000).toBe(true)
+        expect(
+          typeof payload.sub === 'string' &&
+            payload.sub !== '' &&
+            typeof payload.exp === 'number' &&
+            payload.exp * 1000 > now - 5_000,
+        ).toBe(true)
         passed += 1
       }),
       { numRuns: 1_000 },
@@ -161,7 +166,16 @@ describe('auth objects over arbitrary claims', () => {
     const claims = fc.record(
       {
         v: fc.constantFrom(1, 2, undefined, '2'),
-        o: fc.oneof(fc.jsonValue(), fc.record({ id: fc.jsonValue(), rol: fc.jsonValue(), slg: fc.jsonValue(), per: fc.oneof(fc.string(), fc.jsonValue()), fpm: fc.oneof(fc.stringMatching(/^[\d,]{0,20}$/), fc.jsonValue()) })),
+        o: fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            id: fc.jsonValue(),
+            rol: fc.jsonValue(),
+            slg: fc.jsonValue(),
+            per: fc.oneof(fc.string(), fc.jsonValue()),
+            fpm: fc.oneof(fc.stringMatching(/^[\d,]{0,20}$/), fc.jsonValue()),
+          }),
+        ),
         fea: fc.oneof(syntaxText(), fc.jsonValue()),
         pla: fc.oneof(syntaxText(), fc.jsonValue()),
         fva: fc.jsonValue(),
@@ -175,21 +189,36 @@ describe('auth objects over arbitrary claims', () => {
     )
     const reverification = fc.oneof(
       fc.constantFrom('strict_mfa', 'strict', 'moderate', 'lax', 'toString', '__proto__'),
-      fc.record({ level: fc.oneof(fc.constantFrom('first_factor', 'second_factor', 'multi_factor'), fc.jsonValue()), afterMinutes: fc.jsonValue() }),
+      fc.record({
+        level: fc.oneof(fc.constantFrom('first_factor', 'second_factor', 'multi_factor'), fc.jsonValue()),
+        afterMinutes: fc.jsonValue(),
+      }),
       fc.jsonValue(),
     )
     const params = fc.oneof(
       fc.record(
-        { role: fc.oneof(fc.string(), fc.jsonValue()), permission: fc.oneof(fc.string(), fc.jsonValue()), feature: fc.oneof(syntaxText(), fc.jsonValue()), plan: fc.oneof(syntaxText(), fc.jsonValue()), reverification },
+        {
+          role: fc.oneof(fc.string(), fc.jsonValue()),
+          permission: fc.oneof(fc.string(), fc.jsonValue()),
+          feature: fc.oneof(syntaxText(), fc.jsonValue()),
+          plan: fc.oneof(syntaxText(), fc.jsonValue()),
+          reverification,
+        },
         { requiredKeys: [] },
       ),
       fc.jsonValue(),
     )
     fc.assert(
       fc.property(claims, fc.array(params, { maxLength: 4 }), (extra, checks) => {
-        const auth = signedInAuthObject({ sessionClaims: { ...sessionClaims(), ...extra } as never, sessionToken: 'x.y.z' })
+        const auth = signedInAuthObject({
+          sessionClaims: { ...sessionClaims(), ...extra } as never,
+          sessionToken: 'x.y.z',
+        })
         expect(auth.userId).toBe('user_2xyz')
-        expect(auth.orgPermissions === undefined || auth.orgPermissions.every((permission) => typeof permission === 'string')).toBe(true)
+        expect(
+          auth.orgPermissions === undefined ||
+            auth.orgPermissions.every((permission) => typeof permission === 'string'),
+        ).toBe(true)
         for (const check of checks) expect(typeof auth.has(check as never)).toBe('boolean')
         expect(auth.has({})).toBe(false)
       }),

@@ -3,9 +3,9 @@
 // app's CLERK_API_URL), so a test can tell whether a page cost a Backend API call.
 import { createLocalClerk, type LocalClerk } from 'remix-clerk-local'
 import { signIn, type SignedIn } from 'remix-clerk-local/testing'
-import { startRecordingServer } from '../../helpers/recordingServer'
-import { startCountingProxy, type CountingProxy } from '../../remix/countingProxy'
-import { TEMPLATE } from './app/routes'
+import { startRecordingServer } from '../../helpers/recordingServer.js'
+import { startCountingProxy, type CountingProxy } from '../../remix/countingProxy.js'
+import { TEMPLATE } from './app/routes.js'
 
 export interface ScenarioBackend {
   readonly clerk: LocalClerk
@@ -13,7 +13,13 @@ export interface ScenarioBackend {
   readonly apiUrl: string
   readonly proxy: CountingProxy
   /** What the app is given: the three keys and the Backend API URL. */
-  readonly keys: { secretKey: string; publishableKey: string; apiUrl: string; jwtKey: string; webhookSigningSecret: string }
+  readonly keys: {
+    secretKey: string
+    publishableKey: string
+    apiUrl: string
+    jwtKey: string
+    webhookSigningSecret: string
+  }
   /** A new session of the seeded user, carried in cookies (as a browser does) or an `Authorization` header. */
   signIn(url: string, via: 'cookies' | 'authorization'): Promise<SignedIn>
   /** A session whose cookie token expired ten minutes ago. */
@@ -38,9 +44,18 @@ interface MachineTokens {
 }
 
 /** Calls the local Backend API as an app's scripts would, with a secret key (or a machine's). */
-async function backendApi(clerk: LocalClerk, path: string, body: unknown, key = clerk.secretKey): Promise<Record<string, string>> {
+async function backendApi(
+  clerk: LocalClerk,
+  path: string,
+  body: unknown,
+  key = clerk.secretKey,
+): Promise<Record<string, string>> {
   const response = await clerk.fetch(
-    new Request(`${clerk.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    new Request(`${clerk.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   )
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
   return (await response.json()) as Record<string, string>
@@ -101,7 +116,10 @@ export async function startScenarioBackend(): Promise<ScenarioBackend> {
         clerk.seed({ users: [{ email_address: `webhook-${++deliveries}@example.com` }] })
         await clerk.webhooks.settled()
         const { headers, body } = receiver.last()
-        const kept = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'].map((name) => [name, headers[name]!])
+        const kept = ['content-type', 'svix-id', 'svix-timestamp', 'svix-signature'].map((name) => [
+          name,
+          headers[name]!,
+        ])
         return { headers: Object.fromEntries(kept), body }
       } finally {
         clerk.webhooks.removeEndpoint(`${receiver.url}/hook`)

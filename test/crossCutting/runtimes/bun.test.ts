@@ -3,8 +3,8 @@
 // that is from dist/ through the package's exports, as an app installed from the registry loads it.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { bunBinary, childEnvironment, runtimeUnavailableReason, startServerProcess } from './runtimeProcess'
-import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios'
+import { bunBinary, childEnvironment, runtimeUnavailableReason, startServerProcess } from './runtimeProcess.js'
+import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios.js'
 
 const bun = bunBinary()
 const unavailable = runtimeUnavailableReason('Bun', bun !== undefined, 'npm ci installs it: `bun` is a devDependency')

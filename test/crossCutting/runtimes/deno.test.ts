@@ -6,21 +6,29 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { childEnvironment, denoBinary, runtimeUnavailableReason, startServerProcess } from './runtimeProcess'
-import { describeRuntime } from './scenarios'
+import { childEnvironment, denoBinary, runtimeUnavailableReason, startServerProcess } from './runtimeProcess.js'
+import { describeRuntime } from './scenarios.js'
 
 const deno = denoBinary()
-const unavailable = runtimeUnavailableReason('Deno', deno !== undefined, 'npm ci installs it: `deno` is a devDependency')
+const unavailable = runtimeUnavailableReason(
+  'Deno',
+  deno !== undefined,
+  'npm ci installs it: `deno` is a devDependency',
+)
 
 describeRuntime({
   name: `Deno ${deno ? /^deno (\S+)/.exec(execFileSync(deno, ['--version'], { encoding: 'utf8' }))?.[1] : ''} without --allow-env`,
   unavailable,
   start: (backend) =>
-    startServerProcess(deno!, ['run', '--no-prompt', '--node-modules-dir=manual', '--cached-only', '--allow-net=127.0.0.1', 'deno.ts'], {
-      cwd: fileURLToPath(new URL('./app', import.meta.url)),
-      env: childEnvironment(),
-      input: JSON.stringify(backend.keys),
-    }),
+    startServerProcess(
+      deno!,
+      ['run', '--no-prompt', '--node-modules-dir=manual', '--cached-only', '--allow-net=127.0.0.1', 'deno.ts'],
+      {
+        cwd: fileURLToPath(new URL('./app', import.meta.url)),
+        env: childEnvironment(),
+        input: JSON.stringify(backend.keys),
+      },
+    ),
   variants: [{ name: 'loaders called without a framework', prefix: '', middleware: false }],
   withoutOptions: () => /^remix-clerk: missing Clerk secret key\. Set the CLERK_SECRET_KEY environment variable/,
   more(state) {

@@ -3,8 +3,8 @@
 // listener, with and without future.v8_middleware. Keys in process.env; remix-clerk loaded by its package name,
 // that is from dist/ through the package's exports.
 import { vi, expect, it } from 'vitest'
-import { startNodeApp } from './app/node'
-import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios'
+import { startNodeApp } from './app/node.js'
+import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios.js'
 
 describeRuntime({
   name: `Node ${process.versions.node}`,

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { arch, platform } from 'node:process'
-import type { RunningApp } from './scenarios'
+import type { RunningApp } from './scenarios.js'
 
 const require = createRequire(import.meta.url)
 
@@ -19,18 +19,25 @@ function packageDir(name: string): string | undefined {
   }
 }
 
-const isMusl = () => platform === 'linux' && !(process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime
+const isMusl = () =>
+  platform === 'linux' &&
+  !(process.report?.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime
 
 /** The first candidate that is a real binary (the wrappers ship a small placeholder script in its place). */
 function firstBinary(candidates: Array<string | undefined>): string | undefined {
-  return candidates.find((path): path is string => path !== undefined && existsSync(path) && statSync(path).size > 1_000_000)
+  return candidates.find(
+    (path): path is string => path !== undefined && existsSync(path) && statSync(path).size > 1_000_000,
+  )
 }
 
 export function bunBinary(): string | undefined {
   const cpu = arch === 'arm64' ? 'aarch64' : arch
   const platformPackage = packageDir(`@oven/bun-${platform}-${cpu}${isMusl() ? '-musl' : ''}`)
   const wrapper = packageDir('bun')
-  return firstBinary([platformPackage && join(platformPackage, 'bin', 'bun'), wrapper && join(wrapper, 'bin', 'bun.exe')])
+  return firstBinary([
+    platformPackage && join(platformPackage, 'bin', 'bun'),
+    wrapper && join(wrapper, 'bin', 'bun.exe'),
+  ])
 }
 
 export function denoBinary(): string | undefined {

@@ -5,10 +5,10 @@
 // and a webhook of the local backend checked by verifyWebhook.
 import { createLocalJWKSet, jwtVerify } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLERK_MIDDLEWARE_PREFIX, MIDDLEWARE_PREFIX } from './app/reactRouterBuild'
-import { TEMPLATE } from './app/routes'
-import { startScenarioBackend, type ScenarioBackend } from './backend'
-import { withoutBinding } from '../../helpers/handshakeBinding'
+import { CLERK_MIDDLEWARE_PREFIX, MIDDLEWARE_PREFIX } from './app/reactRouterBuild.js'
+import { TEMPLATE } from './app/routes.js'
+import { startScenarioBackend, type ScenarioBackend } from './backend.js'
+import { withoutBinding } from '../../helpers/handshakeBinding.js'
 
 /** The Cookie header without `__refresh_<suffix>`: a browser whose sign-in set none (ClerkJS's). */
 function withoutRefreshCookie(headers: Headers): string {
@@ -37,7 +37,12 @@ export interface Variant {
 export const REACT_ROUTER_VARIANTS: Variant[] = [
   { name: 'React Router 7', prefix: '', middleware: false },
   { name: 'React Router 7 with future.v8_middleware', prefix: MIDDLEWARE_PREFIX, middleware: true },
-  { name: 'React Router 7 with remix-clerk/react-router clerkMiddleware', prefix: CLERK_MIDDLEWARE_PREFIX, middleware: true, clerkMiddleware: true },
+  {
+    name: 'React Router 7 with remix-clerk/react-router clerkMiddleware',
+    prefix: CLERK_MIDDLEWARE_PREFIX,
+    middleware: true,
+    clerkMiddleware: true,
+  },
 ]
 
 export interface RuntimeUnderTest {
@@ -61,7 +66,11 @@ interface Answer {
 }
 
 /** A browser's page load: a document request. */
-const DOCUMENT = { accept: 'text/html,application/xhtml+xml', 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate' }
+const DOCUMENT = {
+  accept: 'text/html,application/xhtml+xml',
+  'sec-fetch-dest': 'document',
+  'sec-fetch-mode': 'navigate',
+}
 
 export function describeRuntime(runtime: RuntimeUnderTest): void {
   describe.skipIf(runtime.unavailable !== undefined)(runtime.name, () => {
@@ -79,7 +88,11 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
 
     const page = (variant: Variant, path: string) => `${app.url}${variant.prefix}/${path}`
 
-    async function load(variant: Variant, path: string, init: RequestInit = {}): Promise<{ response: Response; answer: Answer }> {
+    async function load(
+      variant: Variant,
+      path: string,
+      init: RequestInit = {},
+    ): Promise<{ response: Response; answer: Answer }> {
       const response = await fetch(page(variant, path), { redirect: 'manual', ...init })
       const text = await response.text()
       let answer: Answer
@@ -88,7 +101,8 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
       } catch {
         throw new Error(`${runtime.name}: ${response.status} from ${path} is not JSON: ${text.slice(0, 500)}`)
       }
-      if (answer.error !== undefined && response.status >= 500) throw new Error(`${runtime.name}: ${path} failed: ${answer.error}`)
+      if (answer.error !== undefined && response.status >= 500)
+        throw new Error(`${runtime.name}: ${path} failed: ${answer.error}`)
       return { response, answer }
     }
 
@@ -111,24 +125,32 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
 
     for (const variant of runtime.variants) {
       describe(variant.name, () => {
-        it.each(['cookies', 'authorization'] as const)('signs in by %s with jwtKey, with no Backend API call', async (via) => {
-          const { result, calls } = await callsDuring(() => signedInLoad(variant, 'jwt-key', via))
-          expect(result.answer.loader).toEqual({ userId: result.session.userId, sessionId: result.session.sessionId })
-          expect(calls).toEqual([])
-        })
+        it.each(['cookies', 'authorization'] as const)(
+          'signs in by %s with jwtKey, with no Backend API call',
+          async (via) => {
+            const { result, calls } = await callsDuring(() => signedInLoad(variant, 'jwt-key', via))
+            expect(result.answer.loader).toEqual({ userId: result.session.userId, sessionId: result.session.sessionId })
+            expect(calls).toEqual([])
+          },
+        )
 
-        it.each(['cookies', 'authorization'] as const)('signs in by %s with the JWKS from the Backend API', async (via) => {
-          const { session, answer } = await signedInLoad(variant, 'jwks', via)
-          expect(answer.loader).toEqual({ userId: session.userId, sessionId: session.sessionId })
-          // Fetched once per process and instance: by this request or an earlier one of this suite.
-          expect(backend.proxy.count('GET', '/v1/jwks')).toBeGreaterThanOrEqual(1)
-        })
+        it.each(['cookies', 'authorization'] as const)(
+          'signs in by %s with the JWKS from the Backend API',
+          async (via) => {
+            const { session, answer } = await signedInLoad(variant, 'jwks', via)
+            expect(answer.loader).toEqual({ userId: session.userId, sessionId: session.sessionId })
+            // Fetched once per process and instance: by this request or an earlier one of this suite.
+            expect(backend.proxy.count('GET', '/v1/jwks')).toBeGreaterThanOrEqual(1)
+          },
+        )
 
         it('rootAuthLoader gives the page its data and clerkState', async () => {
           const { session, answer } = await signedInLoad(variant, 'root-auth-loader', 'cookies')
           expect(answer.loader).toMatchObject({
             userId: session.userId,
-            clerkState: { __internal_clerk_state: { __clerk_ssr_state: { userId: session.userId, sessionId: session.sessionId } } },
+            clerkState: {
+              __internal_clerk_state: { __clerk_ssr_state: { userId: session.userId, sessionId: session.sessionId } },
+            },
           })
         })
 
@@ -146,7 +168,9 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
         it('an expired token with its __refresh cookie on a page load → refreshed on the server: signed in, no redirect', async () => {
           const url = page(variant, 'jwks')
           const { headers, sessionId } = await backend.signInExpired(url)
-          const { result, calls } = await callsDuring(() => load(variant, 'jwks', { headers: { ...DOCUMENT, cookie: headers.get('cookie')! } }))
+          const { result, calls } = await callsDuring(() =>
+            load(variant, 'jwks', { headers: { ...DOCUMENT, cookie: headers.get('cookie')! } }),
+          )
           expect(result.response.status).toBe(200)
           expect(result.answer.loader).toMatchObject({ sessionId })
           expect(calls).toContain(`POST /v1/sessions/${sessionId}/refresh`)
@@ -155,7 +179,10 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
         it("an expired token without the __refresh cookie on a page load → 307 to the local Frontend API's handshake", async () => {
           const url = page(variant, 'jwks')
           const { headers } = await backend.signInExpired(url)
-          const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) } })
+          const response = await fetch(url, {
+            redirect: 'manual',
+            headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) },
+          })
           expect(response.status).toBe(307)
           const location = new URL(response.headers.get('location')!)
           expect(`${location.origin}${location.pathname}`).toBe(`${backend.clerk.frontendApiUrl}/v1/client/handshake`)
@@ -184,7 +211,9 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
             const { headers, sessionId } = await backend.signInExpired(url)
             const refreshed = await load(variant, 'jwks', { headers: { ...DOCUMENT, cookie: headers.get('cookie')! } })
             expect(refreshed.answer.loader).toMatchObject({ sessionId })
-            expect(refreshed.response.headers.getSetCookie().some((cookie) => cookie.startsWith('__session'))).toBe(true)
+            expect(refreshed.response.headers.getSetCookie().some((cookie) => cookie.startsWith('__session'))).toBe(
+              true,
+            )
             const signedOut = await load(variant, 'jwks', { headers: { accept: 'application/json' } })
             expect(signedOut.answer.loader).toEqual({ userId: null, sessionId: null })
             expect(signedOut.response.headers.get('x-clerk-auth-status')).toBe('signed-out')
@@ -193,7 +222,8 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
 
           it('rootAuthLoader hands plain data to the page (no Response), clerkState without a token', async () => {
             const { session, answer } = await signedInLoad(variant, 'root-auth-loader', 'cookies')
-            const state = (answer.loader?.clerkState as { __internal_clerk_state: Record<string, unknown> }).__internal_clerk_state
+            const state = (answer.loader?.clerkState as { __internal_clerk_state: Record<string, unknown> })
+              .__internal_clerk_state
             expect(state.__publishableKey).toBe(backend.keys.publishableKey)
             expect(JSON.stringify(answer.loader)).not.toContain(session.token)
           })
@@ -205,7 +235,10 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
             expect(answer.loader).toEqual({ userId: session.userId })
             const url = page(variant, 'middleware-auth')
             const { headers } = await backend.signInExpired(url)
-            const response = await fetch(url, { redirect: 'manual', headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) } })
+            const response = await fetch(url, {
+              redirect: 'manual',
+              headers: { ...DOCUMENT, cookie: withoutRefreshCookie(headers) },
+            })
             expect(response.status).toBe(307)
             expect(response.headers.get('location')).toMatch(/\/v1\/client\/handshake\?/)
           })
@@ -213,30 +246,72 @@ export function describeRuntime(runtime: RuntimeUnderTest): void {
 
         it('machine tokens by Bearer: each kind where any is accepted; a kind not accepted refused', async () => {
           const tokens = await backend.machineTokens()
-          const ask = async (path: string, token: string) => (await load(variant, path, { headers: { authorization: `Bearer ${token}` } })).answer.loader
+          const ask = async (path: string, token: string) =>
+            (await load(variant, path, { headers: { authorization: `Bearer ${token}` } })).answer.loader
           const { userId, machineId } = tokens
           const signedIn = { isAuthenticated: true, reason: null }
-          expect(await ask('machine', tokens.apiKey)).toEqual({ ...signedIn, tokenType: 'api_key', subject: userId, userId })
-          expect(await ask('machine', tokens.m2m)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
-          expect(await ask('machine', tokens.m2mJwt)).toEqual({ ...signedIn, tokenType: 'm2m_token', subject: machineId, userId: null })
-          expect(await ask('machine', tokens.oauth)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
-          expect(await ask('machine', tokens.oauthJwt)).toEqual({ ...signedIn, tokenType: 'oauth_token', subject: userId, userId })
-          expect(await ask('api-key', tokens.m2m)).toEqual({ tokenType: 'api_key', isAuthenticated: false, subject: null, userId: null, reason: 'token-type-mismatch' })
-          expect(await ask('api-key', 'ak_unknown')).toMatchObject({ tokenType: 'api_key', isAuthenticated: false, reason: 'token-invalid' })
+          expect(await ask('machine', tokens.apiKey)).toEqual({
+            ...signedIn,
+            tokenType: 'api_key',
+            subject: userId,
+            userId,
+          })
+          expect(await ask('machine', tokens.m2m)).toEqual({
+            ...signedIn,
+            tokenType: 'm2m_token',
+            subject: machineId,
+            userId: null,
+          })
+          expect(await ask('machine', tokens.m2mJwt)).toEqual({
+            ...signedIn,
+            tokenType: 'm2m_token',
+            subject: machineId,
+            userId: null,
+          })
+          expect(await ask('machine', tokens.oauth)).toEqual({
+            ...signedIn,
+            tokenType: 'oauth_token',
+            subject: userId,
+            userId,
+          })
+          expect(await ask('machine', tokens.oauthJwt)).toEqual({
+            ...signedIn,
+            tokenType: 'oauth_token',
+            subject: userId,
+            userId,
+          })
+          expect(await ask('api-key', tokens.m2m)).toEqual({
+            tokenType: 'api_key',
+            isAuthenticated: false,
+            subject: null,
+            userId: null,
+            reason: 'token-type-mismatch',
+          })
+          expect(await ask('api-key', 'ak_unknown')).toMatchObject({
+            tokenType: 'api_key',
+            isAuthenticated: false,
+            reason: 'token-invalid',
+          })
         })
 
         it("verifyWebhook accepts the local backend's webhook, and refuses it changed", async () => {
           const { headers, body } = await backend.webhookDelivery()
           const post = (sent: string) => load(variant, 'webhook', { method: 'POST', headers, body: sent })
-          expect((await post(body)).answer.action).toEqual({ type: 'user.created', id: expect.stringMatching(/^user_/) })
-          expect((await post(body.replace('"object":"user"', '"object":"person"'))).answer.action).toEqual({ refused: 'invalid-signature' })
+          expect((await post(body)).answer.action).toEqual({
+            type: 'user.created',
+            id: expect.stringMatching(/^user_/),
+          })
+          expect((await post(body.replace('"object":"user"', '"object":"person"'))).answer.action).toEqual({
+            refused: 'invalid-signature',
+          })
         })
 
         const expected = runtime.withoutOptions(variant)
         it(`getAuth(args) with no options ${expected === 'signed-in' ? 'finds the keys by itself' : 'says where to put the keys'}`, async () => {
           const session = await backend.signIn(page(variant, 'environment'), 'authorization')
           const { answer } = await load(variant, 'environment', { headers: session.headers })
-          if (expected === 'signed-in') expect(answer.loader).toEqual({ userId: session.userId, sessionId: session.sessionId })
+          if (expected === 'signed-in')
+            expect(answer.loader).toEqual({ userId: session.userId, sessionId: session.sessionId })
           else expect(answer.loader?.error).toMatch(expected)
         })
       })

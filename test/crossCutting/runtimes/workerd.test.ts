@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
 import { expect, it } from 'vitest'
-import { runtimeUnavailableReason } from './runtimeProcess'
-import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios'
+import { runtimeUnavailableReason } from './runtimeProcess.js'
+import { describeRuntime, REACT_ROUTER_VARIANTS } from './scenarios.js'
 
 /** workerd's version, `1.YYYYMMDD.N`: its date is the newest compatibility date it supports. */
 function workerdVersion(): string | undefined {
@@ -22,7 +22,11 @@ function workerdVersion(): string | undefined {
 }
 const version = workerdVersion()
 const compatibilityDate = version?.replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, '$1-$2-$3')
-const unavailable = runtimeUnavailableReason('workerd', version !== undefined, 'npm ci installs it with `miniflare`, a devDependency')
+const unavailable = runtimeUnavailableReason(
+  'workerd',
+  version !== undefined,
+  'npm ci installs it with `miniflare`, a devDependency',
+)
 
 let bundle = ''
 

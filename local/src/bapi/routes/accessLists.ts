@@ -12,14 +12,21 @@ import { json } from '../../http/respond.js'
 
 function accessListRoutes(core: Core, list: AccessList): Hono {
   const app = new Hono()
-  const render = (record: Parameters<typeof accessIdentifierJson>[1]) => accessIdentifierJson(core.keys.instanceId, record)
+  const render = (record: Parameters<typeof accessIdentifierJson>[1]) =>
+    accessIdentifierJson(core.keys.instanceId, record)
 
   app.get('/', (c) => {
     const query = new Query(c.req.url, ['paginated', ...PAGE_PARAMS])
     const { limit, offset } = query.page()
     const all = accessIdentifiers(core, list)
     // Clerk always pages the blocklist; the allowlist only when asked (the SDK asks).
-    return json(listJson(all.slice(offset, offset + limit).map(render), all.length, list === 'block' || query.boolean('paginated')))
+    return json(
+      listJson(
+        all.slice(offset, offset + limit).map(render),
+        all.length,
+        list === 'block' || query.boolean('paginated'),
+      ),
+    )
   })
 
   app.post('/', async (c) => {

@@ -3,7 +3,15 @@ import { Hono } from 'hono'
 import type { Core } from '../../core/core.js'
 import { deletedJson } from '../../backendJson/common.js'
 import { apiKeyJson } from '../../backendJson/machineAuth.js'
-import { assertListableSubject, createApiKey, deleteApiKey, getApiKey, revokeApiKey, updateApiKey, verifyApiKey } from '../../services/apiKeys.js'
+import {
+  assertListableSubject,
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  revokeApiKey,
+  updateApiKey,
+  verifyApiKey,
+} from '../../services/apiKeys.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { PAGE_PARAMS, Query } from '../query.js'
@@ -25,13 +33,24 @@ export function apiKeyRoutes(core: Core): Hono {
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    return json(apiKeyJson(store.transaction(() => createApiKey(core, body)), core.now(), true))
+    return json(
+      apiKeyJson(
+        store.transaction(() => createApiKey(core, body)),
+        core.now(),
+        true,
+      ),
+    )
   })
 
   // Before `/:api_key_id`, which would otherwise take `verify` for an id.
   app.post('/verify', async (c) => {
     const body = await readJsonBody(c)
-    return json(apiKeyJson(store.transaction(() => verifyApiKey(core, body)), core.now()))
+    return json(
+      apiKeyJson(
+        store.transaction(() => verifyApiKey(core, body)),
+        core.now(),
+      ),
+    )
   })
 
   app.get('/:api_key_id', (c) => json(apiKeyJson(getApiKey(core, c.req.param('api_key_id')), core.now())))
@@ -39,7 +58,12 @@ export function apiKeyRoutes(core: Core): Hono {
   app.patch('/:api_key_id', async (c) => {
     const body = await readJsonBody(c)
     const id = c.req.param('api_key_id')
-    return json(apiKeyJson(store.transaction(() => updateApiKey(core, id, body)), core.now()))
+    return json(
+      apiKeyJson(
+        store.transaction(() => updateApiKey(core, id, body)),
+        core.now(),
+      ),
+    )
   })
 
   app.delete('/:api_key_id', (c) => {
@@ -51,7 +75,12 @@ export function apiKeyRoutes(core: Core): Hono {
   app.post('/:api_key_id/revoke', async (c) => {
     const body = await readJsonBody(c)
     const id = c.req.param('api_key_id')
-    return json(apiKeyJson(store.transaction(() => revokeApiKey(core, id, body)), core.now()))
+    return json(
+      apiKeyJson(
+        store.transaction(() => revokeApiKey(core, id, body)),
+        core.now(),
+      ),
+    )
   })
 
   app.get('/:api_key_id/secret', (c) => json({ secret: getApiKey(core, c.req.param('api_key_id')).secret }))

@@ -31,7 +31,12 @@ export function clientRoutes(core: Core): Hono {
     if (!nonce) throw unprocessable(paramMissing('nonce'))
     const directives = redeemNonce(core, nonce)
     if (!directives) {
-      throw clerkError(400, 'invalid_nonce', 'Invalid nonce', 'The handshake nonce is unknown, expired or already used. Start a new handshake.')
+      throw clerkError(
+        400,
+        'invalid_nonce',
+        'Invalid nonce',
+        'The handshake nonce is unknown, expired or already used. Start a new handshake.',
+      )
     }
     return json({ directives })
   })
@@ -40,7 +45,14 @@ export function clientRoutes(core: Core): Hono {
   app.post('/verify', async (c) => {
     const { token } = parseFields(await readJsonBody(c), VERIFY_FIELDS)
     const client = store.clients.byCookieToken(token)
-    if (!client) throw clerkError(400, 'client_token_invalid', 'Invalid client token', 'The token does not name a client of this instance: send the value of the browser’s __client cookie.', { param_name: 'token' })
+    if (!client)
+      throw clerkError(
+        400,
+        'client_token_invalid',
+        'Invalid client token',
+        'The token does not name a client of this instance: send the value of the browser’s __client cookie.',
+        { param_name: 'token' },
+      )
     return json(clientJson(store, client, core.now()))
   })
 

@@ -28,7 +28,9 @@ export function domainRoutes(core: Core): Hono {
     return json(render(core.store.transaction(() => updateDomain(core, c.req.param('id'), body))))
   })
 
-  app.delete('/:id', (c) => json(deletedJson('domain', core.store.transaction(() => deleteDomain(core, c.req.param('id'))).id)))
+  app.delete('/:id', (c) =>
+    json(deletedJson('domain', core.store.transaction(() => deleteDomain(core, c.req.param('id'))).id)),
+  )
 
   return app
 }

@@ -39,19 +39,28 @@ const ORGANIZATION_SETTINGS_FIELDS = {
 }
 
 /** Drops the parameters that were not given, so a PATCH changes only what it names. */
-const given = <T extends object>(body: T) => Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>
+const given = <T extends object>(body: T) =>
+  Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>
 
 export function instanceRoutes(core: Core): Hono {
   const app = new Hono()
 
   app.get('/', () => {
     const settings = readSettings(core, 'instance')
-    return json({ object: 'instance', id: core.keys.instanceId, environment_type: 'development', allowed_origins: settings.allowed_origins })
+    return json({
+      object: 'instance',
+      id: core.keys.instanceId,
+      environment_type: 'development',
+      allowed_origins: settings.allowed_origins,
+    })
   })
 
   // Stored for GET and for the caller's own reads; Clerk answers 204 with no body.
   app.patch('/', async (c) => {
-    const { preferred_sign_in_strategy_when_password_required: _strategy, ...body } = parseFields(await readJsonBody(c), INSTANCE_FIELDS)
+    const { preferred_sign_in_strategy_when_password_required: _strategy, ...body } = parseFields(
+      await readJsonBody(c),
+      INSTANCE_FIELDS,
+    )
     changeSettings(core, 'instance', given(body))
     return new Response(null, { status: 204 })
   })
@@ -62,11 +71,19 @@ export function instanceRoutes(core: Core): Hono {
     return json({ object: 'instance_restrictions', ...restrictions, ignore_dots_for_gmail_addresses: false })
   })
 
-  const organizationSettings = () => ({ object: 'organization_settings', ...readSettings(core, 'organization_settings'), max_allowed_permissions: 50 })
+  const organizationSettings = () => ({
+    object: 'organization_settings',
+    ...readSettings(core, 'organization_settings'),
+    max_allowed_permissions: 50,
+  })
   app.get('/organization_settings', () => json(organizationSettings()))
 
   app.patch('/organization_settings', async (c) => {
-    const { creator_role_id: creator, domains_default_role_id: domainsDefault, ...body } = parseFields(await readJsonBody(c), ORGANIZATION_SETTINGS_FIELDS)
+    const {
+      creator_role_id: creator,
+      domains_default_role_id: domainsDefault,
+      ...body
+    } = parseFields(await readJsonBody(c), ORGANIZATION_SETTINGS_FIELDS)
     changeSettings(core, 'organization_settings', {
       ...given(body),
       ...(creator === undefined ? {} : { creator_role: creator }),

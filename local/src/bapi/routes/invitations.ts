@@ -21,7 +21,12 @@ export function invitationRoutes(core: Core): Hono {
     const query = new Query(c.req.url, ['status', 'query', 'order_by', 'paginated', ...PAGE_PARAMS])
     const filter = { status: query.oneOfList('status', INVITATION_STATUSES)?.[0], query: query.string('query') }
     const now = core.now()
-    const invitations = store.invitations.list(filter, query.order(INVITATION_ORDER_FIELDS, '-created_at'), query.page(), now)
+    const invitations = store.invitations.list(
+      filter,
+      query.order(INVITATION_ORDER_FIELDS, '-created_at'),
+      query.page(),
+      now,
+    )
     return json(listJson(invitations.map(toJson), store.invitations.count(filter, now), query.boolean('paginated')))
   })
 
@@ -37,7 +42,9 @@ export function invitationRoutes(core: Core): Hono {
     return json(store.transaction(() => createInvitations(core, body, true)).map(toJson))
   })
 
-  app.post('/:invitation_id/revoke', (c) => json(toJson(store.transaction(() => revokeInvitation(core, c.req.param('invitation_id'))))))
+  app.post('/:invitation_id/revoke', (c) =>
+    json(toJson(store.transaction(() => revokeInvitation(core, c.req.param('invitation_id'))))),
+  )
 
   app.delete('/:invitation_id', (c) => {
     const invitation = store.transaction(() => deleteInvitation(core, c.req.param('invitation_id')))

@@ -22,13 +22,17 @@ export function m2mTokenRoutes(core: Core): Hono<MachineCallerEnv> {
     const now = core.now()
     const filter = { machine_id: machine.id, revoked: query.boolean('revoked'), expired: query.boolean('expired'), now }
     const { limit, offset } = query.page()
-    return json({ data: m2mTokens.list(filter, limit, offset).map((token) => m2mTokenJson(token, now)), total_count: m2mTokens.count(filter) })
+    return json({
+      data: m2mTokens.list(filter, limit, offset).map((token) => m2mTokenJson(token, now)),
+      total_count: m2mTokens.count(filter),
+    })
   })
 
   app.post('/', async (c) => {
     const { caller } = c.var
     if (caller.kind !== 'machine') {
-      const message = 'M2M tokens are minted by a machine: authenticate with the machine secret key of the machine that mints it.'
+      const message =
+        'M2M tokens are minted by a machine: authenticate with the machine secret key of the machine that mints it.'
       throw clerkError(403, 'machine_secret_key_required', 'A machine secret key is required', message)
     }
     const body = await readJsonBody(c)
@@ -44,7 +48,12 @@ export function m2mTokenRoutes(core: Core): Hono<MachineCallerEnv> {
   app.post('/:m2m_token_id/revoke', async (c) => {
     const body = await readJsonBody(c)
     const id = c.req.param('m2m_token_id')
-    return json(m2mTokenJson(store.transaction(() => revokeM2MToken(core, c.var.caller, id, body)), core.now()))
+    return json(
+      m2mTokenJson(
+        store.transaction(() => revokeM2MToken(core, c.var.caller, id, body)),
+        core.now(),
+      ),
+    )
   })
 
   return app

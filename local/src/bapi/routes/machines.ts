@@ -2,7 +2,12 @@
 import { Hono } from 'hono'
 import type { Core } from '../../core/core.js'
 import { deletedJson } from '../../backendJson/common.js'
-import { deletedMachineScopeJson, machineJson, machineScopeJson, machineSecretKeyJson } from '../../backendJson/machineAuth.js'
+import {
+  deletedMachineScopeJson,
+  machineJson,
+  machineScopeJson,
+  machineSecretKeyJson,
+} from '../../backendJson/machineAuth.js'
 import type { MachineRecord } from '../../store/machineStore.js'
 import {
   addMachineScope,
@@ -34,7 +39,12 @@ export function machineRoutes(core: Core): Hono {
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    return json(machineBody(store.transaction(() => createMachine(core, body)), true))
+    return json(
+      machineBody(
+        store.transaction(() => createMachine(core, body)),
+        true,
+      ),
+    )
   })
 
   app.get('/:machine_id', (c) => json(machineBody(getMachine(core, c.req.param('machine_id')))))
@@ -51,7 +61,9 @@ export function machineRoutes(core: Core): Hono {
     return json(deletedJson('machine', machineId))
   })
 
-  app.get('/:machine_id/secret_key', (c) => json(machineSecretKeyJson(getMachine(core, c.req.param('machine_id')).secret_key)))
+  app.get('/:machine_id/secret_key', (c) =>
+    json(machineSecretKeyJson(getMachine(core, c.req.param('machine_id')).secret_key)),
+  )
 
   app.post('/:machine_id/secret_key/rotate', async (c) => {
     const body = await readJsonBody(c)

@@ -13,7 +13,8 @@ import { PAGE_PARAMS, Query, pathParam } from '../query.js'
 /** `verified` and `enrollment_mode` (comma-separated or repeated, `-mode` to leave one out), newest first. */
 function listDomains(core: Core, query: Query, organizationId?: string): Response {
   const modes = query.signedList('enrollment_mode')
-  const split = (values: string[] | undefined) => values?.flatMap((value) => value.split(',')).filter((value) => value !== '')
+  const split = (values: string[] | undefined) =>
+    values?.flatMap((value) => value.split(',')).filter((value) => value !== '')
   const verified = query.string('verified')
   const filter: OrganizationDomainFilter = {
     organization_id: organizationId,
@@ -35,12 +36,20 @@ export function organizationDomainRoutes(core: Core): Hono {
   const organization = (id: string) => getOrganization(core, id)
   const answer = (domain: OrganizationDomainRecord) => json(organizationDomainJson(core, domain))
 
-  app.get('/', (c) => listDomains(core, new Query(c.req.url, ['verified', 'enrollment_mode', ...PAGE_PARAMS]), organization(pathParam(c, 'organization_id')).id))
+  app.get('/', (c) =>
+    listDomains(
+      core,
+      new Query(c.req.url, ['verified', 'enrollment_mode', ...PAGE_PARAMS]),
+      organization(pathParam(c, 'organization_id')).id,
+    ),
+  )
 
   // Verified unless the body says `verified: false` (the SDK sends true by default).
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    return answer(store.transaction(() => createDomain(core, organization(pathParam(c, 'organization_id')), body, true)))
+    return answer(
+      store.transaction(() => createDomain(core, organization(pathParam(c, 'organization_id')), body, true)),
+    )
   })
 
   app.patch('/:domain_id', async (c) => {

@@ -6,10 +6,19 @@ import { paramFormatInvalid, unprocessable } from '../../shared/errors.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { organizationInvitationJson } from '../../backendJson/organizationInvitation.js'
-import { getOrganizationInvitation, inviteMany, inviteToOrganization, revokeOrganizationInvitation } from '../../services/organizationInvitations.js'
+import {
+  getOrganizationInvitation,
+  inviteMany,
+  inviteToOrganization,
+  revokeOrganizationInvitation,
+} from '../../services/organizationInvitations.js'
 import { getOrganization } from '../../services/organizations.js'
 import { INVITATION_STATUSES } from '../../store/invitationStatus.js'
-import { ORGANIZATION_INVITATION_ORDER_FIELDS, type OrganizationInvitationFilter, type OrganizationInvitationRecord } from '../../store/organizationInvitationStore.js'
+import {
+  ORGANIZATION_INVITATION_ORDER_FIELDS,
+  type OrganizationInvitationFilter,
+  type OrganizationInvitationRecord,
+} from '../../store/organizationInvitationStore.js'
 import { PAGE_PARAMS, Query, pathParam } from '../query.js'
 
 export const invitationPageJson = (core: Core, invitations: OrganizationInvitationRecord[], totalCount: number) => ({
@@ -47,12 +56,18 @@ export function organizationInvitationRoutes(core: Core): Hono {
 
   app.get('/pending', (c) => {
     const query = new Query(c.req.url, PAGE_PARAMS)
-    return listInvitations(core, { organization_id: organization(pathParam(c, 'organization_id')).id, statuses: ['pending'], manual_only: true }, query)
+    return listInvitations(
+      core,
+      { organization_id: organization(pathParam(c, 'organization_id')).id, statuses: ['pending'], manual_only: true },
+      query,
+    )
   })
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    return answer(store.transaction(() => inviteToOrganization(core, organization(pathParam(c, 'organization_id')), body)))
+    return answer(
+      store.transaction(() => inviteToOrganization(core, organization(pathParam(c, 'organization_id')), body)),
+    )
   })
 
   app.post('/bulk', async (c) => {
@@ -72,7 +87,9 @@ export function organizationInvitationRoutes(core: Core): Hono {
     const body = await readJsonBody(c)
     const organizationId = pathParam(c, 'organization_id')
     const invitationId = pathParam(c, 'invitation_id')
-    return answer(store.transaction(() => revokeOrganizationInvitation(core, organization(organizationId), invitationId, body)))
+    return answer(
+      store.transaction(() => revokeOrganizationInvitation(core, organization(organizationId), invitationId, body)),
+    )
   })
 
   return app
@@ -83,7 +100,11 @@ export function instanceOrganizationInvitationRoutes(core: Core): Hono {
   const app = new Hono()
   app.get('/', (c) => {
     const query = new Query(c.req.url, ['status', 'query', 'order_by', ...PAGE_PARAMS])
-    return listInvitations(core, { statuses: query.oneOfList('status', INVITATION_STATUSES), query: query.string('query') }, query)
+    return listInvitations(
+      core,
+      { statuses: query.oneOfList('status', INVITATION_STATUSES), query: query.string('query') },
+      query,
+    )
   })
   return app
 }

@@ -5,15 +5,33 @@ import type { Core } from '../../core/core.js'
 import { readJsonBody } from '../../http/body.js'
 import { json } from '../../http/respond.js'
 import { membershipJson, membershipPageJson } from '../../backendJson/organization.js'
-import { createMembership, deleteMembership, getMembership, updateMembership, updateMembershipMetadata } from '../../services/memberships.js'
+import {
+  createMembership,
+  deleteMembership,
+  getMembership,
+  updateMembership,
+  updateMembershipMetadata,
+} from '../../services/memberships.js'
 import { getOrganization } from '../../services/organizations.js'
 import { MEMBERSHIP_ORDER_FIELDS, type MembershipFilter } from '../../store/organizationStore.js'
 import { PAGE_PARAMS, Query, pathParam } from '../query.js'
 
 const FILTER_PARAMS = [
-  'user_id', 'email_address', 'phone_number', 'username', 'web3_wallet', 'role', 'query', 'email_address_query',
-  'phone_number_query', 'username_query', 'name_query', 'last_active_at_before', 'last_active_at_after',
-  'created_at_before', 'created_at_after',
+  'user_id',
+  'email_address',
+  'phone_number',
+  'username',
+  'web3_wallet',
+  'role',
+  'query',
+  'email_address_query',
+  'phone_number_query',
+  'username_query',
+  'name_query',
+  'last_active_at_before',
+  'last_active_at_after',
+  'created_at_before',
+  'created_at_after',
 ]
 
 const optionalInteger = (query: Query, name: string) =>
@@ -44,7 +62,12 @@ function listMemberships(core: Core, organizationId: string | null, query: Query
   // Nobody has a Web3 wallet here, so filtering by one matches nobody.
   if (query.list('web3_wallet')) return json(membershipPageJson(core, [], 0))
   const filter = membershipFilter(query)
-  const memberships = organizations.listMemberships(organizationId, filter, query.order(MEMBERSHIP_ORDER_FIELDS, '-created_at'), query.page())
+  const memberships = organizations.listMemberships(
+    organizationId,
+    filter,
+    query.order(MEMBERSHIP_ORDER_FIELDS, '-created_at'),
+    query.page(),
+  )
   return json(membershipPageJson(core, memberships, organizations.countMemberships(organizationId, filter)))
 }
 
@@ -60,7 +83,9 @@ export function organizationMembershipRoutes(core: Core): Hono {
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c)
-    const membership = store.transaction(() => createMembership(core, organization(pathParam(c, 'organization_id')), body))
+    const membership = store.transaction(() =>
+      createMembership(core, organization(pathParam(c, 'organization_id')), body),
+    )
     return json(membershipJson(core, membership))
   })
 
@@ -68,14 +93,24 @@ export function organizationMembershipRoutes(core: Core): Hono {
     const body = await readJsonBody(c)
     const organizationId = pathParam(c, 'organization_id')
     const userId = pathParam(c, 'user_id')
-    return json(membershipJson(core, store.transaction(() => updateMembership(core, organization(organizationId), userId, body))))
+    return json(
+      membershipJson(
+        core,
+        store.transaction(() => updateMembership(core, organization(organizationId), userId, body)),
+      ),
+    )
   })
 
   app.patch('/:user_id/metadata', async (c) => {
     const body = await readJsonBody(c)
     const organizationId = pathParam(c, 'organization_id')
     const userId = pathParam(c, 'user_id')
-    return json(membershipJson(core, store.transaction(() => updateMembershipMetadata(core, organization(organizationId), userId, body))))
+    return json(
+      membershipJson(
+        core,
+        store.transaction(() => updateMembershipMetadata(core, organization(organizationId), userId, body)),
+      ),
+    )
   })
 
   app.delete('/:user_id', (c) => {

@@ -25,21 +25,37 @@ import { organizationMembershipRoutes } from './organizationMemberships.js'
 const COUNT_PARAMS = ['include_members_count', 'include_missing_member_with_elevated_permissions']
 
 /** What `include_members_count` (and the flag about a missing elevated member, never the case here) add. */
-function counts(core: Core, query: Query, organization: OrganizationRecord): OrganizationCounts & { missing_member_with_elevated_permissions?: boolean } {
+function counts(
+  core: Core,
+  query: Query,
+  organization: OrganizationRecord,
+): OrganizationCounts & { missing_member_with_elevated_permissions?: boolean } {
   return {
-    ...(query.boolean('include_members_count') ? { members_count: core.store.organizations.membersCount(organization.id) } : {}),
-    ...(query.boolean('include_missing_member_with_elevated_permissions') ? { missing_member_with_elevated_permissions: false } : {}),
+    ...(query.boolean('include_members_count')
+      ? { members_count: core.store.organizations.membersCount(organization.id) }
+      : {}),
+    ...(query.boolean('include_missing_member_with_elevated_permissions')
+      ? { missing_member_with_elevated_permissions: false }
+      : {}),
   }
 }
 
 export function organizationRoutes(core: Core): Hono {
   const app = new Hono()
   const { store } = core
-  const answer = (organization: OrganizationRecord, extra: OrganizationCounts = {}) => json(organizationJson(core, organization, extra))
+  const answer = (organization: OrganizationRecord, extra: OrganizationCounts = {}) =>
+    json(organizationJson(core, organization, extra))
 
   // Always `{ data, total_count }`, as the SDK's getOrganizationList expects.
   app.get('/', (c) => {
-    const query = new Query(c.req.url, ['query', 'user_id', 'organization_id', 'order_by', ...COUNT_PARAMS, ...PAGE_PARAMS])
+    const query = new Query(c.req.url, [
+      'query',
+      'user_id',
+      'organization_id',
+      'order_by',
+      ...COUNT_PARAMS,
+      ...PAGE_PARAMS,
+    ])
     const organizationIds = query.signedList('organization_id')
     const userIds = query.signedList('user_id')
     const filter = {
@@ -49,9 +65,15 @@ export function organizationRoutes(core: Core): Hono {
       include_user_ids: userIds.include,
       exclude_user_ids: userIds.exclude,
     }
-    const organizations = store.organizations.list(filter, query.order(ORGANIZATION_ORDER_FIELDS, '-created_at'), query.page())
+    const organizations = store.organizations.list(
+      filter,
+      query.order(ORGANIZATION_ORDER_FIELDS, '-created_at'),
+      query.page(),
+    )
     return json({
-      data: organizations.map((organization) => organizationJson(core, organization, counts(core, query, organization))),
+      data: organizations.map((organization) =>
+        organizationJson(core, organization, counts(core, query, organization)),
+      ),
       total_count: store.organizations.count(filter),
     })
   })
@@ -79,12 +101,16 @@ export function organizationRoutes(core: Core): Hono {
 
   app.patch('/:organization_id/metadata', async (c) => {
     const body = await readJsonBody(c)
-    return answer(store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'merge')))
+    return answer(
+      store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'merge')),
+    )
   })
 
   app.put('/:organization_id/metadata', async (c) => {
     const body = await readJsonBody(c)
-    return answer(store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'replace')))
+    return answer(
+      store.transaction(() => updateOrganizationMetadata(core, c.req.param('organization_id'), body, 'replace')),
+    )
   })
 
   // multipart/form-data: `file` (the image) and optionally `uploader_user_id`.
@@ -92,10 +118,19 @@ export function organizationRoutes(core: Core): Hono {
     const { image, form } = await readImageUpload(c)
     const uploader = form.get('uploader_user_id')
     const organizationId = c.req.param('organization_id')
-    return answer(setOrganizationLogo(core, organizationId, image, typeof uploader === 'string' && uploader !== '' ? uploader : undefined))
+    return answer(
+      setOrganizationLogo(
+        core,
+        organizationId,
+        image,
+        typeof uploader === 'string' && uploader !== '' ? uploader : undefined,
+      ),
+    )
   })
 
-  app.delete('/:organization_id/logo', (c) => answer(store.transaction(() => deleteOrganizationLogo(core, c.req.param('organization_id')))))
+  app.delete('/:organization_id/logo', (c) =>
+    answer(store.transaction(() => deleteOrganizationLogo(core, c.req.param('organization_id')))),
+  )
 
   app.route('/:organization_id/memberships', organizationMembershipRoutes(core))
   app.route('/:organization_id/invitations', organizationInvitationRoutes(core))

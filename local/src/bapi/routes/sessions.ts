@@ -56,17 +56,29 @@ export function sessionRoutes(core: Core): Hono {
 
   app.post('/:session_id/verify', () => {
     const message = 'endpoint is deprecated and pending removal'
-    throw clerkError(410, 'operation_deprecated', message, `${message}. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.`)
+    throw clerkError(
+      410,
+      'operation_deprecated',
+      message,
+      `${message}. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.`,
+    )
   })
 
   // What a server SDK calls with an expired session token and the `__refresh` cookie (see services/refresh.ts).
   app.post('/:session_id/refresh', async (c) => {
     const suffixed = new Query(c.req.url, ['suffixed_cookies']).boolean('suffixed_cookies')
-    const { session, origin, issuer, format } = await checkRefresh(core, c.req.param('session_id'), await readJsonBody(c))
+    const { session, origin, issuer, format } = await checkRefresh(
+      core,
+      c.req.param('session_id'),
+      await readJsonBody(c),
+    )
     const jwt = await core.minter.sessionToken(session.id, { origin, issuer })
     if (format === 'token') return json({ object: 'token', jwt })
     const client = store.clients.get(session.client_id)
-    const options = { suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined, secure: origin.startsWith('https:') }
+    const options = {
+      suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined,
+      secure: origin.startsWith('https:'),
+    }
     return json({ object: 'cookies', cookies: signedInCookies(jwt, client?.updated_at ?? session.created_at, options) })
   })
 

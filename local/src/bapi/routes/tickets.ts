@@ -32,6 +32,12 @@ export const actorTokenRoutes = (core: Core) => ticketRoutes(core, 'actor_token'
  */
 export function testingTokenRoutes(core: Core): Hono {
   const app = new Hono()
-  app.post('/', () => json({ object: 'testing_token', token: `${Math.floor(core.now() / 1000)}-${randomBase62(32)}`, expires_at: core.now() + TESTING_TOKEN_LIFETIME_MS }))
+  app.post('/', () =>
+    json({
+      object: 'testing_token',
+      token: `${Math.floor(core.now() / 1000)}-${randomBase62(32)}`,
+      expires_at: core.now() + TESTING_TOKEN_LIFETIME_MS,
+    }),
+  )
   return app
 }

@@ -20,8 +20,23 @@ import { PAGE_PARAMS, Query } from '../query.js'
 import { readImageUpload } from '../upload.js'
 import { json } from '../../http/respond.js'
 
-const LIST_FILTERS = ['email_address', 'phone_number', 'external_id', 'username', 'web3_wallet', 'user_id', 'organization_id'] as const
-const TEXT_FILTERS = ['query', 'email_address_query', 'phone_number_query', 'username_query', 'name_query', 'provider'] as const
+const LIST_FILTERS = [
+  'email_address',
+  'phone_number',
+  'external_id',
+  'username',
+  'web3_wallet',
+  'user_id',
+  'organization_id',
+] as const
+const TEXT_FILTERS = [
+  'query',
+  'email_address_query',
+  'phone_number_query',
+  'username_query',
+  'name_query',
+  'provider',
+] as const
 const TIME_FILTERS = [
   'created_at_before',
   'created_at_after',
@@ -30,7 +45,14 @@ const TIME_FILTERS = [
   'last_sign_in_at_before',
   'last_sign_in_at_after',
 ] as const
-const FILTER_PARAMS = [...LIST_FILTERS, ...TEXT_FILTERS, ...TIME_FILTERS, 'banned', 'last_active_at_since', 'provider_user_id']
+const FILTER_PARAMS = [
+  ...LIST_FILTERS,
+  ...TEXT_FILTERS,
+  ...TIME_FILTERS,
+  'banned',
+  'last_active_at_since',
+  'provider_user_id',
+]
 
 function userFilter(query: Query): UserFilter {
   const filter: UserFilter = {}
@@ -52,7 +74,9 @@ function userOrder(query: Query): UserOrder {
   const descending = raw.startsWith('-')
   const field = raw.replace(/^[-+ ]/, '')
   if (!(USER_ORDER_FIELDS as readonly string[]).includes(field)) {
-    throw unprocessable(paramValueInvalid('order_by', `must be one of ${USER_ORDER_FIELDS.join(', ')}, optionally prefixed with + or -.`))
+    throw unprocessable(
+      paramValueInvalid('order_by', `must be one of ${USER_ORDER_FIELDS.join(', ')}, optionally prefixed with + or -.`),
+    )
   }
   return { field: field as UserOrderField, descending }
 }
@@ -91,7 +115,12 @@ export function userRoutes(core: Core): Hono {
     const body = await readJsonBody(c)
     const passwordDigest = await passwordDigestFor(body)
     const userId = c.req.param('user_id')
-    return json(userJson(core, store.transaction(() => updateUser(core, userId, body, passwordDigest))))
+    return json(
+      userJson(
+        core,
+        store.transaction(() => updateUser(core, userId, body, passwordDigest)),
+      ),
+    )
   })
 
   app.delete('/:user_id', (c) => {
@@ -129,10 +158,21 @@ export function userRoutes(core: Core): Hono {
     const target = getUser(core, c.req.param('user_id'))
     const digest = store.users.passwordDigest(target.id)
     if (digest === undefined) {
-      throw clerkError(400, 'password_not_set', 'This user has no password', `The user ${target.id} has no password to verify.`)
+      throw clerkError(
+        400,
+        'password_not_set',
+        'This user has no password',
+        `The user ${target.id} has no password to verify.`,
+      )
     }
     if (password.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(password, digest))) {
-      throw clerkError(422, 'form_password_incorrect', 'Password is incorrect.', 'The password does not match the user’s password.', { param_name: 'password' })
+      throw clerkError(
+        422,
+        'form_password_incorrect',
+        'Password is incorrect.',
+        'The password does not match the user’s password.',
+        { param_name: 'password' },
+      )
     }
     return json({ verified: true })
   })
@@ -152,10 +192,16 @@ export function userRoutes(core: Core): Hono {
   // External accounts come from OAuth sign-ins, which this backend does not have: there is never one to delete.
   app.delete('/:user_id/external_accounts/:external_account_id', (c) => {
     const target = getUser(core, c.req.param('user_id'))
-    throw notFound('not found', `No external account was found with id ${c.req.param('external_account_id')} for user ${target.id}`)
+    throw notFound(
+      'not found',
+      `No external account was found with id ${c.req.param('external_account_id')} for user ${target.id}`,
+    )
   })
 
-  for (const [path, kind] of [['email_address', 'email'], ['phone_number', 'phone']] as const) {
+  for (const [path, kind] of [
+    ['email_address', 'email'],
+    ['phone_number', 'phone'],
+  ] as const) {
     app.put(`/:user_id/${path}`, async (c) => {
       const body = await readJsonBody(c)
       if (body === undefined) throw unprocessable(paramMissing(path))

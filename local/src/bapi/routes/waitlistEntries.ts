@@ -25,15 +25,30 @@ export function waitlistEntryRoutes(core: Core): Hono {
   app.get('/', (c) => {
     const query = new Query(c.req.url, ['query', 'status', 'order_by', 'paginated', ...PAGE_PARAMS])
     const status = query.string('status')
-    if (status !== undefined && !STATUSES.includes(status)) throw unprocessable(paramValueInvalid('status', `must be one of ${STATUSES.join(', ')}.`))
+    if (status !== undefined && !STATUSES.includes(status))
+      throw unprocessable(paramValueInvalid('status', `must be one of ${STATUSES.join(', ')}.`))
     const order = query.string('order_by') ?? '-created_at'
     const field = order.replace(/^[-+ ]/, '')
-    if (!ORDERS.includes(field)) throw unprocessable(paramValueInvalid('order_by', `must be one of ${ORDERS.join(', ')}, optionally prefixed with + or -.`))
+    if (!ORDERS.includes(field))
+      throw unprocessable(
+        paramValueInvalid('order_by', `must be one of ${ORDERS.join(', ')}, optionally prefixed with + or -.`),
+      )
     const search = query.string('query')?.toLowerCase()
-    let entries = store.records.waitlist.where('1').filter(
-      (entry) => (status === undefined || entry.status === status) && (search === undefined || entry.email_address.includes(search)),
-    )
-    const key = (entry: WaitlistEntryRecord) => (field === 'email_address' ? entry.email_address : field === 'invited_at' ? (entry.status === 'invited' ? entry.updated_at : 0) : entry.created_at)
+    let entries = store.records.waitlist
+      .where('1')
+      .filter(
+        (entry) =>
+          (status === undefined || entry.status === status) &&
+          (search === undefined || entry.email_address.includes(search)),
+      )
+    const key = (entry: WaitlistEntryRecord) =>
+      field === 'email_address'
+        ? entry.email_address
+        : field === 'invited_at'
+          ? entry.status === 'invited'
+            ? entry.updated_at
+            : 0
+          : entry.created_at
     entries = entries.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
     if (order.startsWith('-')) entries.reverse()
     const { limit, offset } = query.page()
@@ -48,7 +63,9 @@ export function waitlistEntryRoutes(core: Core): Hono {
   app.post('/bulk', async (c) => {
     const body = await readJsonBody(c)
     if (!Array.isArray(body) || body.length === 0 || body.length > MAX_BULK) {
-      throw unprocessable(paramFormatInvalid('body', `must be an array of 1 to ${MAX_BULK} entries, each { "email_address": … }.`))
+      throw unprocessable(
+        paramFormatInvalid('body', `must be an array of 1 to ${MAX_BULK} entries, each { "email_address": … }.`),
+      )
     }
     return json(store.transaction(() => body.map((entry) => waitlistEntryJson(joinWaitlist(core, entry)))))
   })
@@ -58,9 +75,13 @@ export function waitlistEntryRoutes(core: Core): Hono {
     return json(waitlistEntryJson(store.transaction(() => decideWaitlistEntry(core, c.req.param('id'), 'invited'))))
   })
 
-  app.post('/:id/reject', (c) => json(waitlistEntryJson(store.transaction(() => decideWaitlistEntry(core, c.req.param('id'), 'rejected')))))
+  app.post('/:id/reject', (c) =>
+    json(waitlistEntryJson(store.transaction(() => decideWaitlistEntry(core, c.req.param('id'), 'rejected')))),
+  )
 
-  app.delete('/:id', (c) => json(deletedJson('waitlist_entry', store.transaction(() => deleteWaitlistEntry(core, c.req.param('id'))).id)))
+  app.delete('/:id', (c) =>
+    json(deletedJson('waitlist_entry', store.transaction(() => deleteWaitlistEntry(core, c.req.param('id'))).id)),
+  )
 
   return app
 }

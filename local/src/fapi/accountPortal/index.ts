@@ -77,7 +77,9 @@ const PAGES: Record<PortalPage, PageSpec> = {
     title: 'Create an organization',
     mount: 'mountCreateOrganization',
     needsUser: true,
-    props: (r, c) => ({ afterCreateOrganizationUrl: r.back?.href ?? new URL(PORTAL_PATHS.organizationProfile, c.req.url).href }),
+    props: (r, c) => ({
+      afterCreateOrganizationUrl: r.back?.href ?? new URL(PORTAL_PATHS.organizationProfile, c.req.url).href,
+    }),
   },
 }
 
@@ -94,10 +96,16 @@ function carrying(path: string, redirects: PortalRedirects, c: Context): string 
 /** Registers the hosted pages and their script on the Frontend API's app. */
 export function mountAccountPortal(app: Hono, core: Core): void {
   const script = portalScript()
-  app.get(PORTAL_SCRIPT_PATH, () =>
-    new Response(script, {
-      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' },
-    }),
+  app.get(
+    PORTAL_SCRIPT_PATH,
+    () =>
+      new Response(script, {
+        headers: {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      }),
   )
   for (const [page, path] of Object.entries(PORTAL_PATHS) as Array<[PortalPage, string]>) {
     app.get(path, (c) => showPortalPage(core, c, PAGES[page]))
@@ -107,13 +115,19 @@ export function mountAccountPortal(app: Hono, core: Core): void {
 async function showPortalPage(core: Core, c: Context, spec: PageSpec): Promise<Response> {
   const checked = portalRedirects(core, c)
   if (!checked.ok) {
-    return errorPage(400, 'Cannot continue', checked.problem, 'Open this page from your app, which adds where to go back to.')
+    return errorPage(
+      400,
+      'Cannot continue',
+      checked.problem,
+      'Open this page from your app, which adds where to go back to.',
+    )
   }
   const { redirects } = checked
   const here = new URL(c.req.url)
   // Where the visitor came back from the app through the Referer: keep it in the URL, so that it survives the
   // detour through sign-in and a reload.
-  if (redirects.back && !here.searchParams.has('redirect_url')) here.searchParams.set('redirect_url', redirects.back.href)
+  if (redirects.back && !here.searchParams.has('redirect_url'))
+    here.searchParams.set('redirect_url', redirects.back.href)
   const signIn = new URL(PORTAL_PATHS.signIn, here)
   signIn.searchParams.set('redirect_url', here.href)
   if (spec.needsUser && !signedIn(core, c)) return seeOther(signIn)
@@ -137,7 +151,9 @@ async function showPortalPage(core: Core, c: Context, spec: PageSpec): Promise<R
   }
   // The no-JavaScript page signs in too, and goes back to the app (it takes app URLs only).
   const withoutJavaScript =
-    !spec.needsUser && redirects.back ? `/sign-in?${new URLSearchParams({ redirect_url: redirects.back.href })}` : undefined
+    !spec.needsUser && redirects.back
+      ? `/sign-in?${new URLSearchParams({ redirect_url: redirects.back.href })}`
+      : undefined
   const page = portalPage({
     title: spec.title,
     origin: here.origin,

@@ -56,15 +56,23 @@ export function portalRedirects(core: Core, c: Context): RedirectsResult {
   const here = new URL(c.req.url).origin
   const first = (...names: RedirectParam[]) => names.map((name) => checked.get(name)).find((url) => url !== undefined)
   const account = new URL(PORTAL_PATHS.userProfile, c.req.url)
-  const afterSignIn = first('sign_in_force_redirect_url', 'redirect_url', 'sign_in_fallback_redirect_url', 'after_sign_in_url') ?? account
-  const afterSignUp = first('sign_up_force_redirect_url', 'redirect_url', 'sign_up_fallback_redirect_url', 'after_sign_up_url') ?? account
+  const afterSignIn =
+    first('sign_in_force_redirect_url', 'redirect_url', 'sign_in_fallback_redirect_url', 'after_sign_in_url') ?? account
+  const afterSignUp =
+    first('sign_up_force_redirect_url', 'redirect_url', 'sign_up_fallback_redirect_url', 'after_sign_up_url') ?? account
   const asked = checked.get('redirect_url')
   // A way back to the app, never to another hosted page (a profile page that sent a signed-out visitor here).
   const back = asked && !isPortalPage(asked, here) ? asked : referringApp(core, c)
   const urls = [afterSignIn, afterSignUp, ...(back ? [back] : [])]
   return {
     ok: true,
-    redirects: { query, afterSignIn: afterSignIn.href, afterSignUp: afterSignUp.href, back, origins: [...new Set(urls.map((url) => url.origin))] },
+    redirects: {
+      query,
+      afterSignIn: afterSignIn.href,
+      afterSignUp: afterSignUp.href,
+      back,
+      origins: [...new Set(urls.map((url) => url.origin))],
+    },
   }
 }
 

@@ -15,7 +15,12 @@ export type FapiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 const OVERRIDES: readonly FapiMethod[] = ['PUT', 'PATCH', 'DELETE']
 
 const originRefused = (detail: string) =>
-  clerkError(403, 'origin_not_allowed', 'Origin not allowed', `${detail} Add the origin with the allowedOrigins option or the --allowed-origin flag.`)
+  clerkError(
+    403,
+    'origin_not_allowed',
+    'Origin not allowed',
+    `${detail} Add the origin with the allowedOrigins option or the --allowed-origin flag.`,
+  )
 
 /**
  * The Frontend API's defence against cross-site request forgery: ClerkJS sends simple form POSTs with the
@@ -27,10 +32,12 @@ const originRefused = (detail: string) =>
 function checkedOrigin(core: Core, c: Context): string | undefined {
   const origin = c.req.header('origin')
   if (origin === undefined) {
-    if (c.req.method !== 'GET') throw originRefused('This request carries no Origin header, so it cannot be told apart from a forged one.')
+    if (c.req.method !== 'GET')
+      throw originRefused('This request carries no Origin header, so it cannot be told apart from a forged one.')
     return undefined
   }
-  if (!core.allowedOrigins.allows(origin) && !isOwnOrigin(core, c, origin)) throw originRefused(`Requests from ${origin.slice(0, 200)} are not allowed.`)
+  if (!core.allowedOrigins.allows(origin) && !isOwnOrigin(core, c, origin))
+    throw originRefused(`Requests from ${origin.slice(0, 200)} are not allowed.`)
   return origin
 }
 
@@ -40,7 +47,8 @@ function effectiveMethod(c: Context): FapiMethod {
   const override = c.req.query('_method')
   if (override === undefined) return 'POST'
   const method = override.toUpperCase() as FapiMethod
-  if (!OVERRIDES.includes(method)) throw notSupported(`The method ${JSON.stringify(override.slice(0, 20))}`, 'use PUT, PATCH or DELETE', 405)
+  if (!OVERRIDES.includes(method))
+    throw notSupported(`The method ${JSON.stringify(override.slice(0, 20))}`, 'use PUT, PATCH or DELETE', 405)
   return method
 }
 
@@ -56,7 +64,10 @@ async function readForm(c: Context): Promise<URLSearchParams | FormData> {
   if (mediaType === 'application/octet-stream') {
     // Room for base64, which takes 4 bytes for 3; the image service checks the decoded size.
     const form = new FormData()
-    form.set('file', new Blob([new Uint8Array(fromDataUrl(await readLimitedBytes(c, Math.ceil((MAX_UPLOAD_BYTES * 4) / 3))))]))
+    form.set(
+      'file',
+      new Blob([new Uint8Array(fromDataUrl(await readLimitedBytes(c, Math.ceil((MAX_UPLOAD_BYTES * 4) / 3))))]),
+    )
     return form
   }
   const text = await readLimitedText(c)

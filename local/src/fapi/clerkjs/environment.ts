@@ -79,7 +79,11 @@ const ORGANIZATION_SETTINGS = {
   force_organization_selection: false,
   actions: { admin_delete: true },
   // Verified by the development e-mail code; automatic invitations work, suggestions (and their join requests) do not.
-  domains: { enabled: true, enrollment_modes: ['manual_invitation', 'automatic_invitation'], default_role: DOMAIN_DEFAULT_ROLE },
+  domains: {
+    enabled: true,
+    enrollment_modes: ['manual_invitation', 'automatic_invitation'],
+    default_role: DOMAIN_DEFAULT_ROLE,
+  },
   slug: { disabled: false },
   organization_creation_defaults: { enabled: false },
 }

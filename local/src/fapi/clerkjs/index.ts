@@ -58,8 +58,10 @@ function describe(method: string, path: string): string {
   if (/passkey/.test(path)) return 'Passkeys'
   if (/\/verify(\/|$)/.test(path)) return 'Re-verification'
   const part = path.split('/')[3] ?? ''
-  if (path.startsWith('/v1/me/') && Object.hasOwn(PROFILE_PARTS, part)) return `${PROFILE_PARTS[part]!} (<UserProfile/>)`
-  if (/^\/v1\/me(\/|$)/.test(path)) return `${method === 'GET' ? 'Reading' : 'Changing'} ${path.slice(0, 100)} (<UserProfile/>)`
+  if (path.startsWith('/v1/me/') && Object.hasOwn(PROFILE_PARTS, part))
+    return `${PROFILE_PARTS[part]!} (<UserProfile/>)`
+  if (/^\/v1\/me(\/|$)/.test(path))
+    return `${method === 'GET' ? 'Reading' : 'Changing'} ${path.slice(0, 100)} (<UserProfile/>)`
   if (/^\/v1\/organizations\/[^/]+\/billing(\/|$)/.test(path)) return 'Billing'
   if (/^\/v1\/waitlist/.test(path)) return 'The waitlist'
   return `${method} ${path.slice(0, 100)}`

@@ -4,7 +4,14 @@
 import { clerkError, paramMissing, paramValueInvalid, unprocessable } from '../../shared/errors.js'
 import { checkAccess } from '../../services/accessLists.js'
 import { checkEmailCode } from '../../services/emailCodes.js'
-import { UNVERIFIED_BY_ADMIN, addIdentifier, changeIdentifier, getIdentifier, prepareEmailVerification, removeIdentifier } from '../../services/identifiers.js'
+import {
+  UNVERIFIED_BY_ADMIN,
+  addIdentifier,
+  changeIdentifier,
+  getIdentifier,
+  prepareEmailVerification,
+  removeIdentifier,
+} from '../../services/identifiers.js'
 import { hashPassword, verifyPassword } from '../../services/passwords.js'
 import { deleteProfileImage, setProfileImage } from '../../services/profileImages.js'
 import { setUserPassword, updateUser } from '../../services/userProfile.js'
@@ -42,9 +49,15 @@ function parseMetadata(raw: string | undefined): Record<string, unknown> | undef
 }
 
 const wrongPassword = (param: string) =>
-  clerkError(422, 'form_password_incorrect', 'Password is incorrect. Try again, or use another method.', 'Password is incorrect. Try again, or use another method.', {
-    param_name: param,
-  })
+  clerkError(
+    422,
+    'form_password_incorrect',
+    'Password is incorrect. Try again, or use another method.',
+    'Password is incorrect. Try again, or use another method.',
+    {
+      param_name: param,
+    },
+  )
 
 /** The user's current password, checked when they have one (Clerk asks for it before changing or removing it). */
 async function checkCurrentPassword(call: ClerkJsCall, userId: string): Promise<void> {
@@ -52,17 +65,20 @@ async function checkCurrentPassword(call: ClerkJsCall, userId: string): Promise<
   if (digest === undefined) return
   const current = call.param('current_password') ?? ''
   if (current === '') throw unprocessable(paramMissing('current_password'))
-  if (current.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(current, digest))) throw wrongPassword('current_password')
+  if (current.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(current, digest)))
+    throw wrongPassword('current_password')
 }
 
 /** The e-mail address of the signed-in user with this id; another user's is not found. */
 function ownEmail(call: ClerkJsCall, session: SessionRecord, id: string) {
   const record = getIdentifier(call.core, 'email', id)
-  if (record.user_id !== session.user_id) throw clerkError(404, 'resource_not_found', 'not found', `No email address was found with id ${id.slice(0, 60)}`)
+  if (record.user_id !== session.user_id)
+    throw clerkError(404, 'resource_not_found', 'not found', `No email address was found with id ${id.slice(0, 60)}`)
   return record
 }
 
-const emailAnswer = (call: ClerkJsCall, id: string) => withClient(call, emailJson(getIdentifier(call.core, 'email', id)))
+const emailAnswer = (call: ClerkJsCall, id: string) =>
+  withClient(call, emailJson(getIdentifier(call.core, 'email', id)))
 
 export const meMutationRoutes: FapiRoute[] = [
   {
@@ -92,17 +108,31 @@ export const meMutationRoutes: FapiRoute[] = [
       const session = meSession(call)
       const next = call.param('new_password') ?? ''
       if (next === '') throw unprocessable(paramMissing('new_password'))
-      if (next.length > MAX_PASSWORD_LENGTH) throw unprocessable(paramValueInvalid('new_password', `must be at most ${MAX_PASSWORD_LENGTH} characters long.`))
+      if (next.length > MAX_PASSWORD_LENGTH)
+        throw unprocessable(
+          paramValueInvalid('new_password', `must be at most ${MAX_PASSWORD_LENGTH} characters long.`),
+        )
       checkPasswordLength(next, 'new_password')
       await checkCurrentPassword(call, session.user_id)
       if (call.param('current_password') === next) {
-        throw clerkError(422, 'form_new_password_matches_current', 'Your new password cannot be the same as your current password.', 'Your new password cannot be the same as your current password.', {
-          param_name: 'new_password',
-        })
+        throw clerkError(
+          422,
+          'form_new_password_matches_current',
+          'Your new password cannot be the same as your current password.',
+          'Your new password cannot be the same as your current password.',
+          {
+            param_name: 'new_password',
+          },
+        )
       }
       const digest = await hashPassword(next)
       // Every other session of the user, when asked: this browser's stays signed in.
-      setUserPassword(call.core, session.user_id, digest, call.param('sign_out_of_other_sessions') === 'true' ? { except: session.id } : undefined)
+      setUserPassword(
+        call.core,
+        session.user_id,
+        digest,
+        call.param('sign_out_of_other_sessions') === 'true' ? { except: session.id } : undefined,
+      )
       return userAnswer(call, session.user_id)
     },
   },
@@ -123,29 +153,32 @@ export const meMutationRoutes: FapiRoute[] = [
       const session = meSession(call)
       const user = getUser(call.core, session.user_id)
       if (!user.delete_self_enabled) {
-        throw clerkError(403, 'delete_self_not_enabled', 'Deleting your account is not allowed', 'This user cannot delete their own account (delete_self_enabled is false).')
+        throw clerkError(
+          403,
+          'delete_self_not_enabled',
+          'Deleting your account is not allowed',
+          'This user cannot delete their own account (delete_self_enabled is false).',
+        )
       }
       call.core.store.transaction(() => deleteUser(call.core, user.id))
       return withClient(call, { object: 'user', id: user.id, deleted: true })
     },
   },
-  ...['/v1/me/email_addresses', '/v1/me/email_addresses/'].map(
-    (path): FapiRoute => ({
-      method: 'POST',
-      path,
-      async handle(call) {
-        const session = meSession(call)
-        const address = call.param('email_address') ?? ''
-        if (address === '') throw unprocessable(paramMissing('email_address'))
-        // An address added later passes the same restrictions as one given at sign-up.
-        checkAccess(call.core, [address], 'sign_up')
-        const record = addIdentifier(call.core, 'email', getUser(call.core, session.user_id), address, {
-          verification: { ...UNVERIFIED_BY_ADMIN, strategy: 'email_code' },
-        })
-        return emailAnswer(call, record.id)
-      },
-    }),
-  ),
+  ...['/v1/me/email_addresses', '/v1/me/email_addresses/'].map((path): FapiRoute => ({
+    method: 'POST',
+    path,
+    async handle(call) {
+      const session = meSession(call)
+      const address = call.param('email_address') ?? ''
+      if (address === '') throw unprocessable(paramMissing('email_address'))
+      // An address added later passes the same restrictions as one given at sign-up.
+      checkAccess(call.core, [address], 'sign_up')
+      const record = addIdentifier(call.core, 'email', getUser(call.core, session.user_id), address, {
+        verification: { ...UNVERIFIED_BY_ADMIN, strategy: 'email_code' },
+      })
+      return emailAnswer(call, record.id)
+    },
+  })),
   {
     method: 'POST',
     path: '/v1/me/email_addresses/:id/prepare_verification',
@@ -154,7 +187,12 @@ export const meMutationRoutes: FapiRoute[] = [
       const record = ownEmail(call, session, id!)
       const strategy = call.param('strategy') ?? 'email_code'
       if (strategy !== 'email_code') {
-        throw unprocessable(paramValueInvalid('strategy', 'must be email_code: remix-clerk-local verifies addresses with the code 424242.'))
+        throw unprocessable(
+          paramValueInvalid(
+            'strategy',
+            'must be email_code: remix-clerk-local verifies addresses with the code 424242.',
+          ),
+        )
       }
       prepareEmailVerification(call.core, record)
       return emailAnswer(call, record.id)
@@ -180,8 +218,16 @@ export const meMutationRoutes: FapiRoute[] = [
       const record = ownEmail(call, session, id!)
       const { users } = call.core.store
       // As Clerk: nobody removes their last way to sign in from their profile (the Backend API still can).
-      if (users.emails(session.user_id).length + users.phones(session.user_id).length === 1 && getUser(call.core, session.user_id).username === null) {
-        throw clerkError(400, 'identification_deletion_failed', 'You cannot delete your last identification.', 'You cannot delete your last identification: add another e-mail address first.')
+      if (
+        users.emails(session.user_id).length + users.phones(session.user_id).length === 1 &&
+        getUser(call.core, session.user_id).username === null
+      ) {
+        throw clerkError(
+          400,
+          'identification_deletion_failed',
+          'You cannot delete your last identification.',
+          'You cannot delete your last identification: add another e-mail address first.',
+        )
       }
       removeIdentifier(call.core, 'email', record)
       return withClient(call, { object: 'email_address', id: record.id, deleted: true })
@@ -195,7 +241,12 @@ export const meMutationRoutes: FapiRoute[] = [
       const bytes = await call.file('file')
       if (!bytes) throw unprocessable(paramMissing('file'))
       const user = setProfileImage(call.core, session.user_id, { bytes })
-      return withClient(call, { object: 'image', id: user.image_id, name: null, public_url: imageUrl(call.core, user.image_id) })
+      return withClient(call, {
+        object: 'image',
+        id: user.image_id,
+        name: null,
+        public_url: imageUrl(call.core, user.image_id),
+      })
     },
   },
   {

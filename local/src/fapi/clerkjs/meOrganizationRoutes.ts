@@ -32,7 +32,10 @@ export const meOrganizationRoutes: FapiRoute[] = [
       const { data: invitations, totalCount } = call.core.store.transaction(() =>
         userOrganizationInvitations(call.core, session.user_id, invitationStatuses(call), page(call)),
       )
-      return data(call, { data: invitations.map((invitation) => userInvitationJson(call.core, invitation)), total_count: totalCount })
+      return data(call, {
+        data: invitations.map((invitation) => userInvitationJson(call.core, invitation)),
+        total_count: totalCount,
+      })
     },
   },
   {
@@ -41,7 +44,9 @@ export const meOrganizationRoutes: FapiRoute[] = [
     path: '/v1/me/organization_invitations/:invitation_id/accept',
     async handle(call, { invitation_id: invitationId }) {
       const session = call.namedSession()
-      const invitation = call.core.store.transaction(() => acceptUserInvitation(call.core, session.user_id, invitationId!))
+      const invitation = call.core.store.transaction(() =>
+        acceptUserInvitation(call.core, session.user_id, invitationId!),
+      )
       return withClient(call, userInvitationJson(call.core, invitation))
     },
   },

@@ -34,7 +34,9 @@ export const meRoutes: FapiRoute[] = [
       const session = call.activeSession(call.param('_clerk_session_id'))
       const { limit, offset } = page(call)
       const { organizations } = call.core.store
-      const memberships = organizations.userMemberships(session.user_id, limit, offset).map((m) => membershipJson(call.core, m))
+      const memberships = organizations
+        .userMemberships(session.user_id, limit, offset)
+        .map((m) => membershipJson(call.core, m))
       return data(call, { data: memberships, total_count: organizations.userMembershipsCount(session.user_id) })
     },
   },

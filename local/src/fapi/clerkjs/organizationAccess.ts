@@ -20,7 +20,12 @@ export function memberAccess(call: ClerkJsCall, organizationId: string): Organiz
   const organization = organizations.get(organizationId)
   const membership = organization && organizations.membership(organization.id, session.user_id)
   if (!organization || !membership) {
-    throw clerkError(404, 'resource_not_found', 'Organization not found', `No organization ${organizationId.slice(0, 60)} of yours exists.`)
+    throw clerkError(
+      404,
+      'resource_not_found',
+      'Organization not found',
+      `No organization ${organizationId.slice(0, 60)} of yours exists.`,
+    )
   }
   return { session, organization, membership }
 }

@@ -20,13 +20,19 @@ import type { FapiRoute } from './route.js'
 const READ = 'org:sys_domains:read'
 const MANAGE = 'org:sys_domains:manage'
 
-const changed = (call: ClerkJsCall, domain: OrganizationDomainRecord) => withClient(call, organizationDomainJson(call.core, domain))
+const changed = (call: ClerkJsCall, domain: OrganizationDomainRecord) =>
+  withClient(call, organizationDomainJson(call.core, domain))
 
 /** A step on one domain of an organization the user may manage the domains of. */
-function onDomain(step: (call: ClerkJsCall, domain: OrganizationDomainRecord) => OrganizationDomainRecord): FapiRoute['handle'] {
+function onDomain(
+  step: (call: ClerkJsCall, domain: OrganizationDomainRecord) => OrganizationDomainRecord,
+): FapiRoute['handle'] {
   return async (call, { id, domain_id: domainId }) => {
     const { organization } = withPermission(call, id!, MANAGE)
-    return changed(call, call.core.store.transaction(() => step(call, getDomain(call.core, organization, domainId!))))
+    return changed(
+      call,
+      call.core.store.transaction(() => step(call, getDomain(call.core, organization, domainId!))),
+    )
   }
 }
 
@@ -45,7 +51,10 @@ export const organizationDomainRoutes: FapiRoute[] = [
       }
       const { organizationDomains } = call.core.store
       const domains = organizationDomains.list(filter, page(call))
-      return data(call, { data: domains.map((domain) => organizationDomainJson(call.core, domain)), total_count: organizationDomains.count(filter) })
+      return data(call, {
+        data: domains.map((domain) => organizationDomainJson(call.core, domain)),
+        total_count: organizationDomains.count(filter),
+      })
     },
   },
   {
@@ -54,8 +63,14 @@ export const organizationDomainRoutes: FapiRoute[] = [
     path: '/v1/organizations/:id/domains',
     async handle(call, { id }) {
       const { organization } = withPermission(call, id!, MANAGE)
-      const input = { name: call.param('name') ?? '', ...(call.param('enrollment_mode') ? { enrollment_mode: call.param('enrollment_mode') } : {}) }
-      return changed(call, call.core.store.transaction(() => createDomain(call.core, organization, input, false)))
+      const input = {
+        name: call.param('name') ?? '',
+        ...(call.param('enrollment_mode') ? { enrollment_mode: call.param('enrollment_mode') } : {}),
+      }
+      return changed(
+        call,
+        call.core.store.transaction(() => createDomain(call.core, organization, input, false)),
+      )
     },
   },
   {
@@ -88,7 +103,9 @@ export const organizationDomainRoutes: FapiRoute[] = [
   {
     method: 'POST',
     path: '/v1/organizations/:id/domains/:domain_id/prepare_affiliation_verification',
-    handle: onDomain((call, domain) => prepareAffiliationVerification(call.core, domain, call.param('affiliation_email_address'))),
+    handle: onDomain((call, domain) =>
+      prepareAffiliationVerification(call.core, domain, call.param('affiliation_email_address')),
+    ),
   },
   {
     method: 'POST',

@@ -34,6 +34,9 @@ export function frontendInvitationJson(invitation: OrganizationInvitationRecord)
 export function userInvitationJson(core: Core, invitation: OrganizationInvitationRecord) {
   return {
     ...frontendInvitationJson(invitation),
-    public_organization_data: publicOrganizationDataJson(core, core.store.organizations.get(invitation.organization_id)!),
+    public_organization_data: publicOrganizationDataJson(
+      core,
+      core.store.organizations.get(invitation.organization_id)!,
+    ),
   }
 }

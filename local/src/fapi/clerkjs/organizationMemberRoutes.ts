@@ -2,8 +2,18 @@
 // `updateMember` / `membership.update`, `removeMember` / `membership.destroy`, `inviteMember(s)`, `getInvitations`
 // and `invitation.revoke`. Every member may list the members; the rest needs `org:sys_memberships:manage`.
 import { INVITATION_STATUSES, type InvitationStatus } from '../../store/invitationStatus.js'
-import { assertNotLastManager, createMembership, deleteMembership, getMembership, updateMembership } from '../../services/memberships.js'
-import { inviteMany, inviteToOrganization, revokeOrganizationInvitation } from '../../services/organizationInvitations.js'
+import {
+  assertNotLastManager,
+  createMembership,
+  deleteMembership,
+  getMembership,
+  updateMembership,
+} from '../../services/memberships.js'
+import {
+  inviteMany,
+  inviteToOrganization,
+  revokeOrganizationInvitation,
+} from '../../services/organizationInvitations.js'
 import type { ClerkJsCall } from './call.js'
 import { data, page } from './meRoutes.js'
 import { memberAccess, withPermission } from './organizationAccess.js'
@@ -18,17 +28,26 @@ const roleInput = (call: ClerkJsCall) => ({ role: call.param('role') ?? '' })
 
 /** The statuses asked for (repeated `status`), the ones Clerk knows; anything else is ignored, as a list filter. */
 export const invitationStatuses = (call: ClerkJsCall): InvitationStatus[] | undefined => {
-  const asked = call.params('status').filter((status): status is InvitationStatus => (INVITATION_STATUSES as readonly string[]).includes(status))
+  const asked = call
+    .params('status')
+    .filter((status): status is InvitationStatus => (INVITATION_STATUSES as readonly string[]).includes(status))
   return asked.length > 0 ? asked : undefined
 }
 
-async function listInvitations(call: ClerkJsCall, organizationId: string, only?: InvitationStatus[]): Promise<Response> {
+async function listInvitations(
+  call: ClerkJsCall,
+  organizationId: string,
+  only?: InvitationStatus[],
+): Promise<Response> {
   const { organization } = withPermission(call, organizationId, MANAGE)
   const filter = { organization_id: organization.id, statuses: only ?? invitationStatuses(call), manual_only: true }
   const now = call.core.now()
   const { organizationInvitations } = call.core.store
   const invitations = organizationInvitations.list(filter, { field: 'created_at', descending: true }, page(call), now)
-  return data(call, { data: invitations.map(frontendInvitationJson), total_count: organizationInvitations.count(filter, now) })
+  return data(call, {
+    data: invitations.map(frontendInvitationJson),
+    total_count: organizationInvitations.count(filter, now),
+  })
 }
 
 export const organizationMemberRoutes: FapiRoute[] = [
@@ -41,7 +60,12 @@ export const organizationMemberRoutes: FapiRoute[] = [
       const roles = call.params('role')
       const filter = { query: call.param('query') || undefined, role: roles.length > 0 ? roles : undefined }
       const { organizations } = call.core.store
-      const memberships = organizations.listMemberships(organization.id, filter, { field: 'created_at', descending: false }, page(call))
+      const memberships = organizations.listMemberships(
+        organization.id,
+        filter,
+        { field: 'created_at', descending: false },
+        page(call),
+      )
       return data(call, {
         data: memberships.map((m) => membershipJson(call.core, m)),
         total_count: organizations.countMemberships(organization.id, filter),
@@ -53,7 +77,9 @@ export const organizationMemberRoutes: FapiRoute[] = [
     path: '/v1/organizations/:id/memberships',
     async handle(call, { id }) {
       const { organization } = withPermission(call, id!, MANAGE)
-      const membership = call.core.store.transaction(() => createMembership(call.core, organization, { user_id: call.param('user_id') ?? '', ...roleInput(call) }))
+      const membership = call.core.store.transaction(() =>
+        createMembership(call.core, organization, { user_id: call.param('user_id') ?? '', ...roleInput(call) }),
+      )
       return withClient(call, membershipJson(call.core, membership))
     },
   },
@@ -88,14 +114,20 @@ export const organizationMemberRoutes: FapiRoute[] = [
     },
   },
   { method: 'GET', path: '/v1/organizations/:id/invitations', handle: (call, { id }) => listInvitations(call, id!) },
-  { method: 'GET', path: '/v1/organizations/:id/invitations/pending', handle: (call, { id }) => listInvitations(call, id!, ['pending']) },
+  {
+    method: 'GET',
+    path: '/v1/organizations/:id/invitations/pending',
+    handle: (call, { id }) => listInvitations(call, id!, ['pending']),
+  },
   {
     method: 'POST',
     path: '/v1/organizations/:id/invitations',
     async handle(call, { id }) {
       const { organization, session } = withPermission(call, id!, MANAGE)
       const input = { email_address: call.param('email_address') ?? '', ...roleInput(call) }
-      const invitation = call.core.store.transaction(() => inviteToOrganization(call.core, organization, input, session.user_id))
+      const invitation = call.core.store.transaction(() =>
+        inviteToOrganization(call.core, organization, input, session.user_id),
+      )
       return withClient(call, frontendInvitationJson(invitation))
     },
   },
@@ -106,7 +138,9 @@ export const organizationMemberRoutes: FapiRoute[] = [
     async handle(call, { id }) {
       const { organization, session } = withPermission(call, id!, MANAGE)
       const inputs = call.params('email_address').map((email) => ({ email_address: email.trim(), ...roleInput(call) }))
-      const invitations = call.core.store.transaction(() => inviteMany(call.core, organization, inputs, session.user_id))
+      const invitations = call.core.store.transaction(() =>
+        inviteMany(call.core, organization, inputs, session.user_id),
+      )
       return withClient(call, invitations.map(frontendInvitationJson))
     },
   },
@@ -115,7 +149,9 @@ export const organizationMemberRoutes: FapiRoute[] = [
     path: '/v1/organizations/:id/invitations/:invitation_id/revoke',
     async handle(call, { id, invitation_id: invitationId }) {
       const { organization } = withPermission(call, id!, MANAGE)
-      const invitation = call.core.store.transaction(() => revokeOrganizationInvitation(call.core, organization, invitationId!))
+      const invitation = call.core.store.transaction(() =>
+        revokeOrganizationInvitation(call.core, organization, invitationId!),
+      )
       return withClient(call, frontendInvitationJson(invitation))
     },
   },

@@ -33,7 +33,12 @@ export const organizationRoutes: FapiRoute[] = [
     async handle(call) {
       const session = call.namedSession()
       if (!call.core.store.users.get(session.user_id)!.create_organization_enabled) {
-        throw clerkError(403, 'not_allowed_access', 'You may not create organizations', `User ${session.user_id} has create_organization_enabled: false.`)
+        throw clerkError(
+          403,
+          'not_allowed_access',
+          'You may not create organizations',
+          `User ${session.user_id} has create_organization_enabled: false.`,
+        )
       }
       const input = { name: call.param('name') ?? '', slug: given(call, 'slug'), created_by: session.user_id }
       const organization = call.core.store.transaction(() => createOrganization(call.core, input))
@@ -64,7 +69,12 @@ export const organizationRoutes: FapiRoute[] = [
     async handle(call, { id }) {
       const { organization } = withPermission(call, id!, 'org:sys_profile:delete')
       if (!organization.admin_delete_enabled) {
-        throw clerkError(403, 'not_allowed_access', 'Deleting this organization is switched off', `Organization ${organization.id} has admin_delete_enabled: false; delete it with the Backend API.`)
+        throw clerkError(
+          403,
+          'not_allowed_access',
+          'Deleting this organization is switched off',
+          `Organization ${organization.id} has admin_delete_enabled: false; delete it with the Backend API.`,
+        )
       }
       call.core.store.transaction(() => deleteOrganization(call.core, organization.id))
       return withClient(call, deletedJson('organization', organization.id))

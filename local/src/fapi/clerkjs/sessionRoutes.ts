@@ -23,7 +23,8 @@ function organizationParam(call: ClerkJsCall, name: string, session: SessionReco
 
 /** Ends one session of this browser (`end` by the user, `remove` from a list of accounts). */
 function endSessionRoute(status: 'ended' | 'removed'): FapiRoute['handle'] {
-  return async (call, { id }) => withClient(call, await sessionJson(call, endSession(call.core, call.activeSession(id), status)))
+  return async (call, { id }) =>
+    withClient(call, await sessionJson(call, endSession(call.core, call.activeSession(id), status)))
 }
 
 /** Mints for the page (`azp` is its origin), a session token for the organization asked for (default: the active one). */
@@ -33,7 +34,10 @@ async function mintToken(call: ClerkJsCall, params: Record<string, string>): Pro
   const mint = { origin: call.origin }
   const jwt =
     template === undefined
-      ? await call.core.minter.sessionToken(session.id, { ...mint, organizationId: organizationParam(call, 'organization_id', session) })
+      ? await call.core.minter.sessionToken(session.id, {
+          ...mint,
+          organizationId: organizationParam(call, 'organization_id', session),
+        })
       : await call.core.minter.templateToken(session.id, template, mint)
   return reply(call, { object: 'token', jwt })
 }

@@ -1,11 +1,6 @@
 // Sign-in: `POST /v1/client/sign_ins`, then `prepare_first_factor` / `attempt_first_factor` on it.
 import { clerkError, notSupported, paramValueInvalid, unprocessable } from '../../shared/errors.js'
-import {
-  attemptFirstFactor,
-  pendingSignIn,
-  prepareFirstFactor,
-  startSignIn,
-} from '../../services/signInAttempts.js'
+import { attemptFirstFactor, pendingSignIn, prepareFirstFactor, startSignIn } from '../../services/signInAttempts.js'
 import { signInWithTicket } from '../../services/ticketSignIns.js'
 import type { SignInRecord } from '../../store/attemptStore.js'
 import type { ClientRecord } from '../../store/clientStore.js'
@@ -23,7 +18,8 @@ const UNSUPPORTED_PARAMS: Record<string, string> = {
 
 function refuseUnsupported(call: ClerkJsCall): void {
   for (const [param, what] of Object.entries(UNSUPPORTED_PARAMS)) {
-    if (call.param(param) !== undefined) throw notSupported(what, 'use an e-mail address with a password or the e-mail code', 422, { param_name: param })
+    if (call.param(param) !== undefined)
+      throw notSupported(what, 'use an e-mail address with a password or the e-mail code', 422, { param_name: param })
   }
 }
 
@@ -44,7 +40,9 @@ export const signInRoutes: FapiRoute[] = [
       // A password without a strategy is the password strategy, as on Clerk's Frontend API: the first line of Clerk's
       // custom e-mail/password flow is `signIn.create({ identifier, password })`, which sends no strategy.
       // Likewise a ticket without a strategy is the ticket strategy.
-      const strategy = call.param('strategy') ?? (password !== undefined ? 'password' : call.param('ticket') !== undefined ? 'ticket' : undefined)
+      const strategy =
+        call.param('strategy') ??
+        (password !== undefined ? 'password' : call.param('ticket') !== undefined ? 'ticket' : undefined)
       // A ticket (<SignIn/> with `__clerk_ticket`): an invitation's signs in and joins, a sign-in or actor token's signs in.
       if (strategy === 'ticket') {
         const done = signInWithTicket(call.core, client, call.param('ticket'))
@@ -53,7 +51,12 @@ export const signInRoutes: FapiRoute[] = [
       const signIn = startSignIn(call.core, client, call.param('identifier'), strategy)
       // With the password in the same request (ClerkJS's one-step form, or a custom flow's): verify it at once.
       if (strategy === 'password' && signIn.user_id !== null) {
-        const done = await attemptFirstFactor(call.core, client, { ...signIn, user_id: signIn.user_id }, { strategy, password })
+        const done = await attemptFirstFactor(
+          call.core,
+          client,
+          { ...signIn, user_id: signIn.user_id },
+          { strategy, password },
+        )
         return answer(call, done.signIn, done.client)
       }
       return answer(call, signIn)
@@ -64,7 +67,13 @@ export const signInRoutes: FapiRoute[] = [
     path: '/v1/client/sign_ins/:id',
     async handle(call, { id }) {
       const signIn = call.client && call.core.store.attempts.signIn(id!, call.client.id)
-      if (!signIn) throw clerkError(404, 'resource_not_found', 'Sign-in not found', `No sign-in ${id!.slice(0, 60)} exists on this browser.`)
+      if (!signIn)
+        throw clerkError(
+          404,
+          'resource_not_found',
+          'Sign-in not found',
+          `No sign-in ${id!.slice(0, 60)} exists on this browser.`,
+        )
       return withClient(call, signInJson(call.core, signIn))
     },
   },
@@ -75,7 +84,10 @@ export const signInRoutes: FapiRoute[] = [
       const signIn = pendingSignIn(call.core, call.ensureClient(), id!)
       const strategy = call.param('strategy') ?? ''
       const emailAddressId = call.param('email_address_id')
-      if (emailAddressId !== undefined && !call.core.store.users.emails(signIn.user_id).some((e) => e.id === emailAddressId)) {
+      if (
+        emailAddressId !== undefined &&
+        !call.core.store.users.emails(signIn.user_id).some((e) => e.id === emailAddressId)
+      ) {
         throw unprocessable(paramValueInvalid('email_address_id', 'is not an e-mail address of the user signing in.'))
       }
       return answer(call, prepareFirstFactor(call.core, signIn, strategy))
@@ -87,7 +99,11 @@ export const signInRoutes: FapiRoute[] = [
     async handle(call, { id }) {
       const client = call.ensureClient()
       const signIn = pendingSignIn(call.core, client, id!)
-      const attempt = { strategy: call.param('strategy') ?? '', password: call.param('password'), code: call.param('code') }
+      const attempt = {
+        strategy: call.param('strategy') ?? '',
+        password: call.param('password'),
+        code: call.param('code'),
+      }
       const done = await attemptFirstFactor(call.core, client, signIn, attempt)
       return answer(call, done.signIn, done.client)
     },

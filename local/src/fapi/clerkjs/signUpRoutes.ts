@@ -30,14 +30,17 @@ function signUpInput(call: ClerkJsCall): SignUpInput {
   // `password` is what ClerkJS's sign-up form sends, when it sends a strategy at all; `ticket` an invitation's.
   if (strategy !== undefined && strategy !== 'password' && strategy !== 'ticket') {
     throw notSupported(
-      strategy.startsWith('oauth_') ? `Signing up with ${strategy.slice('oauth_'.length)} (OAuth)` : `The sign-up strategy ${JSON.stringify(strategy.slice(0, 60))}`,
+      strategy.startsWith('oauth_')
+        ? `Signing up with ${strategy.slice('oauth_'.length)} (OAuth)`
+        : `The sign-up strategy ${JSON.stringify(strategy.slice(0, 60))}`,
       'sign up with an e-mail address and a password',
       422,
       { param_name: 'strategy' },
     )
   }
   for (const [param, what] of Object.entries(UNSUPPORTED_PARAMS)) {
-    if (call.param(param)) throw notSupported(what, 'sign up with an e-mail address and a password', 422, { param_name: param })
+    if (call.param(param))
+      throw notSupported(what, 'sign up with an e-mail address and a password', 422, { param_name: param })
   }
   return {
     email_address: call.param('email_address'),
@@ -50,7 +53,8 @@ function signUpInput(call: ClerkJsCall): SignUpInput {
 }
 
 /** Hashed on the thread pool, once the input passed its checks. */
-const digestOf = (input: SignUpInput) => (input.password === undefined ? Promise.resolve(undefined) : hashPassword(input.password))
+const digestOf = (input: SignUpInput) =>
+  input.password === undefined ? Promise.resolve(undefined) : hashPassword(input.password)
 
 export const signUpRoutes: FapiRoute[] = [
   {
@@ -73,7 +77,13 @@ export const signUpRoutes: FapiRoute[] = [
     path: '/v1/client/sign_ups/:id',
     async handle(call, { id }) {
       const signUp = call.client && call.core.store.attempts.signUp(id!, call.client.id)
-      if (!signUp) throw clerkError(404, 'resource_not_found', 'Sign-up not found', `No sign-up ${id!.slice(0, 60)} exists on this browser.`)
+      if (!signUp)
+        throw clerkError(
+          404,
+          'resource_not_found',
+          'Sign-up not found',
+          `No sign-up ${id!.slice(0, 60)} exists on this browser.`,
+        )
       return withClient(call, signUpJson(signUp))
     },
   },
@@ -86,7 +96,11 @@ export const signUpRoutes: FapiRoute[] = [
       const input = signUpInput(call)
       const fields = checkSignUpInput(call.core, input, signUp.fields)
       // A ticket sign-up completes as soon as it has everything (the ticket verified the address).
-      const done = completeTicketSignUp(call.core, client, updateSignUp(call.core, signUp, fields, await digestOf(input)))
+      const done = completeTicketSignUp(
+        call.core,
+        client,
+        updateSignUp(call.core, signUp, fields, await digestOf(input)),
+      )
       if (done.signedIn) call.adoptClient(done.signedIn.client)
       return withClient(call, signUpJson(done.signUp))
     },
@@ -117,8 +131,13 @@ export const signUpRoutes: FapiRoute[] = [
 function requireEmailCode(call: ClerkJsCall): void {
   const strategy = call.param('strategy')
   if (strategy !== 'email_code') {
-    throw notSupported(`Verifying with ${JSON.stringify((strategy ?? '(none)').slice(0, 60))}`, 'verify the e-mail address with the e-mail code', 422, {
-      param_name: 'strategy',
-    })
+    throw notSupported(
+      `Verifying with ${JSON.stringify((strategy ?? '(none)').slice(0, 60))}`,
+      'verify the e-mail address with the e-mail code',
+      422,
+      {
+        param_name: 'strategy',
+      },
+    )
   }
 }

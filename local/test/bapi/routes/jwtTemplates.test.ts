@@ -11,7 +11,9 @@ let orgId: string
 
 beforeAll(async () => {
   h = await startHarness()
-  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), { headers: { authorization: `Bearer ${h.clerk.secretKey}` } })
+  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), {
+    headers: { authorization: `Bearer ${h.clerk.secretKey}` },
+  })
   userId = (
     await h.call('POST', '/v1/users', {
       body: {
@@ -25,11 +27,13 @@ beforeAll(async () => {
       },
     })
   ).body.id
-  orgId = (await h.call('POST', '/v1/organizations', { body: { name: 'Acme', public_metadata: { tier: 'gold' } } })).body.id
+  orgId = (await h.call('POST', '/v1/organizations', { body: { name: 'Acme', public_metadata: { tier: 'gold' } } }))
+    .body.id
   await h.call('POST', `/v1/organizations/${orgId}/memberships`, {
     body: { user_id: userId, role: 'org:admin', permissions: ['org:invoices:read'], public_metadata: { seat: 7 } },
   })
-  sessionId = (await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: orgId } })).body.id
+  sessionId = (await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: orgId } })).body
+    .id
 })
 afterAll(() => h.close())
 
@@ -66,7 +70,9 @@ describe('JWT template CRUD', () => {
     expect(bare.body[0]).toEqual(created)
 
     h.clock.advance(1000)
-    const updated = await h.call('PATCH', `/v1/jwt_templates/${created.id}`, { body: { claims: { b: 2 }, lifetime: null } })
+    const updated = await h.call('PATCH', `/v1/jwt_templates/${created.id}`, {
+      body: { claims: { b: 2 }, lifetime: null },
+    })
     expect(updated.status).toBe(200)
     expect(updated.body).toEqual({ ...created, claims: { b: 2 }, lifetime: 60, updated_at: h.clock.ms })
 
@@ -75,7 +81,11 @@ describe('JWT template CRUD', () => {
     expectClerkError(await h.call('GET', `/v1/jwt_templates/${created.id}`), 404, 'resource_not_found', {
       longMessage: `No JWT template exists with id: ${created.id}`,
     })
-    expectClerkError(await h.call('PATCH', `/v1/jwt_templates/${created.id}`, { body: { claims: {} } }), 404, 'resource_not_found')
+    expectClerkError(
+      await h.call('PATCH', `/v1/jwt_templates/${created.id}`, { body: { claims: {} } }),
+      404,
+      'resource_not_found',
+    )
     expectClerkError(await h.call('DELETE', `/v1/jwt_templates/${created.id}`), 404, 'resource_not_found')
   })
 
@@ -83,23 +93,40 @@ describe('JWT template CRUD', () => {
     await create({ name: 'unique', claims: {} })
     expectClerkError(await create({ name: 'unique', claims: {} }), 422, 'form_identifier_exists', {
       paramName: 'name',
-      longMessage: 'A JWT template named "unique" already exists; names select the template when minting, so they must be unique.',
+      longMessage:
+        'A JWT template named "unique" already exists; names select the template when minting, so they must be unique.',
     })
     const { body: other } = await create({ name: 'other', claims: {} })
-    expectClerkError(await h.call('PATCH', `/v1/jwt_templates/${other.id}`, { body: { name: 'unique' } }), 422, 'form_identifier_exists')
+    expectClerkError(
+      await h.call('PATCH', `/v1/jwt_templates/${other.id}`, { body: { name: 'unique' } }),
+      422,
+      'form_identifier_exists',
+    )
     // Keeping its own name is fine.
-    expect((await h.call('PATCH', `/v1/jwt_templates/${other.id}`, { body: { name: 'other', claims: { z: 1 } } })).status).toBe(200)
+    expect(
+      (await h.call('PATCH', `/v1/jwt_templates/${other.id}`, { body: { name: 'other', claims: { z: 1 } } })).status,
+    ).toBe(200)
   })
 
-  it.each(['azp', 'exp', 'iat', 'iss', 'jti', 'nbf', 'sub'])('refuses the reserved claim %s with 400', async (claim) => {
-    const error = expectClerkError(await create({ name: `reserved-${claim}`, claims: { [claim]: 'x' } }), 400, 'jwt_template_reserved_claim', {
-      longMessage: `You can't use the reserved claim: '${claim}'`,
-    })
-    expect(error.meta).toEqual({ param_name: 'claims', claim })
-  })
+  it.each(['azp', 'exp', 'iat', 'iss', 'jti', 'nbf', 'sub'])(
+    'refuses the reserved claim %s with 400',
+    async (claim) => {
+      const error = expectClerkError(
+        await create({ name: `reserved-${claim}`, claims: { [claim]: 'x' } }),
+        400,
+        'jwt_template_reserved_claim',
+        {
+          longMessage: `You can't use the reserved claim: '${claim}'`,
+        },
+      )
+      expect(error.meta).toEqual({ param_name: 'claims', claim })
+    },
+  )
 
   it('allows aud and other non-default claims', async () => {
-    expect((await create({ name: 'aud-ok', claims: { aud: 'convex', role: 'authenticated', sid: 'x' } })).status).toBe(200)
+    expect((await create({ name: 'aud-ok', claims: { aud: 'convex', role: 'authenticated', sid: 'x' } })).status).toBe(
+      200,
+    )
   })
 
   it.each([
@@ -108,13 +135,19 @@ describe('JWT template CRUD', () => {
     [{ n: "{{ 'open }}" }, 'n', /unterminated string literal/],
     [{ n: '{{ 1x }}' }, 'n', /invalid number literal "1x"/],
   ])('refuses malformed shortcodes %j with a 422 naming the claim path', async (claims, path, message) => {
-    const error = expectClerkError(await create({ name: `bad-${path}`, claims }), 422, 'form_param_format_invalid', { longMessage: message })
+    const error = expectClerkError(await create({ name: `bad-${path}`, claims }), 422, 'form_param_format_invalid', {
+      longMessage: message,
+    })
     expect(error.meta).toEqual({ param_name: 'claims', claim_path: path })
   })
 
   it('refuses malformed shortcodes on update too, leaving the template as it was', async () => {
     const { body } = await create({ name: 'update-check', claims: { ok: '{{user.id}}' } })
-    expectClerkError(await h.call('PATCH', `/v1/jwt_templates/${body.id}`, { body: { claims: { bad: '{{' } } }), 422, 'form_param_format_invalid')
+    expectClerkError(
+      await h.call('PATCH', `/v1/jwt_templates/${body.id}`, { body: { claims: { bad: '{{' } } }),
+      422,
+      'form_param_format_invalid',
+    )
     expect((await h.call('GET', `/v1/jwt_templates/${body.id}`)).body).toEqual(body)
   })
 
@@ -123,30 +156,85 @@ describe('JWT template CRUD', () => {
     [{ name: 'x' }, 'form_param_missing', 'claims must be included.'],
     [{ name: 'x', claims: [] }, 'form_param_format_invalid', 'claims must be a JSON object.'],
     [{ name: '', claims: {} }, 'form_param_value_invalid', 'name must be at least 1 characters long.'],
-    [{ name: 'a/b', claims: {} }, 'form_param_format_invalid', 'name must not contain "/" or start or end with whitespace.'],
+    [
+      { name: 'a/b', claims: {} },
+      'form_param_format_invalid',
+      'name must not contain "/" or start or end with whitespace.',
+    ],
     [{ name: 'x', claims: {}, lifetime: 29 }, 'form_param_value_invalid', 'lifetime must be between 30 and 315360000.'],
-    [{ name: 'x', claims: {}, allowed_clock_skew: 301 }, 'form_param_value_invalid', 'allowed_clock_skew must be between 0 and 300.'],
+    [
+      { name: 'x', claims: {}, allowed_clock_skew: 301 },
+      'form_param_value_invalid',
+      'allowed_clock_skew must be between 0 and 300.',
+    ],
     [{ name: 'x', claims: {}, lifetime: '60' }, 'form_param_format_invalid', 'lifetime must be an integer.'],
     [{ name: 'x', claims: {}, custom_signing_key: true }, 'form_param_missing', 'signing_algorithm must be included.'],
-    [{ name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'HS256' }, 'form_param_missing', 'signing_key must be included.'],
-    [{ name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'none', signing_key: 'k' }, 'form_param_value_invalid', 'signing_algorithm must be one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384.'],
-    [{ name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'RS256', signing_key: 'not a pem' }, 'form_param_value_invalid', 'signing_key must be a PEM private key (PKCS#8 "BEGIN PRIVATE KEY", or PKCS#1/SEC1) for RS256.'],
-    [{ name: 'x', claims: {}, signing_key: 'secret' }, 'form_param_value_invalid', 'signing_key is only used with custom_signing_key: true.'],
-    [{ name: 'x', claims: {}, signing_algorithm: 'HS256' }, 'form_param_value_invalid', 'signing_algorithm is only used with custom_signing_key: true.'],
-    [{ name: 'x', claims: {}, template: 'x' }, 'form_param_unknown', 'template is not a valid parameter for this request.'],
+    [
+      { name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'HS256' },
+      'form_param_missing',
+      'signing_key must be included.',
+    ],
+    [
+      { name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'none', signing_key: 'k' },
+      'form_param_value_invalid',
+      'signing_algorithm must be one of HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384.',
+    ],
+    [
+      { name: 'x', claims: {}, custom_signing_key: true, signing_algorithm: 'RS256', signing_key: 'not a pem' },
+      'form_param_value_invalid',
+      'signing_key must be a PEM private key (PKCS#8 "BEGIN PRIVATE KEY", or PKCS#1/SEC1) for RS256.',
+    ],
+    [
+      { name: 'x', claims: {}, signing_key: 'secret' },
+      'form_param_value_invalid',
+      'signing_key is only used with custom_signing_key: true.',
+    ],
+    [
+      { name: 'x', claims: {}, signing_algorithm: 'HS256' },
+      'form_param_value_invalid',
+      'signing_algorithm is only used with custom_signing_key: true.',
+    ],
+    [
+      { name: 'x', claims: {}, template: 'x' },
+      'form_param_unknown',
+      'template is not a valid parameter for this request.',
+    ],
   ])('refuses %j', async (body, code, message) => {
     expectClerkError(await create(body), 422, code, { longMessage: message })
   })
 
   it('refuses a key of the wrong type for the algorithm, without quoting it', async () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-    const response = await create({ name: 'wrong-type', claims: {}, custom_signing_key: true, signing_algorithm: 'RS256', signing_key: ec })
-    expectClerkError(response, 422, 'form_param_value_invalid', { longMessage: 'signing_key must be an RSA private key for RS256.' })
-    expect(JSON.stringify(response.body)).not.toContain('PRIVATE KEY-----')
-    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-    expectClerkError(await create({ name: 'wrong-curve', claims: {}, custom_signing_key: true, signing_algorithm: 'ES256', signing_key: p384 }), 422, 'form_param_value_invalid', {
-      longMessage: 'signing_key must be an EC private key on curve prime256v1 for ES256.',
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString()
+    const response = await create({
+      name: 'wrong-type',
+      claims: {},
+      custom_signing_key: true,
+      signing_algorithm: 'RS256',
+      signing_key: ec,
     })
+    expectClerkError(response, 422, 'form_param_value_invalid', {
+      longMessage: 'signing_key must be an RSA private key for RS256.',
+    })
+    expect(JSON.stringify(response.body)).not.toContain('PRIVATE KEY-----')
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString()
+    expectClerkError(
+      await create({
+        name: 'wrong-curve',
+        claims: {},
+        custom_signing_key: true,
+        signing_algorithm: 'ES256',
+        signing_key: p384,
+      }),
+      422,
+      'form_param_value_invalid',
+      {
+        longMessage: 'signing_key must be an EC private key on curve prime256v1 for ES256.',
+      },
+    )
   })
 })
 
@@ -171,7 +259,13 @@ describe('minting template tokens', () => {
         private: '{{user.private_metadata}}',
         verified: '{{user.email_verified}}',
         orgs: '{{user.organizations}}',
-        org: { id: '{{org.id}}', name: '{{org.name}}', slug: '{{org.slug}}', role: '{{org.role}}', tier: '{{org.public_metadata.tier}}' },
+        org: {
+          id: '{{org.id}}',
+          name: '{{org.name}}',
+          slug: '{{org.slug}}',
+          role: '{{org.role}}',
+          tier: '{{org.public_metadata.tier}}',
+        },
         membership: { seat: '{{org_membership.public_metadata.seat}}', permissions: '{{org_membership.permissions}}' },
         actor: '{{session.actor}}',
         greeting: "Hello {{user.username || 'friend'}}",
@@ -271,11 +365,20 @@ describe('custom signing keys', () => {
 
   it.each(['HS256', 'HS384', 'HS512'])('%s with a shared secret, no kid', async (alg) => {
     const name = `hmac-${alg}`
-    const created = await create({ name, claims: { role: 'authenticated' }, custom_signing_key: true, signing_algorithm: alg, signing_key: secret })
+    const created = await create({
+      name,
+      claims: { role: 'authenticated' },
+      custom_signing_key: true,
+      signing_algorithm: alg,
+      signing_key: secret,
+    })
     expect(created.body).toMatchObject({ custom_signing_key: true, signing_algorithm: alg })
     expect(JSON.stringify(created.body)).not.toContain(secret)
     const jwt = (await mint(name)).body.jwt
-    const { payload, protectedHeader } = await jwtVerify(jwt, new TextEncoder().encode(secret), { currentDate: new Date(h.clock.ms), algorithms: [alg] })
+    const { payload, protectedHeader } = await jwtVerify(jwt, new TextEncoder().encode(secret), {
+      currentDate: new Date(h.clock.ms),
+      algorithms: [alg],
+    })
     expect(protectedHeader).toEqual({ alg, typ: 'JWT', cat: 'cl_B7d4PD222AAA' })
     expect(payload).toMatchObject({ role: 'authenticated', sub: userId, iss: h.clerk.url })
     await expect(jwtVerify(jwt, jwks, { currentDate: new Date(h.clock.ms) })).rejects.toThrow()
@@ -290,9 +393,17 @@ describe('custom signing keys', () => {
   it.each(asymmetric)('%s with a private key, verified by its public key', async (alg, make) => {
     const { privatePem, publicPem } = make()
     const name = `custom-${alg}`
-    await create({ name, claims: { email: '{{user.primary_email_address}}' }, custom_signing_key: true, signing_algorithm: alg, signing_key: privatePem })
+    await create({
+      name,
+      claims: { email: '{{user.primary_email_address}}' },
+      custom_signing_key: true,
+      signing_algorithm: alg,
+      signing_key: privatePem,
+    })
     const jwt = (await mint(name)).body.jwt
-    const { payload, protectedHeader } = await jwtVerify(jwt, await importSPKI(publicPem, alg), { currentDate: new Date(h.clock.ms) })
+    const { payload, protectedHeader } = await jwtVerify(jwt, await importSPKI(publicPem, alg), {
+      currentDate: new Date(h.clock.ms),
+    })
     expect(protectedHeader).toEqual({ alg, typ: 'JWT', cat: 'cl_B7d4PD222AAA' })
     expect(payload).toMatchObject({ email: 'maria@example.com', sub: userId })
   })
@@ -300,11 +411,19 @@ describe('custom signing keys', () => {
   it('accepts a PKCS#1 RSA key and keeps the key across a PATCH that leaves it out', async () => {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const pkcs1 = pair.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
-    const { body } = await create({ name: 'pkcs1', claims: { v: 1 }, custom_signing_key: true, signing_algorithm: 'RS256', signing_key: pkcs1 })
+    const { body } = await create({
+      name: 'pkcs1',
+      claims: { v: 1 },
+      custom_signing_key: true,
+      signing_algorithm: 'RS256',
+      signing_key: pkcs1,
+    })
     await h.call('PATCH', `/v1/jwt_templates/${body.id}`, { body: { claims: { v: 2 } } })
     const jwt = (await mint('pkcs1')).body.jwt
     const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString()
-    expect((await jwtVerify(jwt, await importSPKI(publicPem, 'RS256'), { currentDate: new Date(h.clock.ms) })).payload.v).toBe(2)
+    expect(
+      (await jwtVerify(jwt, await importSPKI(publicPem, 'RS256'), { currentDate: new Date(h.clock.ms) })).payload.v,
+    ).toBe(2)
     // Switching back to the instance key.
     await h.call('PATCH', `/v1/jwt_templates/${body.id}`, { body: { custom_signing_key: false } })
     const back = (await mint('pkcs1')).body.jwt

@@ -10,12 +10,18 @@ let orgId: string
 
 beforeAll(async () => {
   h = await startHarness()
-  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), { headers: { authorization: `Bearer ${h.clerk.secretKey}` } })
+  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), {
+    headers: { authorization: `Bearer ${h.clerk.secretKey}` },
+  })
   userId = (await h.call('POST', '/v1/users', { body: { email_address: ['member@example.com'] } })).body.id
   adminId = (await h.call('POST', '/v1/users', { body: { email_address: ['admin@example.com'] } })).body.id
   orgId = (await h.call('POST', '/v1/organizations', { body: { name: 'Acme Inc', created_by: adminId } })).body.id
   await h.call('POST', `/v1/organizations/${orgId}/memberships`, {
-    body: { user_id: userId, role: 'org:member', permissions: ['org:invoices:read', 'org:invoices:manage', 'org:reports:read'] },
+    body: {
+      user_id: userId,
+      role: 'org:member',
+      permissions: ['org:invoices:read', 'org:invoices:manage', 'org:reports:read'],
+    },
   })
 })
 afterAll(() => h.close())
@@ -49,21 +55,37 @@ describe('POST /v1/sessions', () => {
   it('sets the active organization (by id or slug) only for a member', async () => {
     const byId = await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: orgId } })
     expect(byId.body.last_active_organization_id).toBe(orgId)
-    const bySlug = await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: 'acme-inc' } })
+    const bySlug = await h.call('POST', '/v1/sessions', {
+      body: { user_id: userId, active_organization_id: 'acme-inc' },
+    })
     expect(bySlug.body.last_active_organization_id).toBe(orgId)
     const outsider = (await h.call('POST', '/v1/users', { body: {} })).body.id
-    expectClerkError(await h.call('POST', '/v1/sessions', { body: { user_id: outsider, active_organization_id: orgId } }), 422, 'form_param_value_invalid', {
-      paramName: 'active_organization_id',
-      longMessage: `active_organization_id must be an organization the user is a member of; ${outsider} is not a member of ${orgId}.`,
-    })
-    expectClerkError(await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: 'org_nope' } }), 404, 'resource_not_found')
+    expectClerkError(
+      await h.call('POST', '/v1/sessions', { body: { user_id: outsider, active_organization_id: orgId } }),
+      422,
+      'form_param_value_invalid',
+      {
+        paramName: 'active_organization_id',
+        longMessage: `active_organization_id must be an organization the user is a member of; ${outsider} is not a member of ${orgId}.`,
+      },
+    )
+    expectClerkError(
+      await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: 'org_nope' } }),
+      404,
+      'resource_not_found',
+    )
   })
 
   it.each([
     [{}, 422, 'form_param_missing', 'user_id must be included.'],
     [{ user_id: 5 }, 422, 'form_param_format_invalid', 'user_id must be a string.'],
     [{ user_id: 'user_missing' }, 404, 'resource_not_found', 'No user was found with id user_missing'],
-    [{ user_id: 'x', client_id: 'y' }, 422, 'form_param_unknown', 'client_id is not a valid parameter for this request.'],
+    [
+      { user_id: 'x', client_id: 'y' },
+      422,
+      'form_param_unknown',
+      'client_id is not a valid parameter for this request.',
+    ],
   ])('refuses %j', async (body, status, code, message) => {
     expectClerkError(await h.call('POST', '/v1/sessions', { body }), status, code, { longMessage: message })
   })
@@ -110,9 +132,21 @@ describe('GET /v1/sessions and /v1/sessions/{id}', () => {
   })
 
   it('needs user_id or client_id, and a known status', async () => {
-    expectClerkError(await h.call('GET', '/v1/sessions'), 422, 'form_param_missing', { longMessage: 'Either user_id or client_id must be included.' })
-    expectClerkError(await h.call('GET', `/v1/sessions?user_id=${listUser}&status=sleeping`), 422, 'form_param_value_invalid', { paramName: 'status' })
-    expectClerkError(await h.call('GET', `/v1/sessions?user_id=${listUser}&paginated=yes`), 422, 'form_param_format_invalid', { paramName: 'paginated' })
+    expectClerkError(await h.call('GET', '/v1/sessions'), 422, 'form_param_missing', {
+      longMessage: 'Either user_id or client_id must be included.',
+    })
+    expectClerkError(
+      await h.call('GET', `/v1/sessions?user_id=${listUser}&status=sleeping`),
+      422,
+      'form_param_value_invalid',
+      { paramName: 'status' },
+    )
+    expectClerkError(
+      await h.call('GET', `/v1/sessions?user_id=${listUser}&paginated=yes`),
+      422,
+      'form_param_format_invalid',
+      { paramName: 'paginated' },
+    )
   })
 
   it('reports an active session past expire_at as expired, and lists it so', async () => {
@@ -122,8 +156,12 @@ describe('GET /v1/sessions and /v1/sessions/{id}', () => {
       const session = (await local.call('POST', '/v1/sessions', { body: { user_id: user } })).body
       local.clock.advance(7 * 86_400_000)
       expect((await local.call('GET', `/v1/sessions/${session.id}`)).body.status).toBe('expired')
-      expect((await local.call('GET', `/v1/sessions?user_id=${user}&status=active&paginated=true`)).body.total_count).toBe(0)
-      expect((await local.call('GET', `/v1/sessions?user_id=${user}&status=expired&paginated=true`)).body.total_count).toBe(1)
+      expect(
+        (await local.call('GET', `/v1/sessions?user_id=${user}&status=active&paginated=true`)).body.total_count,
+      ).toBe(0)
+      expect(
+        (await local.call('GET', `/v1/sessions?user_id=${user}&status=expired&paginated=true`)).body.total_count,
+      ).toBe(1)
       expectClerkError(await local.call('POST', `/v1/sessions/${session.id}/tokens`), 401, 'session_not_active', {
         longMessage: `Session ${session.id} is expired; tokens are only minted for active sessions. Create a new session with POST /v1/sessions.`,
       })
@@ -148,15 +186,31 @@ describe('POST /v1/sessions/{id}/revoke, verify, refresh', () => {
   })
 
   it('answers verify with 410 operation_deprecated', async () => {
-    expectClerkError(await h.call('POST', '/v1/sessions/sess_any/verify', { body: { token: 'x' } }), 410, 'operation_deprecated', {
-      longMessage: 'endpoint is deprecated and pending removal. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.',
-    })
+    expectClerkError(
+      await h.call('POST', '/v1/sessions/sess_any/verify', { body: { token: 'x' } }),
+      410,
+      'operation_deprecated',
+      {
+        longMessage:
+          'endpoint is deprecated and pending removal. Verify session tokens with the instance JWKS (GET /v1/jwks) instead.',
+      },
+    )
   })
 
   it('refresh: 404 for an unknown session, 422 for a body without the tokens (the checks are in refresh.test.ts)', async () => {
     const session = h.clerk.createSession({ userId: (await h.call('POST', '/v1/users', { body: {} })).body.id })
-    expectClerkError(await h.call('POST', `/v1/sessions/${session.id}/refresh`, { body: { expired_token: 'x', refresh_token: 'y' } }), 422, 'form_param_missing')
-    expectClerkError(await h.call('POST', '/v1/sessions/sess_missing/refresh', { body: { expired_token: 'x', refresh_token: 'y', request_origin: 'http://a.test' } }), 404, 'resource_not_found')
+    expectClerkError(
+      await h.call('POST', `/v1/sessions/${session.id}/refresh`, { body: { expired_token: 'x', refresh_token: 'y' } }),
+      422,
+      'form_param_missing',
+    )
+    expectClerkError(
+      await h.call('POST', '/v1/sessions/sess_missing/refresh', {
+        body: { expired_token: 'x', refresh_token: 'y', request_origin: 'http://a.test' },
+      }),
+      404,
+      'resource_not_found',
+    )
   })
 })
 
@@ -202,23 +256,39 @@ describe('POST /v1/sessions/{id}/tokens', () => {
     const nulled = await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { expires_in_seconds: null } })
     expect(decodePart(nulled.body.jwt, 1).exp).toBe(h.clock.seconds + 60)
     for (const value of [29, 315_360_001]) {
-      expectClerkError(await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { expires_in_seconds: value } }), 422, 'form_param_value_invalid', {
-        longMessage: 'expires_in_seconds must be between 30 and 315360000.',
-      })
+      expectClerkError(
+        await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { expires_in_seconds: value } }),
+        422,
+        'form_param_value_invalid',
+        {
+          longMessage: 'expires_in_seconds must be between 30 and 315360000.',
+        },
+      )
     }
-    expectClerkError(await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { expires_in_seconds: 60.5 } }), 422, 'form_param_format_invalid')
-    expectClerkError(await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { lifetime: 60 } }), 422, 'form_param_unknown')
+    expectClerkError(
+      await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { expires_in_seconds: 60.5 } }),
+      422,
+      'form_param_format_invalid',
+    )
+    expectClerkError(
+      await h.call('POST', `/v1/sessions/${session.id}/tokens`, { body: { lifetime: 60 } }),
+      422,
+      'form_param_unknown',
+    )
   })
 
   it('carries the active organization as o and fea (v2)', async () => {
-    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: orgId } })).body
+    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: userId, active_organization_id: orgId } }))
+      .body
     const { payload } = await verify((await h.call('POST', `/v1/sessions/${session.id}/tokens`)).body.jwt)
     expect(payload.o).toEqual({ id: orgId, slg: 'acme-inc', rol: 'member', per: 'manage,read', fpm: '3,2' })
     expect(payload.fea).toBe('o:invoices,o:reports')
   })
 
   it('gives an admin without custom permissions just id, slug and role', async () => {
-    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: adminId, active_organization_id: orgId } })).body
+    const session = (
+      await h.call('POST', '/v1/sessions', { body: { user_id: adminId, active_organization_id: orgId } })
+    ).body
     const { payload } = await verify((await h.call('POST', `/v1/sessions/${session.id}/tokens`)).body.jwt)
     expect(payload.o).toEqual({ id: orgId, slg: 'acme-inc', rol: 'admin' })
     expect(payload).not.toHaveProperty('fea')
@@ -227,7 +297,8 @@ describe('POST /v1/sessions/{id}/tokens', () => {
   it('drops the org claims once the membership is removed', async () => {
     const user = (await h.call('POST', '/v1/users', { body: {} })).body.id
     await h.call('POST', `/v1/organizations/${orgId}/memberships`, { body: { user_id: user, role: 'org:member' } })
-    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: user, active_organization_id: orgId } })).body
+    const session = (await h.call('POST', '/v1/sessions', { body: { user_id: user, active_organization_id: orgId } }))
+      .body
     await h.call('DELETE', `/v1/organizations/${orgId}/memberships/${user}`)
     const { payload } = await verify((await h.call('POST', `/v1/sessions/${session.id}/tokens`)).body.jwt)
     expect(payload).not.toHaveProperty('o')
@@ -246,10 +317,15 @@ describe('session token version 1 and lifetime option', () => {
     try {
       const user = (await v1.call('POST', '/v1/users', { body: {} })).body.id
       const org = (await v1.call('POST', '/v1/organizations', { body: { name: 'Beta', slug: 'beta' } })).body.id
-      await v1.call('POST', `/v1/organizations/${org}/memberships`, { body: { user_id: user, role: 'org:admin', permissions: ['org:invoices:read'] } })
-      const session = (await v1.call('POST', '/v1/sessions', { body: { user_id: user, active_organization_id: org } })).body
+      await v1.call('POST', `/v1/organizations/${org}/memberships`, {
+        body: { user_id: user, role: 'org:admin', permissions: ['org:invoices:read'] },
+      })
+      const session = (await v1.call('POST', '/v1/sessions', { body: { user_id: user, active_organization_id: org } }))
+        .body
       const jwt = (await v1.call('POST', `/v1/sessions/${session.id}/tokens`)).body.jwt
-      const remote = createRemoteJWKSet(new URL(`${v1.clerk.url}/v1/jwks`), { headers: { authorization: `Bearer ${v1.clerk.secretKey}` } })
+      const remote = createRemoteJWKSet(new URL(`${v1.clerk.url}/v1/jwks`), {
+        headers: { authorization: `Bearer ${v1.clerk.secretKey}` },
+      })
       const { payload, protectedHeader } = await jwtVerify(jwt, remote, { currentDate: new Date(v1.clock.ms) })
       expect(protectedHeader.cat).toBe('cl_B7d4PD111AAA')
       const iat = v1.clock.seconds

@@ -27,14 +27,23 @@ describe('POST /v1/users', () => {
     expect(response.contentType).toBe('application/json')
     const user = response.body
     expect(user.id).toMatch(/^user_[0-9A-Za-z]{27}$/)
-    expect(user.email_addresses.map((e: { email_address: string }) => e.email_address)).toEqual(['ada@example.com', 'ada.work@example.com'])
+    expect(user.email_addresses.map((e: { email_address: string }) => e.email_address)).toEqual([
+      'ada@example.com',
+      'ada.work@example.com',
+    ])
     expect(user.primary_email_address_id).toBe(user.email_addresses[0].id)
     expect(user.email_addresses[0]).toEqual({
       id: expect.stringMatching(/^idn_/),
       object: 'email_address',
       email_address: 'ada@example.com',
       reserved: false,
-      verification: { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: null, expire_at: null },
+      verification: {
+        object: 'verification_admin',
+        status: 'verified',
+        strategy: 'admin',
+        attempts: null,
+        expire_at: null,
+      },
       linked_to: [],
       matches_sso_connection: false,
       created_at: h.clock.ms,
@@ -66,12 +75,45 @@ describe('POST /v1/users', () => {
 
   it('returns every field the OpenAPI schema requires', async () => {
     const { body } = await h.call('POST', '/v1/users', { body: {} })
-    const required = ['id', 'username', 'first_name', 'last_name', 'has_image', 'primary_email_address_id', 'primary_phone_number_id',
-      'primary_web3_wallet_id', 'password_enabled', 'two_factor_enabled', 'totp_enabled', 'backup_code_enabled', 'email_addresses',
-      'phone_numbers', 'web3_wallets', 'passkeys', 'external_accounts', 'saml_accounts', 'enterprise_accounts', 'public_metadata',
-      'external_id', 'last_sign_in_at', 'banned', 'locked', 'lockout_expires_in_seconds', 'verification_attempts_remaining',
-      'created_at', 'updated_at', 'delete_self_enabled', 'create_organization_enabled', 'last_active_at', 'mfa_enabled_at',
-      'mfa_disabled_at', 'legal_accepted_at', 'image_url', 'private_metadata', 'unsafe_metadata']
+    const required = [
+      'id',
+      'username',
+      'first_name',
+      'last_name',
+      'has_image',
+      'primary_email_address_id',
+      'primary_phone_number_id',
+      'primary_web3_wallet_id',
+      'password_enabled',
+      'two_factor_enabled',
+      'totp_enabled',
+      'backup_code_enabled',
+      'email_addresses',
+      'phone_numbers',
+      'web3_wallets',
+      'passkeys',
+      'external_accounts',
+      'saml_accounts',
+      'enterprise_accounts',
+      'public_metadata',
+      'external_id',
+      'last_sign_in_at',
+      'banned',
+      'locked',
+      'lockout_expires_in_seconds',
+      'verification_attempts_remaining',
+      'created_at',
+      'updated_at',
+      'delete_self_enabled',
+      'create_organization_enabled',
+      'last_active_at',
+      'mfa_enabled_at',
+      'mfa_disabled_at',
+      'legal_accepted_at',
+      'image_url',
+      'private_metadata',
+      'unsafe_metadata',
+    ]
     for (const field of required) expect(body, field).toHaveProperty(field)
     expect(body.email_addresses).toEqual([])
     expect(body.primary_email_address_id).toBeNull()
@@ -86,7 +128,9 @@ describe('POST /v1/users', () => {
   it('refuses a taken e-mail address (any case) with form_identifier_exists and writes nothing', async () => {
     await h.call('POST', '/v1/users', { body: { email_address: ['taken@example.com'] } })
     const before = (await h.call('GET', '/v1/users/count')).body.total_count
-    const response = await h.call('POST', '/v1/users', { body: { email_address: ['fresh@example.com', 'TAKEN@example.com'] } })
+    const response = await h.call('POST', '/v1/users', {
+      body: { email_address: ['fresh@example.com', 'TAKEN@example.com'] },
+    })
     expectClerkError(response, 422, 'form_identifier_exists', {
       paramName: 'email_address',
       longMessage: 'That email address is taken: taken@example.com. Please try another.',
@@ -96,7 +140,11 @@ describe('POST /v1/users', () => {
   })
 
   it('refuses the same address twice in one request', async () => {
-    expectClerkError(await h.call('POST', '/v1/users', { body: { email_address: ['twice@example.com', 'twice@example.com'] } }), 422, 'form_identifier_exists')
+    expectClerkError(
+      await h.call('POST', '/v1/users', { body: { email_address: ['twice@example.com', 'twice@example.com'] } }),
+      422,
+      'form_identifier_exists',
+    )
   })
 
   it('refuses a taken username and a taken phone number', async () => {
@@ -107,18 +155,36 @@ describe('POST /v1/users', () => {
   })
 
   it.each([
-    [{ email_address: ['not-an-email'] }, 'form_param_format_invalid', 'email_address[0] must be a valid email address.'],
-    [{ phone_number: ['555-1234'] }, 'form_param_format_invalid', 'phone_number[0] must be in E.164 format, e.g. +15551234567.'],
+    [
+      { email_address: ['not-an-email'] },
+      'form_param_format_invalid',
+      'email_address[0] must be a valid email address.',
+    ],
+    [
+      { phone_number: ['555-1234'] },
+      'form_param_format_invalid',
+      'phone_number[0] must be in E.164 format, e.g. +15551234567.',
+    ],
     [{ username: 'ab' }, 'form_param_format_invalid', 'username must be 4 to 64 letters, digits, "_" or "-".'],
-    [{ created_at: 'yesterday' }, 'form_param_format_invalid', 'created_at must be an RFC 3339 date-time, e.g. 2024-05-01T12:00:00Z.'],
+    [
+      { created_at: 'yesterday' },
+      'form_param_format_invalid',
+      'created_at must be an RFC 3339 date-time, e.g. 2024-05-01T12:00:00Z.',
+    ],
     [{ skip_password_checks: 'yes' }, 'form_param_format_invalid', 'skip_password_checks must be a boolean.'],
-    [{ password: 'short' }, 'form_password_length_too_short', 'password must be at least 8 characters long (or send skip_password_checks: true).'],
+    [
+      { password: 'short' },
+      'form_password_length_too_short',
+      'password must be at least 8 characters long (or send skip_password_checks: true).',
+    ],
   ])('refuses %j', async (body, code, message) => {
     expectClerkError(await h.call('POST', '/v1/users', { body }), 422, code, { longMessage: message })
   })
 
   it('accepts a short password with skip_password_checks', async () => {
-    expect((await h.call('POST', '/v1/users', { body: { password: 'short', skip_password_checks: true } })).status).toBe(200)
+    expect(
+      (await h.call('POST', '/v1/users', { body: { password: 'short', skip_password_checks: true } })).status,
+    ).toBe(200)
   })
 })
 
@@ -129,7 +195,9 @@ describe('GET /v1/users/{id} and DELETE', () => {
     const deleted = await h.call('DELETE', `/v1/users/${user.id}`)
     expect(deleted.status).toBe(200)
     expect(deleted.body).toEqual({ object: 'user', id: user.id, deleted: true })
-    expectClerkError(await h.call('GET', `/v1/users/${user.id}`), 404, 'resource_not_found', { longMessage: `No user was found with id ${user.id}` })
+    expectClerkError(await h.call('GET', `/v1/users/${user.id}`), 404, 'resource_not_found', {
+      longMessage: `No user was found with id ${user.id}`,
+    })
     expectClerkError(await h.call('DELETE', `/v1/users/${user.id}`), 404, 'resource_not_found')
     // The address is free again.
     expect((await h.call('POST', '/v1/users', { body: { email_address: ['delete-me@example.com'] } })).status).toBe(200)
@@ -155,7 +223,12 @@ describe('GET /v1/users and /v1/users/count', () => {
     }
     ids = [
       await create({ email_address: ['alice@example.com'], first_name: 'Alice', username: 'alice', external_id: 'e1' }),
-      await create({ email_address: ['bob@example.com'], first_name: 'Bob', last_name: 'Builder', phone_number: ['+15550000002'] }),
+      await create({
+        email_address: ['bob@example.com'],
+        first_name: 'Bob',
+        last_name: 'Builder',
+        phone_number: ['+15550000002'],
+      }),
       await create({ email_address: ['carol@corp.test'], first_name: 'Carol', external_id: 'e3' }),
     ]
     org = (await h2.call('POST', '/v1/organizations', { body: { name: 'Corp', created_by: ids[2] } })).body.id
@@ -217,7 +290,11 @@ describe('GET /v1/users and /v1/users/count', () => {
     const response = await h2.call('GET', `/v1/users/${ids[2]}/organization_memberships`)
     expect(response.status).toBe(200)
     expect(response.body.total_count).toBe(1)
-    expect(response.body.data[0]).toMatchObject({ object: 'organization_membership', role: 'org:admin', organization: { id: org } })
+    expect(response.body.data[0]).toMatchObject({
+      object: 'organization_membership',
+      role: 'org:admin',
+      organization: { id: org },
+    })
     expectClerkError(await h2.call('GET', '/v1/users/user_missing/organization_memberships'), 404, 'resource_not_found')
   })
 })

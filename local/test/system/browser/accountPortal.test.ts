@@ -4,7 +4,7 @@ import { type ClerkJsBundle, clerkJsUrl, findServedBundles } from '../../../src/
 import type { BackendOptions } from '../../helpers/backend.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../../helpers/officialApp.js'
 import { type Harness, startHarness } from '../../helpers/harness.js'
-import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium'
+import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium.js'
 
 /**
  * The hosted pages in Chromium, from a page of an app that loads ClerkJS itself (no framework): ClerkJS 5 pointed
@@ -19,7 +19,10 @@ const bundles = findServedBundles().bundles
 const clerkJs6 = bundles.find((bundle) => bundle.name === '@clerk/clerk-js' && bundle.major === '6')
 const ui = bundles.find((bundle) => bundle.name === '@clerk/ui')
 const missing =
-  browserUnavailableReason() ?? (clerkJs6 && ui ? undefined : 'No ClerkJS 6 or @clerk/ui in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6)')
+  browserUnavailableReason() ??
+  (clerkJs6 && ui
+    ? undefined
+    : 'No ClerkJS 6 or @clerk/ui in the cache: run `npm run clerk-js` (remix-clerk-local clerk-js install 5 6)')
 const PASSWORD = 'correct horse battery'
 
 /** A backend with its user, and the app on it. */
@@ -43,7 +46,11 @@ describe.skipIf(missing !== undefined)('the local Account Portal in Chromium', (
     h.clerk.seed({ users: [{ email_address: 'ada@example.com', password: PASSWORD }] })
     const frontend = h.env.CLERK_PROXY_URL!
     let appPage = (_answer: AppAnswer) => ''
-    const app = await startOfficialApp(h.clerk, { host: 'localhost', proxyUrl: frontend, page: (answer) => appPage(answer) })
+    const app = await startOfficialApp(h.clerk, {
+      host: 'localhost',
+      proxyUrl: frontend,
+      page: (answer) => appPage(answer),
+    })
     return { h, app, frontend, showing: (page) => (appPage = page) }
   }
 
@@ -92,7 +99,10 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
     return JSON.parse((await page.locator('#state').textContent())!) as AppAnswer
   }
 
-  const redirectToSignIn = (page: Page) => page.evaluate(() => (window as unknown as { Clerk: { redirectToSignIn(): Promise<void> } }).Clerk.redirectToSignIn())
+  const redirectToSignIn = (page: Page) =>
+    page.evaluate(() =>
+      (window as unknown as { Clerk: { redirectToSignIn(): Promise<void> } }).Clerk.redirectToSignIn(),
+    )
 
   async function signInWithPassword(page: Page) {
     await page.getByLabel('Email address').fill('ada@example.com')
@@ -106,18 +116,24 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
     const page = await openApp(site)
     await redirectToSignIn(page)
     // ClerkJS wrote `/sign-in#/?redirect_url=…`; the script moved it into the query, where the server reads it.
-    await page.waitForURL(`${site.frontend}/sign-in?${new URLSearchParams({ redirect_url: `${site.app.url}/start` })}#/`)
+    await page.waitForURL(
+      `${site.frontend}/sign-in?${new URLSearchParams({ redirect_url: `${site.app.url}/start` })}#/`,
+    )
     await page.getByRole('textbox', { name: 'E-mail address' }).fill('ada@example.com')
     await page.getByRole('button', { name: 'Continue' }).click()
     expect(await backInTheApp(page, site)).toMatchObject({ status: 'signed-in' })
     await page.close()
   })
 
-  it("ClerkJS 6 in the app: redirectToSignIn() goes to the hosted page display_config names, and back signed in", async () => {
-    site.showing(clerkPage(site, [npmPath(ui!), npmPath(clerkJs6!)], '{ ui: { ClerkUI: window.__internal_ClerkUICtor } }'))
+  it('ClerkJS 6 in the app: redirectToSignIn() goes to the hosted page display_config names, and back signed in', async () => {
+    site.showing(
+      clerkPage(site, [npmPath(ui!), npmPath(clerkJs6!)], '{ ui: { ClerkUI: window.__internal_ClerkUICtor } }'),
+    )
     const page = await openApp(site)
     await redirectToSignIn(page)
-    await page.waitForURL(`${site.frontend}/accounts/sign-in?${new URLSearchParams({ redirect_url: `${site.app.url}/start` })}#/`)
+    await page.waitForURL(
+      `${site.frontend}/accounts/sign-in?${new URLSearchParams({ redirect_url: `${site.app.url}/start` })}#/`,
+    )
     await signInWithPassword(page)
     expect(await backInTheApp(page, site)).toMatchObject({ status: 'signed-in' })
     await page.close()
@@ -139,7 +155,9 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
       await page.waitForURL((url) => url.pathname === '/accounts/sign-in' && url.search !== '')
       await signInWithPassword(page)
       expect(await backInTheApp(page, six)).toMatchObject({ status: 'signed-in' })
-      expect(new Set(loaded)).toEqual(new Set([npmPath(clerkJs6!), npmPath(ui!), servedClerkJsPath(site)].map((path) => path.split('/dist/')[0]!)))
+      expect(new Set(loaded)).toEqual(
+        new Set([npmPath(clerkJs6!), npmPath(ui!), servedClerkJsPath(site)].map((path) => path.split('/dist/')[0]!)),
+      )
       await page.close()
     } finally {
       await closeSite(six)
@@ -147,7 +165,8 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
   })
 
   /** The Backend API of the first backend, as the app's server calls it. */
-  const bapi = async (method: string, path: string, body?: unknown) => (await site.h.call(method, path, body === undefined ? {} : { body })).body
+  const bapi = async (method: string, path: string, body?: unknown) =>
+    (await site.h.call(method, path, body === undefined ? {} : { body })).body
 
   it("a sign-in token's url: the hosted sign-in page signs in with the ticket and goes back to the app's redirect_url", async () => {
     site.showing(clerkPage(site, [servedClerkJsPath(site)], '{}'))
@@ -163,7 +182,10 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
   })
 
   it('an application invitation without redirect_url: its link opens the hosted sign-up page, which signs up with the ticket', async () => {
-    const invitation = await bapi('POST', '/v1/invitations', { email_address: 'invited@example.com', public_metadata: { plan: 'beta' } })
+    const invitation = await bapi('POST', '/v1/invitations', {
+      email_address: 'invited@example.com',
+      public_metadata: { plan: 'beta' },
+    })
     const page = await browser.context.newPage()
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
     await page.goto(invitation.url)
@@ -175,13 +197,16 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
     await page.waitForURL((url) => url.pathname === '/accounts/user')
     const [user] = await bapi('GET', '/v1/users?email_address=invited@example.com')
     expect(user).toMatchObject({ public_metadata: { plan: 'beta' }, password_enabled: true })
-    expect((await bapi('GET', '/v1/invitations?status=accepted')).map((i: { id: string }) => i.id)).toEqual([invitation.id])
+    expect((await bapi('GET', '/v1/invitations?status=accepted')).map((i: { id: string }) => i.id)).toEqual([
+      invitation.id,
+    ])
     await page.close()
   })
 
   it('showed no error in a page or the console but the 400 of /sign-in without redirect_url: nothing broke a policy', () => {
     // What the page says without JavaScript (redirect_url is missing) comes with its status; Chromium logs that.
-    const missingRedirect = /\/sign-in#\/\?redirect_url=\S+: Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/
+    const missingRedirect =
+      /\/sign-in#\/\?redirect_url=\S+: Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/
     expect(problems.filter((problem) => !missingRedirect.test(problem))).toEqual([])
     expect(problems).toHaveLength(1)
   })

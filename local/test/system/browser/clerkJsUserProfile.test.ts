@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../../src/index.js'
 import { type Backend, startBackend } from '../../helpers/backend.js'
 import { decodePart } from '../../helpers/harness.js'
-import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium'
+import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium.js'
 
 /**
  * ClerkJS 5's programmatic API in Chromium against the local backend, for what `<UserProfile/>` does: the user
@@ -41,7 +41,9 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
     const html = `<!doctype html><html lang="en"><head><title>App</title>
 <script src="${clerk.clerkJsUrl}" crossorigin="anonymous" data-clerk-publishable-key="${clerk.publishableKey}" data-clerk-proxy-url="${clerk.browserUrl}"></script>
 </head><body></body></html>`
-    app = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html))
+    app = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+    )
     await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
     // The same site as the backend's browser URL, so its __client cookie comes along.
     appUrl = `http://localhost:${(app.address() as AddressInfo).port}/`
@@ -71,7 +73,11 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
       async ({ password }) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const Clerk = (window as any).Clerk
-        const signIn = await Clerk.client.signIn.create({ strategy: 'password', identifier: 'profile@example.com', password })
+        const signIn = await Clerk.client.signIn.create({
+          strategy: 'password',
+          identifier: 'profile@example.com',
+          password,
+        })
         await Clerk.setActive({ session: signIn.createdSessionId })
         await Clerk.user.update({ firstName: 'New', lastName: 'Name' })
         const added = await Clerk.user.createEmailAddress({ email: 'second@example.com' })
@@ -86,7 +92,10 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
         const verified = await added.attemptVerification({ code: '424242' })
         await Clerk.user.update({ primaryEmailAddressId: verified.id })
         await Clerk.user.updatePassword({ currentPassword: password, newPassword: 'a brand new password' })
-        const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0))
+        const png = Uint8Array.from(
+          atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+          (c) => c.charCodeAt(0),
+        )
         await Clerk.user.setProfileImage({ file: new File([png], 'me.png', { type: 'image/png' }) })
         await Clerk.user.reload()
         return {
@@ -102,12 +111,23 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
       },
       { password: PASSWORD },
     )
-    expect(result).toMatchObject({ name: 'New Name', wrong: 'form_code_incorrect', after: 'verified', primary: 'second@example.com', hasImage: true })
+    expect(result).toMatchObject({
+      name: 'New Name',
+      wrong: 'form_code_incorrect',
+      after: 'verified',
+      primary: 'second@example.com',
+      hasImage: true,
+    })
     expect(result.before).not.toBe('verified')
     const user = await bapi('GET', `/users/${result.userId}`)
     expect(user).toMatchObject({ first_name: 'New', last_name: 'Name', has_image: true })
-    expect((user.email_addresses as Array<{ email_address: string }>).map((e) => e.email_address)).toEqual(['profile@example.com', 'second@example.com'])
-    expect(await bapi('POST', `/users/${result.userId}/verify_password`, { password: 'a brand new password' })).toEqual({ verified: true })
+    expect((user.email_addresses as Array<{ email_address: string }>).map((e) => e.email_address)).toEqual([
+      'profile@example.com',
+      'second@example.com',
+    ])
+    expect(await bapi('POST', `/users/${result.userId}/verify_password`, { password: 'a brand new password' })).toEqual(
+      { verified: true },
+    )
     expect((await fetch(result.imageUrl)).headers.get('content-type')).toBe('image/png')
 
     const deleted = await page.evaluate(async () => {
@@ -130,7 +150,12 @@ describe.skipIf(missing !== undefined)('ClerkJS user mutations and tickets, in C
       const Clerk = (window as any).Clerk
       const signIn = await Clerk.client.signIn.create({ strategy: 'ticket', ticket })
       await Clerk.setActive({ session: signIn.createdSessionId })
-      return { status: signIn.status as string, userId: Clerk.user.id as string, actor: Clerk.session.actor, jwt: (await Clerk.session.getToken()) as string }
+      return {
+        status: signIn.status as string,
+        userId: Clerk.user.id as string,
+        actor: Clerk.session.actor,
+        jwt: (await Clerk.session.getToken()) as string,
+      }
     }, token.token as string)
     expect(signedIn).toMatchObject({ status: 'complete', userId: user.id, actor: { sub: admin.id } })
     expect(decodePart(signedIn.jwt, 1)).toMatchObject({ sub: user.id, act: { sub: admin.id } })

@@ -4,7 +4,7 @@ import { cookieSuffix } from '../../../src/http/appCookies.js'
 import type { LocalClerk } from '../../../src/index.js'
 import { type AppAnswer, type OfficialApp, startOfficialApp } from '../../helpers/officialApp.js'
 import { type Harness, decodePart, startHarness } from '../../helpers/harness.js'
-import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium'
+import { browserUnavailableReason, launchChromium } from '../../../../test/helpers/chromium.js'
 
 /**
  * `/local-clerk.js` in a real Chromium, in the setup the example app uses: the app on `http://localhost:<port>`
@@ -62,36 +62,43 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     return state
   }
 
-  it('keeps __session fresh past its lifetime, with the __client cookie as the credential', { timeout: 60_000 }, async () => {
-    const page = await context.newPage()
-    const refreshRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/v1/client/sessions/'), { timeout: 20_000 })
-    const signedIn = await signIn(page, 'browser.refresh@example.com')
-    const first = (await appCookies()).__session!
-    expect(first.httpOnly).toBe(false)
-    expect(first.sameSite).toBe('Lax')
-    const firstClaims = decodePart(first.value, 1) as { iat: number; exp: number; sid: string }
+  it(
+    'keeps __session fresh past its lifetime, with the __client cookie as the credential',
+    { timeout: 60_000 },
+    async () => {
+      const page = await context.newPage()
+      const refreshRequest = page.waitForRequest(
+        (r) => r.method() === 'POST' && r.url().includes('/v1/client/sessions/'),
+        { timeout: 20_000 },
+      )
+      const signedIn = await signIn(page, 'browser.refresh@example.com')
+      const first = (await appCookies()).__session!
+      expect(first.httpOnly).toBe(false)
+      expect(first.sameSite).toBe('Lax')
+      const firstClaims = decodePart(first.value, 1) as { iat: number; exp: number; sid: string }
 
-    const request = await refreshRequest
-    expect(request.url()).toBe(`${frontend}/v1/client/sessions/${signedIn.sessionId}/tokens`)
-    const sent = await request.allHeaders()
-    expect(sent.origin).toBe(app.url)
-    // Same site as the page, so the SameSite=Lax, HttpOnly __client cookie comes along; no token is sent.
-    expect(sent.cookie).toMatch(/(^|; )__client=\w{43}(;|$)/)
-    expect(sent.authorization).toBeUndefined()
-    expect((await request.response())!.status()).toBe(200)
+      const request = await refreshRequest
+      expect(request.url()).toBe(`${frontend}/v1/client/sessions/${signedIn.sessionId}/tokens`)
+      const sent = await request.allHeaders()
+      expect(sent.origin).toBe(app.url)
+      // Same site as the page, so the SameSite=Lax, HttpOnly __client cookie comes along; no token is sent.
+      expect(sent.cookie).toMatch(/(^|; )__client=\w{43}(;|$)/)
+      expect(sent.authorization).toBeUndefined()
+      expect((await request.response())!.status()).toBe(200)
 
-    // Past the first token's expiry plus the SDK's 5 s of leeway, the app still sees the same session.
-    await page.waitForFunction((deadline) => Date.now() > deadline, (firstClaims.exp + 6) * 1000, { timeout: 30_000 })
-    const later = await whoami(page)
-    expect(later).toMatchObject({ status: 'signed-in', userId: signedIn.userId, sessionId: signedIn.sessionId })
-    expect(later.iat).toBeGreaterThan(firstClaims.iat)
+      // Past the first token's expiry plus the SDK's 5 s of leeway, the app still sees the same session.
+      await page.waitForFunction((deadline) => Date.now() > deadline, (firstClaims.exp + 6) * 1000, { timeout: 30_000 })
+      const later = await whoami(page)
+      expect(later).toMatchObject({ status: 'signed-in', userId: signedIn.userId, sessionId: signedIn.sessionId })
+      expect(later.iat).toBeGreaterThan(firstClaims.iat)
 
-    const cookies = await appCookies()
-    expect(cookies.__session!.value).not.toBe(first.value)
-    expect(cookies[`__session_${suffix}`]!.value).toBe(cookies.__session!.value)
-    expect(decodePart(cookies.__session!.value, 1)).toMatchObject({ sid: signedIn.sessionId, azp: app.url })
-    await page.close()
-  })
+      const cookies = await appCookies()
+      expect(cookies.__session!.value).not.toBe(first.value)
+      expect(cookies[`__session_${suffix}`]!.value).toBe(cookies.__session!.value)
+      expect(decodePart(cookies.__session!.value, 1)).toMatchObject({ sid: signedIn.sessionId, azp: app.url })
+      await page.close()
+    },
+  )
 
   it('on the tab becoming visible, an expired token is refreshed at once', { timeout: 30_000 }, async () => {
     const page = await context.newPage()
@@ -103,7 +110,12 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     const stale = await clerk.getToken(signedIn.sessionId!, { origin: app.url })
     offset = 0
     await context.addCookies(
-      ['__session', `__session_${suffix}`].map((name) => ({ name, value: stale, url: app.url, sameSite: 'Lax' as const })),
+      ['__session', `__session_${suffix}`].map((name) => ({
+        name,
+        value: stale,
+        url: app.url,
+        sameSite: 'Lax' as const,
+      })),
     )
     const refreshed = page.waitForResponse((r) => r.url().includes('/tokens'))
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
@@ -115,17 +127,25 @@ describe.skipIf(missing !== undefined)('/local-clerk.js in Chromium', () => {
     await page.close()
   })
 
-  it('after sign-out the refresh is refused and the cookie left for the handshake to clear', { timeout: 30_000 }, async () => {
-    const page = await context.newPage()
-    await signIn(page, 'browser.signout@example.com')
-    const other = await context.newPage()
-    await other.goto(`${frontend}/sign-out`)
-    expect(await other.locator('h1').textContent()).toBe('Signed out')
-    // No refresh can succeed from here on, so the cookie stays what it is now.
-    const before = (await appCookies()).__session!.value
-    expect(await page.evaluate(() => (window as unknown as { remixClerkLocal: { refresh(): Promise<string> } }).remixClerkLocal.refresh())).toBe('refused')
-    expect((await appCookies()).__session!.value).toBe(before)
-    await other.close()
-    await page.close()
-  })
+  it(
+    'after sign-out the refresh is refused and the cookie left for the handshake to clear',
+    { timeout: 30_000 },
+    async () => {
+      const page = await context.newPage()
+      await signIn(page, 'browser.signout@example.com')
+      const other = await context.newPage()
+      await other.goto(`${frontend}/sign-out`)
+      expect(await other.locator('h1').textContent()).toBe('Signed out')
+      // No refresh can succeed from here on, so the cookie stays what it is now.
+      const before = (await appCookies()).__session!.value
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { remixClerkLocal: { refresh(): Promise<string> } }).remixClerkLocal.refresh(),
+        ),
+      ).toBe('refused')
+      expect((await appCookies()).__session!.value).toBe(before)
+      await other.close()
+      await page.close()
+    },
+  )
 })

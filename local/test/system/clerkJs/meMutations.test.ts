@@ -32,7 +32,12 @@ describe('<UserProfile/> calls that are refused', () => {
   it("does not touch another user's e-mail address", async () => {
     const { agent, sessionId } = await signedIn('me@example.com')
     const other = (await h.call('GET', '/v1/users?email_address=other@example.com')).body[0]
-    const answer = await agent.call('DELETE', `/v1/me/email_addresses/${other.email_addresses[0].id}`, {}, me(sessionId))
+    const answer = await agent.call(
+      'DELETE',
+      `/v1/me/email_addresses/${other.email_addresses[0].id}`,
+      {},
+      me(sessionId),
+    )
     expect(answer.status).toBe(404)
     expect((await h.call('GET', `/v1/users/${other.id}`)).body.email_addresses).toHaveLength(1)
   })
@@ -47,11 +52,32 @@ describe('<UserProfile/> calls that are refused', () => {
 
   it('asks for the current password, and refuses a wrong one', async () => {
     const { agent, sessionId } = await signedIn('me@example.com')
-    const missing = await agent.call('POST', '/v1/me/change_password', { new_password: 'another password' }, me(sessionId))
-    expect(missing.body.errors[0]).toMatchObject({ code: 'form_param_missing', meta: { param_name: 'current_password' } })
-    const wrong = await agent.call('POST', '/v1/me/change_password', { new_password: 'another password', current_password: 'nope' }, me(sessionId))
-    expect(wrong.body.errors[0]).toMatchObject({ code: 'form_password_incorrect', meta: { param_name: 'current_password' } })
-    const short = await agent.call('POST', '/v1/me/change_password', { new_password: 'short', current_password: 'correct horse' }, me(sessionId))
+    const missing = await agent.call(
+      'POST',
+      '/v1/me/change_password',
+      { new_password: 'another password' },
+      me(sessionId),
+    )
+    expect(missing.body.errors[0]).toMatchObject({
+      code: 'form_param_missing',
+      meta: { param_name: 'current_password' },
+    })
+    const wrong = await agent.call(
+      'POST',
+      '/v1/me/change_password',
+      { new_password: 'another password', current_password: 'nope' },
+      me(sessionId),
+    )
+    expect(wrong.body.errors[0]).toMatchObject({
+      code: 'form_password_incorrect',
+      meta: { param_name: 'current_password' },
+    })
+    const short = await agent.call(
+      'POST',
+      '/v1/me/change_password',
+      { new_password: 'short', current_password: 'correct horse' },
+      me(sessionId),
+    )
     expect(short.body.errors[0].code).toBe('form_password_length_too_short')
   })
 

@@ -23,7 +23,11 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const restrict = (changes: Record<string, boolean>) => h.call('PATCH', '/v1/instance/restrictions', { body: changes })
-const signUp = (email: string) => new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ups', { email_address: email, password: 'a long password' })
+const signUp = (email: string) =>
+  new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ups', {
+    email_address: email,
+    password: 'a long password',
+  })
 const signIn = (identifier: string) => new ClerkJsAgent(h.clerk.url).signInWithPassword(identifier, 'correct horse')
 
 /** The sign-in page's form, typing an address: the page answers with the form again and the problem, or a redirect. */
@@ -47,7 +51,9 @@ describe('the allowlist', () => {
   })
 
   it('keeps users outside it from signing in through ClerkJS, before any password', async () => {
-    const refused = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { identifier: 'guest@outside.example' })
+    const refused = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', {
+      identifier: 'guest@outside.example',
+    })
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].code).toBe('not_allowed_access')
     expect((await signIn('member@team.example')).body.response.status).toBe('complete')
@@ -86,7 +92,10 @@ describe('the blocklist', () => {
     await restrict({ block_email_subaddresses: true })
     const refused = await signUp('name+tag@team.example')
     expect(refused.status).toBe(422)
-    expect(refused.body.errors[0]).toMatchObject({ code: 'form_email_address_blocked', meta: { param_name: 'email_address' } })
+    expect(refused.body.errors[0]).toMatchObject({
+      code: 'form_email_address_blocked',
+      meta: { param_name: 'email_address' },
+    })
     await restrict({ block_email_subaddresses: false })
   })
 })
@@ -95,13 +104,17 @@ describe('bans and locks', () => {
   it('refuse ClerkJS sign-in (user_banned, user_locked with the seconds left) and the sign-in page', async () => {
     const id = (await h.call('GET', '/v1/users?email_address=member@team.example')).body[0].id
     await h.call('POST', `/v1/users/${id}/ban`)
-    const banned = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { identifier: 'member@team.example' })
+    const banned = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', {
+      identifier: 'member@team.example',
+    })
     expect(banned.status).toBe(403)
     expect(banned.body.errors[0].code).toBe('user_banned')
     expect((await pageSignIn('member@team.example')).html).toContain('This account is banned')
     await h.call('POST', `/v1/users/${id}/unban`)
     await h.call('POST', `/v1/users/${id}/lock`)
-    const locked = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', { identifier: 'member@team.example' })
+    const locked = await new ClerkJsAgent(h.clerk.url).call('POST', '/v1/client/sign_ins', {
+      identifier: 'member@team.example',
+    })
     expect(locked.body.errors[0]).toMatchObject({ code: 'user_locked', meta: { lockout_expires_in_seconds: 3600 } })
     // The lock lapses after Clerk's hour; the CLI process serves on the real clock, where unlocking ends it instead.
     if (TESTS_HOLD_THE_SERVER_CLOCK) h.clock.advance(60 * 60 * 1000)

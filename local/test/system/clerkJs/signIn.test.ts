@@ -13,7 +13,13 @@ beforeAll(async () => {
   h = await startHarness()
   const seeded = h.clerk.seed({
     users: [
-      { email_address: 'ada@example.com', first_name: 'Ada', username: 'ada_l', password: 'correct horse', private_metadata: { secret: 'x' } },
+      {
+        email_address: 'ada@example.com',
+        first_name: 'Ada',
+        username: 'ada_l',
+        password: 'correct horse',
+        private_metadata: { secret: 'x' },
+      },
       { email_address: 'grace@example.com', first_name: 'Grace' },
     ],
     organizations: [{ name: 'Acme', slug: 'acme', members: [{ user: 'ada@example.com', role: 'org:admin' }] }],
@@ -24,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 const verify = async (jwt: string) =>
-  (await jwtVerify(jwt, createLocalJWKSet(h.clerk.jwks), { algorithms: ['RS256'], currentDate: new Date(h.clock.ms) })).payload
+  (await jwtVerify(jwt, createLocalJWKSet(h.clerk.jwks), { algorithms: ['RS256'], currentDate: new Date(h.clock.ms) }))
+    .payload
 
 function expectError(answer: FapiAnswer, status: number, code: string, paramName?: string) {
   expect(answer.status).toBe(status)
@@ -75,19 +82,35 @@ describe('signing in with a password', () => {
     const started = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'ADA@example.com', locale: 'en-US' })
     expect(started.status).toBe(200)
     const signIn = started.body.response
-    expect(signIn).toMatchObject({ object: 'sign_in', status: 'needs_first_factor', identifier: 'ADA@example.com', created_session_id: null })
+    expect(signIn).toMatchObject({
+      object: 'sign_in',
+      status: 'needs_first_factor',
+      identifier: 'ADA@example.com',
+      created_session_id: null,
+    })
     expect(signIn.supported_first_factors).toEqual([
       { strategy: 'password' },
-      { strategy: 'email_code', safe_identifier: 'ada@example.com', email_address_id: expect.stringMatching(/^idn_/), primary: true },
+      {
+        strategy: 'email_code',
+        safe_identifier: 'ada@example.com',
+        email_address_id: expect.stringMatching(/^idn_/),
+        primary: true,
+      },
     ])
     expect(started.body.client.sign_in.id).toBe(signIn.id)
     const firstCookie = agent.cookie('__client')!
     expect(started.setCookies.find((c) => c.startsWith('__client='))).toMatch(/HttpOnly/)
 
-    const wrong = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'password', password: 'wrong horse' })
+    const wrong = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, {
+      strategy: 'password',
+      password: 'wrong horse',
+    })
     expectError(wrong, 422, 'form_password_incorrect', 'password')
 
-    const done = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'password', password: 'correct horse' })
+    const done = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, {
+      strategy: 'password',
+      password: 'correct horse',
+    })
     expect(done.status).toBe(200)
     expect(done.body.response.status).toBe('complete')
     const { client } = done.body
@@ -105,7 +128,10 @@ describe('signing in with a password', () => {
     expect(client.id).not.toBe(started.body.client.id)
     const stale = new ClerkJsAgent(h.clerk.url)
     stale.browser.store(h.clerk.url, `__client=${firstCookie}`)
-    expect((await stale.call('GET', '/v1/client')).body.response).toMatchObject({ id: started.body.client.id, sessions: [] })
+    expect((await stale.call('GET', '/v1/client')).body.response).toMatchObject({
+      id: started.body.client.id,
+      sessions: [],
+    })
     // The app's server learns that this browser is signed in, and since when.
     const uat = done.setCookies.find((c) => c.startsWith('__client_uat='))!
     expect(uat).toContain(`__client_uat=${Math.floor(client.updated_at / 1000)}`)
@@ -115,7 +141,11 @@ describe('signing in with a password', () => {
 
   it('signs in in one step with strategy=password, by username too', async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
-    const done = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'ada_l', strategy: 'password', password: 'correct horse' })
+    const done = await agent.call('POST', '/v1/client/sign_ins', {
+      identifier: 'ada_l',
+      strategy: 'password',
+      password: 'correct horse',
+    })
     expect(done.status).toBe(200)
     expect(done.body.response.status).toBe('complete')
     expect(done.body.client.sessions[0].user.id).toBe(adaId)
@@ -123,27 +153,65 @@ describe('signing in with a password', () => {
 
   it('signs in in one step with a password and no strategy (`signIn.create({ identifier, password })`), and says which is wrong', async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
-    const done = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'correct horse' })
+    const done = await agent.call('POST', '/v1/client/sign_ins', {
+      identifier: 'ada@example.com',
+      password: 'correct horse',
+    })
     expect(done.status).toBe(200)
-    expect(done.body.response).toMatchObject({ status: 'complete', created_session_id: done.body.client.sessions[0].id })
+    expect(done.body.response).toMatchObject({
+      status: 'complete',
+      created_session_id: done.body.client.sessions[0].id,
+    })
     expect(done.body.response.first_factor_verification).toMatchObject({ status: 'verified', strategy: 'password' })
     expect(done.body.client.sessions[0].user.id).toBe(adaId)
 
     const other = new ClerkJsAgent(h.clerk.url)
-    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'wrong horse' }), 422, 'form_password_incorrect', 'password')
-    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com', password: 'x' }), 422, 'form_identifier_not_found', 'identifier')
-    expectError(await other.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', password: 'x' }), 422, 'strategy_for_user_invalid', 'strategy')
+    expectError(
+      await other.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'wrong horse' }),
+      422,
+      'form_password_incorrect',
+      'password',
+    )
+    expectError(
+      await other.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com', password: 'x' }),
+      422,
+      'form_identifier_not_found',
+      'identifier',
+    )
+    expectError(
+      await other.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', password: 'x' }),
+      422,
+      'strategy_for_user_invalid',
+      'strategy',
+    )
     // With another strategy named, the password is not what is checked.
-    const code = await other.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', password: 'wrong horse', strategy: 'email_code' })
-    expect(code.body.response).toMatchObject({ status: 'needs_first_factor', first_factor_verification: { strategy: 'email_code', status: 'unverified' } })
+    const code = await other.call('POST', '/v1/client/sign_ins', {
+      identifier: 'ada@example.com',
+      password: 'wrong horse',
+      strategy: 'email_code',
+    })
+    expect(code.body.response).toMatchObject({
+      status: 'needs_first_factor',
+      first_factor_verification: { strategy: 'email_code', status: 'unverified' },
+    })
   })
 
   it('says which field is wrong: an unknown identifier, a user without a password', async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
-    expectError(await agent.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com' }), 422, 'form_identifier_not_found', 'identifier')
+    expectError(
+      await agent.call('POST', '/v1/client/sign_ins', { identifier: 'nobody@example.com' }),
+      422,
+      'form_identifier_not_found',
+      'identifier',
+    )
     const started = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com' })
-    expect(started.body.response.supported_first_factors.map((f: { strategy: string }) => f.strategy)).toEqual(['email_code'])
-    const attempt = await agent.call('POST', `/v1/client/sign_ins/${started.body.response.id}/attempt_first_factor`, { strategy: 'password', password: 'x' })
+    expect(started.body.response.supported_first_factors.map((f: { strategy: string }) => f.strategy)).toEqual([
+      'email_code',
+    ])
+    const attempt = await agent.call('POST', `/v1/client/sign_ins/${started.body.response.id}/attempt_first_factor`, {
+      strategy: 'password',
+      password: 'x',
+    })
     expectError(attempt, 422, 'strategy_for_user_invalid', 'strategy')
   })
 })
@@ -154,15 +222,28 @@ describe('signing in with the e-mail code', () => {
     const started = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com' })
     const signIn = started.body.response
     const emailAddressId = signIn.supported_first_factors[0].email_address_id
-    const prepared = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/prepare_first_factor`, { strategy: 'email_code', email_address_id: emailAddressId })
+    const prepared = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/prepare_first_factor`, {
+      strategy: 'email_code',
+      email_address_id: emailAddressId,
+    })
     expect(prepared.status).toBe(200)
-    expect(prepared.body.response.first_factor_verification).toMatchObject({ status: 'unverified', strategy: 'email_code', expire_at: h.clock.msNow(600_000) })
+    expect(prepared.body.response.first_factor_verification).toMatchObject({
+      status: 'unverified',
+      strategy: 'email_code',
+      expire_at: h.clock.msNow(600_000),
+    })
 
-    const wrong = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'email_code', code: '123456' })
+    const wrong = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: '123456',
+    })
     expectError(wrong, 422, 'form_code_incorrect', 'code')
     expect(wrong.body.errors[0].long_message).toContain('424242')
 
-    const done = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'email_code', code: '424242' })
+    const done = await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: '424242',
+    })
     expect(done.status).toBe(200)
     expect(done.body.response.status).toBe('complete')
     expect(done.body.client.sessions[0].public_user_data.identifier).toBe('grace@example.com')
@@ -170,10 +251,20 @@ describe('signing in with the e-mail code', () => {
 
   it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('refuses an expired code', async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
-    const signIn = (await agent.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', strategy: 'email_code' })).body.response
+    const signIn = (
+      await agent.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', strategy: 'email_code' })
+    ).body.response
     expect(signIn.first_factor_verification.status).toBe('unverified')
     h.clock.advance(600_000)
-    expectError(await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, { strategy: 'email_code', code: '424242' }), 422, 'verification_expired', 'code')
+    expectError(
+      await agent.call('POST', `/v1/client/sign_ins/${signIn.id}/attempt_first_factor`, {
+        strategy: 'email_code',
+        code: '424242',
+      }),
+      422,
+      'verification_expired',
+      'code',
+    )
   })
 })
 
@@ -185,14 +276,18 @@ describe('cross-site request forgery', () => {
   ])('refuses a sign-in POST with %s, and changes nothing', async (_name, origin) => {
     const before = coreOf(h.clerk).store.changeStamp()
     const agent = new ClerkJsAgent(h.clerk.url, origin)
-    const answer = await agent.call('POST', '/v1/client/sign_ins', { identifier: 'ada@example.com', strategy: 'password', password: 'correct horse' })
+    const answer = await agent.call('POST', '/v1/client/sign_ins', {
+      identifier: 'ada@example.com',
+      strategy: 'password',
+      password: 'correct horse',
+    })
     expect(answer.status).toBe(403)
     expect(answer.body.errors[0].code).toBe('origin_not_allowed')
     expect(answer.setCookies).toEqual([])
     expect(coreOf(h.clerk).store.changeStamp()).toBe(before)
   })
 
-  it('refuses a signed-in browser\'s sign-out, touch and token calls from another site', async () => {
+  it("refuses a signed-in browser's sign-out, touch and token calls from another site", async () => {
     const agent = new ClerkJsAgent(h.clerk.url)
     const sessionId = (await agent.signInWithPassword('ada@example.com', 'correct horse')).body.client.sessions[0].id
     const evil = new ClerkJsAgent(h.clerk.url, 'http://evil.example')
@@ -226,7 +321,7 @@ describe('a signed-in browser', () => {
     expect(await verify(template.body.jwt)).toMatchObject({ sub: adaId, email: 'ada@example.com' })
   })
 
-  it('refuses tokens to a browser without its client cookie, and for another browser\'s session, with 401', async () => {
+  it("refuses tokens to a browser without its client cookie, and for another browser's session, with 401", async () => {
     const stranger = new ClerkJsAgent(h.clerk.url)
     expectError(await stranger.call('POST', `/v1/client/sessions/${sessionId}/tokens`), 401, 'authentication_invalid')
     await stranger.call('PUT', '/v1/client')
@@ -234,7 +329,10 @@ describe('a signed-in browser', () => {
   })
 
   it('switches the active organization with touch; tokens and the membership list follow', async () => {
-    const touched = await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: acmeId, intent: 'select_org' })
+    const touched = await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, {
+      active_organization_id: acmeId,
+      intent: 'select_org',
+    })
     expect(touched.status).toBe(200)
     expect(touched.body.response.last_active_organization_id).toBe(acmeId)
     const claims = await verify(touched.body.response.last_active_token.jwt)
@@ -244,33 +342,76 @@ describe('a signed-in browser', () => {
     // getToken({ organizationId }) asks for another organization (here: none) than the active one.
     const personalToken = await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: '' })
     expect(await verify(personalToken.body.jwt)).not.toHaveProperty('o')
-    expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: 'org_nope' }), 422, 'form_param_value_invalid', 'organization_id')
+    expectError(
+      await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: 'org_nope' }),
+      422,
+      'form_param_value_invalid',
+      'organization_id',
+    )
 
-    const memberships = await agent.call('GET', '/v1/me/organization_memberships', {}, { _clerk_session_id: sessionId, paginated: 'true', limit: '10', offset: '0' })
+    const memberships = await agent.call(
+      'GET',
+      '/v1/me/organization_memberships',
+      {},
+      { _clerk_session_id: sessionId, paginated: 'true', limit: '10', offset: '0' },
+    )
     expect(memberships.body.response.total_count).toBe(1)
-    expect(memberships.body.response.data[0]).toMatchObject({ object: 'organization_membership', role: 'org:admin', organization: { id: acmeId } })
+    expect(memberships.body.response.data[0]).toMatchObject({
+      object: 'organization_membership',
+      role: 'org:admin',
+      organization: { id: acmeId },
+    })
     for (const list of ['organization_invitations', 'organization_suggestions']) {
-      expect((await agent.call('GET', `/v1/me/${list}`, {}, { _clerk_session_id: sessionId })).body.response).toEqual({ data: [], total_count: 0 })
+      expect((await agent.call('GET', `/v1/me/${list}`, {}, { _clerk_session_id: sessionId })).body.response).toEqual({
+        data: [],
+        total_count: 0,
+      })
     }
 
     // What <OrganizationProfile/> reads: the members and their roles, for members only; no invitations yet.
     const session = { _clerk_session_id: sessionId }
-    const members = await agent.call('GET', `/v1/organizations/${acmeId}/memberships`, {}, { ...session, paginated: 'true' })
+    const members = await agent.call(
+      'GET',
+      `/v1/organizations/${acmeId}/memberships`,
+      {},
+      { ...session, paginated: 'true' },
+    )
     expect(members.body.response.total_count).toBe(1)
-    expect(members.body.response.data[0]).toMatchObject({ role: 'org:admin', public_user_data: { user_id: adaId, identifier: 'ada@example.com' } })
+    expect(members.body.response.data[0]).toMatchObject({
+      role: 'org:admin',
+      public_user_data: { user_id: adaId, identifier: 'ada@example.com' },
+    })
     const roles = await agent.call('GET', `/v1/organizations/${acmeId}/roles`, {}, session)
     expect(roles.body.response.data.map((role: { key: string; name: string }) => [role.key, role.name])).toEqual([
       ['org:admin', 'Admin'],
       ['org:member', 'Member'],
     ])
-    expect((await agent.call('GET', `/v1/organizations/${acmeId}/invitations`, {}, session)).body.response).toEqual({ data: [], total_count: 0 })
+    expect((await agent.call('GET', `/v1/organizations/${acmeId}/invitations`, {}, session)).body.response).toEqual({
+      data: [],
+      total_count: 0,
+    })
     const grace = new ClerkJsAgent(h.clerk.url)
-    const graceSession = (await grace.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', strategy: 'email_code' })).body.response
-    const signedIn = await grace.call('POST', `/v1/client/sign_ins/${graceSession.id}/attempt_first_factor`, { strategy: 'email_code', code: '424242' })
-    const notAMember = await grace.call('GET', `/v1/organizations/${acmeId}/memberships`, {}, { _clerk_session_id: signedIn.body.response.created_session_id })
+    const graceSession = (
+      await grace.call('POST', '/v1/client/sign_ins', { identifier: 'grace@example.com', strategy: 'email_code' })
+    ).body.response
+    const signedIn = await grace.call('POST', `/v1/client/sign_ins/${graceSession.id}/attempt_first_factor`, {
+      strategy: 'email_code',
+      code: '424242',
+    })
+    const notAMember = await grace.call(
+      'GET',
+      `/v1/organizations/${acmeId}/memberships`,
+      {},
+      { _clerk_session_id: signedIn.body.response.created_session_id },
+    )
     expectError(notAMember, 404, 'resource_not_found')
 
-    expectError(await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: 'org_nope' }), 422, 'form_param_value_invalid', 'active_organization_id')
+    expectError(
+      await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: 'org_nope' }),
+      422,
+      'form_param_value_invalid',
+      'active_organization_id',
+    )
     const personal = await agent.call('POST', `/v1/client/sessions/${sessionId}/touch`, { active_organization_id: '' })
     expect(personal.body.response.last_active_organization_id).toBeNull()
     const acmeToken = await agent.call('POST', `/v1/client/sessions/${sessionId}/tokens`, { organization_id: acmeId })

@@ -33,7 +33,8 @@ function placeholder(name: string): unknown {
       if (prop === Symbol.toPrimitive || prop === 'toString' || prop === 'valueOf') return () => text
       if (typeof prop === 'symbol' || prop === 'then') return undefined
       const stringMember = (String.prototype as unknown as Record<string, unknown>)[prop]
-      if (typeof stringMember === 'function') return (...args: unknown[]) => (stringMember as (...a: unknown[]) => unknown).apply(text, args)
+      if (typeof stringMember === 'function')
+        return (...args: unknown[]) => (stringMember as (...a: unknown[]) => unknown).apply(text, args)
       if (prop === 'file') return new Blob(['x'])
       return placeholder(prop)
     },
@@ -49,9 +50,18 @@ const parameterNames = (fn: (...args: unknown[]) => unknown) =>
 
 function methodsOf(api: object): string[] {
   const names = new Set<string>()
-  for (let proto = Object.getPrototypeOf(api) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(api) as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name !== 'constructor' && name !== 'requireId' && typeof (api as Record<string, unknown>)[name] === 'function') names.add(name)
+      if (
+        name !== 'constructor' &&
+        name !== 'requireId' &&
+        typeof (api as Record<string, unknown>)[name] === 'function'
+      )
+        names.add(name)
     }
   }
   return [...names].sort()
@@ -66,7 +76,11 @@ async function recordCalls(): Promise<{ calls: Call[]; silent: string[] }> {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const client = createClerkClient({ secretKey: 'sk_test_recording', apiUrl, machineSecretKey: 'ak_recording' }) as unknown as Record<string, object>
+  const client = createClerkClient({
+    secretKey: 'sk_test_recording',
+    apiUrl,
+    machineSecretKey: 'ak_recording',
+  }) as unknown as Record<string, object>
   const calls: Call[] = []
   const silent: string[] = []
   try {
@@ -98,7 +112,12 @@ async function recordCalls(): Promise<{ calls: Call[]; silent: string[] }> {
         }
         const sent = seen[before]
         if (!sent) silent.push(`${apiName}.${name}`)
-        else calls.push({ method: `${apiName}.${name}`, verb: sent.verb, path: decodeURIComponent(sent.url.split('?')[0]!) })
+        else
+          calls.push({
+            method: `${apiName}.${name}`,
+            verb: sent.verb,
+            path: decodeURIComponent(sent.url.split('?')[0]!),
+          })
       }
     }
   } finally {
@@ -107,14 +126,16 @@ async function recordCalls(): Promise<{ calls: Call[]; silent: string[] }> {
   return { calls, silent }
 }
 
-type State = { kind: 'implemented' } | { kind: 'unsupported'; feature: string } | { kind: 'deprecated' } | { kind: 'missing' }
+type State =
+  { kind: 'implemented' } | { kind: 'unsupported'; feature: string } | { kind: 'deprecated' } | { kind: 'missing' }
 
 /** Sends the request (placeholders as ids no record has) and reads the state from the answer. */
 async function stateOf(h: Harness, call: Call): Promise<State> {
   const path = call.path.replace(/\{[^}]+\}/g, 'x_missing')
   const response = await h.call(call.verb, path, call.verb === 'GET' || call.verb === 'DELETE' ? {} : { body: {} })
   const error = response.body?.errors?.[0] as { code: string; message: string; long_message: string } | undefined
-  if (error?.code === 'not_supported') return { kind: 'unsupported', feature: error.message.replace(/ is not supported by remix-clerk-local$/, '') }
+  if (error?.code === 'not_supported')
+    return { kind: 'unsupported', feature: error.message.replace(/ is not supported by remix-clerk-local$/, '') }
   if (error?.code === 'operation_deprecated') return { kind: 'deprecated' }
   if (response.status === 404 && error?.long_message.startsWith('No route matches')) return { kind: 'missing' }
   return { kind: 'implemented' }
@@ -157,12 +178,17 @@ describe('the endpoint table of local/README.md', () => {
   })
 
   it('leaves no endpoint unanswered: each is implemented, declared not supported, or deprecated', () => {
-    expect(rows.filter((row) => row.text === 'MISSING').map((row) => `${row.call.method} ${row.call.verb} ${row.call.path}`)).toEqual([])
+    expect(
+      rows.filter((row) => row.text === 'MISSING').map((row) => `${row.call.method} ${row.call.verb} ${row.call.path}`),
+    ).toEqual([])
   })
 
   it('is the table in local/README.md', () => {
     const counts = { implemented: 0, unsupported: 0, other: 0 }
-    for (const row of rows) counts[row.state.kind === 'implemented' ? 'implemented' : row.state.kind === 'unsupported' ? 'unsupported' : 'other']++
+    for (const row of rows)
+      counts[
+        row.state.kind === 'implemented' ? 'implemented' : row.state.kind === 'unsupported' ? 'unsupported' : 'other'
+      ]++
     const table = [
       `${rows.length} methods of \`@clerk/backend\`'s client: ${counts.implemented} answered by remix-clerk-local, ${counts.unsupported} refused as not supported, ${counts.other} otherwise (below).`,
       '',
@@ -179,6 +205,9 @@ describe('the endpoint table of local/README.md', () => {
       writeFileSync(README, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`)
       return
     }
-    expect(current, 'regenerate with UPDATE_ENDPOINT_TABLE=1 npx vitest run local/test/system/conformance/endpointTable.test.ts').toBe(table)
+    expect(
+      current,
+      'regenerate with UPDATE_ENDPOINT_TABLE=1 npx vitest run local/test/system/conformance/endpointTable.test.ts',
+    ).toBe(table)
   })
 })

@@ -10,8 +10,14 @@ let jwks: JWTVerifyGetKey
 
 beforeAll(async () => {
   h = await startHarness({ now: Date.now })
-  clerk = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl, publishableKey: h.clerk.publishableKey })
-  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), { headers: { authorization: `Bearer ${h.clerk.secretKey}` } })
+  clerk = createClerkClient({
+    secretKey: h.clerk.secretKey,
+    apiUrl: h.clerk.apiUrl,
+    publishableKey: h.clerk.publishableKey,
+  })
+  jwks = createRemoteJWKSet(new URL(`${h.clerk.url}/v1/jwks`), {
+    headers: { authorization: `Bearer ${h.clerk.secretKey}` },
+  })
 })
 afterAll(() => h.close())
 
@@ -108,7 +114,13 @@ describe('@clerk/backend against remix-clerk-local', () => {
       lifetime: 120,
       allowedClockSkew: 15,
     })
-    expect(created).toMatchObject({ name: 'sdk-template', lifetime: 120, allowedClockSkew: 15, customSigningKey: false, signingAlgorithm: 'RS256' })
+    expect(created).toMatchObject({
+      name: 'sdk-template',
+      lifetime: 120,
+      allowedClockSkew: 15,
+      customSigningKey: false,
+      signingAlgorithm: 'RS256',
+    })
     expect((await clerk.jwtTemplates.get(created.id)).claims).toEqual(created.claims)
     const listed = await clerk.jwtTemplates.list()
     expect(listed.totalCount).toBe(1)
@@ -117,14 +129,25 @@ describe('@clerk/backend against remix-clerk-local', () => {
     const token = await clerk.sessions.getToken(session.id, 'sdk-template')
     const { payload, protectedHeader } = await jwtVerify(token.jwt, jwks, { audience: 'sdk' })
     expect(protectedHeader.cat).toBe('cl_B7d4PD222AAA')
-    expect(payload).toMatchObject({ name: 'Tess', email: 'sdk.tpl@example.com', aud: 'sdk', sub: user.id, iss: h.clerk.url })
+    expect(payload).toMatchObject({
+      name: 'Tess',
+      email: 'sdk.tpl@example.com',
+      aud: 'sdk',
+      sub: user.id,
+      iss: h.clerk.url,
+    })
     expect(payload.exp! - payload.iat!).toBe(120)
     expect(payload.iat! - payload.nbf!).toBe(15)
     const overridden = await clerk.sessions.getToken(session.id, 'sdk-template', 45)
     const p2 = (await jwtVerify(overridden.jwt, jwks, { audience: 'sdk' })).payload
     expect(p2.exp! - p2.iat!).toBe(45)
 
-    const updated = await clerk.jwtTemplates.update({ templateId: created.id, name: 'sdk-template', claims: { name: 'static' }, lifetime: 60 })
+    const updated = await clerk.jwtTemplates.update({
+      templateId: created.id,
+      name: 'sdk-template',
+      claims: { name: 'static' },
+      lifetime: 60,
+    })
     expect(updated).toMatchObject({ claims: { name: 'static' }, lifetime: 60, allowedClockSkew: 15 })
     const afterUpdate = (await jwtVerify((await clerk.sessions.getToken(session.id, 'sdk-template')).jwt, jwks)).payload
     expect(afterUpdate.name).toBe('static')
@@ -144,7 +167,11 @@ describe('@clerk/backend against remix-clerk-local', () => {
     expect(fetched.name).toBe('SDK Org')
 
     const member = await clerk.users.createUser({ emailAddress: ['sdk.member@example.com'] })
-    const membership = await clerk.organizations.createOrganizationMembership({ organizationId: org.id, userId: member.id, role: 'org:member' })
+    const membership = await clerk.organizations.createOrganizationMembership({
+      organizationId: org.id,
+      userId: member.id,
+      role: 'org:member',
+    })
     expect(membership.role).toBe('org:member')
     expect(membership.organization.id).toBe(org.id)
     expect(membership.publicUserData?.identifier).toBe('sdk.member@example.com')
@@ -154,16 +181,26 @@ describe('@clerk/backend against remix-clerk-local', () => {
     // Custom permissions go through our extension of the membership endpoint.
     const analyst = (await h.call('POST', '/v1/users', { body: {} })).body.id
     const permissions = ['org:dashboard:manage', 'org:dashboard:read', 'org:teams:read', 'org:reports:export']
-    await h.call('POST', `/v1/organizations/${org.id}/memberships`, { body: { user_id: analyst, role: 'org:analyst', permissions } })
+    await h.call('POST', `/v1/organizations/${org.id}/memberships`, {
+      body: { user_id: analyst, role: 'org:analyst', permissions },
+    })
     const session = await clerk.sessions.createSession({ userId: analyst })
-    const orgSession = (await h.call('POST', '/v1/sessions', { body: { user_id: analyst, active_organization_id: org.id } })).body
+    const orgSession = (
+      await h.call('POST', '/v1/sessions', { body: { user_id: analyst, active_organization_id: org.id } })
+    ).body
     const { jwt } = await clerk.sessions.getToken(orgSession.id)
 
     const request = new Request('http://app.example.test/dashboard', { headers: { authorization: `Bearer ${jwt}` } })
     const state = await clerk.authenticateRequest(request, { jwtKey: h.clerk.jwtKey })
     expect(state.isSignedIn).toBe(true)
     const auth = state.toAuth()!
-    expect(auth).toMatchObject({ userId: analyst, sessionId: orgSession.id, orgId: org.id, orgSlug: 'sdk-org', orgRole: 'org:analyst' })
+    expect(auth).toMatchObject({
+      userId: analyst,
+      sessionId: orgSession.id,
+      orgId: org.id,
+      orgSlug: 'sdk-org',
+      orgRole: 'org:analyst',
+    })
     expect([...(auth as { orgPermissions: string[] }).orgPermissions].sort()).toEqual([...permissions].sort())
     const has = (auth as unknown as { has: (p: { permission?: string; role?: string }) => boolean }).has
     for (const permission of permissions) expect(has({ permission })).toBe(true)
@@ -172,7 +209,9 @@ describe('@clerk/backend against remix-clerk-local', () => {
 
     // A session without an organization: no org fields.
     const plain = await clerk.authenticateRequest(
-      new Request('http://app.example.test/', { headers: { authorization: `Bearer ${(await clerk.sessions.getToken(session.id)).jwt}` } }),
+      new Request('http://app.example.test/', {
+        headers: { authorization: `Bearer ${(await clerk.sessions.getToken(session.id)).jwt}` },
+      }),
       { jwtKey: h.clerk.jwtKey },
     )
     expect(plain.toAuth()).toMatchObject({ userId: analyst, orgId: undefined })

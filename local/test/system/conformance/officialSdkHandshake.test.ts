@@ -75,12 +75,20 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     expect(back.origin + back.pathname).toBe(`${app.url}/dashboard`)
     expect(back.searchParams.get('__clerk_handshake_nonce')).toMatch(/^[\w-]{43}$/)
 
-    const user = (await fetch(apiRequest('/v1/users?email_address=handshake.new@example.com')).then((r) => r.json())) as Array<{ id: string }>
+    const user = (await fetch(apiRequest('/v1/users?email_address=handshake.new@example.com')).then((r) =>
+      r.json(),
+    )) as Array<{ id: string }>
     expect(user).toHaveLength(1)
     const result = await answer(hops[2]!)
     expect(result).toMatchObject({ status: 'signed-in', reason: null, userId: user[0]!.id, orgId: null })
     expect(result.sessionId).toMatch(/^sess_/)
-    expect(sessionCookieNames(agent)).toEqual(['__client_uat', `__client_uat_${suffix}`, `__refresh_${suffix}`, '__session', `__session_${suffix}`])
+    expect(sessionCookieNames(agent)).toEqual([
+      '__client_uat',
+      `__client_uat_${suffix}`,
+      `__refresh_${suffix}`,
+      '__session',
+      `__session_${suffix}`,
+    ])
     expect(Object.keys(agent.cookies(clerk.url))).toEqual(['__client'])
     // The token the SDK accepted was minted for the app's origin.
     expect(decodePart(agent.cookies(app.url).__session!, 1).azp).toBe(app.url)
@@ -98,7 +106,12 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
     expect(fresh).not.toBe(expired)
     expect(decodePart(fresh, 1)).toMatchObject({ sid: sessionId, azp: app.url })
     // Suffixed and plain cookies both came back from the refresh (the browser uses suffixed cookies).
-    expect(hops[0]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', `__client_uat_${suffix}`, '__session', `__session_${suffix}`])
+    expect(hops[0]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual([
+      '__client_uat',
+      `__client_uat_${suffix}`,
+      '__session',
+      `__session_${suffix}`,
+    ])
   })
 
   it('an expired session cookie without the __refresh cookie → the SDK handshakes → we answer with the signed-in client', async () => {
@@ -137,7 +150,11 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
       expect(new URL(token[0]!.location!).searchParams.get('__clerk_handshake')).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
       expect(await answer(token[1]!)).toMatchObject({ status: 'signed-in', userId, sessionId })
       // suffixed_cookies=false: the SDK set only the plain names.
-      expect(token[1]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual(['__client_uat', `__refresh_${suffix}`, '__session'])
+      expect(token[1]!.setCookies.map((line) => line.split('=')[0]).sort()).toEqual([
+        '__client_uat',
+        `__refresh_${suffix}`,
+        '__session',
+      ])
     }
   })
 
@@ -166,10 +183,12 @@ describe('@clerk/backend authenticateRequest as the app, against our Frontend an
       return new URL(hop.location!).searchParams.get('__clerk_handshake_nonce')!
     }
     async function refusal(nonce: string) {
-      const error = await sdk().clients.getHandshakePayload({ nonce }).then(
-        () => undefined,
-        (e: unknown) => e as { status: number; errors: Array<{ code: string }> },
-      )
+      const error = await sdk()
+        .clients.getHandshakePayload({ nonce })
+        .then(
+          () => undefined,
+          (e: unknown) => e as { status: number; errors: Array<{ code: string }> },
+        )
       return { status: error?.status, code: error?.errors[0]?.code }
     }
 

@@ -14,7 +14,11 @@ let org: string
 beforeAll(async () => {
   // Real clock: the SDK verifies JWTs with Date.now.
   h = await startHarness({ now: Date.now })
-  clerk = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl, publishableKey: h.clerk.publishableKey })
+  clerk = createClerkClient({
+    secretKey: h.clerk.secretKey,
+    apiUrl: h.clerk.apiUrl,
+    publishableKey: h.clerk.publishableKey,
+  })
   ada = (await clerk.users.createUser({ emailAddress: ['ada@example.com'] })).id
   org = (await clerk.organizations.createOrganization({ name: 'Acme', createdBy: ada })).id
 })
@@ -22,13 +26,25 @@ afterAll(() => h.close())
 
 /** An official client whose machine-token calls carry this machine secret key. */
 const asMachine = (machineSecretKey: string) =>
-  createClerkClient({ secretKey: h.clerk.secretKey, machineSecretKey, apiUrl: h.clerk.apiUrl, publishableKey: h.clerk.publishableKey })
+  createClerkClient({
+    secretKey: h.clerk.secretKey,
+    machineSecretKey,
+    apiUrl: h.clerk.apiUrl,
+    publishableKey: h.clerk.publishableKey,
+  })
 
 /** `authenticateRequest` of the official SDK for a request carrying `token` as a Bearer token. */
-const authenticate = (client: ClerkClient, token: string, acceptsToken: NonNullable<Parameters<ClerkClient['authenticateRequest']>[1]>['acceptsToken']) =>
-  client.authenticateRequest(new Request('http://127.0.0.1:3000/api', { headers: { authorization: `Bearer ${token}` } }), {
-    acceptsToken,
-  } as Parameters<ClerkClient['authenticateRequest']>[1])
+const authenticate = (
+  client: ClerkClient,
+  token: string,
+  acceptsToken: NonNullable<Parameters<ClerkClient['authenticateRequest']>[1]>['acceptsToken'],
+) =>
+  client.authenticateRequest(
+    new Request('http://127.0.0.1:3000/api', { headers: { authorization: `Bearer ${token}` } }),
+    {
+      acceptsToken,
+    } as Parameters<ClerkClient['authenticateRequest']>[1],
+  )
 
 describe('API keys', () => {
   it('create (with the secret), get, list per subject, update, getSecret, verify (records last use), revoke, delete', async () => {
@@ -41,8 +57,20 @@ describe('API keys', () => {
       createdBy: ada,
       secondsUntilExpiration: 3600,
     })
-    expect(created).toMatchObject({ type: 'api_key', name: 'CI', subject: ada, scopes: ['read:invoices'], claims: { team: 'core' } })
-    expect(created).toMatchObject({ revoked: false, expired: false, createdBy: ada, description: 'for the build', lastUsedAt: null })
+    expect(created).toMatchObject({
+      type: 'api_key',
+      name: 'CI',
+      subject: ada,
+      scopes: ['read:invoices'],
+      claims: { team: 'core' },
+    })
+    expect(created).toMatchObject({
+      revoked: false,
+      expired: false,
+      createdBy: ada,
+      description: 'for the build',
+      lastUsedAt: null,
+    })
     expect(created.id).toMatch(/^ak_/)
     expect(created.secret).toMatch(/^ak_\w{40}$/)
     expect(created.expiration).toBe(created.createdAt + 3_600_000)
@@ -58,8 +86,19 @@ describe('API keys', () => {
     expect(list.totalCount).toBe(1)
     expect(list.data.map((key) => key.id)).toEqual([created.id])
 
-    const updated = await clerk.apiKeys.update({ apiKeyId: created.id, subject: ada, description: 'renamed', scopes: ['read:invoices', 'write:invoices'], secondsUntilExpiration: null })
-    expect(updated).toMatchObject({ description: 'renamed', scopes: ['read:invoices', 'write:invoices'], expiration: null, claims: { team: 'core' } })
+    const updated = await clerk.apiKeys.update({
+      apiKeyId: created.id,
+      subject: ada,
+      description: 'renamed',
+      scopes: ['read:invoices', 'write:invoices'],
+      secondsUntilExpiration: null,
+    })
+    expect(updated).toMatchObject({
+      description: 'renamed',
+      scopes: ['read:invoices', 'write:invoices'],
+      expiration: null,
+      claims: { team: 'core' },
+    })
 
     const verified = await clerk.apiKeys.verify(created.secret!)
     expect(verified).toMatchObject({ id: created.id, subject: ada, scopes: ['read:invoices', 'write:invoices'] })
@@ -79,10 +118,23 @@ describe('API keys', () => {
   it('refuses a subject that is neither a user nor an organization, or does not exist, and an unknown secret', async () => {
     const notASubject = await h.call('POST', '/api_keys', { body: { name: 'x', subject: 'mch_1' } })
     expectClerkError(notASubject, 422, 'form_param_value_invalid', { paramName: 'subject' })
-    expectClerkError(await h.call('POST', '/api_keys', { body: { name: 'x', subject: 'user_missing' } }), 404, 'resource_not_found', { paramName: 'subject' })
-    expectClerkError(await h.call('POST', '/api_keys/verify', { body: { secret: 'ak_unknown' } }), 404, 'resource_not_found')
+    expectClerkError(
+      await h.call('POST', '/api_keys', { body: { name: 'x', subject: 'user_missing' } }),
+      404,
+      'resource_not_found',
+      { paramName: 'subject' },
+    )
+    expectClerkError(
+      await h.call('POST', '/api_keys/verify', { body: { secret: 'ak_unknown' } }),
+      404,
+      'resource_not_found',
+    )
     expectClerkError(await h.call('GET', '/api_keys'), 422, 'form_param_value_invalid', { paramName: 'subject' })
-    expectClerkError(await h.call('GET', '/api_keys?subject=x', { anonymous: true }), 401, 'authorization_header_format_invalid')
+    expectClerkError(
+      await h.call('GET', '/api_keys?subject=x', { anonymous: true }),
+      401,
+      'authorization_header_format_invalid',
+    )
   })
 
   it('a key whose user was deleted no longer verifies', async () => {
@@ -99,9 +151,20 @@ describe('machines', () => {
     const server = await clerk.machines.create({ name: 'Invoices API' })
     expect(server.id).toMatch(/^mch_/)
     expect(server.secretKey).toMatch(/^ak_\w{40}$/)
-    expect(server).toMatchObject({ name: 'Invoices API', instanceId: h.clerk.instanceId, defaultTokenTtl: 3600, scopedMachines: [] })
-    const worker = await clerk.machines.create({ name: 'Billing worker', scopedMachines: [server.id], defaultTokenTtl: 600 })
-    expect(worker.scopedMachines.map((m) => [m.id, m.name, m.scopedMachines])).toEqual([[server.id, 'Invoices API', []]])
+    expect(server).toMatchObject({
+      name: 'Invoices API',
+      instanceId: h.clerk.instanceId,
+      defaultTokenTtl: 3600,
+      scopedMachines: [],
+    })
+    const worker = await clerk.machines.create({
+      name: 'Billing worker',
+      scopedMachines: [server.id],
+      defaultTokenTtl: 600,
+    })
+    expect(worker.scopedMachines.map((m) => [m.id, m.name, m.scopedMachines])).toEqual([
+      [server.id, 'Invoices API', []],
+    ])
 
     const fetched = await clerk.machines.get(worker.id)
     expect(fetched.secretKey).toBeUndefined()
@@ -109,9 +172,15 @@ describe('machines', () => {
     const byName = await clerk.machines.list({ query: 'billing' })
     expect(byName.data.map((m) => m.id)).toEqual([worker.id])
     expect(byName.totalCount).toBe(1)
-    expect((await clerk.machines.list({ orderBy: '+name' })).data.map((m) => m.name)).toEqual(['Billing worker', 'Invoices API'])
+    expect((await clerk.machines.list({ orderBy: '+name' })).data.map((m) => m.name)).toEqual([
+      'Billing worker',
+      'Invoices API',
+    ])
 
-    expect(await clerk.machines.update({ machineId: worker.id, name: 'Worker', defaultTokenTtl: 60 })).toMatchObject({ name: 'Worker', defaultTokenTtl: 60 })
+    expect(await clerk.machines.update({ machineId: worker.id, name: 'Worker', defaultTokenTtl: 60 })).toMatchObject({
+      name: 'Worker',
+      defaultTokenTtl: 60,
+    })
     expect(await clerk.machines.getSecretKey(worker.id)).toMatchObject({ secret: worker.secretKey })
 
     const rotated = await clerk.machines.rotateSecretKey({ machineId: worker.id, previousTokenTtl: 60 })
@@ -123,7 +192,10 @@ describe('machines', () => {
     expect((await apiError(asMachine(rotated.secret).m2m.createToken())).status).toBe(401)
 
     const third = await clerk.machines.create({ name: 'Reports' })
-    expect(await clerk.machines.createScope(third.id, server.id)).toMatchObject({ fromMachineId: third.id, toMachineId: server.id })
+    expect(await clerk.machines.createScope(third.id, server.id)).toMatchObject({
+      fromMachineId: third.id,
+      toMachineId: server.id,
+    })
     expect((await clerk.machines.get(third.id)).scopedMachines.map((m) => m.id)).toEqual([server.id])
     expect(await clerk.machines.deleteScope(third.id, server.id)).toMatchObject({ deleted: true })
     expect((await clerk.machines.get(third.id)).scopedMachines).toEqual([])
@@ -131,7 +203,12 @@ describe('machines', () => {
 
     expect(await clerk.machines.delete(third.id)).toMatchObject({ id: third.id, deleted: true })
     expect((await apiError(clerk.machines.get(third.id))).status).toBe(404)
-    expectClerkError(await h.call('POST', '/v1/machines', { body: { name: 'x', scoped_machines: ['mch_missing'] } }), 404, 'resource_not_found', { paramName: 'scoped_machines' })
+    expectClerkError(
+      await h.call('POST', '/v1/machines', { body: { name: 'x', scoped_machines: ['mch_missing'] } }),
+      404,
+      'resource_not_found',
+      { paramName: 'scoped_machines' },
+    )
   })
 })
 
@@ -151,9 +228,18 @@ describe('M2M tokens', () => {
   })
 
   it('a machine mints opaque tokens; the receiving machine verifies them only from a machine scoped to it', async () => {
-    const token = await asMachine(scoped.secretKey).m2m.createToken({ secondsUntilExpiration: 600, claims: { job: 'sync' } })
+    const token = await asMachine(scoped.secretKey).m2m.createToken({
+      secondsUntilExpiration: 600,
+      claims: { job: 'sync' },
+    })
     expect(token.token).toMatch(/^mt_\w{40}$/)
-    expect(token).toMatchObject({ subject: scoped.id, scopes: [server.id], claims: { job: 'sync' }, revoked: false, expired: false })
+    expect(token).toMatchObject({
+      subject: scoped.id,
+      scopes: [server.id],
+      claims: { job: 'sync' },
+      revoked: false,
+      expired: false,
+    })
     expect(token.expiration).toBe(token.createdAt + 600_000)
 
     const verified = await asMachine(server.secretKey).m2m.verify({ token: token.token! })
@@ -174,7 +260,9 @@ describe('M2M tokens', () => {
     expect(again).toMatchObject({ id: first.id, token: first.token })
     const other = await asMachine(scoped.secretKey).m2m.createToken({ claims: { a: 2 }, minRemainingTtlSeconds: 60 })
     expect(other.id).not.toBe(first.id)
-    const tooLong = await apiError(asMachine(scoped.secretKey).m2m.createToken({ secondsUntilExpiration: 60, minRemainingTtlSeconds: 60 }))
+    const tooLong = await apiError(
+      asMachine(scoped.secretKey).m2m.createToken({ secondsUntilExpiration: 60, minRemainingTtlSeconds: 60 }),
+    )
     expect(tooLong).toMatchObject({ status: 400, errors: [{ code: 'form_param_value_invalid' }] })
   })
 
@@ -186,7 +274,10 @@ describe('M2M tokens', () => {
     expect((await apiError(asMachine(unscoped.secretKey).m2m.list({ subject: scoped.id }))).status).toBe(422)
     expect((await clerk.m2m.list({ subject: unscoped.id })).totalCount).toBe(own.totalCount)
 
-    const revoked = await asMachine(unscoped.secretKey).m2m.revokeToken({ m2mTokenId: token.id, revocationReason: 'rotated' })
+    const revoked = await asMachine(unscoped.secretKey).m2m.revokeToken({
+      m2mTokenId: token.id,
+      revocationReason: 'rotated',
+    })
     expect(revoked).toMatchObject({ revoked: true, revocationReason: 'rotated' })
     expect((await apiError(clerk.m2m.verify({ token: token.token! }))).status).toBe(404)
     expect((await clerk.m2m.list({ subject: unscoped.id, revoked: true })).data.map((t) => t.id)).toContain(token.id)
@@ -199,7 +290,11 @@ describe('M2M tokens', () => {
   })
 
   it('JWT-format tokens carry the machine, its scopes and claims, signed with the instance key; @clerk/backend verifies them locally', async () => {
-    const minted = await asMachine(scoped.secretKey).m2m.createToken({ tokenFormat: 'jwt', secondsUntilExpiration: 300, claims: { job: 'sync' } })
+    const minted = await asMachine(scoped.secretKey).m2m.createToken({
+      tokenFormat: 'jwt',
+      secondsUntilExpiration: 300,
+      claims: { job: 'sync' },
+    })
     const jwt = minted.token!
     expect(decodePart(jwt, 0)).toEqual({ alg: 'RS256', kid: h.clerk.instanceId, typ: 'JWT', cat: 'cl_B7d4PD333AAA' })
     const payload = decodePart(jwt, 1)
@@ -207,21 +302,42 @@ describe('M2M tokens', () => {
     expect((payload.exp as number) - (payload.iat as number)).toBe(300)
 
     const verified = await clerk.m2m.verify({ token: jwt })
-    expect(verified).toMatchObject({ id: minted.id, subject: scoped.id, scopes: [server.id], claims: { scopes: server.id, job: 'sync' } })
+    expect(verified).toMatchObject({
+      id: minted.id,
+      subject: scoped.id,
+      scopes: [server.id],
+      claims: { scopes: server.id, job: 'sync' },
+    })
     expect((await clerk.m2m.list({ subject: scoped.id })).data.map((t) => t.id)).toContain(minted.id)
   })
 })
 
 describe('OAuth access tokens (minted by remix-clerk-local/testing)', () => {
   it('idPOAuthAccessToken.verify: opaque and JWT tokens, with audience; revoked and unknown tokens are a 404', async () => {
-    const opaque = await createOAuthAccessToken(h.clerk, { user: ada, scopes: ['profile', 'email'], audience: 'https://api.example' })
+    const opaque = await createOAuthAccessToken(h.clerk, {
+      user: ada,
+      scopes: ['profile', 'email'],
+      audience: 'https://api.example',
+    })
     expect(opaque.token).toMatch(/^oat_\w{40}$/)
     const verified = await clerk.idPOAuthAccessToken.verify(opaque.token, { audience: 'https://api.example' })
-    expect(verified).toMatchObject({ id: opaque.id, subject: ada, clientId: opaque.clientId, scopes: ['profile', 'email'], aud: ['https://api.example'], type: 'oauth:access_token' })
+    expect(verified).toMatchObject({
+      id: opaque.id,
+      subject: ada,
+      clientId: opaque.clientId,
+      scopes: ['profile', 'email'],
+      aud: ['https://api.example'],
+      type: 'oauth:access_token',
+    })
 
     const jwt = await createOAuthAccessToken(h.clerk, { user: 'grace@example.com', format: 'jwt', scopes: ['profile'] })
     expect(decodePart(jwt.token, 0)).toEqual({ alg: 'RS256', kid: h.clerk.instanceId, typ: 'at+jwt' })
-    expect(decodePart(jwt.token, 1)).toMatchObject({ sub: jwt.userId, client_id: jwt.clientId, scope: 'profile', jti: jwt.id })
+    expect(decodePart(jwt.token, 1)).toMatchObject({
+      sub: jwt.userId,
+      client_id: jwt.clientId,
+      scope: 'profile',
+      jti: jwt.id,
+    })
     expect((await clerk.idPOAuthAccessToken.verify(jwt.token)).subject).toBe(jwt.userId)
 
     h.clerk.revokeOAuthAccessToken(opaque.token)
@@ -242,11 +358,33 @@ describe('@clerk/backend authenticateRequest with acceptsToken, against the loca
     const gateway = asMachine(receiver.secretKey!)
 
     const key = await authenticate(clerk, apiKey, 'api_key')
-    expect(key.toAuth()).toMatchObject({ tokenType: 'api_key', isAuthenticated: true, orgId: org, userId: null, scopes: ['read'] })
-    expect((await authenticate(gateway, m2m, 'm2m_token')).toAuth()).toMatchObject({ tokenType: 'm2m_token', isAuthenticated: true, subject: sender.id })
-    expect((await authenticate(clerk, m2mJwt, 'm2m_token')).toAuth()).toMatchObject({ tokenType: 'm2m_token', isAuthenticated: true, subject: sender.id })
-    expect((await authenticate(clerk, oauth, 'oauth_token')).toAuth()).toMatchObject({ tokenType: 'oauth_token', isAuthenticated: true, userId: ada, scopes: ['email'] })
-    expect((await authenticate(clerk, oauthJwt, ['oauth_token', 'session_token'])).toAuth()).toMatchObject({ tokenType: 'oauth_token', userId: ada })
+    expect(key.toAuth()).toMatchObject({
+      tokenType: 'api_key',
+      isAuthenticated: true,
+      orgId: org,
+      userId: null,
+      scopes: ['read'],
+    })
+    expect((await authenticate(gateway, m2m, 'm2m_token')).toAuth()).toMatchObject({
+      tokenType: 'm2m_token',
+      isAuthenticated: true,
+      subject: sender.id,
+    })
+    expect((await authenticate(clerk, m2mJwt, 'm2m_token')).toAuth()).toMatchObject({
+      tokenType: 'm2m_token',
+      isAuthenticated: true,
+      subject: sender.id,
+    })
+    expect((await authenticate(clerk, oauth, 'oauth_token')).toAuth()).toMatchObject({
+      tokenType: 'oauth_token',
+      isAuthenticated: true,
+      userId: ada,
+      scopes: ['email'],
+    })
+    expect((await authenticate(clerk, oauthJwt, ['oauth_token', 'session_token'])).toAuth()).toMatchObject({
+      tokenType: 'oauth_token',
+      userId: ada,
+    })
 
     const mismatch = await authenticate(clerk, apiKey, 'm2m_token')
     expect(mismatch).toMatchObject({ status: 'signed-out', reason: 'token-type-mismatch' })

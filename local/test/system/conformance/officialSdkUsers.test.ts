@@ -13,7 +13,11 @@ let clerk: ClerkClient
 
 beforeAll(async () => {
   h = await startHarness({ now: Date.now })
-  clerk = createClerkClient({ secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl, publishableKey: h.clerk.publishableKey })
+  clerk = createClerkClient({
+    secretKey: h.clerk.secretKey,
+    apiUrl: h.clerk.apiUrl,
+    publishableKey: h.clerk.publishableKey,
+  })
 })
 afterAll(() => h.close())
 
@@ -21,13 +25,19 @@ async function apiError(promise: Promise<unknown>) {
   try {
     await promise
   } catch (error) {
-    return error as { status: number; errors: Array<{ code: string; message: string; longMessage: string; meta: Record<string, unknown> }> }
+    return error as {
+      status: number
+      errors: Array<{ code: string; message: string; longMessage: string; meta: Record<string, unknown> }>
+    }
   }
   throw new Error('expected the call to fail')
 }
 
 /** A PNG of one pixel. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 describe('@clerk/backend users API against remix-clerk-local', () => {
   it('updateUser changes names, username, settings and the password', async () => {
@@ -41,10 +51,18 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
       createOrganizationsLimit: 3,
       password: 'second-password',
     })
-    expect(updated).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', username: 'ada_l', externalId: 'ext-1', deleteSelfEnabled: false })
+    expect(updated).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      username: 'ada_l',
+      externalId: 'ext-1',
+      deleteSelfEnabled: false,
+    })
     expect(updated.createOrganizationsLimit).toBe(3)
     expect(updated.updatedAt).toBeGreaterThanOrEqual(user.updatedAt)
-    expect(await clerk.users.verifyPassword({ userId: user.id, password: 'second-password' })).toEqual({ verified: true })
+    expect(await clerk.users.verifyPassword({ userId: user.id, password: 'second-password' })).toEqual({
+      verified: true,
+    })
     const wrong = await apiError(clerk.users.verifyPassword({ userId: user.id, password: 'first-password' }))
     expect(wrong.status).toBe(422)
     expect(wrong.errors[0]!.code).toBe('form_password_incorrect')
@@ -80,8 +98,16 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
   })
 
   it('getUserList filters by query, identifiers, time and banned; orders and pages; getCount agrees', async () => {
-    const a = await clerk.users.createUser({ emailAddress: ['list.zed@corp.example'], firstName: 'Zed', username: 'zed_user' })
-    const b = await clerk.users.createUser({ emailAddress: ['list.amy@corp.example'], firstName: 'Amy', phoneNumber: ['+15550001111'] })
+    const a = await clerk.users.createUser({
+      emailAddress: ['list.zed@corp.example'],
+      firstName: 'Zed',
+      username: 'zed_user',
+    })
+    const b = await clerk.users.createUser({
+      emailAddress: ['list.amy@corp.example'],
+      firstName: 'Amy',
+      phoneNumber: ['+15550001111'],
+    })
     const byQuery = await clerk.users.getUserList({ query: 'corp.exam', orderBy: '+first_name' })
     expect(byQuery.data.map((u) => u.id)).toEqual([b.id, a.id])
     expect(byQuery.totalCount).toBe(2)
@@ -91,10 +117,14 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
     const page = await clerk.users.getUserList({ query: 'corp.example', orderBy: '-first_name', limit: 1, offset: 1 })
     expect(page.data.map((u) => u.id)).toEqual([b.id])
     expect(page.totalCount).toBe(2)
-    expect((await clerk.users.getUserList({ query: 'corp.example', createdAtAfter: a.createdAt })).data.map((u) => u.id)).toContain(b.id)
+    expect(
+      (await clerk.users.getUserList({ query: 'corp.example', createdAtAfter: a.createdAt })).data.map((u) => u.id),
+    ).toContain(b.id)
     await clerk.users.banUser(a.id)
     expect(await clerk.users.getCount({ query: 'corp.example' })).toBe(2)
-    expect((await h.call('GET', '/v1/users?banned=true&query=corp.example')).body.map((u: { id: string }) => u.id)).toEqual([a.id])
+    expect(
+      (await h.call('GET', '/v1/users?banned=true&query=corp.example')).body.map((u: { id: string }) => u.id),
+    ).toEqual([a.id])
   })
 
   it('banUser revokes sessions and blocks sign-in; unbanUser lets the user back', async () => {
@@ -125,14 +155,18 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
 
   it('updateUserProfileImage uploads (multipart) and serves the image; deleteUserProfileImage removes it', async () => {
     const user = await clerk.users.createUser({ emailAddress: ['image@example.com'] })
-    const withImage = await clerk.users.updateUserProfileImage(user.id, { file: new Blob([PNG], { type: 'image/png' }) })
+    const withImage = await clerk.users.updateUserProfileImage(user.id, {
+      file: new Blob([PNG], { type: 'image/png' }),
+    })
     expect(withImage.hasImage).toBe(true)
     const image = await fetch(withImage.imageUrl)
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/png')
     expect(image.headers.get('x-content-type-options')).toBe('nosniff')
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG)
-    const html = await apiError(clerk.users.updateUserProfileImage(user.id, { file: new Blob(['<script>x</script>'], { type: 'image/png' }) }))
+    const html = await apiError(
+      clerk.users.updateUserProfileImage(user.id, { file: new Blob(['<script>x</script>'], { type: 'image/png' }) }),
+    )
     expect(html.errors[0]!.code).toBe('avatar_file_type_invalid')
     const without = await clerk.users.deleteUserProfileImage(user.id)
     expect(without.hasImage).toBe(false)
@@ -146,14 +180,23 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
     const removed = await clerk.users.removePassword(user.id, { signOutOfOtherSessions: true })
     expect(removed.passwordEnabled).toBe(false)
     expect((await clerk.sessions.getSession(session.id)).status).toBe('revoked')
-    expect((await apiError(clerk.users.verifyPassword({ userId: user.id, password: 'a-password' }))).errors[0]!.code).toBe('password_not_set')
+    expect(
+      (await apiError(clerk.users.verifyPassword({ userId: user.id, password: 'a-password' }))).errors[0]!.code,
+    ).toBe('password_not_set')
     expect(await clerk.users.disableUserMFA(user.id)).toEqual({ user_id: user.id })
     expect(await clerk.users.deleteUserTOTP(user.id)).toEqual({ user_id: user.id })
     expect(await clerk.users.deleteUserBackupCodes(user.id)).toEqual({ user_id: user.id })
-    const account = await apiError(clerk.users.deleteUserExternalAccount({ userId: user.id, externalAccountId: 'eac_x' }))
+    const account = await apiError(
+      clerk.users.deleteUserExternalAccount({ userId: user.id, externalAccountId: 'eac_x' }),
+    )
     expect(account).toMatchObject({ status: 404, errors: [{ code: 'resource_not_found' }] })
     const totp = await apiError(clerk.users.verifyTOTP({ userId: user.id, code: '123456' }))
-    expect(totp).toMatchObject({ status: 404, errors: [{ code: 'not_supported', message: 'Multi-factor authentication (TOTP) is not supported by remix-clerk-local' }] })
+    expect(totp).toMatchObject({
+      status: 404,
+      errors: [
+        { code: 'not_supported', message: 'Multi-factor authentication (TOTP) is not supported by remix-clerk-local' },
+      ],
+    })
   })
 
   it('deleteUser removes the user, their identifiers and sessions', async () => {
@@ -167,13 +210,19 @@ describe('@clerk/backend users API against remix-clerk-local', () => {
 describe('@clerk/backend e-mail addresses and phone numbers against remix-clerk-local', () => {
   it('createEmailAddress, getEmailAddress, updateEmailAddress (primary, verified), deleteEmailAddress', async () => {
     const user = await clerk.users.createUser({ emailAddress: ['first@example.com'] })
-    const second = await clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: 'Second@Example.com', verified: false })
+    const second = await clerk.emailAddresses.createEmailAddress({
+      userId: user.id,
+      emailAddress: 'Second@Example.com',
+      verified: false,
+    })
     expect(second).toMatchObject({ emailAddress: 'second@example.com', verification: { status: 'unverified' } })
     expect((await clerk.emailAddresses.getEmailAddress(second.id)).id).toBe(second.id)
     const primary = await clerk.emailAddresses.updateEmailAddress(second.id, { primary: true, verified: true })
     expect(primary.verification?.status).toBe('verified')
     expect((await clerk.users.getUser(user.id)).primaryEmailAddressId).toBe(second.id)
-    const taken = await apiError(clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: 'first@example.com' }))
+    const taken = await apiError(
+      clerk.emailAddresses.createEmailAddress({ userId: user.id, emailAddress: 'first@example.com' }),
+    )
     expect(taken.errors[0]).toMatchObject({ code: 'form_identifier_exists', meta: { paramName: 'email_address' } })
     expect(await clerk.emailAddresses.deleteEmailAddress(second.id)).toMatchObject({ id: second.id, deleted: true })
     const after = await clerk.users.getUser(user.id)
@@ -197,7 +246,9 @@ describe('@clerk/backend e-mail addresses and phone numbers against remix-clerk-
     expect(phone).toMatchObject({ phoneNumber: '+15557654321', verification: { status: 'verified' } })
     expect((await clerk.users.getUser(user.id)).primaryPhoneNumberId).toBe(phone.id)
     expect((await clerk.phoneNumbers.getPhoneNumber(phone.id)).phoneNumber).toBe('+15557654321')
-    expect((await clerk.phoneNumbers.updatePhoneNumber(phone.id, { verified: false })).verification?.status).toBe('unverified')
+    expect((await clerk.phoneNumbers.updatePhoneNumber(phone.id, { verified: false })).verification?.status).toBe(
+      'unverified',
+    )
     const mfa = await apiError(clerk.phoneNumbers.updatePhoneNumber(phone.id, { reservedForSecondFactor: true }))
     expect(mfa.errors[0]!.code).toBe('not_supported')
     const replaced = await clerk.users.replaceUserPhoneNumber(user.id, { phoneNumber: '+15550009999' })
@@ -208,10 +259,13 @@ describe('@clerk/backend e-mail addresses and phone numbers against remix-clerk-
 })
 
 /** A sign-in token for the user, redeemed at once. */
-const signInAs = async (userId: string) => ticketSignIn((await clerk.signInTokens.createSignInToken({ userId, expiresInSeconds: 600 })).token)
+const signInAs = async (userId: string) =>
+  ticketSignIn((await clerk.signInTokens.createSignInToken({ userId, expiresInSeconds: 600 })).token)
 
 /** Signs in with a ticket as ClerkJS does (`signIn.create({ strategy: 'ticket', ticket })`). */
-async function ticketSignIn(ticket: string): Promise<{ status: number; code?: string; sessionId?: string; jwt?: string }> {
+async function ticketSignIn(
+  ticket: string,
+): Promise<{ status: number; code?: string; sessionId?: string; jwt?: string }> {
   const url = new URL('/v1/client/sign_ins', h.clerk.url)
   url.searchParams.set('__clerk_api_version', '2025-11-10')
   url.searchParams.set('_clerk_js_version', '5.128.0')
@@ -276,7 +330,11 @@ describe('@clerk/backend sessions, clients and tickets against remix-clerk-local
   it('actorTokens.create: the session it starts carries the actor, and its token the act claim; revoke', async () => {
     const admin = await clerk.users.createUser({ emailAddress: ['admin.actor@example.com'] })
     const user = await clerk.users.createUser({ emailAddress: ['impersonated@example.com'] })
-    const token = await clerk.actorTokens.create({ userId: user.id, actor: { sub: admin.id }, sessionMaxDurationInSeconds: 600 })
+    const token = await clerk.actorTokens.create({
+      userId: user.id,
+      actor: { sub: admin.id },
+      sessionMaxDurationInSeconds: 600,
+    })
     expect(token).toMatchObject({ userId: user.id, actor: { sub: admin.id }, status: 'pending' })
     const signedIn = await ticketSignIn(token.token!)
     const claims = await verifyToken(signedIn.jwt!, { secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })
@@ -285,7 +343,9 @@ describe('@clerk/backend sessions, clients and tickets against remix-clerk-local
     expect(session.actor).toEqual({ sub: admin.id })
     expect(session.expireAt - session.createdAt).toBeLessThanOrEqual(600_000)
     const minted = await clerk.sessions.getToken(session.id)
-    expect((await verifyToken(minted.jwt, { secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })).act).toEqual({ sub: admin.id })
+    expect((await verifyToken(minted.jwt, { secretKey: h.clerk.secretKey, apiUrl: h.clerk.apiUrl })).act).toEqual({
+      sub: admin.id,
+    })
     const unused = await clerk.actorTokens.create({ userId: user.id, actor: { sub: admin.id } })
     expect((await clerk.actorTokens.revoke(unused.id)).status).toBe('revoked')
     const noSub = await apiError(clerk.actorTokens.create({ userId: user.id, actor: {} as { sub: string } }))
@@ -293,7 +353,11 @@ describe('@clerk/backend sessions, clients and tickets against remix-clerk-local
   })
 
   it('testingTokens.createTestingToken', async () => {
-    const token = (await clerk.testingTokens.createTestingToken()) as unknown as { token: string; expiresAt?: number; expires_at?: number }
+    const token = (await clerk.testingTokens.createTestingToken()) as unknown as {
+      token: string
+      expiresAt?: number
+      expires_at?: number
+    }
     expect(token.token).toMatch(/^\d+-\w{32}$/)
   })
 })
@@ -302,7 +366,10 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
   it('allowlist: enforced at sign-in once switched on in the restrictions', async () => {
     const outsider = await clerk.users.createUser({ emailAddress: ['outsider@elsewhere.example'] })
     const insider = await clerk.users.createUser({ emailAddress: ['insider@allowed.example'] })
-    const entry = await clerk.allowlistIdentifiers.createAllowlistIdentifier({ identifier: '@allowed.example', notify: false })
+    const entry = await clerk.allowlistIdentifiers.createAllowlistIdentifier({
+      identifier: '@allowed.example',
+      notify: false,
+    })
     expect(entry).toMatchObject({ identifier: 'allowed.example' })
     expect((await clerk.allowlistIdentifiers.getAllowlistIdentifierList()).data.map((e) => e.id)).toEqual([entry.id])
     // Not enforced until switched on, as on Clerk.
@@ -319,7 +386,9 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
     const user = await clerk.users.createUser({ emailAddress: ['blocked@example.com'] })
     const entry = await clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: 'blocked@example.com' })
     expect(entry).toMatchObject({ identifier: 'blocked@example.com', identifierType: 'email_address' })
-    const duplicate = await apiError(clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: 'BLOCKED@example.com' }))
+    const duplicate = await apiError(
+      clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: 'BLOCKED@example.com' }),
+    )
     expect(duplicate.status).toBe(422)
     await clerk.instance.updateRestrictions({ blocklist: true })
     expect(await signInAs(user.id)).toMatchObject({ status: 403, code: 'not_allowed_access' })
@@ -346,7 +415,10 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
     expect(primary).toMatchObject({ isSatellite: false, name: new URL(h.clerk.url).host })
     const satellite = await clerk.domains.add({ name: 'satellite.example.com', is_satellite: true } as never)
     expect(satellite).toMatchObject({ name: 'satellite.example.com', isSatellite: true })
-    const updated = await clerk.domains.update({ domainId: satellite.id, proxy_url: 'https://satellite.example.com/__clerk' } as never)
+    const updated = await clerk.domains.update({
+      domainId: satellite.id,
+      proxy_url: 'https://satellite.example.com/__clerk',
+    } as never)
     expect(updated.proxyUrl).toBe('https://satellite.example.com/__clerk')
     expect((await clerk.domains.list()).totalCount).toBe(2)
     expect((await apiError(clerk.domains.delete(primary!.id))).status).toBe(403)
@@ -361,7 +433,10 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
     expect(restrictions).toMatchObject({ blockEmailSubaddresses: true, allowlist: false })
     await clerk.instance.updateRestrictions({ blockEmailSubaddresses: false })
     expect(await clerk.instance.getOrganizationSettings()).toMatchObject({ enabled: true, creatorRole: 'org:admin' })
-    const changed = await clerk.instance.updateOrganizationSettings({ maxAllowedMemberships: 5, adminDeleteEnabled: false })
+    const changed = await clerk.instance.updateOrganizationSettings({
+      maxAllowedMemberships: 5,
+      adminDeleteEnabled: false,
+    })
     expect(changed).toMatchObject({ maxAllowedMemberships: 5, adminDeleteEnabled: false })
   })
 
@@ -369,9 +444,14 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
     const entry = await clerk.waitlistEntries.create({ emailAddress: 'Wait@Example.com' })
     expect(entry).toMatchObject({ emailAddress: 'wait@example.com', status: 'pending' })
     expect((await clerk.waitlistEntries.create({ emailAddress: 'wait@example.com' })).id).toBe(entry.id)
-    const bulk = await clerk.waitlistEntries.createBulk([{ emailAddress: 'w1@example.com' }, { emailAddress: 'w2@example.com' }] as never)
+    const bulk = await clerk.waitlistEntries.createBulk([
+      { emailAddress: 'w1@example.com' },
+      { emailAddress: 'w2@example.com' },
+    ] as never)
     expect(bulk).toHaveLength(2)
-    expect((await clerk.waitlistEntries.list({ query: 'w1@' })).data.map((e) => e.emailAddress)).toEqual(['w1@example.com'])
+    expect((await clerk.waitlistEntries.list({ query: 'w1@' })).data.map((e) => e.emailAddress)).toEqual([
+      'w1@example.com',
+    ])
     expect((await clerk.waitlistEntries.invite(entry.id)).status).toBe('invited')
     const second = (bulk as unknown as Array<{ id: string }>)[1]!
     expect((await clerk.waitlistEntries.reject(second.id)).status).toBe('rejected')
@@ -383,7 +463,10 @@ describe('@clerk/backend instance objects against remix-clerk-local', () => {
 
   it('answers what it does not model with a not_supported 404 naming the feature', async () => {
     const billing = await apiError(clerk.billing.getPlanList())
-    expect(billing).toMatchObject({ status: 404, errors: [{ code: 'not_supported', message: 'Billing is not supported by remix-clerk-local' }] })
+    expect(billing).toMatchObject({
+      status: 404,
+      errors: [{ code: 'not_supported', message: 'Billing is not supported by remix-clerk-local' }],
+    })
     const saml = await apiError(clerk.samlConnections.getSamlConnectionList())
     expect(saml.errors[0]!.message).toBe('SAML connections is not supported by remix-clerk-local')
     // The secret key is still required first.

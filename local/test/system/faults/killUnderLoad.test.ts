@@ -4,7 +4,7 @@
 // when the process died may or may not have landed; nothing is assumed about them.
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { expect, it } from 'vitest'
-import { documentedCount } from '../../../../test/helpers/documentedCount'
+import { documentedCount } from '../../../../test/helpers/documentedCount.js'
 import { emptyStats, listedSessions, runLoad, seed, summary, useBackends } from '../load/driver.js'
 
 const CLIENTS = 50
@@ -14,7 +14,10 @@ const KILL_AFTER_SESSIONS = 1_500
 const { dbPath, start } = useBackends('local-clerk-kill-load-')
 
 it('kills after as many sessions, under as many clients, as docs/reliability.md says', () => {
-  expect([CLIENTS, KILL_AFTER_SESSIONS]).toEqual([documentedCount('load-clients'), documentedCount('kill-after-sessions')])
+  expect([CLIENTS, KILL_AFTER_SESSIONS]).toEqual([
+    documentedCount('load-clients'),
+    documentedCount('kill-after-sessions'),
+  ])
 })
 
 it(`SIGKILL under the load of ${CLIENTS} clients: every acknowledged session survives the restart`, async () => {
@@ -32,7 +35,9 @@ it(`SIGKILL under the load of ${CLIENTS} clients: every acknowledged session sur
   first.cli.child.kill('SIGKILL')
   expect(await first.cli.exited).toBe('SIGKILL')
   await load
-  console.log(`kill under load: ${JSON.stringify(summary(stats, Math.round((performance.now() - started) / 100) / 10))}`)
+  console.log(
+    `kill under load: ${JSON.stringify(summary(stats, Math.round((performance.now() - started) / 100) / 10))}`,
+  )
 
   expect(stats.networkErrors).toEqual([])
   expect(Object.keys(stats.statuses)).toEqual(['200'])

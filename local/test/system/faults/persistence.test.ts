@@ -43,7 +43,10 @@ it('keeps every acknowledged write after SIGKILL mid-writes, and tokens minted b
     while (!stop) {
       const n = counter++
       try {
-        const user = await first.call('POST', '/v1/users', { email_address: [`u${n}@example.com`], public_metadata: { n } })
+        const user = await first.call('POST', '/v1/users', {
+          email_address: [`u${n}@example.com`],
+          public_metadata: { n },
+        })
         if (user.status !== 200) throw new Error(`unexpected ${user.status}`)
         acknowledged.users.push(user.body.id!)
         const s = await first.call('POST', '/v1/sessions', { user_id: user.body.id })
@@ -66,11 +69,14 @@ it('keeps every acknowledged write after SIGKILL mid-writes, and tokens minted b
   expect(second.out.secretKey).toBe(first.out.secretKey)
   for (const id of acknowledged.users) expect((await second.call('GET', `/v1/users/${id}`)).status, id).toBe(200)
   for (const id of acknowledged.sessions) expect((await second.call('GET', `/v1/sessions/${id}`)).status, id).toBe(200)
-  for (const id of acknowledged.templates) expect((await second.call('GET', `/v1/jwt_templates/${id}`)).status, id).toBe(200)
+  for (const id of acknowledged.templates)
+    expect((await second.call('GET', `/v1/jwt_templates/${id}`)).status, id).toBe(200)
   expect(acknowledged.users.length).toBeGreaterThanOrEqual(40)
   expect(acknowledged.sessions.length).toBeGreaterThanOrEqual(40)
 
-  const jwks = createRemoteJWKSet(new URL(`${second.out.url}/v1/jwks`), { headers: { authorization: `Bearer ${second.out.secretKey}` } })
+  const jwks = createRemoteJWKSet(new URL(`${second.out.url}/v1/jwks`), {
+    headers: { authorization: `Bearer ${second.out.secretKey}` },
+  })
   const { payload } = await jwtVerify(tokenBefore, jwks)
   expect(payload.sid).toBe(session.id)
   expect(payload.sub).toBe(owner.id)

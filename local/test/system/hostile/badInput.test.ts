@@ -4,7 +4,7 @@
 // does not have). Each answer is Clerk's error shape with the exact status and code, over real HTTP; no
 // request is a 5xx; and afterwards nothing was written, changed or deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { documentedCount } from '../../../../test/helpers/documentedCount'
+import { documentedCount } from '../../../../test/helpers/documentedCount.js'
 import { MAX_BODY_BYTES } from '../../../src/http/body.js'
 import { type ApiResponse, type Harness, expectClerkError, startHarness } from '../../helpers/harness.js'
 
@@ -58,7 +58,11 @@ const endpoints: Endpoint[] = [
     query: true,
   },
   { method: 'GET', path: '/v1/sessions?user_id=:user', query: true },
-  { method: 'POST', path: '/v1/sessions', body: { valid: { user_id: ':user' }, wrongType: { user_id: 42 }, param: 'user_id' } },
+  {
+    method: 'POST',
+    path: '/v1/sessions',
+    body: { valid: { user_id: ':user' }, wrongType: { user_id: 42 }, param: 'user_id' },
+  },
   { method: 'GET', path: '/v1/sessions/:session', unknown: notFound('/v1/sessions/sess_nope') },
   { method: 'POST', path: '/v1/sessions/:session/revoke', unknown: notFound('/v1/sessions/sess_nope/revoke') },
   {
@@ -90,7 +94,11 @@ const endpoints: Endpoint[] = [
     unknown: notFound('/v1/sessions/:session/tokens/no_such_template'),
   },
   { method: 'GET', path: '/v1/jwt_templates', query: true },
-  { method: 'POST', path: '/v1/jwt_templates', body: { valid: { name: 'x', claims: {} }, wrongType: { name: 'x', claims: 'not an object' }, param: 'claims' } },
+  {
+    method: 'POST',
+    path: '/v1/jwt_templates',
+    body: { valid: { name: 'x', claims: {} }, wrongType: { name: 'x', claims: 'not an object' }, param: 'claims' },
+  },
   { method: 'GET', path: '/v1/jwt_templates/:template', unknown: notFound('/v1/jwt_templates/jtmp_nope') },
   {
     method: 'PATCH',
@@ -100,7 +108,11 @@ const endpoints: Endpoint[] = [
   },
   { method: 'DELETE', path: '/v1/jwt_templates/:template', unknown: notFound('/v1/jwt_templates/jtmp_nope') },
   { method: 'GET', path: '/v1/organizations', query: true },
-  { method: 'POST', path: '/v1/organizations', body: { valid: { name: 'Beta' }, wrongType: { name: 7 }, param: 'name' } },
+  {
+    method: 'POST',
+    path: '/v1/organizations',
+    body: { valid: { name: 'Beta' }, wrongType: { name: 7 }, param: 'name' },
+  },
   { method: 'GET', path: '/v1/organizations/:org', unknown: notFound('/v1/organizations/org_nope'), query: true },
   { method: 'DELETE', path: '/v1/organizations/:org', unknown: notFound('/v1/organizations/org_nope') },
   {
@@ -112,7 +124,11 @@ const endpoints: Endpoint[] = [
   {
     method: 'POST',
     path: '/v1/organizations/:org/memberships',
-    body: { valid: { user_id: ':user', role: 'org:member' }, wrongType: { user_id: ['x'], role: 'org:member' }, param: 'user_id' },
+    body: {
+      valid: { user_id: ':user', role: 'org:member' },
+      wrongType: { user_id: ['x'], role: 'org:member' },
+      param: 'user_id',
+    },
     unknown: { path: '/v1/organizations/org_nope/memberships', status: 404, code: 'resource_not_found' },
   },
   {
@@ -142,7 +158,11 @@ const endpoints: Endpoint[] = [
   {
     method: 'POST',
     path: '/v1/organizations/:org/invitations',
-    body: { valid: { email_address: 'x@example.com', role: 'org:member' }, wrongType: { email_address: 5, role: 'org:member' }, param: 'email_address' },
+    body: {
+      valid: { email_address: 'x@example.com', role: 'org:member' },
+      wrongType: { email_address: 5, role: 'org:member' },
+      param: 'email_address',
+    },
     unknown: notFound('/v1/organizations/org_nope/invitations'),
   },
   { method: 'GET', path: '/v1/organization_invitations', query: true },
@@ -166,7 +186,11 @@ const endpoints: Endpoint[] = [
   },
   { method: 'GET', path: '/v1/organization_domains', query: true },
   { method: 'GET', path: '/v1/invitations', query: true },
-  { method: 'POST', path: '/v1/invitations', body: { valid: { email_address: 'x@example.com' }, wrongType: { email_address: 5 }, param: 'email_address' } },
+  {
+    method: 'POST',
+    path: '/v1/invitations',
+    body: { valid: { email_address: 'x@example.com' }, wrongType: { email_address: 5 }, param: 'email_address' },
+  },
   { method: 'POST', path: '/v1/invitations/inv_nope/revoke', unknown: notFound('/v1/invitations/inv_nope/revoke') },
   { method: 'GET', path: '/v1/jwks' },
   {
@@ -185,10 +209,16 @@ interface BadRequest {
 }
 
 /** The seeded ids in place of `:user`, `:org`, `:session` and `:template`, in a path or a body value. */
-const resolve = (text: string) => text.replace(/:(user|org|session|template)\b/g, (_, name: keyof typeof ids) => ids[name])
+const resolve = (text: string) =>
+  text.replace(/:(user|org|session|template)\b/g, (_, name: keyof typeof ids) => ids[name])
 const pathOf = (endpoint: Endpoint) => resolve(endpoint.path)
 const validBody = (endpoint: Endpoint) =>
-  Object.fromEntries(Object.entries(endpoint.body!.valid).map(([key, value]) => [key, typeof value === 'string' ? resolve(value) : value]))
+  Object.fromEntries(
+    Object.entries(endpoint.body!.valid).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? resolve(value) : value,
+    ]),
+  )
 
 const withQuery = (path: string, extra: string) => `${path}${path.includes('?') ? '&' : '?'}${extra}`
 const always = () => true
@@ -204,19 +234,25 @@ const badRequests: BadRequest[] = [
   {
     name: 'Basic credentials',
     applies: always,
-    send: (e) => h.call(e.method, pathOf(e), { anonymous: true, headers: { authorization: `Basic ${btoa(`${h.clerk.secretKey}:`)}` } }),
+    send: (e) =>
+      h.call(e.method, pathOf(e), {
+        anonymous: true,
+        headers: { authorization: `Basic ${btoa(`${h.clerk.secretKey}:`)}` },
+      }),
     expected: () => ({ status: 401, code: 'authorization_header_format_invalid' }),
   },
   {
     name: 'a wrong secret key',
     applies: always,
-    send: (e) => h.call(e.method, pathOf(e), { anonymous: true, headers: { authorization: 'Bearer sk_live_not_this_instance' } }),
+    send: (e) =>
+      h.call(e.method, pathOf(e), { anonymous: true, headers: { authorization: 'Bearer sk_live_not_this_instance' } }),
     expected: () => ({ status: 401, code: 'clerk_key_invalid' }),
   },
   {
     name: 'the publishable key as the bearer',
     applies: always,
-    send: (e) => h.call(e.method, pathOf(e), { anonymous: true, headers: { authorization: `Bearer ${h.clerk.publishableKey}` } }),
+    send: (e) =>
+      h.call(e.method, pathOf(e), { anonymous: true, headers: { authorization: `Bearer ${h.clerk.publishableKey}` } }),
     expected: () => ({ status: 401, code: 'clerk_key_invalid' }),
   },
   {
@@ -246,7 +282,11 @@ const badRequests: BadRequest[] = [
   {
     name: 'a form body',
     applies: takesBody,
-    send: (e) => h.call(e.method, pathOf(e), { rawBody: 'user_id=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    send: (e) =>
+      h.call(e.method, pathOf(e), {
+        rawBody: 'user_id=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     expected: () => ({ status: 415, code: 'unsupported_content_type' }),
   },
   {
@@ -288,12 +328,17 @@ const badRequests: BadRequest[] = [
 ]
 
 const matrix = endpoints.flatMap((endpoint) =>
-  badRequests.filter((bad) => bad.applies(endpoint)).map((bad) => ({ label: `${endpoint.method} ${endpoint.path} ← ${bad.name}`, endpoint, bad })),
+  badRequests
+    .filter((bad) => bad.applies(endpoint))
+    .map((bad) => ({ label: `${endpoint.method} ${endpoint.path} ← ${bad.name}`, endpoint, bad })),
 )
 
 describe(`${matrix.length} bad requests over ${endpoints.length} endpoints`, () => {
   it('as many as docs/reliability.md says', () => {
-    expect([matrix.length, endpoints.length]).toEqual([documentedCount('bad-input-requests'), documentedCount('bad-input-endpoints')])
+    expect([matrix.length, endpoints.length]).toEqual([
+      documentedCount('bad-input-requests'),
+      documentedCount('bad-input-endpoints'),
+    ])
   })
 
   it.each(matrix)('$label', async ({ endpoint, bad }) => {
@@ -307,13 +352,19 @@ describe(`${matrix.length} bad requests over ${endpoints.length} endpoints`, () 
     expect((await h.call('GET', '/v1/users/count')).body).toEqual({ object: 'total_count', total_count: 1 })
     expect((await h.call('GET', `/v1/users/${ids.user}`)).status).toBe(200)
     const sessions = await h.call('GET', `/v1/sessions?user_id=${ids.user}&paginated=true`)
-    expect(sessions.body.data.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([[ids.session, 'active']])
+    expect(sessions.body.data.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
+      [ids.session, 'active'],
+    ])
     const templates = await h.call('GET', '/v1/jwt_templates?paginated=true')
-    expect(templates.body.data.map((t: { id: string; lifetime: number }) => [t.id, t.lifetime])).toEqual([[ids.template, 60]])
+    expect(templates.body.data.map((t: { id: string; lifetime: number }) => [t.id, t.lifetime])).toEqual([
+      [ids.template, 60],
+    ])
     expect((await h.call('GET', '/v1/organizations')).body.total_count).toBe(1)
     expect((await h.call('GET', `/v1/organizations/${ids.org}/memberships`)).body.total_count).toBe(1)
     expect((await h.call('GET', `/v1/organizations/${ids.org}`)).body).toMatchObject({ name: 'Acme', slug: 'acme' })
-    expect((await h.call('GET', '/v1/organization_memberships')).body.data.map((m: { role: string }) => m.role)).toEqual(['org:admin'])
+    expect(
+      (await h.call('GET', '/v1/organization_memberships')).body.data.map((m: { role: string }) => m.role),
+    ).toEqual(['org:admin'])
     expect((await h.call('GET', '/v1/organization_invitations')).body.total_count).toBe(0)
     expect((await h.call('GET', '/v1/organization_domains')).body.total_count).toBe(0)
     expect((await h.call('GET', '/v1/invitations?paginated=true')).body.total_count).toBe(0)

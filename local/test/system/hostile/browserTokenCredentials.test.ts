@@ -28,26 +28,36 @@ async function signedInBrowser(email: string) {
   return { agent, clientCookie: `__client=${agent.cookies(h.clerk.url).__client}`, userId, sessionId, pageToken }
 }
 
-async function mint(sessionId: string, init: { bearer?: string; cookie?: string; origin?: string; template?: string } = {}): Promise<ApiResponse> {
+async function mint(
+  sessionId: string,
+  init: { bearer?: string; cookie?: string; origin?: string; template?: string } = {},
+): Promise<ApiResponse> {
   const headers = new Headers({ origin: init.origin ?? PAGE })
   if (init.bearer !== undefined) headers.set('authorization', `Bearer ${init.bearer}`)
   if (init.cookie !== undefined) headers.set('cookie', init.cookie)
   const path = `/v1/client/sessions/${sessionId}/tokens${init.template ? `/${init.template}` : ''}`
   const response = await fetch(`${h.clerk.url}${path}`, { method: 'POST', headers })
   const text = await response.text()
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text ? JSON.parse(text) : undefined }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  }
 }
 
 describe('token minting for the browser refuses', () => {
-  it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)('an expired session token of the session, without the cookie (a token from an old log)', async () => {
-    const { sessionId, pageToken } = await signedInBrowser('mint.expired@example.com')
-    h.clock.advance(6 * 60 * 60 * 1000)
-    for (const template of [undefined, 'hasura']) {
-      expectClerkError(await mint(sessionId, { bearer: pageToken, template }), 401, 'authentication_invalid', {
-        longMessage: /^This request carries no __client cookie of a signed-in browser\./,
-      })
-    }
-  })
+  it.runIf(TESTS_HOLD_THE_SERVER_CLOCK)(
+    'an expired session token of the session, without the cookie (a token from an old log)',
+    async () => {
+      const { sessionId, pageToken } = await signedInBrowser('mint.expired@example.com')
+      h.clock.advance(6 * 60 * 60 * 1000)
+      for (const template of [undefined, 'hasura']) {
+        expectClerkError(await mint(sessionId, { bearer: pageToken, template }), 401, 'authentication_invalid', {
+          longMessage: /^This request carries no __client cookie of a signed-in browser\./,
+        })
+      }
+    },
+  )
 
   it('a valid session token of the session, without the cookie', async () => {
     const { sessionId, pageToken } = await signedInBrowser('mint.valid@example.com')
@@ -58,9 +68,14 @@ describe('token minting for the browser refuses', () => {
   it('the cookie of another browser, or one this server never issued', async () => {
     const victim = await signedInBrowser('mint.victim@example.com')
     const attacker = await signedInBrowser('mint.attacker@example.com')
-    expectClerkError(await mint(victim.sessionId, { cookie: attacker.clientCookie, bearer: victim.pageToken }), 401, 'authentication_invalid', {
-      longMessage: `The __client cookie sent does not belong to session ${victim.sessionId}. Sign in again through the handshake.`,
-    })
+    expectClerkError(
+      await mint(victim.sessionId, { cookie: attacker.clientCookie, bearer: victim.pageToken }),
+      401,
+      'authentication_invalid',
+      {
+        longMessage: `The __client cookie sent does not belong to session ${victim.sessionId}. Sign in again through the handshake.`,
+      },
+    )
     expectClerkError(await mint(victim.sessionId, { cookie: '__client=forged' }), 401, 'authentication_invalid')
     expectClerkError(await mint('sess_unknown', { cookie: victim.clientCookie }), 401, 'authentication_invalid')
     // The victim's own cookie still works: nothing above changed the session.

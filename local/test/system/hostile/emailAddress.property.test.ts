@@ -10,7 +10,9 @@ const OLD_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const emailChar = fc.constantFrom('a', 'Z', '0', '.', '@', '-', '+', ' ', '\t', '\n', '\u00a0', '\u2028', 'é', '🔑')
 const emailLike = fc.oneof(
   fc.string({ unit: emailChar, maxLength: 24 }),
-  fc.tuple(fc.string({ unit: emailChar, maxLength: 8 }), fc.string({ unit: emailChar, maxLength: 12 })).map(([local, domain]) => `${local}@${domain}`),
+  fc
+    .tuple(fc.string({ unit: emailChar, maxLength: 8 }), fc.string({ unit: emailChar, maxLength: 12 }))
+    .map(([local, domain]) => `${local}@${domain}`),
 )
 
 describe('isEmailAddress', () => {

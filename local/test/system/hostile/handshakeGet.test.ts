@@ -4,7 +4,7 @@
 // rows and 1000 nonce rows. The one change the protocol asks of it, organization sync's `organization_id`, is made
 // only for the app's own redirect of this very browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { documentedCount } from '../../../../test/helpers/documentedCount'
+import { documentedCount } from '../../../../test/helpers/documentedCount.js'
 import { BrowserAgent } from '../../helpers/browserAgent.js'
 import { type Harness, countRows, decodePart, startHarness } from '../../helpers/harness.js'
 
@@ -35,7 +35,11 @@ async function redeem(location: string): Promise<string[]> {
   return response.body.directives as string[]
 }
 
-const rows = () => ({ clients: countRows(h.clerk, 'clients'), nonces: countRows(h.clerk, 'handshake_nonces'), sessions: countRows(h.clerk, 'sessions') })
+const rows = () => ({
+  clients: countRows(h.clerk, 'clients'),
+  nonces: countRows(h.clerk, 'handshake_nonces'),
+  sessions: countRows(h.clerk, 'sessions'),
+})
 
 describe('a handshake GET without cookies', () => {
   const count = documentedCount('handshake-get-requests')
@@ -43,7 +47,9 @@ describe('a handshake GET without cookies', () => {
     const before = rows()
     const locations = await Promise.all(
       Array.from({ length: count }, async (_, index) => {
-        const response = await h.clerk.fetch(new Request(handshake({ redirect_url: `${APP}/page/${index}`, suffixed_cookies: 'true' })))
+        const response = await h.clerk.fetch(
+          new Request(handshake({ redirect_url: `${APP}/page/${index}`, suffixed_cookies: 'true' })),
+        )
         expect(response.status).toBe(307)
         expect(response.headers.getSetCookie()).toEqual([])
         return response.headers.get('location')!
@@ -66,8 +72,17 @@ describe('organization_id in a handshake GET', () => {
   /** A browser signed in on the local sign-in page with Acme active, and its session. */
   async function signedIn(): Promise<{ agent: BrowserAgent; sessionId: string }> {
     const agent = new BrowserAgent()
-    await agent.postForm(`${h.clerk.url}/sign-in`, { redirect_url: `${APP}/`, email: 'get.ada@example.com', organization_id: 'acme' })
-    const claims = decodePart((await redeem((await agent.request(handshake({ redirect_url: `${APP}/` }))).location!))[0]!.split('=')[1]!.split(';')[0]!, 1)
+    await agent.postForm(`${h.clerk.url}/sign-in`, {
+      redirect_url: `${APP}/`,
+      email: 'get.ada@example.com',
+      organization_id: 'acme',
+    })
+    const claims = decodePart(
+      (await redeem((await agent.request(handshake({ redirect_url: `${APP}/` }))).location!))[0]!
+        .split('=')[1]!
+        .split(';')[0]!,
+      1,
+    )
     expect((claims.o as { slg: string }).slg).toBe('acme')
     return { agent, sessionId: claims.sid as string }
   }
@@ -82,7 +97,9 @@ describe('organization_id in a handshake GET', () => {
     await agent.request(handshake({ organization_id: 'beta' }), { document: false })
     await agent.request(handshake({ organization_id: beta, __clerk_hs_reason: 'active-organization-mismatch' }))
     // Someone else's session token proves nothing about this browser.
-    const other = h.clerk.createSession({ userId: (await h.call('GET', '/v1/users?email_address=get.ada@example.com')).body[0].id })
+    const other = h.clerk.createSession({
+      userId: (await h.call('GET', '/v1/users?email_address=get.ada@example.com')).body[0].id,
+    })
     await agent.request(handshake({ organization_id: 'beta', __session: await h.clerk.getToken(other.id) }))
     expect(await activeSlug(agent)).toBe('acme')
   })
@@ -97,9 +114,16 @@ describe('organization_id in a handshake GET', () => {
     const { agent } = await signedIn()
     const value = 'bindingValueOfTheApp01'
     agent.store(h.clerk.url, `__clerk_handshake_binding=${value}; Path=/`)
-    await agent.request(handshake({ organization_id: 'beta', redirect_url: `${APP}/orgs/beta?__clerk_handshake_binding=otherValue000000000000` }))
+    await agent.request(
+      handshake({
+        organization_id: 'beta',
+        redirect_url: `${APP}/orgs/beta?__clerk_handshake_binding=otherValue000000000000`,
+      }),
+    )
     expect(await activeSlug(agent)).toBe('acme')
-    await agent.request(handshake({ organization_id: 'beta', redirect_url: `${APP}/orgs/beta?__clerk_handshake_binding=${value}` }))
+    await agent.request(
+      handshake({ organization_id: 'beta', redirect_url: `${APP}/orgs/beta?__clerk_handshake_binding=${value}` }),
+    )
     expect(await activeSlug(agent)).toBe('beta')
   })
 })

@@ -16,10 +16,22 @@ interface RawAnswer {
 }
 
 /** One HTTP/1.1 request with a Host header of our choosing (fetch always sends the URL's own). */
-function raw(port: number, host: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+function raw(
+  port: number,
+  host: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { ...init.headers, host }, setHost: false },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { ...init.headers, host },
+        setHost: false,
+      },
       (response) => {
         let body = ''
         response.setEncoding('utf8')
@@ -60,7 +72,11 @@ const routes = (host: string) => [
   },
   { name: 'GET /sign-out', path: `/sign-out?redirect_url=${encodeURIComponent(APP)}`, api: false },
   { name: 'GET /v1/users', path: '/v1/users', api: true, init: { headers: secret() } },
-  { name: 'GET /v1/client/handshake', path: `/v1/client/handshake?redirect_url=${encodeURIComponent(APP)}&format=token`, api: true },
+  {
+    name: 'GET /v1/client/handshake',
+    path: `/v1/client/handshake?redirect_url=${encodeURIComponent(APP)}&format=token`,
+    api: true,
+  },
   { name: 'GET /local-clerk.js', path: '/local-clerk.js', api: false },
   { name: 'GET /.well-known/jwks.json', path: '/.well-known/jwks.json', api: false },
 ]
@@ -140,41 +156,48 @@ describe('the host names it is configured for', () => {
   })
 
   // The library's own options and servers: the url option has no CLI flag, and the CLI serves itself.
-  it.runIf(BACKEND_MODE === 'library')('answers the host of the url option (default port or explicit) and the hosts of the allowed origins on its port', async () => {
-    const clerk = await createLocalClerk({
-      db: ':memory:',
-      url: 'https://clerk.dev.test',
-      allowedOrigins: ['http://devbox.test:*', 'https://app.example.test'],
-    })
-    try {
-      const { port: own } = await clerk.listen(0)
-      const status = async (host: string) => (await raw(own, host, '/v1/jwks', { headers: { authorization: `Bearer ${clerk.secretKey}` } })).status
-      expect(await status('clerk.dev.test')).toBe(200)
-      expect(await status('clerk.dev.test:443')).toBe(200)
-      expect(await status(`devbox.test:${own}`)).toBe(200)
-      expect(await status(`app.example.test:${own}`)).toBe(200)
-      expect(await status(`localhost:${own}`)).toBe(200)
-      expect(await status('clerk.dev.test:8443')).toBe(421)
-      expect(await status(`devbox.test.evil.example:${own}`)).toBe(421)
-      expect(await status(`evil.test:${own}`)).toBe(421)
-    } finally {
-      await clerk.close()
-    }
-  })
+  it.runIf(BACKEND_MODE === 'library')(
+    'answers the host of the url option (default port or explicit) and the hosts of the allowed origins on its port',
+    async () => {
+      const clerk = await createLocalClerk({
+        db: ':memory:',
+        url: 'https://clerk.dev.test',
+        allowedOrigins: ['http://devbox.test:*', 'https://app.example.test'],
+      })
+      try {
+        const { port: own } = await clerk.listen(0)
+        const status = async (host: string) =>
+          (await raw(own, host, '/v1/jwks', { headers: { authorization: `Bearer ${clerk.secretKey}` } })).status
+        expect(await status('clerk.dev.test')).toBe(200)
+        expect(await status('clerk.dev.test:443')).toBe(200)
+        expect(await status(`devbox.test:${own}`)).toBe(200)
+        expect(await status(`app.example.test:${own}`)).toBe(200)
+        expect(await status(`localhost:${own}`)).toBe(200)
+        expect(await status('clerk.dev.test:8443')).toBe(421)
+        expect(await status(`devbox.test.evil.example:${own}`)).toBe(421)
+        expect(await status(`evil.test:${own}`)).toBe(421)
+      } finally {
+        await clerk.close()
+      }
+    },
+  )
 
-  it.runIf(BACKEND_MODE === 'library')('checks requests that come over HTTP through a server of your own (its port), not in-process calls', async () => {
-    const server = createAdaptorServer({ fetch: h.clerk.fetch })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    try {
-      const own = (server.address() as AddressInfo).port
-      expect((await raw(own, `localhost:${own}`, '/v1/jwks', { headers: secret() })).status).toBe(200)
-      expect((await raw(own, `rebind.evil.example:${own}`, '/v1/jwks', { headers: secret() })).status).toBe(421)
-      expect((await raw(own, `localhost:${port}`, '/v1/jwks', { headers: secret() })).status).toBe(421)
-    } finally {
-      await new Promise((resolve) => server.close(resolve))
-    }
-    // In-process, no socket: no browser can reach this, so any URL works (tests use made-up hosts).
-    const inProcess = await h.clerk.fetch(new Request('http://in-process.test/v1/jwks', { headers: secret() }))
-    expect(inProcess.status).toBe(200)
-  })
+  it.runIf(BACKEND_MODE === 'library')(
+    'checks requests that come over HTTP through a server of your own (its port), not in-process calls',
+    async () => {
+      const server = createAdaptorServer({ fetch: h.clerk.fetch })
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      try {
+        const own = (server.address() as AddressInfo).port
+        expect((await raw(own, `localhost:${own}`, '/v1/jwks', { headers: secret() })).status).toBe(200)
+        expect((await raw(own, `rebind.evil.example:${own}`, '/v1/jwks', { headers: secret() })).status).toBe(421)
+        expect((await raw(own, `localhost:${port}`, '/v1/jwks', { headers: secret() })).status).toBe(421)
+      } finally {
+        await new Promise((resolve) => server.close(resolve))
+      }
+      // In-process, no socket: no browser can reach this, so any URL works (tests use made-up hosts).
+      const inProcess = await h.clerk.fetch(new Request('http://in-process.test/v1/jwks', { headers: secret() }))
+      expect(inProcess.status).toBe(200)
+    },
+  )
 })

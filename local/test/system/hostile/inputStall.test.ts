@@ -73,15 +73,27 @@ describe('a 1 MiB hostile value does not stall the server', () => {
 
   it('POST /sign-in with a hostile address of 320 characters, the longest accepted length: still the form again', async () => {
     const body = new URLSearchParams({ redirect_url: 'http://localhost:3000/', email: hostileEmail(320) }).toString()
-    await expectNoStall('/sign-in', { method: 'POST', headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' }, body }, 422)
+    await expectNoStall(
+      '/sign-in',
+      { method: 'POST', headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' }, body },
+      422,
+    )
   })
 
   const fields: Array<[string, string, () => unknown]> = [
     ['POST /v1/users email_address', '/v1/users', () => ({ email_address: [hostileEmail()] })],
     ['POST /v1/users phone_number', '/v1/users', () => ({ phone_number: [`+1${'1'.repeat(HOSTILE_LENGTH)}x`] })],
     ['POST /v1/users username', '/v1/users', () => ({ username: `${'a'.repeat(HOSTILE_LENGTH)}!` })],
-    ['POST /v1/organizations slug', '/v1/organizations', () => ({ name: 'Stall', slug: `${'a-'.repeat(HOSTILE_LENGTH / 2)}-` })],
-    ['POST /v1/jwt_templates name', '/v1/jwt_templates', () => ({ name: `a${' '.repeat(HOSTILE_LENGTH)}/`, claims: {} })],
+    [
+      'POST /v1/organizations slug',
+      '/v1/organizations',
+      () => ({ name: 'Stall', slug: `${'a-'.repeat(HOSTILE_LENGTH / 2)}-` }),
+    ],
+    [
+      'POST /v1/jwt_templates name',
+      '/v1/jwt_templates',
+      () => ({ name: `a${' '.repeat(HOSTILE_LENGTH)}/`, claims: {} }),
+    ],
     [
       'POST /v1/jwt_templates claims (shortcodes)',
       '/v1/jwt_templates',
@@ -94,8 +106,14 @@ describe('a 1 MiB hostile value does not stall the server', () => {
 
   it('POST /v1/invitations email_address and POST /v1/organizations/{id}/domains name: a Clerk-shaped 422', async () => {
     await expectNoStall('/v1/invitations', api('POST', { email_address: hostileEmail() }), 422)
-    const organization = (await (await fetch(`${url}/v1/organizations`, api('POST', { name: 'Domains' }))).json()) as { id: string }
-    await expectNoStall(`/v1/organizations/${organization.id}/domains`, api('POST', { name: `${'a.'.repeat(HOSTILE_LENGTH / 2)}-` }), 422)
+    const organization = (await (await fetch(`${url}/v1/organizations`, api('POST', { name: 'Domains' }))).json()) as {
+      id: string
+    }
+    await expectNoStall(
+      `/v1/organizations/${organization.id}/domains`,
+      api('POST', { name: `${'a.'.repeat(HOSTILE_LENGTH / 2)}-` }),
+      422,
+    )
   })
 })
 
@@ -108,9 +126,17 @@ describe("a 1 MiB hostile value to ClerkJS's Frontend API does not stall the ser
   })
   const path = (route: string) => `${route}?_clerk_js_version=5.128.0`
   const cases: Array<[string, string, () => Record<string, string>]> = [
-    ['sign-up e-mail address', '/v1/client/sign_ups', () => ({ email_address: hostileEmail(), password: 'a long password' })],
+    [
+      'sign-up e-mail address',
+      '/v1/client/sign_ups',
+      () => ({ email_address: hostileEmail(), password: 'a long password' }),
+    ],
     // Refused by length, before any hashing: a 1 MiB password costs no more than a normal one.
-    ['sign-up password', '/v1/client/sign_ups', () => ({ email_address: 'stall@example.com', password: 'p'.repeat(HOSTILE_LENGTH) })],
+    [
+      'sign-up password',
+      '/v1/client/sign_ups',
+      () => ({ email_address: 'stall@example.com', password: 'p'.repeat(HOSTILE_LENGTH) }),
+    ],
     ['sign-in identifier', '/v1/client/sign_ins', () => ({ identifier: hostileEmail() })],
     // Not looked up: no ticket is that long.
     ['sign-up ticket', '/v1/client/sign_ups', () => ({ strategy: 'ticket', ticket: 't'.repeat(HOSTILE_LENGTH) })],

@@ -37,7 +37,11 @@ describe('database files under umask 022', () => {
     const db = join(dir, 'fresh', 'nested', 'local-clerk.db')
     const warn = vi.spyOn(console, 'warn')
     try {
-      expect(await openAndWrite(db, [db, `${db}-wal`, `${db}-shm`])).toEqual({ [db]: '0600', [`${db}-wal`]: '0600', [`${db}-shm`]: '0600' })
+      expect(await openAndWrite(db, [db, `${db}-wal`, `${db}-shm`])).toEqual({
+        [db]: '0600',
+        [`${db}-wal`]: '0600',
+        [`${db}-shm`]: '0600',
+      })
       expect(warn).not.toHaveBeenCalled()
     } finally {
       warn.mockRestore()
@@ -71,7 +75,11 @@ describe('database files under umask 022', () => {
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     try {
-      expect(await openAndWrite(db, [db, `${db}-wal`, `${db}-shm`])).toEqual({ [db]: '0600', [`${db}-wal`]: '0600', [`${db}-shm`]: '0600' })
+      expect(await openAndWrite(db, [db, `${db}-wal`, `${db}-shm`])).toEqual({
+        [db]: '0600',
+        [`${db}-wal`]: '0600',
+        [`${db}-shm`]: '0600',
+      })
       expect(warn).toHaveBeenCalledTimes(1)
       expect(warn.mock.calls[0]).toEqual([
         `remix-clerk-local: ${db} (was 0644), ${db}-wal (was 0644), ${db}-shm (was 0664) could be read by other users; ` +

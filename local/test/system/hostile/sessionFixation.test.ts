@@ -16,7 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const handshakeUrl = () => `${h.clerk.url}/v1/client/handshake?${new URLSearchParams({ redirect_url: APP, format: 'token' })}`
+const handshakeUrl = () =>
+  `${h.clerk.url}/v1/client/handshake?${new URLSearchParams({ redirect_url: APP, format: 'token' })}`
 
 /** What the handshake gives whoever holds `__client=<value>`: the session token it would set, or null. */
 async function sessionTokenFor(clientCookie: string): Promise<string | null> {
@@ -38,7 +39,8 @@ async function issuedClientValue(agent: BrowserAgent): Promise<string> {
   return value!
 }
 
-const userId = async (email: string): Promise<string> => (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id
+const userId = async (email: string): Promise<string> =>
+  (await h.call('GET', `/v1/users?email_address=${email}`)).body[0].id
 
 describe('a __client cookie planted before sign-in', () => {
   it('is replaced by a fresh one on sign-in, and leads to no session afterwards', async () => {
@@ -50,7 +52,9 @@ describe('a __client cookie planted before sign-in', () => {
     const signIn = await victim.postForm(`${h.clerk.url}/sign-in`, { redirect_url: APP, email: 'victim@example.com' })
     expect(signIn.status).toBe(303)
     const fresh = victim.cookies(h.clerk.url).__client!
-    expect(signIn.setCookies).toEqual([expect.stringMatching(/^__client=\w{43}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/)])
+    expect(signIn.setCookies).toEqual([
+      expect.stringMatching(/^__client=\w{43}; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax$/),
+    ])
     expect(fresh).not.toBe(planted)
 
     // The victim is signed in through the fresh client; the planted value gets a signed-out answer.
@@ -63,7 +67,8 @@ describe('a __client cookie planted before sign-in', () => {
     const attacker = new BrowserAgent()
     await attacker.postForm(`${h.clerk.url}/sign-in`, { redirect_url: APP, email: 'attacker@example.com' })
     const planted = attacker.cookies(h.clerk.url).__client!
-    const attackerSession = (await h.call('GET', `/v1/sessions?user_id=${await userId('attacker@example.com')}`)).body[0]
+    const attackerSession = (await h.call('GET', `/v1/sessions?user_id=${await userId('attacker@example.com')}`))
+      .body[0]
     expect(attackerSession.status).toBe('active')
 
     const victim = new BrowserAgent()
@@ -72,7 +77,8 @@ describe('a __client cookie planted before sign-in', () => {
 
     expect((await h.call('GET', `/v1/sessions/${attackerSession.id}`)).body.status).toBe('ended')
     expect(await sessionTokenFor(planted)).toBeNull()
-    const victimSessions = (await h.call('GET', `/v1/sessions?user_id=${await userId('victim@example.com')}`)).body as Array<{ client_id: string; status: string }>
+    const victimSessions = (await h.call('GET', `/v1/sessions?user_id=${await userId('victim@example.com')}`))
+      .body as Array<{ client_id: string; status: string }>
     expect(victimSessions[0]!.status).toBe('active')
     expect(victimSessions[0]!.client_id).not.toBe(attackerSession.client_id)
   })

@@ -5,14 +5,60 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ClaimsSyntaxError, compileClaims, type CompiledClaims } from '../../../src/templates/compile.js'
-import { type Expression, type Operand, type ParsedString, ShortcodeSyntaxError, parseShortcodes } from '../../../src/templates/parse.js'
+import {
+  type Expression,
+  type Operand,
+  type ParsedString,
+  ShortcodeSyntaxError,
+  parseShortcodes,
+} from '../../../src/templates/parse.js'
 
 /** Mostly the characters of the shortcode syntax, so generated strings hit the parser's branches. */
-const syntaxChar = fc.constantFrom('{', '}', '|', "'", '"', '.', ' ', '\t', '\n', '-', '_', '$', '0', '7', 'a', 'u', 's', 'e', 'r', 'é', '🔑')
+const syntaxChar = fc.constantFrom(
+  '{',
+  '}',
+  '|',
+  "'",
+  '"',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '-',
+  '_',
+  '$',
+  '0',
+  '7',
+  'a',
+  'u',
+  's',
+  'e',
+  'r',
+  'é',
+  '🔑',
+)
 const templateText = fc.oneof(
   fc.string({ unit: syntaxChar, maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.array(fc.constantFrom('{{', '}}', '||', "'x'", 'user.id', ' ', 'true', '-1.5', 'org', '.', '{{ user.first_name || ', "'a}}'"), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '{{',
+        '}}',
+        '||',
+        "'x'",
+        'user.id',
+        ' ',
+        'true',
+        '-1.5',
+        'org',
+        '.',
+        '{{ user.first_name || ',
+        "'a}}'",
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
 )
 
 function parse(source: string): ParsedString | ShortcodeSyntaxError {
@@ -52,11 +98,19 @@ describe('parseShortcodes', () => {
   })
 
   it('what is written is what is parsed: text and shortcodes printed with any spacing come back as they were', () => {
-    const segment = fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$-]{0,8}$/).filter((name) => name !== 'true' && name !== 'false')
+    const segment = fc
+      .stringMatching(/^[A-Za-z_$][A-Za-z0-9_$-]{0,8}$/)
+      .filter((name) => name !== 'true' && name !== 'false')
     const operand: fc.Arbitrary<{ text: string; operand: Operand }> = fc.oneof(
-      fc.array(segment, { minLength: 1, maxLength: 4 }).map((path) => ({ text: path.join('.'), operand: { kind: 'path' as const, path } })),
-      fc.stringMatching(/^[^']{0,10}$/).map((value) => ({ text: `'${value}'`, operand: { kind: 'literal' as const, value } })),
-      fc.stringMatching(/^-?\d{1,6}(\.\d{1,3})?$/).map((text) => ({ text, operand: { kind: 'literal' as const, value: Number(text) } })),
+      fc
+        .array(segment, { minLength: 1, maxLength: 4 })
+        .map((path) => ({ text: path.join('.'), operand: { kind: 'path' as const, path } })),
+      fc
+        .stringMatching(/^[^']{0,10}$/)
+        .map((value) => ({ text: `'${value}'`, operand: { kind: 'literal' as const, value } })),
+      fc
+        .stringMatching(/^-?\d{1,6}(\.\d{1,3})?$/)
+        .map((text) => ({ text, operand: { kind: 'literal' as const, value: Number(text) } })),
       fc.boolean().map((value) => ({ text: String(value), operand: { kind: 'literal' as const, value } })),
     )
     const space = fc.constantFrom('', ' ', '  ', '\t')
@@ -69,29 +123,42 @@ describe('parseShortcodes', () => {
     // Text around shortcodes: no "{" at all, so no brace can merge with the next "{{".
     const text = fc.stringMatching(/^[^{]{1,12}$/)
     fc.assert(
-      fc.property(fc.array(fc.oneof(text.map((t) => ({ text: t, part: t as string | Expression })), shortcode.map((s) => ({ text: s.text, part: s.expression }))), { minLength: 1, maxLength: 6 }), (pieces) => {
-        const source = pieces.map((piece) => piece.text).join('')
-        // Neighbouring texts read as one.
-        const parts: Array<string | Expression> = []
-        for (const { part } of pieces) {
-          const last = parts.length - 1
-          if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] += part
-          else parts.push(part)
-        }
-        const expected: ParsedString =
-          parts.every((part) => typeof part === 'string')
+      fc.property(
+        fc.array(
+          fc.oneof(
+            text.map((t) => ({ text: t, part: t as string | Expression })),
+            shortcode.map((s) => ({ text: s.text, part: s.expression })),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (pieces) => {
+          const source = pieces.map((piece) => piece.text).join('')
+          // Neighbouring texts read as one.
+          const parts: Array<string | Expression> = []
+          for (const { part } of pieces) {
+            const last = parts.length - 1
+            if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] += part
+            else parts.push(part)
+          }
+          const expected: ParsedString = parts.every((part) => typeof part === 'string')
             ? { kind: 'text', text: source }
             : parts.length === 1
               ? { kind: 'whole', expression: parts[0] as Expression }
               : { kind: 'interpolation', parts }
-        expect(parseShortcodes(source)).toEqual(expected)
-      }),
+          expect(parseShortcodes(source)).toEqual(expected)
+        },
+      ),
       { numRuns: 3_000 },
     )
   })
 
   it('hostile lengths end promptly: 100 000 openers, an endless string literal, 10 000 alternatives', () => {
-    const inputs = ['{{'.repeat(100_000), `{{ '${'a'.repeat(200_000)}`, `{{ ${Array.from({ length: 10_000 }, (_, i) => `user.a${i}`).join(' || ')} }}`, '{{x}}'.repeat(50_000)]
+    const inputs = [
+      '{{'.repeat(100_000),
+      `{{ '${'a'.repeat(200_000)}`,
+      `{{ ${Array.from({ length: 10_000 }, (_, i) => `user.a${i}`).join(' || ')} }}`,
+      '{{x}}'.repeat(50_000),
+    ]
     const kinds = inputs.map((input) => {
       const result = parse(input)
       return result instanceof ShortcodeSyntaxError ? 'error' : result.kind
@@ -111,9 +178,20 @@ describe('compileClaims', () => {
       fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 3 }),
     ),
   })).value
-  const claims = fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'exp')), claimValue, { maxKeys: 6 })
+  const claims = fc.dictionary(
+    fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'exp')),
+    claimValue,
+    { maxKeys: 6 },
+  )
   const context = fc.record({
-    user: fc.oneof(fc.jsonValue(), fc.record({ id: fc.string(), first_name: fc.oneof(fc.string(), fc.constant(null)), public_metadata: fc.jsonValue() })),
+    user: fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        id: fc.string(),
+        first_name: fc.oneof(fc.string(), fc.constant(null)),
+        public_metadata: fc.jsonValue(),
+      }),
+    ),
     org: fc.jsonValue(),
     session: fc.jsonValue(),
   })
@@ -147,7 +225,11 @@ describe('compileClaims', () => {
   it('a whole-value path renders the typed value found in the context, null where there is none', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.boolean(), (value, present) => {
-        const rendered = JSON.parse(compileClaims({ v: '{{ user.public_metadata.deep }}' }).render(present ? { user: { public_metadata: { deep: value } } } : { user: null }))
+        const rendered = JSON.parse(
+          compileClaims({ v: '{{ user.public_metadata.deep }}' }).render(
+            present ? { user: { public_metadata: { deep: value } } } : { user: null },
+          ),
+        )
         expect(rendered).toEqual({ v: present ? JSON.parse(JSON.stringify(value)) : null })
       }),
       { numRuns: 2_000 },

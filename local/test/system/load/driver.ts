@@ -66,7 +66,10 @@ export async function seed(backend: Backend, users: number): Promise<string[]> {
   if (template.status !== 200) throw new Error(`template: ${template.status} ${JSON.stringify(template.body)}`)
   const ids: string[] = []
   for (let n = 0; n < users; n++) {
-    const user = await backend.call('POST', '/v1/users', { email_address: [`load${n}@example.com`], public_metadata: { n } })
+    const user = await backend.call('POST', '/v1/users', {
+      email_address: [`load${n}@example.com`],
+      public_metadata: { n },
+    })
     if (user.status !== 200) throw new Error(`user ${n}: ${user.status} ${JSON.stringify(user.body)}`)
     ids.push(user.body.id as string)
   }
@@ -89,14 +92,28 @@ export interface LoadStats {
 }
 
 export function emptyStats(): LoadStats {
-  return { statuses: {}, networkErrors: [], sessions: new Map(), samples: [], tokens: 0, templateTokens: 0, latencies: [] }
+  return {
+    statuses: {},
+    networkErrors: [],
+    sessions: new Map(),
+    samples: [],
+    tokens: 0,
+    templateTokens: 0,
+    latencies: [],
+  }
 }
 
 /**
  * Runs `clients` loops until `running()` turns false: sign the user in, mint a session token, and every
  * fourth round a template token too. Errors after `running()` turned false (a killed server) are not tallied.
  */
-export async function runLoad(backend: Backend, users: string[], clients: number, stats: LoadStats, running: () => boolean): Promise<void> {
+export async function runLoad(
+  backend: Backend,
+  users: string[],
+  clients: number,
+  stats: LoadStats,
+  running: () => boolean,
+): Promise<void> {
   const timed = async (method: string, path: string, body?: unknown) => {
     const started = performance.now()
     const response = await backend.call(method, path, body)
@@ -117,7 +134,9 @@ export async function runLoad(backend: Backend, users: string[], clients: number
         const token = await timed('POST', `/v1/sessions/${sessionId}/tokens`)
         if (token.status === 200) record(stats, token.body.jwt as string, sessionId, userId, false)
         if (round % 4 === 0) {
-          const templated = await timed('POST', `/v1/sessions/${sessionId}/tokens/${TEMPLATE}`, { expires_in_seconds: 120 })
+          const templated = await timed('POST', `/v1/sessions/${sessionId}/tokens/${TEMPLATE}`, {
+            expires_in_seconds: 120,
+          })
           if (templated.status === 200) record(stats, templated.body.jwt as string, sessionId, userId, true)
         }
       } catch (error) {
@@ -140,7 +159,10 @@ export async function listedSessions(backend: Backend, userId: string): Promise<
   const ids: string[] = []
   let total = 0
   for (let offset = 0; ; offset += 500) {
-    const page = await backend.call('GET', `/v1/sessions?user_id=${userId}&paginated=true&limit=500${offset ? `&offset=${offset}` : ''}`)
+    const page = await backend.call(
+      'GET',
+      `/v1/sessions?user_id=${userId}&paginated=true&limit=500${offset ? `&offset=${offset}` : ''}`,
+    )
     if (page.status !== 200) throw new Error(`list: ${page.status} ${JSON.stringify(page.body)}`)
     const data = page.body.data as Array<{ id: string }>
     total = page.body.total_count as number
@@ -151,7 +173,8 @@ export async function listedSessions(backend: Backend, userId: string): Promise<
 
 export function summary(stats: LoadStats, seconds: number): Record<string, unknown> {
   const sorted = [...stats.latencies].sort((a, b) => a - b)
-  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10
+  const at = (q: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10
   const requests = Object.values(stats.statuses).reduce((a, b) => a + b, 0)
   return {
     seconds,

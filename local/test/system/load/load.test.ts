@@ -4,7 +4,7 @@
 // sampled tokens verify against the instance JWKS with the right session and user.
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose'
 import { expect, it } from 'vitest'
-import { documentedCount } from '../../../../test/helpers/documentedCount'
+import { documentedCount } from '../../../../test/helpers/documentedCount.js'
 import { type Backend, emptyStats, listedSessions, runLoad, seed, summary, useBackends } from './driver.js'
 
 const CLIENTS = 50
@@ -16,7 +16,11 @@ async function expectEverySessionListed(backend: Backend, sessions: Map<string, 
   for (const [userId, acknowledged] of sessions) {
     const listed = await listedSessions(backend, userId)
     // Nothing lost, and nothing made up: with no network error, every session written was acknowledged.
-    expect({ userId, total: listed.total, ids: [...listed.ids].sort() }).toEqual({ userId, total: acknowledged.length, ids: [...acknowledged].sort() })
+    expect({ userId, total: listed.total, ids: [...listed.ids].sort() }).toEqual({
+      userId,
+      total: acknowledged.length,
+      ids: [...acknowledged].sort(),
+    })
   }
 }
 

@@ -4,7 +4,12 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   plugins: [
     remix({
-      future: { v3_fetcherPersist: true, v3_lazyRouteDiscovery: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
+      future: {
+        v3_fetcherPersist: true,
+        v3_lazyRouteDiscovery: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+      },
     }),
   ],
 })

@@ -4,10 +4,9 @@
 import { plainHandler } from './plainHandler'
 import type { Host } from './routes'
 
-const { secretKey, publishableKey, apiUrl, jwtKey, webhookSigningSecret } = JSON.parse(await new Response(Deno.stdin.readable).text()) as Record<
-  'secretKey' | 'publishableKey' | 'apiUrl' | 'jwtKey' | 'webhookSigningSecret',
-  string
->
+const { secretKey, publishableKey, apiUrl, jwtKey, webhookSigningSecret } = JSON.parse(
+  await new Response(Deno.stdin.readable).text(),
+) as Record<'secretKey' | 'publishableKey' | 'apiUrl' | 'jwtKey' | 'webhookSigningSecret', string>
 const fromOptions: Host = {
   keys: () => ({ secretKey, publishableKey, apiUrl }),
   jwtKey: () => jwtKey,
@@ -15,6 +14,10 @@ const fromOptions: Host = {
   webhook: () => ({ signingSecret: webhookSigningSecret }),
 }
 Deno.serve(
-  { hostname: '127.0.0.1', port: 0, onListen: ({ port }) => console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` })) },
+  {
+    hostname: '127.0.0.1',
+    port: 0,
+    onListen: ({ port }) => console.log(JSON.stringify({ url: `http://127.0.0.1:${port}` })),
+  },
   plainHandler(fromOptions),
 )

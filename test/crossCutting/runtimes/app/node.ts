@@ -8,10 +8,12 @@ import { scenarioBuilds } from './reactRouterBuild'
 
 export async function startNodeApp(): Promise<{ url: string; close(): Promise<void> }> {
   // No getLoadContext: with middleware, React Router gives the loaders a fresh RouterContextProvider.
-  const listeners = scenarioBuilds({ classic: processEnvHost, middleware: processEnvHost }).map(({ prefix, build }) => ({
-    prefix,
-    listen: createRequestListener({ build, mode: 'production' }),
-  }))
+  const listeners = scenarioBuilds({ classic: processEnvHost, middleware: processEnvHost }).map(
+    ({ prefix, build }) => ({
+      prefix,
+      listen: createRequestListener({ build, mode: 'production' }),
+    }),
+  )
   const server = createServer((request, response) =>
     listeners.find(({ prefix }) => prefix === '' || request.url?.startsWith(`${prefix}/`))!.listen(request, response),
   )

@@ -13,7 +13,11 @@ export function plainHandler(host: Host): (request: Request) => Promise<Response
       if (request.method !== 'POST') {
         const loader = await route.loader(args)
         if (loader instanceof Response && loader.status >= 300 && loader.status < 400) return loader
-        return Response.json({ loader: loader instanceof Response ? await loader.json() : loader, action: null, middleware: false })
+        return Response.json({
+          loader: loader instanceof Response ? await loader.json() : loader,
+          action: null,
+          middleware: false,
+        })
       }
       if (!route.action) return new Response('Method Not Allowed', { status: 405 })
       return Response.json({ loader: null, action: await route.action(args), middleware: false })

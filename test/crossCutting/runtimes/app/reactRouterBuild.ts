@@ -58,10 +58,17 @@ function scenarioBuild(
         : {}),
     },
   }
-  const children: Array<[string, unknown]> = Object.entries(scenarioRoutes(host, sdk)).map(([id, { path, loader, action, middleware: own }]) => [
-    id,
-    { id, parentId: 'root', path, module: { default: () => null, loader, action, ...(own ? { middleware: own } : {}) } },
-  ])
+  const children: Array<[string, unknown]> = Object.entries(scenarioRoutes(host, sdk)).map(
+    ([id, { path, loader, action, middleware: own }]) => [
+      id,
+      {
+        id,
+        parentId: 'root',
+        path,
+        module: { default: () => null, loader, action, ...(own ? { middleware: own } : {}) },
+      },
+    ],
+  )
   if (middleware && sdk === 'ssr.server') {
     // getAuth in a route middleware, as an app guards a branch: a handshake it throws is React Router's to send.
     const authenticate: Middleware = async (args, next) => {
@@ -70,12 +77,25 @@ function scenarioBuild(
     }
     const id = 'routes/middleware-auth'
     const loader = async ({ context }: { context: RouterContextProvider }) => ({ userId: context.get(middlewareUser) })
-    children.push([id, { id, parentId: 'root', path: 'middleware-auth', module: { default: () => null, middleware: [authenticate], loader } }])
+    children.push([
+      id,
+      {
+        id,
+        parentId: 'root',
+        path: 'middleware-auth',
+        module: { default: () => null, middleware: [authenticate], loader },
+      },
+    ])
   }
   return {
     entry: { module: { default: jsonDocument } },
     routes: Object.fromEntries([['root', root], ...children]) as unknown as ServerBuild['routes'],
-    assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'runtimes' } as unknown as ServerBuild['assets'],
+    assets: {
+      entry: { imports: [], module: '' },
+      routes: {},
+      url: '',
+      version: 'runtimes',
+    } as unknown as ServerBuild['assets'],
     basename,
     publicPath: '/',
     assetsBuildDirectory: '',
@@ -95,10 +115,17 @@ export const CLERK_MIDDLEWARE_PREFIX = '/clerk'
 /** The three builds, as each server serves them: the prefix, the build, and whether it takes the load context. */
 export function scenarioBuilds(hosts: { classic: Host; middleware: Host }) {
   return [
-    { prefix: MIDDLEWARE_PREFIX, build: scenarioBuild(hosts.middleware, { middleware: true, basename: MIDDLEWARE_PREFIX }) },
+    {
+      prefix: MIDDLEWARE_PREFIX,
+      build: scenarioBuild(hosts.middleware, { middleware: true, basename: MIDDLEWARE_PREFIX }),
+    },
     {
       prefix: CLERK_MIDDLEWARE_PREFIX,
-      build: scenarioBuild(hosts.middleware, { middleware: true, basename: CLERK_MIDDLEWARE_PREFIX, sdk: 'react-router' }),
+      build: scenarioBuild(hosts.middleware, {
+        middleware: true,
+        basename: CLERK_MIDDLEWARE_PREFIX,
+        sdk: 'react-router',
+      }),
     },
     { prefix: '', build: scenarioBuild(hosts.classic, { middleware: false }) },
   ]
@@ -110,7 +137,10 @@ export function scenarioBuilds(hosts: { classic: Host; middleware: Host }) {
  * its context.
  */
 export function scenarioHandler(hosts: { classic: Host; middleware: Host }) {
-  const handlers = scenarioBuilds(hosts).map(({ prefix, build }) => ({ prefix, handle: createRequestHandler(build, 'production') }))
+  const handlers = scenarioBuilds(hosts).map(({ prefix, build }) => ({
+    prefix,
+    handle: createRequestHandler(build, 'production'),
+  }))
   return (request: Request, loadContext: Record<string, unknown> = {}): Promise<Response> => {
     const { pathname } = new URL(request.url)
     const { prefix, handle } = handlers.find(({ prefix }) => prefix === '' || pathname.startsWith(`${prefix}/`))!

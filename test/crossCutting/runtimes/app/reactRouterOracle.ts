@@ -15,7 +15,10 @@ export interface OracleOptions {
   audience?: string | undefined
 }
 
-type GetAuth = (args: { request: Request; context: unknown }, options: Record<string, unknown>) => Promise<Record<string, unknown>>
+type GetAuth = (
+  args: { request: Request; context: unknown },
+  options: Record<string, unknown>,
+) => Promise<Record<string, unknown>>
 type Middleware = (args: never, next: () => Promise<Response>) => Promise<Response | undefined | void>
 
 /** The auth object as data: functions called (`getToken()`, `debug()`'s reason and message), the rest as it is. */
@@ -23,7 +26,12 @@ async function described(auth: Record<string, unknown>) {
   const data: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(auth)) if (typeof value !== 'function') data[name] = value
   const debug = (auth.debug as () => Record<string, unknown>)()
-  return { ...data, token: await (auth.getToken as () => Promise<string | null>)(), debugReason: debug.reason ?? null, debugMessage: debug.message ?? null }
+  return {
+    ...data,
+    token: await (auth.getToken as () => Promise<string | null>)(),
+    debugReason: debug.reason ?? null,
+    debugMessage: debug.message ?? null,
+  }
 }
 
 function build(middleware: Middleware, getAuth: GetAuth): ServerBuild {
@@ -44,7 +52,12 @@ function build(middleware: Middleware, getAuth: GetAuth): ServerBuild {
   return {
     entry: { module: { default: () => new Response('not a document', { status: 500 }) } },
     routes: routes as unknown as ServerBuild['routes'],
-    assets: { entry: { imports: [], module: '' }, routes: {}, url: '', version: 'oracle' } as unknown as ServerBuild['assets'],
+    assets: {
+      entry: { imports: [], module: '' },
+      routes: {},
+      url: '',
+      version: 'oracle',
+    } as unknown as ServerBuild['assets'],
     basename: '/',
     publicPath: '/',
     assetsBuildDirectory: '',
@@ -60,11 +73,17 @@ function build(middleware: Middleware, getAuth: GetAuth): ServerBuild {
 export function officialHandler(options: OracleOptions): (request: Request) => Promise<Response> {
   const { apiUrl: _apiUrl, ...middlewareOptions } = options
   return createRequestHandler(
-    build(official.clerkMiddleware(middlewareOptions as Parameters<typeof official.clerkMiddleware>[0]) as Middleware, official.getAuth as unknown as GetAuth),
+    build(
+      official.clerkMiddleware(middlewareOptions as Parameters<typeof official.clerkMiddleware>[0]) as Middleware,
+      official.getAuth as unknown as GetAuth,
+    ),
     'production',
   )
 }
 
 export function oursHandler(options: OracleOptions): (request: Request) => Promise<Response> {
-  return createRequestHandler(build(ours.clerkMiddleware(options) as Middleware, ours.getAuth as unknown as GetAuth), 'production')
+  return createRequestHandler(
+    build(ours.clerkMiddleware(options) as Middleware, ours.getAuth as unknown as GetAuth),
+    'production',
+  )
 }

@@ -48,7 +48,11 @@ interface Authentication {
   getAuth(args: Args, options?: GetAuthOptions): Promise<AuthObject>
   /** getAuth with `acceptsToken` `'any'`, or `'api_key'` alone. */
   getMachineAuth(args: Args, options: GetAuthOptions, acceptsToken: 'any' | 'api_key'): Promise<AnyAuthObject>
-  rootAuthLoader(args: Args, callback: (args: { request: Request & { auth: AuthObject } }) => Record<string, unknown>, options: GetAuthOptions): Promise<unknown>
+  rootAuthLoader(
+    args: Args,
+    callback: (args: { request: Request & { auth: AuthObject } }) => Record<string, unknown>,
+    options: GetAuthOptions,
+  ): Promise<unknown>
   /** The route middleware that authenticates with `options` (none for ssr.server). */
   middleware(options: (args: Args) => GetAuthOptions): Middleware[] | undefined
 }
@@ -98,7 +102,11 @@ export function scenarioRoutes(host: Host, sdk: Sdk = 'ssr.server'): Record<stri
       loader: async (args) => who(await getAuth(args, withJwtKey(args))),
     },
     // Verification with the JWKS that the secret key fetches from the Backend API.
-    'routes/jwks': { path: 'jwks', middleware: middleware(keys), loader: async (args) => who(await getAuth(args, keys(args))) },
+    'routes/jwks': {
+      path: 'jwks',
+      middleware: middleware(keys),
+      loader: async (args) => who(await getAuth(args, keys(args))),
+    },
     // What a root route's loader does: the callback's data plus clerkState (ssr.server: as a JSON Response).
     'routes/root-auth-loader': {
       path: 'root-auth-loader',

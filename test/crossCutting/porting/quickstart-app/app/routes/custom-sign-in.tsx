@@ -34,7 +34,13 @@ export default function CustomSignIn() {
         <label htmlFor="email">Email address</label>
         <input id="email" name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} />
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" value={password} onChange={(event) => setPassword(event.target.value)} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
         <button type="submit">Sign in</button>
       </form>
       {error ? <pre data-testid="custom-sign-in-error">{error}</pre> : null}

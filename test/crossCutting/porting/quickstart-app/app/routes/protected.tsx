@@ -27,7 +27,11 @@ export const action: ActionFunction = async (args) => {
 
 export default function Protected() {
   const { serialisedUser } = useLoaderData<{ serialisedUser: string }>()
-  const user = JSON.parse(serialisedUser) as { id: string; firstName: string | null; emailAddresses: Array<{ emailAddress: string }> }
+  const user = JSON.parse(serialisedUser) as {
+    id: string
+    firstName: string | null
+    emailAddresses: Array<{ emailAddress: string }>
+  }
   const answer = useActionData<{ message: string }>()
   return (
     <div>

@@ -5,7 +5,10 @@ import { data } from 'react-router'
 import { clerkClient, clerkMiddleware, getAuth, rootAuthLoader, type ClerkState } from 'remix-clerk/react-router'
 import type { Route } from './+types/account.js'
 
-export const middleware: Route.MiddlewareFunction[] = [clerkMiddleware(), clerkMiddleware({ authorizedParties: ['https://app.example'] })]
+export const middleware: Route.MiddlewareFunction[] = [
+  clerkMiddleware(),
+  clerkMiddleware({ authorizedParties: ['https://app.example'] }),
+]
 
 export async function loader(args: Route.LoaderArgs) {
   return rootAuthLoader(args, async ({ request }) => {
@@ -20,10 +23,13 @@ export async function action(args: Route.ActionArgs) {
   return data({ userId }, { status: userId ? 200 : 401 })
 }
 
-export const withData = (args: Route.LoaderArgs) => rootAuthLoader(args, () => data({ plan: 'pro' }, { headers: { 'x-plan': 'pro' } }))
+export const withData = (args: Route.LoaderArgs) =>
+  rootAuthLoader(args, () => data({ plan: 'pro' }, { headers: { 'x-plan': 'pro' } }))
 export const withoutCallback = (args: Route.LoaderArgs) => rootAuthLoader(args)
 export const withUser = (args: Route.LoaderArgs) =>
-  rootAuthLoader(args, ({ request }) => ({ email: request.user?.primaryEmailAddress?.emailAddress ?? null }), { loadUser: true })
+  rootAuthLoader(args, ({ request }) => ({ email: request.user?.primaryEmailAddress?.emailAddress ?? null }), {
+    loadUser: true,
+  })
 
 export async function mistakes(args: Route.LoaderArgs) {
   // @ts-expect-error getAuth takes the loader's arguments, not the request alone

@@ -13,7 +13,9 @@ export async function loader(args: Route.LoaderArgs) {
 export async function action(args: Route.ActionArgs) {
   const { sessionId, getToken } = await getAuth(args, { authorizedParties: ['https://app.example'] })
   const form = await args.request.formData()
-  const jwt = sessionId ? (await createClerkClient({ secretKey: 'sk_test_x' }).sessions.getToken(sessionId, 'test')).jwt : null
+  const jwt = sessionId
+    ? (await createClerkClient({ secretKey: 'sk_test_x' }).sessions.getToken(sessionId, 'test')).jwt
+    : null
   return { title: form.get('title'), supabase: await getToken({ template: 'supabase' }), jwt }
 }
 
