@@ -6,6 +6,9 @@ export { getAuth } from './react-router/getAuth.js'
 export type { ReactRouterGetAuthOptions } from './react-router/getAuth.js'
 export { rootAuthLoader } from './react-router/rootAuthLoader.js'
 export { clerkClient } from './react-router/clerkClient.js'
+// Its errors carry stable codes (docs/errors.md), as ssr.server's do.
+export { isRemixClerkError } from './shared/remixClerkError.js'
+export type { RemixClerkError, RemixClerkErrorCode } from './shared/remixClerkError.js'
 export type {
   ClerkMiddleware,
   ClerkMiddlewareOptions,

@@ -5,6 +5,7 @@ import { createClerkClient, type ClerkClient } from '../backend/client.js'
 import { missingKey, noSecretKey } from '../remix/errors.js'
 import { reactRouterEnvReader } from './env.js'
 import type { ClerkMiddlewareOptions, ReactRouterArgs } from './types.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 /**
  * @example
@@ -21,7 +22,7 @@ import type { ClerkMiddlewareOptions, ReactRouterArgs } from './types.js'
 export function clerkClient(args: ReactRouterArgs, options: ClerkMiddlewareOptions = {}): ClerkClient {
   const env = reactRouterEnvReader(options, args.context)
   const secretKey = options.secretKey || env('CLERK_SECRET_KEY')
-  if (!secretKey) throw new Error(missingKey(noSecretKey, args.context))
+  if (!secretKey) throw new RemixClerkError('REMIX_CLERK_MISSING_SECRET_KEY', missingKey(noSecretKey, args.context))
   const publishableKey = options.publishableKey || env('CLERK_PUBLISHABLE_KEY')
   const apiUrl =
     options.apiUrl || env('CLERK_API_URL') || (publishableKey ? apiUrlFromPublishableKey(publishableKey) : undefined)

@@ -4,6 +4,7 @@
 import type { ClerkInstance } from '../auth/clerkInstance.js'
 import type { SettledState } from '../auth/requestState.js'
 import type { ClerkMiddlewareOptions } from './types.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 /** What the middleware authenticated, with what it was configured with (rootAuthLoader builds clerkState from it). */
 export interface MiddlewareAuth {
@@ -44,7 +45,8 @@ export function middlewareAuthOf(
   const context = (args as { context?: unknown } | null | undefined)?.context
   const auth = isRouterContext(context) ? (context.get(MIDDLEWARE_AUTH) as MiddlewareAuth | null) : null
   if (auth) return auth
-  throw new Error(
+  throw new RemixClerkError(
+    'REMIX_CLERK_MISSING_MIDDLEWARE',
     `remix-clerk: ${caller}() from remix-clerk/react-router reads what clerkMiddleware() found, and it did not run for ` +
       'this request. Export `export const middleware: Route.MiddlewareFunction[] = [clerkMiddleware()]` from app/root.tsx' +
       (isRouterContext(context)

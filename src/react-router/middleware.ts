@@ -7,6 +7,7 @@ import { withForwardedVary } from '../remix/forwardedVary.js'
 import { isRouterContext, keepMiddlewareAuth } from './context.js'
 import { reactRouterEnvReader } from './env.js'
 import type { ClerkMiddleware, ClerkMiddlewareOptions } from './types.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 /**
  * The middleware for app/root.tsx. Options not given are read from their variables (`CLERK_SECRET_KEY`,
@@ -25,7 +26,8 @@ export function clerkMiddleware(options?: ClerkMiddlewareOptions): ClerkMiddlewa
   return async (args, next) => {
     const { context } = args
     if (!isRouterContext(context)) {
-      throw new Error(
+      throw new RemixClerkError(
+        'REMIX_CLERK_MIDDLEWARE_NOT_ENABLED',
         'remix-clerk: clerkMiddleware() runs as React Router middleware, whose load context is a RouterContextProvider: ' +
           "turn it on with `future: { v8_middleware: true }` in react-router.config.ts, and export it from app/root.tsx's `middleware`.",
       )

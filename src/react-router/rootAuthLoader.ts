@@ -19,6 +19,7 @@ import type {
   ReactRouterRootAuthLoaderResult,
 } from './types.js'
 import type { ClerkState } from '../remix/types.js'
+import { RemixClerkError } from '../shared/remixClerkError.js'
 
 /**
  * The root route's loader: `{ clerkState }` for `<ClerkProvider loaderData={loaderData}>`. Needs clerkMiddleware.
@@ -80,5 +81,5 @@ function plainWithClerkState(result: unknown, clerkState: ClerkState): Record<st
   if (result === null) return { clerkState }
   if (typeof result === 'object' && !Array.isArray(result))
     return { ...(result as Record<string, unknown>), clerkState }
-  throw new Error(invalidCallbackResult(describeValue(result)))
+  throw new RemixClerkError('REMIX_CLERK_INVALID_CALLBACK_RESULT', invalidCallbackResult(describeValue(result)))
 }

@@ -16,6 +16,9 @@ export type RemixClerkErrorCode =
   | 'REMIX_CLERK_INVALID_ORGANIZATION_SYNC_OPTIONS'
   | 'REMIX_CLERK_INVALID_OPTION'
   | 'REMIX_CLERK_INVALID_CALLBACK_RESULT'
+  // remix-clerk/react-router: its middleware.
+  | 'REMIX_CLERK_MIDDLEWARE_NOT_ENABLED'
+  | 'REMIX_CLERK_MISSING_MIDDLEWARE'
   // verifyWebhook (a WebhookVerificationError, whose `reason` says the same in @clerk/backend's words).
   | 'REMIX_CLERK_WEBHOOK_MISSING_SIGNING_SECRET'
   | 'REMIX_CLERK_WEBHOOK_INVALID_SIGNING_SECRET'

@@ -257,6 +257,7 @@ describe('kinds that are not accepted', () => {
 
   it('a wrong acceptsToken value is an error that lists the right ones', async () => {
     const wrong = getAuth(bearer(apiKey), { ...options(), acceptsToken: 'apikey' as 'api_key' })
+    await expect(wrong).rejects.toMatchObject({ code: 'REMIX_CLERK_INVALID_OPTION' })
     await expect(wrong).rejects.toThrow(
       /^remix-clerk: acceptsToken must be 'any', one of 'session_token', 'api_key', 'm2m_token', 'oauth_token', or a list of them; got "apikey"\.$/,
     )

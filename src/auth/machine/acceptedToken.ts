@@ -18,6 +18,7 @@ import { quote } from '../../shared/quote.js'
 import { invalidTokenAuthObject, unauthenticatedMachineObject, type AnyAuthObject } from './machineAuthObjects.js'
 import { refusedKind, signedInWithMachineToken, signedOutForKind } from './machineStates.js'
 import { verifyMachineToken } from './verifyMachineToken.js'
+import { RemixClerkError } from '../../shared/remixClerkError.js'
 
 /** One kind, a list of kinds, or `'any'`; default `'session_token'`. */
 export type AcceptsToken = TokenType | readonly TokenType[] | 'any'
@@ -91,7 +92,8 @@ async function withMachineToken(
 export function checkAcceptsToken(value: unknown): AcceptsToken {
   const valid = (item: unknown) => typeof item === 'string' && TOKEN_TYPES.includes(item)
   if (value === 'any' || valid(value) || (Array.isArray(value) && value.every(valid))) return value as AcceptsToken
-  throw new Error(
+  throw new RemixClerkError(
+    'REMIX_CLERK_INVALID_OPTION',
     `remix-clerk: acceptsToken must be 'any', one of ${TOKEN_TYPES.map((type) => `'${type}'`).join(', ')}, or a list of them; ` +
       `got ${quote(value)}.`,
   )
