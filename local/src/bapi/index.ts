@@ -23,6 +23,7 @@ import { actorTokenRoutes, signInTokenRoutes, testingTokenRoutes } from './route
 import { userOrganizationRoutes } from './routes/userOrganizations.js'
 import { userRoutes } from './routes/users.js'
 import { waitlistEntryRoutes } from './routes/waitlistEntries.js'
+import { webhookEndpointRoutes } from './routes/webhookEndpoints.js'
 
 /**
  * The Backend API under `/v1`. Guards are attached per route group rather than to `/v1/*`, because the Frontend
@@ -55,6 +56,8 @@ export function backendApi(core: Core): Hono {
     ['/instance', instanceRoutes(core)],
     ['/waitlist_entries', waitlistEntryRoutes(core)],
     ['/machines', machineRoutes(core)],
+    // remix-clerk-local's own: webhook endpoints while it runs (the Svix routes beside it are not supported).
+    ['/webhooks', webhookEndpointRoutes(core)],
   ]
   const guards = [requireSecretKey(core.keys.secretKey), checkApiVersion]
   const guarded = new Set<string>()

@@ -10,8 +10,8 @@ import { requireSecretKey } from './auth.js'
 
 /** What to do instead, where there is something better to say than that a local backend cannot hold it. */
 const WEBHOOK_ENDPOINTS_INSTEAD =
-  'webhook endpoints are given to it with `remix-clerk-local start --webhook-url URL` or ' +
-  '`createLocalClerk({ webhooks: { endpoints } })`, and it signs with the CLERK_WEBHOOK_SIGNING_SECRET that `start` prints'
+  'webhook endpoints are given to it with `remix-clerk-local start --webhook-url URL`, ' +
+  '`createLocalClerk({ webhooks: { endpoints } })` or `POST /v1/webhooks/endpoints` with `{ "url": … }`, and it signs with the CLERK_WEBHOOK_SIGNING_SECRET that `start` prints'
 const DEFAULT_INSTEAD = 'it answers only what a local development backend can hold'
 
 /**
