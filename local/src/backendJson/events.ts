@@ -50,15 +50,7 @@ interface EmailMessage {
  */
 function emailJson(email: EmailMessage) {
   const paragraphs = email.bodyPlain.trim().split(/\n{2,}/)
-  const body = html`<!DOCTYPE html>
-    <html>
-      <head>
-        <title>${email.subject}</title>
-      </head>
-      <body>
-        ${paragraphs.map((text) => html`<p>${text}</p>`)}
-      </body>
-    </html>`
+  const body = html`<!DOCTYPE html><html><head><title>${email.subject}</title></head><body>${paragraphs.map((text) => html`<p>${text}</p>`)}</body></html>`
   return {
     object: 'email',
     id: newId('ema'),

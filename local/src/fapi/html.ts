@@ -37,23 +37,21 @@ const STYLE_TEXT = raw(STYLE)
 /** One page: a landmark, one heading, and the content; `script`, a script of this server's to run with it. */
 export function page(title: string, content: Html, script?: string): Html {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} · remix-clerk-local</title>
-        <style>
-          ${STYLE_TEXT}
-        </style>
-        ${script ? html`<script src="${script}" defer></script>` : ''}
-      </head>
-      <body>
-        <main>
-          <h1>${title}</h1>
-          ${content}
-        </main>
-      </body>
-    </html>`
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · remix-clerk-local</title>
+<style>${STYLE_TEXT}</style>
+${script ? html`<script src="${script}" defer></script>` : ''}
+</head>
+<body>
+<main>
+<h1>${title}</h1>
+${content}
+</main>
+</body>
+</html>`
 }
 
 /**
@@ -92,11 +90,6 @@ export function errorPage(
   fix: string,
   script?: string,
 ): Promise<Response> {
-  const content = page(
-    title,
-    html`<p class="error" role="alert">${problem}</p>
-      <p>${fix}</p>`,
-    script,
-  )
+  const content = page(title, html`<p class="error" role="alert">${problem}</p><p>${fix}</p>`, script)
   return htmlResponse(content, status, script ? { 'Content-Security-Policy': `${PAGE_CSP}; script-src 'self'` } : {})
 }

@@ -46,38 +46,26 @@ const STYLE = raw(`
 export function portalPage(params: PortalPageParams): Html {
   const { title, origin, publishableKey, clerkJs, ui, config, back, withoutJavaScript } = params
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} · remix-clerk-local</title>
-        <link rel="icon" href="data:," />
-        <style>
-          ${STYLE}
-        </style>
-        ${ui ? html`<script src="${clerkJsUrl(origin, ui)}" defer></script>` : ''}
-        <script
-          src="${clerkJsUrl(origin, clerkJs)}"
-          data-clerk-publishable-key="${publishableKey}"
-          data-clerk-proxy-url="${origin}"
-          defer
-        ></script>
-        <script src="${PORTAL_SCRIPT_PATH}" defer></script>
-      </head>
-      <body>
-        <main>
-          ${back ? html`<a class="back" href="${back.href}">← Back to ${back.host}</a>` : ''}
-          <div id="clerk-portal" data-config="${JSON.stringify(config)}"></div>
-          <p id="portal-status" class="muted" role="status" hidden></p>
-          <noscript
-            ><p class="muted">
-              This page runs Clerk's components, which need
-              JavaScript.${
-                withoutJavaScript ? html` <a href="${withoutJavaScript}">Sign in without JavaScript</a>.` : ''
-              }
-            </p></noscript
-          >
-        </main>
-      </body>
-    </html>`
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · remix-clerk-local</title>
+<link rel="icon" href="data:,">
+<style>${STYLE}</style>
+${ui ? html`<script src="${clerkJsUrl(origin, ui)}" defer></script>` : ''}
+<script src="${clerkJsUrl(origin, clerkJs)}" data-clerk-publishable-key="${publishableKey}" data-clerk-proxy-url="${origin}" defer></script>
+<script src="${PORTAL_SCRIPT_PATH}" defer></script>
+</head>
+<body>
+<main>
+${back ? html`<a class="back" href="${back.href}">← Back to ${back.host}</a>` : ''}
+<div id="clerk-portal" data-config="${JSON.stringify(config)}"></div>
+<p id="portal-status" class="muted" role="status" hidden></p>
+<noscript><p class="muted">This page runs Clerk's components, which need JavaScript.${
+    withoutJavaScript ? html` <a href="${withoutJavaScript}">Sign in without JavaScript</a>.` : ''
+  }</p></noscript>
+</main>
+</body>
+</html>`
 }
