@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -17,6 +18,9 @@ const fromLocalSources = {
 export default defineConfig({
   define: { __REMIX_CLERK_VERSION__: JSON.stringify(version) },
   test: {
+    // Every core: vitest's default for a run leaves one idle (one worker on a 2-core CI machine), and most suites wait
+    // on browsers, servers and clocks rather than compute.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Each workspace is its own project so that `npm test` at the root runs everything once.
     projects: [
       {

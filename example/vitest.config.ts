@@ -11,7 +11,7 @@ export default defineConfig({
     globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // One browser at a time: the machine has two cores and the suite shares one app server.
-    fileParallelism: false,
+    // Files run beside the other projects' (each starts its own backend and app on free ports, and keeps its own
+    // screenshots): run one at a time, this project's browsers left one core idle for minutes at the end of npm test.
   },
 })

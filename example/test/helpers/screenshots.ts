@@ -8,7 +8,8 @@ const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 't
 
 /** Numbered full-page screenshots under example/test-results/<suite>/, in the order the steps ran (this run's only). */
 export function screenshotter(suite: string) {
-  const dir = join(RESULTS_DIR, suite)
+  // The same suite runs against the library and the CLI process, at the same time: each keeps its own folder.
+  const dir = join(RESULTS_DIR, process.env.LOCAL_CLERK_BACKEND === 'cli' ? `${suite} (cli)` : suite)
   // Only this run's pictures: an earlier run's, numbered differently, would read as steps of this one.
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
