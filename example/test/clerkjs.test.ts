@@ -20,7 +20,7 @@ const CLOCK_SKEW_SECONDS = 5
 const unavailable = browserUnavailableReason()
 
 describe.skipIf(unavailable !== undefined)("Clerk's components on the local backend, in Chromium", () => {
-  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 15_000 })
+  const story = useBrowserStory({ sessionLifetime: SESSION_LIFETIME_SECONDS, stepTimeoutMs: 30_000 })
   let stack: Stack
   let context: BrowserContext
   let page: Page

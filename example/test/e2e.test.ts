@@ -293,7 +293,11 @@ describe.skipIf(unavailable !== undefined)('the example app in Chromium', () => 
   it('ran the whole story without an error in a page or the console, but for the one 401 it asked for', () => {
     expect(story.pageErrors).toEqual([])
     expect(story.failedRequests).toEqual([])
-    expect(story.consoleErrors).toEqual([
+    // ClerkJS refreshes <OrganizationSwitcher/>'s lists (/v1/me/organization_…) on a timer; one that leaves as the
+    // no-JavaScript sign-out ends the session is answered 401 for that ended session, as Clerk answers it. Whether it
+    // happens is a race with the timer, so it is left out; every other console error counts.
+    const endedSessionRead = /^Failed to load resource: .* 401 \(Unauthorized\) \[\S+\/v1\/me\/organization_\w+\?/
+    expect(story.consoleErrors.filter((line) => !endedSessionRead.test(line))).toEqual([
       `Failed to load resource: the server responded with a status of 401 (Unauthorized) [${appUrl('/api/get-token')}]`,
     ])
   })

@@ -24,6 +24,7 @@ export interface BrowserStory {
  */
 export function useBrowserStory(options: {
   sessionLifetime: number
+  /** How long one step (a locator, a navigation) may take: generous, as npm test runs browsers on every core at once. */
   stepTimeoutMs: number
   javaScriptEnabled?: boolean
   /** More variables for the app (see startStack). */

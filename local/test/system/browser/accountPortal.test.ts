@@ -168,40 +168,48 @@ ${paths.map((path) => `<script src="${on.frontend}${path}" data-clerk-publishabl
   const bapi = async (method: string, path: string, body?: unknown) =>
     (await site.h.call(method, path, body === undefined ? {} : { body })).body
 
-  it("a sign-in token's url: the hosted sign-in page signs in with the ticket and goes back to the app's redirect_url", async () => {
-    site.showing(clerkPage(site, [servedClerkJsPath(site)], '{}'))
-    const ada = (await bapi('GET', '/v1/users?email_address=ada@example.com'))[0]
-    const token = await bapi('POST', '/v1/sign_in_tokens', { user_id: ada.id })
-    const page = await browser.context.newPage()
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
-    await page.goto(`${token.url}&redirect_url=${encodeURIComponent(`${site.app.url}/start`)}`)
-    expect(await backInTheApp(page, site)).toMatchObject({ status: 'signed-in', userId: ada.id })
-    await page.close()
-    // Used up by that sign-in.
-    expect((await fetch(token.url, { redirect: 'manual' })).status).toBe(410)
-  })
+  it(
+    "a sign-in token's url: the hosted sign-in page signs in with the ticket and goes back to the app's redirect_url",
+    { timeout: 60_000 },
+    async () => {
+      site.showing(clerkPage(site, [servedClerkJsPath(site)], '{}'))
+      const ada = (await bapi('GET', '/v1/users?email_address=ada@example.com'))[0]
+      const token = await bapi('POST', '/v1/sign_in_tokens', { user_id: ada.id })
+      const page = await browser.context.newPage()
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
+      await page.goto(`${token.url}&redirect_url=${encodeURIComponent(`${site.app.url}/start`)}`)
+      expect(await backInTheApp(page, site)).toMatchObject({ status: 'signed-in', userId: ada.id })
+      await page.close()
+      // Used up by that sign-in.
+      expect((await fetch(token.url, { redirect: 'manual' })).status).toBe(410)
+    },
+  )
 
-  it('an application invitation without redirect_url: its link opens the hosted sign-up page, which signs up with the ticket', async () => {
-    const invitation = await bapi('POST', '/v1/invitations', {
-      email_address: 'invited@example.com',
-      public_metadata: { plan: 'beta' },
-    })
-    const page = await browser.context.newPage()
-    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
-    await page.goto(invitation.url)
-    await page.waitForURL((url) => url.pathname === '/accounts/sign-up')
-    // The invited address comes from the ticket, verified; only the password is asked for.
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Continue', exact: true }).click()
-    // Without a redirect_url, a sign-up ends on the account page.
-    await page.waitForURL((url) => url.pathname === '/accounts/user')
-    const [user] = await bapi('GET', '/v1/users?email_address=invited@example.com')
-    expect(user).toMatchObject({ public_metadata: { plan: 'beta' }, password_enabled: true })
-    expect((await bapi('GET', '/v1/invitations?status=accepted')).map((i: { id: string }) => i.id)).toEqual([
-      invitation.id,
-    ])
-    await page.close()
-  })
+  it(
+    'an application invitation without redirect_url: its link opens the hosted sign-up page, which signs up with the ticket',
+    { timeout: 60_000 },
+    async () => {
+      const invitation = await bapi('POST', '/v1/invitations', {
+        email_address: 'invited@example.com',
+        public_metadata: { plan: 'beta' },
+      })
+      const page = await browser.context.newPage()
+      page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`))
+      await page.goto(invitation.url)
+      await page.waitForURL((url) => url.pathname === '/accounts/sign-up')
+      // The invited address comes from the ticket, verified; only the password is asked for.
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+      await page.getByRole('button', { name: 'Continue', exact: true }).click()
+      // Without a redirect_url, a sign-up ends on the account page.
+      await page.waitForURL((url) => url.pathname === '/accounts/user')
+      const [user] = await bapi('GET', '/v1/users?email_address=invited@example.com')
+      expect(user).toMatchObject({ public_metadata: { plan: 'beta' }, password_enabled: true })
+      expect((await bapi('GET', '/v1/invitations?status=accepted')).map((i: { id: string }) => i.id)).toEqual([
+        invitation.id,
+      ])
+      await page.close()
+    },
+  )
 
   it('showed no error in a page or the console but the 400 of /sign-in without redirect_url: nothing broke a policy', () => {
     // What the page says without JavaScript (redirect_url is missing) comes with its status; Chromium logs that.
