@@ -175,16 +175,9 @@ export function userListQuery(filter: UserFilter, order: UserOrder = { field: 'c
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
   const direction = order.descending ? 'DESC' : 'ASC'
   // rowid breaks ties in insertion order, so equal timestamps (a frozen test clock) still sort stably.
-  const orderBy = `ORDER BY ${ORDER_EXPRESSIONS[order.field]} ${direction}, u.rowid ${direction}`
-  // A page: the offset is walked over the rowids alone (an order's index holds them, so no user row is read for the
-  // rows skipped), then only the page's users are read, in the same order. SQLite reads every skipped row of a plain
-  // `SELECT u.* … OFFSET n`, which made deep pages of 100 000 users cost twice those of 1 000.
-  const page =
-    `SELECT u.* FROM (SELECT u.rowid AS r FROM users u${where} ${orderBy} LIMIT @limit OFFSET @offset) page ` +
-    `JOIN users u ON u.rowid = page.r ${orderBy}`
-  const select = `SELECT u.* FROM users u${where} ${orderBy}`
+  const select = `SELECT u.* FROM users u${where} ORDER BY ${ORDER_EXPRESSIONS[order.field]} ${direction}, u.rowid ${direction}`
   return {
-    sql: { select, page, count: `SELECT count(*) AS count FROM users u${where}` },
+    sql: { select, count: `SELECT count(*) AS count FROM users u${where}` },
     params,
     // The statement's own text: a short and a long `query` are different statements under the same filter name.
     key: select,

@@ -292,7 +292,7 @@ export class UserStore {
     const { sql, params, key } = userListQuery(filter, order)
     let stmt = this.listStmts.get(key)
     if (!stmt) {
-      stmt = this.db.prepare(sql.page)
+      stmt = this.db.prepare(`${sql.select} LIMIT @limit OFFSET @offset`)
       this.listStmts.set(key, stmt)
     }
     return stmt.all({ ...params, limit, offset }).map(fromRow)
@@ -312,7 +312,9 @@ export class UserStore {
   explainList(filter: UserFilter, order: UserOrder): string[] {
     const { sql, params } = userListQuery(filter, order)
     return this.db
-      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql.page}`)
+      .prepare<Record<string, unknown>, { detail: string }>(
+        `EXPLAIN QUERY PLAN ${sql.select} LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: 10, offset: 0 })
       .map((row) => row.detail)
   }
