@@ -292,7 +292,7 @@ export class UserStore {
     const { sql, params, key } = userListQuery(filter, order)
     let stmt = this.listStmts.get(key)
     if (!stmt) {
-      stmt = this.db.prepare(`${sql.select} LIMIT @limit OFFSET @offset`)
+      stmt = this.db.prepare(sql.select)
       this.listStmts.set(key, stmt)
     }
     return stmt.all({ ...params, limit, offset }).map(fromRow)
@@ -312,9 +312,7 @@ export class UserStore {
   explainList(filter: UserFilter, order: UserOrder): string[] {
     const { sql, params } = userListQuery(filter, order)
     return this.db
-      .prepare<Record<string, unknown>, { detail: string }>(
-        `EXPLAIN QUERY PLAN ${sql.select} LIMIT @limit OFFSET @offset`,
-      )
+      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql.select}`)
       .all({ ...params, limit: 10, offset: 0 })
       .map((row) => row.detail)
   }
