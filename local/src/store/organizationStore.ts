@@ -228,8 +228,9 @@ const MEMBERSHIP_SORT_KEYS: Record<(typeof MEMBERSHIP_ORDER_FIELDS)[number], str
   first_name: 'u.first_name',
   last_name: 'u.last_name',
   username: 'u.username',
-  email_address: '(SELECT email_address FROM email_addresses WHERE id = u.primary_email_address_id)',
-  phone_number: '(SELECT phone_number FROM phone_numbers WHERE id = u.primary_phone_number_id)',
+  // Copies of the primary identifiers in the user's row (migration 8), so no subquery runs per membership.
+  email_address: 'u.primary_email_address',
+  phone_number: 'u.primary_phone_number',
 }
 
 type Page = { limit: number; offset: number }

@@ -147,7 +147,10 @@ function bound(
   return `${sql} @${name}`
 }
 
-/** What an order field sorts by; the identifier ones by the primary e-mail address or phone number. */
+/**
+ * What an order field sorts by, each a column with an index; the identifier ones by the primary e-mail address or
+ * phone number, copied into the user's row by migration 8's triggers (a subquery per user read every user and sorted).
+ */
 const ORDER_EXPRESSIONS: Record<UserOrderField, string> = {
   created_at: 'u.created_at',
   updated_at: 'u.updated_at',
@@ -156,8 +159,8 @@ const ORDER_EXPRESSIONS: Record<UserOrderField, string> = {
   username: 'u.username',
   last_active_at: 'u.last_active_at',
   last_sign_in_at: 'u.last_sign_in_at',
-  email_address: '(SELECT email_address FROM email_addresses WHERE id = u.primary_email_address_id)',
-  phone_number: '(SELECT phone_number FROM phone_numbers WHERE id = u.primary_phone_number_id)',
+  email_address: 'u.primary_email_address',
+  phone_number: 'u.primary_phone_number',
   web3wallet: 'u.created_at',
 }
 

@@ -68,8 +68,21 @@ type UserRow = Omit<UserRecord, Flags | 'public_metadata' | 'private_metadata' |
 }
 type IdentifierRow = Omit<IdentifierRecord, 'verification'> & { verification: string | null }
 
-// `password_digest` is read only by passwordDigest(): a record that is logged or serialised never carries it.
-const fromRow = ({ password_digest: _digest, ...row }: UserRow & { password_digest?: string | null }): UserRecord => ({
+/** Columns of a user's row that are not the record's (`SELECT *` reads them). */
+type ExtraColumns = {
+  password_digest?: string | null
+  primary_email_address?: string | null
+  primary_phone_number?: string | null
+}
+
+// `password_digest` is read only by passwordDigest(): a record that is logged or serialised never carries it. The
+// primary identifiers' copies (migration 8, kept by triggers) are only what the list is ordered by.
+const fromRow = ({
+  password_digest: _digest,
+  primary_email_address: _email,
+  primary_phone_number: _phone,
+  ...row
+}: UserRow & ExtraColumns): UserRecord => ({
   ...row,
   password_enabled: row.password_enabled === 1,
   banned: row.banned === 1,

@@ -38,6 +38,8 @@ describe('user list query plans', () => {
     'username',
     'last_active_at',
     'last_sign_in_at',
+    'email_address',
+    'phone_number',
   ] as const)('orders by %s through its index, skipping to the page without reading the rows it skips', (field) => {
     for (const descending of [true, false]) {
       const lines = plan({}, { field, descending })
@@ -55,6 +57,7 @@ describe('user list query plans', () => {
       { field: 'created_at', descending: true },
       { field: 'first_name', descending: false },
       { field: 'email_address', descending: true },
+      { field: 'phone_number', descending: false },
     ] as const) {
       const all = store.users.list({}, order, 100, 0).map((u) => u.id)
       expect(all).toHaveLength(50)
