@@ -19,6 +19,10 @@ export function openDatabase(path: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  // A statement that fires a trigger inside a larger transaction (seed(), a request's) keeps a statement journal of
+  // the pages it changes; in a temporary file, that cost each seeded user's e-mail address (whose insert copies it
+  // into the user's row, migration 8) about 25 µs of system calls, measured at that change; in memory, about 5 µs.
+  db.pragma('temp_store = MEMORY')
   migrate(db)
   return db
 }

@@ -476,20 +476,8 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE users SET primary_phone_number = (SELECT phone_number FROM phone_numbers
       WHERE id = NEW.primary_phone_number_id AND user_id = NEW.id) WHERE rowid = NEW.rowid;
   END;
-  -- A user row names identifiers that exist before it only when foreign keys were off; two lookups cover that.
-  CREATE TRIGGER users_primary_identifiers_inserted AFTER INSERT ON users
-  WHEN EXISTS (SELECT 1 FROM email_addresses WHERE id = NEW.primary_email_address_id AND user_id = NEW.id)
-    OR EXISTS (SELECT 1 FROM phone_numbers WHERE id = NEW.primary_phone_number_id AND user_id = NEW.id)
-  BEGIN
-    UPDATE users SET
-      primary_email_address = (SELECT email_address FROM email_addresses
-        WHERE id = NEW.primary_email_address_id AND user_id = NEW.id),
-      primary_phone_number = (SELECT phone_number FROM phone_numbers
-        WHERE id = NEW.primary_phone_number_id AND user_id = NEW.id)
-      WHERE rowid = NEW.rowid;
-  END;
-
-  -- The primary identifier added (a new user's rows come before its identifiers), changed or removed.
+  -- The primary identifier added, changed or removed. A user's identifiers are inserted after the user's row (foreign
+  -- keys are on), so an insert into users needs no trigger: it would cost every new user a statement journal.
   CREATE TRIGGER email_addresses_primary_inserted AFTER INSERT ON email_addresses
   BEGIN
     UPDATE users SET primary_email_address = NEW.email_address

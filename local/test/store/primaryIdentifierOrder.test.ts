@@ -201,6 +201,9 @@ describe('migration 8', () => {
         )
         expect(response.status).toBe(200)
         expect(order('email_address', false)).toEqual(['user_none', 'user_b', 'user_a'])
+        // No route rewrites an address in place, but the copy follows one written so too.
+        store.db.prepare(`UPDATE email_addresses SET email_address = 'zoe@example.com' WHERE id = 'idn_b2'`).run()
+        expect(order('email_address', false)).toEqual(['user_none', 'user_a', 'user_b'])
       } finally {
         await upgraded.close()
       }
