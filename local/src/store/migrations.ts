@@ -511,4 +511,33 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE users SET primary_phone_number = NULL WHERE id = OLD.user_id AND primary_phone_number_id = OLD.id;
   END;
   `,
+  /*
+   * 9: the other list orders that read every row. The organization list ordered by `members_count` counted each
+   * organization's memberships and sorted them all (about 27 ms a page at the scale benchmark's 10 000
+   * organizations): each organization now keeps its count, indexed, which triggers move as memberships come and go
+   * (a deleted user's or organization's go too, by the cascade). The application's invitations get an index on
+   * `expires_at`, their one order field without one.
+   */ `
+  ALTER TABLE organizations ADD COLUMN members_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE organizations SET members_count =
+    (SELECT count(*) FROM organization_memberships m WHERE m.organization_id = organizations.id);
+  CREATE INDEX organizations_members_count ON organizations (members_count);
+
+  CREATE TRIGGER organization_memberships_counted AFTER INSERT ON organization_memberships
+  BEGIN
+    UPDATE organizations SET members_count = members_count + 1 WHERE id = NEW.organization_id;
+  END;
+  CREATE TRIGGER organization_memberships_uncounted AFTER DELETE ON organization_memberships
+  BEGIN
+    UPDATE organizations SET members_count = members_count - 1 WHERE id = OLD.organization_id;
+  END;
+  CREATE TRIGGER organization_memberships_moved AFTER UPDATE OF organization_id ON organization_memberships
+  WHEN OLD.organization_id IS NOT NEW.organization_id
+  BEGIN
+    UPDATE organizations SET members_count = members_count - 1 WHERE id = OLD.organization_id;
+    UPDATE organizations SET members_count = members_count + 1 WHERE id = NEW.organization_id;
+  END;
+
+  CREATE INDEX invitations_expires_at ON invitations (expires_at);
+  `,
 ]

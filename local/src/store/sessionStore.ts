@@ -1,5 +1,6 @@
 // Sessions in SQLite, with the filters and ordering the Backend API lists them by.
 import type { SqliteDatabase } from './database.js'
+import { StatementCache } from './statementCache.js'
 
 export const SESSION_STATUSES = [
   'active',
@@ -45,9 +46,18 @@ const SELECT = `SELECT rowid AS seq, id, user_id, client_id,
   CASE WHEN status = 'active' AND @now >= expire_at THEN 'expired' ELSE status END AS status,
   last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions`
 
-const FILTER = `(@user_id IS NULL OR user_id = @user_id) AND (@client_id IS NULL OR client_id = @client_id)`
+/**
+ * The list's WHERE: only the filters given become conditions, so a user's sessions are walked in order through
+ * `(user_id, created_at)` and a client's looked up by `client_id`; `@user_id IS NULL OR user_id = @user_id` cannot
+ * use an index, and read every session of the instance.
+ */
+const filterSql = (filter: SessionFilter) =>
+  [
+    ...(filter.user_id === undefined ? [] : ['user_id = @user_id']),
+    ...(filter.client_id === undefined ? [] : ['client_id = @client_id']),
+  ].join(' AND ') || '1'
 
-interface FilterParams {
+type FilterParams = {
   now: number
   user_id: string | null
   client_id: string | null
@@ -60,8 +70,10 @@ const RETURNED = `id, user_id, client_id, status, last_active_organization_id, a
 
 export class SessionStore {
   private readonly stmts
+  private readonly lists: StatementCache
 
   constructor(db: SqliteDatabase) {
+    this.lists = new StatementCache(db)
     this.stmts = {
       insert: db.prepare<SessionRow>(`INSERT INTO sessions (id, user_id,
         client_id, status, last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at)
@@ -69,13 +81,6 @@ export class SessionStore {
         @abandon_at, @created_at, @updated_at)`),
       get: db.prepare<[string], SessionRow>(`SELECT id, user_id, client_id, status, last_active_organization_id, actor,
         last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions WHERE id = ?`),
-      list: db.prepare<FilterParams & { limit: number; offset: number }, SessionRow & { seq: number }>(
-        `SELECT * FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status
-         ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
-      ),
-      count: db.prepare<FilterParams, { count: number }>(
-        `SELECT count(*) AS count FROM (${SELECT} WHERE ${FILTER}) WHERE @status IS NULL OR status = @status`,
-      ),
       setStatus: db.prepare<[string, number, string]>('UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?'),
       latestActiveForClient: db.prepare<[string, number], SessionRow>(`SELECT id, user_id, client_id, status,
         last_active_organization_id, actor, last_active_at, expire_at, abandon_at, created_at, updated_at FROM sessions
@@ -126,11 +131,18 @@ export class SessionStore {
   }
 
   list(filter: SessionFilter, now: number, limit: number, offset: number): SessionRecord[] {
-    return this.stmts.list.all({ ...filterParams(filter, now), limit, offset }).map(withoutSeq)
+    const sql = `SELECT * FROM (${SELECT} WHERE ${filterSql(filter)}) WHERE @status IS NULL OR status = @status
+      ORDER BY created_at DESC, seq DESC LIMIT @limit OFFSET @offset`
+    const rows = this.lists.get(sql).all({ ...filterParams(filter, now), limit, offset }) as Array<
+      SessionRow & { seq: number }
+    >
+    return rows.map(withoutSeq)
   }
 
   count(filter: SessionFilter, now: number): number {
-    return this.stmts.count.get(filterParams(filter, now))?.count ?? 0
+    const sql = `SELECT count(*) AS count FROM (${SELECT} WHERE ${filterSql(filter)})
+      WHERE @status IS NULL OR status = @status`
+    return (this.lists.get(sql).get(filterParams(filter, now)) as { count: number } | undefined)?.count ?? 0
   }
 
   setStatus(id: string, status: SessionStatus, now: number): void {
