@@ -125,6 +125,12 @@ function operations(size) {
         expectCount(clerk.users.getUserList({ orderBy: '+last_name', limit: PAGE, offset: (i % 10) * PAGE }), PAGE),
     },
     {
+      // Ordered by each user's primary address, a copy in the user's row (migration 8): an index walk, as above.
+      name: 'getUserList({ orderBy: "+email_address", limit: 10, offset }), first pages',
+      run: ({ clerk }, i) =>
+        expectCount(clerk.users.getUserList({ orderBy: '+email_address', limit: PAGE, offset: (i % 10) * PAGE }), PAGE),
+    },
+    {
       name: 'getUserList({ orderBy: "-created_at", limit: 10, offset }), a deep page (the middle of the list)',
       run: ({ clerk }, i) =>
         expectCount(
@@ -160,6 +166,12 @@ function operations(size) {
           }),
           1,
         ),
+    },
+    {
+      // Each organization's count of members is kept in its row (migration 9): an index walk.
+      name: 'getOrganizationList({ orderBy: "-members_count", limit: 10 })',
+      run: ({ clerk }) =>
+        expectCount(clerk.organizations.getOrganizationList({ orderBy: '-members_count', limit: PAGE }), PAGE),
     },
     {
       name: 'Frontend API sign-in, identifier step: POST /v1/client/sign_ins { identifier }',
