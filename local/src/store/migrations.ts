@@ -513,7 +513,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /*
    * 9: the other list orders that read every row. The organization list ordered by `members_count` counted each
-   * organization's memberships and sorted them all (about 27 ms a page at the scale benchmark's 10 000
+   * organization's memberships and sorted them all (15–22 ms a page in SQLite at the scale benchmark's 10 000
    * organizations): each organization now keeps its count, indexed, which triggers move as memberships come and go
    * (a deleted user's or organization's go too, by the cascade). The application's invitations get an index on
    * `expires_at`, their one order field without one.

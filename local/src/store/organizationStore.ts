@@ -44,7 +44,7 @@ type MembershipRow = Omit<MembershipRecord, 'permissions' | 'public_metadata' | 
   private_metadata: string
 }
 
-// `members_count` (migration 9, kept by triggers) is what the list is ordered by; the record's readers count.
+// `members_count` (migration 9, kept by triggers) is only what the list is ordered by; membersCount() counts.
 const organizationFromRow = ({
   members_count: _count,
   ...row
