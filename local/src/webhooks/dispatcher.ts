@@ -162,6 +162,14 @@ export class WebhookDispatcher {
     const sentAt = new Date()
     const started = performance.now()
     let failure: string
+    // A timer of our own rather than AbortSignal.timeout() inside AbortSignal.any(): Node can collect such a timeout
+    // signal before it fires (nodejs/node#57736), and the attempt then waited for an answer forever. The timer holds
+    // its controller until it fires or is cleared.
+    const deadline = new AbortController()
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The webhook endpoint did not answer in time.', 'TimeoutError')),
+      this.settings.timeout,
+    )
     try {
       const response = await fetch(queue.url, {
         method: 'POST',
@@ -176,7 +184,7 @@ export class WebhookDispatcher {
         body: message.body,
         // A redirect is an answer like any other non-2xx: never followed, so a delivery goes only where it was told.
         redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.settings.timeout), this.aborts.signal]),
+        signal: AbortSignal.any([deadline.signal, this.aborts.signal]),
       })
       // The answer's body is not read: an endpoint cannot make the backend hold or buffer anything.
       await response.body?.cancel().catch(() => undefined)
@@ -188,6 +196,8 @@ export class WebhookDispatcher {
       failure = `${response.status} in ${took}`
     } catch (error) {
       failure = describeFailure(error, this.settings.timeout, this.aborts.signal.aborted)
+    } finally {
+      clearTimeout(timer)
     }
     this.retryOrGiveUp(queue, delivery, failure)
   }
