@@ -1,6 +1,6 @@
 // Child process of bench/localBackend.mjs: the built remix-clerk-local served over HTTP on 127.0.0.1, the way the
-// CLI serves it (@hono/node-server, with the process's own Request and Response), plus a count of the HTTP requests
-// it answered and the CPU time it used, which the parent reads over IPC.
+// CLI serves it (@hono/node-server with its lightweight Request and Response, in a process that does nothing else),
+// plus a count of the HTTP requests it answered and the CPU time it used, which the parent reads over IPC.
 import { answerParent } from './childServer.mjs'
 import { startCountingLocalClerk } from './countingLocalClerk.mjs'
 
@@ -12,6 +12,6 @@ if (!dbPath || !process.send) {
   process.exit(2)
 }
 
-const local = await startCountingLocalClerk({ db: dbPath })
+const local = await startCountingLocalClerk({ db: dbPath, lightweightResponses: true })
 answerParent({ figures: { count: () => local.requestCount() }, shutdown: () => local.close() })
 process.send({ type: 'ready', url: local.clerk.url, secretKey: local.clerk.secretKey })

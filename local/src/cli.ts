@@ -9,6 +9,7 @@ import { formatEnvLines } from './assembly/envLines.js'
 import { type LocalClerk, createLocalClerk } from './assembly/localClerk.js'
 import { DEFAULT_DB_PATH } from './core/options.js'
 import type { SeedData } from './assembly/seed.js'
+import { useLightweightResponses } from './assembly/server.js'
 import { LocalClerkError, type LocalClerkErrorCode } from './shared/errors.js'
 import { PRIVATE_FILE_MODE, octal, writePrivateFile } from './shared/privateFiles.js'
 import { DEVELOPMENT_EMAIL_CODE } from './services/emailCodes.js'
@@ -89,6 +90,8 @@ const OPTION_CODES = new Set<LocalClerkErrorCode>([
 ])
 
 async function start(values: CliValues): Promise<void> {
+  // This process serves and does nothing else: @hono/node-server may swap in its lightweight Request and Response.
+  useLightweightResponses()
   const port = integerOption('port', values.port as string | undefined, 4000)
   const tokenVersion = integerOption('token-version', values['token-version'] as string | undefined, 2)
   if (tokenVersion !== 1 && tokenVersion !== 2) throw new UsageError('--token-version must be 1 or 2.')

@@ -6,6 +6,20 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
 import { LocalClerkError } from '../shared/errors.js'
 
+let lightweightResponses = false
+
+/**
+ * For the CLI process only: lets @hono/node-server replace the global Request and Response with its lightweight
+ * versions, which it writes to the socket as they are (a JSON answer's string goes to `end()`) instead of reading a
+ * web stream back from each Response: about 70-100 µs of server CPU per request (benchmark 4). That is a process-wide
+ * change, harmless where nothing but this server runs and wrong inside someone else's process, so the library leaves
+ * the globals alone unless the CLI asks. The "(cli)" test projects run the Frontend API, browser and wire suites
+ * against the CLI process, so the two ways of serving cannot drift apart unnoticed.
+ */
+export function useLightweightResponses(): void {
+  lightweightResponses = true
+}
+
 export interface RunningServer {
   port: number
   close(): Promise<void>
@@ -17,12 +31,10 @@ export async function startServer(
   port: number,
   host: string,
 ): Promise<RunningServer> {
-  // The process-wide Request and Response stay undici's, in the CLI as in someone else's process, so both serve
-  // through the same code. @hono/node-server's lightweight Response (overrideGlobalObjects) keeps the headers it hands
-  // out apart from its constructor's `init`; when hono copies an answer (`new Response(res.body, res)`, which it does
-  // whenever a middleware such as CORS touched `c.res` first: every Frontend API answer), reading `body` rebuilt it
-  // from `init`, and the Set-Cookie headers appended since were lost (1.19; 2.x copies the live headers).
-  const server = createAdaptorServer({ fetch, overrideGlobalObjects: false }) as Server
+  // Since @hono/node-server 2, the lightweight Response keeps the headers appended after it was built when hono
+  // copies it (`new Response(res.body, res)`, which hono's CORS middleware causes on every Frontend API answer):
+  // 1.19 rebuilt the copy from the constructor's `init` and lost those Set-Cookie headers (local/test/cli.test.ts).
+  const server = createAdaptorServer({ fetch, overrideGlobalObjects: lightweightResponses }) as Server
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import type { Core } from '../core/core.js'
 import { clerkError } from '../shared/errors.js'
-import { json } from '../http/respond.js'
+import { tokenJson } from '../http/respond.js'
 import { cookieClient } from './clientCookie.js'
 
 const unauthorized = (detail: string) =>
@@ -47,6 +47,6 @@ export function browserTokenHandler(core: Core): (c: Context) => Promise<Respons
       template === undefined
         ? await core.minter.sessionToken(sessionId, mint)
         : await core.minter.templateToken(sessionId, template, mint)
-    return json({ object: 'token', jwt })
+    return tokenJson(jwt)
   }
 }

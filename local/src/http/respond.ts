@@ -9,6 +9,18 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
 }
 
+/**
+ * `{"object":"token","jwt":…}`, the answer of every token mint, written without JSON.stringify: a compact JWS is
+ * base64url segments and dots, which JSON never escapes, and JSON.stringify would still scan each of its characters
+ * (a token of a 1 000-claim template is 65 kB: ~0.1 ms of the server's CPU per token, benchmark 4).
+ */
+export function tokenJson(jwt: string): Response {
+  return new Response(`{"object":"token","jwt":"${jwt}"}`, {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+  })
+}
+
 export function errorResponse(error: ClerkApiError): Response {
   // After a 413 the unread rest of the body is still on the socket: closing it keeps a keep-alive client from
   // sending its next request into that leftover.

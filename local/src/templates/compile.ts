@@ -96,7 +96,7 @@ function compileString(source: string, path: string, state: Compilation): Piece 
     case 'whole': {
       const expression = parsed.expression
       // The value keeps its JSON type: an object stays an object, a number a number.
-      return (context) => JSON.stringify(evaluateExpression(expression, context)) ?? 'null'
+      return (context) => valueJson(evaluateExpression(expression, context))
     }
     case 'interpolation': {
       const parts = parsed.parts
@@ -105,7 +105,7 @@ function compileString(source: string, path: string, state: Compilation): Piece 
         for (const part of parts)
           text += typeof part === 'string' ? part : printValue(evaluateExpression(part, context))
         // The documented example renders "{{user.last_name}} {{user.first_name}} " as "Doe Maria".
-        return JSON.stringify(text.trimEnd())
+        return stringJson(text.trimEnd())
       }
     }
   }
@@ -162,6 +162,32 @@ function resolvePath(context: ShortcodeContext, path: readonly string[]): unknow
     if (current === undefined) return null
   }
   return current
+}
+
+/** What a string needs escaped in JSON: quotes, backslashes, control characters, and (if lone) surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/**
+ * JSON.stringify of a string, without its call when nothing needs escaping: e-mail addresses, ids, names and roles
+ * (nearly every shortcode value) are plain text, and a large template renders hundreds of them per token.
+ */
+function stringJson(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
+}
+
+/** JSON.stringify of a shortcode's value (never undefined: resolvePath gives null), scalars without its call. */
+function valueJson(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return stringJson(value)
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null'
+    default:
+      return JSON.stringify(value) ?? 'null'
+  }
 }
 
 /** How a value prints inside an interpolated string: null as "null", objects as JSON. */

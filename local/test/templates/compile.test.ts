@@ -96,6 +96,45 @@ describe('compileClaims: evaluation', () => {
     expect(JSON.parse(compiled.render(context))).toEqual({ 'quote"key': 'line\nbreak "2355 Pointe Lane"' })
   })
 
+  it("writes every shortcode value exactly as JSON.stringify does (plain strings skip its call; the rest don't)", () => {
+    const values: Record<string, unknown> = {
+      plain: 'ada@example.com',
+      empty: '',
+      quote: 'say "hi"',
+      backslash: 'C:\\path',
+      control: 'tab\there\u0000nul\u001fus',
+      del: 'del\u007f',
+      unicode: 'Łódź café 日本',
+      emoji: 'party 🎉',
+      loneHigh: 'broken \ud83c',
+      loneLow: '\udf89 broken',
+      lineSeparator: 'a\u2028b',
+      integer: 42,
+      negativeZero: -0,
+      fraction: 0.1,
+      huge: 1e21,
+      tiny: 5e-7,
+      yes: true,
+      no: false,
+      nothing: null,
+      list: ['a"b', 1, null, { c: '\n' }],
+    }
+    const local = { user: { public_metadata: values } }
+    const claims = Object.fromEntries(
+      Object.keys(values).flatMap((key) => [
+        [key, `{{user.public_metadata.${key}}}`],
+        [`${key}_text`, `<{{user.public_metadata.${key}}}>`],
+      ]),
+    )
+    const expected = Object.fromEntries(
+      Object.entries(values).flatMap(([key, value]) => [
+        [key, value],
+        [`${key}_text`, `<${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}>`],
+      ]),
+    )
+    expect(compileClaims(claims).render(local)).toBe(JSON.stringify(expected))
+  })
+
   it('keeps a claim named __proto__ as data', () => {
     const claims = JSON.parse('{"__proto__": {"x": "{{user.id}}"}, "y": 1}') as Record<string, unknown>
     const json = compileClaims(claims).render(context)

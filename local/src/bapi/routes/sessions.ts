@@ -11,7 +11,7 @@ import { createSession, getSession, revokeSession } from '../../services/session
 import { f, parseFields } from '../../validation/schema.js'
 import { readJsonBody } from '../../http/body.js'
 import { PAGE_PARAMS, Query } from '../query.js'
-import { json } from '../../http/respond.js'
+import { json, tokenJson } from '../../http/respond.js'
 
 const TOKEN_FIELDS = { expires_in_seconds: f.nullableInteger(30, 315_360_000) }
 
@@ -73,7 +73,7 @@ export function sessionRoutes(core: Core): Hono {
       await readJsonBody(c),
     )
     const jwt = await core.minter.sessionToken(session.id, { origin, issuer })
-    if (format === 'token') return json({ object: 'token', jwt })
+    if (format === 'token') return tokenJson(jwt)
     const client = store.clients.get(session.client_id)
     const options = {
       suffix: suffixed ? suffixForFrontendApi(core.frontendApiUrl()) : undefined,
@@ -87,7 +87,7 @@ export function sessionRoutes(core: Core): Hono {
     const jwt = await core.minter.sessionToken(c.req.param('session_id'), {
       expiresInSeconds: body.expires_in_seconds ?? undefined,
     })
-    return json({ object: 'token', jwt })
+    return tokenJson(jwt)
   })
 
   app.post('/:session_id/tokens/:template_name', async (c) => {
@@ -95,7 +95,7 @@ export function sessionRoutes(core: Core): Hono {
     const jwt = await core.minter.templateToken(c.req.param('session_id'), c.req.param('template_name'), {
       expiresInSeconds: body.expires_in_seconds ?? undefined,
     })
-    return json({ object: 'token', jwt })
+    return tokenJson(jwt)
   })
 
   return app
