@@ -128,7 +128,7 @@ the per-round ratios.
 
 \`\`\`sh
 npm ci
-npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 7 minutes)
+npm run bench            # builds, runs every benchmark, rewrites bench/results.md (about 15 minutes)
 node bench/run.mjs 3 4   # after npm run build: only benchmarks 3 and 4, printed, results.md untouched
 node bench/run.mjs --write 7   # after npm run build: benchmark 7 alone, its section of results.md rewritten
 BENCH_SCALE_USERS=20000 node bench/run.mjs 7   # benchmark 7 against 20 000 users instead of 100 000
