@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, SeedError, createLocalClerk } from '../../src/index.js'
 import { MIGRATIONS } from '../../src/store/migrations.js'
 import { TestClock, coreOf } from '../helpers/harness.js'
+import { upgradedFrom } from '../helpers/olderDatabase.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'local-clerk-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -230,30 +231,27 @@ describe('schema migrations', () => {
   })
 
   it('upgrades a database of schema version 2 in place: its users stay, without a password', async () => {
-    const db = join(dir, 'version-2.db')
-    const raw = new Database(db)
-    for (const migration of MIGRATIONS.slice(0, 2)) raw.exec(migration)
-    raw.pragma('user_version = 2')
-    raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES ('user_old', 1, 1)`).run()
-    raw
-      .prepare(
-        `INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES ('idn_old', 'user_old', 'old@example.com', 1, 1)`,
-      )
-      .run()
-    raw.close()
-    const clerk = await createLocalClerk({ db })
-    try {
-      const get = (path: string) =>
-        clerk.fetch(new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))
-      expect((await get('/v1/users/user_old')).status).toBe(200)
-      expect(coreOf(clerk).store.users.passwordDigest('user_old')).toBeUndefined()
-      // Migration 4 filled the search index with the users that were there.
-      expect(((await (await get('/v1/users?query=old@exa')).json()) as Array<{ id: string }>).map((u) => u.id)).toEqual(
-        ['user_old'],
-      )
-    } finally {
-      await clerk.close()
-    }
+    await upgradedFrom(
+      2,
+      (raw) => {
+        raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES ('user_old', 1, 1)`).run()
+        raw
+          .prepare(
+            `INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES ('idn_old', 'user_old', 'old@example.com', 1, 1)`,
+          )
+          .run()
+      },
+      async (clerk) => {
+        const get = (path: string) =>
+          clerk.fetch(new Request(`${clerk.url}${path}`, { headers: { authorization: `Bearer ${clerk.secretKey}` } }))
+        expect((await get('/v1/users/user_old')).status).toBe(200)
+        expect(coreOf(clerk).store.users.passwordDigest('user_old')).toBeUndefined()
+        // Migration 4 filled the search index with the users that were there.
+        expect(
+          ((await (await get('/v1/users?query=old@exa')).json()) as Array<{ id: string }>).map((u) => u.id),
+        ).toEqual(['user_old'])
+      },
+    )
   })
 })
 

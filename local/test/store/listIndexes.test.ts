@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLocalClerk } from '../../src/index.js'
-import { MIGRATIONS } from '../../src/store/migrations.js'
 import { type Harness, coreOf, startHarness } from '../helpers/harness.js'
+import { upgradedFrom } from '../helpers/olderDatabase.js'
 
 /**
  * The instance's lists beside the user list (userQuery.test.ts) and one organization's (organizationIndexes.test.ts)
@@ -145,31 +141,26 @@ describe('the organization list ordered by members_count', () => {
 
 describe('migration 9', () => {
   it('counts the memberships a database of schema version 8 holds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'members-count-'))
-    try {
-      const db = join(dir, 'version-8.db')
-      writeFileSync(db, '', { mode: 0o600 }) // private, as the backend makes it (no warning)
-      const raw = new Database(db)
-      for (const migration of MIGRATIONS.slice(0, 8)) raw.exec(migration)
-      raw.pragma('user_version = 8')
-      const organization = raw.prepare(
-        `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
-      )
-      const user = raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES (?, 1, 1)`)
-      const membership = raw.prepare(
-        `INSERT INTO organization_memberships (id, organization_id, user_id, role, created_at, updated_at)
+    await upgradedFrom(
+      8,
+      (raw) => {
+        const organization = raw.prepare(
+          `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
+        )
+        const user = raw.prepare(`INSERT INTO users (id, created_at, updated_at) VALUES (?, 1, 1)`)
+        const membership = raw.prepare(
+          `INSERT INTO organization_memberships (id, organization_id, user_id, role, created_at, updated_at)
          VALUES (?, ?, ?, 'org:member', 1, 1)`,
-      )
-      organization.run('org_two', 'Two', 'two')
-      organization.run('org_none', 'None', 'none')
-      organization.run('org_one', 'One', 'one')
-      for (const id of ['user_a', 'user_b']) user.run(id)
-      membership.run('orgmem_1', 'org_two', 'user_a')
-      membership.run('orgmem_2', 'org_two', 'user_b')
-      membership.run('orgmem_3', 'org_one', 'user_a')
-      raw.close()
-      const upgraded = await createLocalClerk({ db })
-      try {
+        )
+        organization.run('org_two', 'Two', 'two')
+        organization.run('org_none', 'None', 'none')
+        organization.run('org_one', 'One', 'one')
+        for (const id of ['user_a', 'user_b']) user.run(id)
+        membership.run('orgmem_1', 'org_two', 'user_a')
+        membership.run('orgmem_2', 'org_two', 'user_b')
+        membership.run('orgmem_3', 'org_one', 'user_a')
+      },
+      async (upgraded) => {
         const list = (descending: boolean) =>
           coreOf(upgraded)
             .store.organizations.list({}, { field: 'members_count', descending }, { limit: 10, offset: 0 })
@@ -177,11 +168,7 @@ describe('migration 9', () => {
         expect(list(true)).toEqual(['org_two', 'org_one', 'org_none'])
         expect(list(false)).toEqual(['org_none', 'org_one', 'org_two'])
         expect(Object.keys(coreOf(upgraded).store.organizations.get('org_two')!)).not.toContain('members_count')
-      } finally {
-        await upgraded.close()
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+      },
+    )
   })
 })

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLocalClerk } from '../../src/index.js'
-import { MIGRATIONS } from '../../src/store/migrations.js'
 import { type Harness, coreOf, startHarness } from '../helpers/harness.js'
+import { upgradedFrom } from '../helpers/olderDatabase.js'
 
 /**
  * The user list ordered by e-mail address or phone number sorts by copies of each user's primary identifiers that
@@ -155,33 +150,28 @@ describe('the user list ordered by primary e-mail address or phone number', () =
 
 describe('migration 8', () => {
   it('fills the copies in a database of schema version 7, which then orders by them', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'primary-identifiers-'))
-    try {
-      const db = join(dir, 'version-7.db')
-      writeFileSync(db, '', { mode: 0o600 }) // private, as the backend makes it (no warning)
-      const raw = new Database(db)
-      for (const migration of MIGRATIONS.slice(0, 7)) raw.exec(migration)
-      raw.pragma('user_version = 7')
-      const user = raw.prepare(
-        `INSERT INTO users (id, primary_email_address_id, primary_phone_number_id, created_at, updated_at)
+    await upgradedFrom(
+      7,
+      (raw) => {
+        const user = raw.prepare(
+          `INSERT INTO users (id, primary_email_address_id, primary_phone_number_id, created_at, updated_at)
          VALUES (?, ?, ?, 1, 1)`,
-      )
-      const email = raw.prepare(
-        `INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
-      )
-      const phone = raw.prepare(
-        `INSERT INTO phone_numbers (id, user_id, phone_number, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
-      )
-      user.run('user_b', 'idn_b', 'idn_pb')
-      email.run('idn_b', 'user_b', 'bea@example.com')
-      email.run('idn_b2', 'user_b', 'abe@example.com')
-      phone.run('idn_pb', 'user_b', '+15550000001')
-      user.run('user_none', null, null)
-      user.run('user_a', 'idn_a', null)
-      email.run('idn_a', 'user_a', 'ada@example.com')
-      raw.close()
-      const upgraded = await createLocalClerk({ db })
-      try {
+        )
+        const email = raw.prepare(
+          `INSERT INTO email_addresses (id, user_id, email_address, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
+        )
+        const phone = raw.prepare(
+          `INSERT INTO phone_numbers (id, user_id, phone_number, created_at, updated_at) VALUES (?, ?, ?, 1, 1)`,
+        )
+        user.run('user_b', 'idn_b', 'idn_pb')
+        email.run('idn_b', 'user_b', 'bea@example.com')
+        email.run('idn_b2', 'user_b', 'abe@example.com')
+        phone.run('idn_pb', 'user_b', '+15550000001')
+        user.run('user_none', null, null)
+        user.run('user_a', 'idn_a', null)
+        email.run('idn_a', 'user_a', 'ada@example.com')
+      },
+      async (upgraded) => {
         const { store } = coreOf(upgraded)
         const order = (field: 'email_address' | 'phone_number', descending: boolean) =>
           store.users.list({}, { field, descending }, 10, 0).map((u) => u.id)
@@ -204,11 +194,7 @@ describe('migration 8', () => {
         // No route rewrites an address in place, but the copy follows one written so too.
         store.db.prepare(`UPDATE email_addresses SET email_address = 'zoe@example.com' WHERE id = 'idn_b2'`).run()
         expect(order('email_address', false)).toEqual(['user_none', 'user_a', 'user_b'])
-      } finally {
-        await upgraded.close()
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+      },
+    )
   })
 })

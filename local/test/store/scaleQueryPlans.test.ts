@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
-import { MIGRATIONS } from '../../src/store/migrations.js'
 import type { OrganizationFilter } from '../../src/store/organizationStore.js'
 import { coreOf } from '../helpers/harness.js'
+import { upgradedFrom } from '../helpers/olderDatabase.js'
 
 /**
  * The plans the scale benchmark (bench/scale.mjs: 100 000 users, 10 000 organizations) depends on, beside the user
@@ -142,33 +139,24 @@ describe('organization list query', () => {
 
 describe('migration 6', () => {
   it('fills the organization search index with the organizations a database of schema version 5 holds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'organization-search-'))
-    try {
-      const db = join(dir, 'version-5.db')
-      writeFileSync(db, '', { mode: 0o600 }) // private, as the backend makes it (no warning)
-      const raw = new Database(db)
-      for (const migration of MIGRATIONS.slice(0, 5)) raw.exec(migration)
-      raw.pragma('user_version = 5')
-      raw
-        .prepare(
-          `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_old', 'Old Works', 'old-works', 1, 1)`,
-        )
-        .run()
-      raw.close()
-      const upgraded = await createLocalClerk({ db })
-      try {
+    await upgradedFrom(
+      5,
+      (raw) => {
+        raw
+          .prepare(
+            `INSERT INTO organizations (id, name, slug, created_at, updated_at) VALUES ('org_old', 'Old Works', 'old-works', 1, 1)`,
+          )
+          .run()
+      },
+      async (upgraded) => {
         const found = coreOf(upgraded).store.organizations.list(
           { query: 'old wo' },
           { field: 'created_at', descending: true },
           { limit: 10, offset: 0 },
         )
         expect(found.map((o) => o.id)).toEqual(['org_old'])
-      } finally {
-        await upgraded.close()
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+      },
+    )
   })
 })
 
