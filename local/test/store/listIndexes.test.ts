@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Harness, coreOf, startHarness } from '../helpers/harness.js'
 import { upgradedFrom } from '../helpers/olderDatabase.js'
+import { queryPlan, recordPreparedStatements } from '../helpers/queryPlans.js'
 
 /**
  * The instance's lists beside the user list (userQuery.test.ts) and one organization's (organizationIndexes.test.ts)
@@ -10,19 +10,15 @@ import { upgradedFrom } from '../helpers/olderDatabase.js'
  * and the invitations ordered by `expires_at`. Checked on SQLite's plans of the statements the backend prepares while
  * serving the Backend API; the count is checked against the memberships after every way they change.
  */
-const prepared: string[] = []
-const originalPrepare = Database.prototype.prepare
+const recorder = recordPreparedStatements()
+const prepared = recorder.statements
 let h: Harness
 
 beforeAll(async () => {
-  Database.prototype.prepare = function (this: Database.Database, sql: string) {
-    prepared.push(sql)
-    return originalPrepare.call(this, sql)
-  } as typeof originalPrepare
   h = await startHarness()
 })
 afterAll(async () => {
-  Database.prototype.prepare = originalPrepare
+  recorder.stop()
   await h.close()
 })
 
@@ -40,13 +36,7 @@ async function plansOf(work: () => Promise<unknown>): Promise<string[][]> {
   return prepared
     .slice(from)
     .filter((sql) => /^\s*SELECT/i.test(sql))
-    .map((sql) => {
-      const params = Object.fromEntries(
-        [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : name === 'offset' ? 0 : null]),
-      )
-      const rows = originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>
-      return rows.map((row) => row.detail)
-    })
+    .map((sql) => queryPlan(db, sql))
 }
 
 /** A scan of the table itself, not through an index. */

@@ -2,20 +2,17 @@
 // scanning every organization's rows: checked on SQLite's own query plans for every statement the backend prepares
 // while serving them, so a later change to the SQL cannot quietly fall back to a scan (10 000 organizations would
 // feel it; the benchmarks measure it).
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, startHarness } from '../helpers/harness.js'
+import { type Harness, coreOf, startHarness } from '../helpers/harness.js'
+import { queryPlan, recordPreparedStatements } from '../helpers/queryPlans.js'
 
 const TABLES = ['organization_memberships', 'organization_invitations', 'organization_domains']
-const prepared = new Set<string>()
-const original = Database.prototype.prepare
+const recorder = recordPreparedStatements()
+/** Each statement once, however often it was prepared. */
+const prepared = () => new Set(recorder.statements)
 let h: Harness
 
 beforeAll(async () => {
-  Database.prototype.prepare = function (this: Database.Database, sql: string) {
-    prepared.add(sql)
-    return original.call(this, sql)
-  } as typeof original
   h = await startHarness()
   const ada = (await h.call('POST', '/v1/users', { body: { email_address: ['ada@example.com'] } })).body.id
   const org = (await h.call('POST', '/v1/organizations', { body: { name: 'Indexed', created_by: ada } })).body.id
@@ -39,27 +36,16 @@ beforeAll(async () => {
   await h.call('GET', `/v1/users/${ada}/organization_invitations`)
 })
 afterAll(async () => {
-  Database.prototype.prepare = original
+  recorder.stop()
   await h?.close()
 })
 
 /** The plan of a statement, every parameter bound to a placeholder value. */
-function plan(sql: string): string[] {
-  const db = (h.clerk as unknown as { core: { store: { db: Database.Database } } }).core.store.db
-  const named = Object.fromEntries(
-    [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : null]),
-  )
-  const positional = [...sql.matchAll(/\?/g)].map(() => 'x')
-  const statement = original.call(db, `EXPLAIN QUERY PLAN ${sql}`)
-  const rows = (Object.keys(named).length > 0 ? statement.all(named) : statement.all(positional)) as Array<{
-    detail: string
-  }>
-  return rows.map((row) => row.detail)
-}
+const plan = (sql: string) => queryPlan(coreOf(h.clerk).store.db, sql)
 
 describe('indexes of the organization lists', () => {
   it("reads one organization's rows through an index, never a scan of the table", () => {
-    const perOrganization = [...prepared].filter(
+    const perOrganization = [...prepared()].filter(
       (sql) =>
         /^\s*SELECT/i.test(sql) && TABLES.some((table) => sql.includes(table)) && /organization_id = [@?]/.test(sql),
     )
@@ -77,7 +63,7 @@ describe('indexes of the organization lists', () => {
   })
 
   it('reads the default list (newest first) in index order, with no sort', () => {
-    const list = [...prepared].find(
+    const list = [...prepared()].find(
       (sql) => sql.includes('FROM organization_memberships m') && sql.includes('ORDER BY m.created_at DESC'),
     )!
     expect(plan(list).filter((line) => line.includes('TEMP B-TREE'))).toEqual([])

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalClerk, createLocalClerk } from '../../src/index.js'
 import type { OrganizationFilter } from '../../src/store/organizationStore.js'
 import { coreOf } from '../helpers/harness.js'
 import { upgradedFrom } from '../helpers/olderDatabase.js'
+import { queryPlan, recordPreparedStatements } from '../helpers/queryPlans.js'
 
 /**
  * The plans the scale benchmark (bench/scale.mjs: 100 000 users, 10 000 organizations) depends on, beside the user
@@ -12,15 +12,11 @@ import { upgradedFrom } from '../helpers/olderDatabase.js'
  * index, and a sign-in finds its user by the identifier through a unique index, never by testing every row. This
  * fails as soon as a plan turns into a scan; the benchmark measures the time.
  */
-const prepared: string[] = []
-const originalPrepare = Database.prototype.prepare
+const recorder = recordPreparedStatements()
+const prepared = recorder.statements
 let clerk: LocalClerk
 
 beforeAll(async () => {
-  Database.prototype.prepare = function (this: Database.Database, sql: string) {
-    prepared.push(sql)
-    return originalPrepare.call(this, sql)
-  } as typeof originalPrepare
   clerk = await createLocalClerk({ db: ':memory:' })
   clerk.seed({
     organizations: Array.from({ length: 30 }, (_, i) => ({ name: `Analytical Engine ${i}`, slug: `engine-${i}` })),
@@ -28,7 +24,7 @@ beforeAll(async () => {
   // No ANALYZE: a database here never has statistics, so the plans must hold without them.
 })
 afterAll(async () => {
-  Database.prototype.prepare = originalPrepare
+  recorder.stop()
   await clerk.close()
 })
 
@@ -43,13 +39,7 @@ function plansOf(work: () => void): string[][] {
   const from = prepared.length
   work()
   const db = coreOf(clerk).store.db
-  return prepared.slice(from).map((sql) => {
-    const params = Object.fromEntries(
-      [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name!, name === 'limit' ? 10 : name === 'offset' ? 0 : null]),
-    )
-    const rows = originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>
-    return rows.map((row) => row.detail)
-  })
+  return prepared.slice(from).map((sql) => queryPlan(db, sql))
 }
 
 /** Any walk over the organizations (`SCAN o`, through an index or not) tests every one of them against a query. */
@@ -171,9 +161,7 @@ describe('sign-in lookups by identifier', () => {
     for (const { where, column } of lookups) {
       const sql = prepared.find((statement) => where.test(statement.trim()))
       expect(sql, String(where)).toBeDefined()
-      const lines = (originalPrepare.call(db, `EXPLAIN QUERY PLAN ${sql}`).all('x') as Array<{ detail: string }>).map(
-        (row) => row.detail,
-      )
+      const lines = queryPlan(db, sql!)
       // One row, found through the column's UNIQUE index (SQLite names it sqlite_autoindex_<table>_<n>).
       expect(lines).toHaveLength(1)
       expect(lines[0]).toMatch(
